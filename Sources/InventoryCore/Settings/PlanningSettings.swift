@@ -1,0 +1,77 @@
+/// The planning parameters of a data set (`settings.yaml`); every field has a documented default.
+///
+/// The defaults are listed in the README ("Settings") and are what a data folder without a
+/// `settings.yaml` gets.
+public struct PlanningSettings: Hashable, Sendable {
+    /// Bucket size for demand history and forecasts (default week).
+    public var bucket: BucketSize
+    /// How many buckets of history to keep before the snapshot date (default 156: three years of weeks).
+    public var historyBuckets: Int
+    /// ABC, XYZ, demand-pattern cut-offs and hysteresis.
+    public var classification: ClassificationSettings
+    /// Service-level targets per class and criticality.
+    public var serviceLevels: ServiceLevelSettings
+    /// Procurement strategy per ABC-XYZ cell.
+    public var strategies: StrategySettings
+    /// Kraljic supplier segmentation.
+    public var supplierSegmentation: SupplierSegmentationSettings
+    /// Annual holding cost as a fraction of unit cost (default 0.25).
+    public var holdingCostRate: Double
+    /// Cost of placing one order, in the data set's currency (default 50).
+    public var orderCost: Double
+    /// Review period for periodic-review items, in days (default 7).
+    public var reviewPeriodDays: Double
+    /// Purchase-order value limits per approving role, ascending (default: buyer 5,000; approver 50,000;
+    /// finance above that).
+    public var approvalThresholds: [ApprovalThreshold]
+    /// Currency code of all money in the data set (default EUR).
+    public var currency: String
+
+    /// The defaults.
+    public init(
+        bucket: BucketSize = .week,
+        historyBuckets: Int = 156,
+        classification: ClassificationSettings = .init(),
+        serviceLevels: ServiceLevelSettings = .init(),
+        strategies: StrategySettings = .init(),
+        supplierSegmentation: SupplierSegmentationSettings = .init(),
+        holdingCostRate: Double = 0.25,
+        orderCost: Double = 50,
+        reviewPeriodDays: Double = 7,
+        approvalThresholds: [ApprovalThreshold] = ApprovalThreshold.defaults,
+        currency: String = "EUR"
+    ) {
+        self.bucket = bucket
+        self.historyBuckets = historyBuckets
+        self.classification = classification
+        self.serviceLevels = serviceLevels
+        self.strategies = strategies
+        self.supplierSegmentation = supplierSegmentation
+        self.holdingCostRate = holdingCostRate
+        self.orderCost = orderCost
+        self.reviewPeriodDays = reviewPeriodDays
+        self.approvalThresholds = approvalThresholds
+        self.currency = currency
+    }
+}
+
+/// Up to which order value a role may approve.
+public struct ApprovalThreshold: Hashable, Sendable {
+    /// The role (`buyer`, `approver`, `finance`, …).
+    public var role: String
+    /// Largest order value this role approves alone.
+    public var maximumValue: Double
+
+    /// Creates a threshold.
+    public init(role: String, maximumValue: Double) {
+        self.role = role
+        self.maximumValue = maximumValue
+    }
+
+    /// buyer ≤ 5,000; approver ≤ 50,000; finance beyond.
+    public static let defaults: [ApprovalThreshold] = [
+        .init(role: "buyer", maximumValue: 5_000),
+        .init(role: "approver", maximumValue: 50_000),
+        .init(role: "finance", maximumValue: .infinity),
+    ]
+}

@@ -1,0 +1,76 @@
+/// Everything the plan run needs, in memory: master data, demand history, stock, orders,
+/// settings — what the data-folder import (or the database) produces and the planning code reads.
+///
+/// Cross-references are indexes (`Int32`) into the arrays here, resolved once at import; the
+/// `…Index(id:)` look-ups go the other way.
+public struct Snapshot: Sendable {
+    /// The snapshot date: history ends the day before, plans start on it.
+    public var asOf: Day
+    /// Planning parameters.
+    public var settings: PlanningSettings
+    /// Material master.
+    public var items: [Item]
+    /// Stocking locations.
+    public var locations: [Location]
+    /// Suppliers.
+    public var suppliers: [Supplier]
+    /// Units of measure per item.
+    public var uomConversions: [UOMConversion]
+    /// Procurement catalog.
+    public var sourcing: [SourcingRule]
+    /// Bucketed demand per item-location.
+    public var demand: DemandHistory
+    /// Stock on hand, by lot.
+    public var inventory: [InventoryLot]
+    /// Open purchase orders and transfers.
+    public var openOrders: [OpenOrder]
+    /// Purchase receipt history.
+    public var receipts: [Receipt]
+    /// Ledger postings from `transactions.csv`.
+    public var postings: [LedgerPosting]
+    /// Planner overrides.
+    public var overrides: [Override]
+
+    private var itemIndexByID: [String: Int32]
+    private var locationIndexByID: [String: Int32]
+    private var supplierIndexByID: [String: Int32]
+
+    /// Creates a snapshot. Indexes inside the parts must point into the arrays given.
+    public init(
+        asOf: Day, settings: PlanningSettings = .init(), items: [Item], locations: [Location],
+        suppliers: [Supplier] = [], uomConversions: [UOMConversion] = [], sourcing: [SourcingRule] = [],
+        demand: DemandHistory, inventory: [InventoryLot] = [], openOrders: [OpenOrder] = [],
+        receipts: [Receipt] = [], postings: [LedgerPosting] = [], overrides: [Override] = []
+    ) {
+        self.asOf = asOf
+        self.settings = settings
+        self.items = items
+        self.locations = locations
+        self.suppliers = suppliers
+        self.uomConversions = uomConversions
+        self.sourcing = sourcing
+        self.demand = demand
+        self.inventory = inventory
+        self.openOrders = openOrders
+        self.receipts = receipts
+        self.postings = postings
+        self.overrides = overrides
+        self.itemIndexByID = Snapshot.index(items.map(\.id))
+        self.locationIndexByID = Snapshot.index(locations.map(\.id))
+        self.supplierIndexByID = Snapshot.index(suppliers.map(\.id))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int32] {
+        var result: [String: Int32] = [:]
+        result.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { result[id] = Int32(i) }
+        return result
+    }
+
+    /// Index of an item by key.
+    public func itemIndex(id: String) -> Int32? { itemIndexByID[id] }
+    /// Index of a location by key.
+    public func locationIndex(id: String) -> Int32? { locationIndexByID[id] }
+    /// Index of a supplier by key.
+    public func supplierIndex(id: String) -> Int32? { supplierIndexByID[id] }
+}

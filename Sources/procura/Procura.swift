@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `procura`: inventory policy and procurement planning from the command line.
+@main
+struct Procura: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "procura",
+        abstract: "Inventory policy and procurement planning: classification, forecasts, policies.",
+        discussion: "Run `procura help <command>` for the flags of a command. The README has examples.",
+        subcommands: []
+    )
+}

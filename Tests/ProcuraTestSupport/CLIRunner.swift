@@ -1,0 +1,68 @@
+public import Foundation
+
+/// Runs the built `procura` executable as a subprocess, the way a user or a script would.
+public struct CLIRunner: Sendable {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        /// Exit status.
+        public var status: Int32
+        /// Standard output.
+        public var stdout: String
+        /// Standard error.
+        public var stderr: String
+    }
+
+    /// Path of the executable.
+    public var executable: URL
+
+    /// Finds `procura` next to the running test bundle (`.build/<config>/`).
+    public init() throws {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent("procura")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                self.executable = candidate
+                return
+            }
+            directory.deleteLastPathComponent()
+        }
+        let fallback = Fixtures.packageRoot.appendingPathComponent(".build/debug/procura")
+        guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "procura executable (run swift build first)"])
+        }
+        self.executable = fallback
+    }
+
+    /// Runs `procura arguments…`, optionally with `stdin` text, and waits for it.
+    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full pipe never blocks the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
