@@ -1,0 +1,34 @@
+import InventoryCore
+
+extension DemandVariability {
+    /// The statistics of every row of a row-major matrix, over the columns in `window`,
+    /// computed in parallel chunks of rows.
+    ///
+    /// - Parameters:
+    ///   - quantities: `rows × columns` values, row after row.
+    ///   - window: the columns to look at (e.g. the last 52 complete weeks).
+    public static func batch(quantities: [Double], rows: Int, columns: Int, window: Range<Int>) async -> [DemandVariability] {
+        precondition(quantities.count == rows * columns && window.lowerBound >= 0 && window.upperBound <= columns)
+        return await ConcurrentChunks.map(count: rows) { row in
+            quantities.withUnsafeBufferPointer { all in
+                let start = row * columns + window.lowerBound
+                return DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + window.count)]))
+            }
+        }
+    }
+
+    /// Creates statistics from their parts.
+    public init(
+        periods: Int, total: Double, mean: Double, standardDeviation: Double, cv: Double, nonZeroPeriods: Int, adi: Double,
+        cv2: Double
+    ) {
+        self.periods = periods
+        self.total = total
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.cv = cv
+        self.nonZeroPeriods = nonZeroPeriods
+        self.adi = adi
+        self.cv2 = cv2
+    }
+}
