@@ -45,6 +45,8 @@ struct ABCXYZReferenceTests {
             expectClose(share, try #require(expected["cumulative_share_sorted"][k].double), tolerance, "\(c.id) share #\(k)")
         }
         #expect(ranking.classes.map(\.rawValue) == expected["abc"].array.compactMap(\.string))
+        let upper = ABCRanking(values: values, cutoffA: 0.80, cutoffB: 0.95, crossingItemUp: true)
+        #expect(upper.classes.map(\.rawValue) == expected["abc_alt_crossing_item_up"].array.compactMap(\.string))
 
         for (i, stats) in variability.enumerated() {
             expectClose(stats.cv, try #require(expected["cv_ddof0"][i].double), tolerance, "\(c.id) CV \(skus[i])")

@@ -40,7 +40,7 @@ struct SupplierSegmentationTests {
     func quadrants() {
         typealias Line = SupplierSegmentation.SupplyLine
         let lines = [
-            // cumulative spend 0.5, 0.8 (≤ 0.80: high), 0.9, 1.0
+            // share before each supplier 0, 0.5 (< 0.80: high), 0.8, 0.9
             // supplier 0: big spend, single source, long lead → strategic
             Line(supplier: 0, annualSpend: 500, leadTimeDays: 90, leadTimeSDDays: 45, isSingleSource: true),
             // supplier 1: big spend, dual source, short steady lead → leverage

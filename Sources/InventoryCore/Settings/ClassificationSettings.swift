@@ -1,6 +1,16 @@
 /// Cut-offs for ABC, XYZ and demand-pattern classification, and the hysteresis margins of
 /// re-classification.
 public struct ClassificationSettings: Hashable, Sendable {
+    /// Which class the item that crosses a cut-off gets.
+    public enum ABCCrossingItem: String, Hashable, Sendable, CaseIterable {
+        /// The lower class: A only while the cumulative share *including* the item is ≤ the
+        /// cut-off (default; the reference definition and numpy's W4).
+        case lower
+        /// The upper class: A while the cumulative share *before* the item is < the cut-off, so
+        /// the first item is always A even when it alone holds more than 80 % of the value.
+        case upper
+    }
+
     /// Where items are ranked for ABC.
     public enum ABCScope: String, Hashable, Sendable, CaseIterable {
         /// All item-locations ranked together (default).
@@ -27,6 +37,8 @@ public struct ClassificationSettings: Hashable, Sendable {
     public var cv2Cutoff: Double
     /// ABC ranking scope (default global).
     public var abcScope: ABCScope
+    /// Class of the item that crosses a cut-off (default lower).
+    public var abcCrossingItem: ABCCrossingItem
     /// Hysteresis: how far (in cumulative share) an item must clear an ABC cut-off before it
     /// changes class against the previous classification (default 0.03).
     public var abcMargin: Double
@@ -51,6 +63,7 @@ public struct ClassificationSettings: Hashable, Sendable {
         adiCutoff: Double = 1.32,
         cv2Cutoff: Double = 0.49,
         abcScope: ABCScope = .global,
+        abcCrossingItem: ABCCrossingItem = .lower,
         abcMargin: Double = 0.03,
         xyzMargin: Double = 0.10,
         adiMargin: Double = 0.10,
@@ -66,6 +79,7 @@ public struct ClassificationSettings: Hashable, Sendable {
         self.adiCutoff = adiCutoff
         self.cv2Cutoff = cv2Cutoff
         self.abcScope = abcScope
+        self.abcCrossingItem = abcCrossingItem
         self.abcMargin = abcMargin
         self.xyzMargin = xyzMargin
         self.adiMargin = adiMargin

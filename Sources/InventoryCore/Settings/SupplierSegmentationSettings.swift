@@ -3,8 +3,9 @@
 /// Supply risk score (0…1) = `singleSourceWeight` × share of the supplier's spend on items it alone
 /// supplies + `leadTimeWeight` × min(1, spend-weighted mean lead time / `longLeadTimeDays`) +
 /// `variabilityWeight` × min(1, spend-weighted lead-time CV / `highLeadTimeCV`). A supplier is
-/// high-risk when the score ≥ `riskThreshold`, high-spend when it is among the suppliers that
-/// make up the first `spendShareCutoff` of total spend (Pareto, like ABC).
+/// high-risk when the score ≥ `riskThreshold`, high-spend when the suppliers ranked before it (by
+/// spend) hold less than `spendShareCutoff` of total spend (Pareto, like ABC; the largest supplier
+/// is always high-spend).
 public struct SupplierSegmentationSettings: Hashable, Sendable {
     /// Weight of single sourcing in the risk score (default 0.4).
     public var singleSourceWeight: Double

@@ -9,6 +9,10 @@ public import InventoryCore
 /// benchmark). Silver, Pyke & Thomas, *Inventory and Production Management in Supply Chains*
 /// (4th ed., 2017), §2.4 "The A-B-C classification".
 ///
+/// With `crossingItemUp` the item that crosses a cut-off stays in the upper class: the share
+/// *before* the item is compared, A when < the A cut-off, B when < the B cut-off
+/// (`abc_alt_crossing_item_up` of the reference file).
+///
 /// With a previous classification the cut-offs move by a margin in favour of the previous class
 /// (see ``Hysteresis``), so an item near a cut-off does not flap between runs.
 public struct ABCRanking: Sendable {
@@ -29,7 +33,11 @@ public struct ABCRanking: Sendable {
     ///   - values: consumption value per item (≥ 0).
     ///   - previous: the previous class per item (input order) for hysteresis, `nil` where unknown.
     ///   - margin: how far the cumulative share must clear a cut-off to leave the previous class.
-    public init(values: [Double], cutoffA: Double, cutoffB: Double, previous: [ABCClass?]? = nil, margin: Double = 0) {
+    ///   - crossingItemUp: compare the share before the item instead of the share including it.
+    public init(
+        values: [Double], cutoffA: Double, cutoffB: Double, previous: [ABCClass?]? = nil, margin: Double = 0,
+        crossingItemUp: Bool = false
+    ) {
         let n = values.count
         let order = StableDescendingOrder.indexes(of: values)
         var total = 0.0
@@ -41,16 +49,20 @@ public struct ABCRanking: Sendable {
         for (position, index) in order.enumerated() {
             let i = Int(index)
             let v = values[i]
+            let before = total > 0 ? running / total : 1
             running += v > 0 ? v : 0
             let share = total > 0 ? running / total : 1
             cumulative[i] = share
             rank[i] = Int32(position + 1)
             guard total > 0, v > 0 else { continue }  // no value: C
+            let measure = crossingItemUp ? before : share
             if let previousClass = previous?[i], margin != 0 {
                 let cutoffs = Hysteresis.cutoffs([cutoffA, cutoffB], previousRank: previousClass.rank, margin: margin)
-                classes[i] = ABCClass(rank: Hysteresis.rank(of: share, cutoffs: cutoffs, inclusive: true))
+                classes[i] = ABCClass(rank: Hysteresis.rank(of: measure, cutoffs: cutoffs, inclusive: !crossingItemUp))
+            } else if crossingItemUp {
+                classes[i] = measure < cutoffA ? .a : (measure < cutoffB ? .b : .c)
             } else {
-                classes[i] = share <= cutoffA ? .a : (share <= cutoffB ? .b : .c)
+                classes[i] = measure <= cutoffA ? .a : (measure <= cutoffB ? .b : .c)
             }
         }
         self.order = order

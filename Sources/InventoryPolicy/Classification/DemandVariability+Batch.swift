@@ -8,11 +8,20 @@ extension DemandVariability {
     ///   - quantities: `rows × columns` values, row after row.
     ///   - window: the columns to look at (e.g. the last 52 complete weeks).
     public static func batch(quantities: [Double], rows: Int, columns: Int, window: Range<Int>) async -> [DemandVariability] {
-        precondition(quantities.count == rows * columns && window.lowerBound >= 0 && window.upperBound <= columns)
+        await batch(quantities: quantities, rows: rows, columns: columns) { _ in window }
+    }
+
+    /// The statistics of every row over its own window of columns (`window(row)`), e.g. the
+    /// buckets since a new item's first demand.
+    public static func batch(
+        quantities: [Double], rows: Int, columns: Int, window: @escaping @Sendable (Int) -> Range<Int>
+    ) async -> [DemandVariability] {
+        precondition(quantities.count == rows * columns)
         return await ConcurrentChunks.map(count: rows) { row in
-            quantities.withUnsafeBufferPointer { all in
-                let start = row * columns + window.lowerBound
-                return DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + window.count)]))
+            let columnsOfRow = window(row).clamped(to: 0..<columns)
+            return quantities.withUnsafeBufferPointer { all in
+                let start = row * columns + columnsOfRow.lowerBound
+                return DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + columnsOfRow.count)]))
             }
         }
     }

@@ -5,8 +5,9 @@ public import InventoryCore
 /// Kraljic (1983), "Purchasing must become supply management", *HBR* 61(5), 109–117. Spend is the
 /// annual purchase value through the supplier; supply risk is the score of
 /// ``SupplierSegmentationSettings``: single sourcing, long lead times and lead-time variability,
-/// each weighted by spend. Suppliers are ranked by spend like ABC: those within the first
-/// `spendShareCutoff` of cumulative spend are high-spend.
+/// each weighted by spend. Suppliers are ranked by spend like ABC: a supplier is high-spend when
+/// the cumulative share of the suppliers ranked before it is below `spendShareCutoff` — so the
+/// largest supplier is always high-spend, and so is the one that crosses the cut-off.
 public enum SupplierSegmentation {
     /// One item-location bought from a supplier.
     public struct SupplyLine: Hashable, Sendable {
@@ -86,7 +87,7 @@ public enum SupplierSegmentation {
             count[s] += 1
         }
         let total = spend.reduce(0, +)
-        let ranking = ABCRanking(values: spend, cutoffA: settings.spendShareCutoff, cutoffB: 1)
+        let ranking = ABCRanking(values: spend, cutoffA: settings.spendShareCutoff, cutoffB: 1, crossingItemUp: true)
         return (0..<supplierCount).map { s in
             // Spend weights; a supplier with lines but no spend falls back to plain means.
             let hasSpend = spend[s] > 0
