@@ -6,12 +6,14 @@
 /// share state.
 public enum ConcurrentChunks {
     /// The number of chunks used for `count` items when no number is given.
+    @inlinable
     public static func defaultChunkCount(for count: Int, minimumChunkSize: Int = 1_024) -> Int {
         let cores = max(1, activeProcessorCount())
         return max(1, min(cores * 4, count / max(1, minimumChunkSize)))
     }
 
     /// Calls `body` once per chunk of `0..<count`, concurrently, and returns when all are done.
+    @inlinable
     public static func forEach(
         count: Int, chunks: Int? = nil, _ body: @escaping @Sendable (Range<Int>) -> Void
     ) async {
@@ -31,16 +33,26 @@ public enum ConcurrentChunks {
     }
 
     /// Computes `element(i)` for every `i` in `0..<count`, concurrently by chunks, into one array.
+    @inlinable
     public static func map<T: Sendable>(
         count: Int, chunks: Int? = nil, _ element: @escaping @Sendable (Int) -> T
+    ) async -> [T] {
+        await mapChunks(count: count, chunks: chunks) { range, output in
+            for i in range { output.initialize(i, to: element(i)) }
+        }
+    }
+
+    /// Builds an array of `count` elements, concurrently by chunks: `fill(range, output)` must
+    /// initialise every element of its range through `output.initialize(_:to:)` — once each.
+    @inlinable
+    public static func mapChunks<T: Sendable>(
+        count: Int, chunks: Int? = nil, _ fill: @escaping @Sendable (Range<Int>, DisjointWrites<T>) -> Void
     ) async -> [T] {
         guard count > 0 else { return [] }
         let storage = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
         defer { storage.deallocate() }
         let output = DisjointWrites(storage)
-        await forEach(count: count, chunks: chunks) { range in
-            for i in range { output.initialize(i, to: element(i)) }
-        }
+        await forEach(count: count, chunks: chunks) { range in fill(range, output) }
         // Every element was initialised by exactly one chunk; move them into the array.
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.baseAddress?.moveInitialize(from: storage.baseAddress.unsafelyUnwrapped, count: count)
@@ -55,23 +67,26 @@ public enum ConcurrentChunks {
 /// chunk, so no two tasks touch the same element, and the buffer outlives the task group that
 /// writes to it (the group is awaited inside `withUnsafeMutableBufferPointer`).
 public struct DisjointWrites<T>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<T>?
+    @usableFromInline let base: UnsafeMutablePointer<T>?
     /// Number of elements.
     public let count: Int
 
     /// Wraps a buffer.
+    @inlinable
     public init(_ buffer: UnsafeMutableBufferPointer<T>) {
         self.base = buffer.baseAddress
         self.count = buffer.count
     }
 
     /// Initialises an uninitialised element; the caller guarantees disjoint indexes across tasks.
+    @inlinable
     public func initialize(_ index: Int, to value: T) {
         precondition(index >= 0 && index < count)
         (base.unsafelyUnwrapped + index).initialize(to: value)
     }
 
     /// Element access; the caller guarantees disjoint indexes across tasks.
+    @inlinable
     public subscript(index: Int) -> T {
         get {
             precondition(index >= 0 && index < count)

@@ -39,18 +39,18 @@ public struct ABCRanking: Sendable {
         crossingItemUp: Bool = false
     ) {
         let n = values.count
-        let order = StableDescendingOrder.indexes(of: values)
+        let (order, sortedValues) = StableDescendingOrder.sort(values)
         var total = 0.0
         for v in values where v > 0 { total += v }
         var cumulative = [Double](repeating: 1, count: n)
         var rank = [Int32](repeating: 0, count: n)
         var classes = [ABCClass](repeating: .c, count: n)
         var running = 0.0
-        for (position, index) in order.enumerated() {
-            let i = Int(index)
-            let v = values[i]
+        for position in 0..<n {
+            let i = Int(order[position])
+            let v = sortedValues[position]
             let before = total > 0 ? running / total : 1
-            running += v > 0 ? v : 0
+            running += v
             let share = total > 0 ? running / total : 1
             cumulative[i] = share
             rank[i] = Int32(position + 1)

@@ -17,27 +17,15 @@ extension DemandVariability {
         quantities: [Double], rows: Int, columns: Int, window: @escaping @Sendable (Int) -> Range<Int>
     ) async -> [DemandVariability] {
         precondition(quantities.count == rows * columns)
-        return await ConcurrentChunks.map(count: rows) { row in
-            let columnsOfRow = window(row).clamped(to: 0..<columns)
-            return quantities.withUnsafeBufferPointer { all in
-                let start = row * columns + columnsOfRow.lowerBound
-                return DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + columnsOfRow.count)]))
+        return await ConcurrentChunks.mapChunks(count: rows) { range, output in
+            quantities.withUnsafeBufferPointer { all in
+                for row in range {
+                    let columnsOfRow = window(row).clamped(to: 0..<columns)
+                    let start = row * columns + columnsOfRow.lowerBound
+                    output.initialize(
+                        row, to: DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + columnsOfRow.count)])))
+                }
             }
         }
-    }
-
-    /// Creates statistics from their parts.
-    public init(
-        periods: Int, total: Double, mean: Double, standardDeviation: Double, cv: Double, nonZeroPeriods: Int, adi: Double,
-        cv2: Double
-    ) {
-        self.periods = periods
-        self.total = total
-        self.mean = mean
-        self.standardDeviation = standardDeviation
-        self.cv = cv
-        self.nonZeroPeriods = nonZeroPeriods
-        self.adi = adi
-        self.cv2 = cv2
     }
 }

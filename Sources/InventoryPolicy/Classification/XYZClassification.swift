@@ -13,7 +13,8 @@ public enum XYZClassification {
         -> XYZClass
     {
         guard !cv.isNaN else { return .z }
-        let cutoffs = Hysteresis.cutoffs([cutoffX, cutoffY], previousRank: previous?.rank, margin: margin)
+        guard let previous, margin != 0 else { return cv < cutoffX ? .x : (cv < cutoffY ? .y : .z) }
+        let cutoffs = Hysteresis.cutoffs([cutoffX, cutoffY], previousRank: previous.rank, margin: margin)
         return XYZClass(rank: Hysteresis.rank(of: cv, cutoffs: cutoffs, inclusive: false))
     }
 }

@@ -1,0 +1,16 @@
+// procura-bench: release-build benchmarks that read the same input files as the Python peers.
+// Usage: procura-bench <workload> [arguments]; each prints one JSON line per measurement.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let workload = arguments.first else {
+    FileHandle.standardError.write(Data("usage: procura-bench w4 MATRIX.f64 COSTS.f64 ROWS COLUMNS [REPEATS]\n".utf8))
+    exit(64)
+}
+switch workload {
+case "w4":
+    await W4Classification.run(Array(arguments.dropFirst()))
+default:
+    FileHandle.standardError.write(Data("unknown workload '\(workload)'\n".utf8))
+    exit(64)
+}
