@@ -16,7 +16,7 @@ struct CalcNewsvendor: ParsableCommand {
             α = p/(h + p). Normal demand: S = μ' + σ'Φ⁻¹(α), cost (h + p)φ(Φ⁻¹(α))σ'. Poisson demand: the \
             smallest integer S with F(S) ≥ α, cost h·n̄(S) + p·n(S). With --lead-time L the level protects \
             L + 1 periods: μ' = (L + 1)μ, σ' = √(L + 1)σ (stockpyl's convention). --base-stock-level S \
-            prices a given level. Snyder & Shen §4.3.
+            prices a given level. Snyder & Shen ch. 4.
             """
     )
 

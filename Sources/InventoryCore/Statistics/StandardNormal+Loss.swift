@@ -6,9 +6,8 @@
 // functions use the symmetry Ḡ(z) = G(−z) instead of z + G(z); (2) a safeguarded inverse that always
 // converges (Newton on G, or on log G, both monotone thanks to convexity / log-concavity).
 //
-// Sources: Snyder & Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (2019), §C.3.3 (standard
-// normal loss function, eqs. C.22–C.23, second-order loss C.27) and §4.3 (loss functions in
-// inventory models); M. Abramowitz & I. Stegun, *Handbook of Mathematical Functions*, 26.2.14
+// Sources: Snyder & Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (2019), appendix C
+// (standard normal loss function, eqs. C.22–C.23; second-order loss, eqs. C.27–C.28); M. Abramowitz & I. Stegun, *Handbook of Mathematical Functions*, 26.2.14
 // (continued fraction for Mills' ratio R(z) = (1 − Φ(z))/φ(z) = 1/(z+1/(z+2/(z+3/(z+…))))).
 
 import RealModule
@@ -73,9 +72,9 @@ extension StandardNormal {
 
     /// The k with G(k) = g, for g > 0 (G is strictly decreasing from +∞ to 0).
     ///
-    /// Used for fill-rate (type 2) safety factors, σ·G(k) = (1 − β)·Q (Snyder & Shen 2019 §4.3.2;
+    /// Used for fill-rate (type 2) safety factors, σ·G(k) = (1 − β)·Q (Snyder & Shen 2019 ch. 4;
     /// E. A. Silver, D. F. Pyke, D. J. Thomas, *Inventory and Production Management in Supply Chains*,
-    /// 4th ed., §7.6). Newton's method with G′(k) = Φ(k) − 1: on G itself when g ≥ G(0) (G is convex,
+    /// 4th ed., ch. 6). Newton's method with G′(k) = Φ(k) − 1: on G itself when g ≥ G(0) (G is convex,
     /// start at k = −g, left of the root, monotone convergence), on log G otherwise (G is log-concave,
     /// every iterate after the first lies right of the root and converges monotonically); a bracket
     /// guards both. Converges to a few ulps. `g == 0` gives +∞; `g < 0` or NaN gives NaN.

@@ -4,7 +4,7 @@ extension Newsvendor {
     /// Optimal integer base-stock level and cost under Poisson demand (mean λ per period).
     ///
     /// S* = the smallest S with F(S) ≥ p/(h + p), F the Poisson((L + 1)λ) cdf; g(S) = h·n̄(S) + p·n(S)
-    /// with the Poisson loss functions (C.41)–(C.42). Snyder & Shen (2019) §4.3; stockpyl's
+    /// with the Poisson loss functions (C.41)–(C.42). Snyder & Shen (2019) ch. 4; stockpyl's
     /// `newsvendor_poisson` (which has no lead time: L = 0 there).
     public static func poisson(
         holdingCost: Double, stockoutCost: Double, demandMean: Double, leadTime: Double = 0
@@ -49,7 +49,7 @@ extension Newsvendor {
     ///
     /// S* = the first demand value (in increasing order) at which the running sum of probabilities
     /// reaches p/(h + p); g(S) = h·Σ_{d≤S}(S − d)f(d) + p·Σ_{d≥S}(d − S)f(d). Snyder & Shen (2019)
-    /// §4.3, eqs. (C.36)–(C.37); stockpyl's `newsvendor_discrete`. Here p ≥ 0 is allowed.
+    /// ch. 4, eqs. (C.36)–(C.37); stockpyl's `newsvendor_discrete`. Here p ≥ 0 is allowed.
     public static func discrete(
         holdingCost: Double, stockoutCost: Double, pmf: [Int: Double]
     ) throws(PolicyError) -> BaseStockSolution<Int> {

@@ -35,7 +35,7 @@ extension Newsvendor {
     /// salvage value v (and optional h, p on top).
     ///
     /// α = (p + r − c)/(p + h + r − v), S* = μ_L + σ_L·Φ⁻¹(α),
-    /// π(S*) = (r − c)μ_L − (r − v + h + p)·φ(Φ⁻¹(α))·σ_L. Snyder & Shen (2019) §4.3; stockpyl's
+    /// π(S*) = (r − c)μ_L − (r − v + h + p)·φ(Φ⁻¹(α))·σ_L. Snyder & Shen (2019) ch. 4; stockpyl's
     /// `newsvendor_normal_explicit`. Requires r > c > v.
     public static func normalExplicit(
         revenue: Double, purchaseCost: Double, salvageValue: Double, demandMean: Double,

@@ -2,7 +2,7 @@ import InventoryCore
 
 /// The newsvendor model and the single-stage base-stock policy it gives with a lead time.
 ///
-/// Snyder & Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (2019), §4.3, as implemented by
+/// Snyder & Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (2019), ch. 4, as implemented by
 /// stockpyl 1.0.2 (`stockpyl.newsvendor`): holding cost h and stockout (backorder) cost p per unit
 /// per period, critical ratio α = p/(h + p), expected cost g(S) = h·n̄(S) + p·n(S) (eq. 4.24) where
 /// n and n̄ are the loss and complementary loss of the demand that the level S must cover.

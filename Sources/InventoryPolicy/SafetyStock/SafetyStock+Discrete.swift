@@ -36,7 +36,7 @@ extension SafetyStock {
     /// the smallest integer s with F(s) ≥ α, F the Poisson(d·(L + R)) cdf. SS = s − d·(L + R).
     ///
     /// For slow movers whose demand is a count (Silver, Pyke & Thomas 2017 ch. 7; Snyder & Shen 2019
-    /// §4.3). Lead-time variability is ignored (use ``negativeBinomial(_:demand:)`` for it).
+    /// ch. 4). Lead-time variability is ignored (use ``negativeBinomial(_:demand:)`` for it).
     public static func poisson(
         _ serviceLevel: Double, demandMean: Double, leadTime: Double, reviewPeriod: Double = 0
     ) throws(PolicyError) -> DiscreteSafetyStockResult {

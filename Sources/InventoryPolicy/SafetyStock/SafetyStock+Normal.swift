@@ -19,7 +19,7 @@ extension SafetyStock {
     ///
     /// k solves σ·G(k) = (1 − β)·Q, G the standard normal loss function (expected shortage per cycle
     /// equals the allowed (1 − β)Q); SS = k·σ. Silver, Pyke & Thomas (2017) ch. 6; Snyder & Shen (2019)
-    /// §4.3. k may be negative when (1 − β)Q > σ·G(0): no clamp is applied here (see
+    /// ch. 4. k may be negative when (1 − β)Q > σ·G(0): no clamp is applied here (see
     /// ``bounded(_:demandMean:maximumDaysOfSupply:)``). With σ = 0 there is no uncertainty: k = 0,
     /// SS = 0. β in (0, 1), Q > 0.
     public static func fillRate(

@@ -8,7 +8,7 @@
 ///
 /// Sources: E. A. Silver, D. F. Pyke, D. J. Thomas, *Inventory and Production Management in Supply
 /// Chains*, 4th ed. (2017), ch. 6 (cycle service level, fill rate, lead-time variability);
-/// Snyder & Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (2019), §4.3 and ch. 5.
+/// Snyder & Shen, *Fundamentals of Supply Chain Theory*, 2nd ed. (2019), ch. 4–5.
 public enum SafetyStock {}
 
 /// A safety stock with the numbers behind it.
