@@ -21,7 +21,7 @@ struct CalcLoss: ParsableCommand {
     }
 
     func run() throws {
-        JSONOutput([
+        CalcResult([
             "z": .number(z),
             "loss": .number(StandardNormal.loss(z)),
             "complementary_loss": .number(StandardNormal.complementaryLoss(z)),

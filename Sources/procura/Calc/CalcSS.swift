@@ -66,7 +66,7 @@ struct CalcSS: ParsableCommand {
     }
 
     func run() throws {
-        var output = JSONOutput()
+        var output = CalcResult()
         do {
             if method == .power {
                 let s = try SSPolicy.powerApproximation(

@@ -74,7 +74,7 @@ struct CalcEOQ: ParsableCommand {
     }
 
     func run() throws {
-        var output = JSONOutput()
+        var output = CalcResult()
         do {
             if usesDiscounts {
                 let schedule = try PriceSchedule(breakpoints: breakpoints?.values ?? [], unitCosts: unitCosts?.values ?? [])

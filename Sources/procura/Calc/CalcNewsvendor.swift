@@ -52,7 +52,7 @@ struct CalcNewsvendor: ParsableCommand {
     }
 
     func run() throws {
-        var output = JSONOutput()
+        var output = CalcResult()
         output["distribution"] = .string(distribution.rawValue)
         do {
             switch distribution {

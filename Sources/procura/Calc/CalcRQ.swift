@@ -71,7 +71,7 @@ struct CalcRQ: ParsableCommand {
     }
 
     func run() throws {
-        var output = JSONOutput()
+        var output = CalcResult()
         output["distribution"] = .string(distribution.rawValue)
         do {
             switch distribution {

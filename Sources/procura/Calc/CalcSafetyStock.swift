@@ -59,7 +59,7 @@ struct CalcSafetyStock: ParsableCommand {
             let demand = try ProtectionIntervalDemand(
                 demandMean: demandMean, demandStandardDeviation: demandSD, leadTime: leadTime,
                 leadTimeStandardDeviation: leadTimeSD, reviewPeriod: reviewPeriod)
-            var output = JSONOutput()
+            var output = CalcResult()
             let result: SafetyStockResult
             if let serviceLevel {
                 result = try SafetyStock.cycleServiceLevel(serviceLevel, demand: demand)
