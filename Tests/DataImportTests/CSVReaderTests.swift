@@ -20,8 +20,9 @@ func readAll(_ bytes: [UInt8], chunkSize: Int = 1 << 20) throws -> [ReadRecord] 
     let reader = try CSVReader(path: url.path, configuration: .init(chunkSize: chunkSize))
     var records: [ReadRecord] = []
     while try reader.next() {
-        let fields = (0..<reader.fieldCount).map { String(decoding: reader.field($0), as: UTF8.self) }
-        records.append(ReadRecord(line: reader.recordLine, fields: fields, problem: reader.problem))
+        let record = reader.record
+        let fields = (0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) }
+        records.append(ReadRecord(line: record.line, fields: fields, problem: record.problem))
     }
     return records
 }

@@ -10,9 +10,9 @@ struct DemandAccumulator {
     let calendar: BucketCalendar
     /// The item-locations seen, in order of first appearance.
     private(set) var series: [ItemLocation] = []
-    private var seriesIndex: [ItemLocation: Int32] = [:]
+    private var seriesIndex = IntegerTable<Int32>(initial: -1)
     /// Quantity per cell; key = series index << 32 | bucket bit pattern.
-    private(set) var cells: [UInt64: Double] = [:]
+    private(set) var cells = IntegerTable<Double>(initial: 0)
     /// First and last day with a quantity > 0, per series (`Int32.max` / `Int32.min` when none).
     private(set) var firstDemand: [Int32] = []
     private(set) var lastDemand: [Int32] = []
@@ -40,7 +40,8 @@ struct DemandAccumulator {
             if latest.map({ day > $0 }) ?? true { latest = day }
         }
         let key = UInt64(UInt32(bitPattern: s)) << 32 | UInt64(UInt32(bitPattern: lastBucket))
-        cells[key, default: 0] += quantity
+        let slot = cells.slot(key).index
+        cells[slot: slot] += quantity
         if quantity > 0 {
             let d = day.daysSinceEpoch
             if d < firstDemand[Int(s)] { firstDemand[Int(s)] = d }
@@ -52,11 +53,12 @@ struct DemandAccumulator {
     private mutating func seriesNumber(_ itemLocation: ItemLocation) -> Int32 {
         if itemLocation == lastItemLocation { return lastSeries }
         let s: Int32
-        if let known = seriesIndex[itemLocation] {
-            s = known
+        let (slot, inserted) = seriesIndex.slot(Self.key(itemLocation))
+        if !inserted {
+            s = seriesIndex[slot: slot]
         } else {
             s = Int32(series.count)
-            seriesIndex[itemLocation] = s
+            seriesIndex[slot: slot] = s
             series.append(itemLocation)
             firstDemand.append(.max)
             lastDemand.append(.min)
@@ -67,5 +69,10 @@ struct DemandAccumulator {
     }
 
     /// Series number of an item-location, if it has demand rows.
-    func seriesNumber(of itemLocation: ItemLocation) -> Int32? { seriesIndex[itemLocation] }
+    func seriesNumber(of itemLocation: ItemLocation) -> Int32? { seriesIndex.value(Self.key(itemLocation)) }
+
+    @inline(__always)
+    private static func key(_ itemLocation: ItemLocation) -> UInt64 {
+        UInt64(UInt32(bitPattern: itemLocation.item)) << 32 | UInt64(UInt32(bitPattern: itemLocation.location))
+    }
 }

@@ -14,9 +14,10 @@ enum DemandHistoryBuilder {
     ) -> DemandHistory {
         let calendar = accumulator.calendar
         let lastBucket = calendar.bucket(containing: asOf.adding(days: -1))
-        var firstBucket = lastBucket - Int32(clamping: max(1, historyBuckets)) + 1
+        let firstBucket: Int32
         if let earliest = accumulator.earliest {
-            firstBucket = max(firstBucket, calendar.bucket(containing: earliest))
+            let window = Int(lastBucket) - max(1, historyBuckets) + 1
+            firstBucket = Int32(max(window, Int(calendar.bucket(containing: earliest))))
         } else {
             firstBucket = lastBucket + 1
         }
@@ -29,10 +30,10 @@ enum DemandHistoryBuilder {
         let rowOfSeries = accumulator.series.map { rowOf[$0] ?? -1 }
 
         var quantities = [Double](repeating: 0, count: series.count * bucketCount)
-        for (key, quantity) in accumulator.cells {
+        accumulator.cells.forEach { key, quantity in
             let row = rowOfSeries[Int(key >> 32)]
             let column = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: key)) - firstBucket)
-            guard row >= 0, column >= 0, column < bucketCount else { continue }
+            guard row >= 0, column >= 0, column < bucketCount else { return }
             quantities[row * bucketCount + column] += quantity
         }
         var firstDemandDay = [Day?](repeating: nil, count: series.count)

@@ -19,13 +19,15 @@ import Darwin
 
 /// Reads a CSV file record by record, in chunks.
 ///
-/// After ``next()`` returns `true`, the current record's fields are available through
-/// ``field(_:)`` until the next call. The record's physical start line is ``recordLine``; a
-/// syntax problem found in it is in ``problem`` (the record is still returned so that the caller
-/// can report it with its position and go on with the next one).
+/// After ``next()`` returns `true`, ``record`` holds the current record's fields until the next
+/// call. The record's physical start line is ``CSVRecord/line``; a syntax problem found in it is
+/// in ``CSVRecord/problem`` (the record is still returned so that the caller can report it with
+/// its position and go on with the next one).
 ///
-/// A reference type because it owns a file descriptor and a manually managed buffer that fields
-/// point into; it is used by one import at a time and is not `Sendable`.
+/// A reference type because it owns a file descriptor and manually managed buffers that records
+/// point into; it is used by one import at a time and is not `Sendable`. The parser works on
+/// local copies of its state and writes it back once per record, so the class's dynamic
+/// exclusivity checks run per record, not per byte.
 final class CSVReader {
     /// Buffer sizes.
     struct Configuration {
@@ -55,15 +57,13 @@ final class CSVReader {
     private var checkedByteOrderMark = false
     /// Physical line number of `start`.
     private var line = 1
-    /// Field bounds of the current record: start, end, start, end, …
-    private var bounds: [Int] = []
-    /// Fields of the current record with doubled quotes still to collapse.
-    private var escapedFields: [Int] = []
+    /// Field bounds of the current record: start, end, start, end, … A negative end (`~end`)
+    /// marks a quoted field whose doubled quotes are still to be collapsed.
+    private var bounds: UnsafeMutablePointer<Int>
+    private var boundsCapacity = 64
 
-    /// Physical line (1-based) on which the current record starts.
-    private(set) var recordLine = 0
-    /// The first syntax problem in the current record, if any.
-    private(set) var problem: CSVSyntaxProblem?
+    /// The current record (valid until the next call of ``next()``).
+    private(set) var record = CSVRecord.none
     /// Whether the file began with a UTF-8 byte-order mark.
     private(set) var hadByteOrderMark = false
 
@@ -75,43 +75,39 @@ final class CSVReader {
         self.configuration = configuration
         self.capacity = max(4, configuration.chunkSize)
         self.buffer = .allocate(capacity: capacity)
-        bounds.reserveCapacity(64)
+        self.bounds = .allocate(capacity: boundsCapacity)
     }
 
     deinit {
         close(descriptor)
         buffer.deallocate()
-    }
-
-    /// Number of fields in the current record.
-    var fieldCount: Int { bounds.count / 2 }
-
-    /// The bytes of field `index` (0-based) of the current record, quotes removed and doubled
-    /// quotes collapsed. Valid until the next call of ``next()``.
-    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let s = bounds[2 * index]
-        return UnsafeBufferPointer(start: buffer + s, count: bounds[2 * index + 1] - s)
+        bounds.deallocate()
     }
 
     /// Moves to the next record; `false` at the end of the file. Blank lines are skipped.
     func next() throws(ReadError) -> Bool {
         if !checkedByteOrderMark { try skipByteOrderMark() }
         while true {
-            switch parseRecord() {
+            let parsed = parseRecord()
+            switch parsed.outcome {
             case .needMore:
                 try refill()
             case .endOfFile:
+                record = .none
                 return false
-            case .record(let nextStart, let lines):
-                recordLine = line
-                line += lines
-                start = nextStart
-                if bounds.count == 2, bounds[0] == bounds[1], escapedFields.isEmpty, problem == nil,
-                    !isQuotedEmpty
-                {
+            case .record:
+                let recordLine = line
+                line += parsed.lines
+                start = parsed.nextStart
+                let count = parsed.boundCount / 2
+                if count == 1, bounds[0] == bounds[1], !parsed.quotedEmpty, parsed.problem == nil {
                     continue  // a blank line
                 }
-                collapseDoubledQuotes()
+                if parsed.escaped { collapseDoubledQuotes(count: count) }
+                record = CSVRecord(
+                    bytes: UnsafePointer(buffer), bounds: UnsafePointer(bounds), fieldCount: count, line: recordLine,
+                    problem: parsed.problem
+                )
                 return true
             }
         }
@@ -120,9 +116,20 @@ final class CSVReader {
     // MARK: Parsing
 
     private enum Outcome {
-        case record(nextStart: Int, lines: Int)
+        case record
         case needMore
         case endOfFile
+    }
+
+    private struct Parsed {
+        var outcome: Outcome
+        var nextStart = 0
+        var lines = 0
+        var boundCount = 0
+        var escaped = false
+        /// The single field was written `""` (an empty quoted field is a value, not a blank line).
+        var quotedEmpty = false
+        var problem: CSVSyntaxProblem?
     }
 
     private static let quote = UInt8(ascii: "\"")
@@ -130,25 +137,43 @@ final class CSVReader {
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Whether the single field of the current record was written `""` (an empty quoted field is
-    /// a value, not a blank line).
-    private var isQuotedEmpty = false
-
-    /// Parses one record from `start` without changing the buffer; `.needMore` when the record
-    /// may continue past the bytes read so far.
-    private func parseRecord() -> Outcome {
+    /// Parses one record from `start` without changing the byte buffer; `.needMore` when the
+    /// record may continue past the bytes read so far.
+    private func parseRecord() -> Parsed {
         let p = buffer
         let end = self.end
         let eof = atEndOfFile
+        let firstLine = line
         var pos = start
         var lines = 0
-        bounds.removeAll(keepingCapacity: true)
-        escapedFields.removeAll(keepingCapacity: true)
-        problem = nil
-        isQuotedEmpty = false
-        if pos == end { return eof ? .endOfFile : .needMore }
+        var b = bounds
+        var bCapacity = boundsCapacity
+        var n = 0
+        var escapedAny = false
+        var quotedEmpty = false
+        var problem: CSVSyntaxProblem?
+        defer {
+            bounds = b
+            boundsCapacity = bCapacity
+        }
+        @inline(__always) func report(_ kind: CSVSyntaxProblem.Kind, _ line: Int, _ column: Int) {
+            if problem == nil { problem = CSVSyntaxProblem(kind: kind, line: line, column: column) }
+        }
+        @inline(__always) func append(_ s: Int, _ e: Int) {
+            if n + 2 > bCapacity {
+                let grown = UnsafeMutablePointer<Int>.allocate(capacity: bCapacity * 2)
+                grown.update(from: b, count: n)
+                b.deallocate()
+                b = grown
+                bCapacity *= 2
+            }
+            b[n] = s
+            b[n + 1] = e
+            n += 2
+        }
+        if pos == end { return Parsed(outcome: eof ? .endOfFile : .needMore) }
         while true {
-            let column = bounds.count / 2 + 1
+            let column = n / 2 + 1
             if pos < end, p[pos] == Self.quote {
                 let fieldLines = lines
                 var q = pos + 1
@@ -163,7 +188,7 @@ final class CSVReader {
                         q += 1
                     }
                     if q >= end {
-                        guard eof else { return .needMore }
+                        guard eof else { return Parsed(outcome: .needMore) }
                         break
                     }
                     if q + 1 < end {
@@ -173,71 +198,73 @@ final class CSVReader {
                             continue
                         }
                     } else if !eof {
-                        return .needMore
+                        return Parsed(outcome: .needMore)
                     }
                     closed = true
                     break
                 }
                 if closed {
-                    bounds.append(pos + 1)
-                    bounds.append(q)
-                    if q == pos + 1 { isQuotedEmpty = true }
+                    append(pos + 1, escaped ? ~q : q)
+                    if q == pos + 1 { quotedEmpty = true }
                     pos = q + 1
                 } else {
-                    report(.unterminatedQuote, line: line + fieldLines, column: column)
-                    bounds.append(pos + 1)
-                    bounds.append(end)
+                    report(.unterminatedQuote, firstLine + fieldLines, column)
+                    append(pos + 1, escaped ? ~end : end)
                     pos = end
                 }
-                if escaped { escapedFields.append(bounds.count / 2 - 1) }
+                if escaped { escapedAny = true }
                 if pos < end, p[pos] != Self.comma, p[pos] != Self.lineFeed, p[pos] != Self.carriageReturn {
-                    report(.textAfterClosingQuote, line: line + lines, column: column)
+                    report(.textAfterClosingQuote, firstLine + lines, column)
                     while pos < end, p[pos] != Self.comma, p[pos] != Self.lineFeed, p[pos] != Self.carriageReturn {
                         pos += 1
                     }
-                    if pos == end, !eof { return .needMore }
+                    if pos == end, !eof { return Parsed(outcome: .needMore) }
                 }
             } else {
                 let fieldStart = pos
                 while pos < end {
                     let c = p[pos]
                     if c == Self.comma || c == Self.lineFeed || c == Self.carriageReturn { break }
-                    if c == Self.quote, problem == nil { report(.strayQuote, line: line + lines, column: column) }
+                    if c == Self.quote { report(.strayQuote, firstLine + lines, column) }
                     pos += 1
                 }
-                if pos == end, !eof { return .needMore }
-                bounds.append(fieldStart)
-                bounds.append(pos)
+                if pos == end, !eof { return Parsed(outcome: .needMore) }
+                append(fieldStart, pos)
             }
             // The delimiter after the field.
-            if pos == end { return .record(nextStart: end, lines: lines) }
-            let c = p[pos]
-            if c == Self.comma {
-                pos += 1
-                continue
+            var next = -1
+            if pos == end {
+                next = end
+            } else {
+                let c = p[pos]
+                if c == Self.comma {
+                    pos += 1
+                    continue
+                }
+                if c == Self.lineFeed {
+                    next = pos + 1
+                } else if pos + 1 < end {
+                    next = p[pos + 1] == Self.lineFeed ? pos + 2 : pos + 1  // CRLF or a lone CR
+                } else if !eof {
+                    return Parsed(outcome: .needMore)
+                } else {
+                    next = pos + 1
+                }
+                lines += 1
             }
-            if c == Self.lineFeed {
-                return .record(nextStart: pos + 1, lines: lines + 1)
-            }
-            // Carriage return: CRLF, or a lone CR.
-            if pos + 1 < end {
-                return .record(nextStart: p[pos + 1] == Self.lineFeed ? pos + 2 : pos + 1, lines: lines + 1)
-            }
-            if !eof { return .needMore }
-            return .record(nextStart: pos + 1, lines: lines + 1)
+            return Parsed(
+                outcome: .record, nextStart: next, lines: lines, boundCount: n, escaped: escapedAny,
+                quotedEmpty: quotedEmpty && n == 2, problem: problem
+            )
         }
-    }
-
-    private func report(_ kind: CSVSyntaxProblem.Kind, line: Int, column: Int) {
-        if problem == nil { problem = CSVSyntaxProblem(kind: kind, line: line, column: column) }
     }
 
     /// Collapses `""` to `"` inside the quoted fields that have them, in place (the record is
     /// complete, so it is never parsed again).
-    private func collapseDoubledQuotes() {
-        for index in escapedFields {
+    private func collapseDoubledQuotes(count: Int) {
+        for index in 0..<count where bounds[2 * index + 1] < 0 {
             let s = bounds[2 * index]
-            let e = bounds[2 * index + 1]
+            let e = ~bounds[2 * index + 1]
             var read = s
             var write = s
             while read < e {
@@ -249,7 +276,6 @@ final class CSVReader {
             bounds[2 * index + 1] = write
         }
     }
-
     // MARK: Reading
 
     /// Moves the unparsed bytes to the front (growing the buffer when one record fills it) and

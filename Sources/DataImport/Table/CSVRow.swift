@@ -7,27 +7,29 @@ import InventoryCore
 /// reader checks every field of a row (reporting every problem) and then drops the row if
 /// ``failed`` is set.
 struct CSVRow {
-    private let reader: CSVReader
+    private let record: CSVRecord
     /// The file.
     let file: DataFolderFile
-    private let log: IssueLog
+    /// Unowned: a row lives only inside `CSVTable.forEachRow`, while the run holds the log; this
+    /// saves a retain and release per row.
+    private unowned(unsafe) let log: IssueLog
     /// Whether any accessor found a bad value.
     private(set) var failed = false
 
-    init(reader: CSVReader, file: DataFolderFile, log: IssueLog) {
-        self.reader = reader
+    init(record: CSVRecord, file: DataFolderFile, log: IssueLog) {
+        self.record = record
         self.file = file
         self.log = log
     }
 
     /// Physical line on which the row starts.
-    var line: Int { reader.recordLine }
+    var line: Int { record.line }
 
     /// The raw bytes of a field (empty when the column is absent).
     @inline(__always)
     func bytes(_ field: CSVField) -> UnsafeBufferPointer<UInt8> {
         guard let index = field.index else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return reader.field(index)
+        return record.field(index)
     }
 
     /// Whether the field is absent, empty or only spaces.

@@ -73,18 +73,19 @@ struct CSVTable<Column: CSVColumn> {
             log.add(readError(error, file: file))
             return .unusable
         }
-        if let problem = reader.problem {
+        let header = reader.record
+        if let problem = header.problem {
             log.add(syntaxIssue(problem, file: file))
             return .unusable
         }
         var fields: [Column: Int] = [:]
         var usable = true
-        for index in 0..<reader.fieldCount {
-            let bytes = reader.field(index)
+        for index in 0..<header.fieldCount {
+            let bytes = header.field(index)
             guard let name = ByteText.string(ByteNumber.trimmed(bytes)) else {
                 log.add(
                     ImportIssue.invalidValue(
-                        .invalidUTF8, file: file, line: reader.recordLine, column: index + 1, field: "header",
+                        .invalidUTF8, file: file, line: header.line, column: index + 1, field: "header",
                         value: ByteText.display(bytes), expected: "a column name in UTF-8 (save the file as UTF-8)"
                     )
                 )
@@ -94,7 +95,7 @@ struct CSVTable<Column: CSVColumn> {
             guard let column = Column(rawValue: name.lowercased()) else {
                 log.add(
                     ImportIssue(
-                        severity: .warning, code: .unknownColumn, file: file, line: reader.recordLine,
+                        severity: .warning, code: .unknownColumn, file: file, line: header.line,
                         column: index + 1, field: name, value: name, message: "unknown column '\(name)' ignored"
                     )
                 )
@@ -103,7 +104,7 @@ struct CSVTable<Column: CSVColumn> {
             if let first = fields[column] {
                 log.add(
                     ImportIssue(
-                        severity: .error, code: .duplicateColumn, file: file, line: reader.recordLine,
+                        severity: .error, code: .duplicateColumn, file: file, line: header.line,
                         column: index + 1, field: column.rawValue, value: name,
                         message: "column '\(column.rawValue)' appears twice (also column \(first + 1)) — keep one"
                     )
@@ -116,7 +117,7 @@ struct CSVTable<Column: CSVColumn> {
         for column in Column.allCases where column.isRequired && fields[column] == nil {
             log.add(
                 ImportIssue(
-                    severity: .error, code: .missingColumn, file: file, line: reader.recordLine,
+                    severity: .error, code: .missingColumn, file: file, line: header.line,
                     field: column.rawValue, message: "missing required column '\(column.rawValue)'"
                 )
             )
@@ -126,7 +127,7 @@ struct CSVTable<Column: CSVColumn> {
         return .table(
             CSVTable(
                 file: file, reader: reader, log: log, options: options, fields: fields,
-                headerFieldCount: reader.fieldCount
+                headerFieldCount: header.fieldCount
             )
         )
     }
@@ -148,22 +149,23 @@ struct CSVTable<Column: CSVColumn> {
             while try reader.next() {
                 rows += 1
                 if let progress = options.progress, rows % progressEvery == 0 { progress(file, rows) }
-                if let problem = reader.problem {
+                let record = reader.record
+                if let problem = record.problem {
                     log.add(Self.syntaxIssue(problem, file: file))
                     continue
                 }
-                if reader.fieldCount != headerFieldCount {
-                    let count = reader.fieldCount
+                if record.fieldCount != headerFieldCount {
+                    let count = record.fieldCount
                     log.add(
                         ImportIssue(
-                            severity: .error, code: .fieldCount, file: file, line: reader.recordLine,
+                            severity: .error, code: .fieldCount, file: file, line: record.line,
                             column: min(count, headerFieldCount) + 1,
                             message: "row has \(count) field\(count == 1 ? "" : "s") — expected \(headerFieldCount), as in the header"
                         )
                     )
                     continue
                 }
-                var row = CSVRow(reader: reader, file: file, log: log)
+                var row = CSVRow(record: record, file: file, log: log)
                 body(&row)
             }
         } catch {
