@@ -56,6 +56,16 @@ struct SettingsTests {
         ])
     }
 
+    @Test("a byte-order mark, upper-case keys and null values are accepted")
+    func lenient() throws {
+        let settings = try ImportTestFolder.load(ImportTestFolder.minimal.merging([
+            "settings.yaml": "\u{FEFF}Bucket: Day\nhistory_buckets:\nservice_levels:\napproval_thresholds: {buyer: 100, finance: .inf}\n"
+        ]) { $1 }).snapshot.settings
+        #expect(settings.bucket == .day)
+        #expect(settings.historyBuckets == 156)
+        #expect(settings.approvalThresholds.map(\.maximumValue) == [100, .infinity])
+    }
+
     @Test("an unknown cell is an error")
     func unknownCell() throws {
         #expect(try Self.errors("service_levels:\n  by_cell: {QQ: 0.9}\n") == [
@@ -80,6 +90,7 @@ struct SettingsTests {
         #expect(syntax.count == 1)
         #expect(syntax.first?.hasPrefix("settings.yaml:") == true)
         #expect(syntax.first?.contains("invalid YAML — ") == true)
+        #expect(try Self.errors("bucket: week\nbucket: day\n") == ["settings.yaml:1:1: invalid YAML — duplicate key 'bucket'"])
         #expect(try Self.errors("- a\n- b\n") == [
             "settings.yaml: expected a mapping of settings keys at the top level, got [a, b]"
         ])

@@ -81,7 +81,10 @@ extension ImportRun {
             }
         }
         rowCounts[.items] = count
-        if count == 0 { reportNoRows(.items, what: "items") }
+        if count == 0 {
+            reportNoRows(.items, what: "items")
+            itemKeys.isUnchecked = true
+        }
         resolveSuccessors(successors)
     }
 
