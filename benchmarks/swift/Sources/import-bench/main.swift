@@ -37,7 +37,7 @@ struct Writer {
     let handle: FileHandle
     var buffer: [UInt8] = []
     init(_ url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         handle = try FileHandle(forWritingTo: url)
         buffer.reserveCapacity(1 << 21)
     }
