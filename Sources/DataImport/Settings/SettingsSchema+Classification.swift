@@ -19,6 +19,7 @@ extension SettingsSchema {
             .number("classification.adi_cutoff", \.classification.adiCutoff, expected: "a number ≥ 1") { $0 >= 1 },
             .number("classification.cv2_cutoff", \.classification.cv2Cutoff, expected: "a number > 0") { $0 > 0 },
             .choice("classification.abc_scope", \.classification.abcScope),
+            .choice("classification.abc_crossing_item", \.classification.abcCrossingItem),
             .number("classification.abc_margin", \.classification.abcMargin, expected: "a number in [0,1)") {
                 $0 >= 0 && $0 < 1
             },
