@@ -10,10 +10,12 @@ struct DemoFolder: Sendable {
     let configuration: DemoCompany.Configuration
     let summary: DemoDataSummary
     let files: [String: Data]
+    /// Every CSV file, parsed once.
+    let tables: [String: Result<DemoCSV, any Error>]
 
     func table(_ name: String) throws -> DemoCSV {
-        guard let data = files[name] else { throw DemoCSV.Failure(description: "\(name) was not written") }
-        return try DemoCSV(name: name, data: data)
+        guard let table = tables[name] else { throw DemoCSV.Failure(description: "\(name) was not written") }
+        return try table.get()
     }
 
     /// The shared folder; created on first use.
@@ -31,6 +33,11 @@ struct DemoFolder: Sendable {
             files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
         }
         self.files = files
+        var tables: [String: Result<DemoCSV, any Error>] = [:]
+        for (name, data) in files where name.hasSuffix(".csv") {
+            tables[name] = Result { try DemoCSV(name: name, data: data) }
+        }
+        self.tables = tables
     }
 }
 

@@ -186,11 +186,12 @@ struct DemoModelTests {
             total[key, default: (0, 0)].days += 1
             if stockoutDays.contains("\(key)|\(date)") { onStockout[key, default: 0] += value }
         }
+        var stockoutCounts: [String: Int] = [:]
+        for key in keys { stockoutCounts[key, default: 0] += 1 }
         var lower = 0
         var compared = 0
         for key in withStockouts {
-            guard let (sum, days) = total[key], days > 0 else { continue }
-            let stockoutCount = keys.filter { $0 == key }.count
+            guard let (sum, days) = total[key], days > 0, let stockoutCount = stockoutCounts[key] else { continue }
             compared += 1
             if (onStockout[key] ?? 0) / Double(stockoutCount) < sum / Double(days) { lower += 1 }
         }
