@@ -24,9 +24,10 @@ extension DemoCompany {
     /// recorded demand is the smaller of the two, so stock-out days understate demand); record
     /// a stock-out day when the day ends with no stock while demand was expected; then review:
     /// when the inventory position (on hand + on order) is at or below the reorder point
-    /// s(t) = μ(t)(L + 1) + k·√((L + 1)σ²(t) + μ(t)²σ_L²) (continuous review, one day review
-    /// period; Silver, Pyke & Thomas, *Inventory and Production Management in Supply Chains*,
-    /// 4th ed., §6.7; s is floored at 0), order the order quantity until it is above. Phase-out
+    /// s(t) = μ(t)(L + 1) + k·√((L + 1)σ²(t) + μ(t)²σ_L²) (an (s, Q) system reviewed daily, with
+    /// demand and lead-time variability combined as in Silver, Pyke & Thomas, *Inventory and
+    /// Production Management in Supply Chains*, 4th ed. 2017, ch. 6; s is floored at 0), order
+    /// the order quantity until it is above. Phase-out
     /// items stop ordering once their demand has faded below 60 % and are run down. Lead times
     /// are drawn from a gamma distribution with the catalog mean and standard deviation, times
     /// the supplier's real-to-catalog factor; the due date is the order date plus the catalog

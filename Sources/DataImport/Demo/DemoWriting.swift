@@ -146,22 +146,14 @@ struct DemoWriting {
                 receipts.field(receipt.unitPrice, decimals: 4)
                 try receipts.endRow()
             }
-            let ownership = itemLocation.ownership.rawValue
-            if history.lots.isEmpty {
-                inventory.field(bytes: item)
-                inventory.field(bytes: location)
-                inventory.field(Int64(0))
-                inventory.field(ownership)
-                inventory.empty()
-                inventory.field(asOf)
-                try inventory.endRow()
-            }
-            for lot in history.lots {
+            // One row per lot; an item-location without stock gets one row with 0 and no received date.
+            let lots: [(quantity: Int64, received: Day?)] = history.lots.isEmpty ? [(0, nil)] : history.lots.map { ($0.quantity, $0.received) }
+            for lot in lots {
                 inventory.field(bytes: item)
                 inventory.field(bytes: location)
                 inventory.field(ticks: lot.quantity, decimals: decimals)
-                inventory.field(ownership)
-                inventory.field(lot.received)
+                inventory.field(itemLocation.ownership.rawValue)
+                if let received = lot.received { inventory.field(received) } else { inventory.empty() }
                 inventory.field(asOf)
                 try inventory.endRow()
             }

@@ -2,7 +2,7 @@
 ///
 /// P(X = i) = wᵢ / Σⱼ wⱼ. A draw inverts the cumulative weights: the smallest i with
 /// U · Σw < w₀ + … + wᵢ, found by binary search (O(log n)); Devroye, *Non-Uniform Random Variate
-/// Generation* (1986), §III.2.1. Mean Σ i·pᵢ, variance Σ i²·pᵢ − mean².
+/// Generation* (1986), §III.2. Mean Σ i·pᵢ, variance Σ i²·pᵢ − mean².
 public struct CategoricalSampler: RandomSampler, Hashable {
     /// Cumulative weights w₀, w₀ + w₁, …; the last is the total.
     public private(set) var cumulativeWeights: [Double]

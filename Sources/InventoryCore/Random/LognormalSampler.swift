@@ -9,7 +9,7 @@
 /// The lognormal distribution: X = exp(μ + σZ), Z standard normal (``NormalSampler``).
 ///
 /// Mean exp(μ + σ²/2), variance (exp(σ²) − 1)·exp(2μ + σ²) (Johnson, Kotz & Balakrishnan,
-/// *Continuous Univariate Distributions* vol. 1, 2nd ed., ch. 14, eq. 14.8–14.9).
+/// *Continuous Univariate Distributions* vol. 1, 2nd ed. 1994, ch. 14).
 /// ``init(mean:coefficientOfVariation:)`` inverts these: σ² = ln(1 + c²), μ = ln m − σ²/2.
 public struct LognormalSampler: RandomSampler, Hashable {
     /// μ, the mean of ln X.

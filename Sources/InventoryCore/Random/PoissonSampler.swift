@@ -3,7 +3,7 @@
 // Goals, in order: exact distribution for every mean (no normal approximation), bounded work per
 // draw, a fixed algorithm so seeded draws are reproducible, speed.
 // - λ < 10: inversion by sequential search, p₀ = e^{−λ}, pₖ = pₖ₋₁·λ/k, return the first k with
-//   U ≤ Σ pᵢ (Devroye, Non-Uniform Random Variate Generation, 1986, §X.3.2, p. 505). Expected work
+//   U ≤ Σ pᵢ (Devroye, Non-Uniform Random Variate Generation, 1986, §III.2 and ch. X.3). Expected work
 //   λ + 1 steps; e^{−λ} never underflows in this range.
 // - λ ≥ 10: PTRS, Hörmann (1993), "The transformed rejection method for generating Poisson random
 //   variables", Insurance: Mathematics and Economics 12(1), 39–45,
@@ -21,7 +21,7 @@ import RealModule
 
 /// The Poisson distribution with mean λ: P(X = k) = e^{−λ} λᵏ / k!.
 ///
-/// Inversion by sequential search for λ < 10 (Devroye 1986, §X.3.2), Hörmann's PTRS transformed
+/// Inversion by sequential search for λ < 10 (Devroye 1986, §III.2, ch. X.3), Hörmann's PTRS transformed
 /// rejection for λ ≥ 10 (Hörmann 1993, doi:10.1016/0167-6687(93)90997-4). Mean λ, variance λ.
 public struct PoissonSampler: RandomSampler, Hashable {
     /// The mean λ ≥ 0.
