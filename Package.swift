@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DataImportTests",
-            dependencies: ["DataImport", "ProcuraTestSupport"],
+            dependencies: ["DataImport", "Forecasting", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
