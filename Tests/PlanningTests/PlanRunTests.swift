@@ -127,6 +127,20 @@ struct PlanRunTests {
         #expect(steady.final.safetyStock == 0 && steady.final.reorderPoint == 140)  // 70 × 2 weeks
     }
 
+    @Test("an earlier planning date cuts the history before it; a later one only moves the date")
+    func planningDate() async throws {
+        let snapshot = Self.company().build()
+        let monday = snapshot.atPlanningDate(Day(year: 2026, month: 11, day: 2)!)
+        #expect(monday.demand.bucketCount == 48 && monday.demand.lastBucketIsComplete)
+        let wednesday = snapshot.atPlanningDate(Day(year: 2026, month: 11, day: 4)!)
+        #expect(wednesday.demand.bucketCount == 49 && !wednesday.demand.lastBucketIsComplete)
+        #expect(wednesday.demand.quantities(row: 0) == snapshot.demand.quantities(row: 0).prefix(49)[...])
+        let plan = await PlanRun.run(snapshot: wednesday)
+        #expect(plan.asOf == Day(year: 2026, month: 11, day: 4)! && plan.classification.windowBuckets == 48)
+        let later = snapshot.atPlanningDate(Day(year: 2027, month: 1, day: 4)!)
+        #expect(later.demand.bucketCount == 52 && later.asOf == Day(year: 2027, month: 1, day: 4)!)
+    }
+
     /// A generated company: every pattern, single and dual sourcing, some overrides and stock.
     static func generated(itemLocations: Int) -> Snapshot {
         var state: UInt64 = 2_026
