@@ -4,7 +4,7 @@
 ///
 /// Keys (all optional): `service_measure`, `distributions.{smooth,erratic,intermittent,lumpy}`,
 /// `use_forecast_error`, `review_type.by_abc.{A,B,C}`, `review_type.by_criticality.{V,E,D}`,
-/// `continuous_policy`, `periodic_policy`, `max_safety_stock_days`, `default_lead_time_days`,
+/// `continuous_policy`, `periodic_policy`, `economic_review_period`, `max_safety_stock_days`, `default_lead_time_days`,
 /// `sourcing_split`, `override_flag_threshold`, `freight.<supplier_id>.{cost_per_order,
 /// pallet_quantity, cost_per_pallet, full_load_pallets, full_load_cost}`.
 public struct PolicySettings: Hashable, Sendable {
@@ -29,8 +29,12 @@ public struct PolicySettings: Hashable, Sendable {
     public var reviewTypeByCriticality: [Criticality: ReviewType]
     /// Policy for continuous review: (s,Q) (default), (s,S) or min/max.
     public var continuousPolicy: PolicyType
-    /// Policy for periodic review: (R,S) (default) or (R,s,S).
+    /// Policy for periodic review: (R,s,S) (default) or (R,S).
     public var periodicPolicy: PolicyType
+    /// Under (R,S), review every k·R days with k = round(T*/R) (T* the economic lot's time supply,
+    /// at most a year) instead of every R days (default true), so that (R,S) does not order tiny
+    /// lots every review; a `review_period_days` override fixes R.
+    public var economicReviewPeriod: Bool
     /// Safety stock is capped at this many days of average demand (default 365; `nil`: no cap).
     public var maxSafetyStockDays: Double?
     /// Lead time assumed for an item-location without sourcing (default 14 days; flagged).
@@ -55,7 +59,8 @@ public struct PolicySettings: Hashable, Sendable {
         lumpyDistribution: DemandDistribution = .gamma, useForecastError: Bool = true,
         reviewTypeByABC: [ABCClass: ReviewType] = PolicySettings.defaultReviewTypeByABC,
         reviewTypeByCriticality: [Criticality: ReviewType] = PolicySettings.defaultReviewTypeByCriticality,
-        continuousPolicy: PolicyType = .sQ, periodicPolicy: PolicyType = .rS, maxSafetyStockDays: Double? = 365,
+        continuousPolicy: PolicyType = .sQ, periodicPolicy: PolicyType = .rsS, economicReviewPeriod: Bool = true,
+        maxSafetyStockDays: Double? = 365,
         defaultLeadTimeDays: Double = 14, sourcingSplit: SourcingSplitRule = .share, overrideFlagThreshold: Double = 0.5,
         freight: [String: FreightTerms] = [:]
     ) {
@@ -69,6 +74,7 @@ public struct PolicySettings: Hashable, Sendable {
         self.reviewTypeByCriticality = reviewTypeByCriticality
         self.continuousPolicy = continuousPolicy
         self.periodicPolicy = periodicPolicy
+        self.economicReviewPeriod = economicReviewPeriod
         self.maxSafetyStockDays = maxSafetyStockDays
         self.defaultLeadTimeDays = defaultLeadTimeDays
         self.sourcingSplit = sourcingSplit

@@ -17,7 +17,7 @@ public import InventoryCore
 /// | 9 | otherwise (e.g. `speculative_buy`): `review_type.by_abc` (default A, B continuous; C periodic) | as listed | — |
 ///
 /// Where the policy column is empty it follows from the review type: continuous →
-/// `continuous_policy` (default (s,Q)), periodic → `periodic_policy` (default (R,S)). Review types
+/// `continuous_policy` (default (s,Q)), periodic → `periodic_policy` (default (R,s,S)). Review types
 /// after Silver, Pyke & Thomas (2017) §6.3 and §7.1 (continuous review for A items, periodic review
 /// to coordinate the many C items).
 public struct PolicyDecision: Hashable, Sendable {
@@ -88,7 +88,7 @@ public struct PolicyDecision: Hashable, Sendable {
             let policy = settings.continuousPolicy.reviewType == .continuous ? settings.continuousPolicy : .sQ
             self.init(reviewType: .continuous, policyType: policy, reason: reason)
         case .periodic:
-            let policy = settings.periodicPolicy.reviewType == .periodic ? settings.periodicPolicy : .rS
+            let policy = settings.periodicPolicy.reviewType == .periodic ? settings.periodicPolicy : .rsS
             self.init(reviewType: .periodic, policyType: policy, reason: reason)
         case .none:
             self.init(reviewType: .none, policyType: .none, reason: reason)

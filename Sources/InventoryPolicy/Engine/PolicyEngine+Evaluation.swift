@@ -4,7 +4,8 @@ extension PolicyEngine {
     /// One pass: decision → supply and lot sizes → safety stock and its bounds → shelf-life cap of the
     /// lots → levels → ERP min/max → urgent supply → annual cost.
     func evaluate(
-        _ input: PolicyInput, serviceLevel: Double, reviewPeriodDays: Double, demandPerBucket: Double
+        _ input: PolicyInput, serviceLevel: Double, reviewPeriodDays: Double, demandPerBucket: Double,
+        reviewPeriodFixed: Bool = false
     ) -> PolicyEvaluation {
         var notes = PolicyNotes()
         let bucketDays = bucket.averageDays
@@ -33,7 +34,7 @@ extension PolicyEngine {
         let periodic = decision.reviewType == .periodic
         let leadTimeBuckets = mixture.meanDays / bucketDays
         let leadTimeSDBuckets = mixture.standardDeviationDays / bucketDays
-        let reviewBuckets = periodic ? max(0, reviewPeriodDays) / bucketDays : 0
+        var reviewDays = periodic ? max(0, reviewPeriodDays) : 0
         let annualDemand = d * bucketsPerYear
         let dailyDemand = d / bucketDays
 
@@ -47,10 +48,7 @@ extension PolicyEngine {
             let terms = LotSizeTerms(
                 annualDemand: annualDemand * share / units, orderCost: input.orderCost, holdingCostRate: input.holdingCostRate,
                 rule: source.rule, freight: settings.freight[source.supplierID])
-            var lot = LotSizePlanner.plan(terms)
-            if decision.policyType == .rS {
-                lot = LotSizePlanner.perReview(lot, demandPerReview: d * reviewBuckets * share / units)
-            }
+            let lot = LotSizePlanner.plan(terms)
             if terms.priceBreaksIgnored { notes.insert(.priceBreaksIgnored) }
             if annualDemand > 0, !(terms.holdingCostRate * terms.basePrice > 0) { notes.insert(.noHoldingCost) }
             allocations.append(
@@ -59,16 +57,37 @@ extension PolicyEngine {
                     unitsPerPurchaseUnit: units, lotSize: lot))
         }
 
+        // (R,S): the review period (economic multiple of R), then the order is the demand per review.
+        var economicReview: EconomicReviewPeriod?
+        if decision.policyType == .rS {
+            if settings.economicReviewPeriod, !reviewPeriodFixed {
+                let review = EconomicReviewPeriod(
+                    configuredDays: reviewDays, economicLot: allocations[0].lotSize.afterFreight * allocations[0].unitsPerPurchaseUnit,
+                    dailyDemand: dailyDemand)
+                economicReview = review
+                reviewDays = review.days
+            }
+            for k in allocations.indices {
+                let share = allocations[k].role == .overflow ? 1 : allocations[k].weight
+                let perReview = d * reviewDays / bucketDays * share / allocations[k].unitsPerPurchaseUnit
+                allocations[k].lotSize = LotSizePlanner.perReview(allocations[k].lotSize, demandPerReview: perReview)
+            }
+            let primary = allocations[0].lotSize
+            if primary.terms.minimumOrder > (primary.demandPerReview ?? 0) * (1 + 1e-9) { notes.insert(.orderAboveReviewDemand) }
+        }
+        let reviewBuckets = reviewDays / bucketDays
+        let usedReviewDays = periodic ? reviewDays : reviewPeriodDays
+
         guard decision.policyType != .none else {
             let values = PolicyValues(
-                serviceLevel: serviceLevel, reviewPeriodDays: reviewPeriodDays, forecastPerBucket: d, safetyStock: 0,
+                serviceLevel: serviceLevel, reviewPeriodDays: usedReviewDays, forecastPerBucket: d, safetyStock: 0,
                 reorderPoint: 0, orderUpToLevel: 0, orderQuantity: 0, minimum: 0, maximum: 0)
             return PolicyEvaluation(
                 decision: decision, configuredDistribution: nil, safetyStock: .none(target: serviceLevel),
                 supply: SupplyPlan(
                     splitRule: settings.sourcingSplit, leadTime: mixture, allocations: allocations, urgent: nil,
                     usesDefaultLeadTime: input.sources.isEmpty, sharesNormalized: normalized),
-                values: values, cost: AnnualCost(), averageCycleStock: 0, bucketDays: bucketDays,
+                values: values, cost: AnnualCost(), averageCycleStock: 0, economicReview: nil, bucketDays: bucketDays,
                 bucketsPerYear: bucketsPerYear, notes: notes)
         }
 
@@ -120,7 +139,7 @@ extension PolicyEngine {
         case .maximumDays: notes.insert(.safetyStockCappedAtMaximumDays)
         case .shelfLife: notes.insert(.safetyStockCappedByShelfLife)
         }
-        if safety.method != method { notes.insert(.distributionFallback) }
+        if method == .gamma, safety.method != .gamma { notes.insert(.distributionFallback) }
         if settings.serviceMeasure == .fillRate, safety.measure != .fillRate { notes.insert(.fillRateWithoutLot) }
 
         // Levels and the ERP's min/max in the primary supplier's units.
@@ -163,7 +182,7 @@ extension PolicyEngine {
         cost.safetyStockHolding = input.holdingCostRate * input.unitCost * safety.safetyStock
 
         let values = PolicyValues(
-            serviceLevel: serviceLevel, reviewPeriodDays: reviewPeriodDays, forecastPerBucket: d,
+            serviceLevel: serviceLevel, reviewPeriodDays: usedReviewDays, forecastPerBucket: d,
             safetyStock: safety.safetyStock, reorderPoint: reorderPoint, orderUpToLevel: orderUpTo,
             orderQuantity: orderQuantity, minimum: minimum, maximum: maximum)
         return PolicyEvaluation(
@@ -171,7 +190,7 @@ extension PolicyEngine {
             supply: SupplyPlan(
                 splitRule: settings.sourcingSplit, leadTime: mixture, allocations: allocations, urgent: urgent,
                 usesDefaultLeadTime: input.sources.isEmpty, sharesNormalized: normalized),
-            values: values, cost: cost, averageCycleStock: cycleStock, bucketDays: bucketDays,
+            values: values, cost: cost, averageCycleStock: cycleStock, economicReview: economicReview, bucketDays: bucketDays,
             bucketsPerYear: bucketsPerYear, notes: notes)
     }
 

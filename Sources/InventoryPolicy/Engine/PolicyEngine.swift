@@ -41,7 +41,8 @@ public struct PolicyEngine: Sendable {
             ? evaluate(
                 input, serviceLevel: selection.value(.serviceLevel) ?? input.serviceLevel,
                 reviewPeriodDays: selection.value(.reviewPeriodDays) ?? input.reviewPeriodDays,
-                demandPerBucket: selection.value(.forecastPerBucket) ?? input.demand.perBucket)
+                demandPerBucket: selection.value(.forecastPerBucket) ?? input.demand.perBucket,
+                reviewPeriodFixed: selection.value(.reviewPeriodDays) != nil)
             : base
         let (final, cost, cycle) = applyOutputOverrides(selection, to: evaluation, input: input)
         let applied = PolicyParameter.allCases.compactMap { parameter -> AppliedOverride? in
@@ -56,7 +57,8 @@ public struct PolicyEngine: Sendable {
     }
 
     /// The protection interval P = L + R of an input in buckets (R only under periodic review), as
-    /// the engine will use it — for a demand estimator that gives σₑ(P) directly.
+    /// the engine will use it — for a demand estimator that gives σₑ(P) directly. Under (R,S) with
+    /// an economic review period, R follows from the input's demand rate (``EconomicReviewPeriod``).
     public func protectionBuckets(for input: PolicyInput) -> Double {
         let selection = input.overrides.isEmpty ? nil : OverrideSelection(overrides: input.overrides, asOf: input.asOf)
         let demand = selection?.value(.forecastPerBucket) ?? input.demand.perBucket
@@ -64,8 +66,23 @@ public struct PolicyEngine: Sendable {
             lifecycle: input.lifecycle, strategy: input.strategy, hasDemand: demand > 0, criticality: input.criticality,
             abc: input.abc, settings: settings)
         let sources = input.sources.isEmpty ? [defaultSource(input)] : input.sources
-        let mixture = leadTime(sources: sources, roles: SupplyPlan.roles(sources: sources, rule: settings.sourcingSplit).roles)
-        let review = decision.reviewType == .periodic ? max(0, selection?.value(.reviewPeriodDays) ?? input.reviewPeriodDays) : 0
+        let roles = SupplyPlan.roles(sources: sources, rule: settings.sourcingSplit).roles
+        let mixture = leadTime(sources: sources, roles: roles)
+        guard decision.reviewType == .periodic else { return mixture.meanDays / bucket.averageDays }
+        var review = max(0, selection?.value(.reviewPeriodDays) ?? input.reviewPeriodDays)
+        if decision.policyType == .rS, settings.economicReviewPeriod, selection?.value(.reviewPeriodDays) == nil,
+            demand.isFinite, demand > 0
+        {
+            let primary = sources[roles[0].source]
+            let units = primary.unitsPerPurchaseUnit
+            let terms = LotSizeTerms(
+                annualDemand: demand * bucket.bucketsPerYear * roles[0].weight / units, orderCost: input.orderCost,
+                holdingCostRate: input.holdingCostRate, rule: primary.rule, freight: settings.freight[primary.supplierID])
+            review = EconomicReviewPeriod(
+                configuredDays: review, economicLot: LotSizePlanner.plan(terms).afterFreight * units,
+                dailyDemand: demand / bucket.averageDays
+            ).days
+        }
         return (mixture.meanDays + review) / bucket.averageDays
     }
 }

@@ -17,6 +17,8 @@ public struct PolicyEvaluation: Hashable, Sendable {
     public var cost: AnnualCost
     /// Average cycle stock in base units, Σ wᵢ·Qᵢ/2 over the suppliers with volume.
     public var averageCycleStock: Double
+    /// Under (R,S) with `economic_review_period`: how the review period was chosen.
+    public var economicReview: EconomicReviewPeriod?
     /// Length of a bucket in days.
     public var bucketDays: Double
     /// Buckets per year.

@@ -174,6 +174,12 @@ private struct ExplanationBuilder {
                 "L̄ = \(n(supply.leadTime.meanDays)) days, σL = \(n(supply.leadTime.standardDeviationDays)) days ("
                     + volume.map { "\(supplierName($0.source)) \(ExplanationFormat.percent($0.weight))" }.joined(separator: ", ") + ")")
         }
+        if let economic = evaluation.economicReview {
+            step(
+                "review period", "R = k·R₀, k = round(T*/R₀) ≤ 365/R₀, T* = Q*/d (economic lot's time supply)",
+                "T* = \(n(economic.timeSupplyDays)) days; k = round(\(n(economic.timeSupplyDays)) / \(n(economic.configuredDays)))",
+                "R = \(n(economic.multiple)) × \(n(economic.configuredDays)) = \(n(economic.days)) days")
+        }
         if evaluation.decision.policyType != .none {
             let review = evaluation.decision.reviewType == .periodic ? evaluation.values.reviewPeriodDays : 0
             step(

@@ -21,7 +21,7 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
     public static let safetyStockFloored = PolicyNotes(rawValue: 1 << 7)
     /// A vital item without demand has no stock policy: check whether it needs insurance stock.
     public static let vitalWithoutDemand = PolicyNotes(rawValue: 1 << 8)
-    /// The configured distribution did not fit (negative binomial → Poisson, gamma → normal).
+    /// The configured distribution did not fit: gamma needs a positive mean and σ (normal used).
     public static let distributionFallback = PolicyNotes(rawValue: 1 << 9)
     /// A demand figure was negative or not a number and 0 was used.
     public static let invalidDemand = PolicyNotes(rawValue: 1 << 10)
@@ -29,6 +29,9 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
     public static let noHoldingCost = PolicyNotes(rawValue: 1 << 11)
     /// A fill-rate target had no lot to refer to; the cycle service level was used.
     public static let fillRateWithoutLot = PolicyNotes(rawValue: 1 << 12)
+    /// Under (R,S) the MOQ or multiple raises the order above the demand per review: the position
+    /// overshoots S; (R,s,S) fits such items better.
+    public static let orderAboveReviewDemand = PolicyNotes(rawValue: 1 << 13)
 
     /// Every note with its code and text, in a fixed order.
     public static let catalogue: [(note: PolicyNotes, code: String, text: String)] = [
@@ -41,10 +44,11 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
         (.safetyStockCappedByShelfLife, "safety_stock_shelf_life", "the safety stock was cut to the demand within the shelf life"),
         (.safetyStockFloored, "safety_stock_floor", "the method gave a negative safety stock; 0 is used"),
         (.vitalWithoutDemand, "vital_without_demand", "vital item without demand: no stock policy — check whether it needs insurance stock"),
-        (.distributionFallback, "distribution_fallback", "the configured distribution did not fit the demand; a simpler one was used"),
+        (.distributionFallback, "distribution_fallback", "a gamma distribution needs a positive mean and σ; the normal was used"),
         (.invalidDemand, "invalid_demand", "a demand figure was negative or not a number; 0 was used"),
         (.noHoldingCost, "no_holding_cost", "the price is 0, so holding costs nothing: the lot is a year's demand"),
         (.fillRateWithoutLot, "fill_rate_without_lot", "a fill rate needs a lot size; the cycle service level was used"),
+        (.orderAboveReviewDemand, "order_above_review_demand", "the MOQ or multiple raises the (R,S) order above the demand per review; consider (R,s,S)"),
     ]
 
     /// The codes of the notes set, in catalogue order.

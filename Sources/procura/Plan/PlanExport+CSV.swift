@@ -43,7 +43,7 @@ extension PlanExport {
         func n(_ x: Double) -> String { NumberFormat.csv(x) }
         func optional(_ x: Double?) -> String { x.map(NumberFormat.csv) ?? "" }
         let splits = supply.allocations.map { a in
-            "\(supplierID(a, of: row)):\(n(a.weight)):\(n(a.orderQuantity))"
+            "\(supplierID(a, of: row)):\(n(a.weight)):\(none ? "0" : n(a.orderQuantity))"
         }
         let urgent = supply.urgent
         return [

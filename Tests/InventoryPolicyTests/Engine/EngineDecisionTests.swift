@@ -1,5 +1,6 @@
 import InventoryCore
 import InventoryPolicy
+import ProcuraTestSupport
 import Testing
 
 @Suite("Policy engine: review and policy type")
@@ -27,8 +28,8 @@ struct EngineDecisionTests {
         Case(strategy: .buyToOrder, abc: .a, review: .none, policy: .none, reason: .buyToOrder),
         Case(strategy: .jitKanban, abc: .a, review: .continuous, policy: .sQ, reason: .strategy),
         Case(strategy: .reorderPoint, review: .continuous, policy: .sQ, reason: .strategy),
-        Case(strategy: .periodicReview, abc: .b, review: .periodic, policy: .rS, reason: .strategy),
-        Case(strategy: .speculativeBuy, abc: .c, review: .periodic, policy: .rS, reason: .abcClass),
+        Case(strategy: .periodicReview, abc: .b, review: .periodic, policy: .rsS, reason: .strategy),
+        Case(strategy: .speculativeBuy, abc: .c, review: .periodic, policy: .rsS, reason: .abcClass),
         Case(strategy: .speculativeBuy, abc: .a, review: .continuous, policy: .sQ, reason: .abcClass),
     ]
 
@@ -54,13 +55,42 @@ struct EngineDecisionTests {
         #expect(decide(.speculativeBuy, .essential, .a).policyType == .rsS)
         #expect(decide(.jitKanban, .desirable, .a).policyType == .rsS)
         #expect(decide(.speculativeBuy, .vital, .c).reason == .abcClass)  // vital no longer listed
-        // A continuous policy configured for periodic review falls back to (R,S).
+        // A continuous policy configured for periodic review falls back to (R,s,S).
         let odd = PolicyDecision(
             lifecycle: .active, strategy: .periodicReview, hasDemand: true, criticality: .essential, abc: .b,
             settings: PolicySettings(periodicPolicy: .sQ))
-        #expect(odd.policyType == .rS)
+        #expect(odd.policyType == .rsS)
         #expect(PolicyType(settingName: "R_S_S") == .rsS && PolicyType(settingName: "(s,Q)") == .sQ)
         #expect(PolicyType(settingName: "s-q") == nil)
+    }
+
+    @Test("(R,S) with an economic review period: EOQ 382 lasts 38.2 days → R = round(38.2/7) × 7 = 35 days")
+    func economicReview() throws {
+        let engine = EngineFixtures.dailyEngine { $0.periodicPolicy = .rS }
+        let input = EngineFixtures.input(
+            demand: 10, sd: 0, sources: [EngineFixtures.source(leadTime: 5)], strategy: .periodicReview, reviewDays: 7)
+        let result = engine.compute(input)
+        let review = try #require(result.evaluation.economicReview)
+        // EOQ √(2·50·3,652.5/2.5) = 382.2 → 382 (cheaper than 383).
+        expectClose(review.timeSupplyDays, 38.2, relative: 1e-12, "T*")
+        #expect(review.multiple == 5 && result.final.reviewPeriodDays == 35)
+        #expect(result.final.orderUpToLevel == 400 && result.final.orderQuantity == 350)
+        #expect(engine.protectionBuckets(for: input) == 40)
+        // A review-period override fixes R.
+        var fixed = input
+        fixed.overrides = [EngineFixtures.override("review_period_days", 14)]
+        let overridden = engine.compute(fixed)
+        #expect(overridden.evaluation.economicReview == nil && overridden.final.orderUpToLevel == 190)
+        #expect(engine.protectionBuckets(for: fixed) == 19)
+        #expect(overridden.overrides.first?.computed == 35 && overridden.overrides.first?.flagged == true)
+        // An MOQ above the demand per review is noted.
+        let moq = EngineFixtures.dailyEngine {
+            $0.periodicPolicy = .rS
+            $0.economicReviewPeriod = false
+        }.compute(
+            EngineFixtures.input(
+                demand: 10, sd: 0, sources: [EngineFixtures.source(leadTime: 5, moq: 500)], strategy: .periodicReview))
+        #expect(moq.notes.contains(.orderAboveReviewDemand) && moq.final.orderQuantity == 500)
     }
 
     @Test("no stock policy: zeros, and a vital item without demand is flagged")
@@ -77,19 +107,24 @@ struct EngineDecisionTests {
 
     @Test("(R,s,S) and min/max levels: s = d·(L + R) + SS, S = s + Q; min/max s = d·L + SS")
     func levels() {
-        let periodic = EngineFixtures.dailyEngine { $0.periodicPolicy = .rsS }.compute(
+        let periodic = EngineFixtures.dailyEngine().compute(
             EngineFixtures.input(
                 demand: 10, sd: 0, sources: [EngineFixtures.source(leadTime: 5)], strategy: .periodicReview, reviewDays: 7))
         #expect(periodic.policyType == .rsS)
         #expect(periodic.final.reorderPoint == 120)
         #expect(periodic.final.orderUpToLevel == 120 + periodic.final.orderQuantity)
-        let rs = EngineFixtures.dailyEngine().compute(
+        let rs = EngineFixtures.dailyEngine {
+            $0.periodicPolicy = .rS
+            $0.economicReviewPeriod = false
+        }.compute(
             EngineFixtures.input(
                 demand: 10, sd: 0, sources: [EngineFixtures.source(leadTime: 5, multiple: 25)], strategy: .periodicReview,
                 reviewDays: 7))
         // (R,S): S = 10·12 = 120; the order per review is d·R = 70 → 75 in multiples of 25.
         #expect(rs.final.orderUpToLevel == 120 && rs.final.reorderPoint == 120 && rs.final.orderQuantity == 75)
         #expect(rs.evaluation.supply.primary.lotSize.rule == .demandPerReview)
+        #expect(rs.final.minimum == 125 && rs.final.maximum == 125)  // 120 in multiples of 25
+        #expect(rs.notes.contains(.orderAboveReviewDemand) == false)  // the first multiple (25) is below 70
         let vmi = EngineFixtures.dailyEngine().compute(
             EngineFixtures.input(demand: 10, sd: 0, sources: [EngineFixtures.source(leadTime: 5)], strategy: .vmi))
         #expect(vmi.policyType == .minMax && vmi.final.reorderPoint == 50)

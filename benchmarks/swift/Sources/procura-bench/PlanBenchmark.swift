@@ -1,0 +1,46 @@
+import Foundation
+import InventoryCore
+import InventoryPolicy
+import Planning
+
+/// The full plan run on a synthetic company generated in memory (not timed): classification →
+/// demand estimates → policies → summary, then every row's explanation built (timed separately).
+enum PlanBenchmark {
+    static func run(_ arguments: [String]) async {
+        let itemLocations = arguments.count > 0 ? Int(arguments[0]) ?? 1_000_000 : 1_000_000
+        let weeks = arguments.count > 1 ? Int(arguments[1]) ?? 104 : 104
+        let clock = ContinuousClock()
+        let start = clock.now
+        let snapshot = SyntheticCompany.snapshot(itemLocations: itemLocations, weeks: weeks)
+        let generation = seconds(clock.now - start)
+
+        var plan: PlanResult?
+        let planSeconds = await Timing.seconds { plan = await PlanRun.run(snapshot: snapshot) }
+        guard let plan else { exit(70) }
+
+        // Explanations: every row's derivation rendered to text, in parallel chunks.
+        let rows = plan.rows
+        var characters = 0
+        let explainSeconds = await Timing.seconds {
+            let counts = await ConcurrentChunks.mapChunks(count: rows.count) { range, output in
+                for r in range { output.initialize(r, to: rows[r].policy.explanation.text.utf8.count) }
+            }
+            characters = counts.reduce(0, +)
+        }
+        let summary = plan.summary
+        print(
+            Timing.json([
+                ("workload", "plan"), ("variant", "procura_plan_run"), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
+                ("seconds", planSeconds), ("explanations_seconds", explainSeconds), ("generation_seconds", generation),
+                ("cores", activeProcessorCount()), ("with_policy", summary.total.withPolicy),
+                ("policy_types", PolicyType.allCases.map { summary.policyTypes[$0] ?? 0 }),
+                ("methods", SafetyStockMethod.allCases.map { summary.methods[$0] ?? 0 }),
+                ("overridden", summary.total.overridden), ("explanation_mb", Double(characters) / 1e6),
+                ("plan_row_bytes", MemoryLayout<PlanRow>.stride),
+            ]))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
