@@ -4,8 +4,12 @@ multiples) for N item-locations — numpy/scipy (W1-B of ../shared/peers/bench_p
 the same extended with MOQ and multiples) against Procura's PolicyBatch, on the SAME inputs (written
 once to files both sides read; reading is not timed).
 
-usage: w1.py [--rows N] [--repeats R] [--bench PATH]
-Prints one JSON line per variant, then the ratios and whether the results agree.
+usage: w1.py [--rows N] [--repeats R] [--alpha constant|classes|varied] [--bench PATH]
+With --alpha constant (default, W1-B's data) every row has α = 0.95; with classes each row draws one
+of eight class targets (0.90 … 0.99, as a classification gives); with varied each row draws its own
+α in [0.90, 0.995), so every z differs (Procura's kernel then computes Φ⁻¹ for every row, as scipy
+does). Prints one JSON line per variant, then the ratios and whether the
+results agree.
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
@@ -15,6 +19,7 @@ from scipy import stats
 ap = argparse.ArgumentParser()
 ap.add_argument("--rows", type=int, default=1_000_000)
 ap.add_argument("--repeats", type=int, default=5)
+ap.add_argument("--alpha", choices=["constant", "classes", "varied"], default="constant")
 ap.add_argument("--bench", default=os.path.join(os.path.dirname(__file__), "..", "swift", ".build", "release", "procura-bench"))
 a = ap.parse_args()
 N = a.rows
@@ -35,7 +40,12 @@ def w1_inputs(n, seed=1):  # verbatim from bench_peers.w1_inputs
 
 d, sd, L, sL, K, c, h = w1_inputs(N, seed=11)      # bench_peers' scaling point for B
 csl = 0.95
-alpha = np.full(d.shape, csl)
+if a.alpha == "constant":
+    alpha = np.full(d.shape, csl)
+elif a.alpha == "classes":
+    alpha = np.random.default_rng(13).choice([0.90, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99], N)
+else:
+    alpha = np.random.default_rng(13).uniform(0.90, 0.995, N)
 extra = np.random.default_rng(12)
 moq = extra.choice([0.0, 10.0, 50.0, 100.0], N)
 mult = extra.choice([0.0, 1.0, 6.0, 12.0, 24.0], N)
@@ -80,7 +90,7 @@ def timed(fn):
 records = []
 for name, fn in [("B_numpy_scipy_vectorized", lambda: version_b(alpha=alpha)), ("B_plus_moq_multiple", version_b_moq)]:
     med, runs, out = timed(fn)
-    rec = {"workload": "W1", "variant": name, "size": f"N={N} SKUs", "seconds": med, "runs": runs,
+    rec = {"workload": "W1", "variant": name, "size": f"N={N} SKUs", "alpha": a.alpha, "seconds": med, "runs": runs,
            "numpy": np.__version__}
     print(json.dumps(rec), flush=True)
     records.append((rec, out))

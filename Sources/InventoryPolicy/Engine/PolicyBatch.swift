@@ -61,14 +61,30 @@ public enum PolicyBatch {
         public var count: Int { demand.count }
     }
 
-    /// Outputs, one array per field.
+    /// Outputs, one column per field (random-access collections over one buffer the chunks wrote
+    /// into, so nothing is copied).
     public struct Output: Sendable {
         /// Safety stock.
-        public var safetyStock: [Double]
+        public var safetyStock: Column
         /// Reorder point s = d·L + SS.
-        public var reorderPoint: [Double]
+        public var reorderPoint: Column
         /// Order quantity after EOQ, MOQ and multiple.
-        public var orderQuantity: [Double]
+        public var orderQuantity: Column
+    }
+
+    /// A read-only column of results.
+    public struct Column: RandomAccessCollection, Sendable {
+        let storage: ColumnStorage
+        let offset: Int
+        /// 0.
+        public var startIndex: Int { 0 }
+        /// The number of rows.
+        public let endIndex: Int
+        /// The value of row `i`.
+        public subscript(i: Int) -> Double {
+            precondition(i >= 0 && i < endIndex, "row out of range")
+            return storage.base[offset + i]
+        }
     }
 
     /// Computes every row, in parallel chunks (`chunks` fixes their number; results do not depend on it).
@@ -78,9 +94,8 @@ public enum PolicyBatch {
             [columns.demandSD.count, columns.leadTime.count, columns.leadTimeSD.count, columns.orderCost.count,
              columns.holdingCost.count, columns.serviceLevel.count, columns.moq.count, columns.multiple.count]
                 .allSatisfy { $0 == n }, "all columns must have the same length")
-        let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * max(n, 1))
-        defer { storage.deallocate() }
-        let output = OutputPointer(base: storage.baseAddress.unsafelyUnwrapped)
+        let storage = ColumnStorage(count: 3 * max(n, 1))
+        let output = OutputPointer(base: storage.base)
         await ConcurrentChunks.forEach(count: n, chunks: chunks) { range in
             let base = output.base
             columns.demand.withUnsafeBufferPointer { d in
@@ -106,12 +121,15 @@ public enum PolicyBatch {
             }
         }
         return Output(
-            safetyStock: Array(UnsafeBufferPointer(rebasing: storage[0..<n])),
-            reorderPoint: Array(UnsafeBufferPointer(rebasing: storage[n..<(2 * n)])),
-            orderQuantity: Array(UnsafeBufferPointer(rebasing: storage[(2 * n)..<(3 * n)])))
+            safetyStock: Column(storage: storage, offset: 0, endIndex: n),
+            reorderPoint: Column(storage: storage, offset: n, endIndex: n),
+            orderQuantity: Column(storage: storage, offset: 2 * n, endIndex: n))
     }
 
-    /// The per-row formulas over one range.
+    /// The per-row formulas over one range. z = Φ⁻¹(α) goes through a small cache keyed by α's bits
+    /// (64 slots, direct-mapped): service levels come from a handful of classes, so after the first
+    /// few rows of a chunk z is looked up, not recomputed. The result is the same either way;
+    /// benchmarks/policy reports constant, class-like and all-distinct service levels.
     static func kernel(
         _ range: Range<Int>, _ d: UnsafeBufferPointer<Double>, _ sd: UnsafeBufferPointer<Double>,
         _ l: UnsafeBufferPointer<Double>, _ sl: UnsafeBufferPointer<Double>, _ k: UnsafeBufferPointer<Double>,
@@ -119,8 +137,20 @@ public enum PolicyBatch {
         _ m: UnsafeBufferPointer<Double>, _ periodsPerYear: Double, safetyStock: UnsafeMutablePointer<Double>,
         reorderPoint: UnsafeMutablePointer<Double>, orderQuantity: UnsafeMutablePointer<Double>
     ) {
+        var cachedAlpha = [UInt64](repeating: UInt64.max, count: 64)  // no α has these bits (a NaN)
+        var cachedZ = [Double](repeating: .nan, count: 64)
         for i in range {
-            let z = StandardNormal.quantile(alpha[i])
+            let a = alpha[i]
+            let bits = a.bitPattern
+            let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 29) ^ (bits >> 41)) & 63)
+            let z: Double
+            if cachedAlpha[slot] == bits {
+                z = cachedZ[slot]
+            } else {
+                z = StandardNormal.quantile(a)
+                cachedAlpha[slot] = bits
+                cachedZ[slot] = z
+            }
             let demand = d[i]
             let sigma = (l[i] * sd[i] * sd[i] + demand * demand * sl[i] * sl[i]).squareRoot()
             let ss = max(0, z * sigma)
@@ -130,14 +160,42 @@ public enum PolicyBatch {
             let eoq = (2 * k[i] * annual / h[i]).squareRoot()
             let raised = max(eoq, moq[i])
             let step = m[i] > 0 ? m[i] : 1
-            let minimum = (max(moq[i], step) / step).rounded(.up) * step
-            let down = max(minimum, (raised / step).rounded(.down) * step)
-            let up = max(minimum, (raised / step).rounded(.up) * step)
+            let minimum = ceiling(max(moq[i], step) / step) * step
+            let units = raised / step
+            let down = max(minimum, floor(units) * step)
+            let up = max(minimum, ceiling(units) * step)
             let costDown = k[i] * annual / down + h[i] * down / 2
             let costUp = k[i] * annual / up + h[i] * up / 2  // the engine's relevant cost without breaks or freight
             orderQuantity[i] = costUp < costDown ? up : down
         }
     }
+}
+
+/// ⌊x⌋: for 0 ≤ x < 2⁵² by truncation to an integer (one instruction instead of a libm call on
+/// baseline x86-64); anything else (negative, huge, NaN) through the standard library.
+@inline(__always) private func floor(_ x: Double) -> Double {
+    x >= 0 && x < 4_503_599_627_370_496 ? Double(Int64(x)) : x.rounded(.down)
+}
+
+/// ⌈x⌉, as ``floor(_:)``.
+@inline(__always) private func ceiling(_ x: Double) -> Double {
+    guard x >= 0 && x < 4_503_599_627_370_496 else { return x.rounded(.up) }
+    let whole = Double(Int64(x))
+    return whole < x ? whole + 1 : whole
+}
+
+/// The memory behind ``PolicyBatch/Column``s: written once by the chunks, read-only afterwards.
+///
+/// `@unchecked Sendable` is safe: the chunks write disjoint rows before ``PolicyBatch/continuousReview(_:chunks:)``
+/// returns (the task group is awaited), and nothing writes after that.
+final class ColumnStorage: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
+
+    init(count: Int) {
+        base = .allocate(capacity: count)
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// The output buffer shared by the chunks of ``PolicyBatch/continuousReview(_:chunks:)``.

@@ -32,7 +32,7 @@ enum W1Policy {
         if let output {
             for (name, values) in [("ss", output.safetyStock), ("rop", output.reorderPoint), ("q", output.orderQuantity)] {
                 let url = URL(fileURLWithPath: "\(directory)/swift_\(name).f64")
-                let data = values.withUnsafeBytes { Data($0) }
+                let data = Array(values).withUnsafeBytes { Data($0) }
                 try? data.write(to: url)
             }
         }
