@@ -28,6 +28,13 @@ private struct ExplanationBuilder {
 
     func n(_ x: Double) -> String { ExplanationFormat.number(x) }
 
+    /// Renders interpolated text (numbers in ``ExplanationFormat``).
+    func t(_ text: ExplanationText) -> String { text.string }
+
+    func entry(_ name: String, _ value: ExplanationText) -> PolicyExplanation.Entry {
+        PolicyExplanation.Entry(name: name, value: value.string)
+    }
+
     func supplierName(_ index: Int) -> String {
         guard index >= 0, index < input.sources.count else { return "default source" }
         let id = input.sources[index].supplierID
@@ -40,8 +47,8 @@ private struct ExplanationBuilder {
         return uom.isEmpty ? "units" : uom
     }
 
-    mutating func step(_ name: String, _ formula: String, _ numbers: String, _ result: String) {
-        steps.append(PolicyExplanation.Step(name: name, formula: formula, numbers: numbers, result: result))
+    mutating func step(_ name: String, _ formula: ExplanationText, _ numbers: ExplanationText, _ result: ExplanationText) {
+        steps.append(PolicyExplanation.Step(name: name, formula: formula.string, numbers: numbers.string, result: result.string))
     }
 
     mutating func build() -> PolicyExplanation {
@@ -53,9 +60,8 @@ private struct ExplanationBuilder {
             summary = "No stock policy: \(policyReason())."
         } else {
             let primary = evaluation.supply.primary
-            summary =
-                "\(decision.policyType.rawValue): reorder at \(n(final.reorderPoint)), order \(n(final.orderQuantity)), "
-                + "safety stock \(n(final.safetyStock)) units; ERP min \(n(final.minimum)) / max \(n(final.maximum)) \(purchaseUnit(primary))."
+            summary = t(
+                "\(decision.policyType.rawValue): reorder at \(final.reorderPoint), order \(final.orderQuantity), safety stock \(final.safetyStock) units; ERP min \(final.minimum) / max \(final.maximum) \(purchaseUnit(primary)).")
         }
         demandStep()
         leadTimeSteps()
@@ -76,27 +82,27 @@ private struct ExplanationBuilder {
 
     func inputs() -> [PolicyExplanation.Entry] {
         var entries: [PolicyExplanation.Entry] = [
-            .init(name: "demand", value: "\(n(evaluation.values.forecastPerBucket)) per \(bucketName) (\(input.demand.model))"),
-            .init(name: "σ demand", value: "\(n(input.demand.standardDeviationPerBucket)) per \(bucketName)"),
+            entry("demand", "\(evaluation.values.forecastPerBucket) per \(bucketName) (\(input.demand.model))"),
+            entry("σ demand", "\(input.demand.standardDeviationPerBucket) per \(bucketName)"),
         ]
         if let error = input.demand.oneStepErrorStandardDeviation {
-            entries.append(.init(name: "σ forecast error", value: "\(n(error)) per \(bucketName)"))
+            entries.append(entry("σ forecast error", "\(error) per \(bucketName)"))
         }
         entries += [
-            .init(name: "pattern", value: input.pattern.rawValue),
-            .init(name: "class", value: "\(input.abc.rawValue)\(input.xyz.rawValue)"),
-            .init(name: "criticality", value: input.criticality.rawValue),
-            .init(name: "lifecycle", value: input.lifecycle.rawValue),
-            .init(name: "strategy", value: input.strategy.rawValue),
-            .init(name: "service level", value: "\(n(evaluation.values.serviceLevel)) (\(safety.measure.rawValue))"),
-            .init(name: "unit cost", value: n(input.unitCost)),
-            .init(name: "holding rate", value: "\(n(input.holdingCostRate)) per year"),
-            .init(name: "order cost", value: n(input.orderCost)),
+            entry("pattern", "\(input.pattern.rawValue)"),
+            entry("class", "\(input.abc.rawValue)\(input.xyz.rawValue)"),
+            entry("criticality", "\(input.criticality.rawValue)"),
+            entry("lifecycle", "\(input.lifecycle.rawValue)"),
+            entry("strategy", "\(input.strategy.rawValue)"),
+            entry("service level", "\(evaluation.values.serviceLevel) (\(safety.measure.rawValue))"),
+            entry("unit cost", "\(input.unitCost)"),
+            entry("holding rate", "\(input.holdingCostRate) per year"),
+            entry("order cost", "\(input.orderCost)"),
         ]
         if evaluation.decision.reviewType == .periodic {
-            entries.append(.init(name: "review period", value: "\(n(evaluation.values.reviewPeriodDays)) days"))
+            entries.append(entry("review period", "\(evaluation.values.reviewPeriodDays) days"))
         }
-        if let shelf = input.shelfLifeDays { entries.append(.init(name: "shelf life", value: "\(n(shelf)) days")) }
+        if let shelf = input.shelfLifeDays { entries.append(entry("shelf life", "\(shelf) days")) }
         return entries
     }
 
@@ -128,7 +134,7 @@ private struct ExplanationBuilder {
         case .forecastError:
             text += "; the forecast gives an error σ and policy.use_forecast_error is on, so σ is the forecast error's"
         case .poisson where configured == .negativeBinomial:
-            text += "; the variance \(n(safety.protectionStandardDeviation * safety.protectionStandardDeviation)) is not above the mean \(n(safety.expectedDemand)), so Poisson"
+            text += t("; the variance \(safety.protectionStandardDeviation * safety.protectionStandardDeviation) is not above the mean \(safety.expectedDemand), so Poisson")
         case .normal where configured == .gamma:
             text += "; a gamma needs a positive mean and σ, so normal"
         default:
@@ -148,46 +154,47 @@ private struct ExplanationBuilder {
         let d = evaluation.values.forecastPerBucket
         step(
             "demand", "daily = d / bucket days; annual D = d × buckets per year",
-            "\(n(d)) / \(n(evaluation.bucketDays)) = \(n(evaluation.dailyDemand)); \(n(d)) × \(n(evaluation.bucketsPerYear)) = \(n(evaluation.annualDemand))",
-            "\(n(evaluation.dailyDemand)) per day, \(n(evaluation.annualDemand)) per year")
+            "\(d) / \(evaluation.bucketDays) = \(evaluation.dailyDemand); \(d) × \(evaluation.bucketsPerYear) = \(evaluation.annualDemand)",
+            "\(evaluation.dailyDemand) per day, \(evaluation.annualDemand) per year")
     }
 
     mutating func leadTimeSteps() {
         let supply = evaluation.supply
         let volume = supply.allocations.filter { $0.weight > 0 }
         if supply.usesDefaultLeadTime {
-            step("lead time", "default (no sourcing)", "", "L = \(n(supply.leadTime.meanDays)) days")
+            step("lead time", "default (no sourcing)", "", "L = \(supply.leadTime.meanDays) days")
         } else if volume.count == 1, let only = volume.first {
             let rule = input.sources[only.source].rule
             step(
                 "lead time", "L, σL of \(supplierName(only.source))", "",
-                "L = \(n(rule.leadTimeDays)) days, σL = \(n(rule.leadTimeSDDays)) days")
+                "L = \(rule.leadTimeDays) days, σL = \(rule.leadTimeSDDays) days")
         } else {
             let terms = volume.map { a -> (Double, Double, Double) in
                 let rule = input.sources[a.source].rule
                 return (a.weight, rule.leadTimeDays, rule.leadTimeSDDays)
             }
+            let means = terms.map { t("\($0.0)×\($0.1)") }.joined(separator: " + ")
+            let squares = terms.map { t("\($0.0)×(\($0.2)² + \($0.1)²)") }.joined(separator: " + ")
+            let shares = volume.map { "\(supplierName($0.source)) \(ExplanationFormat.percent($0.weight))" }.joined(separator: ", ")
             step(
                 "mixed lead time", "L̄ = Σ wᵢLᵢ; σL² = Σ wᵢ(σᵢ² + Lᵢ²) − L̄²",
-                terms.map { "\(n($0.0))×\(n($0.1))" }.joined(separator: " + ") + "; "
-                    + terms.map { "\(n($0.0))×(\(n($0.2))² + \(n($0.1))²)" }.joined(separator: " + ") + " − \(n(supply.leadTime.meanDays))²",
-                "L̄ = \(n(supply.leadTime.meanDays)) days, σL = \(n(supply.leadTime.standardDeviationDays)) days ("
-                    + volume.map { "\(supplierName($0.source)) \(ExplanationFormat.percent($0.weight))" }.joined(separator: ", ") + ")")
+                "\(means); \(squares) − \(supply.leadTime.meanDays)²",
+                "L̄ = \(supply.leadTime.meanDays) days, σL = \(supply.leadTime.standardDeviationDays) days (\(shares))")
         }
         if let economic = evaluation.economicReview {
             step(
                 "review period", "R = k·R₀, k = round(T*/R₀) ≤ 365/R₀, T* = Q*/d (economic lot's time supply)",
-                "T* = \(n(economic.timeSupplyDays)) days; k = round(\(n(economic.timeSupplyDays)) / \(n(economic.configuredDays)))",
-                "R = \(n(economic.multiple)) × \(n(economic.configuredDays)) = \(n(economic.days)) days")
+                "T* = \(economic.timeSupplyDays) days; k = round(\(economic.timeSupplyDays) / \(economic.configuredDays))",
+                "R = \(economic.multiple) × \(economic.configuredDays) = \(economic.days) days")
         }
         if evaluation.decision.policyType != .none {
             let review = evaluation.decision.reviewType == .periodic ? evaluation.values.reviewPeriodDays : 0
             step(
                 "protection interval", review > 0 ? "P = (L + R) / bucket days" : "P = L / bucket days",
                 review > 0
-                    ? "(\(n(supply.leadTime.meanDays)) + \(n(review))) / \(n(evaluation.bucketDays))"
-                    : "\(n(supply.leadTime.meanDays)) / \(n(evaluation.bucketDays))",
-                "P = \(n(safety.protectionBuckets)) \(bucketName)s; σL = \(n(safety.leadTimeStandardDeviationBuckets)) \(bucketName)s")
+                    ? "(\(supply.leadTime.meanDays) + \(review)) / \(evaluation.bucketDays)"
+                    : "\(supply.leadTime.meanDays) / \(evaluation.bucketDays)",
+                "P = \(safety.protectionBuckets) \(bucketName)s; σL = \(safety.leadTimeStandardDeviationBuckets) \(bucketName)s")
         }
     }
 
@@ -202,61 +209,61 @@ private struct ExplanationBuilder {
             if safety.method == .normal {
                 step(
                     "σ over P", "σP = √(P·σd² + d²·σL²)",
-                    "√(\(n(p)) × \(n(safety.sigmaPerBucket))² + \(n(d))² × \(n(sl))²)", n(safety.protectionStandardDeviation))
+                    "√(\(p) × \(safety.sigmaPerBucket)² + \(d)² × \(sl)²)", "\(safety.protectionStandardDeviation)")
             } else {
                 let errorP = safety.sigmaPerBucket * p.squareRoot()
                 step(
-                    "σ over P", "σP = √(σₑ(P)² + d²·σL²)", "√(\(n(errorP))² + \(n(d))² × \(n(sl))²)",
-                    n(safety.protectionStandardDeviation))
+                    "σ over P", "σP = √(σₑ(P)² + d²·σL²)", "√(\(errorP)² + \(d)² × \(sl)²)",
+                    "\(safety.protectionStandardDeviation)")
             }
             let factor = safety.safetyFactor ?? 0
             if safety.measure == .fillRate, let allowed, let q = safety.fillRateQuantity {
                 step(
                     "safety factor", "σP·G(k) = (1 − β)·Q",
-                    "G(k) = (1 − \(target)) × \(n(q)) / \(n(safety.protectionStandardDeviation)) = \(n(safety.protectionStandardDeviation > 0 ? allowed / safety.protectionStandardDeviation : 0))",
-                    "k = \(n(factor))")
+                    "G(k) = (1 − \(target)) × \(q) / \(safety.protectionStandardDeviation) = \(safety.protectionStandardDeviation > 0 ? allowed / safety.protectionStandardDeviation : 0)",
+                    "k = \(factor)")
             } else {
-                step("safety factor", "z = Φ⁻¹(α)", "Φ⁻¹(\(target))", "z = \(n(factor))")
+                step("safety factor", "z = Φ⁻¹(α)", "Φ⁻¹(\(target))", "z = \(factor)")
             }
             step(
-                "safety stock", "SS = \(safety.measure == .fillRate ? "k" : "z")·σP", "\(n(factor)) × \(n(safety.protectionStandardDeviation))",
+                "safety stock", "SS = \(safety.measure == .fillRate ? "k" : "z")·σP", "\(factor) × \(safety.protectionStandardDeviation)",
                 bounded(safety.rawSafetyStock))
         case .poisson, .negativeBinomial, .gamma:
             let mean = safety.expectedDemand
             let variance = safety.protectionStandardDeviation * safety.protectionStandardDeviation
             var model: String
             switch safety.method {
-            case .poisson: model = "D ~ Poisson(\(n(mean)))"
+            case .poisson: model = t("D ~ Poisson(\(mean))")
             case .negativeBinomial:
-                model = "D ~ NB(r = μ²/(σ² − μ) = \(n(mean * mean / (variance - mean))), p = μ/σ² = \(n(mean / variance)))"
-            default: model = "D ~ Gamma(k = μ²/σ² = \(n(mean * mean / variance)), θ = σ²/μ = \(n(variance / mean)))"
+                model = t("D ~ NB(r = μ²/(σ² − μ) = \(mean * mean / (variance - mean)), p = μ/σ² = \(mean / variance))")
+            default: model = t("D ~ Gamma(k = μ²/σ² = \(mean * mean / variance), θ = σ²/μ = \(variance / mean))")
             }
             step(
                 "demand over P", "μ = d·P, σ² = P·σd² + d²·σL²",
-                "μ = \(n(d)) × \(n(p)), σ² = \(n(p)) × \(n(input.demand.standardDeviationPerBucket))² + \(n(d))² × \(n(sl))²",
-                "μ = \(n(mean)), σ² = \(n(variance)); \(model)")
+                "μ = \(d) × \(p), σ² = \(p) × \(input.demand.standardDeviationPerBucket)² + \(d)² × \(sl)²",
+                "μ = \(mean), σ² = \(variance); \(model)")
             if safety.measure == .fillRate, let allowed {
                 step(
                     "reorder level", "s = min{s : E[(D − s)⁺] ≤ (1 − β)·Q}",
-                    "(1 − \(target)) × \(n(safety.fillRateQuantity ?? 0)) = \(n(allowed))", "s = \(n(safety.reorderLevel))")
+                    "(1 − \(target)) × \(safety.fillRateQuantity ?? 0) = \(allowed)", "s = \(safety.reorderLevel)")
             } else {
                 step(
                     "reorder level", safety.method == .gamma ? "s = F⁻¹(α)" : "s = min{s : F(s) ≥ α}", "α = \(target)",
-                    "s = \(n(safety.reorderLevel))")
+                    "s = \(safety.reorderLevel)")
             }
-            step("safety stock", "SS = s − μ", "\(n(safety.reorderLevel)) − \(n(mean))", bounded(safety.rawSafetyStock))
+            step("safety stock", "SS = s − μ", "\(safety.reorderLevel) − \(mean)", bounded(safety.rawSafetyStock))
         case .none:
             break
         }
     }
 
     /// The raw safety stock and the bound that applied, if any.
-    func bounded(_ raw: Double) -> String {
+    func bounded(_ raw: Double) -> ExplanationText {
         switch safety.cap {
-        case .none: return "SS = \(n(safety.safetyStock))"
-        case .floor: return "\(n(raw)) < 0 → SS = 0"
-        case .maximumDays: return "\(n(raw)) capped at \(n(safety.capLimit ?? 0)) (policy.max_safety_stock_days) → SS = \(n(safety.safetyStock))"
-        case .shelfLife: return "\(n(raw)) capped at the shelf life's demand \(n(safety.capLimit ?? 0)) → SS = \(n(safety.safetyStock))"
+        case .none: return "SS = \(safety.safetyStock)"
+        case .floor: return "\(raw) < 0 → SS = 0"
+        case .maximumDays: return "\(raw) capped at \(safety.capLimit ?? 0) (policy.max_safety_stock_days) → SS = \(safety.safetyStock)"
+        case .shelfLife: return "\(raw) capped at the shelf life's demand \(safety.capLimit ?? 0) → SS = \(safety.safetyStock)"
         }
     }
 
@@ -268,23 +275,23 @@ private struct ExplanationBuilder {
             var parts: [String] = []
             let fixed = terms.freight?.costPerOrder ?? 0
             parts.append(
-                "EOQ √(2 × \(n(terms.orderCost + fixed)) × \(n(terms.annualDemand)) / (\(n(terms.holdingCostRate)) × \(n(terms.basePrice)))) = \(n(lot.economicOrderQuantity))")
-            if terms.minimumOrderQuantity > 0 { parts.append("MOQ \(n(terms.minimumOrderQuantity)) → \(n(lot.afterMinimumOrder))") }
-            parts.append("multiple \(n(PurchaseRounding.step(terms.orderMultiple))) → \(n(lot.afterMultiple))")
+                t("EOQ √(2 × \(terms.orderCost + fixed) × \(terms.annualDemand) / (\(terms.holdingCostRate) × \(terms.basePrice))) = \(lot.economicOrderQuantity)"))
+            if terms.minimumOrderQuantity > 0 { parts.append(t("MOQ \(terms.minimumOrderQuantity) → \(lot.afterMinimumOrder)")) }
+            parts.append(t("multiple \(PurchaseRounding.step(terms.orderMultiple)) → \(lot.afterMultiple)"))
             if terms.hasPriceBreaks {
-                parts.append("price breaks → \(n(lot.afterPriceBreaks)) at \(n(terms.price(of: lot.afterPriceBreaks)))")
+                parts.append(t("price breaks → \(lot.afterPriceBreaks) at \(terms.price(of: lot.afterPriceBreaks))"))
             }
-            if terms.freight?.dependsOnQuantity == true { parts.append("freight rounding → \(n(lot.afterFreight))") }
+            if terms.freight?.dependsOnQuantity == true { parts.append(t("freight rounding → \(lot.afterFreight)")) }
             if lot.rule == .demandPerReview, let review = lot.demandPerReview {
-                parts.append("(R,S) orders the demand per review \(n(review)) → \(n(lot.quantity))")
+                parts.append(t("(R,S) orders the demand per review \(review) → \(lot.quantity)"))
             }
-            if let limit = lot.shelfLifeMaximum { parts.append("shelf life ≤ \(n(limit)) → \(n(lot.quantity))") }
+            if let limit = lot.shelfLifeMaximum { parts.append(t("shelf life ≤ \(limit) → \(lot.quantity)")) }
             let who = evaluation.supply.allocations.count > 1 || !evaluation.supply.usesDefaultLeadTime
                 ? " \(supplierName(allocation.source)) (\(ExplanationFormat.percent(allocation.weight)))" : ""
             step(
                 "lot size\(who)", "EOQ → MOQ → multiple → price breaks → freight → shelf life",
-                parts.joined(separator: "; "),
-                "Q = \(n(lot.quantity)) \(unit) = \(n(allocation.orderQuantityBaseUnits)) units at \(n(lot.price)) per \(unit)")
+                "\(parts.joined(separator: "; "))",
+                "Q = \(lot.quantity) \(unit) = \(allocation.orderQuantityBaseUnits) units at \(lot.price) per \(unit)")
         }
     }
 
@@ -295,42 +302,42 @@ private struct ExplanationBuilder {
         case .rS:
             step(
                 "order-up-to level", "S = d·(L + R) + SS",
-                "\(n(d)) × \(n(safety.protectionBuckets)) + \(n(computed.safetyStock))", "S = \(n(computed.orderUpToLevel))")
+                "\(d) × \(safety.protectionBuckets) + \(computed.safetyStock)", "S = \(computed.orderUpToLevel)")
         case .rsS:
             step(
-                "reorder point", "s = d·(L + R) + SS", "\(n(d)) × \(n(safety.protectionBuckets)) + \(n(computed.safetyStock))",
-                "s = \(n(computed.reorderPoint))")
-            step("order-up-to level", "S = s + Q", "\(n(computed.reorderPoint)) + \(n(computed.orderQuantity))", "S = \(n(computed.orderUpToLevel))")
+                "reorder point", "s = d·(L + R) + SS", "\(d) × \(safety.protectionBuckets) + \(computed.safetyStock)",
+                "s = \(computed.reorderPoint)")
+            step("order-up-to level", "S = s + Q", "\(computed.reorderPoint) + \(computed.orderQuantity)", "S = \(computed.orderUpToLevel)")
         default:
             step(
-                "reorder point", "s = d·L + SS", "\(n(d)) × \(n(safety.leadTimeBuckets)) + \(n(computed.safetyStock))",
-                "s = \(n(computed.reorderPoint))")
+                "reorder point", "s = d·L + SS", "\(d) × \(safety.leadTimeBuckets) + \(computed.safetyStock)",
+                "s = \(computed.reorderPoint)")
             step(
                 evaluation.decision.policyType == .sQ ? "maximum position" : "order-up-to level", "S = s + Q",
-                "\(n(computed.reorderPoint)) + \(n(computed.orderQuantity))", "S = \(n(computed.orderUpToLevel))")
+                "\(computed.reorderPoint) + \(computed.orderQuantity)", "S = \(computed.orderUpToLevel)")
         }
         let primary = evaluation.supply.primary
         let unit = purchaseUnit(primary)
         step(
             "ERP min/max", "min = ⌈s / u⌉, max = ⌈S / u⌉ in multiples of m",
-            "u = \(n(primary.unitsPerPurchaseUnit)), m = \(n(PurchaseRounding.step(primary.lotSize.terms.orderMultiple))): ⌈\(n(computed.reorderPoint)) / \(n(primary.unitsPerPurchaseUnit))⌉, ⌈\(n(computed.orderUpToLevel)) / \(n(primary.unitsPerPurchaseUnit))⌉",
-            "min \(n(computed.minimum)) \(unit), max \(n(computed.maximum)) \(unit)")
+            "u = \(primary.unitsPerPurchaseUnit), m = \(PurchaseRounding.step(primary.lotSize.terms.orderMultiple)): ⌈\(computed.reorderPoint) / \(primary.unitsPerPurchaseUnit)⌉, ⌈\(computed.orderUpToLevel) / \(primary.unitsPerPurchaseUnit)⌉",
+            "min \(computed.minimum) \(unit), max \(computed.maximum) \(unit)")
     }
 
     mutating func urgentStep() {
         guard let urgent = evaluation.supply.urgent else { return }
         step(
             "urgent supply", "emergency level = d·L_f + SS_f (fastest supplier)",
-            "\(supplierName(urgent.source)): L_f = \(n(urgent.leadTimeDays)) days, SS_f = \(n(urgent.safetyStock))",
-            "order urgently below \(n(urgent.emergencyLevel))")
+            "\(supplierName(urgent.source)): L_f = \(urgent.leadTimeDays) days, SS_f = \(urgent.safetyStock)",
+            "order urgently below \(urgent.emergencyLevel)")
     }
 
     mutating func costStep() {
         let cost = result.cost
         step(
             "annual cost", "ordering K·D/Q + freight + holding i·p·Q/2 + i·c·SS + purchase p·D",
-            "\(n(cost.ordering)) + \(n(cost.freight)) + \(n(cost.cycleStockHolding)) + \(n(cost.safetyStockHolding)) + \(n(cost.purchase))",
-            n(cost.total))
+            "\(cost.ordering) + \(cost.freight) + \(cost.cycleStockHolding) + \(cost.safetyStockHolding) + \(cost.purchase)",
+            "\(cost.total)")
     }
 
     // MARK: Overrides
@@ -338,7 +345,7 @@ private struct ExplanationBuilder {
     func overrideLines() -> [String] {
         var lines: [String] = []
         for applied in result.overrides {
-            var line = "\(applied.parameter.rawValue) = \(n(applied.final)) instead of computed \(n(applied.computed))"
+            var line = t("\(applied.parameter.rawValue) = \(applied.final) instead of computed \(applied.computed)")
             if let difference = applied.relativeDifference { line += " (\(ExplanationFormat.signedPercent(difference)))" }
             if applied.flagged {
                 line += ", flagged: differs by more than \(ExplanationFormat.percent(applied.threshold))"
@@ -355,7 +362,7 @@ private struct ExplanationBuilder {
             case .invalidValue: why = "value outside the parameter's range"
             case .superseded: why = "superseded by a later override of the same parameter"
             }
-            lines.append("\(ignored.override.parameter) = \(n(ignored.override.value)) ignored: \(why)" + describe(ignored.override))
+            lines.append(t("\(ignored.override.parameter) = \(ignored.override.value) ignored: \(why)") + describe(ignored.override))
         }
         return lines
     }
@@ -368,4 +375,11 @@ private struct ExplanationBuilder {
         }
         return text
     }
+}
+
+/// Guard: a `Double` interpolated into a plain `String` in this file would print all its digits;
+/// explanations interpolate numbers through ``ExplanationText`` only.
+extension DefaultStringInterpolation {
+    @available(*, deprecated, message: "interpolate numbers through ExplanationText")
+    fileprivate mutating func appendInterpolation(_ value: Double) {}
 }

@@ -45,16 +45,52 @@ public struct PolicyExplanation: Hashable, Sendable {
 
     /// All of it as text, one item per line.
     public var text: String {
-        var lines = [summary, "Policy: \(policy) — \(policyReason)", "Method: \(method) — \(methodReason)"]
-        lines.append("Inputs: " + inputs.map { "\($0.name) \($0.value)" }.joined(separator: "; "))
-        for step in steps {
-            var line = "  \(step.name): \(step.formula)"
-            if !step.numbers.isEmpty { line += " = \(step.numbers)" }
-            if !step.result.isEmpty { line += " → \(step.result)" }
-            lines.append(line)
+        var size = summary.utf8.count + policy.utf8.count + policyReason.utf8.count + method.utf8.count
+        size += methodReason.utf8.count + 64
+        for entry in inputs { size += entry.name.utf8.count + entry.value.utf8.count + 2 }
+        for step in steps { size += step.name.utf8.count + step.formula.utf8.count + step.numbers.utf8.count + step.result.utf8.count + 16 }
+        for line in overrides { size += line.utf8.count + 11 }
+        for line in notes { size += line.utf8.count + 7 }
+        var out = ""
+        out.reserveCapacity(size)
+        out += summary
+        out += "\nPolicy: "
+        out += policy
+        out += " — "
+        out += policyReason
+        out += "\nMethod: "
+        out += method
+        out += " — "
+        out += methodReason
+        out += "\nInputs: "
+        for (k, entry) in inputs.enumerated() {
+            if k > 0 { out += "; " }
+            out += entry.name
+            out += " "
+            out += entry.value
         }
-        lines += overrides.map { "Override: " + $0 }
-        lines += notes.map { "Note: " + $0 }
-        return lines.joined(separator: "\n")
+        for step in steps {
+            out += "\n  "
+            out += step.name
+            out += ": "
+            out += step.formula
+            if !step.numbers.isEmpty {
+                out += " = "
+                out += step.numbers
+            }
+            if !step.result.isEmpty {
+                out += " → "
+                out += step.result
+            }
+        }
+        for line in overrides {
+            out += "\nOverride: "
+            out += line
+        }
+        for line in notes {
+            out += "\nNote: "
+            out += line
+        }
+        return out
     }
 }

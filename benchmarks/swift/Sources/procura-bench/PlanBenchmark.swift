@@ -14,6 +14,10 @@ enum PlanBenchmark {
         let snapshot = SyntheticCompany.snapshot(itemLocations: itemLocations, weeks: weeks)
         let generation = seconds(clock.now - start)
 
+        if ProcessInfo.processInfo.environment["PROCURA_BENCH_PHASES"] != nil {
+            let classification = await Timing.seconds { _ = await ClassificationRun.run(snapshot: snapshot) }
+            FileHandle.standardError.write(Data("  classification alone: \(classification) s\n".utf8))
+        }
         var plan: PlanResult?
         let planSeconds = await Timing.seconds { plan = await PlanRun.run(snapshot: snapshot) }
         guard let plan else { exit(70) }
@@ -21,11 +25,23 @@ enum PlanBenchmark {
         // Explanations: every row's derivation rendered to text, in parallel chunks.
         let rows = plan.rows
         var characters = 0
-        let explainSeconds = await Timing.seconds {
+        let skipExplanations = ProcessInfo.processInfo.environment["PROCURA_BENCH_NO_EXPLANATIONS"] != nil
+        let explainSeconds = skipExplanations ? 0 : await Timing.seconds {
             let counts = await ConcurrentChunks.mapChunks(count: rows.count) { range, output in
                 for r in range { output.initialize(r, to: rows[r].policy.explanation.text.utf8.count) }
             }
             characters = counts.reduce(0, +)
+        }
+        if ProcessInfo.processInfo.environment["PROCURA_BENCH_PHASES"] != nil {
+            var best = Double.infinity
+            for _ in 0..<3 {
+                best = min(best, await Timing.seconds {
+                    var total = 0
+                    for row in rows { total &+= row.policy.explanation.text.utf8.count }
+                    precondition(total > 0)
+                })
+            }
+            FileHandle.standardError.write(Data("  explanations on one thread, best of 3: \(best) s\n".utf8))
         }
         let summary = plan.summary
         print(
