@@ -29,16 +29,16 @@ struct PlanExportTests {
         return PlanExport(plan: await PlanRun.run(snapshot: snapshot), snapshot: snapshot)
     }
 
-    func collect(_ produce: ((String) -> Void) -> Void) -> String {
+    func collect(_ produce: ((String) -> Void) async -> Void) async -> String {
         var text = ""
-        produce { text += $0 }
+        await produce { text += $0 }
         return text
     }
 
     @Test("policies.csv: the documented header, one row per item-location, final and computed values")
     func policies() async throws {
         let export = await Self.plan()
-        let text = collect { export.policiesCSV(into: $0) }
+        let text = await collect { await export.policiesCSV(into: $0) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 4)
         #expect(lines[0] == PlanExport.policyColumns.joined(separator: ","))
@@ -66,10 +66,23 @@ struct PlanExportTests {
         #expect(old[PlanExport.policyColumns.firstIndex(of: "policy_type") ?? 0] == "none")
     }
 
+    @Test("windows and pieces smaller than the plan: every row once, in order")
+    func pieces() async throws {
+        var export = await Self.plan()
+        let whole = await collect { await export.explanations(into: $0) }
+        let wholeCSV = await collect { await export.policiesCSV(into: $0) }
+        export.rowsPerPiece = 1
+        export.rowsPerWindow = 2
+        var pieces: [String] = []
+        await export.explanations { pieces.append($0) }
+        #expect(pieces.count == 3 && pieces.joined() == whole)
+        #expect(await collect { await export.policiesCSV(into: $0) } == wholeCSV)
+    }
+
     @Test("explanations.jsonl: one parseable object per line with the derivation")
     func explanations() async throws {
         let export = await Self.plan()
-        let text = collect { export.explanations(into: $0) }
+        let text = await collect { await export.explanations(into: $0) }
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)
         let bolt = try JSONValue.parse(Data(lines[0].utf8))

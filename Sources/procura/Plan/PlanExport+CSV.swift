@@ -18,17 +18,15 @@ extension PlanExport {
     ]
 
     /// `policies.csv`: the header, then one row per item-location, handed to `sink` in pieces.
-    func policiesCSV(into sink: (String) -> Void) {
-        var csv = CSVOutput()
-        csv.row(Self.policyColumns)
-        for (r, row) in plan.rows.enumerated() {
-            csv.row(policyFields(row, classification: plan.classification.rows[r]))
-            if (r + 1) % Self.rowsPerPiece == 0 {
-                sink(csv.text)
-                csv = CSVOutput()
-            }
+    func policiesCSV(into sink: (String) -> Void) async {
+        var header = CSVOutput()
+        header.row(Self.policyColumns)
+        sink(header.text)
+        await rendered(into: sink) { export, r, text in
+            var csv = CSVOutput()
+            csv.row(export.policyFields(export.plan.rows[r], classification: export.plan.classification.rows[r]))
+            text += csv.text
         }
-        if !csv.text.isEmpty { sink(csv.text) }
     }
 
     /// One row of `policies.csv`.

@@ -4,17 +4,11 @@ import Planning
 
 extension PlanExport {
     /// `explanations.jsonl`: one JSON object per item-location and line, handed to `sink` in pieces.
-    func explanations(into sink: (String) -> Void) {
-        var text = ""
-        for (r, row) in plan.rows.enumerated() {
-            text += explanationJSON(row).compact
+    func explanations(into sink: (String) -> Void) async {
+        await rendered(into: sink) { export, r, text in
+            text += export.explanationJSON(export.plan.rows[r]).compact
             text += "\n"
-            if (r + 1) % Self.rowsPerPiece == 0 {
-                sink(text)
-                text = ""
-            }
         }
-        if !text.isEmpty { sink(text) }
     }
 
     /// The explanation of one row: keys, the rendered derivation, and the computed and final values.
