@@ -93,8 +93,8 @@ extension PlanExport {
         out += "Inventory value (\(currency)) implied by the policies (cycle stock Q/2 + safety stock) vs today\n"
         out += table.rendered
         if s.total.overridden > 0 || s.ignoredOverrides > 0 {
-            out += "\nOverrides: \(s.total.overridden) item-locations overridden, \(s.total.flagged) flagged, "
-            out += "\(s.ignoredOverrides) overrides ignored\n"
+            out += "\nOverrides: \(s.total.overridden) item-location\(s.total.overridden == 1 ? "" : "s") overridden, "
+            out += "\(s.total.flagged) flagged, \(s.ignoredOverrides) override\(s.ignoredOverrides == 1 ? "" : "s") ignored\n"
         }
         return out
     }
