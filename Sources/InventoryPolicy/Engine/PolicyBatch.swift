@@ -137,38 +137,49 @@ public enum PolicyBatch {
         _ m: UnsafeBufferPointer<Double>, _ periodsPerYear: Double, safetyStock: UnsafeMutablePointer<Double>,
         reorderPoint: UnsafeMutablePointer<Double>, orderQuantity: UnsafeMutablePointer<Double>
     ) {
-        var cachedAlpha = [UInt64](repeating: UInt64.max, count: 64)  // no α has these bits (a NaN)
-        var cachedZ = [Double](repeating: .nan, count: 64)
+        var cache = QuantileCache()
         for i in range {
-            let a = alpha[i]
-            let bits = a.bitPattern
-            let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 29) ^ (bits >> 41)) & 63)
-            let z: Double
-            if cachedAlpha[slot] == bits {
-                z = cachedZ[slot]
-            } else {
-                z = StandardNormal.quantile(a)
-                cachedAlpha[slot] = bits
-                cachedZ[slot] = z
-            }
+            let z = cache.z(alpha[i])
             let demand = d[i]
             let sigma = (l[i] * sd[i] * sd[i] + demand * demand * sl[i] * sl[i]).squareRoot()
-            let ss = max(0, z * sigma)
+            let ss = larger(z * sigma, 0)
             safetyStock[i] = ss
             reorderPoint[i] = demand * l[i] + ss
             let annual = demand * periodsPerYear
             let eoq = (2 * k[i] * annual / h[i]).squareRoot()
-            let raised = max(eoq, moq[i])
+            let raised = larger(eoq, moq[i])
             let step = m[i] > 0 ? m[i] : 1
-            let minimum = ceiling(max(moq[i], step) / step) * step
+            let minimum = ceiling(larger(moq[i], step) / step) * step
             let units = raised / step
-            let down = max(minimum, floor(units) * step)
-            let up = max(minimum, ceiling(units) * step)
+            let down = larger(floor(units) * step, minimum)
+            let up = larger(ceiling(units) * step, minimum)
             let costDown = k[i] * annual / down + h[i] * down / 2
             let costUp = k[i] * annual / up + h[i] * up / 2  // the engine's relevant cost without breaks or freight
             orderQuantity[i] = costUp < costDown ? up : down
         }
     }
+}
+
+/// z = Φ⁻¹(α) through a small cache keyed by α's bits (64 slots, direct-mapped).
+private struct QuantileCache {
+    private var alphas = [UInt64](repeating: UInt64.max, count: 64)  // no α has these bits (a NaN)
+    private var values = [Double](repeating: .nan, count: 64)
+
+    @inline(__always) mutating func z(_ alpha: Double) -> Double {
+        let bits = alpha.bitPattern
+        let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 29) ^ (bits >> 41)) & 63)
+        if alphas[slot] == bits { return values[slot] }
+        let z = StandardNormal.quantile(alpha)
+        alphas[slot] = bits
+        values[slot] = z
+        return z
+    }
+}
+
+/// max(a, b) as a select the compiler turns into one instruction (no branch to mispredict); b when
+/// either is NaN.
+@inline(__always) private func larger(_ a: Double, _ b: Double) -> Double {
+    a > b ? a : b
 }
 
 /// ⌊x⌋: for 0 ≤ x < 2⁵² by truncation to an integer (one instruction instead of a libm call on
