@@ -3,18 +3,28 @@
 /// per text instead of a string per number — explanations are rendered for every item-location of a
 /// plan, so this matters.
 struct ExplanationText: ExpressibleByStringInterpolation {
-    var bytes: [UInt8]
+    /// The text of a plain literal (kept as the literal, no copy), or `nil`.
+    private var literal: String?
+    /// The bytes of an interpolated text.
+    private var interpolated: [UInt8]
 
     init(stringLiteral value: String) {
-        bytes = Array(value.utf8)
+        literal = value
+        interpolated = []
     }
 
     init(stringInterpolation: Interpolation) {
-        bytes = stringInterpolation.bytes
+        literal = nil
+        interpolated = stringInterpolation.bytes
     }
 
     /// The text as a string.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { literal ?? String(decoding: interpolated, as: UTF8.self) }
+
+    /// The text as UTF-8 bytes, appended to `bytes`.
+    func append(to bytes: inout [UInt8]) {
+        if let literal { bytes.append(contentsOf: literal.utf8) } else { bytes.append(contentsOf: interpolated) }
+    }
 
     struct Interpolation: StringInterpolationProtocol {
         var bytes: [UInt8]
@@ -42,7 +52,7 @@ struct ExplanationText: ExpressibleByStringInterpolation {
         }
 
         mutating func appendInterpolation(_ value: ExplanationText) {
-            bytes.append(contentsOf: value.bytes)
+            value.append(to: &bytes)
         }
     }
 }

@@ -35,6 +35,10 @@ private struct ExplanationBuilder {
         PolicyExplanation.Entry(name: name, value: value.string)
     }
 
+    func entry(_ name: String, plain value: String) -> PolicyExplanation.Entry {
+        PolicyExplanation.Entry(name: name, value: value)
+    }
+
     func supplierName(_ index: Int) -> String {
         guard index >= 0, index < input.sources.count else { return "default source" }
         let id = input.sources[index].supplierID
@@ -89,11 +93,11 @@ private struct ExplanationBuilder {
             entries.append(entry("σ forecast error", "\(error) per \(bucketName)"))
         }
         entries += [
-            entry("pattern", "\(input.pattern.rawValue)"),
+            entry("pattern", plain: input.pattern.rawValue),
             entry("class", "\(input.abc.rawValue)\(input.xyz.rawValue)"),
-            entry("criticality", "\(input.criticality.rawValue)"),
-            entry("lifecycle", "\(input.lifecycle.rawValue)"),
-            entry("strategy", "\(input.strategy.rawValue)"),
+            entry("criticality", plain: input.criticality.rawValue),
+            entry("lifecycle", plain: input.lifecycle.rawValue),
+            entry("strategy", plain: input.strategy.rawValue),
             entry("service level", "\(evaluation.values.serviceLevel) (\(safety.measure.rawValue))"),
             entry("unit cost", "\(input.unitCost)"),
             entry("holding rate", "\(input.holdingCostRate) per year"),
