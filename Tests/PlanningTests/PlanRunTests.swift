@@ -40,7 +40,7 @@ struct PlanRunTests {
         expectClose(steady.final.reorderPoint, 200 + 2.3263478740408408 * sigma, relative: 1e-12, "s = d·L + SS")
         // EOQ on D = 100 × 52.18 a year at 100 per unit: √(2·50·5,217.86/25) = 144.5 → 144 or 145.
         #expect([144, 145].contains(steady.final.orderQuantity))
-        #expect(plan.forecast(row: 0) == ArraySlice(repeating: 100, count: 13))
+        #expect(plan.forecast(row: 0) == [Double](repeating: 100, count: 13))
         #expect(plan.rows[0].onHand == 250 && plan.rows[0].onHandValue == 25_000)
     }
 

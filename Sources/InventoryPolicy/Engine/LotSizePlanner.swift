@@ -21,13 +21,15 @@ public enum LotSizePlanner {
         // 4. All-units price breaks.
         if terms.hasPriceBreaks {
             var candidates = [quantity]
-            for j in terms.breakpoints.indices {
-                if j > 0 { candidates.append(feasible(terms.breakpoints[j], terms)) }
-                let price = terms.prices[j]
+            let breakpoints = terms.breakpoints
+            let prices = terms.prices
+            for j in breakpoints.indices {
+                if j > 0 { candidates.append(feasible(breakpoints[j], terms)) }
+                let price = prices[j]
                 guard demand > 0, terms.holdingCostRate * price > 0 else { continue }
                 let own = (2 * (terms.orderCost + fixedFreight) * demand / (terms.holdingCostRate * price)).squareRoot()
-                let upper = j + 1 < terms.breakpoints.count ? terms.breakpoints[j + 1] : .infinity
-                if own >= terms.breakpoints[j], own < upper {
+                let upper = j + 1 < breakpoints.count ? breakpoints[j + 1] : .infinity
+                if own >= breakpoints[j], own < upper {
                     candidates.append(max(minimum, PurchaseRounding.down(own, multiple: terms.orderMultiple)))
                     candidates.append(feasible(own, terms))
                 }

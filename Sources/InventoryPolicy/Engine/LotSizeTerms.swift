@@ -14,10 +14,11 @@ public struct LotSizeTerms: Hashable, Sendable {
     public var minimumOrderQuantity: Double
     /// Order multiple in purchase units (0: whole units).
     public var orderMultiple: Double
-    /// Price-schedule breakpoints b₀ = 0 < b₁ < …, in purchase units.
-    public var breakpoints: [Double]
-    /// Price per purchase unit from each breakpoint on (all units).
-    public var prices: [Double]
+    /// The base price p₀ per purchase unit (below the first break).
+    public var basePrice: Double
+    /// All-units price breaks, strictly ascending by quantity (> 0), prices > 0: from each break's
+    /// quantity on, every unit costs its price.
+    public var priceBreaks: [PriceBreak]
     /// Freight terms of the supplier, if any.
     public var freight: FreightTerms?
     /// Whether the catalog's price breaks were unusable (not increasing, prices ≤ 0) and left out.
@@ -25,8 +26,8 @@ public struct LotSizeTerms: Hashable, Sendable {
 
     /// Builds the terms from a catalog line. The price schedule starts at the line's unit price;
     /// each break `minimumQuantity:unitPrice` starts a region (a break at quantity ≤ 0 replaces the
-    /// base price). Breaks that do not form a valid schedule (``PriceSchedule``) are ignored and
-    /// flagged.
+    /// base price). Breaks that do not form a valid schedule (quantities strictly increasing, prices
+    /// finite and > 0, as ``PriceSchedule`` requires) are ignored and flagged.
     public init(
         annualDemand: Double, orderCost: Double, holdingCostRate: Double, rule: SourcingRule, freight: FreightTerms?
     ) {
@@ -36,49 +37,57 @@ public struct LotSizeTerms: Hashable, Sendable {
         self.minimumOrderQuantity = rule.moq.isFinite ? max(0, rule.moq) : 0
         self.orderMultiple = rule.orderMultiple.isFinite ? max(0, rule.orderMultiple) : 0
         self.freight = freight
-        var breakpoints: [Double] = [0]
-        var prices: [Double] = [rule.unitPrice]
-        var ignored = false
-        if !rule.priceBreaks.isEmpty {
-            for priceBreak in rule.priceBreaks.sorted(by: { $0.minimumQuantity < $1.minimumQuantity }) {
-                if priceBreak.minimumQuantity <= 0 {
-                    prices[0] = priceBreak.unitPrice
-                } else {
-                    breakpoints.append(priceBreak.minimumQuantity)
-                    prices.append(priceBreak.unitPrice)
-                }
-            }
-            if (try? PriceSchedule(breakpoints: breakpoints, unitCosts: prices)) == nil {
-                breakpoints = [0]
-                prices = [rule.unitPrice]
-                ignored = true
-            }
+        self.basePrice = rule.unitPrice
+        self.priceBreaks = []
+        self.priceBreaksIgnored = false
+        guard !rule.priceBreaks.isEmpty else { return }  // the common case: no allocation
+        var breaks = rule.priceBreaks.sorted { $0.minimumQuantity < $1.minimumQuantity }
+        var base = rule.unitPrice
+        while let first = breaks.first, first.minimumQuantity <= 0 {
+            base = first.unitPrice
+            breaks.removeFirst()
         }
-        self.breakpoints = breakpoints
-        self.prices = prices
-        self.priceBreaksIgnored = ignored
+        var valid = base.isFinite && base > 0
+        var previous = 0.0
+        for b in breaks {
+            if !(b.minimumQuantity.isFinite && b.minimumQuantity > previous && b.unitPrice.isFinite && b.unitPrice > 0) {
+                valid = false
+            }
+            previous = b.minimumQuantity
+        }
+        if valid {
+            self.basePrice = base
+            self.priceBreaks = breaks
+        } else {
+            self.priceBreaksIgnored = true
+        }
     }
+
+    /// Breakpoints b₀ = 0 < b₁ < … of the schedule, in purchase units.
+    public var breakpoints: [Double] { [0] + priceBreaks.map(\.minimumQuantity) }
+    /// Price per purchase unit from each breakpoint on.
+    public var prices: [Double] { [basePrice] + priceBreaks.map(\.unitPrice) }
 
     /// The smallest order the supplier accepts (MOQ, at least one multiple, rounded up to one).
     public var minimumOrder: Double {
         PurchaseRounding.minimumOrder(moq: minimumOrderQuantity, multiple: orderMultiple)
     }
 
-    /// The base price p₀ (below the first break).
-    public var basePrice: Double { prices[0] }
-
     /// Whether the schedule has price breaks.
-    public var hasPriceBreaks: Bool { breakpoints.count > 1 }
+    public var hasPriceBreaks: Bool { !priceBreaks.isEmpty }
 
-    /// The price region j of q: b_j ≤ q < b_{j+1}.
+    /// The price region j of q: b_j ≤ q < b_{j+1} (0 below the first break).
     public func region(of quantity: Double) -> Int {
         var j = 0
-        while j + 1 < breakpoints.count, breakpoints[j + 1] <= quantity * (1 + 1e-12) { j += 1 }
+        while j < priceBreaks.count, priceBreaks[j].minimumQuantity <= quantity * (1 + 1e-12) { j += 1 }
         return j
     }
 
     /// The all-units price p(q) per purchase unit.
-    public func price(of quantity: Double) -> Double { prices[region(of: quantity)] }
+    public func price(of quantity: Double) -> Double {
+        let j = region(of: quantity)
+        return j == 0 ? basePrice : priceBreaks[j - 1].unitPrice
+    }
 
     /// Freight f(q) of one order (0 without freight terms).
     public func freightPerOrder(_ quantity: Double) -> Double { freight?.cost(ofOrder: quantity) ?? 0 }

@@ -11,17 +11,18 @@ public struct PlanResult: Sendable {
     public var estimator: String
     /// The classification (rows in the same order as ``rows``).
     public var classification: ClassificationReport
-    /// One row per item-location, in the snapshot's demand-history order.
-    public var rows: [PlanRow]
+    /// One row per item-location, in the snapshot's demand-history order (kept where the parallel
+    /// chunks computed them).
+    public var rows: ChunkResults<PlanRow>
     /// Buckets of forecast per item-location.
     public var horizonBuckets: Int
     /// Forecasts, row-major: `rows.count × horizonBuckets`.
-    public var forecasts: [Double]
+    public var forecasts: ChunkResults<Double>
     /// Inventory implied vs today, per class; counts.
     public var summary: PlanSummary
 
     /// The forecast of one row.
-    public func forecast(row: Int) -> ArraySlice<Double> {
-        forecasts[(row * horizonBuckets)..<((row + 1) * horizonBuckets)]
+    public func forecast(row: Int) -> [Double] {
+        Array(forecasts[(row * horizonBuckets)..<((row + 1) * horizonBuckets)])
     }
 }

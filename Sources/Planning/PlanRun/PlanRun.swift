@@ -51,13 +51,12 @@ public enum PlanRun {
         let columns = demand.bucketCount
         let complete = demand.completeBucketCount
         let horizon = max(0, configuration.horizonBuckets)
-        let forecastStorage = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rowCount * horizon))
-        defer { forecastStorage.deallocate() }
-        let forecasts = ForecastBuffer(base: forecastStorage.baseAddress.unsafelyUnwrapped)
+        let (forecasts, forecastWrites): (ChunkResults<Double>, DisjointWrites<Double>) =
+            ConcurrentChunks.uninitializedResults(count: rowCount * horizon)
         let items = snapshot.items
         let asOf = snapshot.asOf
 
-        let rows = await ConcurrentChunks.mapChunks(count: rowCount, chunks: configuration.chunks) { range, output in
+        let rows = await ConcurrentChunks.results(count: rowCount, chunks: configuration.chunks) { range, output in
             demand.quantities.withUnsafeBufferPointer { all in
                 for r in range {
                     let c = classification.rows[r]
@@ -74,8 +73,9 @@ public enum PlanRun {
                         history: UnsafeBufferPointer(rebasing: all[start..<(start + complete)]),
                         window: max(0, complete - c.periods)..<complete, classification: c,
                         protectionBuckets: engine.protectionBuckets(for: input))
-                    input.demand = estimator.estimate(
-                        request, forecast: UnsafeMutableBufferPointer(start: forecasts.base + r * horizon, count: horizon))
+                    let forecast = forecastWrites.buffer((r * horizon)..<((r + 1) * horizon))
+                    forecast.initialize(repeating: 0)  // initialised before the estimator writes it
+                    input.demand = estimator.estimate(request, forecast: forecast)
                     let onHand = index.onHand[r]
                     output.initialize(
                         r,
@@ -89,16 +89,6 @@ public enum PlanRun {
             rows: rows, classes: classification.rows.map(\.abc), unplannedOnHandValue: index.unplannedOnHandValue)
         return PlanResult(
             asOf: asOf, settings: settings, estimator: estimator.name, classification: classification, rows: rows,
-            horizonBuckets: horizon, forecasts: Array(UnsafeBufferPointer(rebasing: forecastStorage[0..<(rowCount * horizon)])),
-            summary: summary)
+            horizonBuckets: horizon, forecasts: forecasts, summary: summary)
     }
-}
-
-/// The forecast matrix the chunks write into.
-///
-/// `@unchecked Sendable` is safe: row r's `horizon` elements are written only by the chunk that owns
-/// row r (chunks are disjoint), and the buffer outlives the task group, which is awaited before the
-/// matrix is copied out.
-private struct ForecastBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Double>
 }

@@ -50,7 +50,7 @@ public struct PlanSummary: Sendable {
     public var notes: [String: Int]
 
     /// Summarises plan rows (`classes[r]` is the ABC class of row r).
-    public init(rows: [PlanRow], classes: [ABCClass], unplannedOnHandValue: Double) {
+    public init(rows: some Collection<PlanRow>, classes: [ABCClass], unplannedOnHandValue: Double) {
         var groups = ABCClass.allCases.map { Group(abc: $0) }
         var total = Group(abc: nil)
         var policyTypes: [PolicyType: Int] = [:]
