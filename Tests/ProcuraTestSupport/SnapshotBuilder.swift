@@ -16,6 +16,10 @@ public struct SnapshotBuilder {
     public var sourcing: [SourcingRule] = []
     /// Weekly demand per (item key, location key), oldest first, ending the week before `asOf`.
     public var weekly: [(item: String, location: String, quantities: [Double])] = []
+    /// Stock on hand.
+    public var inventory: [InventoryLot] = []
+    /// Planner overrides.
+    public var overrides: [Override] = []
 
     /// Starts a builder; `asOf` defaults to Monday 2026-11-30.
     public init(asOf: Day = Day(year: 2026, month: 11, day: 30)!, settings: PlanningSettings = .init()) {
@@ -25,9 +29,13 @@ public struct SnapshotBuilder {
 
     /// Adds an item.
     public mutating func item(
-        _ id: String, cost: Double, criticality: Criticality = .essential, lifecycle: Lifecycle = .active, category: String = ""
+        _ id: String, cost: Double, criticality: Criticality = .essential, lifecycle: Lifecycle = .active, category: String = "",
+        shelfLifeDays: Int? = nil
     ) {
-        items.append(Item(id: id, category: category, unitCost: cost, criticality: criticality, lifecycle: lifecycle))
+        items.append(
+            Item(
+                id: id, category: category, unitCost: cost, criticality: criticality, lifecycle: lifecycle,
+                shelfLifeDays: shelfLifeDays))
     }
 
     /// Adds a location.
@@ -43,15 +51,36 @@ public struct SnapshotBuilder {
     /// Adds a sourcing rule between existing keys.
     public mutating func source(
         _ item: String, at location: String, from supplier: String, leadTime: Double, leadTimeSD: Double = 0,
-        share: Double = 1, price: Double? = nil, ownership: Ownership = .owned
+        share: Double = 1, price: Double? = nil, ownership: Ownership = .owned, purchaseUOM: String? = nil,
+        unitsPerPurchaseUOM: Double = 1, moq: Double = 0, orderMultiple: Double = 0, priceBreaks: [PriceBreak] = []
     ) {
         let i = Int32(items.firstIndex { $0.id == item }!)
         sourcing.append(
             SourcingRule(
                 item: i, location: Int32(locations.firstIndex { $0.id == location }!),
-                supplier: Int32(suppliers.firstIndex { $0.id == supplier }!), purchaseUOM: items[Int(i)].baseUOM,
-                leadTimeDays: leadTime, leadTimeSDDays: leadTimeSD, unitPrice: price ?? items[Int(i)].unitCost, share: share,
-                ownership: ownership))
+                supplier: Int32(suppliers.firstIndex { $0.id == supplier }!), purchaseUOM: purchaseUOM ?? items[Int(i)].baseUOM,
+                unitsPerPurchaseUOM: unitsPerPurchaseUOM, leadTimeDays: leadTime, leadTimeSDDays: leadTimeSD, moq: moq,
+                orderMultiple: orderMultiple, unitPrice: price ?? items[Int(i)].unitCost * unitsPerPurchaseUOM,
+                priceBreaks: priceBreaks, share: share, ownership: ownership))
+    }
+
+    /// Adds stock on hand of an item-location.
+    public mutating func stock(_ item: String, at location: String, _ onHand: Double, ownership: Ownership = .owned) {
+        inventory.append(
+            InventoryLot(
+                item: Int32(items.firstIndex { $0.id == item }!), location: Int32(locations.firstIndex { $0.id == location }!),
+                onHand: onHand, ownership: ownership))
+    }
+
+    /// Adds a planner override of an item-location.
+    public mutating func override(
+        _ item: String, at location: String, _ parameter: String, _ value: Double, reason: String = "test",
+        author: String = "", validFrom: Day? = nil, validTo: Day? = nil
+    ) {
+        overrides.append(
+            Override(
+                item: Int32(items.firstIndex { $0.id == item }!), location: Int32(locations.firstIndex { $0.id == location }!),
+                parameter: parameter, value: value, reason: reason, author: author, validFrom: validFrom, validTo: validTo))
     }
 
     /// Adds weekly demand of an item-location (oldest first).
@@ -86,6 +115,6 @@ public struct SnapshotBuilder {
             firstDemandDay: firstDays, lastDemandDay: lastDays)
         return Snapshot(
             asOf: asOf, settings: settings, items: items, locations: locations, suppliers: suppliers, sourcing: sourcing,
-            demand: history)
+            demand: history, inventory: inventory, overrides: overrides)
     }
 }

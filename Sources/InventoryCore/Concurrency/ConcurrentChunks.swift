@@ -85,6 +85,14 @@ public struct DisjointWrites<T>: @unchecked Sendable {
         (base.unsafelyUnwrapped + index).initialize(to: value)
     }
 
+    /// The elements of `range` as a buffer (for code that writes a block at a time); the caller
+    /// guarantees disjoint ranges across tasks and initialises every element it is handed.
+    @inlinable
+    public func buffer(_ range: Range<Int>) -> UnsafeMutableBufferPointer<T> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        return UnsafeMutableBufferPointer(start: base.map { $0 + range.lowerBound }, count: range.count)
+    }
+
     /// Element access; the caller guarantees disjoint indexes across tasks.
     @inlinable
     public subscript(index: Int) -> T {

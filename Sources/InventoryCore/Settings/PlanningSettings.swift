@@ -26,6 +26,9 @@ public struct PlanningSettings: Hashable, Sendable {
     public var approvalThresholds: [ApprovalThreshold]
     /// Currency code of all money in the data set (default EUR).
     public var currency: String
+    /// The policy engine's rules: methods, review and policy types, caps, sourcing split, override
+    /// flags, freight (the `policy` section).
+    public var policy: PolicySettings
 
     /// The defaults.
     public init(
@@ -39,7 +42,8 @@ public struct PlanningSettings: Hashable, Sendable {
         orderCost: Double = 50,
         reviewPeriodDays: Double = 7,
         approvalThresholds: [ApprovalThreshold] = ApprovalThreshold.defaults,
-        currency: String = "EUR"
+        currency: String = "EUR",
+        policy: PolicySettings = .init()
     ) {
         self.bucket = bucket
         self.historyBuckets = historyBuckets
@@ -52,6 +56,7 @@ public struct PlanningSettings: Hashable, Sendable {
         self.reviewPeriodDays = reviewPeriodDays
         self.approvalThresholds = approvalThresholds
         self.currency = currency
+        self.policy = policy
     }
 }
 

@@ -9,8 +9,8 @@ import InventoryPolicy
 /// The window is the last `classification.windowBuckets` complete buckets before the snapshot
 /// date. A new item (first demand inside the window) is measured from its first demand on, and its
 /// demand is scaled to a year from those buckets, so it is not ranked C just for being young.
-/// The statistics are computed in parallel chunks of item-locations; the result does not depend
-/// on the number of cores.
+/// The statistics and the rows are computed in parallel chunks of item-locations; the result does
+/// not depend on the number of cores.
 public enum ClassificationRun {
     /// Runs the classification.
     public static func run(snapshot: Snapshot, previous: PreviousClassification? = nil) async -> ClassificationReport {
@@ -77,73 +77,83 @@ public enum ClassificationRun {
             }
         }
 
-        // Service level and strategy depend only on (cell, criticality, lifecycle, agreement):
-        // computed once per combination.
+        // Rows in parallel chunks. Service level and strategy depend only on (cell, criticality,
+        // lifecycle, agreement): computed once per combination and chunk.
         let agreements = primaryAgreements(snapshot: snapshot)
-        var serviceLevels: [ServiceLevelKey: ServiceLevelTarget] = [:]
-        var strategies: [StrategyKey: StrategyChoice] = [:]
+        let items = snapshot.items
+        let serviceLevelSettings = snapshot.settings.serviceLevels
+        let strategySettings = snapshot.settings.strategies
+        let (abcClasses, shares, cumulativeShares, ranks) = (abc, valueShare, cumulative, rank)
+        let rows = await ConcurrentChunks.mapChunks(count: rowCount) { range, output in
+            var serviceLevels: [ServiceLevelKey: ServiceLevelTarget] = [:]
+            var strategies: [StrategyKey: StrategyChoice] = [:]
+            for r in range {
+                let series = demand.series[r]
+                let item = items[Int(series.item)]
+                let stats = variability[r]
+                let prior = previousEntries[r]
+                let xyz = XYZClassification.xyzClass(
+                    cv: stats.cv, cutoffX: settings.xyzCutoffX, cutoffY: settings.xyzCutoffY, previous: prior?.xyz,
+                    margin: settings.xyzMargin)
+                let pattern = PatternClassification.pattern(
+                    adi: stats.adi, cv2: stats.cv2, nonZeroPeriods: stats.nonZeroPeriods, adiCutoff: settings.adiCutoff,
+                    cv2Cutoff: settings.cv2Cutoff, previous: prior?.pattern, adiMargin: settings.adiMargin,
+                    cv2Margin: settings.cv2Margin)
+                let cell = ABCXYZCell(abcClasses[r], xyz)
+                let levelKey = ServiceLevelKey(cell: cell, criticality: item.criticality, lifecycle: item.lifecycle)
+                let level =
+                    serviceLevels[levelKey]
+                    ?? {
+                        let target = ServiceLevelTarget(
+                            cell: cell, criticality: item.criticality, lifecycle: item.lifecycle, settings: serviceLevelSettings)
+                        serviceLevels[levelKey] = target
+                        return target
+                    }()
+                let agreement = agreements[series]
+                let strategyKey = StrategyKey(cell: cell, lifecycle: item.lifecycle, agreement: agreement)
+                let strategy =
+                    strategies[strategyKey]
+                    ?? {
+                        let choice = StrategyChoice(
+                            cell: cell, lifecycle: item.lifecycle, agreement: agreement, settings: strategySettings)
+                        strategies[strategyKey] = choice
+                        return choice
+                    }()
+                var flags: [String] = []
+                if item.lifecycle == .new || (firstColumns[r].map { complete - $0 < settings.newItemBuckets } ?? false) {
+                    flags.append("new")
+                }
+                if let last = lastColumns[r], complete - 1 - last >= settings.dyingItemBuckets {
+                    flags.append("dying")
+                }
+                if stats.total == 0 { flags.append("no_demand") }
+                output.initialize(
+                    r,
+                    to: ItemLocationClassification(
+                        item: series.item, location: series.location, periods: stats.periods, windowQuantity: stats.total,
+                        annualQuantity: annualQuantity[r], annualValue: annualValue[r], valueShare: shares[r],
+                        cumulativeShare: cumulativeShares[r], rank: ranks[r], abc: abcClasses[r], meanPerBucket: stats.mean,
+                        standardDeviationPerBucket: stats.standardDeviation, cv: stats.cv, xyz: xyz,
+                        nonZeroPeriods: stats.nonZeroPeriods, adi: stats.adi, cv2: stats.cv2, pattern: pattern,
+                        criticality: item.criticality, lifecycle: item.lifecycle, flags: flags, serviceLevel: level.value,
+                        serviceLevelReason: level.reason, strategy: strategy.strategy, strategyReason: strategy.reason))
+            }
+        }
 
-        var rows: [ItemLocationClassification] = []
-        rows.reserveCapacity(rowCount)
+        // Moves against the previous classification, in row order.
         var moves: [ClassMove] = []
-        for r in 0..<rowCount {
-            let series = demand.series[r]
-            let item = snapshot.items[Int(series.item)]
-            let stats = variability[r]
-            let prior = previousEntries[r]
-            let xyz = XYZClassification.xyzClass(
-                cv: stats.cv, cutoffX: settings.xyzCutoffX, cutoffY: settings.xyzCutoffY, previous: prior?.xyz,
-                margin: settings.xyzMargin)
-            let pattern = PatternClassification.pattern(
-                adi: stats.adi, cv2: stats.cv2, nonZeroPeriods: stats.nonZeroPeriods, adiCutoff: settings.adiCutoff,
-                cv2Cutoff: settings.cv2Cutoff, previous: prior?.pattern, adiMargin: settings.adiMargin,
-                cv2Margin: settings.cv2Margin)
-            let cell = ABCXYZCell(abc[r], xyz)
-            let levelKey = ServiceLevelKey(cell: cell, criticality: item.criticality, lifecycle: item.lifecycle)
-            let level =
-                serviceLevels[levelKey]
-                ?? {
-                    let target = ServiceLevelTarget(
-                        cell: cell, criticality: item.criticality, lifecycle: item.lifecycle,
-                        settings: snapshot.settings.serviceLevels)
-                    serviceLevels[levelKey] = target
-                    return target
-                }()
-            let strategyKey = StrategyKey(cell: cell, lifecycle: item.lifecycle, agreement: agreements[series])
-            let strategy =
-                strategies[strategyKey]
-                ?? {
-                    let choice = StrategyChoice(
-                        cell: cell, lifecycle: item.lifecycle, agreement: agreements[series],
-                        settings: snapshot.settings.strategies)
-                    strategies[strategyKey] = choice
-                    return choice
-                }()
-            var flags: [String] = []
-            if item.lifecycle == .new || (firstColumns[r].map { complete - $0 < settings.newItemBuckets } ?? false) {
-                flags.append("new")
-            }
-            if let last = lastColumns[r], complete - 1 - last >= settings.dyingItemBuckets {
-                flags.append("dying")
-            }
-            if stats.total == 0 { flags.append("no_demand") }
-            rows.append(
-                ItemLocationClassification(
-                    item: series.item, location: series.location, periods: stats.periods, windowQuantity: stats.total,
-                    annualQuantity: annualQuantity[r], annualValue: annualValue[r], valueShare: valueShare[r],
-                    cumulativeShare: cumulative[r], rank: rank[r], abc: abc[r], meanPerBucket: stats.mean,
-                    standardDeviationPerBucket: stats.standardDeviation, cv: stats.cv, xyz: xyz,
-                    nonZeroPeriods: stats.nonZeroPeriods, adi: stats.adi, cv2: stats.cv2, pattern: pattern,
-                    criticality: item.criticality, lifecycle: item.lifecycle, flags: flags, serviceLevel: level.value,
-                    serviceLevelReason: level.reason, strategy: strategy.strategy, strategyReason: strategy.reason))
-            if let prior {
+        if previous != nil {
+            for r in 0..<rowCount {
+                guard let prior = previousEntries[r] else { continue }
+                let stats = variability[r]
                 let plainXYZ = XYZClassification.xyzClass(cv: stats.cv, cutoffX: settings.xyzCutoffX, cutoffY: settings.xyzCutoffY)
                 let plainPattern = PatternClassification.pattern(
                     adi: stats.adi, cv2: stats.cv2, nonZeroPeriods: stats.nonZeroPeriods, adiCutoff: settings.adiCutoff,
                     cv2Cutoff: settings.cv2Cutoff)
                 moves += ReclassificationMoves.moves(
-                    row: r, prior: prior, now: (abc[r], xyz, pattern), plain: (plainABC[r], plainXYZ, plainPattern),
-                    cumulativeShare: cumulative[r], stats: stats, settings: settings)
+                    row: r, prior: prior, now: (abc[r], rows[r].xyz, rows[r].pattern),
+                    plain: (plainABC[r], plainXYZ, plainPattern), cumulativeShare: cumulative[r], stats: stats,
+                    settings: settings)
             }
         }
 

@@ -4,10 +4,14 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: procura-bench w4 MATRIX.f64 COSTS.f64 ROWS COLUMNS [REPEATS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: procura-bench w1|w4|plan [arguments]\n".utf8))
     exit(64)
 }
 switch workload {
+case "w1":
+    await W1Policy.run(Array(arguments.dropFirst()))
+case "plan":
+    await PlanBenchmark.run(Array(arguments.dropFirst()))
 case "w4":
     await W4Classification.run(Array(arguments.dropFirst()))
 default:

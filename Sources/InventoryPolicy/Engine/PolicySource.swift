@@ -1,0 +1,21 @@
+public import InventoryCore
+
+/// One supplier of an item-location as the policy engine sees it: the catalog terms of
+/// `sourcing.csv` and the supplier's key (for freight terms and explanations).
+public struct PolicySource: Hashable, Sendable {
+    /// The supplier's key (`suppliers.csv`), used to look up ``PolicySettings/freight``.
+    public var supplierID: String
+    /// Lead time, MOQ, multiple, price, price breaks, units per purchase unit, share, ownership.
+    public var rule: SourcingRule
+
+    /// Creates a source.
+    public init(supplierID: String, rule: SourcingRule) {
+        self.supplierID = supplierID
+        self.rule = rule
+    }
+
+    /// Base units in one purchase unit (1 when the catalog gives none or a non-positive one).
+    public var unitsPerPurchaseUnit: Double {
+        rule.unitsPerPurchaseUOM.isFinite && rule.unitsPerPurchaseUOM > 0 ? rule.unitsPerPurchaseUOM : 1
+    }
+}

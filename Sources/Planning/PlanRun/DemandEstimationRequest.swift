@@ -1,0 +1,27 @@
+/// What a ``DemandEstimator`` gets for one item-location.
+///
+/// The history is borrowed from the snapshot's demand matrix for the duration of the call (no copy):
+/// it must not be stored.
+public struct DemandEstimationRequest {
+    /// The item-location's complete buckets, oldest first, ending with the last complete bucket
+    /// before the snapshot date.
+    public var history: UnsafeBufferPointer<Double>
+    /// The classification window within ``history`` (the last `windowBuckets`, or from a new item's
+    /// first demand).
+    public var window: Range<Int>
+    /// The item-location's classification (statistics of the window, pattern, classes).
+    public var classification: ItemLocationClassification
+    /// The protection interval P = L (+ R) in buckets the policy will use.
+    public var protectionBuckets: Double
+
+    /// Creates a request.
+    public init(
+        history: UnsafeBufferPointer<Double>, window: Range<Int>, classification: ItemLocationClassification,
+        protectionBuckets: Double
+    ) {
+        self.history = history
+        self.window = window
+        self.classification = classification
+        self.protectionBuckets = protectionBuckets
+    }
+}

@@ -1,0 +1,65 @@
+import InventoryCore
+import InventoryPolicy
+
+/// The snapshot's per-row inputs of the plan run, gathered once: suppliers and overrides per
+/// item-location as compressed rows (offsets into one flat array), and owned on-hand stock per row.
+struct PlanInputIndex: Sendable {
+    var sourceOffsets: [Int32]
+    var sources: [PolicySource]
+    var overrideOffsets: [Int32]
+    var overrides: [Override]
+    var onHand: [Double]
+    /// Owned on-hand value at item-locations without a demand row.
+    var unplannedOnHandValue: Double
+
+    init(snapshot: Snapshot) {
+        let demand = snapshot.demand
+        let rows = demand.series.count
+        func grouped<T>(_ elements: [T], key: (T) -> ItemLocation) -> (offsets: [Int32], values: [T]) {
+            var rowOf = [Int32](repeating: -1, count: elements.count)
+            var counts = [Int32](repeating: 0, count: rows + 1)
+            for (k, element) in elements.enumerated() {
+                guard let r = demand.row(of: key(element)) else { continue }
+                rowOf[k] = Int32(r)
+                counts[r + 1] += 1
+            }
+            for r in 0..<rows { counts[r + 1] += counts[r] }
+            var next = counts
+            var values: [T?] = Array(repeating: nil, count: Int(counts[rows]))
+            for (k, element) in elements.enumerated() where rowOf[k] >= 0 {
+                let r = Int(rowOf[k])
+                values[Int(next[r])] = element
+                next[r] += 1
+            }
+            return (counts, values.compactMap { $0 })
+        }
+        let sourcing = snapshot.sourcing.map { rule -> PolicySource in
+            let supplier = Int(rule.supplier)
+            let id = supplier >= 0 && supplier < snapshot.suppliers.count ? snapshot.suppliers[supplier].id : ""
+            return PolicySource(supplierID: id, rule: rule)
+        }
+        (sourceOffsets, sources) = grouped(sourcing) { ItemLocation(item: $0.rule.item, location: $0.rule.location) }
+        (overrideOffsets, overrides) = grouped(snapshot.overrides) { ItemLocation(item: $0.item, location: $0.location) }
+        var onHand = [Double](repeating: 0, count: rows)
+        var unplanned = 0.0
+        for lot in snapshot.inventory where lot.ownership == .owned {
+            if let r = demand.row(of: ItemLocation(item: lot.item, location: lot.location)) {
+                onHand[r] += lot.onHand
+            } else if Int(lot.item) < snapshot.items.count {
+                unplanned += lot.onHand * snapshot.items[Int(lot.item)].unitCost
+            }
+        }
+        self.onHand = onHand
+        self.unplannedOnHandValue = unplanned
+    }
+
+    func sources(row: Int) -> [PolicySource] {
+        let range = Int(sourceOffsets[row])..<Int(sourceOffsets[row + 1])
+        return range.isEmpty ? [] : Array(sources[range])
+    }
+
+    func overrides(row: Int) -> [Override] {
+        let range = Int(overrideOffsets[row])..<Int(overrideOffsets[row + 1])
+        return range.isEmpty ? [] : Array(overrides[range])
+    }
+}

@@ -1,0 +1,94 @@
+public import InventoryCore
+import InventoryPolicy
+
+/// The plan run: snapshot → classification → demand estimates → policies (with their derivation)
+/// → summary.
+///
+/// 1. ``ClassificationRun`` classifies every item-location (ABC, XYZ, pattern, service level,
+///    strategy).
+/// 2. Suppliers, overrides and on-hand stock are gathered per item-location once (offsets into flat
+///    arrays).
+/// 3. In parallel chunks of item-locations, for each: the protection interval the policy will use,
+///    the ``DemandEstimator``'s estimate and forecast (written straight into the forecast matrix),
+///    and the ``PolicyEngine``'s policy. Every row is computed by exactly one chunk from inputs no
+///    chunk changes, so the result does not depend on the number of chunks or cores.
+/// 4. The summary: inventory implied by the policies against today's, per ABC class.
+///
+/// Explanations are rendered on demand from each row's numbers (``PolicyResult/explanation``).
+public enum PlanRun {
+    /// Options of a run.
+    public struct Configuration: Sendable {
+        /// Number of parallel chunks (`nil`: a few per core).
+        public var chunks: Int?
+        /// Buckets of forecast kept per item-location (default 13).
+        public var horizonBuckets: Int
+        /// An earlier classification, for hysteresis.
+        public var previous: PreviousClassification?
+
+        /// Creates a configuration.
+        public init(chunks: Int? = nil, horizonBuckets: Int = 13, previous: PreviousClassification? = nil) {
+            self.chunks = chunks
+            self.horizonBuckets = horizonBuckets
+            self.previous = previous
+        }
+    }
+
+    /// Runs the plan with the built-in estimator (the mean of the classification window).
+    public static func run(snapshot: Snapshot, configuration: Configuration = .init()) async -> PlanResult {
+        await run(snapshot: snapshot, estimator: HistoryDemandEstimator(), configuration: configuration)
+    }
+
+    /// Runs the plan with a given demand estimator.
+    public static func run(
+        snapshot: Snapshot, estimator: some DemandEstimator, configuration: Configuration = .init()
+    ) async -> PlanResult {
+        let classification = await ClassificationRun.run(snapshot: snapshot, previous: configuration.previous)
+        let index = PlanInputIndex(snapshot: snapshot)
+        let settings = snapshot.settings
+        let engine = PolicyEngine(settings: settings.policy, bucket: settings.bucket)
+        let demand = snapshot.demand
+        let rowCount = demand.series.count
+        let columns = demand.bucketCount
+        let complete = demand.completeBucketCount
+        let horizon = max(0, configuration.horizonBuckets)
+        let (forecasts, forecastWrites): (ChunkResults<Double>, DisjointWrites<Double>) =
+            ConcurrentChunks.uninitializedResults(count: rowCount * horizon)
+        let items = snapshot.items
+        let asOf = snapshot.asOf
+
+        let rows = await ConcurrentChunks.results(count: rowCount, chunks: configuration.chunks) { range, output in
+            demand.quantities.withUnsafeBufferPointer { all in
+                for r in range {
+                    let c = classification.rows[r]
+                    let item = items[Int(c.item)]
+                    var input = PolicyInput(
+                        demand: DemandEstimate(perBucket: c.meanPerBucket, standardDeviationPerBucket: 0), pattern: c.pattern,
+                        abc: c.abc, xyz: c.xyz, serviceLevel: c.serviceLevel, criticality: c.criticality,
+                        lifecycle: c.lifecycle, strategy: c.strategy, sources: index.sources(row: r), unitCost: item.unitCost,
+                        holdingCostRate: settings.holdingCostRate, orderCost: settings.orderCost,
+                        reviewPeriodDays: settings.reviewPeriodDays, shelfLifeDays: item.shelfLifeDays.map(Double.init),
+                        overrides: index.overrides(row: r), asOf: asOf)
+                    let start = r * columns
+                    let request = DemandEstimationRequest(
+                        history: UnsafeBufferPointer(rebasing: all[start..<(start + complete)]),
+                        window: max(0, complete - c.periods)..<complete, classification: c,
+                        protectionBuckets: engine.protectionBuckets(for: input))
+                    let forecast = forecastWrites.buffer((r * horizon)..<((r + 1) * horizon))
+                    forecast.initialize(repeating: 0)  // initialised before the estimator writes it
+                    input.demand = estimator.estimate(request, forecast: forecast)
+                    let onHand = index.onHand[r]
+                    output.initialize(
+                        r,
+                        to: PlanRow(
+                            item: c.item, location: c.location, policy: engine.compute(input), onHand: onHand,
+                            onHandValue: onHand * item.unitCost))
+                }
+            }
+        }
+        let summary = PlanSummary(
+            rows: rows, classes: classification.rows.map(\.abc), unplannedOnHandValue: index.unplannedOnHandValue)
+        return PlanResult(
+            asOf: asOf, settings: settings, estimator: estimator.name, classification: classification, rows: rows,
+            horizonBuckets: horizon, forecasts: forecasts, summary: summary)
+    }
+}

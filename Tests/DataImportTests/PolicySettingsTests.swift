@@ -1,0 +1,66 @@
+import DataImport
+import InventoryCore
+import Testing
+
+@Suite("settings.yaml: the policy section")
+struct PolicySettingsTests {
+    @Test("every policy key is read into PolicySettings")
+    func reads() throws {
+        let yaml = """
+            policy:
+              service_measure: fill_rate
+              distributions: {smooth: gamma, erratic: normal, intermittent: poisson, lumpy: negative_binomial}
+              use_forecast_error: false
+              review_type:
+                by_abc: {A: periodic, C: continuous}
+                by_criticality: {D: none}
+              continuous_policy: min_max
+              periodic_policy: r_s
+              economic_review_period: no
+              max_safety_stock_days: none
+              default_lead_time_days: 21
+              sourcing_split: primary_overflow
+              override_flag_threshold: 0.25
+              freight:
+                SUP-1: {cost_per_order: 40, pallet_quantity: 100, cost_per_pallet: 12, full_load_pallets: 30, full_load_cost: 250}
+            """
+        let settings = try ImportTestFolder.load(ImportTestFolder.minimal.merging(["settings.yaml": yaml]) { $1 }).snapshot
+            .settings.policy
+        #expect(settings.serviceMeasure == .fillRate)
+        #expect(settings.smoothDistribution == .gamma && settings.intermittentDistribution == .poisson)
+        #expect(settings.lumpyDistribution == .negativeBinomial && settings.erraticDistribution == .normal)
+        #expect(settings.useForecastError == false)
+        #expect(settings.reviewTypeByABC == [.a: .periodic, .b: .continuous, .c: .continuous])
+        #expect(settings.reviewTypeByCriticality == [.vital: .continuous, .desirable: ReviewType.none])
+        #expect(settings.continuousPolicy == .minMax && settings.periodicPolicy == .rS)
+        #expect(settings.economicReviewPeriod == false)
+        #expect(settings.maxSafetyStockDays == nil)
+        #expect(settings.defaultLeadTimeDays == 21)
+        #expect(settings.sourcingSplit == .primaryOverflow)
+        #expect(settings.overrideFlagThreshold == 0.25)
+        #expect(
+            settings.freight["SUP-1"]
+                == FreightTerms(costPerOrder: 40, palletQuantity: 100, costPerPallet: 12, fullLoadPallets: 30, fullLoadCost: 250))
+    }
+
+    @Test("wrong policy values name the key path")
+    func errors() throws {
+        #expect(
+            try SettingsTests.errors("""
+                policy:
+                  service_measure: perfect
+                  continuous_policy: r_s
+                  use_forecast_error: maybe
+                  review_type: {by_abc: {Q: periodic}}
+                  max_safety_stock_days: -3
+                  freight: {SUP-1: {pallets: 3}}
+                """) == [
+                    "settings.yaml: policy.service_measure — expected one of cycle_service_level, fill_rate, got perfect",
+                    "settings.yaml: policy.continuous_policy — expected one of s_q, s_s, min_max, got r_s",
+                    "settings.yaml: policy.use_forecast_error — expected true or false, got maybe",
+                    "settings.yaml: policy.review_type.by_abc.Q — expected an ABC class A, B or C, got Q",
+                    "settings.yaml: policy.max_safety_stock_days — expected a number of days ≥ 0, or none for no cap, got -3",
+                    "settings.yaml: policy.freight.SUP-1.pallets — expected one of cost_per_order, pallet_quantity, cost_per_pallet, full_load_pallets, full_load_cost, got pallets",
+                ])
+    }
+}
