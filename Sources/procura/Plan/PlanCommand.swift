@@ -1,9 +1,3 @@
-// Sources/procura/PlanCommand.swift — `procura plan DATA --out DIR [--as-of DATE]`.
-//
-// Kept here until DataImport's DataFolderImporter lands on main (the command does not compile
-// without it). To enable: copy this file to Sources/procura/PlanCommand.swift and add
-// `PlanCommand.self` to `subcommands` in Sources/procura/Procura.swift. Checked against the import
-// branch (995afc1): builds and runs (docs/policies.md, "The plan command").
 import ArgumentParser
 import DataImport
 import Foundation
@@ -36,6 +30,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Planning date YYYY-MM-DD (default: the data's as-of date). An earlier date replans from the history before it.")
     var asOf: String?
 
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
@@ -44,15 +41,7 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let imported: ImportResult
-        do {
-            imported = try DataFolderImporter().load(from: URL(fileURLWithPath: data))
-        } catch {
-            StandardStreams.error(error.description + "\n")
-            throw ExitCode(65)
-        }
-        for warning in imported.warnings { StandardStreams.error("warning: \(warning)\n") }
-        var snapshot = imported.snapshot
+        var snapshot = try DataFolderLoading.load(data, quiet: quiet)
         if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
 
         let plan = await PlanRun.run(snapshot: snapshot)
