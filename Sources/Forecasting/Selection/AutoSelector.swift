@@ -1,0 +1,210 @@
+public import InventoryCore
+
+/// Automatic model selection for one series by rolling-origin holdout.
+///
+/// 1. The demand pattern is classified (``DemandPatternClassifier``, Syntetos–Boylan–Croston).
+/// 2. Lifecycle flags: declared phase-out; *dying* when the last ``Configuration/dyingWindow``
+///    buckets have no demand after earlier demand; *declining* when the last window's mean is
+///    below ``Configuration/decliningRatio`` × the window before; *new item* when fewer than
+///    ``Configuration/minimumHistory`` buckets have passed since the first demand.
+/// 3. Fallbacks, in order: no demand at all → the planner estimate, else the category profile,
+///    else 0. New item → planner estimate, else category profile, else the mean demand since the
+///    first demand. Fewer than ``Configuration/minimumTraining`` buckets before the holdout → the
+///    pattern's default model (Croston–SBA for intermittent/lumpy, SES otherwise), unscored.
+/// 4. Otherwise each candidate of the pattern (``candidates(for:)``; intermittent and lumpy
+///    series always get Croston–SBA, TSB, ADIDA and IMAPA besides SES and a moving average) is fitted
+///    to the training part `y[0..<n−H]`, and with its parameters fixed, forecasts 1…``Configuration/horizon``
+///    steps ahead from every origin `o = n−H, …, n−1` using the data up to `o` (rolling origin
+///    without re-estimation: Tashman 2000, *IJF* 16(4), 437–450, doi:10.1016/S0169-2070(00)00065-0).
+///    All (origin, step) errors are scored with ``Configuration/metric``; the lowest score wins
+///    (ties: the earlier candidate), and the winner is fitted again to the whole series.
+/// 5. Smooth and erratic series that test seasonal at lag m (``SeasonalAdjustment``) are scored
+///    both on the raw and on the seasonally adjusted data.
+public struct AutoSelector: Sendable {
+    /// Settings of the selection.
+    public struct Configuration: Hashable, Sendable {
+        /// Season length m (52 for weekly buckets, 12 monthly; 1 = no seasonal adjustment).
+        public var seasonLength: Int = 1
+        /// Holdout length H (buckets at the end used for scoring).
+        public var holdout: Int = 13
+        /// Steps ahead scored from each origin.
+        public var horizon: Int = 4
+        /// Scoring metric.
+        public var metric: AccuracyMetric = .mae
+        /// Buckets since the first demand below which an item counts as new.
+        public var minimumHistory: Int = 8
+        /// Training buckets (before the holdout) needed to score candidates.
+        public var minimumTraining: Int = 12
+        /// Window of the dying and declining tests.
+        public var dyingWindow: Int = 13
+        /// Declining: last-window mean below this share of the previous window's.
+        public var decliningRatio: Double = 0.5
+        /// Window of the moving-average candidate.
+        public var movingAverageWindow: Int = 8
+        /// Whether smooth/erratic series may be seasonally adjusted.
+        public var seasonalAdjustment: Bool = true
+        /// Demand-pattern cut-offs.
+        public var classifier = DemandPatternClassifier()
+        /// Golden-section tolerance of the candidates' fits (see ``FitOptions/searchTolerance``).
+        public var searchTolerance: Double = 1e-5
+        /// Whether the final fit computes in-sample fitted values (off for batch runs).
+        public var fittedValues: Bool = false
+
+        /// Default settings.
+        public init() {}
+    }
+
+    /// The settings.
+    public var configuration: Configuration
+
+    /// Creates a selector.
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// The candidate models for a demand pattern.
+    public func candidates(for pattern: DemandPattern) -> [any ForecastModel] {
+        let ma = MovingAverageModel(window: configuration.movingAverageWindow)
+        let ses = SimpleExponentialSmoothing()
+        switch pattern {
+        case .smooth, .erratic:
+            return [ses, ExponentialSmoothingModel(family: .holt, damped: true, estimation: .heuristicStates), ma]
+        case .intermittent, .lumpy:
+            return [CrostonModel(variant: .sba), TSBModel(), ADIDAModel(), IMAPAModel(), ses, ma]
+        case .noDemand:
+            return []
+        }
+    }
+
+    /// Selects and fits a model for `y` (oldest first).
+    public func select(_ y: [Double], context: SelectionContext = SelectionContext()) throws(ForecastError) -> SelectionResult {
+        try ForecastError.validate(y, model: .auto)
+        let c = configuration
+        let n = y.count
+        let (pattern, _) = c.classifier.classify(demand: y)
+        let firstDemand = y.firstIndex { $0 != 0 }
+        let flags = lifecycleFlags(y, firstDemand: firstDemand, context: context)
+        let fitOptions = FitOptions(fittedValues: false, searchTolerance: c.searchTolerance)
+
+        func constant(_ value: Double, _ fallback: SelectionResult.Fallback, chosen: ModelName? = nil) -> SelectionResult {
+            let fit = FittedForecast(
+                model: chosen ?? .auto, parameters: ModelParameters(["level": value]), fitted: [], path: .constant(value),
+                method: "fallback: \(fallback.rawValue)")
+            return SelectionResult(
+                pattern: pattern, chosen: chosen, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
+                candidates: [], metric: c.metric, fallback: fallback, flags: flags, observationCount: n)
+        }
+
+        guard let firstDemand else {
+            return constant(context.plannerEstimate ?? context.categoryProfile ?? 0, .noDemand)
+        }
+        if n - firstDemand < c.minimumHistory {
+            if let estimate = context.plannerEstimate { return constant(estimate, .plannerEstimate) }
+            if let profile = context.categoryProfile { return constant(profile, .categoryProfile) }
+            let tail = y[firstDemand...]
+            return constant(tail.reduce(0, +) / Double(tail.count), .shortHistoryAverage, chosen: .historicAverage)
+        }
+        let nonNegative = !y.contains { $0 < 0 }
+        if n - c.holdout < c.minimumTraining {
+            let model: any ForecastModel = pattern.isSporadic && nonNegative ? CrostonModel(variant: .sba) : SimpleExponentialSmoothing()
+            var options = fitOptions
+            options.fittedValues = c.fittedValues
+            let fit = try model.fit(y, options: options)
+            return SelectionResult(
+                pattern: pattern, chosen: model.name, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
+                candidates: [], metric: c.metric, fallback: .patternDefault, flags: flags, observationCount: n)
+        }
+
+        let training = Array(y[0..<(n - c.holdout)])
+        let adjustment: SeasonalAdjustment? =
+            c.seasonalAdjustment && (pattern == .smooth || pattern == .erratic)
+            ? SeasonalAdjustment.detect(training, seasonLength: c.seasonLength) : nil
+        var scored: [SelectionResult.Candidate] = []
+        var models: [(model: any ForecastModel, adjusted: Bool)] = []
+        for model in candidates(for: pattern) {
+            for adjusted in adjustment == nil ? [false] : [false, true] {
+                models.append((model, adjusted))
+                scored.append(
+                    evaluate(model, y, training: training, adjustment: adjusted ? adjustment : nil, options: fitOptions))
+            }
+        }
+        let ranking = scored.indices.filter { scored[$0].score != nil }.sorted {
+            scored[$0].score! != scored[$1].score! ? scored[$0].score! < scored[$1].score! : $0 < $1
+        }
+        guard let best = ranking.first else {
+            throw ForecastError(.noModelFitted, "auto: no candidate model could be fitted to this series (\(n) values)")
+        }
+        let winner = models[best]
+        let finalAdjustment = winner.adjusted ? (SeasonalAdjustment.estimate(y, seasonLength: c.seasonLength) ?? adjustment) : nil
+        let series = finalAdjustment.map { $0.adjust(y) } ?? y
+        var finalOptions = fitOptions
+        finalOptions.fittedValues = c.fittedValues
+        var fit = try winner.model.fit(series, options: finalOptions)
+        if let finalAdjustment, !fit.fitted.isEmpty {
+            let m = finalAdjustment.seasonLength
+            fit.fitted = fit.fitted.indices.map {
+                finalAdjustment.multiplicative
+                    ? fit.fitted[$0] * finalAdjustment.indices[$0 % m] : fit.fitted[$0] + finalAdjustment.indices[$0 % m]
+            }
+        }
+        return SelectionResult(
+            pattern: pattern, chosen: winner.model.name, seasonallyAdjusted: winner.adjusted, seasonalAdjustment: finalAdjustment,
+            fit: fit, runnerUp: ranking.count > 1 ? models[ranking[1]].model.name : nil, candidates: scored, metric: c.metric,
+            fallback: nil, flags: flags, observationCount: n)
+    }
+
+    /// Fits `model` to the training part and scores its rolling-origin forecasts over the holdout.
+    func evaluate(
+        _ model: any ForecastModel, _ y: [Double], training: [Double], adjustment: SeasonalAdjustment?, options: FitOptions
+    ) -> SelectionResult.Candidate {
+        let c = configuration
+        let n = y.count
+        let adjusted = adjustment.map { $0.adjust(y) } ?? y
+        do {
+            let first = try model.fit(adjustment.map { $0.adjust(training) } ?? training, options: options)
+            var actual: [Double] = []
+            var predicted: [Double] = []
+            actual.reserveCapacity(c.holdout * c.horizon)
+            predicted.reserveCapacity(c.holdout * c.horizon)
+            for origin in training.count..<n {
+                let steps = min(c.horizon, n - origin)
+                let fit = origin == training.count ? first : try model.apply(first, to: Array(adjusted[0..<origin]), options: options)
+                var f = fit.forecast(h: steps)
+                if let adjustment { f = adjustment.reseasonalize(f, startingAt: origin) }
+                for h in 0..<steps {
+                    actual.append(y[origin + h])
+                    predicted.append(f[h])
+                }
+            }
+            let report = AccuracyReport(
+                actual: actual, forecast: predicted, training: training, seasonalPeriod: c.metric == .mase ? max(1, c.seasonLength) : 1)
+            let score = c.metric.value(in: report)
+            return SelectionResult.Candidate(
+                model: model.name, seasonallyAdjusted: adjustment != nil, score: score.flatMap { $0.isFinite ? $0 : nil },
+                parameters: first.parameters, failure: score == nil ? "\(c.metric.rawValue) undefined on the holdout" : nil)
+        } catch {
+            return SelectionResult.Candidate(
+                model: model.name, seasonallyAdjusted: adjustment != nil, score: nil, parameters: ModelParameters(),
+                failure: error.message)
+        }
+    }
+
+    /// Phase-out, dying, declining and new-item flags.
+    func lifecycleFlags(_ y: [Double], firstDemand: Int?, context: SelectionContext) -> [SelectionResult.Flag] {
+        let c = configuration
+        var flags: [SelectionResult.Flag] = []
+        if context.lifecycle == .phaseOut { flags.append(.phaseOut) }
+        guard let firstDemand else { return flags }
+        let n = y.count
+        let w = c.dyingWindow
+        if n - firstDemand < c.minimumHistory { flags.append(.newItem) }
+        if n > w, firstDemand < n - w, !y[(n - w)...].contains(where: { $0 != 0 }) {
+            flags.append(.dying)
+        } else if n >= 2 * w, firstDemand <= n - 2 * w {
+            let recent = y[(n - w)...].reduce(0, +)
+            let before = y[(n - 2 * w)..<(n - w)].reduce(0, +)
+            if before > 0, recent < c.decliningRatio * before { flags.append(.declining) }
+        }
+        return flags
+    }
+}
