@@ -69,6 +69,7 @@ enum ETSEstimator {
             return (a, b, g, p)
         }
 
+        let fastPath = spec.error == .additive && !spec.hasSeason && spec.trend != .multiplicative
         let result = y.withBuffer { yb in
             state.withUnsafeMutableBufferPointer { sb in
                 ring.withUnsafeMutableBufferPointer { rb in
@@ -83,10 +84,14 @@ enum ETSEstimator {
                                 for k in seasonStart..<fullStateCount where sb[k] < 0 { return .infinity }
                             }
                         }
-                        var lik = ETSKernel.filter(
-                            yb, initial: UnsafeBufferPointer(sb), specification: spec, alpha: a, beta: b, gamma: g, phi: p, m: m,
-                            ring: rb.baseAddress!, residuals: nil
-                        ).criterion
+                        var lik =
+                            fastPath
+                            ? ETSKernel.criterionAdditiveNonSeasonal(
+                                yb, level: sb[0], trend: spec.hasTrend ? sb[1] : 0, hasTrend: spec.hasTrend, alpha: a, beta: b, phi: p)
+                            : ETSKernel.filter(
+                                yb, initial: UnsafeBufferPointer(sb), specification: spec, alpha: a, beta: b, gamma: g, phi: p, m: m,
+                                ring: rb.baseAddress!, residuals: nil
+                            ).criterion
                         lik = max(lik, -1e10)
                         if lik.isNaN || abs(lik + 99999.0) < 1e-7 { lik = -.infinity }
                         return lik

@@ -151,4 +151,37 @@ enum ETSKernel {
         if multiplicativeError { lik += 2 * lik2 }
         return (lik, l, b, head)
     }
+
+    /// ``filter(_:initial:specification:alpha:beta:gamma:phi:m:ring:residuals:)`` for additive
+    /// errors without seasonality (ETS(A,N,N), (A,A,N), (A,Ad,N)) with the branches taken out of
+    /// the loop: the same operations in the same order, so the same criterion bit for bit (only
+    /// statsforecast's check for a forecast equal to its −99999 "not available" marker is left out).
+    @inline(__always)
+    static func criterionAdditiveNonSeasonal(
+        _ y: UnsafeBufferPointer<Double>, level l0: Double, trend b0: Double, hasTrend: Bool, alpha: Double, beta: Double,
+        phi: Double
+    ) -> Double {
+        var l = l0
+        var b = hasTrend ? b0 : 0
+        var lik = 0.0
+        if hasTrend {
+            let betaOverAlpha = beta / alpha
+            for i in 0..<y.count {
+                let oldL = l
+                let phiB = phi * b
+                let q = oldL + phiB
+                let e = y[i] - q
+                l = q + alpha * (y[i] - q)
+                b = phiB + betaOverAlpha * ((l - oldL) - phiB)
+                lik += e * e
+            }
+        } else {
+            for i in 0..<y.count {
+                let e = y[i] - l
+                l = l + alpha * (y[i] - l)
+                lik += e * e
+            }
+        }
+        return lik > 0 ? Double(y.count) * Double.log(lik) : Double(y.count) * Double.log(lik + 1e-8)
+    }
 }

@@ -30,6 +30,8 @@ public struct ExponentialSmoothingModel: ForecastModel, Hashable {
     public var fixed: ETSSmoothingParameters
     /// How the parameters are estimated.
     public var estimation: Estimation
+    /// Nelder–Mead settings (statsforecast's by default).
+    public var optimizer: NelderMead.Configuration = .statsforecastETS
 
     /// How an ETS model is estimated.
     public enum Estimation: Hashable, Sendable {
@@ -72,7 +74,7 @@ public struct ExponentialSmoothingModel: ForecastModel, Hashable {
         }
         space.damped = fixed.phi != nil ? true : damped
         return AutoETS(
-            seasonLength: family == .holt ? 1 : seasonLength, searchSpace: space, fixed: fixed,
+            seasonLength: family == .holt ? 1 : seasonLength, searchSpace: space, fixed: fixed, configuration: optimizer,
             optimiseStates: estimation == .likelihood)
     }
 

@@ -14,9 +14,23 @@ public protocol ForecastModel: Sendable {
 
     /// Filters `y` with the parameters of `fit` (no estimation).
     func apply(_ fit: FittedForecast, to y: [Double], options: FitOptions) throws(ForecastError) -> FittedForecast
+
+    /// Rolling origin without re-estimation: for every origin `o` in `origins` (1 ≤ o ≤ y.count),
+    /// the forecasts for steps 1…`horizon` made from `y[0..<o]` with the parameters of `fit`;
+    /// row-major, `origins.count × horizon`. The same numbers as ``apply(_:to:options:)`` on each
+    /// prefix, which the default implementation calls; models with a recursive state override it
+    /// with one pass over the series.
+    func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+        -> [Double]
 }
 
 extension ForecastModel {
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+        -> [Double]
+    {
+        try defaultRolling(fit, series: y, origins: origins, horizon: horizon)
+    }
+
     /// Fits with the default options (fitted values included, reference optimiser tolerances).
     public func fit(_ y: [Double]) throws(ForecastError) -> FittedForecast {
         try fit(y, options: FitOptions())

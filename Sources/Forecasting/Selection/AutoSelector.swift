@@ -11,7 +11,7 @@ public import InventoryCore
 ///    else 0. New item → planner estimate, else category profile, else the mean demand since the
 ///    first demand. Fewer than ``Configuration/minimumTraining`` buckets before the holdout → the
 ///    pattern's default model (Croston–SBA for intermittent/lumpy, SES otherwise), unscored.
-/// 4. Otherwise each candidate of the pattern (``candidates(for:)``; intermittent and lumpy
+/// 4. Otherwise (holdout H = min(``Configuration/holdout``, n/3)) each candidate of the pattern (``candidates(for:)``; intermittent and lumpy
 ///    series always get Croston–SBA, TSB, ADIDA and IMAPA besides SES and a moving average) is fitted
 ///    to the training part `y[0..<n−H]`, and with its parameters fixed, forecasts 1…``Configuration/horizon``
 ///    steps ahead from every origin `o = n−H, …, n−1` using the data up to `o` (rolling origin
@@ -26,9 +26,9 @@ public struct AutoSelector: Sendable {
         /// Season length m (52 for weekly buckets, 12 monthly; 1 = no seasonal adjustment).
         public var seasonLength: Int = 1
         /// Holdout length H (buckets at the end used for scoring).
-        public var holdout: Int = 13
+        public var holdout: Int = 26
         /// Steps ahead scored from each origin.
-        public var horizon: Int = 4
+        public var horizon: Int = 12
         /// Scoring metric.
         public var metric: AccuracyMetric = .mae
         /// Buckets since the first demand below which an item counts as new.
@@ -41,6 +41,13 @@ public struct AutoSelector: Sendable {
         public var decliningRatio: Double = 0.5
         /// Window of the moving-average candidate.
         public var movingAverageWindow: Int = 8
+        /// Candidate models per demand pattern (names; see ``AutoSelector/candidates(for:)``).
+        public var candidates: [DemandPattern: [ModelName]] = [
+            .smooth: [.ses, .holt, .movingAverage],
+            .erratic: [.ses, .holt, .movingAverage],
+            .intermittent: [.crostonSBA, .tsb, .adida, .imapa, .ses, .movingAverage],
+            .lumpy: [.crostonSBA, .tsb, .adida, .imapa, .ses, .movingAverage],
+        ]
         /// Whether smooth/erratic series may be seasonally adjusted.
         public var seasonalAdjustment: Bool = true
         /// Demand-pattern cut-offs.
@@ -49,6 +56,12 @@ public struct AutoSelector: Sendable {
         public var searchTolerance: Double = 1e-5
         /// Whether the final fit computes in-sample fitted values (off for batch runs).
         public var fittedValues: Bool = false
+        /// Whether the winner is re-estimated on the whole series (`true`), or its training-part
+        /// parameters are applied to the whole series (`false`, default: about half the work, and
+        /// the parameters that were actually scored).
+        public var refitOnFullSeries: Bool = false
+        /// Nelder–Mead settings of the fast ETS fits (tolerance on n·log SSE).
+        public var nelderMead = NelderMead.Configuration(tolerance: 1e-2, maxIterations: 500)
 
         /// Default settings.
         public init() {}
@@ -62,17 +75,44 @@ public struct AutoSelector: Sendable {
         self.configuration = configuration
     }
 
-    /// The candidate models for a demand pattern.
+    /// The candidate models for a demand pattern, from ``Configuration/candidates``. Intermittent
+    /// and lumpy series always get Croston–SBA and TSB added when missing, so they are never left
+    /// with SES/Holt only. Holt is fitted damped with heuristic initial states
+    /// (``ExponentialSmoothingModel/Estimation/heuristicStates``), ETS forms without seasonality;
+    /// the moving average uses ``Configuration/movingAverageWindow``.
     public func candidates(for pattern: DemandPattern) -> [any ForecastModel] {
-        let ma = MovingAverageModel(window: configuration.movingAverageWindow)
-        let ses = SimpleExponentialSmoothing()
-        switch pattern {
-        case .smooth, .erratic:
-            return [ses, ExponentialSmoothingModel(family: .holt, damped: true, estimation: .heuristicStates), ma]
-        case .intermittent, .lumpy:
-            return [CrostonModel(variant: .sba), TSBModel(), ADIDAModel(), IMAPAModel(), ses, ma]
-        case .noDemand:
-            return []
+        var names = configuration.candidates[pattern] ?? []
+        if pattern.isSporadic {
+            for required in [ModelName.crostonSBA, .tsb] where !names.contains(required) { names.append(required) }
+        }
+        return names.compactMap(candidateModel)
+    }
+
+    func candidateModel(_ name: ModelName) -> (any ForecastModel)? {
+        switch name {
+        case .naive: return NaiveModel()
+        case .historicAverage: return HistoricAverageModel()
+        case .movingAverage: return MovingAverageModel(window: configuration.movingAverageWindow)
+        case .seasonalNaive: return configuration.seasonLength > 1 ? SeasonalNaiveModel(seasonLength: configuration.seasonLength) : nil
+        case .ses: return SimpleExponentialSmoothing()
+        case .holt, .ets:
+            var model = ExponentialSmoothingModel(
+                family: name == .holt ? .holt : .ets, damped: name == .holt ? true : nil, estimation: .heuristicStates)
+            model.optimizer = configuration.nelderMead
+            return model
+        case .holtWinters:
+            guard configuration.seasonLength > 1 else { return nil }
+            var model = ExponentialSmoothingModel(
+                family: .holtWinters(.additive), seasonLength: configuration.seasonLength, damped: true, estimation: .heuristicStates)
+            model.optimizer = configuration.nelderMead
+            return model
+        case .croston: return CrostonModel(variant: .classic)
+        case .crostonSBA: return CrostonModel(variant: .sba)
+        case .crostonOptimized: return CrostonModel(variant: .optimized)
+        case .tsb: return TSBModel()
+        case .adida: return ADIDAModel()
+        case .imapa: return IMAPAModel()
+        case .auto: return nil
         }
     }
 
@@ -105,27 +145,31 @@ public struct AutoSelector: Sendable {
             return constant(tail.reduce(0, +) / Double(tail.count), .shortHistoryAverage, chosen: .historicAverage)
         }
         let nonNegative = !y.contains { $0 < 0 }
-        if n - c.holdout < c.minimumTraining {
+        let holdout = min(c.holdout, max(1, n / 3))
+        if n - holdout < c.minimumTraining {
             let model: any ForecastModel = pattern.isSporadic && nonNegative ? CrostonModel(variant: .sba) : SimpleExponentialSmoothing()
             var options = fitOptions
             options.fittedValues = c.fittedValues
             let fit = try model.fit(y, options: options)
-            return SelectionResult(
+            var result = SelectionResult(
                 pattern: pattern, chosen: model.name, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
                 candidates: [], metric: c.metric, fallback: .patternDefault, flags: flags, observationCount: n)
+            result.nonNegative = nonNegative
+            return result
         }
 
-        let training = Array(y[0..<(n - c.holdout)])
+        let training = Array(y[0..<(n - holdout)])
         let adjustment: SeasonalAdjustment? =
             c.seasonalAdjustment && (pattern == .smooth || pattern == .erratic)
             ? SeasonalAdjustment.detect(training, seasonLength: c.seasonLength) : nil
         var scored: [SelectionResult.Candidate] = []
-        var models: [(model: any ForecastModel, adjusted: Bool)] = []
+        var models: [(model: any ForecastModel, adjusted: Bool, fit: FittedForecast?)] = []
         for model in candidates(for: pattern) {
             for adjusted in adjustment == nil ? [false] : [false, true] {
-                models.append((model, adjusted))
-                scored.append(
-                    evaluate(model, y, training: training, adjustment: adjusted ? adjustment : nil, options: fitOptions))
+                let (candidate, fit) = evaluate(
+                    model, y, training: training, adjustment: adjusted ? adjustment : nil, options: fitOptions)
+                models.append((model, adjusted, fit))
+                scored.append(candidate)
             }
         }
         let ranking = scored.indices.filter { scored[$0].score != nil }.sorted {
@@ -139,7 +183,10 @@ public struct AutoSelector: Sendable {
         let series = finalAdjustment.map { $0.adjust(y) } ?? y
         var finalOptions = fitOptions
         finalOptions.fittedValues = c.fittedValues
-        var fit = try winner.model.fit(series, options: finalOptions)
+        var fit =
+            c.refitOnFullSeries || winner.fit == nil
+            ? try winner.model.fit(series, options: finalOptions)
+            : try winner.model.apply(winner.fit!, to: series, options: finalOptions)
         if let finalAdjustment, !fit.fitted.isEmpty {
             let m = finalAdjustment.seasonLength
             fit.fitted = fit.fitted.indices.map {
@@ -147,45 +194,51 @@ public struct AutoSelector: Sendable {
                     ? fit.fitted[$0] * finalAdjustment.indices[$0 % m] : fit.fitted[$0] + finalAdjustment.indices[$0 % m]
             }
         }
-        return SelectionResult(
+        var result = SelectionResult(
             pattern: pattern, chosen: winner.model.name, seasonallyAdjusted: winner.adjusted, seasonalAdjustment: finalAdjustment,
             fit: fit, runnerUp: ranking.count > 1 ? models[ranking[1]].model.name : nil, candidates: scored, metric: c.metric,
             fallback: nil, flags: flags, observationCount: n)
+        result.nonNegative = nonNegative
+        return result
     }
 
     /// Fits `model` to the training part and scores its rolling-origin forecasts over the holdout.
     func evaluate(
         _ model: any ForecastModel, _ y: [Double], training: [Double], adjustment: SeasonalAdjustment?, options: FitOptions
-    ) -> SelectionResult.Candidate {
+    ) -> (SelectionResult.Candidate, FittedForecast?) {
         let c = configuration
+        let nonNegative = !y.contains { $0 < 0 }
         let n = y.count
         let adjusted = adjustment.map { $0.adjust(y) } ?? y
         do {
             let first = try model.fit(adjustment.map { $0.adjust(training) } ?? training, options: options)
             var actual: [Double] = []
             var predicted: [Double] = []
-            actual.reserveCapacity(c.holdout * c.horizon)
-            predicted.reserveCapacity(c.holdout * c.horizon)
-            for origin in training.count..<n {
+            actual.reserveCapacity((n - training.count) * c.horizon)
+            predicted.reserveCapacity((n - training.count) * c.horizon)
+            let origins = training.count..<n
+            let rolling = try model.rollingForecasts(first, series: adjusted, origins: origins, horizon: c.horizon)
+            for (row, origin) in origins.enumerated() {
                 let steps = min(c.horizon, n - origin)
-                let fit = origin == training.count ? first : try model.apply(first, to: Array(adjusted[0..<origin]), options: options)
-                var f = fit.forecast(h: steps)
+                var f = Array(rolling[(row * c.horizon)..<(row * c.horizon + steps)])
                 if let adjustment { f = adjustment.reseasonalize(f, startingAt: origin) }
                 for h in 0..<steps {
                     actual.append(y[origin + h])
-                    predicted.append(f[h])
+                    predicted.append(nonNegative ? max(f[h], 0) : f[h])
                 }
             }
             let report = AccuracyReport(
                 actual: actual, forecast: predicted, training: training, seasonalPeriod: c.metric == .mase ? max(1, c.seasonLength) : 1)
             let score = c.metric.value(in: report)
-            return SelectionResult.Candidate(
+            let candidate = SelectionResult.Candidate(
                 model: model.name, seasonallyAdjusted: adjustment != nil, score: score.flatMap { $0.isFinite ? $0 : nil },
                 parameters: first.parameters, failure: score == nil ? "\(c.metric.rawValue) undefined on the holdout" : nil)
+            return (candidate, first)
         } catch {
-            return SelectionResult.Candidate(
+            let candidate = SelectionResult.Candidate(
                 model: model.name, seasonallyAdjusted: adjustment != nil, score: nil, parameters: ModelParameters(),
                 failure: error.message)
+            return (candidate, nil)
         }
     }
 

@@ -1,19 +1,28 @@
 import RealModule
 
 /// Seasonal indices for forecasting on seasonally adjusted data, as the M4 competition's
-/// benchmarks do: test for seasonality with the autocorrelation at lag m, and if present divide
-/// out (or subtract) classical-decomposition indices, forecast the adjusted series, and put the
-/// indices back (Makridakis, Spiliotis & Assimakopoulos 2020, *IJF* 36(1), 54–74,
-/// doi:10.1016/j.ijforecast.2019.04.014, §3.2; Hyndman & Athanasopoulos, FPP3 §3.4).
+/// benchmarks do: estimate seasonal indices, divide them out (or subtract them), forecast the
+/// adjusted series, and put the indices back (Makridakis, Spiliotis & Assimakopoulos 2020, *IJF*
+/// 36(1), 54–74, doi:10.1016/j.ijforecast.2019.04.014, §3.2; Hyndman & Athanasopoulos, FPP3 §3.4).
 ///
-/// Test: seasonal when `|r_m| > 1.645 · √((1 + 2 Σ_{k=1}^{m−1} r_k²) / n)` (90 %, one-sided, with
-/// Bartlett's variance of the autocorrelation), n ≥ 2m. Multiplicative indices (mean 1) when every
-/// centred moving average is positive, additive (mean 0) otherwise.
+/// Estimation (n observations, season length m, n ≥ 2m):
+/// - n ≥ 3m: classical decomposition (``ClassicalDecomposition``): any seasonal shape.
+/// - 2m ≤ n < 3m (e.g. weekly data with under three years): too few cycles to average each
+///   position, so a harmonic regression `y_t = a + b t + Σ_{k=1}^{K} (c_k cos 2πkt/m + d_k sin 2πkt/m)`
+///   with K = ``harmonics`` (default 2) gives a smooth seasonal shape (Hyndman & Athanasopoulos,
+///   FPP3 §7.4, Fourier terms; §12.1 for weekly data).
+/// Test: the seasonal terms are kept when they improve the fit by more than BIC's penalty,
+/// `n · log(RSS₀ / RSS₁) > p · log n` (RSS₀ without them, RSS₁ with them, p their number;
+/// Schwarz 1978). Indices are multiplicative (mean 1) when every implied index is ≥ 0.05 — demand
+/// seasonality usually scales with the level — and additive (mean 0) otherwise.
 public struct SeasonalAdjustment: Hashable, Sendable {
     /// Index of each position of the cycle: position `t mod m` of absolute period t.
     public var indices: [Double]
     /// Whether the indices divide (true) or subtract (false).
     public var multiplicative: Bool
+
+    /// Harmonics of the regression estimate.
+    public static let harmonics = 2
 
     /// Season length.
     public var seasonLength: Int { indices.count }
@@ -24,43 +33,53 @@ public struct SeasonalAdjustment: Hashable, Sendable {
         self.multiplicative = multiplicative
     }
 
-    /// The adjustment for `y` if it tests seasonal at lag `m`, else `nil`.
+    /// The adjustment for `y` if its seasonality passes the test, else `nil`.
     public static func detect(_ y: [Double], seasonLength m: Int) -> SeasonalAdjustment? {
-        let n = y.count
-        guard m >= 2, n >= 2 * m else { return nil }
-        let mean = y.reduce(0, +) / Double(n)
-        var denominator = 0.0
-        for v in y { denominator += (v - mean) * (v - mean) }
-        guard denominator > 0 else { return nil }
-        var sumSquares = 0.0
-        var rm = 0.0
-        for k in 1...m {
-            var s = 0.0
-            for t in k..<n { s += (y[t] - mean) * (y[t - k] - mean) }
-            let r = s / denominator
-            if k < m { sumSquares += r * r } else { rm = r }
-        }
-        let limit = 1.645 * ((1 + 2 * sumSquares) / Double(n)).squareRoot()
-        guard abs(rm) > limit else { return nil }
+        guard m >= 2, y.count >= 2 * m else { return nil }
+        let n = Double(y.count)
+        let t = (0..<y.count).map(Double.init)
+        let base = [Array(repeating: 1.0, count: y.count), t]
+        let harmonicColumns = harmonicTerms(count: y.count, m: m)
+        let rss0 = residualSquares(columns: base, y)
+        let rss1 = residualSquares(columns: base + harmonicColumns, y)
+        guard rss0 > 0, rss1 > 0, n * Double.log(rss0 / rss1) > Double(harmonicColumns.count) * Double.log(n) else { return nil }
         return estimate(y, seasonLength: m)
     }
 
-    /// Classical-decomposition indices of `y` (no test).
+    /// Seasonal indices of `y` (no test): classical decomposition when n ≥ 3m, harmonic regression otherwise.
     public static func estimate(_ y: [Double], seasonLength m: Int) -> SeasonalAdjustment? {
         guard m >= 2, y.count >= 2 * m else { return nil }
-        var positive = true
-        let weights: [Double] = m % 2 == 0 ? [0.5] + Array(repeating: 1.0, count: m - 1) + [0.5] : Array(repeating: 1.0, count: m)
-        let half = weights.count / 2
-        let tail = weights.count - 1 - half
-        for t in half..<(y.count - tail) {
-            var s = 0.0
-            for k in 0..<weights.count { s += weights[k] * y[t - half + k] }
-            if s <= 0 { positive = false; break }
+        let mean = y.reduce(0, +) / Double(y.count)
+        var additive: [Double]
+        if y.count >= 3 * m {
+            let positive = mean > 0 && y.allSatisfy { $0 >= 0 }
+            if positive, movingAveragesPositive(y, m: m) {
+                let ratios = ClassicalDecomposition.seasonal(y, period: m, multiplicative: true)
+                let indices = (0..<m).map { ratios[$0] }
+                if indices.allSatisfy({ $0.isFinite && $0 >= 0.05 }) { return SeasonalAdjustment(indices: indices, multiplicative: true) }
+            }
+            let s = ClassicalDecomposition.seasonal(y, period: m, multiplicative: false)
+            additive = (0..<m).map { s[$0] }
+        } else {
+            let t = (0..<y.count).map(Double.init)
+            let harmonics = harmonicTerms(count: y.count, m: m)
+            let c = LeastSquares.solve(columns: [Array(repeating: 1.0, count: y.count), t] + harmonics, y)
+            guard c.allSatisfy(\.isFinite) else { return nil }
+            let cycle = harmonicTerms(count: m, m: m)
+            additive = (0..<m).map { phase in
+                var s = 0.0
+                for (j, column) in cycle.enumerated() { s += c[2 + j] * column[phase] }
+                return s
+            }
+            let centre = additive.reduce(0, +) / Double(m)
+            additive = additive.map { $0 - centre }
         }
-        let seasonal = ClassicalDecomposition.seasonal(y, period: m, multiplicative: positive)
-        let indices = (0..<m).map { seasonal[$0] }
-        guard indices.allSatisfy(\.isFinite), !positive || indices.allSatisfy({ $0 > 0 }) else { return nil }
-        return SeasonalAdjustment(indices: indices, multiplicative: positive)
+        guard additive.allSatisfy(\.isFinite) else { return nil }
+        if mean > 0 {
+            let ratios = additive.map { 1 + $0 / mean }
+            if ratios.allSatisfy({ $0 >= 0.05 }) { return SeasonalAdjustment(indices: ratios, multiplicative: true) }
+        }
+        return SeasonalAdjustment(indices: additive, multiplicative: false)
     }
 
     /// The seasonally adjusted series (`y_t / s_{t mod m}` or `y_t − s_{t mod m}`).
@@ -76,5 +95,44 @@ public struct SeasonalAdjustment: Hashable, Sendable {
             let s = indices[(start + i) % m]
             return multiplicative ? forecast[i] * s : forecast[i] + s
         }
+    }
+
+    /// `cos(2πkt/m), sin(2πkt/m)` for k = 1…K and t = 0…count−1 (sine left out where it vanishes);
+    /// the functions are evaluated once per position of the cycle and repeated.
+    static func harmonicTerms(count: Int, m: Int) -> [[Double]] {
+        var columns: [[Double]] = []
+        for k in 1...min(harmonics, m / 2) {
+            let w = 2 * Double.pi * Double(k) / Double(m)
+            let cosines = (0..<m).map { Double.cos(w * Double($0)) }
+            columns.append((0..<count).map { cosines[$0 % m] })
+            if 2 * k != m {
+                let sines = (0..<m).map { Double.sin(w * Double($0)) }
+                columns.append((0..<count).map { sines[$0 % m] })
+            }
+        }
+        return columns
+    }
+
+    static func residualSquares(columns: [[Double]], _ y: [Double]) -> Double {
+        let c = LeastSquares.solve(columns: columns, y)
+        guard c.allSatisfy(\.isFinite) else { return .nan }
+        var rss = 0.0
+        for t in y.indices {
+            var fit = 0.0
+            for (j, column) in columns.enumerated() { fit += c[j] * column[t] }
+            rss += (y[t] - fit) * (y[t] - fit)
+        }
+        return rss
+    }
+
+    static func movingAveragesPositive(_ y: [Double], m: Int) -> Bool {
+        let weights: [Double] = m % 2 == 0 ? [0.5] + Array(repeating: 1.0, count: m - 1) + [0.5] : Array(repeating: 1.0, count: m)
+        let half = weights.count / 2
+        for t in half..<(y.count - (weights.count - 1 - half)) {
+            var s = 0.0
+            for k in 0..<weights.count { s += weights[k] * y[t - half + k] }
+            if s <= 0 { return false }
+        }
+        return true
     }
 }

@@ -65,10 +65,15 @@ public struct SelectionResult: Sendable {
     /// Number of observations.
     public var observationCount: Int
 
-    /// Point forecasts for horizons 1…h (seasonality put back when adjusted).
+    /// Whether forecasts are floored at 0 (the history had no negative values).
+    public var nonNegative: Bool = true
+
+    /// Point forecasts for horizons 1…h: seasonality put back when adjusted, and floored at 0 when
+    /// the history is non-negative (demand cannot be negative; a trend or an additive index
+    /// extrapolated below 0 would otherwise leak into order quantities).
     public func forecast(h: Int) -> [Double] {
-        let base = fit.forecast(h: h)
-        guard seasonallyAdjusted, let seasonalAdjustment else { return base }
-        return seasonalAdjustment.reseasonalize(base, startingAt: observationCount)
+        var f = fit.forecast(h: h)
+        if seasonallyAdjusted, let seasonalAdjustment { f = seasonalAdjustment.reseasonalize(f, startingAt: observationCount) }
+        return nonNegative ? f.map { max($0, 0) } : f
     }
 }
