@@ -32,10 +32,11 @@ struct AutoSelectorTests {
     @Test("the scoring metric is configurable and recorded")
     func metric() throws {
         var configuration = AutoSelector.Configuration()
-        configuration.metric = .rmse
+        #expect(configuration.metric == .rmse, "default")
+        configuration.metric = .mae
         let y = try #require(try ReferenceSeries.all()["smooth_weekly"]).y
         let result = try AutoSelector(configuration: configuration).select(y)
-        #expect(result.metric == .rmse)
+        #expect(result.metric == .mae)
         #expect(result.pattern == .smooth)
         #expect(Set(result.candidates.map(\.model)) == [.ses, .holt, .movingAverage])
     }

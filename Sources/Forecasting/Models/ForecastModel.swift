@@ -43,7 +43,7 @@ public struct FitOptions: Hashable, Sendable {
     /// Some are costly (optimised Croston re-fits every prefix); selection leaves them out.
     public var fittedValues: Bool
     /// Convergence tolerance of one-dimensional searches (golden section on α). `nil` uses
-    /// statsforecast's 1e-12; the automatic selection uses 1e-5, which changes α by less than
+    /// statsforecast's 1e-12; the automatic selection uses 1e-4, which changes α by less than
     /// that and the forecast by far less than its noise.
     public var searchTolerance: Double?
 

@@ -7,9 +7,10 @@ public import InventoryCore
 ///    buckets have no demand after earlier demand; *declining* when the last window's mean is
 ///    below ``Configuration/decliningRatio`` × the window before; *new item* when fewer than
 ///    ``Configuration/minimumHistory`` buckets have passed since the first demand.
-/// 3. Fallbacks, in order: no demand at all → the planner estimate, else the category profile,
-///    else 0. New item → planner estimate, else category profile, else the mean demand since the
-///    first demand. Fewer than ``Configuration/minimumTraining`` buckets before the holdout → the
+/// 3. The history is taken from the first demand on (earlier buckets are before the item's
+///    introduction; the pattern is classified on that part). Fallbacks, in order: no demand at all → the planner estimate, else the category profile,
+///    else 0. New item (fewer than ``Configuration/minimumHistory`` buckets since the first demand) →
+///    planner estimate, else category profile, else the mean demand since the first demand. Fewer than ``Configuration/minimumTraining`` buckets before the holdout → the
 ///    pattern's default model (Croston–SBA for intermittent/lumpy, SES otherwise), unscored.
 /// 4. Otherwise (holdout H = min(``Configuration/holdout``, n/3)) each candidate of the pattern (``candidates(for:)``; intermittent and lumpy
 ///    series always get Croston–SBA, TSB, ADIDA and IMAPA besides SES and a moving average) is fitted
@@ -29,8 +30,11 @@ public struct AutoSelector: Sendable {
         public var holdout: Int = 26
         /// Steps ahead scored from each origin.
         public var horizon: Int = 12
-        /// Scoring metric.
-        public var metric: AccuracyMetric = .mae
+        /// Scoring metric. RMSE by default: squared error is minimised by the mean, which is what
+        /// replenishment and safety stock need; absolute-error metrics (MAE, WAPE, MASE) reward the
+        /// median and so pick forecasts biased low for intermittent demand (Kolassa 2016, *IJF*
+        /// 32(3), 788–803, doi:10.1016/j.ijforecast.2015.12.004). Choose `.mae` to minimise WAPE.
+        public var metric: AccuracyMetric = .rmse
         /// Buckets since the first demand below which an item counts as new.
         public var minimumHistory: Int = 8
         /// Training buckets (before the holdout) needed to score candidates.
@@ -53,7 +57,7 @@ public struct AutoSelector: Sendable {
         /// Demand-pattern cut-offs.
         public var classifier = DemandPatternClassifier()
         /// Golden-section tolerance of the candidates' fits (see ``FitOptions/searchTolerance``).
-        public var searchTolerance: Double = 1e-5
+        public var searchTolerance: Double = 1e-4
         /// Whether the final fit computes in-sample fitted values (off for batch runs).
         public var fittedValues: Bool = false
         /// Whether the winner is re-estimated on the whole series (`true`), or its training-part
@@ -117,32 +121,44 @@ public struct AutoSelector: Sendable {
     }
 
     /// Selects and fits a model for `y` (oldest first).
-    public func select(_ y: [Double], context: SelectionContext = SelectionContext()) throws(ForecastError) -> SelectionResult {
-        try ForecastError.validate(y, model: .auto)
+    public func select(_ series: [Double], context: SelectionContext = SelectionContext()) throws(ForecastError) -> SelectionResult {
+        try ForecastError.validate(series, model: .auto)
         let c = configuration
+        let firstDemand = series.firstIndex { $0 != 0 }
+        let flags = lifecycleFlags(series, firstDemand: firstDemand, context: context)
+        let fitOptions = FitOptions(fittedValues: false, searchTolerance: c.searchTolerance)
+        // History starts at the first demand: earlier buckets are before the item was introduced.
+        let start = firstDemand ?? 0
+        let y = start == 0 ? series : Array(series[start...])
         let n = y.count
         let (pattern, _) = c.classifier.classify(demand: y)
-        let firstDemand = y.firstIndex { $0 != 0 }
-        let flags = lifecycleFlags(y, firstDemand: firstDemand, context: context)
-        let fitOptions = FitOptions(fittedValues: false, searchTolerance: c.searchTolerance)
+
+        func finish(_ result: SelectionResult) -> SelectionResult {
+            var result = result
+            result.historyStart = start
+            if start > 0, !result.fit.fitted.isEmpty {
+                result.fit.fitted = Array(repeating: .nan, count: start) + result.fit.fitted
+            }
+            return result
+        }
 
         func constant(_ value: Double, _ fallback: SelectionResult.Fallback, chosen: ModelName? = nil) -> SelectionResult {
             let fit = FittedForecast(
                 model: chosen ?? .auto, parameters: ModelParameters(["level": value]), fitted: [], path: .constant(value),
                 method: "fallback: \(fallback.rawValue)")
-            return SelectionResult(
-                pattern: pattern, chosen: chosen, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
-                candidates: [], metric: c.metric, fallback: fallback, flags: flags, observationCount: n)
+            return finish(
+                SelectionResult(
+                    pattern: pattern, chosen: chosen, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
+                    candidates: [], metric: c.metric, fallback: fallback, flags: flags, observationCount: n))
         }
 
-        guard let firstDemand else {
+        guard firstDemand != nil else {
             return constant(context.plannerEstimate ?? context.categoryProfile ?? 0, .noDemand)
         }
-        if n - firstDemand < c.minimumHistory {
+        if n < c.minimumHistory {
             if let estimate = context.plannerEstimate { return constant(estimate, .plannerEstimate) }
             if let profile = context.categoryProfile { return constant(profile, .categoryProfile) }
-            let tail = y[firstDemand...]
-            return constant(tail.reduce(0, +) / Double(tail.count), .shortHistoryAverage, chosen: .historicAverage)
+            return constant(y.reduce(0, +) / Double(n), .shortHistoryAverage, chosen: .historicAverage)
         }
         let nonNegative = !y.contains { $0 < 0 }
         let holdout = min(c.holdout, max(1, n / 3))
@@ -155,7 +171,7 @@ public struct AutoSelector: Sendable {
                 pattern: pattern, chosen: model.name, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
                 candidates: [], metric: c.metric, fallback: .patternDefault, flags: flags, observationCount: n)
             result.nonNegative = nonNegative
-            return result
+            return finish(result)
         }
 
         let training = Array(y[0..<(n - holdout)])
@@ -199,7 +215,7 @@ public struct AutoSelector: Sendable {
             fit: fit, runnerUp: ranking.count > 1 ? models[ranking[1]].model.name : nil, candidates: scored, metric: c.metric,
             fallback: nil, flags: flags, observationCount: n)
         result.nonNegative = nonNegative
-        return result
+        return finish(result)
     }
 
     /// Fits `model` to the training part and scores its rolling-origin forecasts over the holdout.

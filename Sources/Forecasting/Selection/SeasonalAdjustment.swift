@@ -40,17 +40,16 @@ public struct SeasonalAdjustment: Hashable, Sendable {
         let t = (0..<y.count).map(Double.init)
         let base = [Array(repeating: 1.0, count: y.count), t]
         let harmonicColumns = harmonicTerms(count: y.count, m: m)
-        let rss0 = residualSquares(columns: base, y)
-        let rss1 = residualSquares(columns: base + harmonicColumns, y)
+        let rss0 = residualSquares(columns: base, y).rss
+        let (rss1, coefficients) = residualSquares(columns: base + harmonicColumns, y)
         guard rss0 > 0, rss1 > 0, n * Double.log(rss0 / rss1) > Double(harmonicColumns.count) * Double.log(n) else { return nil }
-        return estimate(y, seasonLength: m)
+        return y.count >= 3 * m ? estimate(y, seasonLength: m) : harmonic(coefficients, y, m: m)
     }
 
     /// Seasonal indices of `y` (no test): classical decomposition when n ≥ 3m, harmonic regression otherwise.
     public static func estimate(_ y: [Double], seasonLength m: Int) -> SeasonalAdjustment? {
         guard m >= 2, y.count >= 2 * m else { return nil }
         let mean = y.reduce(0, +) / Double(y.count)
-        var additive: [Double]
         if y.count >= 3 * m {
             let positive = mean > 0 && y.allSatisfy { $0 >= 0 }
             if positive, movingAveragesPositive(y, m: m) {
@@ -59,21 +58,30 @@ public struct SeasonalAdjustment: Hashable, Sendable {
                 if indices.allSatisfy({ $0.isFinite && $0 >= 0.05 }) { return SeasonalAdjustment(indices: indices, multiplicative: true) }
             }
             let s = ClassicalDecomposition.seasonal(y, period: m, multiplicative: false)
-            additive = (0..<m).map { s[$0] }
-        } else {
-            let t = (0..<y.count).map(Double.init)
-            let harmonics = harmonicTerms(count: y.count, m: m)
-            let c = LeastSquares.solve(columns: [Array(repeating: 1.0, count: y.count), t] + harmonics, y)
-            guard c.allSatisfy(\.isFinite) else { return nil }
-            let cycle = harmonicTerms(count: m, m: m)
-            additive = (0..<m).map { phase in
-                var s = 0.0
-                for (j, column) in cycle.enumerated() { s += c[2 + j] * column[phase] }
-                return s
-            }
-            let centre = additive.reduce(0, +) / Double(m)
-            additive = additive.map { $0 - centre }
+            let additive = (0..<m).map { s[$0] }
+            return fromAdditive(additive, mean: mean)
         }
+        let t = (0..<y.count).map(Double.init)
+        let c = LeastSquares.solve(columns: [Array(repeating: 1.0, count: y.count), t] + harmonicTerms(count: y.count, m: m), y)
+        return harmonic(c, y, m: m)
+    }
+
+    /// Indices from the coefficients of the harmonic regression (`c[2...]` the Fourier terms).
+    static func harmonic(_ c: [Double], _ y: [Double], m: Int) -> SeasonalAdjustment? {
+        guard c.allSatisfy(\.isFinite) else { return nil }
+        let cycle = harmonicTerms(count: m, m: m)
+        var additive = (0..<m).map { phase in
+            var s = 0.0
+            for (j, column) in cycle.enumerated() { s += c[2 + j] * column[phase] }
+            return s
+        }
+        let centre = additive.reduce(0, +) / Double(m)
+        additive = additive.map { $0 - centre }
+        return fromAdditive(additive, mean: y.reduce(0, +) / Double(y.count))
+    }
+
+    /// Multiplicative indices `1 + s/ȳ` when all are ≥ 0.05, else the additive ones.
+    static func fromAdditive(_ additive: [Double], mean: Double) -> SeasonalAdjustment? {
         guard additive.allSatisfy(\.isFinite) else { return nil }
         if mean > 0 {
             let ratios = additive.map { 1 + $0 / mean }
@@ -113,16 +121,16 @@ public struct SeasonalAdjustment: Hashable, Sendable {
         return columns
     }
 
-    static func residualSquares(columns: [[Double]], _ y: [Double]) -> Double {
+    static func residualSquares(columns: [[Double]], _ y: [Double]) -> (rss: Double, coefficients: [Double]) {
         let c = LeastSquares.solve(columns: columns, y)
-        guard c.allSatisfy(\.isFinite) else { return .nan }
+        guard c.allSatisfy(\.isFinite) else { return (.nan, c) }
         var rss = 0.0
         for t in y.indices {
             var fit = 0.0
             for (j, column) in columns.enumerated() { fit += c[j] * column[t] }
             rss += (y[t] - fit) * (y[t] - fit)
         }
-        return rss
+        return (rss, c)
     }
 
     static func movingAveragesPositive(_ y: [Double], m: Int) -> Bool {

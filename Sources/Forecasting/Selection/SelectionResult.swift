@@ -62,8 +62,10 @@ public struct SelectionResult: Sendable {
     public var fallback: Fallback?
     /// Lifecycle flags.
     public var flags: [Flag]
-    /// Number of observations.
+    /// Number of observations used (from the first demand on).
     public var observationCount: Int
+    /// Index of the first bucket used (the first demand; earlier buckets are left out).
+    public var historyStart: Int = 0
 
     /// Whether forecasts are floored at 0 (the history had no negative values).
     public var nonNegative: Bool = true

@@ -45,6 +45,20 @@ func peakResidentMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
 }
 
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// The 1-minute load average (other processes competing for the cores).
+func loadAverage() -> Double {
+    var loads = [Double](repeating: 0, count: 3)
+    return getloadavg(&loads, 3) > 0 ? loads[0] : .nan
+}
+
 let args = CommandLine.arguments
 guard args.count >= 3 else {
     FileHandle.standardError.write(Data("usage: forecastbench SERIES.f64 FORECASTS.f64 [--holdout H] [--horizon H] [--season-length M]\n".utf8))
@@ -73,6 +87,9 @@ if CommandLine.arguments.contains("--refit") { configuration.refitOnFullSeries =
 if let i = CommandLine.arguments.firstIndex(of: "--nm-tolerance"), i + 1 < CommandLine.arguments.count, let v = Double(CommandLine.arguments[i + 1]) {
     configuration.nelderMead.tolerance = v
 }
+if let i = CommandLine.arguments.firstIndex(of: "--nm-max-iterations"), i + 1 < CommandLine.arguments.count, let v = Int(CommandLine.arguments[i + 1]) {
+    configuration.nelderMead.maxIterations = v
+}
 if let i = CommandLine.arguments.firstIndex(of: "--search-tolerance"), i + 1 < CommandLine.arguments.count, let v = Double(CommandLine.arguments[i + 1]) {
     configuration.searchTolerance = v
 }
@@ -90,10 +107,13 @@ if let i = CommandLine.arguments.firstIndex(of: "--metric"), i + 1 < CommandLine
 let forecaster = BatchForecaster(selector: AutoSelector(configuration: configuration), horizon: horizon, chunkSize: chunk)
 
 let clock = ContinuousClock()
+let loadBefore = loadAverage()
+let cpuStart = cpuSeconds()
 let start = clock.now
 let output = await forecaster.run(values: values, rows: matrix.rows, columns: columns)
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+let cpu = cpuSeconds() - cpuStart
 
 try writeMatrix(args[2], rows: matrix.rows, columns: horizon, values: output.forecasts)
 var counts: [String: Int] = [:]
@@ -101,4 +121,5 @@ for (c, f) in zip(output.chosen, output.fallbacks) { counts[c?.rawValue ?? "fall
 let countsJSON = counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
 print(
     "{\"rows\": \(matrix.rows), \"columns_used\": \(columns), \"horizon\": \(horizon), \"seconds\": \(seconds), "
+        + "\"cpu_seconds\": \(cpu), \"load_average_before\": \(loadBefore), "
         + "\"peak_rss_mb\": \(peakResidentMegabytes()), \"failures\": \(output.failures.count), \"chosen\": {\(countsJSON)}}")
