@@ -70,6 +70,8 @@ enum ETSEstimator {
         }
 
         let fastPath = spec.error == .additive && !spec.hasSeason && spec.trend != .multiplicative
+        // The two-steps-at-a-time form only where statsforecast agreement is not the goal.
+        let linearPath = fastPath && spec.trend == .additive && !optimiseStates
         let result = y.withBuffer { yb in
             state.withUnsafeMutableBufferPointer { sb in
                 ring.withUnsafeMutableBufferPointer { rb in
@@ -85,7 +87,9 @@ enum ETSEstimator {
                             }
                         }
                         var lik =
-                            fastPath
+                            linearPath
+                            ? ETSKernel.criterionDampedTrendLinear(yb, level: sb[0], trend: sb[1], alpha: a, beta: b, phi: p)
+                            : fastPath
                             ? ETSKernel.criterionAdditiveNonSeasonal(
                                 yb, level: sb[0], trend: spec.hasTrend ? sb[1] : 0, hasTrend: spec.hasTrend, alpha: a, beta: b, phi: p)
                             : ETSKernel.filter(
