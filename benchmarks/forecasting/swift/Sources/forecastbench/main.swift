@@ -1,4 +1,7 @@
 // forecastbench SERIES.f64 FORECASTS.f64 [--holdout H] [--horizon H] [--season-length M] [--chunk N]
+//   tuning (defaults are AutoSelector's): [--selection-holdout H] [--selection-horizon H] [--metric NAME]
+//   [--no-seasonal-adjustment] [--refit] [--nm-tolerance X] [--nm-max-iterations N] [--search-tolerance X]
+//   [--smooth-candidates a,b] [--sporadic-candidates a,b]
 //
 // Reads a matrix of series (int64 rows, int64 columns, then rows×columns float64, little-endian),
 // drops the last `holdout` columns, runs Procura's automatic selection on every row in parallel
