@@ -1,0 +1,53 @@
+/// Caps demand spikes with a Hampel identifier: a bucket above
+/// `limit = median + threshold · 1.4826 · MAD` is set to the limit, where the median and the
+/// median absolute deviation (MAD) are taken over the non-zero buckets for sporadic series
+/// (ADI ≥ 1.32, where zeros would make every demand an outlier) and over all buckets otherwise;
+/// 1.4826·MAD estimates σ for normal data. Only upward spikes are capped (a low bucket is more
+/// often a stock-out, handled by ``StockoutCorrection``). No capping when MAD = 0 or with fewer than
+/// ``minimumCount`` reference values.
+/// Hampel (1974), *JASA* 69(346), 383–393, doi:10.1080/01621459.1974.10482962; Pearson (2002),
+/// *IEEE Trans. Control Systems Technology* 10(1), 55–63, doi:10.1109/87.974338.
+public struct OutlierCapping: Hashable, Sendable {
+    /// Number of robust standard deviations above the median (default 4).
+    public var threshold: Double
+    /// Fewest reference values needed.
+    public var minimumCount: Int
+
+    /// Creates the rule.
+    public init(threshold: Double = 4, minimumCount: Int = 8) {
+        self.threshold = threshold
+        self.minimumCount = minimumCount
+    }
+
+    /// The limit for `y`, or `nil` when no capping applies.
+    public func limit(_ y: [Double]) -> Double? {
+        let statistics = DemandPatternStatistics(demand: y)
+        let reference = statistics.adi >= 1.32 ? y.filter { $0 > 0 } : y
+        guard reference.count >= minimumCount else { return nil }
+        let median = Self.median(reference)
+        let mad = Self.median(reference.map { abs($0 - median) })
+        guard mad > 0 else { return nil }
+        return median + threshold * 1.4826 * mad
+    }
+
+    /// Caps `y`.
+    public func apply(_ y: [Double]) -> CleanedHistory {
+        guard let limit = limit(y) else { return CleanedHistory(series: y) }
+        var out = y
+        var corrections: [HistoryCorrection] = []
+        for t in y.indices where y[t] > limit {
+            out[t] = limit
+            corrections.append(
+                HistoryCorrection(
+                    bucket: t, original: y[t], corrected: limit, reason: .outlierCapped,
+                    note: "above median + \(threshold)·1.4826·MAD = \(limit)"))
+        }
+        return CleanedHistory(series: out, corrections: corrections)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let s = values.sorted()
+        let n = s.count
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+    }
+}
