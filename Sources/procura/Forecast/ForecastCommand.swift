@@ -111,11 +111,6 @@ enum SeasonalityArgument: String, ExpressibleByArgument, CaseIterable {
     case additive, multiplicative
 }
 
-/// Output formats of the forecasting commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
-}
-
 /// A failure the user can fix: printed as `Error: message` on stderr, exit status 1.
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
