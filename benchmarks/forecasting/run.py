@@ -37,7 +37,7 @@ def ensure_venv():
 
 
 def swift_run(series, forecasts, holdout):
-    binary = os.path.join(HERE, "swift", ".build", "release", "forecastbench")
+    binary = os.path.join(HERE, "..", "swift", ".build", "release", "forecastbench")
     out = subprocess.run([binary, series, forecasts, "--holdout", str(holdout), "--horizon", "12", "--season-length", "52"],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)
@@ -81,7 +81,7 @@ def main():
     ensure_venv()
     series = os.path.join(OUT, "series.f64")
     sh([PY, os.path.join(HERE, "generate.py"), series, str(a.rows), str(a.cols)])
-    sh(["swift", "build", "-c", "release", "--package-path", os.path.join(HERE, "swift")])
+    sh(["swift", "build", "-c", "release", "--package-path", os.path.join(HERE, "..", "swift"), "--product", "forecastbench"])
     sys.path.insert(0, HERE)
     import numpy as np
     import generate

@@ -13,7 +13,8 @@ let package = Package(
     name: "ProcuraBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "Procura", path: "../..")
+        .package(name: "Procura", path: "../.."),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
         // MARK: Executables
@@ -25,8 +26,16 @@ let package = Package(
                 .product(name: "Forecasting", package: "Procura"),
                 .product(name: "DataImport", package: "Procura"),
                 .product(name: "Planning", package: "Procura"),
+                .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "forecastbench",
+            dependencies: [
+                .product(name: "Forecasting", package: "Procura"),
+                .product(name: "InventoryCore", package: "Procura"),
+            ]
         ),
         .executableTarget(
             name: "import-bench",

@@ -1,3 +1,4 @@
+import RealModule
 import InventoryCore
 
 /// A seeded synthetic company generated in memory: items × 4 locations, weekly demand in every
