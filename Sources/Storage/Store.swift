@@ -14,6 +14,13 @@ import SQLKit
 /// Every write is one transaction: it applies completely or not at all.
 public struct Store: Sendable {
     let backend: any DatabaseBackend
+    /// Group commit of single postings (SQLite only: one writer, one fsync per group).
+    let committer: GroupCommitter?
+
+    init(backend: any DatabaseBackend) {
+        self.backend = backend
+        self.committer = backend.url.isSQLite ? GroupCommitter() : nil
+    }
 
     /// The database this store writes to.
     public var url: DatabaseURL { backend.url }

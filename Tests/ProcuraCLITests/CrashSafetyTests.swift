@@ -49,16 +49,16 @@ struct CrashSafetyTests {
         return String(decoding: seen, as: UTF8.self)
     }
 
-    @Test("killed during an all-or-nothing import of 60,000 postings: none of it is present, verify passes, a rerun completes")
+    @Test("killed during an all-or-nothing import of 30,000 postings: none of it is present, verify passes, a rerun completes")
     func largeImport() async throws {
         let fixture = try await StorageCLIFixture(items: 50)
         defer { fixture.remove() }
-        let (csv, quantities) = Self.postings("big", count: 60_000)
+        let (csv, quantities) = Self.postings("big", count: 30_000)
         let file = try fixture.write("big.csv", csv)
         let seen = try Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--progress"], readStderr: true) {
-            $0.contains("posted 30000/60000")
+            $0.contains("posted 15000/30000")
         }
-        #expect(seen.contains("posted 30000/60000 (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(200))")
+        #expect(seen.contains("posted 15000/30000 (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(200))")
         let verify = try CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout == "ok: 0 ledger entries, 0 positions — every position equals its ledger\n")
@@ -68,7 +68,7 @@ struct CrashSafetyTests {
         let entries = try await store.entryCount()
         let total = try await store.positions().reduce(Int64(0)) { $0 + $1.onHand }
         await store.close()
-        #expect(entries == 60_000)
+        #expect(entries == 30_000)
         #expect(total == Int64(quantities.reduce(0, +)) * 1_000_000)
     }
 

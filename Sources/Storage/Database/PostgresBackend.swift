@@ -92,24 +92,38 @@ actor PostgresPool {
         }
         if open < maximum {
             open += 1
-            nextID += 1
-            do {
-                return try await PostgresConnection.connect(
-                    configuration: configuration, id: nextID, logger: Logger(label: "procura.storage.postgres"))
-            } catch {
-                open -= 1
-                throw StorageError(
-                    .connectionFailed,
-                    "cannot connect to \(description): \(String(reflecting: error)) — check that the server runs and the URL's user, password and database are right"
-                )
-            }
+            return try await connect()
         }
         return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
-    func release(_ connection: PostgresConnection) {
-        if connection.isClosed {
+    /// Opens a connection counted in `open` (the caller has counted it).
+    private func connect() async throws -> PostgresConnection {
+        nextID += 1
+        do {
+            return try await PostgresConnection.connect(configuration: configuration, id: nextID, logger: Logger(label: "procura.storage.postgres"))
+        } catch {
             open -= 1
+            throw StorageError(
+                .connectionFailed,
+                "cannot connect to \(description): \(String(reflecting: error)) — check that the server runs and the URL's user, password and database are right"
+            )
+        }
+    }
+
+    func release(_ connection: PostgresConnection) async {
+        if connection.isClosed {
+            // A broken connection: replace it for the next waiter, if any.
+            guard !waiters.isEmpty else {
+                open -= 1
+                return
+            }
+            let waiter = waiters.removeFirst()
+            do {
+                waiter.resume(returning: try await connect())
+            } catch {
+                waiter.resume(throwing: error)
+            }
             return
         }
         if waiters.isEmpty {

@@ -122,22 +122,48 @@ extension Store {
         ).run()
         let bucketName = history.calendar.size.rawValue
         let dates = (0..<history.bucketCount).map { history.firstDay(ofColumn: $0).description }
-        var bulk = BulkWriter(
-            db: db, table: "demand", columns: ["item_id", "location_id", "demand_date", "source", "quantity", "bucket"],
-            key: ["item_id", "location_id", "demand_date", "source"], updates: ["quantity", "bucket"])
+        // The window's rows were just deleted and a snapshot has one row per item-location and
+        // bucket, so plain inserts cannot collide; statements may run in any order (pipelined).
+        var pipeline = StatementPipeline(db: db)
+        var statement = DemandRowsInsert(series: [], source: source, bucket: bucketName)
+        var statementRows = 0
         var rows = 0
-        for (row, series) in history.series.enumerated() {
-            let itemID = s.items[Int(series.item)].id
-            let locationID = s.locations[Int(series.location)].id
-            let base = row * history.bucketCount
-            for column in 0..<history.bucketCount {
-                let quantity = history.quantities[base + column]
-                guard quantity != 0 else { continue }
-                try await bulk.append([itemID, locationID, dates[column], source, try FixedPoint.quantity(quantity), bucketName])
-                rows += 1
+        do {
+            // In key order (item, location, date), so the primary-key index grows at its end.
+            let order = history.series.indices.sorted {
+                let a = history.series[$0]
+                let b = history.series[$1]
+                return (s.items[Int(a.item)].id, s.locations[Int(a.location)].id) < (s.items[Int(b.item)].id, s.locations[Int(b.location)].id)
             }
+            for row in order {
+                let series = history.series[row]
+                var one = DemandRowsInsert.Series(
+                    itemID: s.items[Int(series.item)].id, locationID: s.locations[Int(series.location)].id, rows: [])
+                let base = row * history.bucketCount
+                for column in 0..<history.bucketCount {
+                    let quantity = history.quantities[base + column]
+                    guard quantity != 0 else { continue }
+                    one.rows.append((dates[column], try FixedPoint.quantity(quantity)))
+                }
+                guard !one.rows.isEmpty else { continue }
+                if statementRows > 0,
+                    statement.series.count >= 400
+                        || DemandRowsInsert.bindCount(series: statement.series.count + 1, rows: statementRows + one.rows.count) > 20_000
+                {
+                    try await pipeline.submit(statement)
+                    statement.series.removeAll(keepingCapacity: true)
+                    statementRows = 0
+                }
+                statementRows += one.rows.count
+                rows += one.rows.count
+                statement.series.append(one)
+            }
+            if !statement.series.isEmpty { try await pipeline.submit(statement) }
+            try await pipeline.finish()
+        } catch {
+            await pipeline.abandon()
+            throw error
         }
-        try await bulk.flush()
         return rows
     }
 

@@ -2,6 +2,43 @@ import InventoryCore
 import SQLKit
 
 extension LedgerWriter {
+    /// Reads the item (with its units), the locations and the supplier of a request in one query,
+    /// into the transaction's caches; what is missing is reported by ``item(_:)`` and friends.
+    func preload(_ request: PostingRequest) async throws {
+        let needItem = cachedItem(request.itemID) == nil
+        var locationIDs = [request.locationID]
+        if let to = request.toLocationID, !to.isEmpty { locationIDs.append(to) }
+        locationIDs.removeAll { cachedLocation($0) != nil }
+        let supplier = request.supplierID.flatMap { $0.isEmpty || isKnownSupplier($0) ? nil : $0 }
+        guard needItem || !locationIDs.isEmpty || supplier != nil else { return }
+        var parts: [SQLQueryString] = []
+        if needItem {
+            parts.append("SELECT 'item' AS kind, item_id AS id, base_uom AS info, unit_cost AS amount FROM items WHERE item_id = \(bind: request.itemID)")
+            parts.append("SELECT 'uom' AS kind, uom AS id, '' AS info, base_units_per_uom AS amount FROM uom_conversions WHERE item_id = \(bind: request.itemID)")
+        }
+        for id in locationIDs {
+            parts.append("SELECT 'location' AS kind, location_id AS id, company_id AS info, allow_negative AS amount FROM locations WHERE location_id = \(bind: id)")
+        }
+        if let supplier { parts.append("SELECT 'supplier' AS kind, supplier_id AS id, '' AS info, 0 AS amount FROM suppliers WHERE supplier_id = \(bind: supplier)") }
+        var item: ItemRecord? = nil
+        var conversions: [String: Int64] = [:]
+        for row in try await db.raw(parts.joined(separator: " UNION ALL ")).all() {
+            let id = try row.decode(column: "id", as: String.self)
+            let info = try row.decode(column: "info", as: String.self)
+            let amount = try row.decode(column: "amount", as: Int64.self)
+            switch try row.decode(column: "kind", as: String.self) {
+            case "item": item = ItemRecord(baseUOM: info, unitCost: amount, conversions: [:])
+            case "uom": conversions[id] = amount
+            case "location": cache(id, LocationRecord(companyID: info, allowNegative: amount != 0))
+            default: rememberSupplier(id)
+            }
+        }
+        if var item {
+            item.conversions = conversions
+            cache(request.itemID, item)
+        }
+    }
+
     func item(_ itemID: String) async throws -> ItemRecord {
         if let cached = cachedItem(itemID) { return cached }
         guard let row = try await db.raw("SELECT base_uom, unit_cost FROM items WHERE item_id = \(bind: itemID)").first() else {

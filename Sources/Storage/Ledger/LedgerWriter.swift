@@ -35,12 +35,18 @@ final class LedgerWriter {
 
     /// Posts `request`, or returns the original result when its key was posted before.
     func post(_ request: PostingRequest) async throws -> PostingResult {
-        let fingerprint = try request.fingerprint()
-        if let existing = try await replay(key: request.key, fingerprint: fingerprint) { return existing }
         try PostingRules.validate(request)
-        if request.type == .reversal { return try await postReversal(request, fingerprint: fingerprint) }
-
+        try await preload(request)
         let item = try await item(request.itemID)
+        let quantity = try baseQuantity(request, item: item)
+        let fingerprint = request.fingerprint(baseQuantity: quantity)
+        if request.type == .reversal {
+            if let existing = try await replay(key: request.key, fingerprint: fingerprint) { return existing }
+            return try await postReversal(request, quantity: quantity, fingerprint: fingerprint)
+        }
+        // Other types insert first: a key posted before makes the insert return nothing, and
+        // the original is read back then (one query less for every new posting).
+
         let location = try await location(request.locationID)
         var destination: LocationRecord? = nil
         if let to = request.toLocationID, !to.isEmpty, request.type == .transferOut || request.type == .transferIn {
@@ -49,7 +55,6 @@ final class LedgerWriter {
         if let supplier = request.supplierID, !supplier.isEmpty { try await requireSupplier(supplier) }
         let consumptionDefault = request.type == .consumption ? try await consumptionOwner(request) : .consignment
         let owner = try PostingRules.owner(of: request, consumptionDefault: consumptionDefault)
-        let quantity = try baseQuantity(request, item: item)
         let unitCost = try request.unitCost.map { (c: Double) throws(StorageError) in try FixedPoint.unitCost(c) } ?? item.unitCost
         let intercompany = destination.map { !$0.companyID.isEmpty && !location.companyID.isEmpty && $0.companyID != location.companyID } ?? false
         let movements = PostingRules.movements(
@@ -65,7 +70,7 @@ final class LedgerWriter {
             unitCost: unitCost, value: FixedPoint.value(quantity: quantity, unitCost: unitCost), reason: request.reason,
             reference: request.reference, reversesEntryID: nil, intercompany: intercompany)
         guard let entryID = try await insert(entry) else {
-            // A concurrent writer committed the same key between our look-up and insert.
+            // Posted before — earlier, or by a concurrent writer that committed first.
             if let existing = try await replay(key: request.key, fingerprint: fingerprint) { return existing }
             throw StorageError(.database, "posting '\(request.key)': the key exists but its entry cannot be read")
         }
@@ -110,7 +115,7 @@ final class LedgerWriter {
             replayed: false, movements: movements)
     }
 
-    private func postReversal(_ request: PostingRequest, fingerprint: String) async throws -> PostingResult {
+    private func postReversal(_ request: PostingRequest, quantity: Int64, fingerprint: String) async throws -> PostingResult {
         let what = "reversal '\(request.key)'"
         guard let original = try await entry(key: request.reference) else {
             throw StorageError(.reversalTarget, "\(what): no posting has the key '\(request.reference)' — `reference` names the key to reverse")
@@ -131,7 +136,6 @@ final class LedgerWriter {
                 "\(what): '\(request.reference)' is for item \(original.itemID) at \(original.locationID), not \(request.itemID) at \(request.locationID)")
         }
         let item = try await item(request.itemID)
-        let quantity = try baseQuantity(request, item: item)
         guard quantity == original.quantity.magnitude.asInt64 else {
             throw StorageError(
                 .reversalTarget,

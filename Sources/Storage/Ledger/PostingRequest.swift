@@ -64,14 +64,15 @@ public struct PostingRequest: Sendable, Hashable {
             reference: posting.reference)
     }
 
-    /// The canonical text compared when a key is used again: every field, the quantity and cost
-    /// at their fixed-point scale, separated by U+001F.
-    func fingerprint() throws(StorageError) -> String {
-        let q = try FixedPoint.quantity(quantity)
-        let cost = try unitCost.map { (c: Double) throws(StorageError) in try FixedPoint.unitCost(c) }
+    /// The canonical text compared when a key is used again: the fields that define the
+    /// movement — key, date, type, item, location, the quantity in base units (so `2 BOX` and
+    /// `24 EA` are the same posting), destination, supplier, owner, reason, reference —
+    /// separated by U+001F. The valuation cost is not compared: an import fills it from the
+    /// item's standard cost where the file leaves it empty.
+    func fingerprint(baseQuantity: Int64) -> String {
         let fields: [String] = [
-            "v1", key, date.description, type.rawValue, itemID, locationID, String(q), uom ?? "", toLocationID ?? "",
-            supplierID ?? "", owner?.rawValue ?? "", cost.map(String.init) ?? "", reason, reference,
+            "v1", key, date.description, type.rawValue, itemID, locationID, String(baseQuantity), toLocationID ?? "", supplierID ?? "",
+            owner.map { $0 == .owned ? "" : $0.rawValue } ?? "", reason, reference,
         ]
         return fields.joined(separator: "\u{1F}")
     }

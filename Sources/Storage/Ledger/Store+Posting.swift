@@ -8,8 +8,12 @@ extension Store {
     /// with ``PostingResult/replayed`` set; the same key with a different payload throws
     /// ``StorageError/Code/idempotencyConflict``. Positions change in the same transaction, so they
     /// always equal the sum of the entries.
+    ///
+    /// On SQLite, postings that arrive while another is being written are committed together
+    /// (group commit, one fsync), each in its own savepoint; the call returns after its commit.
     public func post(_ request: PostingRequest) async throws -> PostingResult {
-        try await backend.transaction { db in try await LedgerWriter(db: db).post(request) }
+        if let committer { return try await committer.post(request, backend: backend) }
+        return try await backend.transaction { db in try await LedgerWriter(db: db).post(request) }
     }
 
     /// Posts several transactions all or nothing, in order, in one database transaction.

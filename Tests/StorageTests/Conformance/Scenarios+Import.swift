@@ -43,6 +43,9 @@ extension StorageScenario {
             #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(20))
             #expect(try await store.onHand("P2", "DC2") == StorageFixture.q(8))
             #expect(try await store.position("P2", "DC1").onOrder == StorageFixture.q(40))
+            // The file's 2 BOX at the item's cost and a retry of 24 EA without a cost are one posting.
+            let retry = try await store.post(StorageFixture.request("t-1", .receipt, 24))
+            #expect(retry.replayed)
         },
         StorageScenario(name: "an import with an error applies nothing") { store in
             var snapshot = fullSnapshot()

@@ -141,6 +141,23 @@ extension StorageScenario {
             let results = try await store.post([StorageFixture.request("r1", .receipt, 5), StorageFixture.request("i1", .issue, 5)])
             #expect(results.count == 2)
         },
+        StorageScenario(name: "a failing posting among concurrent ones fails alone (group commit keeps them apart)") { store in
+            try await StorageFixture.load(store)
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for k in 0..<20 {
+                    group.addTask {
+                        let request =
+                            k == 7
+                            ? StorageFixture.request("too-much", .issue, 1_000) : StorageFixture.request("r\(k)", .receipt, Double(k + 1))
+                        return (try? await store.post(request)) != nil
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 19)
+            #expect(try await store.entryCount() == 19)
+            #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(202))  // 1 + … + 20 − 8
+        },
         StorageScenario(name: "unknown item, location or supplier is refused") { store in
             try await StorageFixture.load(store)
             await expectStorageError(.unknownItem) { _ = try await store.post(StorageFixture.request("r1", .receipt, 1, item: "NOPE")) }
