@@ -1,8 +1,7 @@
 import SQLKit
-import SQLiteKit
-import SQLiteNIO
 
-/// SQLite through sqlite-nio: one connection, write-ahead log, a busy timeout, one writer at a time.
+/// SQLite: one connection (sqlite-nio's SQLite, called directly: ``SQLiteHandle``), write-ahead
+/// log, a busy timeout, one writer at a time.
 ///
 /// - WAL (`PRAGMA journal_mode=WAL`): readers in other processes never block the writer.
 /// - `synchronous` FULL (default) or NORMAL, from the URL (``DatabaseURL/Synchronous``).
@@ -11,38 +10,32 @@ import SQLiteNIO
 ///   two writers never deadlock upgrading a read lock; in-process writers queue on an ``AsyncMutex``.
 struct SQLiteBackend: DatabaseBackend {
     let url: DatabaseURL
-    let connection: SQLiteConnection
+    let handle: SQLiteHandle
     let gate: AsyncMutex
+
+    var db: any SQLDatabase { DirectSQLiteDatabase(handle: handle) }
 
     static func open(_ url: DatabaseURL) async throws -> SQLiteBackend {
         guard case .sqlite(let path, let synchronous) = url else {
             throw StorageError(.badDatabaseURL, "not a SQLite URL: \(url)")
         }
-        let connection: SQLiteConnection
+        let handle = try SQLiteHandle(path: path ?? ":memory:")
+        let db = DirectSQLiteDatabase(handle: handle)
         do {
-            connection = try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory)
-        } catch {
-            throw StorageError(
-                .connectionFailed, "cannot open SQLite database '\(path ?? ":memory:")': \(error) — check that the folder exists and is writable")
-        }
-        let db = connection.sql(queryLogLevel: nil)
-        do {
-            // busy_timeout replaces sqlite-nio's default busy handler (which retries without pause).
+            // busy_timeout: another process holding the write lock is waited for, not failed on.
             try await db.raw("PRAGMA busy_timeout = 30000").run()
             if path != nil { try await db.raw("PRAGMA journal_mode = WAL").run() }
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: synchronous == .full ? "FULL" : "NORMAL")")).run()
             try await db.raw("PRAGMA cache_size = -65536").run()
             try await db.raw("PRAGMA temp_store = MEMORY").run()
         } catch {
-            try? await connection.close()
             throw StorageError(.connectionFailed, "cannot configure SQLite database '\(path ?? ":memory:")': \(error)")
         }
-        return SQLiteBackend(url: url, connection: connection, gate: AsyncMutex())
+        return SQLiteBackend(url: url, handle: handle, gate: AsyncMutex())
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await gate.withLock {
-            let db = connection.sql(queryLogLevel: nil)
             try await db.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await body(db)
@@ -57,7 +50,6 @@ struct SQLiteBackend: DatabaseBackend {
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await gate.withLock {
-            let db = connection.sql(queryLogLevel: nil)
             try await db.raw("BEGIN").run()
             do {
                 let result = try await body(db)
@@ -71,6 +63,6 @@ struct SQLiteBackend: DatabaseBackend {
     }
 
     func close() async {
-        try? await connection.close()
+        _ = try? await gate.withLock { handle.close() }
     }
 }

@@ -2,12 +2,13 @@ import Foundation
 import SQLKit
 
 /// Group commit for single postings on SQLite: postings that arrive while the writer is busy are
-/// committed together in one transaction — one fsync for all of them — each inside its own
-/// savepoint, so one posting's error rolls back only that posting.
+/// committed together in one transaction — one fsync for all of them.
 ///
-/// Every caller still gets its own result only after the transaction holding its posting has
-/// committed (durable at the database's `synchronous` setting). A lone posting runs in a
-/// transaction of its own, without savepoints. This is the classic group commit of database
+/// A posting of the group that is refused (negative stock, unknown unit, …) is refused before it
+/// writes anything (``LedgerWriter/checksBeforeWriting``), so the others go on. Should anything
+/// fail after a write, the transaction is rolled back and every posting of the group is run
+/// again in a transaction of its own. Every caller gets its own result only after the transaction
+/// holding its posting has committed (durable at the database's `synchronous` setting). This is the classic group commit of database
 /// logs (Gray & Reuter, *Transaction Processing: Concepts and Techniques*, 1993, §9.4.7).
 final class GroupCommitter: @unchecked Sendable {
     // @unchecked: `pending` and `flushing` are only touched while holding `lock`.
@@ -54,25 +55,31 @@ final class GroupCommitter: @unchecked Sendable {
                 let outcomes = try await backend.transaction { db in try await Self.post(requests, db: db) }
                 for ((_, continuation), outcome) in zip(batch, outcomes) { continuation.resume(with: outcome) }
             } catch {
-                for (_, continuation) in batch { continuation.resume(throwing: error) }
+                guard batch.count > 1 else {
+                    batch[0].1.resume(throwing: error)
+                    continue
+                }
+                for (request, continuation) in batch {
+                    do {
+                        continuation.resume(
+                            returning: try await backend.transaction { db in try await LedgerWriter(db: db).post(request) })
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
+                }
             }
         }
     }
 
+    /// Posts the group; a posting refused before writing gets its error, anything else aborts.
     private static func post(_ requests: [PostingRequest], db: any SQLDatabase) async throws -> [Result<PostingResult, any Error>] {
-        let writer = LedgerWriter(db: db)
-        if requests.count == 1 { return [.success(try await writer.post(requests[0]))] }
+        let writer = LedgerWriter(db: db, checksBeforeWriting: true)
         var outcomes: [Result<PostingResult, any Error>] = []
         outcomes.reserveCapacity(requests.count)
         for request in requests {
-            try await db.raw("SAVEPOINT posting").run()
             do {
-                let result = try await writer.post(request)
-                try await db.raw("RELEASE SAVEPOINT posting").run()
-                outcomes.append(.success(result))
-            } catch let error as StorageError {
-                try await db.raw("ROLLBACK TO SAVEPOINT posting").run()
-                try await db.raw("RELEASE SAVEPOINT posting").run()
+                outcomes.append(.success(try await writer.post(request)))
+            } catch let error as StorageError where !writer.wrote {
                 outcomes.append(.failure(error))
             }
         }

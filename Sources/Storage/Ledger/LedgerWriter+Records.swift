@@ -150,14 +150,29 @@ extension LedgerWriter {
             ).first()
             let balance = try row?.decode(column: "balance", as: Int64.self) ?? 0
             if m.quantity < 0, balance < 0, !(try await location(m.position.locationID).allowNegative) {
-                let what = m.bucket == .onHand ? "on-hand" : m.bucket.rawValue.replacingOccurrences("_", "-")
-                let owner = m.position.owner == .owned ? "owned" : "\(m.position.owner.rawValue) of \(m.position.ownerSupplierID)"
-                throw StorageError(
-                    .negativeStock,
-                    "\(what) of \(m.position.itemID) at \(m.position.locationID) (\(owner)) would become \(FixedPoint.quantityText(balance)): only \(FixedPoint.quantityText(balance - m.quantity)) available for \(FixedPoint.quantityText(-m.quantity)) — post the missing receipt first, or allow negative stock at \(m.position.locationID)"
-                )
+                throw Self.negativeStock(m, resulting: balance)
             }
         }
+    }
+
+    /// Refuses, before anything is written, movements that would take a balance below zero where
+    /// the location does not allow it (used under group commit, where a posting must fail before
+    /// its first write; ``apply(_:entryID:)`` checks again after writing).
+    func checkBalances(_ movements: [LedgerMovement]) async throws {
+        for m in movements where m.quantity < 0 && (m.bucket == .onHand || m.bucket == .inTransit) {
+            if try await location(m.position.locationID).allowNegative { continue }
+            let resulting = try await balance(m.position, m.bucket) + m.quantity
+            if resulting < 0 { throw Self.negativeStock(m, resulting: resulting) }
+        }
+    }
+
+    static func negativeStock(_ m: LedgerMovement, resulting balance: Int64) -> StorageError {
+        let what = m.bucket == .onHand ? "on-hand" : m.bucket.rawValue.replacingOccurrences("_", "-")
+        let owner = m.position.owner == .owned ? "owned" : "\(m.position.owner.rawValue) of \(m.position.ownerSupplierID)"
+        return StorageError(
+            .negativeStock,
+            "\(what) of \(m.position.itemID) at \(m.position.locationID) (\(owner)) would become \(FixedPoint.quantityText(balance)): only \(FixedPoint.quantityText(balance - m.quantity)) available for \(FixedPoint.quantityText(-m.quantity)) — post the missing receipt first, or allow negative stock at \(m.position.locationID)"
+        )
     }
 
     func balance(_ position: PositionKey, _ bucket: PositionBucket) async throws -> Int64 {

@@ -27,14 +27,22 @@ final class LedgerWriter {
         var allowNegative: Bool
     }
 
-    init(db: any SQLDatabase) {
+    /// Check balances before the first write of a posting, so that a refused posting has written
+    /// nothing (group commit runs several postings in one transaction without savepoints).
+    var checksBeforeWriting = false
+    /// Whether the current posting has written anything.
+    private(set) var wrote = false
+
+    init(db: any SQLDatabase, checksBeforeWriting: Bool = false) {
         self.db = db
+        self.checksBeforeWriting = checksBeforeWriting
     }
 
     // MARK: Posting
 
     /// Posts `request`, or returns the original result when its key was posted before.
     func post(_ request: PostingRequest) async throws -> PostingResult {
+        wrote = false
         try PostingRules.validate(request)
         try await preload(request)
         let item = try await item(request.itemID)
@@ -69,6 +77,8 @@ final class LedgerWriter {
             uom: request.uom.flatMap { $0.isEmpty ? nil : $0 } ?? item.baseUOM, uomQuantity: try FixedPoint.quantity(request.quantity),
             unitCost: unitCost, value: FixedPoint.value(quantity: quantity, unitCost: unitCost), reason: request.reason,
             reference: request.reference, reversesEntryID: nil, intercompany: intercompany)
+        if checksBeforeWriting { try await checkBalances(movements) }
+        wrote = true
         guard let entryID = try await insert(entry) else {
             // Posted before — earlier, or by a concurrent writer that committed first.
             if let existing = try await replay(key: request.key, fingerprint: fingerprint) { return existing }
@@ -91,6 +101,7 @@ final class LedgerWriter {
     func postCount(
         key: String, date: Day, itemID: String, locationID: String, owner: Ownership, counted: Int64
     ) async throws -> PostingResult {
+        wrote = false
         let fingerprint = ["count-v1", key, date.description, itemID, locationID, owner.rawValue, String(counted)]
             .joined(separator: "\u{1F}")
         if let existing = try await replay(key: key, fingerprint: fingerprint) { return existing }
@@ -104,6 +115,7 @@ final class LedgerWriter {
             toLocationID: nil, supplierID: nil, owner: owner, quantity: delta, uom: item.baseUOM, uomQuantity: delta,
             unitCost: item.unitCost, value: FixedPoint.value(quantity: delta, unitCost: item.unitCost), reason: "stock_count",
             reference: "", reversesEntryID: nil, intercompany: false)
+        wrote = true
         guard let entryID = try await insert(entry) else {
             if let existing = try await replay(key: key, fingerprint: fingerprint) { return existing }
             throw StorageError(.database, "count '\(key)': the key exists but its entry cannot be read")
@@ -151,6 +163,8 @@ final class LedgerWriter {
             owner: original.owner, quantity: -original.quantity, uom: original.uom, uomQuantity: -original.uomQuantity,
             unitCost: original.unitCost, value: -original.value, reason: request.reason, reference: request.reference,
             reversesEntryID: original.entryID, intercompany: original.intercompany)
+        if checksBeforeWriting { try await checkBalances(movements) }
+        wrote = true
         guard let entryID = try await insert(entry) else {
             if let existing = try await replay(key: request.key, fingerprint: fingerprint) { return existing }
             throw StorageError(.database, "\(what): the key exists but its entry cannot be read")
