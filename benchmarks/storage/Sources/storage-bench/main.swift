@@ -106,6 +106,29 @@ func concurrent(writers: Int, perWriter: Int, url: DatabaseURL, label: String) a
     await store.close()
 }
 
+func concurrentClients(clients: Int, perClient: Int, url: DatabaseURL, label: String) async throws {
+    let store = try await Store.open(url, connections: clients)
+    _ = try await store.importSnapshot(masterData(items: 100))
+    let day = Day(year: 2026, month: 11, day: 2)!
+    let t = try await seconds {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for c in 0..<clients {
+                group.addTask {
+                    for k in 0..<perClient {
+                        _ = try await store.post(
+                            PostingRequest(key: "c\(c)-\(k)", date: day, type: .receipt, itemID: "ITEM-\(k % 100)", locationID: "DC1", quantity: 1))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+    let n = clients * perClient
+    print(String(format: "single postings from %d concurrent clients: %d in %.2f s = %.0f postings/s (%@, each its own posting, acknowledged after commit)", clients, n, t, Double(n) / t, label))
+    guard try await store.entryCount() == n, try await store.verify().isConsistent else { fatalError("verify failed") }
+    await store.close()
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.isEmpty { arguments = ["demand", "1000000", "postings", "20000", "concurrent", "8", "10000"] }
 var i = 0
@@ -114,11 +137,19 @@ while i < arguments.count {
     case "demand":
         try await demandImport(rows: Int(arguments[i + 1]) ?? 1_000_000)
         i += 2
-    case "postings":
+    case "postings", "postings-full", "postings-normal":
         let n = Int(arguments[i + 1]) ?? 20_000
-        try await singlePostings(count: n, synchronous: "full")
-        try await singlePostings(count: n, synchronous: "normal")
+        if arguments[i] != "postings-normal" { try await singlePostings(count: n, synchronous: "full") }
+        if arguments[i] != "postings-full" { try await singlePostings(count: n, synchronous: "normal") }
         i += 2
+    case "clients":
+        // Single postings from N concurrent clients (group commit on SQLite).
+        let clients = Int(arguments[i + 1]) ?? 8
+        let n = Int(arguments[i + 2]) ?? 2_000
+        for synchronous in ["full", "normal"] {
+            try await concurrentClients(clients: clients, perClient: n, url: try freshSQLite("clients.sqlite", synchronous: synchronous), label: "SQLite, synchronous=\(synchronous.uppercased())")
+        }
+        i += 3
     case "concurrent":
         let writers = Int(arguments[i + 1]) ?? 8
         let perWriter = Int(arguments[i + 2]) ?? 10_000
