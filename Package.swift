@@ -74,7 +74,6 @@ let package = Package(
                 "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["Pending"],
             swiftSettings: swiftSettings
         ),
 
@@ -104,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DataImportTests",
-            dependencies: ["DataImport", "ProcuraTestSupport"],
+            dependencies: ["DataImport", "Forecasting", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InventoryCore
 import Planning
 import Storage
 
@@ -8,10 +9,12 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check master data: units, lead times, MOQ vs order multiple, prices, unsourced demand, obsolete sourcing.",
         discussion: """
-            Reads the database (--database or $PROCURA_DATABASE_URL). Each finding has a severity
-            (error, warning, info) and a suggested fix. Exit status 1 when a finding is an error.
+            Reads a data folder when DATA is given, else the database (--database or
+            $PROCURA_DATABASE_URL). Each finding has a severity (error, warning, info) and a
+            suggested fix. Exit status 1 when a finding is an error (65 when DATA is not valid).
             """)
 
+    @Argument(help: "A data folder to check instead of the database.") var data: String?
     @OptionGroup var db: DatabaseOptions
     @Option(name: .customLong("lead-time-tolerance-days"), help: "Lead-time mismatch threshold in days (default 3).")
     var leadTimeToleranceDays: Double = 3
@@ -25,8 +28,19 @@ struct CheckCommand: AsyncParsableCommand {
 
     static let columns = ["severity", "check", "item_id", "location_id", "supplier_id", "message", "suggested_fix"]
 
+    func validate() throws {
+        if data != nil, db.database != nil {
+            throw ValidationError("give either a data folder or --database, not both")
+        }
+    }
+
     func run() async throws {
-        let snapshot = try await db.withStore { try await $0.loadSnapshot() }
+        let snapshot: Snapshot
+        if let data {
+            snapshot = try DataFolderLoading.load(data, quiet: true)
+        } else {
+            snapshot = try await db.withStore { try await $0.loadSnapshot() }
+        }
         let checks = MasterDataChecks(
             configuration: .init(
                 leadTimeToleranceDays: leadTimeToleranceDays, leadTimeRelativeTolerance: leadTimeTolerance, minimumReceipts: minReceipts,

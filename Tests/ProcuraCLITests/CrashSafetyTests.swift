@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 import ProcuraTestSupport
 import Storage
 import Testing
@@ -70,6 +71,34 @@ struct CrashSafetyTests {
         await store.close()
         #expect(entries == 30_000)
         #expect(total == Int64(quantities.reduce(0, +)) * 1_000_000)
+    }
+
+    @Test("killed during `procura import` of a data folder: none of it is present, verify passes, a rerun imports it all")
+    func dataFolderImport() async throws {
+        let folder = try Fixtures.temporaryDirectory("procura-crash-import")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        let url = "sqlite:" + folder.appendingPathComponent("procura.sqlite").path
+        let demo = try CLIRunner().run(["demo-data", "--out", data, "--items", "400"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let seen = try Self.runAndKill(["import", data, "--database", url, "--progress", "--quiet"], readStderr: true) {
+            $0.contains("writing stock counts")
+        }
+        #expect(seen.contains("writing stock counts (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(300))")
+        let verify = try CLIRunner().run(["verify", "--database", url])
+        #expect(verify.stdout == "ok: 0 ledger entries, 0 positions — every position equals its ledger\n", "\(verify.stderr)")
+        let store = try await Store.open(try DatabaseURL(parsing: url))
+        let loaded = try await store.loadSnapshot()
+        await store.close()
+        #expect(loaded.items.isEmpty && loaded.demand.series.isEmpty, "part of the interrupted import is present")
+        let rerun = try CLIRunner().run(["import", data, "--database", url, "--quiet"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("  items: 400\n"))
+        let again = try CLIRunner().run(["import", data, "--database", url, "--quiet"])
+        #expect(again.stdout.contains("postings: 0 posted"))
+        #expect(again.stdout.contains("stock counts: 0 posted"))
+        let verifyAfter = try CLIRunner().run(["verify", "--database", url])
+        #expect(verifyAfter.status == 0)
     }
 
     @Test("killed during a stream of single postings: a prefix is posted, verify passes, the stream resumes without doubles")

@@ -1,29 +1,40 @@
 // swift-tools-version:6.1
-import Foundation
 import PackageDescription
 
 // Release-build benchmark executables, kept out of the main package so `swift test` stays lean.
 // Build: swift build -c release --package-path benchmarks/swift
-//
-// The main package is a path dependency; its identity is the name of the checkout's folder.
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-let procura = root.lastPathComponent
+// The main package is named explicitly ("Procura") because a path dependency's identity is its
+// folder name, which differs between checkouts.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+]
 
 let package = Package(
     name: "ProcuraBenchmarks",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(path: root.path)],
+    dependencies: [
+        .package(name: "Procura", path: "../..")
+    ],
     targets: [
+        // MARK: Executables
         .executableTarget(
             name: "procura-bench",
             dependencies: [
-                .product(name: "InventoryCore", package: procura),
-                .product(name: "InventoryPolicy", package: procura),
-                .product(name: "Forecasting", package: procura),
-                .product(name: "DataImport", package: procura),
-                .product(name: "Planning", package: procura),
-            ]
-        )
+                .product(name: "InventoryCore", package: "Procura"),
+                .product(name: "InventoryPolicy", package: "Procura"),
+                .product(name: "Forecasting", package: "Procura"),
+                .product(name: "DataImport", package: "Procura"),
+                .product(name: "Planning", package: "Procura"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "import-bench",
+            dependencies: [
+                .product(name: "DataImport", package: "Procura"),
+                .product(name: "InventoryCore", package: "Procura"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -11,30 +11,42 @@ extension Store {
     ///   non-zero bucket totals are stored dated on each bucket's first day, after the `source`
     ///   rows inside the snapshot's history window are removed — so the import is the truth for
     ///   its window and importing the same folder twice leaves the same rows.
-    /// - Ledger postings go through ``post(_:)``'s rules and are idempotent by key.
-    /// - Inventory lots are stock counts at the snapshot date: each (item, location, owner) is
-    ///   brought to the counted quantity by an `adjustment` with reason `stock_count` and key
-    ///   `count:<as_of>:<item>:<location>:<owner>`, posted after the postings; a second import of
-    ///   the same date replays it.
-    public func importSnapshot(_ snapshot: Snapshot, source: String = "import") async throws -> ImportSummary {
+    /// - Inventory lots are the opening stock at the snapshot date: each (item, location, owner)
+    ///   is brought to the counted quantity by an `adjustment` with reason `stock_count` and key
+    ///   `count:<as_of>:<item>:<location>:<owner>`; a second import of the same date replays it.
+    /// - Then the ledger postings (`transactions.csv`, on top of that stock) go through
+    ///   ``post(_:)``'s rules and are idempotent by key.
+    ///
+    /// - Parameter progress: called with the name of each part (`items`, …, `demand`, …,
+    ///   `stock counts`, `postings`) as its writing starts, inside the transaction.
+    public func importSnapshot(
+        _ snapshot: Snapshot, source: String = "import", progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportSummary {
         try await backend.transaction { db in
             var summary = ImportSummary()
+            let step = progress ?? { _ in }
+            step("items")
             summary.upserted["items"] = try await Self.writeItems(snapshot, db)
+            step("locations")
             summary.upserted["locations"] = try await Self.writeLocations(snapshot, db)
+            step("suppliers")
             summary.upserted["suppliers"] = try await Self.writeSuppliers(snapshot, db)
+            step("uom_conversions")
             summary.upserted["uom_conversions"] = try await Self.writeConversions(snapshot, db)
+            step("sourcing")
             summary.upserted["sourcing"] = try await Self.writeSourcing(snapshot, db)
+            step("demand")
             summary.upserted["demand"] = try await Self.writeDemand(snapshot, source: source, db)
+            step("open_orders")
             summary.upserted["open_orders"] = try await Self.writeOpenOrders(snapshot, db)
+            step("receipts")
             summary.upserted["receipts"] = try await Self.writeReceipts(snapshot, db)
+            step("overrides")
             summary.upserted["overrides"] = try await Self.writeOverrides(snapshot, db)
             try await Self.writeDatasetInfo(snapshot, db)
 
+            step("stock counts")
             let writer = LedgerWriter(db: db)
-            for posting in snapshot.postings {
-                let result = try await writer.post(PostingRequest(posting, in: snapshot))
-                if result.replayed { summary.postingsReplayed += 1 } else { summary.postingsPosted += 1 }
-            }
             var counted: [PositionKey: Int64] = [:]
             for lot in snapshot.inventory {
                 let key = PositionKey(
@@ -46,6 +58,11 @@ extension Store {
                     key: "count:\(snapshot.asOf):\(key.itemID):\(key.locationID):\(key.owner.rawValue)", date: snapshot.asOf,
                     itemID: key.itemID, locationID: key.locationID, owner: key.owner, counted: quantity)
                 if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
+            }
+            step("postings")
+            for posting in snapshot.postings {
+                let result = try await writer.post(PostingRequest(posting, in: snapshot))
+                if result.replayed { summary.postingsReplayed += 1 } else { summary.postingsPosted += 1 }
             }
             return summary
         }

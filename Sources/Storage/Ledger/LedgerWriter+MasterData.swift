@@ -94,6 +94,18 @@ extension LedgerWriter {
         return FixedPoint.multiply(given, factor, dividingBy: FixedPoint.quantityScale)
     }
 
+    /// The shipping location of a transfer_in posted at its receiving location: the location of
+    /// the transfer_out with the same reference and item to this location (`nil` when none).
+    func shippingLocation(of request: PostingRequest, receiving: String) async throws -> String? {
+        guard !request.reference.isEmpty else { return nil }
+        return try await db.raw(
+            """
+            SELECT location_id FROM ledger_entries WHERE posting_type = 'transfer_out' AND reference = \(bind: request.reference) \
+            AND item_id = \(bind: request.itemID) AND to_location_id = \(bind: receiving) ORDER BY entry_id LIMIT 1
+            """
+        ).first()?.decode(column: "location_id", as: String.self)
+    }
+
     /// For a consumption that names no owner: the supplier's consignment stock if it has some at
     /// the location, else its VMI stock, else consignment.
     func consumptionOwner(_ request: PostingRequest) async throws -> Ownership {

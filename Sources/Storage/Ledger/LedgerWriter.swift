@@ -55,24 +55,39 @@ final class LedgerWriter {
         // Other types insert first: a key posted before makes the insert return nothing, and
         // the original is read back then (one query less for every new posting).
 
-        let location = try await location(request.locationID)
-        var destination: LocationRecord? = nil
-        if let to = request.toLocationID, !to.isEmpty, request.type == .transferOut || request.type == .transferIn {
-            destination = try await self.location(to)
+        _ = try await location(request.locationID)
+        // Shipping and receiving location of a transfer (a transfer_in made at the receiving
+        // location finds its shipping location through the transfer_out of the same reference).
+        var shipping: String? = nil
+        var receiving: String? = nil
+        if request.type == .transferOut {
+            shipping = request.locationID
+            receiving = request.toLocationID
+        } else if request.type == .transferIn {
+            receiving = PostingRules.receivingLocation(of: request)
+            shipping = receiving == request.locationID ? try await shippingLocation(of: request, receiving: request.locationID) : request.locationID
         }
+        var destination: LocationRecord? = nil
+        if let receiving { destination = try await self.location(receiving) }
+        var origin: LocationRecord? = nil
+        if let shipping { origin = try await self.location(shipping) }
         if let supplier = request.supplierID, !supplier.isEmpty { try await requireSupplier(supplier) }
         let consumptionDefault = request.type == .consumption ? try await consumptionOwner(request) : .consignment
         let owner = try PostingRules.owner(of: request, consumptionDefault: consumptionDefault)
         let unitCost = try request.unitCost.map { (c: Double) throws(StorageError) in try FixedPoint.unitCost(c) } ?? item.unitCost
-        let intercompany = destination.map { !$0.companyID.isEmpty && !location.companyID.isEmpty && $0.companyID != location.companyID } ?? false
+        var intercompany = false
+        if let origin, let destination {
+            intercompany = !origin.companyID.isEmpty && !destination.companyID.isEmpty && origin.companyID != destination.companyID
+        }
         let movements = PostingRules.movements(
-            type: request.type, itemID: request.itemID, locationID: request.locationID, toLocationID: request.toLocationID,
-            owner: owner, supplierID: request.supplierID, quantity: quantity)
+            type: request.type, itemID: request.itemID, locationID: request.locationID,
+            toLocationID: request.type == .transferIn ? receiving : request.toLocationID, owner: owner, supplierID: request.supplierID,
+            quantity: quantity)
 
         let entry = EntryRow(
             key: request.key, fingerprint: fingerprint, type: request.type, date: request.date.description,
             itemID: request.itemID, locationID: request.locationID,
-            toLocationID: (request.type == .transferOut || request.type == .transferIn) ? request.toLocationID : nil,
+            toLocationID: (request.type == .transferOut || request.type == .transferIn) ? receiving : nil,
             supplierID: request.supplierID.flatMap { $0.isEmpty ? nil : $0 }, owner: owner, quantity: quantity,
             uom: request.uom.flatMap { $0.isEmpty ? nil : $0 } ?? item.baseUOM, uomQuantity: try FixedPoint.quantity(request.quantity),
             unitCost: unitCost, value: FixedPoint.value(quantity: quantity, unitCost: unitCost), reason: request.reason,

@@ -9,7 +9,7 @@ import InventoryCore
 /// | issue | owned | on hand −q |
 /// | adjustment | any (signed q, reason) | on hand ±q |
 /// | transfer_out | any | on hand −q at `location`, in transit +q at `to_location` |
-/// | transfer_in | any | in transit −q and on hand +q at `to_location` |
+/// | transfer_in | any | in transit −q and on hand +q at the receiving location (``receivingLocation(of:)``) |
 /// | consignment_receipt / vmi_receipt | consignment / vmi of `supplier` | on hand +q |
 /// | consumption | consignment or vmi of `supplier` | on hand −q, and a usage line for the invoice |
 /// | return_to_supplier | any | on hand −q |
@@ -40,7 +40,7 @@ enum PostingRules {
             throw StorageError(.invalidPosting, "\(what): a reversal names the key of the posting it cancels in `reference`")
         }
         switch request.type {
-        case .transferOut, .transferIn:
+        case .transferOut:
             guard let to = request.toLocationID, !to.isEmpty else {
                 throw StorageError(.invalidPosting, "\(what): a transfer needs to_location_id (the receiving location)")
             }
@@ -54,6 +54,14 @@ enum PostingRules {
         default:
             break
         }
+    }
+
+    /// Where a transfer_in arrives: `to_location_id` when it is given and differs from
+    /// `location_id` (both halves of a transfer then name shipping and receiving location alike),
+    /// else `location_id` (the posting is made at the receiving location).
+    static func receivingLocation(of request: PostingRequest) -> String {
+        if let to = request.toLocationID, !to.isEmpty, to != request.locationID { return to }
+        return request.locationID
     }
 
     /// The owner of the stock a request moves; `consumptionDefault` is the supplier-owned kind
@@ -110,7 +118,7 @@ enum PostingRules {
             ]
         case .transferIn:
             var there = here
-            there.locationID = toLocationID ?? ""
+            if let to = toLocationID, !to.isEmpty { there.locationID = to }
             return [
                 LedgerMovement(position: there, bucket: .inTransit, quantity: -quantity),
                 LedgerMovement(position: there, bucket: .onHand, quantity: quantity),

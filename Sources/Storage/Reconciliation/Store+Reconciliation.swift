@@ -18,14 +18,24 @@ extension Store {
                 """
             ).all()
             struct DocumentKey: Hashable { var reference, item, from, to: String }
+            // A transfer_in made at its receiving location (location = to) takes its shipping
+            // location from the transfer_out of the same reference, item and destination.
+            var shippedFrom: [[String]: String] = [:]
+            for row in rows where try row.decode(column: "posting_type", as: String.self) == "transfer_out" {
+                let key = [
+                    try row.decode(column: "reference", as: String.self), try row.decode(column: "item_id", as: String.self),
+                    try row.decode(column: "to_location_id", as: String?.self) ?? "",
+                ]
+                if shippedFrom[key] == nil { shippedFrom[key] = try row.decode(column: "location_id", as: String.self) }
+            }
             var pairs: [[String]: IntercompanyReconciliation.CompanyPair] = [:]
             var documents: [DocumentKey: (shipped: Int64, received: Int64, value: Int64, first: Day)] = [:]
             for row in rows {
                 let type = try row.decode(column: "posting_type", as: String.self)
                 let effective = type == "reversal" ? (try row.decode(column: "original_type", as: String?.self) ?? "") : type
                 guard effective == "transfer_out" || effective == "transfer_in" else { continue }
-                let from = try row.decode(column: "location_id", as: String.self)
-                let to = try row.decode(column: "to_location_id", as: String?.self) ?? ""
+                var from = try row.decode(column: "location_id", as: String.self)
+                let to = try row.decode(column: "to_location_id", as: String?.self) ?? from
                 let quantity = try row.decode(column: "quantity", as: Int64.self)
                 let value = try row.decode(column: "value", as: Int64.self)
                 let date = Day(iso: try row.decode(column: "posting_date", as: String.self)) ?? asOf
@@ -35,6 +45,9 @@ extension Store {
                     if reference.isEmpty { reference = try row.decode(column: "original_key", as: String?.self) ?? "" }
                 } else if reference.isEmpty {
                     reference = try row.decode(column: "idempotency_key", as: String.self)
+                }
+                if from == to {
+                    from = shippedFrom[[reference, try row.decode(column: "item_id", as: String.self), to]] ?? ""
                 }
                 let fromCompany = companies[from] ?? ""
                 let toCompany = companies[to] ?? ""

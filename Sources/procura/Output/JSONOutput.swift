@@ -42,7 +42,7 @@ indirect enum JSONOutput {
             }
             out += "["
             for (k, item) in items.enumerated() {
-                if k > 0 { out += "," }
+                if k > 0 { out += indent == nil ? ", " : "," }
                 JSONOutput.newline(&out, indent, level + 1)
                 item.write(to: &out, indent: indent, level: level + 1)
             }
@@ -55,10 +55,10 @@ indirect enum JSONOutput {
             }
             out += "{"
             for (k, (key, value)) in members.enumerated() {
-                if k > 0 { out += "," }
+                if k > 0 { out += indent == nil ? ", " : "," }
                 JSONOutput.newline(&out, indent, level + 1)
                 JSONOutput.quote(key, into: &out)
-                out += indent == nil ? ": " : ": "
+                out += ": "
                 value.write(to: &out, indent: indent, level: level + 1)
             }
             JSONOutput.newline(&out, indent, level)

@@ -1,9 +1,4 @@
-// PENDING (lead): excluded from the build (Package.swift `exclude: ["Pending"]`) until
-// DataImport's `DataFolderImporter` is on main; then move this file to Sources/procura/ and add
-// `ImportCommand.self` to Procura's subcommands. Written against the importer's API:
-// `DataFolderImporter().load(from:) throws(ImportFailure) -> ImportResult` (`.snapshot`, `.warnings`).
 import ArgumentParser
-import DataImport
 import Foundation
 import Storage
 
@@ -16,22 +11,21 @@ struct ImportCommand: AsyncParsableCommand {
             Master data is upserted; demand rows and ledger postings are idempotent by key, so
             importing the same folder twice changes nothing. inventory.csv is a stock count at the
             snapshot date: positions are adjusted to it (reason stock_count).
+            Exit status 65 with every error on stderr when DATA is not valid; 1 when the database
+            refuses it (a posting that would make stock negative, say) — nothing is written then.
             """)
 
     @Argument(help: "The data folder (DATA_FORMAT.md).") var data: String
     @OptionGroup var db: DatabaseOptions
+    @Flag(help: "No progress on standard error.") var quiet = false
+    @Flag(help: "Report each part of the database write on standard error (`writing demand (uncommitted)`).")
+    var progress = false
 
     func run() async throws {
-        let result: ImportResult
-        do {
-            result = try DataFolderImporter().load(from: URL(fileURLWithPath: data))
-        } catch {
-            StandardStreams.error(error.description + "\n")
-            StandardStreams.error("error: the import found \(error.errorCount) error(s); nothing was written\n")
-            throw ExitCode.failure
-        }
-        for warning in result.warnings { StandardStreams.error("warning: \(warning.description)\n") }
-        let summary = try await db.withStore { try await $0.importSnapshot(result.snapshot) }
+        let snapshot = try DataFolderLoading.load(data, quiet: quiet)
+        var report: (@Sendable (String) -> Void)? = nil
+        if progress { report = { (part: String) in StandardStreams.error("writing \(part) (uncommitted)\n") } }
+        let summary = try await db.withStore { try await $0.importSnapshot(snapshot, progress: report) }
         var out = "imported \(data) into \(try db.url())\n"
         for table in ["items", "locations", "suppliers", "uom_conversions", "sourcing", "demand", "open_orders", "receipts", "overrides"] {
             out += "  \(table): \(summary.upserted[table] ?? 0)\n"

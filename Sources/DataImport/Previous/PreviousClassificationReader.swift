@@ -1,0 +1,120 @@
+public import Foundation
+public import InventoryCore
+
+/// Reads an earlier classification for re-classification with hysteresis: the CSV or the JSON
+/// that `procura classify --format csv|json` writes.
+///
+/// CSV: a header with at least `item_id` and `location_id` and one or more of `abc`, `xyz`,
+/// `pattern` (any order, any case; other columns are ignored). JSON: an object with an
+/// `item_locations` array of objects with the same keys. Empty class fields mean "unknown".
+public enum PreviousClassificationReader {
+    /// Why a previous classification file could not be read.
+    public struct ReadError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// `file:line:column: what — expected …`, or `file: what` without a position.
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Reads `url`; JSON when the file starts with `{`, CSV otherwise.
+    public static func read(_ url: URL) throws(ReadError) -> PreviousClassification {
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ReadError(message: "\(name): cannot read the previous classification — \(error.localizedDescription)")
+        }
+        let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        if firstByte == UInt8(ascii: "{") { return try readJSON(data, name: name) }
+        return try readCSV(path: url.path, name: name)
+    }
+
+    static func readJSON(_ data: Data, name: String) throws(ReadError) -> PreviousClassification {
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let rows = root["item_locations"] as? [[String: Any]]
+        else {
+            throw ReadError(message: "\(name): not a classification — expected the JSON of `procura classify --format json` with an \"item_locations\" array")
+        }
+        var result = PreviousClassification()
+        for (k, row) in rows.enumerated() {
+            guard let item = row["item_id"] as? String, let location = row["location_id"] as? String else {
+                throw ReadError(message: "\(name): item_locations[\(k)] — expected \"item_id\" and \"location_id\" strings")
+            }
+            let entry = try entry(
+                abc: row["abc"] as? String, xyz: row["xyz"] as? String, pattern: row["pattern"] as? String,
+                position: "\(name): item_locations[\(k)]")
+            result.set(entry, item: item, location: location)
+        }
+        return result
+    }
+
+    static func readCSV(path: String, name: String) throws(ReadError) -> PreviousClassification {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            throw ReadError(message: "\(name): cannot open the previous classification")
+        }
+        var columns: [String: Int] = [:]
+        var result = PreviousClassification()
+        var isHeader = true
+        while true {
+            let more: Bool
+            do {
+                more = try reader.next()
+            } catch {
+                throw ReadError(message: "\(name): cannot read on — \(error)")
+            }
+            guard more else { break }
+            let record = reader.record
+            if let problem = record.problem {
+                throw ReadError(message: "\(name):\(problem.line):\(problem.column): malformed CSV — expected RFC 4180 quoting")
+            }
+            let fields = (0..<record.fieldCount).map { ByteText.string(record.field($0)) ?? "" }
+            if isHeader {
+                for (k, field) in fields.enumerated() { columns[field.lowercased()] = k }
+                guard columns["item_id"] != nil, columns["location_id"] != nil,
+                    columns["abc"] != nil || columns["xyz"] != nil || columns["pattern"] != nil
+                else {
+                    throw ReadError(message: "\(name):1: header — expected item_id, location_id and at least one of abc, xyz, pattern")
+                }
+                isHeader = false
+                continue
+            }
+            if fields.allSatisfy(\.isEmpty) { continue }
+            func value(_ column: String) -> String? {
+                columns[column].flatMap { $0 < fields.count ? fields[$0] : nil }
+            }
+            let entry = try entry(
+                abc: value("abc"), xyz: value("xyz"), pattern: value("pattern"), position: "\(name):\(record.line)")
+            result.set(entry, item: value("item_id") ?? "", location: value("location_id") ?? "")
+        }
+        if isHeader { throw ReadError(message: "\(name): empty file — expected a header line") }
+        return result
+    }
+
+    static func entry(abc: String?, xyz: String?, pattern: String?, position: String) throws(ReadError)
+        -> PreviousClassification.Entry
+    {
+        var entry = PreviousClassification.Entry()
+        if let abc, !abc.isEmpty {
+            guard let value = ABCClass(rawValue: abc.uppercased()) else {
+                throw ReadError(message: "\(position): abc '\(abc)' — expected A, B or C")
+            }
+            entry.abc = value
+        }
+        if let xyz, !xyz.isEmpty {
+            guard let value = XYZClass(rawValue: xyz.uppercased()) else {
+                throw ReadError(message: "\(position): xyz '\(xyz)' — expected X, Y or Z")
+            }
+            entry.xyz = value
+        }
+        if let pattern, !pattern.isEmpty {
+            guard let value = DemandPattern(rawValue: pattern.lowercased()) else {
+                throw ReadError(message: "\(position): pattern '\(pattern)' — expected smooth, erratic, intermittent, lumpy or no_demand")
+            }
+            entry.pattern = value
+        }
+        return entry
+    }
+}

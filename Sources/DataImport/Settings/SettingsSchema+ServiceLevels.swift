@@ -1,0 +1,32 @@
+import InventoryCore
+
+extension SettingsSchema {
+    static let serviceLevelExpected = "a service level in (0,1)"
+
+    /// `service_levels.*`: target per cell and the criticality / lifecycle bounds.
+    static var serviceLevelKeys: [SettingsKey] {
+        let isServiceLevel: (Double) -> Bool = { $0 > 0 && $0 < 1 }
+        return [
+            SettingsKey("service_levels.by_cell") { value, settings throws(SettingsProblem) in
+                settings.serviceLevels.byCell = try value.cellMap(settings.serviceLevels.byCell) {
+                    cell throws(SettingsProblem) in
+                    try cell.number(expected: serviceLevelExpected, accepts: isServiceLevel)
+                }
+            },
+            .number("service_levels.vital_floor", \.serviceLevels.vitalFloor, expected: serviceLevelExpected, accepts: isServiceLevel),
+            .number("service_levels.desirable_cap", \.serviceLevels.desirableCap, expected: serviceLevelExpected, accepts: isServiceLevel),
+            .number("service_levels.phase_out_cap", \.serviceLevels.phaseOutCap, expected: serviceLevelExpected, accepts: isServiceLevel),
+        ]
+    }
+
+    /// `strategies`: procurement strategy per cell, e.g. `{AX: jit_kanban, CZ: periodic_review}`.
+    static var strategyKeys: [SettingsKey] {
+        [
+            SettingsKey("strategies") { value, settings throws(SettingsProblem) in
+                settings.strategies.byCell = try value.cellMap(settings.strategies.byCell) { cell throws(SettingsProblem) in
+                    try cell.choice(ProcurementStrategy.self)
+                }
+            }
+        ]
+    }
+}
