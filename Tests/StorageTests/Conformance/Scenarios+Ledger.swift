@@ -86,6 +86,18 @@ extension StorageScenario {
             }
             await expectStorageError(.invalidPosting) { _ = try await store.post(StorageFixture.request("t3", .transferOut, 1)) }
         },
+        StorageScenario(name: "a transfer_in posted at the receiving location finds its shipment by reference") { store in
+            try await StorageFixture.load(store)
+            _ = try await store.post(StorageFixture.request("r1", .receipt, 10))
+            _ = try await store.post(StorageFixture.request("t9-out", .transferOut, 4, to: "PLANT", reference: "T9"))
+            let arrival = try await store.post(StorageFixture.request("t9-in", .transferIn, 4, at: "PLANT", to: "PLANT", reference: "T9"))
+            #expect(arrival.intercompany)
+            let plant = try await store.position("P1", "PLANT")
+            #expect(plant.onHand == StorageFixture.q(4) && plant.inTransit == 0)
+            let report = try await store.intercompanyReconciliation(asOf: StorageFixture.day)
+            #expect(report.pairs.map(\.receivedQuantity) == [StorageFixture.q(4)])
+            #expect(report.pairs.first?.fromCompany == "C1" && report.inTransit.isEmpty)
+        },
         StorageScenario(name: "consignment is supplier-owned until consumed; consumption records a usage line") { store in
             try await StorageFixture.load(store)
             let receipt = try await store.post(StorageFixture.request("c1", .consignmentReceipt, 10, supplier: "S1"))
