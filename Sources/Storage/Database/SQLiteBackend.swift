@@ -8,10 +8,14 @@ import SQLKit
 /// - `busy_timeout` 30 s: another process holding the write lock is waited for, not failed on.
 /// - Write transactions start with `BEGIN IMMEDIATE`, so the write lock is taken at the start and
 ///   two writers never deadlock upgrading a read lock; in-process writers queue on an ``AsyncMutex``.
+/// - Reads use a second, read-only connection (a file database only), so reading — `stock`,
+///   `verify`, a web page — never waits for a long write in the same process (WAL snapshots).
 struct SQLiteBackend: DatabaseBackend {
     let url: DatabaseURL
     let handle: SQLiteHandle
     let gate: AsyncMutex
+    let reader: SQLiteHandle
+    let readGate: AsyncMutex
 
     var db: any SQLDatabase { DirectSQLiteDatabase(handle: handle) }
 
@@ -31,7 +35,21 @@ struct SQLiteBackend: DatabaseBackend {
         } catch {
             throw StorageError(.connectionFailed, "cannot configure SQLite database '\(path ?? ":memory:")': \(error)")
         }
-        return SQLiteBackend(url: url, handle: handle, gate: AsyncMutex())
+        guard let path else {
+            // A private in-memory database exists once, on its one connection.
+            let gate = AsyncMutex()
+            return SQLiteBackend(url: url, handle: handle, gate: gate, reader: handle, readGate: gate)
+        }
+        let reader = try SQLiteHandle(path: path)
+        let readDB = DirectSQLiteDatabase(handle: reader)
+        do {
+            try await readDB.raw("PRAGMA busy_timeout = 30000").run()
+            try await readDB.raw("PRAGMA query_only = 1").run()
+            try await readDB.raw("PRAGMA cache_size = -32768").run()
+        } catch {
+            throw StorageError(.connectionFailed, "cannot configure SQLite database '\(path)' for reading: \(error)")
+        }
+        return SQLiteBackend(url: url, handle: handle, gate: AsyncMutex(), reader: reader, readGate: AsyncMutex())
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -49,7 +67,8 @@ struct SQLiteBackend: DatabaseBackend {
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await gate.withLock {
+        let db = DirectSQLiteDatabase(handle: reader)
+        return try await readGate.withLock {
             try await db.raw("BEGIN").run()
             do {
                 let result = try await body(db)
@@ -63,6 +82,7 @@ struct SQLiteBackend: DatabaseBackend {
     }
 
     func close() async {
+        _ = try? await readGate.withLock { reader.close() }
         _ = try? await gate.withLock { handle.close() }
     }
 }
