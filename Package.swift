@@ -18,11 +18,15 @@ let package = Package(
         .library(name: "InventoryPolicy", targets: ["InventoryPolicy"]),
         .library(name: "DataImport", targets: ["DataImport"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         // MARK: Libraries (bottom row first; a module imports only rows below it — DESIGN.md)
@@ -52,11 +56,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Storage",
+            dependencies: [
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "procura",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -97,8 +112,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Planning", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ProcuraCLITests",
-            dependencies: ["procura", "ProcuraTestSupport"],
+            dependencies: ["procura", "Storage", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

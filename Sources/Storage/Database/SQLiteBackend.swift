@@ -1,0 +1,88 @@
+import SQLKit
+
+/// SQLite: one connection (sqlite-nio's SQLite, called directly: ``SQLiteHandle``), write-ahead
+/// log, a busy timeout, one writer at a time.
+///
+/// - WAL (`PRAGMA journal_mode=WAL`): readers in other processes never block the writer.
+/// - `synchronous` FULL (default) or NORMAL, from the URL (``DatabaseURL/Synchronous``).
+/// - `busy_timeout` 30 s: another process holding the write lock is waited for, not failed on.
+/// - Write transactions start with `BEGIN IMMEDIATE`, so the write lock is taken at the start and
+///   two writers never deadlock upgrading a read lock; in-process writers queue on an ``AsyncMutex``.
+/// - Reads use a second, read-only connection (a file database only), so reading — `stock`,
+///   `verify`, a web page — never waits for a long write in the same process (WAL snapshots).
+struct SQLiteBackend: DatabaseBackend {
+    let url: DatabaseURL
+    let handle: SQLiteHandle
+    let gate: AsyncMutex
+    let reader: SQLiteHandle
+    let readGate: AsyncMutex
+
+    var db: any SQLDatabase { DirectSQLiteDatabase(handle: handle) }
+
+    static func open(_ url: DatabaseURL) async throws -> SQLiteBackend {
+        guard case .sqlite(let path, let synchronous) = url else {
+            throw StorageError(.badDatabaseURL, "not a SQLite URL: \(url)")
+        }
+        let handle = try SQLiteHandle(path: path ?? ":memory:")
+        let db = DirectSQLiteDatabase(handle: handle)
+        do {
+            // busy_timeout: another process holding the write lock is waited for, not failed on.
+            try await db.raw("PRAGMA busy_timeout = 30000").run()
+            if path != nil { try await db.raw("PRAGMA journal_mode = WAL").run() }
+            try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: synchronous == .full ? "FULL" : "NORMAL")")).run()
+            try await db.raw("PRAGMA cache_size = -65536").run()
+            try await db.raw("PRAGMA temp_store = MEMORY").run()
+        } catch {
+            throw StorageError(.connectionFailed, "cannot configure SQLite database '\(path ?? ":memory:")': \(error)")
+        }
+        guard let path else {
+            // A private in-memory database exists once, on its one connection.
+            let gate = AsyncMutex()
+            return SQLiteBackend(url: url, handle: handle, gate: gate, reader: handle, readGate: gate)
+        }
+        let reader = try SQLiteHandle(path: path)
+        let readDB = DirectSQLiteDatabase(handle: reader)
+        do {
+            try await readDB.raw("PRAGMA busy_timeout = 30000").run()
+            try await readDB.raw("PRAGMA query_only = 1").run()
+            try await readDB.raw("PRAGMA cache_size = -32768").run()
+        } catch {
+            throw StorageError(.connectionFailed, "cannot configure SQLite database '\(path)' for reading: \(error)")
+        }
+        return SQLiteBackend(url: url, handle: handle, gate: AsyncMutex(), reader: reader, readGate: AsyncMutex())
+    }
+
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await gate.withLock {
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let db = DirectSQLiteDatabase(handle: reader)
+        return try await readGate.withLock {
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func close() async {
+        _ = try? await readGate.withLock { reader.close() }
+        _ = try? await gate.withLock { handle.close() }
+    }
+}

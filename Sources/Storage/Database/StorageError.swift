@@ -1,0 +1,70 @@
+/// An error of the storage layer: a stable ``code`` and a ``message`` that says what is wrong and
+/// how to fix it.
+public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// A stable error code; compare codes, not messages.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Value: String {
+            case badDatabaseURL = "bad_database_url"
+            case connectionFailed = "connection_failed"
+            case migrationFailed = "migration_failed"
+            case newerSchema = "newer_schema"
+            case unknownItem = "unknown_item"
+            case unknownLocation = "unknown_location"
+            case unknownSupplier = "unknown_supplier"
+            case unknownUnit = "unknown_unit"
+            case invalidPosting = "invalid_posting"
+            case idempotencyConflict = "idempotency_conflict"
+            case negativeStock = "negative_stock"
+            case reversalTarget = "reversal_target"
+            case valueOutOfRange = "value_out_of_range"
+            case database = "database"
+        }
+        private let value: Value
+        private init(_ value: Value) { self.value = value }
+
+        /// The database URL cannot be parsed.
+        public static let badDatabaseURL = Code(.badDatabaseURL)
+        /// The database could not be opened or reached.
+        public static let connectionFailed = Code(.connectionFailed)
+        /// A migration failed; nothing of it was applied.
+        public static let migrationFailed = Code(.migrationFailed)
+        /// The database was written by a newer Procura (a migration this build does not know).
+        public static let newerSchema = Code(.newerSchema)
+        /// A posting names an item that is not in the database.
+        public static let unknownItem = Code(.unknownItem)
+        /// A posting names a location that is not in the database.
+        public static let unknownLocation = Code(.unknownLocation)
+        /// A posting names a supplier that is not in the database.
+        public static let unknownSupplier = Code(.unknownSupplier)
+        /// A posting's unit of measure does not convert to the item's base unit.
+        public static let unknownUnit = Code(.unknownUnit)
+        /// A posting breaks a rule of its type (missing reason, transfer without destination, …).
+        public static let invalidPosting = Code(.invalidPosting)
+        /// The idempotency key was used before for a different posting.
+        public static let idempotencyConflict = Code(.idempotencyConflict)
+        /// The posting would make on-hand (or in-transit) negative at a location that does not allow it.
+        public static let negativeStock = Code(.negativeStock)
+        /// A reversal names a posting that does not exist, is a reversal or was already reversed.
+        public static let reversalTarget = Code(.reversalTarget)
+        /// A number does not fit the fixed-point scale.
+        public static let valueOutOfRange = Code(.valueOutOfRange)
+        /// The database reported an error.
+        public static let database = Code(.database)
+
+        /// The code as text (`negative_stock`, …).
+        public var description: String { value.rawValue }
+    }
+
+    /// What kind of error.
+    public var code: Code
+    /// What is wrong and how to fix it.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,264 @@
+public import InventoryCore
+import SQLKit
+
+extension Store {
+    /// Writes a validated snapshot (a data folder's import) into the database in ONE transaction:
+    /// on any error nothing is applied.
+    ///
+    /// - Master data (items, locations, suppliers, units, sourcing, overrides, open orders,
+    ///   receipts) is upserted by its natural key: a re-import replaces values, never duplicates.
+    /// - Demand: rows of `source` are keyed by (item, location, date, source); the snapshot's
+    ///   non-zero bucket totals are stored dated on each bucket's first day, after the `source`
+    ///   rows inside the snapshot's history window are removed — so the import is the truth for
+    ///   its window and importing the same folder twice leaves the same rows.
+    /// - Inventory lots are the opening stock at the snapshot date: each (item, location, owner)
+    ///   is brought to the counted quantity by an `adjustment` with reason `stock_count` and key
+    ///   `count:<as_of>:<item>:<location>:<owner>`; a second import of the same date replays it.
+    /// - Then the ledger postings (`transactions.csv`, on top of that stock) go through
+    ///   ``post(_:)``'s rules and are idempotent by key.
+    ///
+    /// - Parameter progress: called with the name of each part (`items`, …, `demand`, …,
+    ///   `stock counts`, `postings`) as its writing starts, inside the transaction.
+    public func importSnapshot(
+        _ snapshot: Snapshot, source: String = "import", progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportSummary {
+        try await backend.transaction { db in
+            var summary = ImportSummary()
+            let step = progress ?? { _ in }
+            step("items")
+            summary.upserted["items"] = try await Self.writeItems(snapshot, db)
+            step("locations")
+            summary.upserted["locations"] = try await Self.writeLocations(snapshot, db)
+            step("suppliers")
+            summary.upserted["suppliers"] = try await Self.writeSuppliers(snapshot, db)
+            step("uom_conversions")
+            summary.upserted["uom_conversions"] = try await Self.writeConversions(snapshot, db)
+            step("sourcing")
+            summary.upserted["sourcing"] = try await Self.writeSourcing(snapshot, db)
+            step("demand")
+            summary.upserted["demand"] = try await Self.writeDemand(snapshot, source: source, db)
+            step("open_orders")
+            summary.upserted["open_orders"] = try await Self.writeOpenOrders(snapshot, db)
+            step("receipts")
+            summary.upserted["receipts"] = try await Self.writeReceipts(snapshot, db)
+            step("overrides")
+            summary.upserted["overrides"] = try await Self.writeOverrides(snapshot, db)
+            try await Self.writeDatasetInfo(snapshot, db)
+
+            step("stock counts")
+            let writer = LedgerWriter(db: db)
+            var counted: [PositionKey: Int64] = [:]
+            for lot in snapshot.inventory {
+                let key = PositionKey(
+                    itemID: snapshot.items[Int(lot.item)].id, locationID: snapshot.locations[Int(lot.location)].id, owner: lot.ownership)
+                counted[key, default: 0] += try FixedPoint.quantity(lot.onHand, what: "on_hand")
+            }
+            for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
+                let result = try await writer.postCount(
+                    key: "count:\(snapshot.asOf):\(key.itemID):\(key.locationID):\(key.owner.rawValue)", date: snapshot.asOf,
+                    itemID: key.itemID, locationID: key.locationID, owner: key.owner, counted: quantity)
+                if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
+            }
+            step("postings")
+            for posting in snapshot.postings {
+                let result = try await writer.post(PostingRequest(posting, in: snapshot))
+                if result.replayed { summary.postingsReplayed += 1 } else { summary.postingsPosted += 1 }
+            }
+            return summary
+        }
+    }
+
+    private static func writeItems(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(
+            db: db, table: "items",
+            columns: ["item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id", "shelf_life_days"],
+            key: ["item_id"])
+        for item in s.items {
+            let successor: String? = item.successor.map { s.items[Int($0)].id }
+            try await bulk.append([
+                item.id, item.description, item.category, item.baseUOM, try FixedPoint.unitCost(item.unitCost), item.criticality.rawValue,
+                item.lifecycle.rawValue, successor, item.shelfLifeDays,
+            ])
+        }
+        try await bulk.flush()
+        return s.items.count
+    }
+
+    private static func writeLocations(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        // allow_negative is a database setting, not part of the data folder: left as it is.
+        var bulk = BulkWriter(db: db, table: "locations", columns: ["location_id", "name", "company_id", "region"], key: ["location_id"])
+        for l in s.locations { try await bulk.append([l.id, l.name, l.companyID, l.region]) }
+        try await bulk.flush()
+        return s.locations.count
+    }
+
+    private static func writeSuppliers(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(db: db, table: "suppliers", columns: ["supplier_id", "name", "country"], key: ["supplier_id"])
+        for supplier in s.suppliers { try await bulk.append([supplier.id, supplier.name, supplier.country]) }
+        try await bulk.flush()
+        return s.suppliers.count
+    }
+
+    private static func writeConversions(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(db: db, table: "uom_conversions", columns: ["item_id", "uom", "base_units_per_uom"], key: ["item_id", "uom"])
+        for c in s.uomConversions {
+            try await bulk.append([s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, what: "base_units_per_uom")])
+        }
+        try await bulk.flush()
+        return s.uomConversions.count
+    }
+
+    private static func writeSourcing(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(
+            db: db, table: "sourcing",
+            columns: [
+                "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days", "lead_time_sd_days",
+                "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership",
+            ],
+            key: ["item_id", "location_id", "supplier_id"])
+        for r in s.sourcing {
+            let breaks = r.priceBreaks.map { "\($0.minimumQuantity):\($0.unitPrice)" }.joined(separator: ";")
+            try await bulk.append([
+                s.items[Int(r.item)].id, s.locations[Int(r.location)].id, s.suppliers[Int(r.supplier)].id, r.purchaseUOM,
+                try FixedPoint.quantity(r.unitsPerPurchaseUOM, what: "units_per_purchase_uom"), r.leadTimeDays, r.leadTimeSDDays,
+                try FixedPoint.quantity(r.moq, what: "moq"), try FixedPoint.quantity(r.orderMultiple, what: "order_multiple"),
+                try FixedPoint.unitCost(r.unitPrice, what: "unit_price"), breaks, r.share, r.ownership.rawValue,
+            ])
+        }
+        try await bulk.flush()
+        return s.sourcing.count
+    }
+
+    private static func writeDemand(_ s: Snapshot, source: String, _ db: any SQLDatabase) async throws -> Int {
+        let history = s.demand
+        guard history.bucketCount > 0, !history.series.isEmpty else { return 0 }
+        let windowStart = history.firstDay(ofColumn: 0).description
+        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1).description
+        try await db.raw(
+            "DELETE FROM demand WHERE source = \(bind: source) AND demand_date >= \(bind: windowStart) AND demand_date <= \(bind: windowEnd)"
+        ).run()
+        let bucketName = history.calendar.size.rawValue
+        let dates = (0..<history.bucketCount).map { history.firstDay(ofColumn: $0).description }
+        // The window's rows were just deleted and a snapshot has one row per item-location and
+        // bucket, so plain inserts cannot collide; statements may run in any order (pipelined).
+        var pipeline = StatementPipeline(db: db)
+        var statement = DemandRowsInsert(series: [], source: source, bucket: bucketName)
+        var statementRows = 0
+        var rows = 0
+        do {
+            // In key order (item, location, date), so the primary-key index grows at its end.
+            let order = history.series.indices.sorted {
+                let a = history.series[$0]
+                let b = history.series[$1]
+                return (s.items[Int(a.item)].id, s.locations[Int(a.location)].id) < (s.items[Int(b.item)].id, s.locations[Int(b.location)].id)
+            }
+            for row in order {
+                let series = history.series[row]
+                var one = DemandRowsInsert.Series(
+                    itemID: s.items[Int(series.item)].id, locationID: s.locations[Int(series.location)].id, rows: [])
+                let base = row * history.bucketCount
+                for column in 0..<history.bucketCount {
+                    let quantity = history.quantities[base + column]
+                    guard quantity != 0 else { continue }
+                    one.rows.append((dates[column], try FixedPoint.quantity(quantity)))
+                }
+                guard !one.rows.isEmpty else { continue }
+                if statementRows > 0,
+                    statement.series.count >= 400
+                        || DemandRowsInsert.bindCount(series: statement.series.count + 1, rows: statementRows + one.rows.count) > 20_000
+                {
+                    try await pipeline.submit(statement)
+                    statement.series.removeAll(keepingCapacity: true)
+                    statementRows = 0
+                }
+                statementRows += one.rows.count
+                rows += one.rows.count
+                statement.series.append(one)
+            }
+            if !statement.series.isEmpty { try await pipeline.submit(statement) }
+            try await pipeline.finish()
+        } catch {
+            await pipeline.abandon()
+            throw error
+        }
+        return rows
+    }
+
+    private static func writeOpenOrders(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        guard !s.openOrders.isEmpty else { return 0 }
+        var bulk = BulkWriter(
+            db: db, table: "open_orders", columns: ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
+            key: ["order_id", "item_id", "location_id"])
+        for o in s.openOrders {
+            try await bulk.append([
+                o.orderID, s.items[Int(o.item)].id, s.locations[Int(o.location)].id, o.supplier.map { s.suppliers[Int($0)].id },
+                o.fromLocation.map { s.locations[Int($0)].id }, try FixedPoint.quantity(o.quantity), o.dueDate.description,
+            ])
+        }
+        try await bulk.flush()
+        try await refreshOnOrder(db)
+        return s.openOrders.count
+    }
+
+    /// Sets every position's on-order to the sum of its open purchase orders.
+    static func refreshOnOrder(_ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE stock_positions SET on_order = 0 WHERE on_order <> 0").run()
+        try await db.raw(
+            """
+            INSERT INTO stock_positions (item_id, location_id, owner, owner_supplier_id, on_order) \
+            SELECT item_id, location_id, 'owned', '', SUM(quantity) FROM open_orders WHERE supplier_id IS NOT NULL \
+            GROUP BY item_id, location_id \
+            ON CONFLICT (item_id, location_id, owner, owner_supplier_id) DO UPDATE SET on_order = excluded.on_order
+            """
+        ).run()
+    }
+
+    private static func writeReceipts(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(
+            db: db, table: "receipts",
+            columns: [
+                "order_id", "item_id", "location_id", "receipt_date", "occurrence", "supplier_id", "order_date", "due_date", "quantity",
+                "ordered_quantity", "unit_price",
+            ],
+            key: ["order_id", "item_id", "location_id", "receipt_date", "occurrence"])
+        var seen: [String: Int] = [:]
+        for r in s.receipts {
+            let itemID = s.items[Int(r.item)].id
+            let locationID = s.locations[Int(r.location)].id
+            let identity = [r.orderID, itemID, locationID, r.receiptDate.description].joined(separator: "\u{1F}")
+            let occurrence = seen[identity, default: 0]
+            seen[identity] = occurrence + 1
+            try await bulk.append([
+                r.orderID, itemID, locationID, r.receiptDate.description, occurrence, s.suppliers[Int(r.supplier)].id,
+                r.orderDate.description, r.dueDate?.description, try FixedPoint.quantity(r.quantity),
+                try r.orderedQuantity.map { (q: Double) throws(StorageError) in try FixedPoint.quantity(q) },
+                try r.unitPrice.map { (p: Double) throws(StorageError) in try FixedPoint.unitCost(p) },
+            ])
+        }
+        try await bulk.flush()
+        return s.receipts.count
+    }
+
+    private static func writeOverrides(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(
+            db: db, table: "overrides",
+            columns: ["item_id", "location_id", "parameter", "valid_from", "valid_to", "value", "reason", "author"],
+            key: ["item_id", "location_id", "parameter", "valid_from"])
+        for o in s.overrides {
+            try await bulk.append([
+                s.items[Int(o.item)].id, s.locations[Int(o.location)].id, o.parameter, o.validFrom?.description ?? "",
+                o.validTo?.description ?? "", o.value, o.reason, o.author,
+            ])
+        }
+        try await bulk.flush()
+        return s.overrides.count
+    }
+
+    private static func writeDatasetInfo(_ s: Snapshot, _ db: any SQLDatabase) async throws {
+        var bulk = BulkWriter(db: db, table: "dataset_info", columns: ["key", "value"], key: ["key"])
+        try await bulk.append(["as_of", s.asOf.description])
+        try await bulk.append(["bucket", s.settings.bucket.rawValue])
+        try await bulk.append(["currency", s.settings.currency])
+        try await bulk.flush()
+    }
+}

@@ -1,0 +1,59 @@
+import InventoryCore
+
+extension Store {
+    /// Posts one transaction to the ledger, in its own database transaction.
+    ///
+    /// Idempotent by ``PostingRequest/key``: when the key was posted before — by an earlier call,
+    /// a retry, or a concurrent writer — nothing new is posted and the original result comes back
+    /// with ``PostingResult/replayed`` set; the same key with a different payload throws
+    /// ``StorageError/Code/idempotencyConflict``. Positions change in the same transaction, so they
+    /// always equal the sum of the entries.
+    ///
+    /// On SQLite, postings that arrive while another is being written are committed together
+    /// (group commit, one fsync), each in its own savepoint; the call returns after its commit.
+    public func post(_ request: PostingRequest) async throws -> PostingResult {
+        if let committer { return try await committer.post(request, backend: backend) }
+        return try await backend.transaction { db in try await LedgerWriter(db: db).post(request) }
+    }
+
+    /// Posts several transactions all or nothing, in order, in one database transaction.
+    ///
+    /// - Parameter progress: called with the number of requests posted so far, every 1,000 (inside
+    ///   the transaction: nothing is committed before the last).
+    /// - Throws: ``PostingBatchError`` naming the failed request's position; nothing is applied then.
+    public func post(_ requests: [PostingRequest], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [PostingResult] {
+        try await backend.transaction { db in
+            let writer = LedgerWriter(db: db)
+            var results: [PostingResult] = []
+            results.reserveCapacity(requests.count)
+            for (index, request) in requests.enumerated() {
+                do {
+                    results.append(try await writer.post(request))
+                    if let progress, (index + 1) % 1_000 == 0 { progress(index + 1) }
+                } catch let error as StorageError {
+                    throw PostingBatchError(index: index, key: request.key, underlying: error)
+                }
+            }
+            return results
+        }
+    }
+}
+
+/// A posting in a batch failed; the whole batch was rolled back.
+public struct PostingBatchError: Error, Sendable, CustomStringConvertible {
+    /// Position of the failed request (0-based).
+    public var index: Int
+    /// Its idempotency key.
+    public var key: String
+    /// What was wrong.
+    public var underlying: StorageError
+
+    /// Creates the error.
+    public init(index: Int, key: String, underlying: StorageError) {
+        self.index = index
+        self.key = key
+        self.underlying = underlying
+    }
+
+    public var description: String { underlying.message }
+}

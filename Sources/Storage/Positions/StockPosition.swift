@@ -1,0 +1,85 @@
+/// The balances of one position (item, location, owner), millionths of a base unit.
+public struct StockPosition: Sendable, Hashable {
+    /// Item, location, owner.
+    public var key: PositionKey
+    /// Physically there.
+    public var onHand: Int64
+    /// On the way there by transfer.
+    public var inTransit: Int64
+    /// On open purchase orders.
+    public var onOrder: Int64
+    /// Reserved.
+    public var allocated: Int64
+
+    /// Creates a position.
+    public init(key: PositionKey, onHand: Int64 = 0, inTransit: Int64 = 0, onOrder: Int64 = 0, allocated: Int64 = 0) {
+        self.key = key
+        self.onHand = onHand
+        self.inTransit = inTransit
+        self.onOrder = onOrder
+        self.allocated = allocated
+    }
+
+    /// The balance of a bucket.
+    public subscript(bucket: PositionBucket) -> Int64 {
+        get {
+            switch bucket {
+            case .onHand: return onHand
+            case .inTransit: return inTransit
+            case .onOrder: return onOrder
+            case .allocated: return allocated
+            }
+        }
+        set {
+            switch bucket {
+            case .onHand: onHand = newValue
+            case .inTransit: inTransit = newValue
+            case .onOrder: onOrder = newValue
+            case .allocated: allocated = newValue
+            }
+        }
+    }
+
+    /// Whether every balance is zero.
+    public var isZero: Bool { onHand == 0 && inTransit == 0 && onOrder == 0 && allocated == 0 }
+}
+
+/// A position whose stored balance differs from what the ledger (and open orders) add up to.
+public struct PositionDifference: Sendable, Hashable {
+    /// The position.
+    public var key: PositionKey
+    /// The balance that differs.
+    public var bucket: PositionBucket
+    /// What `stock_positions` holds.
+    public var stored: Int64
+    /// What the entries add up to.
+    public var expected: Int64
+
+    /// Creates a difference.
+    public init(key: PositionKey, bucket: PositionBucket, stored: Int64, expected: Int64) {
+        self.key = key
+        self.bucket = bucket
+        self.stored = stored
+        self.expected = expected
+    }
+}
+
+/// What ``Store/verify()`` found.
+public struct VerificationReport: Sendable, Hashable {
+    /// Ledger entries read.
+    public var entryCount: Int
+    /// Positions compared.
+    public var positionCount: Int
+    /// Differences (empty when the books agree).
+    public var differences: [PositionDifference]
+
+    /// Creates a report.
+    public init(entryCount: Int, positionCount: Int, differences: [PositionDifference]) {
+        self.entryCount = entryCount
+        self.positionCount = positionCount
+        self.differences = differences
+    }
+
+    /// Whether every position equals its ledger.
+    public var isConsistent: Bool { differences.isEmpty }
+}

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import InventoryCore
+import Storage
+
+/// `procura post`: one posting from flags, or a file of them (`transactions.csv` columns).
+struct PostCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "post",
+        abstract: "Post inventory transactions to the ledger (idempotent by key).",
+        discussion: """
+            One posting from flags:
+              procura post --key r-1 --type receipt --item P-100 --location DC1 --quantity 10 --date 2026-11-30
+            or a file in the transactions.csv columns (`-` reads standard input):
+              procura post --file transactions.csv
+            A file is posted all or nothing in one transaction; with --each every row is its own
+            transaction (a stream: rows that fail are reported, the others stay posted).
+            A key posted before is not posted again: the original entry is reported as `replayed`.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "A CSV file of postings (transactions.csv columns); `-` for standard input.")
+    var file: String?
+    @Flag(help: "With --file: commit each row on its own instead of all or nothing.")
+    var each = false
+    @Flag(help: "With --file: report progress on standard error every 1,000 rows.")
+    var progress = false
+
+    @Option(help: "Idempotency key.") var key: String?
+    @Option(help: "Posting type: \(PostingType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String?
+    @Option(help: "Item key.") var item: String?
+    @Option(help: "Location key (the shipping location of a transfer).") var location: String?
+    @Option(help: "Quantity in --uom (positive; signed for adjustment).", transform: { text in
+        guard let v = Double(text), v.isFinite else { throw ValidationError("--quantity '\(text)' — expected a number") }
+        return v
+    }) var quantity: Double?
+    @Option(help: "Unit of the quantity (default: the item's base unit).") var uom: String?
+    @Option(help: "Posting date YYYY-MM-DD (default: today, UTC).") var date: String?
+    @Option(name: .customLong("to-location"), help: "Receiving location of a transfer.") var toLocation: String?
+    @Option(help: "Supplier key.") var supplier: String?
+    @Option(help: "Owner: owned, consignment or vmi.") var owner: String?
+    @Option(name: .customLong("unit-cost"), help: "Valuation cost per base unit (default: the item's cost).") var unitCost: Double?
+    @Option(help: "Reason code (required for adjustment, scrap, reversal).") var reason: String = ""
+    @Option(help: "Document number; for a reversal the key it reverses.") var reference: String = ""
+    @Option(help: "Output: table (one line per posting) or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        if file != nil {
+            let single = [key, type, item, location, uom, date, toLocation, supplier, owner].contains { $0 != nil } || quantity != nil
+            if single { throw ValidationError("--file cannot be combined with the flags of a single posting") }
+        } else {
+            if each { throw ValidationError("--each applies to --file only") }
+            var missing: [String] = []
+            if key == nil { missing.append("--key") }
+            if type == nil { missing.append("--type") }
+            if item == nil { missing.append("--item") }
+            if location == nil { missing.append("--location") }
+            if quantity == nil { missing.append("--quantity") }
+            if !missing.isEmpty {
+                throw ValidationError("missing \(missing.joined(separator: ", ")) — give a file with --file or every flag of one posting")
+            }
+        }
+    }
+
+    func run() async throws {
+        let requests = try file.map(readFile) ?? [(0, try singleRequest())]
+        if each {
+            try await db.withStore { try await postEach(requests, store: $0) }
+        } else {
+            try await db.withStore { try await postAll(requests, store: $0) }
+        }
+    }
+
+    /// Each request in its own transaction; failures are reported and the stream goes on.
+    private func postEach(_ requests: [(Int, PostingRequest)], store: Store) async throws {
+        var failures = 0
+        for (line, request) in requests {
+            do {
+                print(try await store.post(request))
+            } catch let error as StorageError {
+                failures += 1
+                StandardStreams.error("error: \(file ?? "-"):\(line): \(error.message)\n")
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// All requests in one transaction.
+    private func postAll(_ requests: [(Int, PostingRequest)], store: Store) async throws {
+        let results: [PostingResult]
+        do {
+            let total = requests.count
+            var report: (@Sendable (Int) -> Void)? = nil
+            if progress {
+                report = { (done: Int) in StandardStreams.error("posted \(done)/\(total) (uncommitted)\n") }
+            }
+            results = try await store.post(requests.map(\.1), progress: report)
+        } catch let error as PostingBatchError {
+            let line = requests[error.index].0
+            let place = file.map { "\($0):\(line): " } ?? ""
+            StandardStreams.error("error: \(place)\(error.underlying.message)\n")
+            if requests.count > 1 {
+                StandardStreams.error("nothing was posted (all or nothing); fix the row and post the file again\n")
+            }
+            throw ExitCode.failure
+        }
+        for result in results { print(result) }
+    }
+
+    private func print(_ result: PostingResult) {
+        switch format {
+        case .json:
+            StandardStreams.out(PostingRendering.json(result).compact + "\n")
+        case .table, .csv:
+            StandardStreams.out(PostingRendering.line(result) + "\n")
+        }
+    }
+
+    private func singleRequest() throws -> PostingRequest {
+        guard let postingType = PostingType(rawValue: (type ?? "").lowercased()) else {
+            throw ValidationError("--type '\(type ?? "")' — expected one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var ownership: Ownership? = nil
+        if let owner {
+            guard let o = Ownership(rawValue: owner.lowercased()) else {
+                throw ValidationError("--owner '\(owner)' — expected owned, consignment or vmi")
+            }
+            ownership = o
+        }
+        let day: Day
+        if let date {
+            guard let d = Day(iso: date) else { throw ValidationError("--date '\(date)' — expected YYYY-MM-DD") }
+            day = d
+        } else {
+            day = Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400))
+        }
+        return PostingRequest(
+            key: key ?? "", date: day, type: postingType, itemID: item ?? "", locationID: location ?? "", quantity: quantity ?? 0,
+            uom: uom, toLocationID: toLocation, supplierID: supplier, owner: ownership, unitCost: unitCost, reason: reason,
+            reference: reference)
+    }
+
+    private func readFile(_ path: String) throws -> [(Int, PostingRequest)] {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: path) else {
+                StandardStreams.error("error: cannot read '\(path)' — check the path\n")
+                throw ExitCode.failure
+            }
+            data = d
+        }
+        do {
+            return try PostingCSV.read(text: String(decoding: data, as: UTF8.self), file: path == "-" ? "stdin" : path).map { ($0.line, $0.request) }
+        } catch {
+            for message in error.messages.prefix(100) { StandardStreams.error("error: \(message)\n") }
+            if error.messages.count > 100 { StandardStreams.error("… and \(error.messages.count - 100) more errors\n") }
+            throw ExitCode.failure
+        }
+    }
+}

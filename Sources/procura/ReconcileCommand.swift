@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import InventoryCore
+import Storage
+
+/// `procura reconcile`: intercompany transfers and consignment/VMI stock.
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Reconcile intercompany transfers and consignment/VMI stock against the ledger.",
+        subcommands: [IntercompanyCommand.self, ConsignmentCommand.self])
+}
+
+/// `procura reconcile intercompany`.
+struct IntercompanyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intercompany",
+        abstract: "Shipped vs received per company pair, and goods in transit with their age.")
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(name: .customLong("as-of"), help: "Date ages are measured to (default: today, UTC).") var asOf: String?
+    @Option(help: "Output on stdout: table or csv.") var format: OutputFormat = .table
+    @Option(help: "Also write the two CSV reports to this folder (intercompany_pairs.csv, intercompany_in_transit.csv).")
+    var output: String?
+
+    static let pairColumns = [
+        "from_company", "to_company", "shipped_quantity", "received_quantity", "difference_quantity", "shipped_value", "received_value",
+        "difference_value",
+    ]
+    static let transitColumns = [
+        "reference", "item_id", "from_location_id", "from_company", "to_location_id", "to_company", "shipped_on", "quantity", "value",
+        "age_days",
+    ]
+
+    func run() async throws {
+        let day: Day
+        if let asOf {
+            guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' — expected YYYY-MM-DD") }
+            day = d
+        } else {
+            day = Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400))
+        }
+        let report = try await db.withStore { try await $0.intercompanyReconciliation(asOf: day) }
+        let pairRows = report.pairs.map { p in
+            [p.fromCompany, p.toCompany] + [p.shippedQuantity, p.receivedQuantity, p.differenceQuantity].map(FixedPoint.quantityText)
+                + [p.shippedValue, p.receivedValue, p.differenceValue].map(FixedPoint.moneyText)
+        }
+        let transitRows = report.inTransit.map { t in
+            [t.reference, t.itemID, t.fromLocationID, t.fromCompany, t.toLocationID, t.toCompany, t.shippedOn.description,
+             FixedPoint.quantityText(t.quantity), FixedPoint.moneyText(t.value), String(t.ageDays)]
+        }
+        if let output {
+            try ReportFiles.write(Self.pairColumns, pairRows, to: output, name: "intercompany_pairs.csv")
+            try ReportFiles.write(Self.transitColumns, transitRows, to: output, name: "intercompany_in_transit.csv")
+        }
+        switch format {
+        case .csv, .json:
+            var csv = CSVOutput()
+            csv.row(Self.pairColumns)
+            for r in pairRows { csv.row(r) }
+            csv.row([])
+            csv.row(Self.transitColumns)
+            for r in transitRows { csv.row(r) }
+            StandardStreams.out(csv.text)
+        case .table:
+            var pairs = TextTable(Self.pairColumns.enumerated().map { ($1, $0 < 2 ? .left : .right) })
+            for r in pairRows { pairs.append(r) }
+            var transit = TextTable(Self.transitColumns.enumerated().map { ($1, $0 < 7 ? .left : .right) })
+            for r in transitRows { transit.append(r) }
+            StandardStreams.out(
+                "Intercompany transfers by company pair\n" + (pairRows.isEmpty ? "none\n" : pairs.rendered)
+                    + "\nIn transit as of \(day)\n" + (transitRows.isEmpty ? "none\n" : transit.rendered))
+        }
+    }
+}
+
+/// `procura reconcile consignment`.
+struct ConsignmentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consignment",
+        abstract: "Compare a supplier's consignment/VMI stock statement (CSV) with our ledger.",
+        discussion: """
+            The statement has the columns item_id, location_id, quantity (base units); a
+            supplier_id column, when present, must match --supplier. Exit status 1 when anything differs.
+            """)
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The supplier whose stock is reconciled.") var supplier: String
+    @Option(help: "The supplier's stock statement (CSV).") var statement: String
+    @Option(help: "Output on stdout: table or csv.") var format: OutputFormat = .table
+    @Option(help: "Also write the report as CSV to this file.") var output: String?
+
+    static let columns = ["item_id", "location_id", "statement_quantity", "ledger_quantity", "difference", "status"]
+
+    func run() async throws {
+        let lines = try readStatement()
+        let report = try await db.withStore { try await $0.consignmentReconciliation(supplierID: supplier, statement: lines) }
+        let rows = report.lines.map { l in
+            let status = l.difference == 0 ? "ok" : (!l.onStatement ? "missing_on_statement" : (!l.inLedger ? "missing_in_ledger" : "differs"))
+            return [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText) + [status]
+        }
+        if let output {
+            var csv = CSVOutput()
+            csv.row(Self.columns)
+            for r in rows { csv.row(r) }
+            guard FileManager.default.createFile(atPath: output, contents: Data(csv.text.utf8)) else {
+                StandardStreams.error("error: cannot write '\(output)'\n")
+                throw ExitCode.failure
+            }
+        }
+        switch format {
+        case .csv, .json:
+            var csv = CSVOutput()
+            csv.row(Self.columns)
+            for r in rows { csv.row(r) }
+            StandardStreams.out(csv.text)
+        case .table:
+            var table = TextTable(Self.columns.enumerated().map { ($1, ($0 >= 2 && $0 <= 4) ? .right : .left) })
+            for r in rows { table.append(r) }
+            StandardStreams.out(
+                "Consignment/VMI stock of \(supplier): \(report.differences.count) difference(s) in \(report.lines.count) line(s)\n"
+                    + (rows.isEmpty ? "none\n" : table.rendered))
+        }
+        if !report.differences.isEmpty { throw ExitCode.failure }
+    }
+
+    private func readStatement() throws -> [StockStatementLine] {
+        guard let data = FileManager.default.contents(atPath: statement) else {
+            StandardStreams.error("error: cannot read statement '\(statement)' — check the path\n")
+            throw ExitCode.failure
+        }
+        let csv = SimpleCSV(text: String(decoding: data, as: UTF8.self))
+        guard let item = csv.column("item_id"), let location = csv.column("location_id"), let quantity = csv.column("quantity") else {
+            StandardStreams.error("error: \(statement):1: expected the columns item_id, location_id, quantity\n")
+            throw ExitCode.failure
+        }
+        let supplierColumn = csv.column("supplier_id")
+        var lines: [StockStatementLine] = []
+        var errors: [String] = []
+        for (line, fields) in csv.rows {
+            func field(_ i: Int) -> String { i < fields.count ? fields[i].trimmingCharacters() : "" }
+            if let s = supplierColumn, !field(s).isEmpty, field(s) != supplier { continue }
+            guard let q = Double(field(quantity)), q.isFinite else {
+                errors.append("\(statement):\(line):\(quantity + 1): quantity '\(field(quantity))' — expected a number")
+                continue
+            }
+            lines.append(StockStatementLine(itemID: field(item), locationID: field(location), quantity: q))
+        }
+        if !errors.isEmpty {
+            for e in errors { StandardStreams.error("error: \(e)\n") }
+            throw ExitCode.failure
+        }
+        return lines
+    }
+}
+
+/// Writes a CSV report into a folder.
+enum ReportFiles {
+    static func write(_ header: [String], _ rows: [[String]], to folder: String, name: String) throws {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var csv = CSVOutput()
+        csv.row(header)
+        for r in rows { csv.row(r) }
+        let path = (folder as NSString).appendingPathComponent(name)
+        guard FileManager.default.createFile(atPath: path, contents: Data(csv.text.utf8)) else {
+            StandardStreams.error("error: cannot write '\(path)'\n")
+            throw ExitCode.failure
+        }
+    }
+}
