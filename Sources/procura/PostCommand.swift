@@ -142,18 +142,9 @@ struct PostCommand: AsyncParsableCommand {
     }
 
     private func readFile(_ path: String) throws -> [(Int, PostingRequest)] {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: path) else {
-                StandardStreams.error("error: cannot read '\(path)' — check the path\n")
-                throw ExitCode.failure
-            }
-            data = d
-        }
         do {
-            return try PostingCSV.read(text: String(decoding: data, as: UTF8.self), file: path == "-" ? "stdin" : path).map { ($0.line, $0.request) }
+            return try PostingCSV.read(path: path == "-" ? "/dev/stdin" : path, file: path == "-" ? "stdin" : path)
+                .map { ($0.line, $0.request) }
         } catch {
             for message in error.messages.prefix(100) { StandardStreams.error("error: \(message)\n") }
             if error.messages.count > 100 { StandardStreams.error("… and \(error.messages.count - 100) more errors\n") }

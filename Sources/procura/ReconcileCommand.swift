@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataImport
 import Foundation
 import InventoryCore
 import Storage
@@ -125,11 +126,13 @@ struct ConsignmentCommand: AsyncParsableCommand {
     }
 
     private func readStatement() throws -> [StockStatementLine] {
-        guard let data = FileManager.default.contents(atPath: statement) else {
-            StandardStreams.error("error: cannot read statement '\(statement)' — check the path\n")
+        let csv: CSVDocument
+        do {
+            csv = try CSVDocument(path: statement, name: statement)
+        } catch {
+            StandardStreams.error("error: \(error.message)\n")
             throw ExitCode.failure
         }
-        let csv = SimpleCSV(text: String(decoding: data, as: UTF8.self))
         guard let item = csv.column("item_id"), let location = csv.column("location_id"), let quantity = csv.column("quantity") else {
             StandardStreams.error("error: \(statement):1: expected the columns item_id, location_id, quantity\n")
             throw ExitCode.failure
@@ -138,7 +141,7 @@ struct ConsignmentCommand: AsyncParsableCommand {
         var lines: [StockStatementLine] = []
         var errors: [String] = []
         for (line, fields) in csv.rows {
-            func field(_ i: Int) -> String { i < fields.count ? fields[i].trimmingCharacters() : "" }
+            func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
             if let s = supplierColumn, !field(s).isEmpty, field(s) != supplier { continue }
             guard let q = Double(field(quantity)), q.isFinite else {
                 errors.append("\(statement):\(line):\(quantity + 1): quantity '\(field(quantity))' — expected a number")

@@ -49,47 +49,25 @@ public enum PreviousClassificationReader {
     }
 
     static func readCSV(path: String, name: String) throws(ReadError) -> PreviousClassification {
-        let reader: CSVReader
+        let csv: CSVDocument
         do {
-            reader = try CSVReader(path: path)
+            csv = try CSVDocument(path: path, name: name)
         } catch {
-            throw ReadError(message: "\(name): cannot open the previous classification")
+            throw ReadError(message: error.message)
         }
-        var columns: [String: Int] = [:]
+        guard let item = csv.column("item_id"), let location = csv.column("location_id"),
+            csv.column("abc") != nil || csv.column("xyz") != nil || csv.column("pattern") != nil
+        else {
+            throw ReadError(message: "\(name):1: header — expected item_id, location_id and at least one of abc, xyz, pattern")
+        }
         var result = PreviousClassification()
-        var isHeader = true
-        while true {
-            let more: Bool
-            do {
-                more = try reader.next()
-            } catch {
-                throw ReadError(message: "\(name): cannot read on — \(error)")
-            }
-            guard more else { break }
-            let record = reader.record
-            if let problem = record.problem {
-                throw ReadError(message: "\(name):\(problem.line):\(problem.column): malformed CSV — expected RFC 4180 quoting")
-            }
-            let fields = (0..<record.fieldCount).map { ByteText.string(record.field($0)) ?? "" }
-            if isHeader {
-                for (k, field) in fields.enumerated() { columns[field.lowercased()] = k }
-                guard columns["item_id"] != nil, columns["location_id"] != nil,
-                    columns["abc"] != nil || columns["xyz"] != nil || columns["pattern"] != nil
-                else {
-                    throw ReadError(message: "\(name):1: header — expected item_id, location_id and at least one of abc, xyz, pattern")
-                }
-                isHeader = false
-                continue
-            }
-            if fields.allSatisfy(\.isEmpty) { continue }
+        for (line, fields) in csv.rows where !fields.allSatisfy(\.isEmpty) {
             func value(_ column: String) -> String? {
-                columns[column].flatMap { $0 < fields.count ? fields[$0] : nil }
+                csv.column(column).flatMap { $0 < fields.count ? fields[$0] : nil }
             }
-            let entry = try entry(
-                abc: value("abc"), xyz: value("xyz"), pattern: value("pattern"), position: "\(name):\(record.line)")
-            result.set(entry, item: value("item_id") ?? "", location: value("location_id") ?? "")
+            let entry = try entry(abc: value("abc"), xyz: value("xyz"), pattern: value("pattern"), position: "\(name):\(line)")
+            result.set(entry, item: item < fields.count ? fields[item] : "", location: location < fields.count ? fields[location] : "")
         }
-        if isHeader { throw ReadError(message: "\(name): empty file — expected a header line") }
         return result
     }
 

@@ -23,9 +23,9 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens (and migrates) the database, runs `body`, closes it; storage errors are printed
     /// as `error: …` and end the command with exit status 1.
     func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
-        let store = try await CommandFailure.report { try await Store.open(try url()) }
+        let store = try await StorageFailure.report { try await Store.open(try url()) }
         do {
-            let result = try await CommandFailure.report { try await body(store) }
+            let result = try await StorageFailure.report { try await body(store) }
             await store.close()
             return result
         } catch {
@@ -36,7 +36,7 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 /// Prints storage errors as `error: …` on stderr and exits 1; other errors pass through.
-enum CommandFailure {
+enum StorageFailure {
     static func report<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()

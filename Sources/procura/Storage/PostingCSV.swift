@@ -1,3 +1,4 @@
+import DataImport
 import InventoryCore
 import Storage
 
@@ -10,8 +11,13 @@ enum PostingCSV {
 
     static let required = ["key", "date", "type", "item_id", "location_id", "quantity"]
 
-    static func read(text: String, file: String) throws(Failure) -> [(line: Int, request: PostingRequest)] {
-        let csv = SimpleCSV(text: text)
+    static func read(path: String, file: String) throws(Failure) -> [(line: Int, request: PostingRequest)] {
+        let csv: CSVDocument
+        do {
+            csv = try CSVDocument(path: path, name: file)
+        } catch {
+            throw Failure(messages: [error.message])
+        }
         let missing = required.filter { csv.column($0) == nil }
         guard missing.isEmpty else {
             throw Failure(messages: ["\(file):1: missing column(s) \(missing.joined(separator: ", ")) — expected the transactions.csv header"])
@@ -21,7 +27,7 @@ enum PostingCSV {
         for (line, fields) in csv.rows {
             func value(_ name: String) -> String {
                 guard let i = csv.column(name), i < fields.count else { return "" }
-                return fields[i].trimmingCharacters()
+                return fields[i]
             }
             func fail(_ name: String, _ expected: String) {
                 let column = (csv.column(name) ?? 0) + 1
