@@ -10,6 +10,11 @@ public struct CSVDocument: Sendable {
         /// `name:line:column: what — expected …`, or `name: what`.
         public var message: String
         public var description: String { message }
+
+        /// Creates a failure with its message.
+        public init(message: String) {
+            self.message = message
+        }
     }
 
     /// Header names, lower-cased and trimmed.
