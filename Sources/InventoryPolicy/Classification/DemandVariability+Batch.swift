@@ -1,4 +1,4 @@
-import InventoryCore
+public import InventoryCore
 
 extension DemandVariability {
     /// The statistics of every row of a row-major matrix, over the columns in `window`,
@@ -7,7 +7,9 @@ extension DemandVariability {
     /// - Parameters:
     ///   - quantities: `rows × columns` values, row after row.
     ///   - window: the columns to look at (e.g. the last 52 complete weeks).
-    public static func batch(quantities: [Double], rows: Int, columns: Int, window: Range<Int>) async -> [DemandVariability] {
+    public static func batch(quantities: [Double], rows: Int, columns: Int, window: Range<Int>) async
+        -> ChunkResults<DemandVariability>
+    {
         await batch(quantities: quantities, rows: rows, columns: columns) { _ in window }
     }
 
@@ -15,9 +17,10 @@ extension DemandVariability {
     /// buckets since a new item's first demand.
     public static func batch(
         quantities: [Double], rows: Int, columns: Int, window: @escaping @Sendable (Int) -> Range<Int>
-    ) async -> [DemandVariability] {
+    ) async -> ChunkResults<DemandVariability> {
         precondition(quantities.count == rows * columns)
-        return await ConcurrentChunks.mapChunks(count: rows) { range, output in
+        // The results stay where the chunks wrote them: no copy of rows × 64 bytes.
+        return await ConcurrentChunks.results(count: rows) { range, output in
             quantities.withUnsafeBufferPointer { all in
                 for row in range {
                     let columnsOfRow = window(row).clamped(to: 0..<columns)
