@@ -7,6 +7,8 @@ struct Procura: AsyncParsableCommand {
         commandName: "procura",
         abstract: "Inventory policy and procurement planning: classification, forecasts, policies.",
         discussion: "Run `procura help <command>` for the flags of a command. The README has examples.",
-        subcommands: [DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self, PlanCommand.self, Calc.self]
+        subcommands: [
+            DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self, AccuracyCommand.self, PlanCommand.self, Calc.self,
+        ]
     )
 }

@@ -1,4 +1,5 @@
 import Forecasting
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 

@@ -2,7 +2,8 @@ public import InventoryCore
 
 /// Automatic model selection for one series by rolling-origin holdout.
 ///
-/// 1. The demand pattern is classified (``DemandPatternClassifier``, Syntetos–Boylan–Croston).
+/// 1. The demand pattern is classified (``DemandPatternClassifier``, Syntetos–Boylan–Croston), or
+///    taken from ``SelectionContext/pattern`` when the caller classified the item already.
 /// 2. Lifecycle flags: declared phase-out; *dying* when the last ``Configuration/dyingWindow``
 ///    buckets have no demand after earlier demand; *declining* when the last window's mean is
 ///    below ``Configuration/decliningRatio`` × the window before; *new item* when fewer than
@@ -92,7 +93,10 @@ public struct AutoSelector: Sendable {
         return names.compactMap(candidateModel)
     }
 
-    func candidateModel(_ name: ModelName) -> (any ForecastModel)? {
+    /// The model a candidate name stands for, with this selector's settings (window, season length,
+    /// heuristic initial states, optimiser); `nil` for `auto`, and for seasonal models without a
+    /// season length.
+    public func candidateModel(_ name: ModelName) -> (any ForecastModel)? {
         switch name {
         case .naive: return NaiveModel()
         case .historicAverage: return HistoricAverageModel()
@@ -131,7 +135,7 @@ public struct AutoSelector: Sendable {
         let start = firstDemand ?? 0
         let y = start == 0 ? series : Array(series[start...])
         let n = y.count
-        let (pattern, _) = c.classifier.classify(demand: y)
+        let pattern = context.pattern.flatMap { $0 == .noDemand ? nil : $0 } ?? c.classifier.classify(demand: y).pattern
 
         func finish(_ result: SelectionResult) -> SelectionResult {
             var result = result
@@ -258,7 +262,11 @@ public struct AutoSelector: Sendable {
         }
     }
 
-    /// Phase-out, dying, declining and new-item flags.
+    /// Phase-out, dying, declining and new-item flags of a series (the rules of step 2 above).
+    public func lifecycleFlags(_ y: [Double], context: SelectionContext = SelectionContext()) -> [SelectionResult.Flag] {
+        lifecycleFlags(y, firstDemand: y.firstIndex { $0 != 0 }, context: context)
+    }
+
     func lifecycleFlags(_ y: [Double], firstDemand: Int?, context: SelectionContext) -> [SelectionResult.Flag] {
         let c = configuration
         var flags: [SelectionResult.Flag] = []
