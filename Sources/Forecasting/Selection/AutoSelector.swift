@@ -22,6 +22,8 @@ public import InventoryCore
 ///    (ties: the earlier candidate), and the winner is fitted again to the whole series.
 /// 5. Smooth and erratic series that test seasonal at lag m (``SeasonalAdjustment``) are scored
 ///    both on the raw and on the seasonally adjusted data.
+/// 6. With ``Configuration/trendTest``, Holt is scored only when the training part has a linear
+///    trend (``TrendTest``).
 public struct AutoSelector: Sendable {
     /// Settings of the selection.
     public struct Configuration: Hashable, Sendable {
@@ -55,6 +57,10 @@ public struct AutoSelector: Sendable {
         ]
         /// Whether smooth/erratic series may be seasonally adjusted.
         public var seasonalAdjustment: Bool = true
+        /// Whether trend candidates (Holt) are scored only when ``TrendTest`` finds a linear trend
+        /// in the training part (default false: always scored). Holt is the costliest candidate
+        /// and, on trendless series, mostly fits noise; the plan run's fast selection turns this on.
+        public var trendTest: Bool = false
         /// Demand-pattern cut-offs.
         public var classifier = DemandPatternClassifier()
         /// Golden-section tolerance of the candidates' fits (see ``FitOptions/searchTolerance``).
@@ -67,6 +73,9 @@ public struct AutoSelector: Sendable {
         public var refitOnFullSeries: Bool = false
         /// Nelder–Mead settings of the fast ETS fits (tolerance on n·log SSE).
         public var nelderMead = NelderMead.Configuration(tolerance: 1e-2, maxIterations: 500)
+        /// Nelder–Mead settings of TSB's two weights (tolerance on the SSE; default
+        /// ``NelderMead/Configuration/fitting``).
+        public var tsbOptimizer = NelderMead.Configuration.fitting
 
         /// Default settings.
         public init() {}
@@ -117,7 +126,7 @@ public struct AutoSelector: Sendable {
         case .croston: return CrostonModel(variant: .classic)
         case .crostonSBA: return CrostonModel(variant: .sba)
         case .crostonOptimized: return CrostonModel(variant: .optimized)
-        case .tsb: return TSBModel()
+        case .tsb: return TSBModel(optimizer: configuration.tsbOptimizer)
         case .adida: return ADIDAModel()
         case .imapa: return IMAPAModel()
         case .auto: return nil
@@ -184,7 +193,8 @@ public struct AutoSelector: Sendable {
             ? SeasonalAdjustment.detect(training, seasonLength: c.seasonLength) : nil
         var scored: [SelectionResult.Candidate] = []
         var models: [(model: any ForecastModel, adjusted: Bool, fit: FittedForecast?)] = []
-        for model in candidates(for: pattern) {
+        let trending = c.trendTest ? TrendTest.detect(training) : true
+        for model in candidates(for: pattern) where trending || model.name != .holt {
             for adjusted in adjustment == nil ? [false] : [false, true] {
                 let (candidate, fit) = evaluate(
                     model, y, training: training, adjustment: adjusted ? adjustment : nil, options: fitOptions)

@@ -18,8 +18,18 @@ enum PlanBenchmark {
             let classification = await Timing.seconds { _ = await ClassificationRun.run(snapshot: snapshot) }
             FileHandle.standardError.write(Data("  classification alone: \(classification) s\n".utf8))
         }
+        // The estimator: PROCURA_BENCH_ESTIMATOR=history for the mean of the classification window,
+        // forecast-full for the full selection; default the plan's own (forecast, fast selection).
+        let estimatorName = ProcessInfo.processInfo.environment["PROCURA_BENCH_ESTIMATOR"] ?? "forecast"
         var plan: PlanResult?
-        let planSeconds = await Timing.seconds { plan = await PlanRun.run(snapshot: snapshot) }
+        let planSeconds = await Timing.seconds {
+            switch estimatorName {
+            case "history": plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+            case "forecast-full":
+                plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot, selection: .full))
+            default: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
+            }
+        }
         guard let plan else { exit(70) }
 
         // Explanations: every row's derivation rendered (the fields explanations.jsonl is written
@@ -47,14 +57,21 @@ enum PlanBenchmark {
         let summary = plan.summary
         print(
             Timing.json([
-                ("workload", "plan"), ("variant", "procura_plan_run"), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
+                ("workload", "plan"), ("variant", "procura_plan_run"), ("estimator", estimatorName), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
                 ("seconds", planSeconds), ("explanations_seconds", explainSeconds), ("generation_seconds", generation),
                 ("cores", activeProcessorCount()), ("with_policy", summary.total.withPolicy),
                 ("policy_types", PolicyType.allCases.map { summary.policyTypes[$0] ?? 0 }),
                 ("methods", SafetyStockMethod.allCases.map { summary.methods[$0] ?? 0 }),
                 ("overridden", summary.total.overridden), ("explanation_mb", Double(characters) / 1e6),
-                ("plan_row_bytes", MemoryLayout<PlanRow>.stride),
+                ("plan_row_bytes", MemoryLayout<PlanRow>.stride), ("models", models(plan)),
             ]))
+    }
+
+    /// Item-locations per forecast model, `name:count` by count.
+    static func models(_ plan: PlanResult) -> String {
+        var counts: [String: Int] = [:]
+        for row in plan.rows { counts[row.policy.input.demand.model, default: 0] += 1 }
+        return counts.sorted { $0.value > $1.value }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
     }
 
     /// Bytes of text in an explanation's fields.
