@@ -53,6 +53,17 @@ struct AdjustmentAndCleaningTests {
         #expect(rule.apply(sporadic).series[2] == 5)
     }
 
+    @Test("outliers when MAD = 0 (most weeks equal): the mean absolute deviation from the median, × 1.2533, takes its place")
+    func outliersWithZeroMAD() throws {
+        let y: [Double] = [96, 96, 108, 96, 96, 108, 96, 96, 108, 96, 900, 96]
+        let rule = OutlierCapping()
+        // median 96; deviations 0 (8×), 12 (3×), 804 → MAD 0, mean deviation (36 + 804)/12 = 70.
+        let limit = try #require(rule.limit(y))
+        expectClose(limit, 96 + 4 * 1.2533 * 70, relative: 1e-14, "limit")
+        #expect(rule.apply(y).corrections.map(\.bucket) == [10])
+        #expect(rule.limit([Double](repeating: 5, count: 12)) == nil)
+    }
+
     @Test("successor carry-over merges the predecessor's history, aligned at the end, with a factor")
     func successor() {
         let merged = SuccessorCarryOver.merge(predecessor: [4, 4, 2, 0], successor: [0, 1, 3], factor: 2)

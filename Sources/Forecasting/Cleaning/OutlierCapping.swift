@@ -3,8 +3,12 @@
 /// median absolute deviation (MAD) are taken over the non-zero buckets for sporadic series
 /// (ADI ≥ 1.32, where zeros would make every demand an outlier) and over all buckets otherwise;
 /// 1.4826·MAD estimates σ for normal data. Only upward spikes are capped (a low bucket is more
-/// often a stock-out, handled by ``StockoutCorrection``). No capping when MAD = 0 or with fewer than
-/// ``minimumCount`` reference values.
+/// often a stock-out, handled by ``StockoutCorrection``). When more than half the reference values
+/// are equal, MAD = 0 and would cap nothing: the mean absolute deviation from the median then takes
+/// its place, `limit = median + threshold · 1.2533 · MeanAD` (1.2533 = √(π/2) estimates σ from it
+/// for normal data; Iglewicz & Hoaglin 1993, *How to Detect and Handle Outliers*, ASQC, §3.2 — the
+/// modified z-score's rule). No capping when both are 0 (all reference values equal) or with fewer
+/// than ``minimumCount`` reference values.
 /// Hampel (1974), *JASA* 69(346), 383–393, doi:10.1080/01621459.1974.10482962; Pearson (2002),
 /// *IEEE Trans. Control Systems Technology* 10(1), 55–63, doi:10.1109/87.974338.
 public struct OutlierCapping: Hashable, Sendable {
@@ -25,9 +29,12 @@ public struct OutlierCapping: Hashable, Sendable {
         let reference = statistics.adi >= 1.32 ? y.filter { $0 > 0 } : y
         guard reference.count >= minimumCount else { return nil }
         let median = Self.median(reference)
-        let mad = Self.median(reference.map { abs($0 - median) })
-        guard mad > 0 else { return nil }
-        return median + threshold * 1.4826 * mad
+        let deviations = reference.map { abs($0 - median) }
+        let mad = Self.median(deviations)
+        if mad > 0 { return median + threshold * 1.4826 * mad }
+        let meanDeviation = deviations.reduce(0, +) / Double(deviations.count)
+        guard meanDeviation > 0 else { return nil }
+        return median + threshold * 1.2533 * meanDeviation
     }
 
     /// Caps `y`.
@@ -40,7 +47,7 @@ public struct OutlierCapping: Hashable, Sendable {
             corrections.append(
                 HistoryCorrection(
                     bucket: t, original: y[t], corrected: limit, reason: .outlierCapped,
-                    note: "above median + \(threshold)·1.4826·MAD = \(limit)"))
+                    note: "above the limit \(limit) (median + \(threshold) robust standard deviations)"))
         }
         return CleanedHistory(series: out, corrections: corrections)
     }

@@ -73,7 +73,8 @@ struct AccuracyCommand: AsyncParsableCommand {
                     holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item, locationID: location, topDrivers: top))
             progress.clear()
         } catch let error as ForecastRunError {
-            throw ValidationError(error.message)
+            StandardStreams.error("Error: \(error.message)\n")
+            throw ExitCode(64)
         }
         let rendering = AccuracyRendering(report: report, snapshot: snapshot)
         switch format {

@@ -100,7 +100,8 @@ struct ForecastCommand: AsyncParsableCommand {
                 configuration: ForecastRun.Configuration(model: choice, horizon: horizon, itemID: item, locationID: location))
             progress.clear()
         } catch let error as ForecastRunError {
-            throw ValidationError(error.message)
+            StandardStreams.error("Error: \(error.message)\n")
+            throw ExitCode(64)
         }
         let rendering = ForecastRendering(report: report, snapshot: snapshot)
         switch format {

@@ -69,15 +69,23 @@ extension ForecastRendering {
         let c = f.classification
         var out = "\(itemID(f)) @ \(locationID(f)) — category \(category(f).isEmpty ? "(none)" : category(f)), "
         out += "pattern \(s.pattern.rawValue), class \(c.cell.description), lifecycle \(c.lifecycle.rawValue)\n"
-        out += "Model: \(f.modelName)"
-        if let method = s.fit.method { out += " \(method)" }
-        if let runnerUp = s.runnerUp { out += ", runner-up \(runnerUp.rawValue)" }
-        if let fallback = s.fallback { out += " (fallback: \(fallback.rawValue))" }
+        if let chosen = s.chosen {
+            out += "Model: \(f.modelName)"
+            if let method = s.fit.method, s.fallback == nil, method != chosen.rawValue { out += " \(method)" }
+            if let runnerUp = s.runnerUp { out += ", runner-up \(runnerUp.rawValue)" }
+            if let fallback = s.fallback { out += " (fallback: \(fallback.rawValue))" }
+        } else {
+            out += "Model: none — fallback \(s.fallback?.rawValue ?? "none")"
+        }
         out += "\n"
         if case .auto = report.model { out += "Selection: \(selectionDescription)\n" }
         if !s.fit.parameters.isEmpty { out += "Parameters: " + Self.parameters(s.fit.parameters) + "\n" }
         if let failure = f.failure { out += "Model failed: \(failure) — the mean since the first demand is used\n" }
-        out += "History: \(s.observationCount) \(bucketName)s from \(report.historyBucketStart(s.historyStart).isoString) (first demand)\n"
+        if s.fallback == .noDemand {
+            out += "History: no demand in \(s.observationCount) \(bucketName)s\n"
+        } else {
+            out += "History: \(s.observationCount) \(bucketName)s from \(report.historyBucketStart(s.historyStart).isoString) (first demand)\n"
+        }
         if !s.candidates.isEmpty {
             out += "Candidates (\(s.metric.rawValue) on the holdout, lower is better):\n"
             var table = TextTable([("model", .left), ("seasonal", .left), ("score", .right), ("parameters", .left)])
