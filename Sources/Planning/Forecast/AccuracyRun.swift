@@ -56,13 +56,17 @@ public enum AccuracyRun {
         public var locationID: String?
         /// Drivers listed per segment and overall.
         public var topDrivers: Int
+        /// The automatic selection's settings: `full` (as `procura forecast`, default) or `fast`
+        /// (as the plan run, ``ForecastDemandEstimator/narrow(_:)``).
+        public var selection: ForecastingSettings.PlanSelection
         /// Number of parallel chunks (`nil`: a few per core).
         public var chunks: Int?
 
         /// Creates a configuration.
         public init(
             holdout: Int? = nil, mode: Mode = .rolling, model: ForecastModelChoice = .auto, segmentation: Segmentation? = nil,
-            itemID: String? = nil, locationID: String? = nil, topDrivers: Int = 10, chunks: Int? = nil
+            itemID: String? = nil, locationID: String? = nil, topDrivers: Int = 10,
+            selection: ForecastingSettings.PlanSelection = .full, chunks: Int? = nil
         ) {
             self.holdout = holdout
             self.mode = mode
@@ -71,6 +75,7 @@ public enum AccuracyRun {
             self.itemID = itemID
             self.locationID = locationID
             self.topDrivers = topDrivers
+            self.selection = selection
             self.chunks = chunks
         }
     }
@@ -97,7 +102,8 @@ public enum AccuracyRun {
         let origin = demand.firstDay(ofColumn: complete - n)
         let cut = snapshot.atPlanningDate(origin)
         let classification = await ClassificationRun.run(snapshot: cut)
-        let context = ForecastContext(snapshot: cut, classification: classification.rows, model: configuration.model)
+        let context = ForecastContext(
+            snapshot: cut, classification: classification.rows, model: configuration.model, selection: configuration.selection)
         let mode = configuration.mode
         let segmentation = configuration.segmentation
         let threshold = settings.trackingSignalThreshold
@@ -153,7 +159,8 @@ public enum AccuracyRun {
         }
         return AccuracyRunReport(
             asOf: snapshot.asOf, calendar: demand.calendar, firstHoldoutBucket: demand.firstBucket + Int32(complete - n), holdout: n,
-            mode: mode, model: configuration.model, segmentation: segmentation, masePeriod: period,
+            mode: mode, model: configuration.model, selection: configuration.selection, segmentation: segmentation,
+            masePeriod: period,
             trackingSignalThreshold: threshold, items: items, segments: segments,
             total: summarise("all", Array(items.indices), items, top: top), valueAdded: valueAdded)
     }

@@ -52,6 +52,8 @@ public struct AccuracyRunReport: Sendable {
     public var mode: AccuracyRun.Mode
     /// The model backtested.
     public var model: ForecastModelChoice
+    /// The selection's settings (`full` or the plan run's `fast`).
+    public var selection: ForecastingSettings.PlanSelection
     /// How the item-locations were grouped (`nil`: one segment, `all`).
     public var segmentation: AccuracyRun.Segmentation?
     /// Seasonal period of the MASE scale.

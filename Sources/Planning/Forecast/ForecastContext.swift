@@ -13,13 +13,16 @@ struct ForecastContext: Sendable {
     let selector: AutoSelector
     let model: ForecastModelChoice
 
-    init(snapshot: Snapshot, classification: [ItemLocationClassification], model: ForecastModelChoice) {
+    init(
+        snapshot: Snapshot, classification: [ItemLocationClassification], model: ForecastModelChoice,
+        selection: ForecastingSettings.PlanSelection = .full
+    ) {
         self.snapshot = snapshot
         self.classification = classification
         histories = ForecastHistories(snapshot: snapshot)
         index = PlanInputIndex(snapshot: snapshot)
         engine = PolicyEngine(settings: snapshot.settings.policy, bucket: snapshot.settings.bucket)
-        selector = AutoSelector(configuration: ForecastRun.selectorConfiguration(settings: snapshot.settings))
+        selector = AutoSelector(configuration: ForecastRun.selectorConfiguration(settings: snapshot.settings, selection: selection))
         self.model = model
     }
 

@@ -36,6 +36,9 @@ struct AccuracyCommand: AsyncParsableCommand {
     @Option(help: "rolling (one step ahead from every origin, default) or fixed (1…N steps from one origin).")
     var mode: ModeArgument = .rolling
 
+    @Option(help: "With --model auto: full selection (as procura forecast, default) or fast (as the plan run).")
+    var selection: SelectionArgument = .full
+
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
@@ -70,7 +73,8 @@ struct AccuracyCommand: AsyncParsableCommand {
             report = try await AccuracyRun.run(
                 snapshot: snapshot,
                 configuration: AccuracyRun.Configuration(
-                    holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item, locationID: location, topDrivers: top))
+                    holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item, locationID: location, topDrivers: top,
+                    selection: selection == .fast ? .fast : .full))
             progress.clear()
         } catch let error as ForecastRunError {
             StandardStreams.error("Error: \(error.message)\n")
@@ -103,4 +107,9 @@ enum ModeArgument: String, ExpressibleByArgument, CaseIterable {
     case rolling, fixed
 
     var mode: AccuracyRun.Mode { self == .rolling ? .rolling : .fixed }
+}
+
+/// `--selection full|fast`.
+enum SelectionArgument: String, ExpressibleByArgument, CaseIterable {
+    case full, fast
 }

@@ -8,7 +8,7 @@ extension AccuracyRendering {
         let r = report
         return .object([
             ("as_of", .string(r.asOf.isoString)), ("bucket", .string(bucketName)), ("model", .string(r.model.name)),
-            ("mode", .string(r.mode.rawValue)), ("holdout", .integer(r.holdout)), ("origin", .string(r.origin.isoString)),
+            ("selection", .string(r.selection.rawValue)), ("mode", .string(r.mode.rawValue)), ("holdout", .integer(r.holdout)), ("origin", .string(r.origin.isoString)),
             ("by", r.segmentation.map { .string($0.rawValue) } ?? .null), ("mase_period", .integer(r.masePeriod)),
             ("tracking_signal_threshold", .number(r.trackingSignalThreshold)),
             ("segments", .array(r.segments.map(segment))), ("total", segment(r.total)),

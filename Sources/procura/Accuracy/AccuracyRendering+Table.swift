@@ -7,7 +7,8 @@ extension AccuracyRendering {
     var table: String {
         let r = report
         let last = r.holdoutBucketStart(r.holdout - 1)
-        var out = "Forecast accuracy: \(r.model.name), \(r.holdout) \(bucketName)s held out "
+        var out = "Forecast accuracy: \(r.model.name)\(r.model == .auto && r.selection == .fast ? " (fast selection)" : ""), "
+        out += "\(r.holdout) \(bucketName)s held out "
         out += "(\(r.origin.isoString) … \(last.isoString)), \(modeDescription); "
         out += "\(NumberFormat.grouped(Double(r.items.count))) item-locations\n"
         out += "WAPE and bias weighted by value (unit cost); MAPE over non-zero actuals only, weighted by demand value; "
