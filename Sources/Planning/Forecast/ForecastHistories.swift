@@ -131,11 +131,13 @@ struct ForecastHistories: Sendable {
             byCell["\(series.location)|\(item.category)", default: []].append(mean)
             byCategory[item.category, default: []].append(mean)
         }
+        let cellMedians = byCell.mapValues(median)
+        let categoryMedians = byCategory.mapValues(median)
         var result: [Int: Double] = [:]
         for row in newRows {
             let series = demand.series[row]
             let category = items[Int(series.item)].category
-            if let values = byCell["\(series.location)|\(category)"] ?? byCategory[category] { result[row] = median(values) }
+            if let value = cellMedians["\(series.location)|\(category)"] ?? categoryMedians[category] { result[row] = value }
         }
         return result
     }

@@ -50,7 +50,8 @@ public struct ForecastDemandEstimator: DemandEstimator {
     /// The fast selection of the plan run: SES for smooth and erratic demand, with damped Holt
     /// only when the training part has a linear trend (``Forecasting/TrendTest``), each also on
     /// seasonally adjusted data when the series tests seasonal; Croston–SBA and TSB for intermittent
-    /// and lumpy demand; scored 1…4 steps ahead over a 13-bucket holdout. The candidates left out of
+    /// and lumpy demand, TSB's two weights searched in at most 60 Nelder–Mead iterations; scored
+    /// 1…4 steps ahead over a 13-bucket holdout. The candidates left out of
     /// the full set (the moving average, ADIDA, IMAPA, Holt on trendless series) cost most of the
     /// selection's time; docs/forecasting.md compares the accuracy of both settings on the demo
     /// company and the cost per series.
@@ -62,13 +63,16 @@ public struct ForecastDemandEstimator: DemandEstimator {
             .lumpy: [.crostonSBA, .tsb],
         ]
         configuration.trendTest = true
+        configuration.tsbOptimizer.maxIterations = min(configuration.tsbOptimizer.maxIterations, 60)
         configuration.holdout = min(configuration.holdout, 13)
         configuration.horizon = min(configuration.horizon, 4)
     }
 
     public func estimate(_ request: DemandEstimationRequest, forecast: UnsafeMutableBufferPointer<Double>) -> DemandEstimate {
         let c = request.classification
-        guard let row = demand.row(of: ItemLocation(item: c.item, location: c.location)), histories.completeBuckets > 0 else {
+        guard let row = request.row ?? demand.row(of: ItemLocation(item: c.item, location: c.location)),
+            row < demand.series.count, histories.completeBuckets > 0
+        else {
             for h in forecast.indices { forecast[h] = 0 }
             return DemandEstimate(perBucket: 0, standardDeviationPerBucket: 0, model: "no_history")
         }

@@ -68,7 +68,7 @@ public enum PlanRun {
                     let request = DemandEstimationRequest(
                         history: UnsafeBufferPointer(rebasing: all[start..<(start + complete)]),
                         window: max(0, complete - c.periods)..<complete, classification: c,
-                        protectionBuckets: engine.protectionBuckets(for: input))
+                        protectionBuckets: engine.protectionBuckets(for: input), row: r)
                     let forecast = forecastWrites.buffer((r * horizon)..<((r + 1) * horizon))
                     forecast.initialize(repeating: 0)  // initialised before the estimator writes it
                     input.demand = estimator.estimate(request, forecast: forecast)

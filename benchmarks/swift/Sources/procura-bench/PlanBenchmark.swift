@@ -22,6 +22,8 @@ enum PlanBenchmark {
         // forecast-full for the full selection; default the plan's own (forecast, fast selection).
         let estimatorName = ProcessInfo.processInfo.environment["PROCURA_BENCH_ESTIMATOR"] ?? "forecast"
         var plan: PlanResult?
+        let loadBefore = Timing.loadAverage()
+        let cpuBefore = Timing.cpuSeconds()
         let planSeconds = await Timing.seconds {
             switch estimatorName {
             case "history": plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
@@ -31,18 +33,21 @@ enum PlanBenchmark {
             }
         }
         guard let plan else { exit(70) }
+        let planCPU = Timing.cpuSeconds() - cpuBefore
 
         // Explanations: every row's derivation rendered (the fields explanations.jsonl is written
         // from), in parallel chunks.
         let rows = plan.rows
         var characters = 0
         let skipExplanations = ProcessInfo.processInfo.environment["PROCURA_BENCH_NO_EXPLANATIONS"] != nil
+        let cpuBeforeExplanations = Timing.cpuSeconds()
         let explainSeconds = skipExplanations ? 0 : await Timing.seconds {
             let counts = await ConcurrentChunks.mapChunks(count: rows.count) { range, output in
                 for r in range { output.initialize(r, to: size(of: rows[r].policy.explanation)) }
             }
             characters = counts.reduce(0, +)
         }
+        let explainCPU = Timing.cpuSeconds() - cpuBeforeExplanations
         if ProcessInfo.processInfo.environment["PROCURA_BENCH_PHASES"] != nil {
             var best = Double.infinity
             for _ in 0..<3 {
@@ -58,7 +63,8 @@ enum PlanBenchmark {
         print(
             Timing.json([
                 ("workload", "plan"), ("variant", "procura_plan_run"), ("estimator", estimatorName), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
-                ("seconds", planSeconds), ("explanations_seconds", explainSeconds), ("generation_seconds", generation),
+                ("seconds", planSeconds), ("cpu_seconds", planCPU), ("explanations_seconds", explainSeconds),
+                ("explanations_cpu_seconds", explainCPU), ("load_before", loadBefore), ("generation_seconds", generation),
                 ("cores", activeProcessorCount()), ("with_policy", summary.total.withPolicy),
                 ("policy_types", PolicyType.allCases.map { summary.policyTypes[$0] ?? 0 }),
                 ("methods", SafetyStockMethod.allCases.map { summary.methods[$0] ?? 0 }),
