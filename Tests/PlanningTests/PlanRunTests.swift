@@ -161,12 +161,13 @@ struct PlanRunTests {
         #expect(plan.rows.allSatisfy { !$0.policy.input.demand.model.isEmpty })
     }
 
-    @Test("fast selection: Holt only on trending series, two intermittent candidates, a 13-bucket holdout scored 1…4 ahead")
+    @Test("fast selection: Holt only on trending series, no ADIDA/IMAPA or sporadic moving average, a 13-bucket holdout scored 1…4 ahead")
     func fastSelection() {
         var c = AutoSelector.Configuration()
         ForecastDemandEstimator.narrow(&c)
         #expect(c.trendTest && c.holdout == 13 && c.horizon == 4)
-        #expect(c.candidates[.smooth] == [.ses, .holt] && c.candidates[.lumpy] == [.crostonSBA, .tsb])
+        #expect(c.candidates[.smooth] == [.ses, .holt, .movingAverage] && c.candidates[.lumpy] == [.crostonSBA, .tsb])
+        #expect(c.tsbOptimizer.maxIterations == 60)
         let full = ForecastRun.selectorConfiguration(settings: PlanningSettings(), selection: .full)
         #expect(!full.trendTest && full.holdout == 26 && full.seasonLength == 52 && full.fittedValues)
     }
