@@ -64,6 +64,26 @@ struct AdjustmentAndCleaningTests {
         #expect(rule.limit([Double](repeating: 5, count: 12)) == nil)
     }
 
+    @Test("the cap's median by selection equals the sorted median: odd and even counts, runs of equal values")
+    func medianBySelection() throws {
+        var random = SplitMix64(seed: 7)
+        func sortedMedian(_ v: [Double]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        for n in [8, 9, 10, 51, 104, 157] {
+            for distinct in [3, 1_000] {
+                let y = (0..<n).map { _ in Double(1 + random.next() % UInt64(distinct)) }  // no zeros: every bucket is a reference value
+                let median = sortedMedian(y)
+                let deviations = y.map { abs($0 - median) }
+                let mad = sortedMedian(deviations)
+                let mean = deviations.reduce(0, +) / Double(n)
+                let expected: Double? = mad > 0 ? median + 4 * 1.4826 * mad : (mean > 0 ? median + 4 * 1.2533 * mean : nil)
+                #expect(OutlierCapping().limit(y) == expected, "n \(n), \(distinct) distinct values")
+            }
+        }
+    }
+
     @Test("successor carry-over merges the predecessor's history, aligned at the end, with a factor")
     func successor() {
         let merged = SuccessorCarryOver.merge(predecessor: [4, 4, 2, 0], successor: [0, 1, 3], factor: 2)

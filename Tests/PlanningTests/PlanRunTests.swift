@@ -167,7 +167,7 @@ struct PlanRunTests {
         ForecastDemandEstimator.narrow(&c)
         #expect(c.trendTest && c.holdout == 13 && c.horizon == 4)
         #expect(c.candidates[.smooth] == [.ses, .holt, .movingAverage] && c.candidates[.lumpy] == [.crostonSBA, .tsb])
-        #expect(c.tsbOptimizer.maxIterations == 60)
+        #expect(c.tsbOptimizer.maxIterations == 30)
         let full = ForecastRun.selectorConfiguration(settings: PlanningSettings(), selection: .full)
         #expect(!full.trendTest && full.holdout == 26 && full.seasonLength == 52 && full.fittedValues)
     }

@@ -52,9 +52,55 @@ public struct OutlierCapping: Hashable, Sendable {
         return CleanedHistory(series: out, corrections: corrections)
     }
 
+    /// The median by selection (Hoare's quickselect, median-of-three pivots) instead of a full
+    /// sort: the same value, O(n) on average — the cap runs on every series of a plan.
     static func median(_ values: [Double]) -> Double {
-        let s = values.sorted()
-        let n = s.count
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+        var a = values
+        let n = a.count
+        guard n > 0 else { return .nan }
+        return a.withUnsafeMutableBufferPointer { buffer in
+            let upper = select(buffer, n / 2)
+            guard n % 2 == 0 else { return upper }
+            // The lower middle is the largest value left of position n/2 after the partition.
+            var lower = buffer[0]
+            for i in 1..<(n / 2) where buffer[i] > lower { lower = buffer[i] }
+            return (lower + upper) / 2
+        }
+    }
+
+    /// The k-th smallest value of `a` (0-based); afterwards a[0..<k] ≤ a[k] ≤ a[(k+1)...]. Three-way
+    /// partitions (Dijkstra's Dutch flag), so runs of equal values — zeros, equal deviations — cost
+    /// one pass.
+    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var low = 0
+        var high = a.count - 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            let x = a[low], y = a[middle], z = a[high]
+            let pivot = max(min(x, y), min(max(x, y), z))  // median of three
+            var lt = low  // a[low..<lt] < pivot
+            var i = low  // a[lt..<i] == pivot
+            var gt = high  // a[(gt+1)...high] > pivot
+            while i <= gt {
+                if a[i] < pivot {
+                    a.swapAt(lt, i)
+                    lt += 1
+                    i += 1
+                } else if a[i] > pivot {
+                    a.swapAt(i, gt)
+                    gt -= 1
+                } else {
+                    i += 1
+                }
+            }
+            if k < lt {
+                high = lt - 1
+            } else if k > gt {
+                low = gt + 1
+            } else {
+                return pivot
+            }
+        }
+        return a[k]
     }
 }

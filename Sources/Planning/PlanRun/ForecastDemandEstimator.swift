@@ -52,7 +52,7 @@ public struct ForecastDemandEstimator: DemandEstimator {
     ///   part has a linear trend (``Forecasting/TrendTest``), each also on seasonally adjusted data
     ///   when the series tests seasonal;
     /// - intermittent and lumpy demand: Croston–SBA and TSB (TSB's two weights searched in at most
-    ///   60 Nelder–Mead iterations) — no moving average: a short window over sporadic demand is
+    ///   30 Nelder–Mead iterations) — no moving average: a short window over sporadic demand is
     ///   often exactly 0, which would switch the item's stock policy off;
     /// - scored 1…4 steps ahead over a 13-bucket holdout.
     ///
@@ -67,7 +67,7 @@ public struct ForecastDemandEstimator: DemandEstimator {
             .lumpy: [.crostonSBA, .tsb],
         ]
         configuration.trendTest = true
-        configuration.tsbOptimizer.maxIterations = min(configuration.tsbOptimizer.maxIterations, 60)
+        configuration.tsbOptimizer.maxIterations = min(configuration.tsbOptimizer.maxIterations, 30)
         configuration.holdout = min(configuration.holdout, 13)
         configuration.horizon = min(configuration.horizon, 4)
     }
