@@ -42,7 +42,9 @@ struct ForecastingSettingsTests {
     @Test("defaults: season length by bucket, outliers at 4, adjustments on; none and auto are accepted")
     func defaults() throws {
         let defaults = ForecastingSettings()
-        #expect(defaults.seasonLength(for: .week) == 52 && defaults.seasonLength(for: .month) == 12 && defaults.seasonLength(for: .day) == 7)
+        #expect(
+            defaults.seasonLength(for: .week) == 52 && defaults.seasonLength(for: .month) == 12
+                && defaults.seasonLength(for: .day) == 7)
         #expect(defaults.selectionMetric == .rmse && defaults.selectionHoldoutBuckets == 26 && defaults.horizonBuckets == 12)
         #expect(defaults.outlierThreshold == 4 && defaults.applyAdjustments && defaults.planSelection == .fast)
         let yaml = "forecasting: {season_length: auto, outliers: {threshold: none}}\n"
@@ -54,7 +56,8 @@ struct ForecastingSettingsTests {
     @Test("wrong forecasting values name the key path")
     func errors() throws {
         #expect(
-            try SettingsTests.errors("""
+            try SettingsTests.errors(
+                """
                 forecasting:
                   selection_metric: r2
                   selection_holdout_buckets: 0

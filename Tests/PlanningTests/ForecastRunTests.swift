@@ -77,7 +77,8 @@ struct ForecastRunTests {
         let y: [Double] = [12, 15, 11, 14, 18, 13, 16, 12, 17, 15, 14, 16, 13, 15, 17, 14]
         b.demand("A", at: "L1", y)
         let snapshot = b.build()
-        let choice = try ForecastModelChoice.parse("ses", settings: ModelSettings(alpha: 0.5), defaultWindow: 8, defaultSeasonLength: 52)
+        let choice = try ForecastModelChoice.parse(
+            "ses", settings: ModelSettings(alpha: 0.5), defaultWindow: 8, defaultSeasonLength: 52)
         let report = try await ForecastRun.run(snapshot: snapshot, configuration: .init(model: choice, horizon: 3))
         let f = try #require(report.forecasts.first)
         // By hand: level ℓ₀ = y₀, one-step error eₜ = yₜ − ℓₜ₋₁, ℓₜ = ℓₜ₋₁ + α eₜ.
@@ -143,7 +144,8 @@ struct ForecastRunTests {
         add("forecast_uplift", 120, 0, 13)  // a percentage typed as a factor: invalid
         add("forecast_per_bucket", 70, -60, -1)  // over before the horizon
         add("safety_stock", 10, nil, nil)  // not a forecast parameter
-        let report = try await ForecastRun.run(snapshot: snapshot, configuration: .init(horizon: 6, itemID: "STEADY", locationID: "L1"))
+        let report = try await ForecastRun.run(
+            snapshot: snapshot, configuration: .init(horizon: 6, itemID: "STEADY", locationID: "L1"))
         let f = try #require(report.forecasts.first)
         #expect(f.adjustments.map(\.status) == [.outsideHorizon, .applied, .invalidValue, .applied])
         #expect(f.adjustments[1].buckets == 0..<2 && f.adjustments[3].buckets == 2..<4)
@@ -153,7 +155,8 @@ struct ForecastRunTests {
         #expect(f.forecast.changes.count == 4)
 
         snapshot.settings.forecasting.applyAdjustments = false
-        let off = try await ForecastRun.run(snapshot: snapshot, configuration: .init(horizon: 6, itemID: "STEADY", locationID: "L1"))
+        let off = try await ForecastRun.run(
+            snapshot: snapshot, configuration: .init(horizon: 6, itemID: "STEADY", locationID: "L1"))
         #expect(off.forecasts[0].final == off.forecasts[0].statistical)
         #expect(off.forecasts[0].adjustments.filter { $0.status == .disabled }.count == 3)
     }
@@ -193,7 +196,8 @@ struct ForecastRunTests {
                 == "unknown_location: --location 'L9': no such location — check the location_id (ids are case-sensitive)")
         #expect(
             await message(.init(itemID: "SPORADIC", locationID: "L2"))
-                == "no_history: item 'SPORADIC' has no demand history at location 'L2' (no row in demand.csv) — nothing to forecast")
+                == "no_history: item 'SPORADIC' has no demand history at location 'L2' (no row in demand.csv) — nothing to forecast"
+        )
         #expect(await message(.init(horizon: 0)) == "invalid_horizon: --horizon 0 — expected a number of buckets ≥ 1")
         #expect(throws: ForecastRunError.self) {
             try ForecastModelChoice.parse("prophet", defaultWindow: 8, defaultSeasonLength: 52)

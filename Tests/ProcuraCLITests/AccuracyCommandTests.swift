@@ -12,7 +12,10 @@ struct AccuracyCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try CLIRunner().run(["accuracy", folder.path, "--holdout", "8", "--by", "category"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Forecast accuracy: auto, 8 weeks held out (2025-08-11 … 2025-09-29), rolling origin, one week ahead; 2 item-locations\n"))
+        #expect(
+            r.stdout.hasPrefix(
+                "Forecast accuracy: auto, 8 weeks held out (2025-08-11 … 2025-09-29), rolling origin, one week ahead; 2 item-locations\n"
+            ))
         #expect(r.stdout.contains("MAPE over non-zero actuals only"))
         for line in ["bearings", "seals", "all"] {
             #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix(line + " ") }, "\(line)")
@@ -29,7 +32,9 @@ struct AccuracyCommandTests {
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        for column in ["mae", "rmse", "mape", "smape", "wape", "mase", "mean_error", "bias_percent", "tracking_signal", "tracking_alert"] {
+        for column in [
+            "mae", "rmse", "mape", "smape", "wape", "mase", "mean_error", "bias_percent", "tracking_signal", "tracking_alert",
+        ] {
             #expect(lines[0].split(separator: ",").contains(Substring(column)), "\(column)")
         }
         let out = try runner.run(["accuracy", folder.path, "--holdout", "8", "--format", "json", "--by", "class"])

@@ -26,7 +26,8 @@ extension SettingsSchema {
                     settings.forecasting.outlierThreshold = nil
                 } else {
                     settings.forecasting.outlierThreshold = try value.number(
-                        expected: "a number of robust standard deviations > 0, or none for no capping") { $0 > 0 }
+                        expected: "a number of robust standard deviations > 0, or none for no capping"
+                    ) { $0 > 0 }
                 }
             },
             .wholeNumber("forecasting.outliers.minimum_count", \.forecasting.outlierMinimumCount, minimum: 1),

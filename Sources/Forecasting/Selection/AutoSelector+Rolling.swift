@@ -20,7 +20,8 @@ extension AutoSelector {
         guard origins.lowerBound > start, origins.upperBound <= series.count else {
             throw ForecastError(
                 .invalidParameter,
-                "rolling forecasts: origins \(origins) must lie after the first used bucket \(start) and within the \(series.count) values")
+                "rolling forecasts: origins \(origins) must lie after the first used bucket \(start) and within the \(series.count) values"
+            )
         }
         let y = Array(series[start...])
         let local = (origins.lowerBound - start)..<(origins.upperBound - start)

@@ -96,9 +96,11 @@ public enum AccuracyRun {
                 ? " (\(demand.firstDay(ofColumn: 0)) … \(demand.firstDay(ofColumn: complete - 1)))" : ""
             throw ForecastRunError(
                 .holdoutTooLong,
-                "--holdout \(n) is not shorter than the history: \(complete) complete \(bucketName)s\(span) — use at most \(max(0, complete - 1)), and leave enough to fit on")
+                "--holdout \(n) is not shorter than the history: \(complete) complete \(bucketName)s\(span) — use at most \(max(0, complete - 1)), and leave enough to fit on"
+            )
         }
-        let rows = try ForecastRun.selectRows(snapshot: snapshot, itemID: configuration.itemID, locationID: configuration.locationID)
+        let rows = try ForecastRun.selectRows(
+            snapshot: snapshot, itemID: configuration.itemID, locationID: configuration.locationID)
         let origin = demand.firstDay(ofColumn: complete - n)
         let cut = snapshot.atPlanningDate(origin)
         let classification = await ClassificationRun.run(snapshot: cut)
@@ -109,7 +111,9 @@ public enum AccuracyRun {
         let threshold = settings.trackingSignalThreshold
         let period = settings.masePeriod
 
-        let items = await ConcurrentChunks.map(count: rows.count, chunks: ForecastRun.chunkCount(configuration.chunks, rows: rows.count)) {
+        let items = await ConcurrentChunks.map(
+            count: rows.count, chunks: ForecastRun.chunkCount(configuration.chunks, rows: rows.count)
+        ) {
             k -> ItemLocationAccuracy in
             let r = rows[k]
             let (forecast, training) = context.forecast(row: r, horizon: n)
@@ -137,7 +141,8 @@ public enum AccuracyRun {
                 actual: actual, statistical: statistical, final: adjusted.final, report: report,
                 finalReport: adjusted.final != statistical
                     ? AccuracyReport(actual: actual, forecast: adjusted.final, training: scale, seasonalPeriod: period) : nil,
-                trackingSignal: TrackingSignal(actual: actual, forecast: statistical, threshold: threshold), unitCost: item.unitCost)
+                trackingSignal: TrackingSignal(actual: actual, forecast: statistical, threshold: threshold),
+                unitCost: item.unitCost)
         }
 
         let top = max(0, configuration.topDrivers)
@@ -158,7 +163,8 @@ public enum AccuracyRun {
                 itemLocations: adjustedRows.count, statisticalWAPE: statistical.wapePercent, finalWAPE: final.wapePercent)
         }
         return AccuracyRunReport(
-            asOf: snapshot.asOf, calendar: demand.calendar, firstHoldoutBucket: demand.firstBucket + Int32(complete - n), holdout: n,
+            asOf: snapshot.asOf, calendar: demand.calendar, firstHoldoutBucket: demand.firstBucket + Int32(complete - n),
+            holdout: n,
             mode: mode, model: configuration.model, selection: configuration.selection, segmentation: segmentation,
             masePeriod: period,
             trackingSignalThreshold: threshold, items: items, segments: segments,
@@ -181,8 +187,10 @@ public enum AccuracyRun {
         SegmentAccuracy.Entry(id: String(index), segment: item.segment, weight: item.unitCost, report: report)
     }
 
-    static func summarise(_ key: String, _ indices: [Int], _ items: [ItemLocationAccuracy], top: Int) -> AccuracyRunReport.Segment {
-        let accuracy = SegmentAccuracy.summarise(key, indices.map { entry(items[$0], index: $0, report: items[$0].report) }, topDrivers: 0)
+    static func summarise(_ key: String, _ indices: [Int], _ items: [ItemLocationAccuracy], top: Int) -> AccuracyRunReport.Segment
+    {
+        let accuracy = SegmentAccuracy.summarise(
+            key, indices.map { entry(items[$0], index: $0, report: items[$0].report) }, topDrivers: 0)
         let total = accuracy.absoluteErrorValue
         let ranked = indices.sorted {
             let a = items[$0].errorValue
@@ -190,7 +198,8 @@ public enum AccuracyRun {
             return a != b ? a > b : $0 < $1
         }
         let drivers = ranked.prefix(top).map {
-            AccuracyRunReport.Driver(index: $0, errorValue: items[$0].errorValue, share: total > 0 ? items[$0].errorValue / total : 0)
+            AccuracyRunReport.Driver(
+                index: $0, errorValue: items[$0].errorValue, share: total > 0 ? items[$0].errorValue / total : 0)
         }
         return AccuracyRunReport.Segment(
             accuracy: accuracy, trackingAlerts: indices.filter { items[$0].trackingSignal.isAlert }.count, drivers: drivers)

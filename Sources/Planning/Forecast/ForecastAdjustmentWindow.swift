@@ -1,5 +1,5 @@
-public import InventoryCore
 public import Forecasting
+public import InventoryCore
 import InventoryPolicy
 
 /// A planner's forecast adjustment from `overrides.csv` and the forecast buckets it covers.
@@ -31,7 +31,9 @@ public struct ForecastAdjustmentWindow: Hashable, Sendable {
     public var status: Status
 
     /// The parameters that adjust the forecast.
-    public static let parameters: Set<String> = [PolicyParameter.forecastPerBucket.rawValue, PolicyParameter.forecastUplift.rawValue]
+    public static let parameters: Set<String> = [
+        PolicyParameter.forecastPerBucket.rawValue, PolicyParameter.forecastUplift.rawValue,
+    ]
 
     /// The windows and the adjustments of an item-location's overrides over `horizon` buckets from
     /// the absolute bucket `firstBucket`.

@@ -22,7 +22,8 @@ struct ForecastContext: Sendable {
         histories = ForecastHistories(snapshot: snapshot)
         index = PlanInputIndex(snapshot: snapshot)
         engine = PolicyEngine(settings: snapshot.settings.policy, bucket: snapshot.settings.bucket)
-        selector = AutoSelector(configuration: ForecastRun.selectorConfiguration(settings: snapshot.settings, selection: selection))
+        selector = AutoSelector(
+            configuration: ForecastRun.selectorConfiguration(settings: snapshot.settings, selection: selection))
         self.model = model
     }
 

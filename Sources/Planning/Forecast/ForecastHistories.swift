@@ -32,7 +32,8 @@ struct ForecastHistories: Sendable {
         cleaner = HistoryCleaner(
             stockouts: settings.correctStockouts
                 ? StockoutCorrection(
-                    bucketDays: bucketDays, censoredShare: settings.stockoutCensoredShare, neighbours: settings.stockoutNeighbours)
+                    bucketDays: bucketDays, censoredShare: settings.stockoutCensoredShare, neighbours: settings.stockoutNeighbours
+                )
                 : nil,
             outliers: settings.outlierThreshold.map { OutlierCapping(threshold: $0, minimumCount: settings.outlierMinimumCount) })
         carryOver = settings.successorCarryOver
@@ -122,7 +123,9 @@ struct ForecastHistories: Sendable {
             guard item.lifecycle != .new, categories.contains(item.category) else { continue }
             let start = row * demand.bucketCount
             let values = demand.quantities[start..<(start + complete)]
-            guard let first = values.firstIndex(where: { $0 > 0 }).map({ $0 - start }), complete - first >= minimumAge else { continue }
+            guard let first = values.firstIndex(where: { $0 > 0 }).map({ $0 - start }), complete - first >= minimumAge else {
+                continue
+            }
             let from = max(first, complete - window)
             var sum = 0.0
             for c in from..<complete { sum += demand.quantities[start + c] }

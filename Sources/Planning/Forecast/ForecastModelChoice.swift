@@ -25,18 +25,22 @@ public enum ForecastModelChoice: Sendable, Hashable {
     ) throws(ForecastRunError) -> ForecastModelChoice {
         guard let name = ModelName(rawValue: text.lowercased()) else {
             throw ForecastRunError(
-                .invalidModel, "--model '\(text)' — expected auto or one of "
+                .invalidModel,
+                "--model '\(text)' — expected auto or one of "
                     + ModelName.allCases.filter { $0 != .auto }.map(\.rawValue).joined(separator: ", "))
         }
         if name == .auto {
             if let flag = settings.givenFlags.first {
-                throw ForecastRunError(.invalidModel, "--\(flag) does not apply to auto (the selection fits its candidates itself)")
+                throw ForecastRunError(
+                    .invalidModel, "--\(flag) does not apply to auto (the selection fits its candidates itself)")
             }
             return .auto
         }
         var settings = settings
         if name == .movingAverage, settings.window == nil { settings.window = defaultWindow }
-        if name == .seasonalNaive || name == .holtWinters, settings.seasonLength == nil { settings.seasonLength = defaultSeasonLength }
+        if name == .seasonalNaive || name == .holtWinters, settings.seasonLength == nil {
+            settings.seasonLength = defaultSeasonLength
+        }
         do {
             _ = try settings.model(name)
         } catch {

@@ -47,11 +47,14 @@ public enum ForecastRun {
         -> ForecastRunReport
     {
         let horizon = configuration.horizon ?? snapshot.settings.forecasting.horizonBuckets
-        guard horizon >= 1 else { throw ForecastRunError(.invalidHorizon, "--horizon \(horizon) — expected a number of buckets ≥ 1") }
+        guard horizon >= 1 else {
+            throw ForecastRunError(.invalidHorizon, "--horizon \(horizon) — expected a number of buckets ≥ 1")
+        }
         let rows = try selectRows(snapshot: snapshot, itemID: configuration.itemID, locationID: configuration.locationID)
         let classification = await ClassificationRun.run(snapshot: snapshot)
         let context = ForecastContext(snapshot: snapshot, classification: classification.rows, model: configuration.model)
-        let forecasts = await ConcurrentChunks.map(count: rows.count, chunks: chunkCount(configuration.chunks, rows: rows.count)) {
+        let forecasts = await ConcurrentChunks.map(count: rows.count, chunks: chunkCount(configuration.chunks, rows: rows.count))
+        {
             context.forecast(row: rows[$0], horizon: horizon).forecast
         }
         let demand = snapshot.demand
@@ -76,7 +79,8 @@ public enum ForecastRun {
         c.horizon = f.selectionHorizonBuckets
         c.metric = f.selectionMetric
         c.movingAverageWindow = f.movingAverageWindow
-        c.classifier = DemandPatternClassifier(adiCutoff: settings.classification.adiCutoff, cv2Cutoff: settings.classification.cv2Cutoff)
+        c.classifier = DemandPatternClassifier(
+            adiCutoff: settings.classification.adiCutoff, cv2Cutoff: settings.classification.cv2Cutoff)
         c.fittedValues = true
         if selection == .fast { ForecastDemandEstimator.narrow(&c) }
         return c
@@ -88,19 +92,23 @@ public enum ForecastRun {
         guard demand.completeBucketCount > 0 else {
             throw ForecastRunError(
                 .noHistory,
-                "the demand history has no complete \(snapshot.settings.bucket.rawValue) before the snapshot date \(snapshot.asOf) — nothing to forecast from")
+                "the demand history has no complete \(snapshot.settings.bucket.rawValue) before the snapshot date \(snapshot.asOf) — nothing to forecast from"
+            )
         }
         var item: Int32?
         var location: Int32?
         if let itemID {
             guard let i = snapshot.itemIndex(id: itemID) else {
-                throw ForecastRunError(.unknownItem, "--item '\(itemID)': no such item in items.csv — check the item_id (ids are case-sensitive)")
+                throw ForecastRunError(
+                    .unknownItem, "--item '\(itemID)': no such item in items.csv — check the item_id (ids are case-sensitive)")
             }
             item = i
         }
         if let locationID {
             guard let l = snapshot.locationIndex(id: locationID) else {
-                throw ForecastRunError(.unknownLocation, "--location '\(locationID)': no such location — check the location_id (ids are case-sensitive)")
+                throw ForecastRunError(
+                    .unknownLocation,
+                    "--location '\(locationID)': no such location — check the location_id (ids are case-sensitive)")
             }
             location = l
         }
@@ -110,11 +118,15 @@ public enum ForecastRun {
         if rows.isEmpty {
             switch (itemID, locationID) {
             case (let i?, let l?):
-                throw ForecastRunError(.noHistory, "item '\(i)' has no demand history at location '\(l)' (no row in demand.csv) — nothing to forecast")
+                throw ForecastRunError(
+                    .noHistory,
+                    "item '\(i)' has no demand history at location '\(l)' (no row in demand.csv) — nothing to forecast")
             case (let i?, nil):
-                throw ForecastRunError(.noHistory, "item '\(i)' has no demand history (no row in demand.csv) — nothing to forecast")
+                throw ForecastRunError(
+                    .noHistory, "item '\(i)' has no demand history (no row in demand.csv) — nothing to forecast")
             case (nil, let l?):
-                throw ForecastRunError(.noHistory, "location '\(l)' has no demand history (no row in demand.csv) — nothing to forecast")
+                throw ForecastRunError(
+                    .noHistory, "location '\(l)' has no demand history (no row in demand.csv) — nothing to forecast")
             case (nil, nil):
                 throw ForecastRunError(.noHistory, "demand.csv holds no item-location — nothing to forecast")
             }

@@ -101,7 +101,8 @@ public struct ForecastDemandEstimator: DemandEstimator {
         let population = c.standardDeviationPerBucket.isFinite ? c.standardDeviationPerBucket : 0
         let n = Double(c.periods)
         let demandSigma = c.periods > 1 ? population * (n / (n - 1)).squareRoot() : population
-        let model = selection.chosen.map { selection.seasonallyAdjusted ? $0.rawValue + "+seasonal" : $0.rawValue }
+        let model =
+            selection.chosen.map { selection.seasonallyAdjusted ? $0.rawValue + "+seasonal" : $0.rawValue }
             ?? selection.fallback?.rawValue ?? "none"
         guard let sigma = ForecastContext.oneStepSigma(selection, series: cleaned.series) else {
             return DemandEstimate(perBucket: max(0, perBucket), standardDeviationPerBucket: demandSigma, model: model)

@@ -73,7 +73,8 @@ struct AccuracyCommand: AsyncParsableCommand {
             report = try await AccuracyRun.run(
                 snapshot: snapshot,
                 configuration: AccuracyRun.Configuration(
-                    holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item, locationID: location, topDrivers: top,
+                    holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item,
+                    locationID: location, topDrivers: top,
                     selection: selection == .fast ? .fast : .full))
             progress.clear()
         } catch let error as ForecastRunError {

@@ -18,7 +18,8 @@ extension AccuracyRendering {
         for a in report.items {
             let m = a.report
             out.row([
-                itemID(a), locationID(a), a.segment, a.classification.cell.description, a.classification.pattern.rawValue, a.model,
+                itemID(a), locationID(a), a.segment, a.classification.cell.description, a.classification.pattern.rawValue,
+                a.model,
                 a.runnerUp?.rawValue ?? "", String(m.count), NumberFormat.csv(m.sumActual), NumberFormat.csv(m.sumForecast),
                 optional(m.mae), optional(m.rmse), optional(m.mapePercent), String(m.mapeCount), optional(m.smapePercent),
                 optional(m.wapePercent), optional(m.mase), optional(m.meanError), optional(m.biasPercent),

@@ -8,7 +8,8 @@ extension AccuracyRendering {
         let r = report
         return .object([
             ("as_of", .string(r.asOf.isoString)), ("bucket", .string(bucketName)), ("model", .string(r.model.name)),
-            ("selection", .string(r.selection.rawValue)), ("mode", .string(r.mode.rawValue)), ("holdout", .integer(r.holdout)), ("origin", .string(r.origin.isoString)),
+            ("selection", .string(r.selection.rawValue)), ("mode", .string(r.mode.rawValue)), ("holdout", .integer(r.holdout)),
+            ("origin", .string(r.origin.isoString)),
             ("by", r.segmentation.map { .string($0.rawValue) } ?? .null), ("mase_period", .integer(r.masePeriod)),
             ("tracking_signal_threshold", .number(r.trackingSignalThreshold)),
             ("segments", .array(r.segments.map(segment))), ("total", segment(r.total)),
@@ -22,7 +23,8 @@ extension AccuracyRendering {
         let drivers: [JSONOutput] = s.drivers.map { d in
             let item = report.items[d.index]
             return .object([
-                ("item_id", .string(itemID(item))), ("location_id", .string(locationID(item))), ("error_value", .number(d.errorValue)),
+                ("item_id", .string(itemID(item))), ("location_id", .string(locationID(item))),
+                ("error_value", .number(d.errorValue)),
                 ("share", .number(d.share)),
             ])
         }
@@ -51,7 +53,8 @@ extension AccuracyRendering {
             ("final", .array(a.final.map { .number($0) })),
         ]
         members += [
-            ("mae", .number(m.mae)), ("rmse", .number(m.rmse)), ("mape", .number(m.mapePercent)), ("mape_buckets", .integer(m.mapeCount)),
+            ("mae", .number(m.mae)), ("rmse", .number(m.rmse)), ("mape", .number(m.mapePercent)),
+            ("mape_buckets", .integer(m.mapeCount)),
             ("smape", .number(m.smapePercent)), ("wape", .number(m.wapePercent)), ("mase", .number(m.mase)),
             ("mean_error", .number(m.meanError)), ("bias_percent", .number(m.biasPercent)),
             ("tracking_signal", .number(a.trackingSignal.value)), ("tracking_alert", .bool(a.trackingSignal.isAlert)),

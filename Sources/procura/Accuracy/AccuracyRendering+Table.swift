@@ -34,7 +34,8 @@ extension AccuracyRendering {
         }
         out += "\nItems driving the error (unit cost × Σ|error|, share of the total)\n"
         var drivers = TextTable([
-            ("item", .left), ("location", .left), ("segment", .left), ("model", .left), ("error value", .right), ("share", .right),
+            ("item", .left), ("location", .left), ("segment", .left), ("model", .left), ("error value", .right),
+            ("share", .right),
             ("WAPE", .right), ("bias", .right), ("TS", .right),
         ])
         for d in r.total.drivers {

@@ -20,7 +20,8 @@ extension ForecastRendering {
         for f in report.forecasts {
             var csv = CSVOutput()
             let common = [
-                f.modelName, f.selection.runnerUp?.rawValue ?? "", f.selection.fallback?.rawValue ?? "", f.selection.pattern.rawValue,
+                f.modelName, f.selection.runnerUp?.rawValue ?? "", f.selection.fallback?.rawValue ?? "",
+                f.selection.pattern.rawValue,
                 f.classification.cell.description, optional(f.oneStepSigma), NumberFormat.csv(f.leadTimeBuckets),
                 optional(f.leadTimeSigma), NumberFormat.csv(f.protectionBuckets), optional(f.protectionSigma),
                 String(f.corrections.count), f.flags.joined(separator: ";"),

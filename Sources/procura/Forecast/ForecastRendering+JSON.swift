@@ -57,7 +57,8 @@ extension ForecastRendering {
 
     static func candidate(_ c: SelectionResult.Candidate) -> JSONOutput {
         .object([
-            ("model", .string(c.model.rawValue)), ("seasonally_adjusted", .bool(c.seasonallyAdjusted)), ("score", .number(c.score)),
+            ("model", .string(c.model.rawValue)), ("seasonally_adjusted", .bool(c.seasonallyAdjusted)),
+            ("score", .number(c.score)),
             ("params", parametersJSON(c.parameters)), ("failure", c.failure.map { .string($0) } ?? .null),
         ])
     }

@@ -17,7 +17,8 @@ extension ForecastRendering {
         out += corrections.isEmpty ? "\n" : " (" + counts(corrections.map(\.reason.rawValue)) + ")\n"
         let windows = forecasts.flatMap(\.adjustments)
         if !windows.isEmpty {
-            out += "Adjustments (overrides.csv): " + counts(windows.map { "\($0.override.parameter) \($0.status.rawValue)" }) + "\n"
+            out +=
+                "Adjustments (overrides.csv): " + counts(windows.map { "\($0.override.parameter) \($0.status.rawValue)" }) + "\n"
         }
         let flags = forecasts.flatMap(\.flags)
         if !flags.isEmpty { out += "Flags: " + counts(flags) + "\n" }
@@ -84,7 +85,8 @@ extension ForecastRendering {
         if s.fallback == .noDemand {
             out += "History: no demand in \(s.observationCount) \(bucketName)s\n"
         } else {
-            out += "History: \(s.observationCount) \(bucketName)s from \(report.historyBucketStart(s.historyStart).isoString) (first demand)\n"
+            out +=
+                "History: \(s.observationCount) \(bucketName)s from \(report.historyBucketStart(s.historyStart).isoString) (first demand)\n"
         }
         if !s.candidates.isEmpty {
             out += "Candidates (\(s.metric.rawValue) on the holdout, lower is better):\n"
@@ -106,7 +108,8 @@ extension ForecastRendering {
             for correction in f.corrections {
                 table.append([
                     report.historyBucketStart(correction.bucket).isoString, correction.reason.rawValue,
-                    NumberFormat.significant(correction.original), NumberFormat.significant(correction.corrected), correction.note,
+                    NumberFormat.significant(correction.original), NumberFormat.significant(correction.corrected),
+                    correction.note,
                 ])
             }
             out += indent(table.rendered)
@@ -120,7 +123,8 @@ extension ForecastRendering {
         }
         let unit = bucketName
         out += "Forecast error: σ₁ = \(f.oneStepSigma.map { NumberFormat.significant($0) } ?? "–") per \(unit); "
-        out += "lead time \(NumberFormat.fixed(f.leadTimeBuckets, 2)) \(unit)s: σ = \(f.leadTimeSigma.map { NumberFormat.significant($0) } ?? "–"); "
+        out +=
+            "lead time \(NumberFormat.fixed(f.leadTimeBuckets, 2)) \(unit)s: σ = \(f.leadTimeSigma.map { NumberFormat.significant($0) } ?? "–"); "
         out += "protection interval \(NumberFormat.fixed(f.protectionBuckets, 2)) \(unit)s: σ = "
         out += (f.protectionSigma.map { NumberFormat.significant($0) } ?? "–") + "\n"
         if !f.flags.isEmpty { out += "Flags: \(f.flags.joined(separator: ", "))\n" }

@@ -32,7 +32,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Planning date YYYY-MM-DD (default: the data's as-of date). An earlier date replans from the history before it.")
     var asOf: String?
 
-    @Option(help: "Demand estimator: forecast (automatic model selection per item-location, default) or history (mean of the classification window).")
+    @Option(help: "Demand estimator: forecast (automatic model selection, default) or history (the window mean).")
     var estimator: EstimatorArgument = .forecast
 
     @Flag(help: "No progress on stderr.")

@@ -55,7 +55,9 @@ enum SelectionBenchmark {
             let parts = DemandPattern.allCases.compactMap { p in
                 perPattern[p].map { "\(p.rawValue) \(String(format: "%.1f", 1e6 * $0.seconds / Double($0.count))) µs" }
             }
-            print("\(name): \(String(format: "%.1f", 1e6 * total / Double(count))) µs per series (\(parts.joined(separator: ", ")))")
+            print(
+                "\(name): \(String(format: "%.1f", 1e6 * total / Double(count))) µs per series (\(parts.joined(separator: ", ")))"
+            )
         }
     }
 }
