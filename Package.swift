@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "DataImport", "ProcuraTestSupport"],
+            dependencies: ["Planning", "Forecasting", "DataImport", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

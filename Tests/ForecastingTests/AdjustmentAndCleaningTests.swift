@@ -1,4 +1,5 @@
 import Forecasting
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 
@@ -50,6 +51,37 @@ struct AdjustmentAndCleaningTests {
         let sporadic: [Double] = [0, 0, 5, 0, 0, 6, 0, 4, 0, 0, 5, 0, 6, 0, 0, 5, 0, 4, 0, 50]
         #expect(rule.apply(sporadic).series.last! < 50)
         #expect(rule.apply(sporadic).series[2] == 5)
+    }
+
+    @Test("outliers when MAD = 0 (most weeks equal): the mean absolute deviation from the median, × 1.2533, takes its place")
+    func outliersWithZeroMAD() throws {
+        let y: [Double] = [96, 96, 108, 96, 96, 108, 96, 96, 108, 96, 900, 96]
+        let rule = OutlierCapping()
+        // median 96; deviations 0 (8×), 12 (3×), 804 → MAD 0, mean deviation (36 + 804)/12 = 70.
+        let limit = try #require(rule.limit(y))
+        expectClose(limit, 96 + 4 * 1.2533 * 70, relative: 1e-14, "limit")
+        #expect(rule.apply(y).corrections.map(\.bucket) == [10])
+        #expect(rule.limit([Double](repeating: 5, count: 12)) == nil)
+    }
+
+    @Test("the cap's median by selection equals the sorted median: odd and even counts, runs of equal values")
+    func medianBySelection() throws {
+        var random = SplitMix64(seed: 7)
+        func sortedMedian(_ v: [Double]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        for n in [8, 9, 10, 51, 104, 157] {
+            for distinct in [3, 1_000] {
+                let y = (0..<n).map { _ in Double(1 + random.next() % UInt64(distinct)) }  // no zeros: every bucket is a reference value
+                let median = sortedMedian(y)
+                let deviations = y.map { abs($0 - median) }
+                let mad = sortedMedian(deviations)
+                let mean = deviations.reduce(0, +) / Double(n)
+                let expected: Double? = mad > 0 ? median + 4 * 1.4826 * mad : (mean > 0 ? median + 4 * 1.2533 * mean : nil)
+                #expect(OutlierCapping().limit(y) == expected, "n \(n), \(distinct) distinct values")
+            }
+        }
     }
 
     @Test("successor carry-over merges the predecessor's history, aligned at the end, with a factor")

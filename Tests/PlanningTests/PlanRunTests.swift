@@ -1,3 +1,4 @@
+import Forecasting
 import InventoryCore
 import InventoryPolicy
 import Planning
@@ -23,7 +24,7 @@ struct PlanRunTests {
 
     @Test("STEADY: the history estimator's numbers through the forecast-error method, by hand")
     func steady() async throws {
-        let plan = await PlanRun.run(snapshot: Self.company().build())
+        let plan = await PlanRun.run(snapshot: Self.company().build(), estimator: HistoryDemandEstimator())
         #expect(plan.rows.count == 8 && plan.estimator == "history_window_mean")
         let steady = plan.rows[0].policy
         // 52 weeks alternating 90/110: mean 100, population σ 10, sample σ s = 10·√(52/51).
@@ -125,6 +126,50 @@ struct PlanRunTests {
         let steady = plan.rows[0].policy
         #expect(steady.input.demand.model == "fixed_52")
         #expect(steady.final.safetyStock == 0 && steady.final.reorderPoint == 140)  // 70 × 2 weeks
+    }
+
+    @Test("the default estimator: automatic selection on the cleaned history, its model in the policy, σₑ(P) from its errors")
+    func forecastEstimator() async throws {
+        let snapshot = Self.company().build()
+        let plan = await PlanRun.run(snapshot: snapshot)
+        #expect(plan.estimator == "forecast_auto")
+        let steady = plan.rows[0].policy
+        let estimate = steady.input.demand
+        // The same selection as `procura forecast` with the fast settings, on the same history.
+        let estimator = ForecastDemandEstimator(snapshot: snapshot)
+        let selection = try AutoSelector(configuration: estimator.configuration).select(
+            Array(snapshot.demand.quantities(row: 0)), context: SelectionContext(pattern: .smooth))
+        #expect(estimate.model == selection.chosen?.rawValue)
+        let p = estimate.protectionBuckets
+        #expect(p == steady.evaluation.safetyStock.protectionBuckets)
+        let covered = Int(p.rounded(.up))
+        let path = selection.forecast(h: max(13, covered))
+        expectClose(estimate.perBucket, path.prefix(covered).reduce(0, +) / Double(covered), relative: 1e-12, "mean over P")
+        #expect(plan.forecast(row: 0) == Array(path.prefix(13)))
+        let errors = (0..<52).compactMap { t -> Double? in
+            let f = selection.fit.fitted[t]
+            return f.isFinite ? snapshot.demand.quantities[t] - f : nil
+        }
+        let sigma = try #require(LeadTimeForecastError.oneStepSigma(errors: errors))
+        expectClose(try #require(estimate.oneStepErrorStandardDeviation), sigma, relative: 1e-12, "σ₁")
+        let method = LeadTimeForecastError.method(for: selection.fit, buckets: covered + 1)
+        let sigmaP = LeadTimeForecastError(oneStepSigma: sigma, leadTime: p, method: method).sigma
+        expectClose(try #require(estimate.protectionErrorStandardDeviation), sigmaP, relative: 1e-12, "σₑ(P)")
+        expectClose(steady.evaluation.safetyStock.protectionStandardDeviation, sigmaP, relative: 1e-12, "what the policy uses")
+        // An intermittent row gets an intermittent-demand model; no row is left without a model.
+        #expect(["croston-sba", "tsb"].contains(plan.rows[2].policy.input.demand.model))
+        #expect(plan.rows.allSatisfy { !$0.policy.input.demand.model.isEmpty })
+    }
+
+    @Test("fast selection: Holt only on trending series, no ADIDA/IMAPA or sporadic moving average, a 13-bucket holdout scored 1…4 ahead")
+    func fastSelection() {
+        var c = AutoSelector.Configuration()
+        ForecastDemandEstimator.narrow(&c)
+        #expect(c.trendTest && c.holdout == 13 && c.horizon == 4)
+        #expect(c.candidates[.smooth] == [.ses, .holt, .movingAverage] && c.candidates[.lumpy] == [.crostonSBA, .tsb])
+        #expect(c.tsbOptimizer.maxIterations == 30)
+        let full = ForecastRun.selectorConfiguration(settings: PlanningSettings(), selection: .full)
+        #expect(!full.trendTest && full.holdout == 26 && full.seasonLength == 52 && full.fittedValues)
     }
 
     @Test("an earlier planning date cuts the history before it; a later one only moves the date")

@@ -46,4 +46,26 @@ struct PlanCommandTests {
         #expect(unwritable.status == 73)
         #expect(unwritable.stderr.contains("cannot write to"))
     }
+
+    @Test("--estimator: forecast (default) names the chosen models, history the window mean")
+    func estimators() throws {
+        let folder = try ForecastCommandTests.company()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = try CLIRunner()
+        func models(_ arguments: [String]) throws -> [String] {
+            let out = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let r = try runner.run(["plan", folder.path, "--out", out.path] + arguments)
+            #expect(r.status == 0, "\(r.stderr)")
+            let lines = try String(contentsOf: out.appendingPathComponent("policies.csv"), encoding: .utf8).split(separator: "\n")
+            let column = try #require(lines.first?.split(separator: ",").firstIndex(of: "forecast_model"))
+            return lines.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
+        }
+        let forecast = try models([])
+        #expect(forecast.count == 2 && !forecast.contains("window_mean"), "\(forecast)")
+        #expect(forecast.allSatisfy { ["ses", "holt", "croston-sba", "tsb", "ses+seasonal", "holt+seasonal"].contains($0) }, "\(forecast)")
+        #expect(try models(["--estimator", "history"]) == ["window_mean", "window_mean"])
+        let bad = try runner.run(["plan", folder.path, "--out", "/tmp/x", "--estimator", "oracle"])
+        #expect(bad.status == 64)
+    }
 }

@@ -1,8 +1,10 @@
+public import InventoryCore
+
 /// A statistical forecast with manual adjustments applied on top, both kept so that the accuracy
 /// of each can be measured (forecast value added, Gilliland 2013, "FVA: a lean approach to
 /// improving forecasting performance", *Foresight* 29, 28–34).
 ///
-/// Rule, per bucket: uplifts and additions apply in the order given; then the last override
+/// Rule, per bucket: uplifts, factors and additions apply in the order given; then the last override
 /// covering the bucket replaces the result; a negative result becomes 0. Adjustments reaching
 /// past the horizon apply to the part inside it.
 public struct AdjustedForecast: Hashable, Sendable {
@@ -44,6 +46,7 @@ public struct AdjustedForecast: Hashable, Sendable {
                 var after: Double
                 switch adjustment.kind {
                 case .uplift(let percent): after = before * (1 + percent / 100)
+                case .multiply(let factor): after = before * factor
                 case .add(let quantity): after = before + quantity
                 case .override(let quantity): after = quantity
                 }

@@ -5,6 +5,8 @@ public struct ForecastAdjustment: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// Multiply by `1 + percent/100` (negative = cut).
         case uplift(percent: Double)
+        /// Multiply by a factor (1.2 = 20 % more; `forecast_uplift` in overrides.csv).
+        case multiply(factor: Double)
         /// Add a quantity per bucket (negative = remove).
         case add(quantity: Double)
         /// Replace the forecast with a quantity per bucket.

@@ -13,11 +13,14 @@ public struct TSBModel: ForecastModel, Hashable {
     public var alphaProbability: Double?
     /// Search box of both weights when fitted.
     public static let searchBounds: ClosedRange<Double> = 0.01...0.5
+    /// Nelder–Mead settings of the fit (default ``NelderMead/Configuration/fitting``).
+    public var optimizer: NelderMead.Configuration
 
     /// Creates the model.
-    public init(alphaDemand: Double? = nil, alphaProbability: Double? = nil) {
+    public init(alphaDemand: Double? = nil, alphaProbability: Double? = nil, optimizer: NelderMead.Configuration = .fitting) {
         self.alphaDemand = alphaDemand
         self.alphaProbability = alphaProbability
+        self.optimizer = optimizer
     }
 
     public var name: ModelName { .tsb }
@@ -39,7 +42,7 @@ public struct TSBModel: ForecastModel, Hashable {
             let result = y.withBuffer { buffer in
                 NelderMead.minimize(
                     x0, lower: Array(repeating: b.lowerBound, count: x0.count),
-                    upper: Array(repeating: b.upperBound, count: x0.count), configuration: .fitting
+                    upper: Array(repeating: b.upperBound, count: x0.count), configuration: optimizer
                 ) { x in
                     let d = free.0 ? x[0] : ad
                     let p = free.1 ? x[x.count - 1] : ap

@@ -2,7 +2,8 @@ public import InventoryCore
 
 /// Automatic model selection for one series by rolling-origin holdout.
 ///
-/// 1. The demand pattern is classified (``DemandPatternClassifier``, Syntetos–Boylan–Croston).
+/// 1. The demand pattern is classified (``DemandPatternClassifier``, Syntetos–Boylan–Croston), or
+///    taken from ``SelectionContext/pattern`` when the caller classified the item already.
 /// 2. Lifecycle flags: declared phase-out; *dying* when the last ``Configuration/dyingWindow``
 ///    buckets have no demand after earlier demand; *declining* when the last window's mean is
 ///    below ``Configuration/decliningRatio`` × the window before; *new item* when fewer than
@@ -21,6 +22,8 @@ public import InventoryCore
 ///    (ties: the earlier candidate), and the winner is fitted again to the whole series.
 /// 5. Smooth and erratic series that test seasonal at lag m (``SeasonalAdjustment``) are scored
 ///    both on the raw and on the seasonally adjusted data.
+/// 6. With ``Configuration/trendTest``, Holt is scored only when the training part has a linear
+///    trend (``TrendTest``).
 public struct AutoSelector: Sendable {
     /// Settings of the selection.
     public struct Configuration: Hashable, Sendable {
@@ -54,6 +57,10 @@ public struct AutoSelector: Sendable {
         ]
         /// Whether smooth/erratic series may be seasonally adjusted.
         public var seasonalAdjustment: Bool = true
+        /// Whether trend candidates (Holt) are scored only when ``TrendTest`` finds a linear trend
+        /// in the training part (default false: always scored). Holt is the costliest candidate
+        /// and, on trendless series, mostly fits noise; the plan run's fast selection turns this on.
+        public var trendTest: Bool = false
         /// Demand-pattern cut-offs.
         public var classifier = DemandPatternClassifier()
         /// Golden-section tolerance of the candidates' fits (see ``FitOptions/searchTolerance``).
@@ -66,6 +73,9 @@ public struct AutoSelector: Sendable {
         public var refitOnFullSeries: Bool = false
         /// Nelder–Mead settings of the fast ETS fits (tolerance on n·log SSE).
         public var nelderMead = NelderMead.Configuration(tolerance: 1e-2, maxIterations: 500)
+        /// Nelder–Mead settings of TSB's two weights (tolerance on the SSE; default
+        /// ``NelderMead/Configuration/fitting``).
+        public var tsbOptimizer = NelderMead.Configuration.fitting
 
         /// Default settings.
         public init() {}
@@ -92,7 +102,10 @@ public struct AutoSelector: Sendable {
         return names.compactMap(candidateModel)
     }
 
-    func candidateModel(_ name: ModelName) -> (any ForecastModel)? {
+    /// The model a candidate name stands for, with this selector's settings (window, season length,
+    /// heuristic initial states, optimiser); `nil` for `auto`, and for seasonal models without a
+    /// season length.
+    public func candidateModel(_ name: ModelName) -> (any ForecastModel)? {
         switch name {
         case .naive: return NaiveModel()
         case .historicAverage: return HistoricAverageModel()
@@ -113,7 +126,7 @@ public struct AutoSelector: Sendable {
         case .croston: return CrostonModel(variant: .classic)
         case .crostonSBA: return CrostonModel(variant: .sba)
         case .crostonOptimized: return CrostonModel(variant: .optimized)
-        case .tsb: return TSBModel()
+        case .tsb: return TSBModel(optimizer: configuration.tsbOptimizer)
         case .adida: return ADIDAModel()
         case .imapa: return IMAPAModel()
         case .auto: return nil
@@ -131,7 +144,7 @@ public struct AutoSelector: Sendable {
         let start = firstDemand ?? 0
         let y = start == 0 ? series : Array(series[start...])
         let n = y.count
-        let (pattern, _) = c.classifier.classify(demand: y)
+        let pattern = context.pattern.flatMap { $0 == .noDemand ? nil : $0 } ?? c.classifier.classify(demand: y).pattern
 
         func finish(_ result: SelectionResult) -> SelectionResult {
             var result = result
@@ -180,7 +193,8 @@ public struct AutoSelector: Sendable {
             ? SeasonalAdjustment.detect(training, seasonLength: c.seasonLength) : nil
         var scored: [SelectionResult.Candidate] = []
         var models: [(model: any ForecastModel, adjusted: Bool, fit: FittedForecast?)] = []
-        for model in candidates(for: pattern) {
+        let trending = c.trendTest ? TrendTest.detect(training) : true
+        for model in candidates(for: pattern) where trending || model.name != .holt {
             for adjusted in adjustment == nil ? [false] : [false, true] {
                 let (candidate, fit) = evaluate(
                     model, y, training: training, adjustment: adjusted ? adjustment : nil, options: fitOptions)
@@ -258,7 +272,11 @@ public struct AutoSelector: Sendable {
         }
     }
 
-    /// Phase-out, dying, declining and new-item flags.
+    /// Phase-out, dying, declining and new-item flags of a series (the rules of step 2 above).
+    public func lifecycleFlags(_ y: [Double], context: SelectionContext = SelectionContext()) -> [SelectionResult.Flag] {
+        lifecycleFlags(y, firstDemand: y.firstIndex { $0 != 0 }, context: context)
+    }
+
     func lifecycleFlags(_ y: [Double], firstDemand: Int?, context: SelectionContext) -> [SelectionResult.Flag] {
         let c = configuration
         var flags: [SelectionResult.Flag] = []

@@ -70,6 +70,18 @@ public struct SelectionResult: Sendable {
     /// Whether forecasts are floored at 0 (the history had no negative values).
     public var nonNegative: Bool = true
 
+    /// A result that forecasts a constant by a fallback rule (no model chosen, no candidates).
+    public static func constant(
+        _ value: Double, fallback: Fallback, pattern: DemandPattern, flags: [Flag] = [], observationCount: Int, metric: AccuracyMetric = .rmse
+    ) -> SelectionResult {
+        let fit = FittedForecast(
+            model: .auto, parameters: ModelParameters(["level": value]), fitted: [], path: .constant(value),
+            method: "fallback: \(fallback.rawValue)")
+        return SelectionResult(
+            pattern: pattern, chosen: nil, seasonallyAdjusted: false, seasonalAdjustment: nil, fit: fit, runnerUp: nil,
+            candidates: [], metric: metric, fallback: fallback, flags: flags, observationCount: observationCount)
+    }
+
     /// Point forecasts for horizons 1…h: seasonality put back when adjusted, and floored at 0 when
     /// the history is non-negative (demand cannot be negative; a trend or an additive index
     /// extrapolated below 0 would otherwise leak into order quantities).

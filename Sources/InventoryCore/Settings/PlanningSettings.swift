@@ -29,6 +29,8 @@ public struct PlanningSettings: Hashable, Sendable {
     /// The policy engine's rules: methods, review and policy types, caps, sourcing split, override
     /// flags, freight (the `policy` section).
     public var policy: PolicySettings
+    /// History cleaning, model selection, accuracy and adjustments (the `forecasting` section).
+    public var forecasting: ForecastingSettings
 
     /// The defaults.
     public init(
@@ -43,7 +45,8 @@ public struct PlanningSettings: Hashable, Sendable {
         reviewPeriodDays: Double = 7,
         approvalThresholds: [ApprovalThreshold] = ApprovalThreshold.defaults,
         currency: String = "EUR",
-        policy: PolicySettings = .init()
+        policy: PolicySettings = .init(),
+        forecasting: ForecastingSettings = .init()
     ) {
         self.bucket = bucket
         self.historyBuckets = historyBuckets
@@ -57,6 +60,7 @@ public struct PlanningSettings: Hashable, Sendable {
         self.approvalThresholds = approvalThresholds
         self.currency = currency
         self.policy = policy
+        self.forecasting = forecasting
     }
 }
 

@@ -49,4 +49,10 @@ struct OverrideSelection {
     func value(_ parameter: PolicyParameter) -> Double? { active[parameter]?.value }
 
     var hasInputOverride: Bool { active.keys.contains { $0.isInput } }
+
+    /// The demand per bucket after the forecast overrides: `forecast_per_bucket` when valid, else
+    /// the estimate times `forecast_uplift` (1 without one).
+    func demandPerBucket(_ estimate: Double) -> Double {
+        value(.forecastPerBucket) ?? estimate * (value(.forecastUplift) ?? 1)
+    }
 }

@@ -36,14 +36,15 @@ public struct PolicyEngine: Sendable {
                 cost: base.cost, averageCycleStock: base.averageCycleStock)
         }
         let selection = OverrideSelection(overrides: input.overrides, asOf: input.asOf)
-        let evaluation =
+        var evaluation =
             selection.hasInputOverride
             ? evaluate(
                 input, serviceLevel: selection.value(.serviceLevel) ?? input.serviceLevel,
                 reviewPeriodDays: selection.value(.reviewPeriodDays) ?? input.reviewPeriodDays,
-                demandPerBucket: selection.value(.forecastPerBucket) ?? input.demand.perBucket,
+                demandPerBucket: selection.demandPerBucket(input.demand.perBucket),
                 reviewPeriodFixed: selection.value(.reviewPeriodDays) != nil)
             : base
+        if let uplift = selection.value(.forecastUplift) { evaluation.values.forecastUplift = uplift }
         let (final, cost, cycle) = applyOutputOverrides(selection, to: evaluation, input: input)
         let applied = PolicyParameter.allCases.compactMap { parameter -> AppliedOverride? in
             guard let override = selection.active[parameter] else { return nil }
@@ -61,7 +62,7 @@ public struct PolicyEngine: Sendable {
     /// an economic review period, R follows from the input's demand rate (``EconomicReviewPeriod``).
     public func protectionBuckets(for input: PolicyInput) -> Double {
         let selection = input.overrides.isEmpty ? nil : OverrideSelection(overrides: input.overrides, asOf: input.asOf)
-        let demand = selection?.value(.forecastPerBucket) ?? input.demand.perBucket
+        let demand = selection?.demandPerBucket(input.demand.perBucket) ?? input.demand.perBucket
         let decision = PolicyDecision(
             lifecycle: input.lifecycle, strategy: input.strategy, hasDemand: demand > 0, criticality: input.criticality,
             abc: input.abc, settings: settings)

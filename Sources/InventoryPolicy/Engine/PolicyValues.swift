@@ -22,11 +22,13 @@ public struct PolicyValues: Hashable, Sendable {
     public var minimum: Double
     /// ERP max, purchase units.
     public var maximum: Double
+    /// Factor applied to the forecast per bucket (`forecast_uplift`; 1 when none).
+    public var forecastUplift: Double
 
     /// Creates values.
     public init(
         serviceLevel: Double, reviewPeriodDays: Double, forecastPerBucket: Double, safetyStock: Double, reorderPoint: Double,
-        orderUpToLevel: Double, orderQuantity: Double, minimum: Double, maximum: Double
+        orderUpToLevel: Double, orderQuantity: Double, minimum: Double, maximum: Double, forecastUplift: Double = 1
     ) {
         self.serviceLevel = serviceLevel
         self.reviewPeriodDays = reviewPeriodDays
@@ -37,6 +39,7 @@ public struct PolicyValues: Hashable, Sendable {
         self.orderQuantity = orderQuantity
         self.minimum = minimum
         self.maximum = maximum
+        self.forecastUplift = forecastUplift
     }
 
     /// The value of one parameter.
@@ -45,6 +48,7 @@ public struct PolicyValues: Hashable, Sendable {
         case .serviceLevel: return serviceLevel
         case .reviewPeriodDays: return reviewPeriodDays
         case .forecastPerBucket: return forecastPerBucket
+        case .forecastUplift: return forecastUplift
         case .safetyStock: return safetyStock
         case .reorderPoint: return reorderPoint
         case .orderQuantity: return orderQuantity

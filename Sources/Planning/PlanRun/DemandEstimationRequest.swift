@@ -13,15 +13,19 @@ public struct DemandEstimationRequest {
     public var classification: ItemLocationClassification
     /// The protection interval P = L (+ R) in buckets the policy will use.
     public var protectionBuckets: Double
+    /// The item-location's row in the snapshot's demand history (`nil` when the request does not
+    /// come from a snapshot).
+    public var row: Int?
 
     /// Creates a request.
     public init(
         history: UnsafeBufferPointer<Double>, window: Range<Int>, classification: ItemLocationClassification,
-        protectionBuckets: Double
+        protectionBuckets: Double, row: Int? = nil
     ) {
         self.history = history
         self.window = window
         self.classification = classification
         self.protectionBuckets = protectionBuckets
+        self.row = row
     }
 }

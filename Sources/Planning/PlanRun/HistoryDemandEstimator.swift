@@ -13,8 +13,8 @@ public import InventoryPolicy
 /// - error over P buckets: σₑ(P) = s·√(P + P²/n) — P independent demands plus the estimation error,
 ///   which is the same in every bucket and so adds up linearly (variance P²s²/n).
 ///
-/// No demand in the window gives zeros and no forecast error (n = 0 too). This is the plan run's
-/// default until the Forecasting module's model selection is plugged in.
+/// No demand in the window gives zeros and no forecast error (n = 0 too). The plan run's default is
+/// ``ForecastDemandEstimator``; this one is `procura plan --estimator history`.
 public struct HistoryDemandEstimator: DemandEstimator {
     /// Creates the estimator.
     public init() {}

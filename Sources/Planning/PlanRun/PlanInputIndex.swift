@@ -62,4 +62,27 @@ struct PlanInputIndex: Sendable {
         let range = Int(overrideOffsets[row])..<Int(overrideOffsets[row + 1])
         return range.isEmpty ? [] : Array(overrides[range])
     }
+
+    /// The policy engine's input for a row, with the classification's mean as a placeholder demand
+    /// (the demand estimator replaces it).
+    func policyInput(row r: Int, classification c: ItemLocationClassification, item: Item, settings: PlanningSettings, asOf: Day)
+        -> PolicyInput
+    {
+        PolicyInput(
+            demand: DemandEstimate(perBucket: c.meanPerBucket, standardDeviationPerBucket: 0), pattern: c.pattern, abc: c.abc,
+            xyz: c.xyz, serviceLevel: c.serviceLevel, criticality: c.criticality, lifecycle: c.lifecycle, strategy: c.strategy,
+            sources: sources(row: r), unitCost: item.unitCost, holdingCostRate: settings.holdingCostRate,
+            orderCost: settings.orderCost, reviewPeriodDays: settings.reviewPeriodDays,
+            shelfLifeDays: item.shelfLifeDays.map(Double.init), overrides: overrides(row: r), asOf: asOf)
+    }
+
+    /// The mean supplier lead time of a row in days: share-weighted over its sourcing rules, or
+    /// `defaultDays` without sourcing.
+    func meanLeadTimeDays(row r: Int, defaultDays: Double) -> Double {
+        let rules = sources(row: r)
+        let total = rules.reduce(0.0) { $0 + max(0, $1.rule.share) }
+        guard !rules.isEmpty else { return defaultDays }
+        guard total > 0 else { return rules.reduce(0.0) { $0 + $1.rule.leadTimeDays } / Double(rules.count) }
+        return rules.reduce(0.0) { $0 + max(0, $1.rule.share) * $1.rule.leadTimeDays } / total
+    }
 }

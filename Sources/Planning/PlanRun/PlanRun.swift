@@ -33,9 +33,11 @@ public enum PlanRun {
         }
     }
 
-    /// Runs the plan with the built-in estimator (the mean of the classification window).
+    /// Runs the plan with the default estimator: the automatic model selection per item-location
+    /// (``ForecastDemandEstimator``). ``HistoryDemandEstimator`` (the mean of the classification
+    /// window) is the other built-in one.
     public static func run(snapshot: Snapshot, configuration: Configuration = .init()) async -> PlanResult {
-        await run(snapshot: snapshot, estimator: HistoryDemandEstimator(), configuration: configuration)
+        await run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot), configuration: configuration)
     }
 
     /// Runs the plan with a given demand estimator.
@@ -61,18 +63,12 @@ public enum PlanRun {
                 for r in range {
                     let c = classification.rows[r]
                     let item = items[Int(c.item)]
-                    var input = PolicyInput(
-                        demand: DemandEstimate(perBucket: c.meanPerBucket, standardDeviationPerBucket: 0), pattern: c.pattern,
-                        abc: c.abc, xyz: c.xyz, serviceLevel: c.serviceLevel, criticality: c.criticality,
-                        lifecycle: c.lifecycle, strategy: c.strategy, sources: index.sources(row: r), unitCost: item.unitCost,
-                        holdingCostRate: settings.holdingCostRate, orderCost: settings.orderCost,
-                        reviewPeriodDays: settings.reviewPeriodDays, shelfLifeDays: item.shelfLifeDays.map(Double.init),
-                        overrides: index.overrides(row: r), asOf: asOf)
+                    var input = index.policyInput(row: r, classification: c, item: item, settings: settings, asOf: asOf)
                     let start = r * columns
                     let request = DemandEstimationRequest(
                         history: UnsafeBufferPointer(rebasing: all[start..<(start + complete)]),
                         window: max(0, complete - c.periods)..<complete, classification: c,
-                        protectionBuckets: engine.protectionBuckets(for: input))
+                        protectionBuckets: engine.protectionBuckets(for: input), row: r)
                     let forecast = forecastWrites.buffer((r * horizon)..<((r + 1) * horizon))
                     forecast.initialize(repeating: 0)  // initialised before the estimator writes it
                     input.demand = estimator.estimate(request, forecast: forecast)

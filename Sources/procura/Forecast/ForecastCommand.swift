@@ -1,22 +1,30 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import InventoryCore
+import Planning
 
-/// `procura forecast`: statistical forecasts of one series (`--series FILE`) or, later, of a data folder.
-struct ForecastCommand: ParsableCommand {
+/// `procura forecast`: statistical forecasts of a data folder's item-locations, or of one series
+/// (`--series FILE`).
+struct ForecastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
         abstract: "Forecast demand with a named model or automatic selection.",
         discussion: """
+            procura forecast DATA [--item ID] [--location ID] [--model auto|NAME] [--horizon H] [--format table|csv|json]
+              Per item-location of the data folder: the history cleaned (stock-outs, outliers, successor \
+            carry-over; every correction listed), the model selected by rolling-origin holdout (or NAME), \
+            the forecast for H buckets (default forecasting.horizon_buckets, 12), the planner's adjustments \
+            from overrides.csv (forecast_per_bucket, forecast_uplift) and the forecast error σ for one \
+            bucket, over the lead time and over the protection interval. docs/forecasting.md has the rules.
             procura forecast --series FILE --model NAME [model flags] [--horizon H] --format json
               FILE holds one number per line (a header line is allowed). Output:
               {"model": NAME, "params": {...}, "forecast": [H values], "fitted": [...]}
             Models: \(ModelName.allCases.map(\.rawValue).joined(separator: ", ")).
-            The data-folder form (procura forecast DATA …) is not available yet.
             """
     )
 
-    @Argument(help: "A data folder (not yet available: use --series).")
+    @Argument(help: "A data folder (items.csv, demand.csv, …).")
     var data: String?
 
     @Option(help: "A file with one demand value per line (a header line is allowed).")
@@ -25,32 +33,44 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Model name, or auto for automatic selection.")
     var model: String = "auto"
 
-    @Option(help: "Number of buckets to forecast.")
-    var horizon: Int = 12
+    @Option(help: "Number of buckets to forecast (default: 12, or forecasting.horizon_buckets of the data folder).")
+    var horizon: Int?
 
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "Item id (data-folder form only).")
+    @Option(help: "Only this item (data-folder form).")
     var item: String?
 
-    @Option(help: "Location id (data-folder form only).")
+    @Option(help: "Only this location (data-folder form).")
     var location: String?
+
+    @Option(help: "Rows of the table (highest forecast value first); 0 for all. Ignored for csv and json.")
+    var limit: Int = 50
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
 
     @OptionGroup var flags: ModelFlags
 
-    mutating func run() throws {
+    func validate() throws {
+        if let horizon, horizon < 1 { throw ValidationError("--horizon \(horizon) — expected an integer ≥ 1") }
+        guard limit >= 0 else { throw ValidationError("--limit must be ≥ 0, got \(limit)") }
+        if data != nil && series != nil { throw ValidationError("give either a data folder or --series FILE, not both") }
+        if data == nil && series == nil {
+            throw ValidationError("give a data folder (procura forecast DATA) or --series FILE (one number per line)")
+        }
+        if series != nil && (item != nil || location != nil) {
+            throw ValidationError("--item and --location belong to the data-folder form (procura forecast DATA)")
+        }
+    }
+
+    func run() async throws {
         if let data {
-            throw CommandFailure(
-                "procura forecast \(data): forecasting a data folder is not yet available (it needs the data importer) — use --series FILE for one series")
+            try await forecastDataFolder(data)
+            return
         }
-        if item != nil || location != nil {
-            throw CommandFailure("--item and --location belong to the data-folder form, which is not yet available — use --series FILE")
-        }
-        guard let series else {
-            throw CommandFailure("give --series FILE (one number per line); the data-folder form is not yet available")
-        }
-        guard horizon >= 1 else { throw CommandFailure("--horizon \(horizon) — expected an integer ≥ 1") }
+        guard let series else { return }
         guard let name = ModelName(rawValue: model) else {
             throw CommandFailure(
                 "--model '\(model)' — expected one of \(ModelName.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -59,11 +79,36 @@ struct ForecastCommand: ParsableCommand {
         let settings = try flags.settings()
         let result: ForecastReport
         do {
-            result = try ForecastReport.make(y, model: name, settings: settings, horizon: horizon)
+            result = try ForecastReport.make(y, model: name, settings: settings, horizon: horizon ?? 12)
         } catch {
             throw CommandFailure(error.message)
         }
         print(result.render(format), terminator: "")
+    }
+
+    func forecastDataFolder(_ path: String) async throws {
+        let snapshot = try DataFolderLoading.load(path, quiet: quiet)
+        let settings = snapshot.settings
+        let report: ForecastRunReport
+        do {
+            let choice = try ForecastModelChoice.parse(
+                model, settings: try flags.settings(), defaultWindow: settings.forecasting.movingAverageWindow,
+                defaultSeasonLength: settings.forecasting.seasonLength(for: settings.bucket))
+            let progress = Progress(enabled: !quiet, text: "forecasting…")
+            report = try await ForecastRun.run(
+                snapshot: snapshot,
+                configuration: ForecastRun.Configuration(model: choice, horizon: horizon, itemID: item, locationID: location))
+            progress.clear()
+        } catch let error as ForecastRunError {
+            StandardStreams.error("Error: \(error.message)\n")
+            throw ExitCode(64)
+        }
+        let rendering = ForecastRendering(report: report, snapshot: snapshot)
+        switch format {
+        case .table: StandardStreams.out(item != nil ? rendering.detail() : rendering.table(limit: limit))
+        case .csv: rendering.csv(into: StandardStreams.out)
+        case .json: StandardStreams.out(rendering.json.pretty + "\n")
+        }
     }
 }
 

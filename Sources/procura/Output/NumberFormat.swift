@@ -34,3 +34,26 @@ enum NumberFormat {
         share.isFinite ? String(format: "%.1f%%", share * 100) : "–"
     }
 }
+
+extension NumberFormat {
+    /// A number with up to `digits` significant digits for tables (`12.35`, `0.0012`, `1,234`).
+    static func significant(_ value: Double, digits: Int = 4) -> String {
+        if value.isNaN { return "–" }
+        if value.isInfinite { return value > 0 ? "∞" : "-∞" }
+        if value == value.rounded(), abs(value) < 1e15 { return abs(value) >= 10_000 ? grouped(value) : String(Int64(value)) }
+        let magnitude = abs(value) >= 1 ? Int(log10(abs(value)).rounded(.down)) + 1 : 0
+        let decimals = max(0, min(8, digits - magnitude + (abs(value) < 1 ? leadingZeros(abs(value)) : 0)))
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// Zeros right after the decimal point of a number in (0, 1).
+    private static func leadingZeros(_ value: Double) -> Int {
+        guard value > 0 else { return 0 }
+        return max(0, -Int(log10(value).rounded(.up)))
+    }
+}

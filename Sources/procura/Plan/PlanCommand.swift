@@ -4,14 +4,16 @@ import Foundation
 import InventoryCore
 import Planning
 
-/// `procura plan DATA --out DIR [--as-of DATE]`: classification → forecasts → policies →
-/// explanations for every item-location of a data folder.
+/// `procura plan DATA --out DIR [--as-of DATE] [--estimator forecast|history]`: classification →
+/// forecasts → policies → explanations for every item-location of a data folder.
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Compute the replenishment policy of every item-location, with its derivation.",
         discussion: """
-            Imports DATA, classifies every item-location, estimates its demand, and computes its \
+            Imports DATA, classifies every item-location, estimates its demand (--estimator forecast: \
+            automatic model selection on the cleaned history, the default; history: the mean of the \
+            classification window), and computes its \
             policy: review and policy type, safety stock, reorder point or order-up-to level, lot \
             size, ERP min/max in purchase units, supplier split and annual cost, with overrides \
             applied and flagged. Writes policies.csv (one row per item-location), explanations.jsonl \
@@ -30,6 +32,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Planning date YYYY-MM-DD (default: the data's as-of date). An earlier date replans from the history before it.")
     var asOf: String?
 
+    @Option(help: "Demand estimator: forecast (automatic model selection, default) or history (the window mean).")
+    var estimator: EstimatorArgument = .forecast
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -44,7 +49,11 @@ struct PlanCommand: AsyncParsableCommand {
         var snapshot = try DataFolderLoading.load(data, quiet: quiet)
         if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
 
-        let plan = await PlanRun.run(snapshot: snapshot)
+        let plan: PlanResult
+        switch estimator {
+        case .forecast: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
+        case .history: plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+        }
         let export = PlanExport(plan: plan, snapshot: snapshot)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         do {
@@ -59,4 +68,9 @@ struct PlanCommand: AsyncParsableCommand {
         StandardStreams.out(export.table())
         StandardStreams.out("\nWrote policies.csv, explanations.jsonl and summary.json to \(out)\n")
     }
+}
+
+/// `--estimator forecast|history`.
+enum EstimatorArgument: String, ExpressibleByArgument, CaseIterable {
+    case forecast, history
 }

@@ -88,4 +88,21 @@ struct EngineOverrideTests {
         expectClose(result.cost.ordering, terms.cost(of: 5_000).ordering, relative: 1e-12, "ordering")
         expectClose(result.averageCycleStock, 2_500, relative: 1e-12, "cycle stock Q/2")
     }
+
+    @Test("forecast_uplift multiplies the demand per bucket; forecast_per_bucket wins over it; factors above 10 are invalid")
+    func uplift() throws {
+        let plain = Self.engine.compute(Self.input([]))
+        let result = Self.engine.compute(Self.input([EngineFixtures.override("forecast_uplift", 1.2)]))
+        expectClose(result.final.forecastPerBucket, 1.2 * plain.final.forecastPerBucket, relative: 1e-12, "d × 1.2")
+        #expect(result.computed.forecastUplift == 1 && result.final.forecastUplift == 1.2)
+        #expect(result.final.reorderPoint > plain.final.reorderPoint)
+        let applied = try #require(result.overrides.first)
+        #expect(applied.parameter == .forecastUplift && applied.computed == 1 && applied.final == 1.2 && !applied.flagged)
+        let both = Self.engine.compute(
+            Self.input([EngineFixtures.override("forecast_uplift", 1.2), EngineFixtures.override("forecast_per_bucket", 50)]))
+        #expect(both.final.forecastPerBucket == 50)
+        let typo = Self.engine.compute(Self.input([EngineFixtures.override("forecast_uplift", 120)]))
+        #expect(typo.ignoredOverrides.map(\.reason) == [.invalidValue] && typo.final == plain.final)
+        #expect(PolicyParameter.forecastUplift.isInput && PolicyParameter.forecastUplift.accepts(10) && !PolicyParameter.forecastUplift.accepts(0))
+    }
 }

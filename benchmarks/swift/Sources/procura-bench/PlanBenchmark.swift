@@ -18,21 +18,36 @@ enum PlanBenchmark {
             let classification = await Timing.seconds { _ = await ClassificationRun.run(snapshot: snapshot) }
             FileHandle.standardError.write(Data("  classification alone: \(classification) s\n".utf8))
         }
+        // The estimator: PROCURA_BENCH_ESTIMATOR=history for the mean of the classification window,
+        // forecast-full for the full selection; default the plan's own (forecast, fast selection).
+        let estimatorName = ProcessInfo.processInfo.environment["PROCURA_BENCH_ESTIMATOR"] ?? "forecast"
         var plan: PlanResult?
-        let planSeconds = await Timing.seconds { plan = await PlanRun.run(snapshot: snapshot) }
+        let loadBefore = Timing.loadAverage()
+        let cpuBefore = Timing.cpuSeconds()
+        let planSeconds = await Timing.seconds {
+            switch estimatorName {
+            case "history": plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+            case "forecast-full":
+                plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot, selection: .full))
+            default: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
+            }
+        }
         guard let plan else { exit(70) }
+        let planCPU = Timing.cpuSeconds() - cpuBefore
 
         // Explanations: every row's derivation rendered (the fields explanations.jsonl is written
         // from), in parallel chunks.
         let rows = plan.rows
         var characters = 0
         let skipExplanations = ProcessInfo.processInfo.environment["PROCURA_BENCH_NO_EXPLANATIONS"] != nil
+        let cpuBeforeExplanations = Timing.cpuSeconds()
         let explainSeconds = skipExplanations ? 0 : await Timing.seconds {
             let counts = await ConcurrentChunks.mapChunks(count: rows.count) { range, output in
                 for r in range { output.initialize(r, to: size(of: rows[r].policy.explanation)) }
             }
             characters = counts.reduce(0, +)
         }
+        let explainCPU = Timing.cpuSeconds() - cpuBeforeExplanations
         if ProcessInfo.processInfo.environment["PROCURA_BENCH_PHASES"] != nil {
             var best = Double.infinity
             for _ in 0..<3 {
@@ -47,14 +62,22 @@ enum PlanBenchmark {
         let summary = plan.summary
         print(
             Timing.json([
-                ("workload", "plan"), ("variant", "procura_plan_run"), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
-                ("seconds", planSeconds), ("explanations_seconds", explainSeconds), ("generation_seconds", generation),
+                ("workload", "plan"), ("variant", "procura_plan_run"), ("estimator", estimatorName), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
+                ("seconds", planSeconds), ("cpu_seconds", planCPU), ("explanations_seconds", explainSeconds),
+                ("explanations_cpu_seconds", explainCPU), ("load_before", loadBefore), ("generation_seconds", generation),
                 ("cores", activeProcessorCount()), ("with_policy", summary.total.withPolicy),
                 ("policy_types", PolicyType.allCases.map { summary.policyTypes[$0] ?? 0 }),
                 ("methods", SafetyStockMethod.allCases.map { summary.methods[$0] ?? 0 }),
                 ("overridden", summary.total.overridden), ("explanation_mb", Double(characters) / 1e6),
-                ("plan_row_bytes", MemoryLayout<PlanRow>.stride),
+                ("plan_row_bytes", MemoryLayout<PlanRow>.stride), ("models", models(plan)),
             ]))
+    }
+
+    /// Item-locations per forecast model, `name:count` by count.
+    static func models(_ plan: PlanResult) -> String {
+        var counts: [String: Int] = [:]
+        for row in plan.rows { counts[row.policy.input.demand.model, default: 0] += 1 }
+        return counts.sorted { $0.value > $1.value }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
     }
 
     /// Bytes of text in an explanation's fields.

@@ -1,3 +1,4 @@
+import Foundation
 import RealModule
 import InventoryCore
 
@@ -18,7 +19,7 @@ enum SyntheticCompany {
         mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
         mutating func normal() -> Double {
             let u = max(uniform(), 1e-300)
-            return (-2 * Double.log(u)).squareRoot() * Double.cos(2 * Double.pi * uniform())
+            return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * uniform())
         }
     }
 
@@ -43,7 +44,7 @@ enum SyntheticCompany {
             let lifecycle: Lifecycle = v < 0.01 ? .obsolete : (v < 0.03 ? .phaseOut : (v < 0.06 ? .new : .active))
             items.append(
                 Item(
-                    id: "IT-\(i)", unitCost: (Double.exp(2.5 + 1.0 * rng.normal()) * 100).rounded() / 100,
+                    id: "IT-\(i)", unitCost: (exp(2.5 + 1.0 * rng.normal()) * 100).rounded() / 100,
                     criticality: criticality, lifecycle: lifecycle, shelfLifeDays: rng.uniform() < 0.05 ? 180 : nil))
         }
         let locations = (0..<locationCount).map { Location(id: "DC-\($0)") }
@@ -67,7 +68,7 @@ enum SyntheticCompany {
             let location = Int32(r % locationCount)
             series.append(ItemLocation(item: item, location: location))
             let kind = rng.uniform()
-            let rate = Double.exp(1.5 + rng.normal())
+            let rate = exp(1.5 + rng.normal())
             var first: Int?
             var last = 0
             for w in 0..<weeks {
@@ -76,11 +77,11 @@ enum SyntheticCompany {
                 if kind < 0.35 {  // smooth
                     q = (rate * (0.7 + 0.6 * u)).rounded()
                 } else if kind < 0.50 {  // erratic
-                    q = (rate * -Double.log(max(u, 1e-12))).rounded()
+                    q = (rate * -log(max(u, 1e-12))).rounded()
                 } else if kind < 0.75 {  // intermittent
                     q = u < 0.2 ? max(1, (rate / 4 * (0.7 + 0.6 * rng.uniform())).rounded()) : 0
                 } else if kind < 0.95 {  // lumpy
-                    q = u < 0.15 ? max(1, (rate * -Double.log(max(rng.uniform(), 1e-12))).rounded()) : 0
+                    q = u < 0.15 ? max(1, (rate * -log(max(rng.uniform(), 1e-12))).rounded()) : 0
                 } else {
                     q = 0
                 }

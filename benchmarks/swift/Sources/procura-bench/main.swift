@@ -12,6 +12,8 @@ case "w1":
     await W1Policy.run(Array(arguments.dropFirst()))
 case "plan":
     await PlanBenchmark.run(Array(arguments.dropFirst()))
+case "select":
+    await SelectionBenchmark.run(Array(arguments.dropFirst()))
 case "w4":
     await W4Classification.run(Array(arguments.dropFirst()))
 default:

@@ -1,5 +1,6 @@
 /// A forecast-accuracy measure, for scoring candidates in the automatic selection and for reports.
-/// Formulas in ``AccuracyReport``.
+/// The formulas are on the Forecasting module's `AccuracyReport`, which computes them
+/// (`AccuracyMetric.value(in:)`). The type lives here so that the settings can name it.
 public enum AccuracyMetric: String, Sendable, Hashable, CaseIterable, Codable {
     /// Mean absolute error.
     case mae
@@ -15,17 +16,4 @@ public enum AccuracyMetric: String, Sendable, Hashable, CaseIterable, Codable {
     case mase
     /// Absolute mean error |mean(F − A)|.
     case bias
-
-    /// The value of this metric in a report (lower is better); `nil` when undefined.
-    public func value(in report: AccuracyReport) -> Double? {
-        switch self {
-        case .mae: report.mae
-        case .rmse: report.rmse
-        case .mape: report.mapePercent
-        case .smape: report.smapePercent
-        case .wape: report.wapePercent
-        case .mase: report.mase
-        case .bias: report.meanError.map(abs)
-        }
-    }
 }
