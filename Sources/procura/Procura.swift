@@ -10,7 +10,7 @@ struct Procura: AsyncParsableCommand {
         subcommands: [
             DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self, PlanCommand.self, Calc.self,
             ImportCommand.self, PostCommand.self, StockCommand.self, VerifyCommand.self, CheckCommand.self,
-            ReconcileCommand.self,
+            ReconcileCommand.self, ServeCommand.self, UserCommand.self,
         ]
     )
 }
