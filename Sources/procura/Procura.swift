@@ -8,9 +8,9 @@ struct Procura: AsyncParsableCommand {
         abstract: "Inventory policy and procurement planning: classification, forecasts, policies.",
         discussion: "Run `procura help <command>` for the flags of a command. The README has examples.",
         subcommands: [
-            DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self, AccuracyCommand.self, PlanCommand.self,
-            Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self, VerifyCommand.self, CheckCommand.self,
-            ReconcileCommand.self,
+            ServeCommand.self, UserCommand.self, DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self,
+            AccuracyCommand.self, PlanCommand.self, Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self,
+            VerifyCommand.self, CheckCommand.self, ReconcileCommand.self,
         ]
     )
 }

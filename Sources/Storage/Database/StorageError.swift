@@ -18,6 +18,11 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case reversalTarget = "reversal_target"
             case valueOutOfRange = "value_out_of_range"
             case database = "database"
+            case unknownUser = "unknown_user"
+            case duplicateUser = "duplicate_user"
+            case unknownToken = "unknown_token"
+            case invalidOverride = "invalid_override"
+            case unknownOverride = "unknown_override"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -50,6 +55,16 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let valueOutOfRange = Code(.valueOutOfRange)
         /// The database reported an error.
         public static let database = Code(.database)
+        /// A user id that is not in the database.
+        public static let unknownUser = Code(.unknownUser)
+        /// A user id that is taken.
+        public static let duplicateUser = Code(.duplicateUser)
+        /// An API token id that is not in the database.
+        public static let unknownToken = Code(.unknownToken)
+        /// An override that breaks a rule (no reason, unknown parameter, validity ends before it starts).
+        public static let invalidOverride = Code(.invalidOverride)
+        /// An override key that is not in the database.
+        public static let unknownOverride = Code(.unknownOverride)
 
         /// The code as text (`negative_stock`, …).
         public var description: String { value.rawValue }

@@ -37,6 +37,7 @@ extension Store {
             summary.upserted["sourcing"] = try await Self.writeSourcing(snapshot, db)
             step("demand")
             summary.upserted["demand"] = try await Self.writeDemand(snapshot, source: source, db)
+            summary.upserted["stockout_days"] = try await Self.writeStockoutDays(snapshot, db)
             step("open_orders")
             summary.upserted["open_orders"] = try await Self.writeOpenOrders(snapshot, db)
             step("receipts")
@@ -127,6 +128,30 @@ extension Store {
         }
         try await bulk.flush()
         return s.sourcing.count
+    }
+
+    /// Stock-out days per item-location and bucket (`stockouts.csv`), dated on the bucket's first
+    /// day; the rows inside the snapshot's history window are replaced.
+    private static func writeStockoutDays(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        let history = s.demand
+        guard let days = history.stockoutDays, history.bucketCount > 0, !history.series.isEmpty else { return 0 }
+        let windowStart = history.firstDay(ofColumn: 0).description
+        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1).description
+        try await db.raw(
+            "DELETE FROM stockout_days WHERE bucket_date >= \(bind: windowStart) AND bucket_date <= \(bind: windowEnd)"
+        ).run()
+        var bulk = BulkWriter(db: db, table: "stockout_days", columns: ["item_id", "location_id", "bucket_date", "days"], key: [])
+        var rows = 0
+        for (r, key) in history.series.enumerated() {
+            let item = s.items[Int(key.item)].id
+            let location = s.locations[Int(key.location)].id
+            for c in 0..<history.bucketCount where days[r * history.bucketCount + c] > 0 {
+                try await bulk.append([item, location, history.firstDay(ofColumn: c).description, Int(days[r * history.bucketCount + c])])
+                rows += 1
+            }
+        }
+        try await bulk.flush()
+        return rows
     }
 
     private static func writeDemand(_ s: Snapshot, source: String, _ db: any SQLDatabase) async throws -> Int {

@@ -154,11 +154,34 @@ extension Store {
                 parsed.append((ItemLocation(item: item, location: location), day, q(try row.decode(column: "quantity", as: Int64.self))))
             }
             let snapshotDate = asOf ?? storedAsOf ?? (parsed.map(\.1).max()?.adding(days: 1) ?? Day(daysSinceEpoch: 0))
-            let demand = Self.bucket(parsed, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
+            var demand = Self.bucket(parsed, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
+            try await Self.loadStockoutDays(into: &demand, itemIndex: itemIndex, locationIndex: locationIndex, db)
             return Snapshot(
                 asOf: snapshotDate, settings: settings, items: items, locations: locations, suppliers: suppliers, uomConversions: conversions,
                 sourcing: sourcing, demand: demand, inventory: inventory, openOrders: openOrders, receipts: receipts, overrides: overrides)
         }
+    }
+
+    /// Fills ``DemandHistory/stockoutDays`` from `stockout_days` (left `nil` when there are none).
+    static func loadStockoutDays(
+        into demand: inout DemandHistory, itemIndex: [String: Int32], locationIndex: [String: Int32], _ db: any SQLDatabase
+    ) async throws {
+        guard demand.bucketCount > 0 else { return }
+        let rows = try await db.raw("SELECT item_id, location_id, bucket_date, days FROM stockout_days").all()
+        guard !rows.isEmpty else { return }
+        var days = [UInt8](repeating: 0, count: demand.series.count * demand.bucketCount)
+        for row in rows {
+            guard let item = itemIndex[try row.decode(column: "item_id", as: String.self)],
+                let location = locationIndex[try row.decode(column: "location_id", as: String.self)],
+                let r = demand.row(of: ItemLocation(item: item, location: location)),
+                let day = Day(iso: try row.decode(column: "bucket_date", as: String.self))
+            else { continue }
+            let c = Int(demand.calendar.bucket(containing: day) - demand.firstBucket)
+            guard c >= 0, c < demand.bucketCount else { continue }
+            let total = Int(days[r * demand.bucketCount + c]) + (try row.decode(column: "days", as: Int.self))
+            days[r * demand.bucketCount + c] = UInt8(clamping: total)
+        }
+        demand.stockoutDays = days
     }
 
     static func bucket(_ rows: [(ItemLocation, Day, Double)], calendar: BucketCalendar, asOf: Day) -> DemandHistory {

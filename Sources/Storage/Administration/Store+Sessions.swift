@@ -1,0 +1,52 @@
+import SQLKit
+
+extension Store {
+    /// Starts a session (`session.sign_in` in the audit log, same transaction).
+    public func createSession(_ session: SessionRecord, remoteAddress: String = "") async throws {
+        try await backend.transaction { db in
+            try await db.raw(
+                """
+                INSERT INTO sessions (session_hash, user_id, csrf_token, created_at, expires_at) VALUES \
+                (\(bind: session.sessionHash), \(bind: session.userID), \(bind: session.csrfToken), \(bind: Clock.nowText()), \
+                \(bind: session.expiresAt))
+                """
+            ).run()
+            try await Self.writeAudit(
+                AuditEntry(actor: session.userID, action: "session.sign_in", subject: "user:\(session.userID)",
+                    detail: remoteAddress.isEmpty ? "signed in" : "signed in from \(remoteAddress)"), db)
+        }
+    }
+
+    /// A session by the hash of its secret (expired ones too: the caller compares ``SessionRecord/expiresAt``).
+    public func session(hash: String) async throws -> SessionRecord? {
+        try await backend.read { db in
+            try await db.raw(
+                "SELECT session_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE session_hash = \(bind: hash)"
+            ).first().map { row in
+                SessionRecord(
+                    sessionHash: try row.decode(column: "session_hash", as: String.self), userID: try row.decode(column: "user_id", as: String.self),
+                    csrfToken: try row.decode(column: "csrf_token", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self),
+                    expiresAt: try row.decode(column: "expires_at", as: String.self))
+            }
+        }
+    }
+
+    /// Ends a session (`session.sign_out`); nothing happens when there is none.
+    public func deleteSession(hash: String) async throws {
+        try await backend.transaction { db in
+            let rows = try await db.raw("DELETE FROM sessions WHERE session_hash = \(bind: hash) RETURNING user_id").all()
+            for row in rows {
+                let user = try row.decode(column: "user_id", as: String.self)
+                try await Self.writeAudit(AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: "signed out"), db)
+            }
+        }
+    }
+
+    /// Removes sessions that ended before `now` (ISO 8601 UTC); returns how many.
+    @discardableResult
+    public func deleteExpiredSessions(now: String) async throws -> Int {
+        try await backend.transaction { db in
+            try await db.raw("DELETE FROM sessions WHERE expires_at < \(bind: now) RETURNING session_hash").all().count
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import Storage
+
+/// `/api/v1/me`, the caller's API tokens, and the audit log (admins).
+struct AccountRoutes {
+    let state: WebState
+
+    func add(to group: RouterGroup<AppRequestContext>) {
+        group.get("me", use: me)
+        group.get("tokens", use: tokens)
+        group.post("tokens", use: createToken)
+        group.delete("tokens/:token_id", use: revokeToken)
+        group.get("audit", use: audit)
+    }
+
+    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let p = try context.principal()
+        return try JSONResponse.encode(
+            MeResponse(
+                userId: p.userID, displayName: p.displayName, role: p.role.rawValue, supplierId: p.supplierID,
+                permissions: Permission.allCases.filter(p.allows).map(\.rawValue)))
+    }
+
+    @Sendable func tokens(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let p = try context.principal()
+        let list = try await state.store.apiTokens(userID: p.userID).map {
+            TokenResponse(tokenId: $0.tokenID, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt, token: nil)
+        }
+        return try JSONResponse.encode(["tokens": list])
+    }
+
+    /// Creates a token for the caller; the secret is in the response once and never again.
+    @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let p = try context.principal()
+        let body = try await JSONResponse.decode(TokenBody.self, from: request, context: context)
+        let name = body.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else { throw Problem.unprocessable("a token needs a name (1 to 100 characters)", code: "invalid_token") }
+        if let days = body.expiresInDays, !(1...3650).contains(days) {
+            throw Problem.unprocessable("expires_in_days must be from 1 to 3650", code: "invalid_token")
+        }
+        let expires = body.expiresInDays.map { Date().addingTimeInterval(Double($0) * 86_400) }
+        let (secret, record) = try await state.identity.createToken(userID: p.userID, name: name, expiresAt: expires, actor: p.userID)
+        return try JSONResponse.encode(
+            TokenResponse(tokenId: record.tokenID, name: record.name, createdAt: record.createdAt, expiresAt: record.expiresAt, revokedAt: nil, token: secret),
+            status: .created)
+    }
+
+    /// Revokes one of the caller's tokens (admins: anyone's).
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let p = try context.principal()
+        let id = try context.parameters.require("token_id")
+        let mine = try await state.store.apiTokens(userID: p.userID).contains { $0.tokenID == id }
+        guard mine || p.allows(.administer) else { throw Problem.notFound("no API token '\(id)'") }
+        try await state.store.revokeAPIToken(id: id, actor: p.userID)
+        state.identity.dropCaches()
+        return Response(status: .noContent)
+    }
+
+    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.administer)
+        let query = QueryParameters(request)
+        let limit = try query.limit()
+        let entries = try await state.store.auditLog(
+            limit: limit + 1, beforeID: try query.idCursor(), actor: query.string("actor"), actionPrefix: query.string("action"),
+            subject: query.string("subject"))
+        let page = entries.prefix(limit)
+        let next = entries.count > limit ? page.last.map { String($0.auditID) } : nil
+        return try JSONResponse.encode(AuditEntryPage(entries: page.map(AuditEntryResponse.init), nextCursor: next))
+    }
+}

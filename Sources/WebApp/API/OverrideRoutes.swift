@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import InventoryCore
+import InventoryPolicy
+import Storage
+
+/// `/api/v1/overrides`: list, create (with reason and validity), expire. Overrides take effect in
+/// the next plan run.
+struct OverrideRoutes {
+    let state: WebState
+
+    func add(to group: RouterGroup<AppRequestContext>) {
+        group.get("overrides", use: list)
+        group.post("overrides", use: create)
+        group.post("overrides/:override_id/expire", use: expire)
+    }
+
+    static func today() -> Day { Day(iso: String(IdentityService.iso(Date()).prefix(10))) ?? Day(daysSinceEpoch: 0) }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let limit = try query.limit()
+        let offset = try query.offsetCursor()
+        let active = try query.oneOf("active", ["true", "false"])
+        let today = Self.today()
+        var all = try await state.store.overrides(itemID: query.string("item_id"), locationID: query.string("location_id"))
+        if let active { all = all.filter { $0.isValid(on: today) == (active == "true") } }
+        let page = all.dropFirst(offset).prefix(limit)
+        let next = offset + page.count < all.count ? String(offset + page.count) : nil
+        return try JSONResponse.encode(
+            OverridePage(overrides: page.map { OverrideResponse($0, today: today) }, total: all.count, nextCursor: next))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.manageOverrides)
+        let body = try await JSONResponse.decode(OverrideBody.self, from: request, context: context)
+        let record = try Self.record(
+            item: body.itemId, location: body.locationId, parameter: body.parameter, value: body.value, reason: body.reason,
+            validFrom: body.validFrom, validTo: body.validTo, author: principal.userID)
+        try await state.store.saveOverride(record, actor: principal.userID)
+        let response = OverrideResponse(record, today: Self.today())
+        return try JSONResponse.encode(response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
+    }
+
+    /// Checks an override from a form or the API; bad values are 422 problems.
+    static func record(
+        item: String, location: String, parameter: String, value: Double, reason: String, validFrom: String?, validTo: String?,
+        author: String
+    ) throws -> OverrideRecord {
+        guard let p = PolicyParameter(rawValue: parameter) else {
+            throw Problem.unprocessable(
+                "parameter '\(parameter)' cannot be overridden — one of \(PolicyParameter.allCases.map(\.rawValue).joined(separator: ", "))",
+                code: "invalid_override")
+        }
+        guard p.accepts(value) else {
+            throw Problem.unprocessable("\(value) is not a valid \(parameter) (service_level in (0,1); others ≥ 0)", code: "invalid_override")
+        }
+        func day(_ text: String?, _ name: String) throws -> Day? {
+            guard let text, !text.isEmpty else { return nil }
+            guard let d = Day(iso: text) else { throw Problem.unprocessable("\(name) must be YYYY-MM-DD, got '\(text)'", code: "invalid_override") }
+            return d
+        }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 500 else {
+            throw Problem.unprocessable("an override needs a reason (1 to 500 characters)", code: "invalid_override")
+        }
+        return OverrideRecord(
+            itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author,
+            validFrom: try day(validFrom, "valid_from"), validTo: try day(validTo, "valid_to"))
+    }
+
+    @Sendable func expire(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.manageOverrides)
+        let id = try context.parameters.require("override_id")
+        guard let key = OverrideID.decode(id) else { throw Problem.notFound("no override '\(id)'") }
+        let today = Self.today()
+        let after = try await state.store.expireOverride(
+            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: today, actor: principal.userID)
+        return try JSONResponse.encode(OverrideResponse(after, today: today))
+    }
+}

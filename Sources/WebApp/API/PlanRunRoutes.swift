@@ -1,0 +1,154 @@
+import Foundation
+import Hummingbird
+import Storage
+
+/// `/api/v1/plan-runs…`: list, start (a background job), job progress, one run, its results,
+/// and the comparison of two runs.
+struct PlanRunRoutes {
+    let state: WebState
+
+    func add(to group: RouterGroup<AppRequestContext>) {
+        group.get("plan-runs", use: list)
+        group.post("plan-runs", use: start)
+        group.get("plan-runs/compare", use: compare)
+        group.get("plan-runs/jobs/:job_id", use: job)
+        group.get("plan-runs/:run_number", use: run)
+        group.get("plan-runs/:run_number/results", use: results)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let limit = try query.limit()
+        let offset = try query.offsetCursor()
+        let runs = try await state.store.listPlanRuns()
+        let page = runs.dropFirst(offset).prefix(limit)
+        let next = offset + page.count < runs.count ? String(offset + page.count) : nil
+        return try JSONResponse.encode(PlanRunPage(runs: page.map { PlanRunResponse($0, withSummary: false) }, total: runs.count, nextCursor: next))
+    }
+
+    @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.runPlans)
+        let body = try await JSONResponse.decode(PlanRunBody.self, from: request, context: context)
+        let label = String((body.label ?? "").prefix(200))
+        let job = await state.runner.start(label: label, requestedBy: principal.userID)
+        return try JSONResponse.encode(job, status: .accepted, headers: [.location: "/api/v1/plan-runs/jobs/\(job.jobId)"])
+    }
+
+    @Sendable func job(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let id = try context.parameters.require("job_id")
+        guard let job = await state.runner.job(id: id) else { throw Problem.notFound("no plan-run job '\(id)'") }
+        return try JSONResponse.encode(job)
+    }
+
+    func record(_ context: AppRequestContext, parameter: String = "run_number") async throws -> PlanRunRecord {
+        let text = try context.parameters.require(parameter)
+        guard let number = Int(text) else { throw Problem.notFound("no plan run '\(text)'") }
+        return try await record(number: number)
+    }
+
+    func record(number: Int) async throws -> PlanRunRecord {
+        guard let record = try await state.store.listPlanRuns().first(where: { $0.runNumber == number }) else {
+            throw Problem.notFound("no plan run \(number)")
+        }
+        return record
+    }
+
+    @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        return try JSONResponse.encode(PlanRunResponse(try await record(context), withSummary: true))
+    }
+
+    @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let limit = try query.limit()
+        let offset = try query.offsetCursor()
+        let kind = try query.oneOf("kind", ["classification", "forecast", "policy"])
+        let item = query.string("item_id")
+        let location = query.string("location_id")
+        let record = try await record(context)
+        let rows = try await state.store.planResults(runNumber: record.runNumber, kind: kind).filter {
+            (item == nil || $0.itemID == item) && (location == nil || $0.locationID == location)
+        }
+        let page = rows.dropFirst(offset).prefix(limit)
+        let next = offset + page.count < rows.count ? String(offset + page.count) : nil
+        // Payloads are stored JSON: embedded as they are.
+        var text = "{\"run_number\":\(record.runNumber),\"total\":\(rows.count),\"next_cursor\":"
+        text += next.map(JSONText.quote) ?? "null"
+        text += ",\"results\":["
+        for (k, row) in page.enumerated() {
+            if k > 0 { text += "," }
+            text += "{\"item_id\":" + JSONText.quote(row.itemID) + ",\"location_id\":" + JSONText.quote(row.locationID)
+            text += ",\"kind\":" + JSONText.quote(row.kind) + ",\"payload\":" + row.payload + "}"
+        }
+        text += "]}"
+        return JSONResponse.text(text)
+    }
+
+    /// Per item-location, the policy values that differ between two runs (safety stock, reorder
+    /// point, order quantity, min, max, forecast), and the totals of both.
+    @Sendable func compare(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let baseNumber = try query.integer("base", in: 1...Int(Int32.max), default: 0)
+        let otherNumber = try query.integer("other", in: 1...Int(Int32.max), default: 0)
+        guard baseNumber > 0, otherNumber > 0 else {
+            throw Problem.badRequest("give the two runs to compare: ?base=N&other=M", code: "invalid_parameter")
+        }
+        let limit = try query.limit()
+        let offset = try query.offsetCursor()
+        let comparison = try await Self.comparison(
+            store: state.store, base: try await record(number: baseNumber), other: try await record(number: otherNumber))
+        var result = comparison
+        result.changes = Array(comparison.changes.dropFirst(offset).prefix(limit))
+        result.nextCursor = offset + result.changes.count < comparison.changes.count ? String(offset + result.changes.count) : nil
+        return try JSONResponse.encode(result)
+    }
+
+    static func comparedValues(_ v: PolicyPayload.Values) -> [(String, Double)] {
+        [
+            ("forecast_per_bucket", v.forecastPerBucket), ("safety_stock", v.safetyStock), ("reorder_point", v.reorderPoint),
+            ("order_quantity", v.orderQuantity), ("min", v.min), ("max", v.max),
+        ]
+    }
+
+    static func comparison(store: Store, base: PlanRunRecord, other: PlanRunRecord) async throws -> PlanComparison {
+        func policies(_ run: PlanRunRecord) async throws -> [String: PolicyPayload] {
+            var out: [String: PolicyPayload] = [:]
+            for row in try await store.planResults(runNumber: run.runNumber, kind: "policy") {
+                out[PlanView.key(row.itemID, row.locationID)] = try PlanRecorder.decoder.decode(PolicyPayload.self, from: Data(row.payload.utf8))
+            }
+            return out
+        }
+        let a = try await policies(base)
+        let b = try await policies(other)
+        var changes: [PlanComparison.Change] = []
+        var changed = Set<String>()
+        for key in Set(a.keys).union(b.keys).sorted() {
+            let x = a[key]
+            let y = b[key]
+            let ids = (x ?? y).map { ($0.itemId, $0.locationId) } ?? ("", "")
+            let xs = x.map { comparedValues($0.final) }
+            let ys = y.map { comparedValues($0.final) }
+            for k in 0..<6 {
+                let name = (xs ?? ys)?[k].0 ?? ""
+                let u = xs?[k].1
+                let v = ys?[k].1
+                if let u, let v, abs(u - v) <= 1e-9 * max(1, abs(u), abs(v)) { continue }
+                changed.insert(key)
+                changes.append(
+                    PlanComparison.Change(
+                        itemId: ids.0, locationId: ids.1, parameter: name, base: u, other: v, difference: u.flatMap { u in v.map { $0 - u } }))
+            }
+        }
+        func value(_ m: [String: PolicyPayload], _ f: (PolicyPayload) -> Double) -> Double { m.values.reduce(0) { $0 + f($1) } }
+        let totals = PlanComparison.Totals(
+            itemLocationsBase: a.count, itemLocationsOther: b.count, changedItemLocations: changed.count,
+            safetyStockValueBase: value(a) { $0.final.safetyStock * $0.unitCost }, safetyStockValueOther: value(b) { $0.final.safetyStock * $0.unitCost },
+            policyValueBase: value(a) { $0.averageInventoryValue }, policyValueOther: value(b) { $0.averageInventoryValue })
+        return PlanComparison(
+            base: base.runNumber, other: other.runNumber, totals: totals, changes: changes, total: changes.count, nextCursor: nil)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Hummingbird
+import InventoryCore
+import InventoryPolicy
+import Storage
+
+/// `/items/{item}?location=…`: demand history with the forecast and its interval, classification,
+/// policy with its explanation, positions by owner, recent ledger entries, overrides and the
+/// override form. Suppliers see the chart and the positions of their own stock only.
+struct ItemPage {
+    let state: WebState
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("items/:item_id", use: show)
+        router.post("items/:item_id/overrides", use: createOverride)
+        router.post("items/:item_id/overrides/:override_id/expire", use: expireOverride)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requireViewer()
+        let item = try context.parameters.require("item_id")
+        let query = QueryParameters(request)
+        let flash = query.string("saved") == "1" ? "Override saved. It takes effect in the next plan run." :
+            query.string("expired") == "1" ? "Override expired." : nil
+        return try await render(principal: principal, itemID: item, location: query.string("location"), flash: flash, error: nil, status: .ok)
+    }
+
+    func render(
+        principal: Principal, itemID: String, location: String?, flash: String?, error: String?, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let view = state.plans.view
+        let scope = Scope(principal: principal, view: view)
+        guard scope.canSee(item: itemID), let item = view.item(id: itemID) else { throw Problem.notFound("no item '\(itemID)'") }
+        let rows = (view.rowsByItem[itemID] ?? []).filter(scope.canSee(row:))
+        let currentRow = rows.first { view.rows[$0].locationID == location } ?? rows.first
+        let current = currentRow.map { view.rows[$0].locationID } ?? location ?? ""
+        let everything = principal.seesEverything
+        var values: [String: Any] = [
+            "item_id": item.id, "description": item.description, "category": item.category, "base_uom": item.baseUOM,
+            "criticality": item.criticality.rawValue, "lifecycle": item.lifecycle.rawValue,
+            "unit_cost": everything ? Format.number(item.unitCost, decimals: 4) : false, "currency": view.currency,
+            "flash": flash ?? false, "error": error ?? false, "current_location": current,
+            "locations": rows.map { ["item_id": item.id, "location_id": view.rows[$0].locationID, "current": $0 == currentRow] },
+            "csrf": principal.csrfToken ?? "",
+        ]
+        if let r = currentRow {
+            let row = view.rows[r]
+            let chart = ForecastChart.response(view: view, row: r, historyBuckets: 52)
+            var rowValues: [String: Any] = [
+                "location_id": row.locationID, "chart": DemandChart.svg(chart), "bucket": chart.bucket, "model": chart.model,
+                "run_number": String(chart.runNumber), "sigma": chart.oneStepErrorSigma.map { Format.number($0, decimals: 2) } ?? false,
+            ]
+            if everything {
+                let c = row.classification
+                rowValues["classification"] = [
+                    "abc_xyz": c.abcXyz, "rank": String(c.rank), "value_share": Format.percent(c.valueShare, decimals: 2), "pattern": c.pattern,
+                    "cv": Format.optional(c.cv, decimals: 2), "adi": Format.optional(c.adi, decimals: 2), "cv2": Format.optional(c.cv2, decimals: 2),
+                    "annual_quantity": Format.number(c.annualQuantity) + " " + item.baseUOM,
+                    "annual_value": Format.money(c.annualValue) + " " + view.currency, "service_level": Format.percent(c.serviceLevel),
+                    "service_level_reason": c.serviceLevelReason, "strategy": c.strategy, "strategy_reason": c.strategyReason,
+                ]
+                rowValues["policy"] = policyValues(row.policy)
+            }
+            values["row"] = rowValues
+        }
+        // Positions by owner (live), a supplier's only of its own stock and owned stock.
+        let positions = try await state.store.positions(itemID: itemID).filter { p in
+            scope.canSee(ownerSupplierID: p.key.ownerSupplierID) && rows.contains { view.rows[$0].locationID == p.key.locationID }
+        }
+        values["positions"] = positions.map { p -> [String: Any] in
+            [
+                "location_id": p.key.locationID, "owner": p.key.owner.rawValue, "owner_supplier_id": p.key.ownerSupplierID,
+                "on_hand": Format.number(FixedPoint.quantityDouble(p.onHand), decimals: 3),
+                "in_transit": Format.number(FixedPoint.quantityDouble(p.inTransit), decimals: 3),
+                "on_order": Format.number(FixedPoint.quantityDouble(p.onOrder), decimals: 3),
+                "allocated": Format.number(FixedPoint.quantityDouble(p.allocated), decimals: 3),
+            ]
+        }
+        values["show_ledger"] = everything
+        values["show_overrides"] = everything
+        if everything {
+            let entries = try await state.store.ledgerEntries(itemID: itemID, limit: 20)
+            values["entries"] = entries.map { e -> [String: Any] in
+                [
+                    "entry_id": String(e.entryID), "date": e.date.description, "type": e.type.rawValue, "location_id": e.locationID,
+                    "to_location_id": e.toLocationID ?? false, "owner": e.owner.rawValue,
+                    "quantity": Format.number(FixedPoint.quantityDouble(e.quantity), decimals: 3),
+                    "value": Format.number(Double(e.value) / Double(FixedPoint.moneyScale), decimals: 2), "reason": e.reason,
+                    "reference": e.reference,
+                ]
+            }
+            let today = OverrideRoutes.today()
+            let canManage = principal.allows(.manageOverrides)
+            values["overrides"] = try await state.store.overrides(itemID: itemID).map { o -> [String: Any] in
+                let active = o.isValid(on: today) || (o.validFrom.map { $0 > today } ?? false)
+                return [
+                    "item_id": itemID, "location_id": o.locationID, "parameter": o.parameter, "value": Format.number(o.value, decimals: 4),
+                    "valid_from": o.validFrom?.description ?? "always", "valid_to": o.validTo?.description ?? "open", "reason": o.reason,
+                    "author": o.author, "active": active, "override_id": OverrideID.encode(o), "can_expire": canManage && active,
+                    "csrf": principal.csrfToken ?? "",
+                ]
+            }
+            values["can_override"] = canManage && currentRow != nil && principal.csrfToken != nil
+            values["parameters"] = PolicyParameter.allCases.map(\.rawValue)
+        }
+        return state.pages.page("item", title: "\(item.id) · \(item.description)", principal: principal, values: values, status: status)
+    }
+
+    func policyValues(_ p: PolicyPayload) -> [String: Any] {
+        let x = p.explanation
+        let overridden = Set(p.overrides.map(\.parameter))
+        let names: [(String, String, KeyPath<PolicyPayload.Values, Double>)] = [
+            ("service_level", "Service level", \.serviceLevel), ("forecast_per_bucket", "Forecast per bucket", \.forecastPerBucket),
+            ("safety_stock", "Safety stock", \.safetyStock), ("reorder_point", "Reorder point", \.reorderPoint),
+            ("order_up_to_level", "Order-up-to level", \.orderUpToLevel), ("order_quantity", "Order quantity", \.orderQuantity),
+            ("min", "ERP min (\(p.purchaseUom))", \.min), ("max", "ERP max (\(p.purchaseUom))", \.max),
+            ("review_period_days", "Review period (days)", \.reviewPeriodDays),
+        ]
+        return [
+            "summary": x.summary, "policy_text": x.policy, "policy_reason": x.policyReason, "method": x.method, "method_reason": x.methodReason,
+            "inputs": x.inputs.map { ["name": $0.name, "value": $0.value] },
+            "steps": x.steps.map { ["name": $0.name, "formula": $0.formula, "numbers": $0.numbers, "result": $0.result] },
+            "explanation_overrides": x.overrides, "notes": x.notes,
+            "values": names.map { key, label, path -> [String: Any] in
+                [
+                    "name": label, "computed": Format.number(p.computed[keyPath: path], decimals: 3),
+                    "final": Format.number(p.final[keyPath: path], decimals: 3), "overridden": overridden.contains(key),
+                ]
+            },
+        ]
+    }
+
+    @Sendable func createOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.manageOverrides)
+        let item = try context.parameters.require("item_id")
+        let form = try await FormData.read(request, context: context)
+        try form.requireCSRF(principal)
+        let location = form["location"] ?? ""
+        do {
+            let valueText = (form["value"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard let value = Double(valueText) else {
+                throw Problem.unprocessable("value must be a number, got '\(valueText)'", code: "invalid_override")
+            }
+            let record = try OverrideRoutes.record(
+                item: item, location: location, parameter: form["parameter"] ?? "", value: value, reason: form["reason"] ?? "",
+                validFrom: form["valid_from"], validTo: form["valid_to"], author: principal.userID)
+            try await state.store.saveOverride(record, actor: principal.userID)
+            return .seeOther("/items/\(queryEscape(item))?location=\(queryEscape(location))&saved=1")
+        } catch let problem as Problem where problem.status == .unprocessableContent {
+            return try await render(principal: principal, itemID: item, location: location, flash: nil, error: problem.detail, status: problem.status)
+        }
+    }
+
+    @Sendable func expireOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.manageOverrides)
+        let item = try context.parameters.require("item_id")
+        let form = try await FormData.read(request, context: context)
+        try form.requireCSRF(principal)
+        guard let key = OverrideID.decode(try context.parameters.require("override_id")), key.item == item else {
+            throw Problem.notFound("no such override")
+        }
+        try await state.store.expireOverride(
+            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: OverrideRoutes.today(),
+            actor: principal.userID)
+        return .seeOther("/items/\(queryEscape(item))?location=\(queryEscape(form["location"] ?? key.location))&expired=1")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// Renders the server-side pages from the Mustache templates in `Resources/templates` (embedded in
+/// the binary at build time): every page is `header` + its template + `footer`, HTML-escaped by
+/// Mustache's `{{…}}`; no scripts, no external files.
+final class PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        for (name, bytes) in Self.templates {
+            // The templates are part of the build; a syntax error in one is caught by the tests.
+            try? library.register(String(decoding: bytes, as: UTF8.self), named: name)
+        }
+        self.library = library
+    }
+
+    static let templates: [(String, [UInt8])] = [
+        ("header", PackageResources.header_mustache), ("footer", PackageResources.footer_mustache),
+        ("login", PackageResources.login_mustache), ("dashboard", PackageResources.dashboard_mustache),
+        ("supplier_home", PackageResources.supplier_home_mustache), ("items", PackageResources.items_mustache),
+        ("item", PackageResources.item_mustache), ("plan_runs", PackageResources.plan_runs_mustache),
+        ("plan_run", PackageResources.plan_run_mustache), ("plan_job", PackageResources.plan_job_mustache),
+        ("plan_compare", PackageResources.plan_compare_mustache), ("audit", PackageResources.audit_mustache),
+        ("error", PackageResources.error_mustache),
+    ]
+
+    /// A page for a signed-in (or anonymous) visitor.
+    func page(
+        _ template: String, title: String, principal: Principal?, values: [String: Any], status: HTTPResponse.Status = .ok,
+        headers: HTTPFields = [:], refreshSeconds: Int? = nil
+    ) -> Response {
+        var context = values
+        context["title"] = title
+        context["refresh"] = refreshSeconds.map { String($0) } ?? false
+        if let principal {
+            context["user"] = [
+                "id": principal.userID, "name": principal.displayName.isEmpty ? principal.userID : principal.displayName,
+                "role": principal.role.rawValue, "csrf": principal.csrfToken ?? "",
+            ]
+            context["nav"] = Self.navigation(for: principal)
+            context["csrf"] = principal.csrfToken ?? ""
+        }
+        let body = library.render(context, withTemplate: template) ?? "template \(template) is missing"
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        fields[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        fields[.xContentTypeOptions] = "nosniff"
+        fields[.cacheControl] = "no-store"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func navigation(for principal: Principal) -> [[String: String]] {
+        var links: [[String: String]] = [["href": "/", "label": "Dashboard"], ["href": "/items", "label": "Items"]]
+        if principal.allows(.viewPlanning) { links.append(["href": "/plan-runs", "label": "Plan runs"]) }
+        if principal.allows(.administer) { links.append(["href": "/audit", "label": "Audit log"]) }
+        return links
+    }
+
+    /// The HTML form of a problem.
+    func errorPage(_ problem: Problem, context: AppRequestContext) -> Response {
+        page(
+            "error", title: problem.title, principal: context.identity,
+            values: ["status": String(problem.status.code), "heading": problem.title, "detail": problem.detail], status: problem.status,
+            headers: problem.headers)
+    }
+}
+
+extension HTTPField.Name {
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+}

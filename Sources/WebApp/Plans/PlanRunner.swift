@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import Storage
+
+/// Plan runs started from the web: each is a job that runs in the background, one at a time, and
+/// reports its stage and progress; when it is stored the new run replaces the cached view.
+actor PlanRunner {
+    struct Job: Sendable, Codable {
+        var jobId: String
+        var status: String
+        var stage: String
+        var progress: Double
+        var label: String
+        var requestedBy: String
+        var createdAt: String
+        var finishedAt: String?
+        var runNumber: Int?
+        var error: String?
+    }
+
+    private let store: Store
+    private let cache: PlanViewCache
+    private let logger: Logger
+    private var jobs: [String: Job] = [:]
+    private var order: [String] = []
+    private var queue: [String] = []
+    private var running = false
+
+    init(store: Store, cache: PlanViewCache, logger: Logger) {
+        self.store = store
+        self.cache = cache
+        self.logger = logger
+    }
+
+    /// Queues a run; it starts at once unless another is running.
+    func start(label: String, requestedBy: String) -> Job {
+        let id = "job_" + Secrets.random(bytes: 9)
+        let job = Job(
+            jobId: id, status: "queued", stage: "queued", progress: 0, label: label, requestedBy: requestedBy,
+            createdAt: IdentityService.iso(Date()))
+        jobs[id] = job
+        order.append(id)
+        if order.count > 200, let oldest = order.first, jobs[oldest]?.status != "running" {
+            order.removeFirst()
+            jobs[oldest] = nil
+        }
+        queue.append(id)
+        if !running {
+            running = true
+            Task { await self.drain() }
+        }
+        return job
+    }
+
+    func job(id: String) -> Job? { jobs[id] }
+
+    /// The jobs, newest first.
+    func list() -> [Job] { order.reversed().compactMap { jobs[$0] } }
+
+    private func update(_ id: String, _ change: (inout Job) -> Void) {
+        guard var job = jobs[id] else { return }
+        change(&job)
+        jobs[id] = job
+    }
+
+    private func drain() async {
+        while !queue.isEmpty {
+            let id = queue.removeFirst()
+            await execute(id)
+        }
+        running = false
+    }
+
+    private func execute(_ id: String) async {
+        guard let job = jobs[id] else { return }
+        update(id) { $0.status = "running" }
+        do {
+            _ = try await store.appendAudit(
+                AuditEntry(actor: job.requestedBy, action: "plan_run.start", subject: "job:\(id)", detail: job.label))
+            let record = try await PlanPipeline.run(store: store, label: job.label) { stage in
+                await self.update(id) {
+                    $0.stage = stage.rawValue
+                    $0.progress = stage.progress
+                }
+            }
+            update(id) {
+                $0.stage = PlanPipeline.Stage.refreshing.rawValue
+                $0.progress = PlanPipeline.Stage.refreshing.progress
+            }
+            cache.replace(with: try await PlanView.load(from: store))
+            _ = try await store.appendAudit(
+                AuditEntry(
+                    actor: job.requestedBy, action: "plan_run.store", subject: "plan_run:\(record.runNumber)",
+                    detail: "\(record.resultCount) results as of \(record.asOf)",
+                    after: "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONText.quote(record.label))}"))
+            update(id) {
+                $0.status = "complete"
+                $0.stage = "complete"
+                $0.progress = 1
+                $0.runNumber = record.runNumber
+                $0.finishedAt = IdentityService.iso(Date())
+            }
+            logger.info("plan run stored", metadata: ["run_number": "\(record.runNumber)", "job": "\(id)"])
+        } catch {
+            logger.error("plan run failed", metadata: ["job": "\(id)", "error": "\(error)"])
+            update(id) {
+                $0.status = "failed"
+                $0.error = "\(error)"
+                $0.finishedAt = IdentityService.iso(Date())
+            }
+        }
+    }
+}

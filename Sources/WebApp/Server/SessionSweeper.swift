@@ -1,0 +1,24 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// Deletes expired sessions once an hour; stops with the server's graceful shutdown.
+struct SessionSweeper: Service {
+    let store: Store
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let removed = try await store.deleteExpiredSessions(now: IdentityService.iso(Date()))
+                    if removed > 0 { logger.info("expired sessions removed", metadata: ["count": "\(removed)"]) }
+                } catch {
+                    logger.warning("removing expired sessions failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: .seconds(3600))
+            }
+        }
+    }
+}

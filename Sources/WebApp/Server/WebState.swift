@@ -1,0 +1,33 @@
+import Logging
+import Prometheus
+import Storage
+
+/// Everything the routes share: the store, sign-in and tokens, the cached view of the latest plan
+/// run, the plan-run jobs, the page renderer and the metrics registry.
+final class WebState: Sendable {
+    let store: Store
+    let configuration: WebAppConfiguration
+    let identity: IdentityService
+    let plans: PlanViewCache
+    let runner: PlanRunner
+    let pages: PageRenderer
+    let metrics: PrometheusCollectorRegistry
+    let logger: Logger
+
+    init(store: Store, configuration: WebAppConfiguration, view: PlanView, logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        var identityConfiguration = IdentityService.Configuration()
+        identityConfiguration.bcryptCost = configuration.bcryptCost
+        identityConfiguration.sessionLifetime = .seconds(configuration.sessionLifetimeSeconds)
+        identityConfiguration.cacheLifetime = .seconds(configuration.authCacheSeconds)
+        identityConfiguration.rateLimit = SignInRateLimiter.Configuration(
+            maximumFailures: configuration.signInFailureLimit, window: .seconds(configuration.signInWindowSeconds))
+        self.identity = IdentityService(store: store, configuration: identityConfiguration)
+        self.plans = PlanViewCache(view)
+        self.runner = PlanRunner(store: store, cache: plans, logger: logger)
+        self.pages = PageRenderer()
+        self.metrics = MetricsBootstrap.registry
+        self.logger = logger
+    }
+}

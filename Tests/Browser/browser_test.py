@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""The browser test: `procura serve --demo` driven by Debian's headless Chromium through Selenium.
+
+Signs in as the demo admin, checks the dashboard's figures and an item page (chart, policy and its
+derivation), submits an override through the form and checks it is listed, and saves screenshots.
+Prints `browser: N passed, 0 failed` and exits 0 when every check passes.
+
+    python3 Tests/Browser/browser_test.py --procura .build/debug/procura --out .build/browser
+"""
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve import ProcuraServer  # noqa: E402
+
+
+def driver():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800", "--disable-gpu"]:
+        options.add_argument(argument)
+    binary = os.environ.get("CHROME_BIN", "/usr/bin/chromium")
+    if os.path.exists(binary):
+        options.binary_location = binary
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--procura", required=True)
+    parser.add_argument("--out", required=True, help="folder for the screenshots")
+    parser.add_argument("--items", type=int, default=120)
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    folder = tempfile.mkdtemp(prefix="procura-browser-")
+    server = ProcuraServer(args.procura, "sqlite:" + os.path.join(folder, "demo.sqlite"), items=args.items)
+    passed, failed = 0, 0
+
+    def check(condition, what):
+        nonlocal passed, failed
+        if condition:
+            passed += 1
+            print("ok:", what)
+        else:
+            failed += 1
+            print("FAILED:", what)
+
+    browser = None
+    try:
+        browser = driver()
+        wait = WebDriverWait(browser, 30)
+        base = server.address
+        # Sign in.
+        browser.get(base + "/")
+        wait.until(EC.presence_of_element_located((By.ID, "user")))
+        check("/login" in browser.current_url, "a stranger is sent to the sign-in form")
+        browser.find_element(By.ID, "user").send_keys("admin")
+        browser.find_element(By.ID, "password").send_keys(server.password)
+        browser.find_element(By.ID, "signin").click()
+        wait.until(EC.presence_of_element_located((By.ID, "kpi-inventory-value")))
+        # Dashboard.
+        value = browser.find_element(By.ID, "kpi-inventory-value").text
+        check(value.replace(",", "").isdigit() and int(value.replace(",", "")) > 0, "dashboard shows an inventory value (%s)" % value)
+        turns = browser.find_element(By.ID, "kpi-turns").text
+        check(turns not in ("", "–"), "dashboard shows turns (%s)" % turns)
+        fill = browser.find_element(By.ID, "kpi-fill-rate").text
+        check(fill.endswith("%"), "dashboard shows a fill rate (%s)" % fill)
+        cells = browser.find_elements(By.CSS_SELECTOR, "#abc-xyz td strong")
+        check(len(cells) == 9 and sum(int(c.text) for c in cells) > 0, "the ABC-XYZ matrix has 9 cells with counts")
+        check(len(browser.find_elements(By.CSS_SELECTOR, "#by-category tbody tr")) > 0, "inventory by category")
+        check("At or below the reorder point" in browser.page_source, "alerts are shown")
+        browser.save_screenshot(os.path.join(args.out, "dashboard.png"))
+        # Item list, then the first A item.
+        browser.get(base + "/items?abc=A&sort=-annual_value")
+        wait.until(EC.presence_of_element_located((By.ID, "items")))
+        links = browser.find_elements(By.CSS_SELECTOR, "#items tbody a")
+        check(len(links) > 0, "the item list filters by class")
+        browser.save_screenshot(os.path.join(args.out, "items.png"))
+        links[0].click()
+        wait.until(EC.presence_of_element_located((By.ID, "demand-chart")))
+        title = browser.find_element(By.ID, "item-title").text
+        check(len(browser.find_elements(By.CSS_SELECTOR, "#demand-chart rect.history")) > 0, "the chart shows demand history")
+        check(len(browser.find_elements(By.CSS_SELECTOR, "#demand-chart polyline.forecast")) == 1, "the chart shows the forecast")
+        check(len(browser.find_elements(By.CSS_SELECTOR, "#demand-chart polygon.interval")) == 1, "the chart shows the interval")
+        summary = browser.find_element(By.ID, "policy-summary").text
+        check(len(summary) > 10, "the policy summary is shown (%s)" % summary[:80])
+        check(len(browser.find_elements(By.CSS_SELECTOR, "#explanation ol.steps li")) > 0, "the derivation steps are shown")
+        check(len(browser.find_elements(By.CSS_SELECTOR, "#positions tbody tr")) > 0, "positions by owner")
+        browser.save_screenshot(os.path.join(args.out, "item.png"))
+        # Override through the form.
+        Select(browser.find_element(By.ID, "override-parameter")).select_by_value("safety_stock")
+        browser.find_element(By.ID, "override-value").send_keys("17")
+        browser.find_element(By.ID, "override-reason").send_keys("browser test: supplier capacity")
+        browser.find_element(By.ID, "override-submit").click()
+        wait.until(EC.presence_of_element_located((By.ID, "flash")))
+        check("Override saved" in browser.find_element(By.ID, "flash").text, "the override is saved")
+        check("browser test: supplier capacity" in browser.find_element(By.ID, "overrides").text, "the override is listed")
+        browser.save_screenshot(os.path.join(args.out, "override.png"))
+        # The audit log has it.
+        browser.get(base + "/audit")
+        wait.until(EC.presence_of_element_located((By.ID, "audit")))
+        check("override.create" in browser.find_element(By.ID, "audit").text, "the audit log records the override (%s)" % title)
+        browser.save_screenshot(os.path.join(args.out, "audit.png"))
+    except Exception:
+        traceback.print_exc()
+        failed += 1
+        if browser is not None:
+            browser.save_screenshot(os.path.join(args.out, "failure.png"))
+    finally:
+        if browser is not None:
+            browser.quit()
+        status = server.stop()
+        check(status == 0, "the server shuts down gracefully on SIGTERM (exit %s)" % status)
+    print("browser: %d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

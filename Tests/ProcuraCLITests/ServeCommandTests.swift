@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import ProcuraTestSupport
+import Testing
+
+/// `procura serve` over a real socket, and `procura user`.
+@Suite("procura serve and procura user", .serialized)
+struct ServeCommandTests {
+    /// Starts `procura serve --demo` on a free port; returns the process, its address and the admin password.
+    static func startDemo(database: String) throws -> (Process, String, String, Pipe) {
+        let process = Process()
+        process.executableURL = try CLIRunner().executable
+        process.arguments = ["serve", "--demo", "--demo-items", "30", "--demo-locations", "1", "--port", "0", "--database", database, "--log-level", "warning"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+            if text.contains("Password:"), text.contains("Stop with Ctrl-C") { break }
+        }
+        let address = try #require(text.components(separatedBy: "running at ").dropFirst().first?.components(separatedBy: "/\n").first)
+        let password = try #require(text.components(separatedBy: "Password:").dropFirst().first?.split(separator: " ", omittingEmptySubsequences: true).first)
+        return (process, address, String(password), pipe)
+    }
+
+    static func get(_ url: String, token: String? = nil) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("serve --demo answers over a socket; user commands manage users and tokens; SIGTERM shuts it down cleanly", .timeLimit(.minutes(5)))
+    func serveDemo() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
+        let (process, address, password, _) = try Self.startDemo(database: database)
+        defer { if process.isRunning { process.terminate() } }
+        #expect(password.count == 20)
+        let (status, health) = try await Self.get(address + "/health")
+        #expect(status == 200 && health.contains("\"plan_run\":1"))
+
+        let cli = try CLIRunner()
+        let added = try cli.run(["user", "add", "pia", "--role", "planner", "--database", database])
+        #expect(added.status == 0 && added.stdout.contains("created user pia (planner)") && added.stdout.contains("password: "))
+        let refused = try cli.run(["user", "add", "sam", "--role", "supplier", "--database", database])
+        #expect(refused.status != 0 && refused.stderr.contains("--supplier"))
+        let badRole = try cli.run(["user", "add", "x", "--role", "king", "--database", database])
+        #expect(badRole.status == 64 && badRole.stderr.contains("--role must be one of"))
+        let short = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "short\n")
+        #expect(short.status != 0 && short.stderr.contains("at least 12"))
+        let passwd = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "a much longer password\n")
+        #expect(passwd.status == 0 && !passwd.stdout.contains("password: "))
+        let token = try cli.run(["user", "token", "add", "pia", "--name", "ci", "--database", database])
+        #expect(token.status == 0)
+        let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
+        let (meStatus, me) = try await Self.get(address + "/api/v1/me", token: secret)
+        #expect(meStatus == 200 && me.contains("\"role\":\"planner\""))
+        let disabled = try cli.run(["user", "disable", "pia", "--database", database])
+        #expect(disabled.status == 0 && disabled.stdout.contains("API tokens revoked"))
+        try await Task.sleep(for: .seconds(6))  // the server trusts a looked-up token for 5 s
+        let (afterStatus, _) = try await Self.get(address + "/api/v1/me", token: secret)
+        #expect(afterStatus == 401)
+        let list = try cli.run(["user", "list", "--database", database])
+        #expect(list.stdout.contains("pia,planner,,no,"))
+        let missing = try cli.run(["user", "disable", "nobody", "--database", database])
+        #expect(missing.status == 1 && missing.stderr.contains("does not exist"))
+
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "graceful shutdown exits 0")
+    }
+}

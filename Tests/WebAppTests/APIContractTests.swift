@@ -1,0 +1,217 @@
+import Foundation
+import NIOCore
+import HTTPTypes
+import HummingbirdTesting
+import ProcuraTestSupport
+import Testing
+@testable import WebApp
+
+@Suite("JSON API against its OpenAPI document")
+struct APIContractTests {
+    @Test("every documented operation is exercised, and every response has a documented status and shape", .timeLimit(.minutes(5)))
+    func everyOperation() async throws {
+        let contract = try OpenAPIContract()
+        try await WebFixture.withApp { client, fixture, _ in
+            let api = ContractRecorder(contract: contract, client: client)
+            let admin = apiHeaders(fixture.account("admin").token)
+            let viewer = apiHeaders(fixture.account("vic").token)
+            let supplier = apiHeaders(fixture.account("supa").token)
+            let (item, location) = fixture.itemOfA
+
+            try await api.call(.get, "/health", "/health", headers: [:], expect: .ok)
+            try await api.call(.get, "/api/v1/me", "/api/v1/me", headers: admin, expect: .ok)
+            try await api.call(.get, "/api/v1/me", "/api/v1/me", headers: [:], expect: .unauthorized)
+            try await api.call(.get, "/api/v1/me", "/api/v1/me", headers: apiHeaders("procura_not-a-token"), expect: .unauthorized)
+
+            // Items and classification.
+            let list = try await api.call(.get, "/api/v1/items", "/api/v1/items?limit=5&sort=-annual_value", headers: admin, expect: .ok)
+            let page = try JSONValue.parse(list.body.data)
+            #expect(page["items"].array.count == 5)
+            let values = page["items"].array.compactMap { $0["annual_value"].double }
+            #expect(values == values.sorted(by: >), "sorted by annual value, descending")
+            let next = try #require(page["next_cursor"].string)
+            let second = try await api.call(.get, "/api/v1/items", "/api/v1/items?limit=5&sort=-annual_value&cursor=\(next)", headers: admin, expect: .ok)
+            #expect(try JSONValue.parse(second.body.data)["items"][0]["annual_value"].double ?? .infinity <= values.last ?? 0)
+            let filtered = try await api.call(.get, "/api/v1/items", "/api/v1/items?abc=A&location=\(location)&limit=500", headers: admin, expect: .ok)
+            #expect(try JSONValue.parse(filtered.body.data)["items"].array.allSatisfy { $0["abc"].string == "A" && $0["location_id"].string == location })
+            try await api.call(.get, "/api/v1/items", "/api/v1/items?limit=0", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/items", "/api/v1/items?abc=A", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/items", "/api/v1/items", headers: [:], expect: .unauthorized)
+            try await api.call(.get, "/api/v1/items/{item_id}", "/api/v1/items/\(item)", headers: admin, expect: .ok)
+            try await api.call(.get, "/api/v1/items/{item_id}", "/api/v1/items/NO-SUCH-ITEM", headers: admin, expect: .notFound)
+            try await api.call(.get, "/api/v1/items/{item_id}", "/api/v1/items/\(item)", headers: [:], expect: .unauthorized)
+
+            // Policies with their explanation, forecasts.
+            let policyPath = "/api/v1/items/{item_id}/locations/{location_id}/policy"
+            let policy = try await api.call(.get, policyPath, "/api/v1/items/\(item)/locations/\(location)/policy", headers: admin, expect: .ok)
+            let p = try JSONValue.parse(policy.body.data)
+            #expect(p["policy"]["item_id"].string == item && !(p["policy"]["explanation"]["steps"].array.isEmpty))
+            try await api.call(.get, policyPath, "/api/v1/items/\(item)/locations/NOWHERE/policy", headers: admin, expect: .notFound)
+            try await api.call(.get, policyPath, "/api/v1/items/\(item)/locations/\(location)/policy", headers: supplier, expect: .forbidden)
+            try await api.call(.get, policyPath, "/api/v1/items/\(item)/locations/\(location)/policy", headers: [:], expect: .unauthorized)
+            let forecastPath = "/api/v1/items/{item_id}/locations/{location_id}/forecast"
+            let forecast = try await api.call(
+                .get, forecastPath, "/api/v1/items/\(item)/locations/\(location)/forecast?history=26", headers: supplier, expect: .ok)
+            let f = try JSONValue.parse(forecast.body.data)
+            #expect(f["history"].array.count == 26 && f["forecast"].array.count == 13)
+            try await api.call(.get, forecastPath, "/api/v1/items/\(item)/locations/\(location)/forecast?history=9999", headers: admin, expect: .badRequest)
+            try await api.call(.get, forecastPath, "/api/v1/items/X/locations/Y/forecast", headers: admin, expect: .notFound)
+            try await api.call(.get, forecastPath, "/api/v1/items/X/locations/Y/forecast", headers: [:], expect: .unauthorized)
+
+            // Positions and the ledger.
+            try await api.call(.get, "/api/v1/positions", "/api/v1/positions?limit=3", headers: admin, expect: .ok)
+            try await api.call(.get, "/api/v1/positions", "/api/v1/positions?item_id=\(item)", headers: supplier, expect: .ok)
+            try await api.call(.get, "/api/v1/positions", "/api/v1/positions", headers: supplier, expect: .badRequest)
+            try await api.call(.get, "/api/v1/positions", "/api/v1/positions?item_id=\(fixture.itemOfB.item)", headers: supplier, expect: .notFound)
+            try await api.call(.get, "/api/v1/positions", "/api/v1/positions?owner=nobody", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/positions", "/api/v1/positions", headers: [:], expect: .unauthorized)
+            let entries = try await api.call(.get, "/api/v1/ledger/entries", "/api/v1/ledger/entries?limit=2", headers: admin, expect: .ok)
+            if let cursor = try JSONValue.parse(entries.body.data)["next_cursor"].string {
+                try await api.call(.get, "/api/v1/ledger/entries", "/api/v1/ledger/entries?limit=2&cursor=\(cursor)", headers: admin, expect: .ok)
+            }
+            try await api.call(.get, "/api/v1/ledger/entries", "/api/v1/ledger/entries?cursor=abc", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/ledger/entries", "/api/v1/ledger/entries", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/ledger/entries", "/api/v1/ledger/entries", headers: [:], expect: .unauthorized)
+
+            var keyed = admin
+            keyed[.idempotencyKey] = "api-test-1"
+            let receipt: [String: Any] = ["type": "receipt", "item_id": item, "location_id": location, "quantity": 5, "date": "2026-11-30"]
+            let posted = try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: keyed, body: jsonBody(receipt), expect: .created)
+            let replay = try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: keyed, body: jsonBody(receipt), expect: .ok)
+            #expect(replay.headers[.idempotentReplayed] == "true")
+            #expect(try JSONValue.parse(replay.body.data)["entry_id"] == (try JSONValue.parse(posted.body.data)["entry_id"]))
+            var changed = receipt
+            changed["quantity"] = 6
+            try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: keyed, body: jsonBody(changed), expect: .conflict)
+            try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: admin, body: jsonBody(receipt), expect: .badRequest)
+            var other = admin
+            other[.idempotencyKey] = "api-test-2"
+            try await api.call(
+                .post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: other, body: jsonBody(["type": "teleport", "item_id": item, "location_id": location, "quantity": 1]),
+                expect: .unprocessableContent)
+            try await api.call(
+                .post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: other,
+                body: jsonBody(["type": "issue", "item_id": item, "location_id": location, "quantity": 1e12]), expect: .unprocessableContent)
+            try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: other, body: jsonBody(["type": 1]), expect: .badRequest)
+            var viewerKeyed = viewer
+            viewerKeyed[.idempotencyKey] = "api-test-3"
+            try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: viewerKeyed, body: jsonBody(receipt), expect: .forbidden)
+            try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: [.idempotencyKey: "x"], body: jsonBody(receipt), expect: .unauthorized)
+
+            // Overrides: create, list, expire.
+            let override: [String: Any] = [
+                "item_id": item, "location_id": location, "parameter": "safety_stock", "value": 12.5, "reason": "supplier strike expected",
+                "valid_from": "2026-11-01", "valid_to": "2027-01-31",
+            ]
+            let created = try await api.call(.post, "/api/v1/overrides", "/api/v1/overrides", headers: admin, body: jsonBody(override), expect: .created)
+            let overrideID = try #require(try JSONValue.parse(created.body.data)["override_id"].string)
+            var bad = override
+            bad["parameter"] = "colour"
+            try await api.call(.post, "/api/v1/overrides", "/api/v1/overrides", headers: admin, body: jsonBody(bad), expect: .unprocessableContent)
+            bad = override
+            bad["reason"] = " "
+            try await api.call(.post, "/api/v1/overrides", "/api/v1/overrides", headers: admin, body: jsonBody(bad), expect: .unprocessableContent)
+            try await api.call(.post, "/api/v1/overrides", "/api/v1/overrides", headers: admin, body: jsonBody(["item_id": item]), expect: .badRequest)
+            try await api.call(.post, "/api/v1/overrides", "/api/v1/overrides", headers: viewer, body: jsonBody(override), expect: .forbidden)
+            try await api.call(.post, "/api/v1/overrides", "/api/v1/overrides", headers: [:], body: jsonBody(override), expect: .unauthorized)
+            let listed = try await api.call(.get, "/api/v1/overrides", "/api/v1/overrides?item_id=\(item)", headers: viewer, expect: .ok)
+            #expect(try JSONValue.parse(listed.body.data)["overrides"].array.contains { $0["override_id"].string == overrideID })
+            try await api.call(.get, "/api/v1/overrides", "/api/v1/overrides?active=maybe", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/overrides", "/api/v1/overrides", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/overrides", "/api/v1/overrides", headers: [:], expect: .unauthorized)
+            let expirePath = "/api/v1/overrides/{override_id}/expire"
+            let expired = try await api.call(.post, expirePath, "/api/v1/overrides/\(overrideID)/expire", headers: admin, expect: .ok)
+            #expect(try JSONValue.parse(expired.body.data)["active"] == .bool(false))
+            try await api.call(.post, expirePath, "/api/v1/overrides/bm90LWFuLWlk/expire", headers: admin, expect: .notFound)
+            try await api.call(.post, expirePath, "/api/v1/overrides/\(overrideID)/expire", headers: viewer, expect: .forbidden)
+            try await api.call(.post, expirePath, "/api/v1/overrides/\(overrideID)/expire", headers: [:], expect: .unauthorized)
+
+            // Plan runs: start in the background, follow the job, read, compare.
+            try await api.call(.get, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: admin, expect: .ok)
+            try await api.call(.get, "/api/v1/plan-runs", "/api/v1/plan-runs?cursor=-1", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: [:], expect: .unauthorized)
+            let started = try await api.call(.post, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: admin, body: jsonBody(["label": "contract test"]), expect: .accepted)
+            let jobID = try #require(try JSONValue.parse(started.body.data)["job_id"].string)
+            #expect(started.headers[.location] == "/api/v1/plan-runs/jobs/\(jobID)")
+            try await api.call(.post, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: admin, body: jsonBody(["label": 5]), expect: .badRequest)
+            try await api.call(.post, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: viewer, body: jsonBody([:]), expect: .forbidden)
+            try await api.call(.post, "/api/v1/plan-runs", "/api/v1/plan-runs", headers: [:], body: jsonBody([:]), expect: .unauthorized)
+            var status = ""
+            for _ in 0..<600 {
+                let job = try await api.call(.get, "/api/v1/plan-runs/jobs/{job_id}", "/api/v1/plan-runs/jobs/\(jobID)", headers: viewer, expect: .ok)
+                status = try JSONValue.parse(job.body.data)["status"].string ?? ""
+                if status == "complete" || status == "failed" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(status == "complete")
+            try await api.call(.get, "/api/v1/plan-runs/jobs/{job_id}", "/api/v1/plan-runs/jobs/job_none", headers: admin, expect: .notFound)
+            try await api.call(.get, "/api/v1/plan-runs/jobs/{job_id}", "/api/v1/plan-runs/jobs/\(jobID)", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/plan-runs/jobs/{job_id}", "/api/v1/plan-runs/jobs/\(jobID)", headers: [:], expect: .unauthorized)
+            let run = try await api.call(.get, "/api/v1/plan-runs/{run_number}", "/api/v1/plan-runs/2", headers: admin, expect: .ok)
+            #expect(try JSONValue.parse(run.body.data)["label"].string == "contract test")
+            try await api.call(.get, "/api/v1/plan-runs/{run_number}", "/api/v1/plan-runs/99", headers: admin, expect: .notFound)
+            try await api.call(.get, "/api/v1/plan-runs/{run_number}", "/api/v1/plan-runs/1", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/plan-runs/{run_number}", "/api/v1/plan-runs/1", headers: [:], expect: .unauthorized)
+            let resultsPath = "/api/v1/plan-runs/{run_number}/results"
+            let results = try await api.call(.get, resultsPath, "/api/v1/plan-runs/1/results?kind=policy&limit=2", headers: admin, expect: .ok)
+            #expect(try JSONValue.parse(results.body.data)["results"].array.count == 2)
+            try await api.call(.get, resultsPath, "/api/v1/plan-runs/1/results?kind=classification&item_id=\(item)", headers: admin, expect: .ok)
+            try await api.call(.get, resultsPath, "/api/v1/plan-runs/1/results?kind=wrong", headers: admin, expect: .badRequest)
+            try await api.call(.get, resultsPath, "/api/v1/plan-runs/99/results", headers: admin, expect: .notFound)
+            try await api.call(.get, resultsPath, "/api/v1/plan-runs/1/results", headers: supplier, expect: .forbidden)
+            try await api.call(.get, resultsPath, "/api/v1/plan-runs/1/results", headers: [:], expect: .unauthorized)
+            let compared = try await api.call(.get, "/api/v1/plan-runs/compare", "/api/v1/plan-runs/compare?base=1&other=2", headers: admin, expect: .ok)
+            #expect(try JSONValue.parse(compared.body.data)["totals"]["item_locations_base"].int ?? 0 > 0)
+            try await api.call(.get, "/api/v1/plan-runs/compare", "/api/v1/plan-runs/compare?base=1", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/plan-runs/compare", "/api/v1/plan-runs/compare?base=1&other=42", headers: admin, expect: .notFound)
+            try await api.call(.get, "/api/v1/plan-runs/compare", "/api/v1/plan-runs/compare?base=1&other=2", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/plan-runs/compare", "/api/v1/plan-runs/compare?base=1&other=2", headers: [:], expect: .unauthorized)
+
+            // Dashboard, tokens, audit.
+            try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: viewer, expect: .ok)
+            try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: [:], expect: .unauthorized)
+            let token = try await api.call(.post, "/api/v1/tokens", "/api/v1/tokens", headers: viewer, body: jsonBody(["name": "reporting", "expires_in_days": 30]), expect: .created)
+            let newToken = try JSONValue.parse(token.body.data)
+            let secret = try #require(newToken["token"].string)
+            let tokenID = try #require(newToken["token_id"].string)
+            try await api.call(.get, "/api/v1/me", "/api/v1/me", headers: apiHeaders(secret), expect: .ok)
+            try await api.call(.post, "/api/v1/tokens", "/api/v1/tokens", headers: viewer, body: jsonBody(["name": ""]), expect: .unprocessableContent)
+            try await api.call(.post, "/api/v1/tokens", "/api/v1/tokens", headers: viewer, body: jsonBody([:]), expect: .badRequest)
+            try await api.call(.post, "/api/v1/tokens", "/api/v1/tokens", headers: [:], body: jsonBody(["name": "x"]), expect: .unauthorized)
+            let tokens = try await api.call(.get, "/api/v1/tokens", "/api/v1/tokens", headers: viewer, expect: .ok)
+            #expect(!tokens.text.contains(secret), "secrets are never listed")
+            try await api.call(.get, "/api/v1/tokens", "/api/v1/tokens", headers: [:], expect: .unauthorized)
+            try await api.call(.delete, "/api/v1/tokens/{token_id}", "/api/v1/tokens/\(tokenID)", headers: supplier, expect: .notFound)
+            try await api.call(.delete, "/api/v1/tokens/{token_id}", "/api/v1/tokens/\(tokenID)", headers: viewer, expect: .noContent)
+            try await api.call(.delete, "/api/v1/tokens/{token_id}", "/api/v1/tokens/\(tokenID)", headers: [:], expect: .unauthorized)
+            try await api.call(.get, "/api/v1/me", "/api/v1/me", headers: apiHeaders(secret), expect: .unauthorized)
+            let audit = try await api.call(.get, "/api/v1/audit", "/api/v1/audit?action=override.&limit=10", headers: admin, expect: .ok)
+            let actions = try JSONValue.parse(audit.body.data)["entries"].array.compactMap { $0["action"].string }
+            #expect(actions.contains("override.create") && actions.contains("override.expire"))
+            try await api.call(.get, "/api/v1/audit", "/api/v1/audit?limit=1000", headers: admin, expect: .badRequest)
+            try await api.call(.get, "/api/v1/audit", "/api/v1/audit", headers: viewer, expect: .forbidden)
+            try await api.call(.get, "/api/v1/audit", "/api/v1/audit", headers: [:], expect: .unauthorized)
+
+            let problems = await api.problems
+            #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
+            let missing = contract.operations.subtracting(await api.exercised)
+            #expect(missing.isEmpty, "documented operations never exercised: \(missing.sorted())")
+        }
+    }
+
+    @Test("errors are RFC 9457 problem documents")
+    func problemDocuments() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let response = try await client.execute(uri: "/api/v1/items/NOPE", method: .get, headers: apiHeaders(fixture.account("admin").token))
+            #expect(response.status == .notFound)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let problem = try JSONValue.parse(response.body.data)
+            #expect(problem["status"].int == 404 && problem["code"].string == "not_found" && problem["type"].string == "urn:procura:problem:not_found")
+            #expect(problem["instance"].string == "/api/v1/items/NOPE")
+            let unknownRoute = try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: apiHeaders(fixture.account("admin").token))
+            #expect(unknownRoute.status == .notFound && unknownRoute.headers[.contentType] == "application/problem+json")
+        }
+    }
+}

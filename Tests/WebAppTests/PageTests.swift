@@ -1,0 +1,153 @@
+import Foundation
+import NIOCore
+import HTTPTypes
+import HummingbirdTesting
+import ProcuraTestSupport
+import Storage
+import Testing
+@testable import WebApp
+
+@Suite("Pages")
+struct PageTests {
+    @Test("the dashboard shows the KPIs, the ABC-XYZ matrix with counts that add up, alerts, and the groups")
+    func dashboard() async throws {
+        try await WebFixture.withApp { client, _, _ in
+            let session = try await signIn(client, "vic")
+            let page = try await client.execute(uri: "/", method: .get, headers: session.headers)
+            #expect(page.status == .ok)
+            let html = page.text
+            for id in ["kpi-inventory-value", "kpi-turns", "kpi-days-on-hand", "kpi-fill-rate", "kpi-stockouts", "abc-xyz", "by-category", "by-location"] {
+                #expect(html.contains("id=\"\(id)\""), "dashboard lacks \(id)")
+            }
+            #expect(html.contains("At or below the reorder point"))
+            #expect(!html.contains("<script"), "no JavaScript")
+            #expect(!html.contains("http://") && !html.contains("https://"), "no external resources")
+            let counts = html.components(separatedBy: "<a href=\"/items?abc=").dropFirst().compactMap { part -> Int? in
+                guard let start = part.range(of: "<strong>"), let end = part.range(of: "</strong>") else { return nil }
+                return Int(part[start.upperBound..<end.lowerBound])
+            }
+            #expect(counts.count == 9)
+            #expect(counts.reduce(0, +) > 0)
+        }
+    }
+
+    @Test("the dashboard figures follow their definitions")
+    func dashboardFigures() async throws {
+        try await WebFixture.withApp { _, _, store in
+            let view = try await PlanView.load(from: store)
+            let data = DashboardData.of(view)
+            #expect(data.matrix.reduce(0) { $0 + $1.count } == view.rows.count)
+            #expect(abs(data.matrix.reduce(0) { $0 + $1.value } - view.rows.reduce(0) { $0 + $1.classification.annualValue }) < 1e-6)
+            let t = data.total
+            #expect(t.inventoryValue > 0 && t.annualValue > 0)
+            #expect(abs((t.turns ?? 0) - t.annualValue / t.inventoryValue) < 1e-9)
+            #expect(abs((t.daysOnHand ?? 0) - 365 * t.inventoryValue / t.annualValue) < 1e-6)
+            #expect(t.stockoutDays > 0, "the demo company has stock-outs")
+            let fill = try #require(t.fillRate)
+            #expect(fill > 0.5 && fill < 1)
+            #expect(data.byLocation.reduce(0) { $0 + $1.stockoutDays } == t.stockoutDays)
+            #expect(abs(data.byCategory.reduce(0) { $0 + $1.inventoryValue } - t.inventoryValue) < 1e-6)
+        }
+    }
+
+    @Test("an item page shows the chart with the forecast band, the policy and its derivation, positions, ledger and the override form")
+    func itemPage() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let session = try await signIn(client, "pia")
+            let (item, location) = fixture.itemOfA
+            let page = try await client.execute(uri: "/items/\(item)?location=\(location)", method: .get, headers: session.headers)
+            #expect(page.status == .ok)
+            let html = page.text
+            for marker in [
+                "id=\"demand-chart\"", "class=\"history\"", "class=\"forecast\"", "class=\"interval\"", "id=\"policy-summary\"",
+                "id=\"explanation\"", "id=\"positions\"", "id=\"ledger\"", "id=\"override-form\"", "id=\"classification\"",
+            ] {
+                #expect(html.contains(marker), "item page lacks \(marker)")
+            }
+            #expect(html.contains("stock_count"), "recent ledger entries include the stock count")
+        }
+    }
+
+    @Test("the override form saves an override with the audit trail, and shows a clear error for a bad value")
+    func overrideForm() async throws {
+        try await WebFixture.withApp { client, fixture, store in
+            let session = try await signIn(client, "pia")
+            let (item, location) = fixture.itemOfA
+            let (h, b) = session.form([
+                ("location", location), ("parameter", "reorder_point"), ("value", "42"), ("valid_from", "2026-11-01"), ("valid_to", "2027-02-28"),
+                ("reason", "new production line"),
+            ])
+            let saved = try await client.execute(uri: "/items/\(item)/overrides", method: .post, headers: h, body: b)
+            #expect(saved.status == .seeOther)
+            let back = try await client.execute(uri: saved.headers[.location] ?? "/", method: .get, headers: session.headers)
+            #expect(back.text.contains("Override saved") && back.text.contains("new production line"))
+            let stored = try await store.overrides(itemID: item, locationID: location).first { $0.parameter == "reorder_point" }
+            #expect(stored?.value == 42 && stored?.author == "pia")
+            #expect(try await store.auditLog(actor: "pia", actionPrefix: "override.").first?.after.contains("new production line") == true)
+
+            let (h2, b2) = session.form([("location", location), ("parameter", "service_level"), ("value", "1.5"), ("reason", "x")])
+            let refused = try await client.execute(uri: "/items/\(item)/overrides", method: .post, headers: h2, body: b2)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("id=\"form-error\""))
+        }
+    }
+
+    @Test("the item list searches, filters, sorts and pages")
+    func itemList() async throws {
+        try await WebFixture.withApp { client, _, store in
+            let count = try await PlanView.load(from: store).rows.count
+            #expect(count > 50)
+            let session = try await signIn(client, "vic")
+            let all = try await client.execute(uri: "/items", method: .get, headers: session.headers)
+            #expect(all.text.contains("\(count) item-locations"))
+            #expect(all.text.contains("rel=\"next\""))
+            let second = try await client.execute(uri: "/items?page=2", method: .get, headers: session.headers)
+            #expect(second.text.contains("showing 51–\(min(100, count))"))
+            let filtered = try await client.execute(uri: "/items?abc=A&sort=-annual_value", method: .get, headers: session.headers)
+            #expect(filtered.status == .ok && !filtered.text.contains("\(count) item-locations"))
+            let bad = try await client.execute(uri: "/items?abc=Q", method: .get, headers: session.headers)
+            #expect(bad.status == .badRequest)
+        }
+    }
+
+    @Test("a plan run started from the page shows its progress and ends stored; the audit page lists it for admins")
+    func planRunPages() async throws {
+        try await WebFixture.withApp { client, _, _ in
+            let session = try await signIn(client, "admin")
+            let (h, b) = session.form([("label", "from the page")])
+            let started = try await client.execute(uri: "/plan-runs", method: .post, headers: h, body: b)
+            #expect(started.status == .seeOther)
+            let jobURI = try #require(started.headers[.location])
+            var html = ""
+            for _ in 0..<600 {
+                html = try await client.execute(uri: jobURI, method: .get, headers: session.headers).text
+                if html.contains("id=\"job-run\"") || html.contains("failed") { break }
+                #expect(html.contains("http-equiv=\"refresh\""), "a running job's page refreshes itself")
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(html.contains("Plan run 2"))
+            #expect(!html.contains("http-equiv=\"refresh\""))
+            let runs = try await client.execute(uri: "/plan-runs", method: .get, headers: session.headers)
+            #expect(runs.text.contains("from the page"))
+            let compare = try await client.execute(uri: "/plan-runs/compare?base=1&other=2", method: .get, headers: session.headers)
+            #expect(compare.status == .ok && compare.text.contains("id=\"compare-totals\""))
+            let audit = try await client.execute(uri: "/audit", method: .get, headers: session.headers)
+            #expect(audit.text.contains("plan_run.store") && audit.text.contains("session.sign_in"))
+        }
+    }
+
+    @Test("health, metrics, the OpenAPI file and the stylesheet need no sign-in")
+    func systemRoutes() async throws {
+        try await WebFixture.withApp { client, _, _ in
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok && health.text.contains("\"status\":\"ok\""))
+            let yaml = try await client.execute(uri: "/openapi.yaml", method: .get)
+            #expect(yaml.status == .ok && yaml.text.hasPrefix("openapi: 3.1.0"))
+            let css = try await client.execute(uri: "/static/app.css", method: .get)
+            #expect(css.status == .ok && css.headers[.contentType]?.hasPrefix("text/css") == true)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains("hb_requests"), "request counters in Prometheus text format")
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import NIOCore
+import HTTPTypes
+import HummingbirdTesting
+import ProcuraTestSupport
+import Testing
+@testable import WebApp
+
+/// Every role tries every route (API by token, pages by session) and the other supplier's ids;
+/// forbidden attempts get 403 or 404 and show nothing of the data.
+@Suite("Roles and supplier scope")
+struct RoleAccessTests {
+    enum Need {
+        case anyone, planning, ownSupply, postLedger, runPlans, manageOverrides, administer
+    }
+
+    static let roles = ["admin", "pia", "bo", "ada", "fin", "vic", "supa", "supb"]
+
+    static func allowed(_ need: Need, _ account: WebFixture.Account) -> Bool {
+        switch need {
+        case .anyone: return true
+        case .planning: return account.role.allows(.viewPlanning)
+        case .ownSupply: return account.role.allows(.viewPlanning) || account.role.allows(.viewOwnSupply)
+        case .postLedger: return account.role.allows(.postLedger)
+        case .runPlans: return account.role.allows(.runPlans)
+        case .manageOverrides: return account.role.allows(.manageOverrides)
+        case .administer: return account.role.allows(.administer)
+        }
+    }
+
+    @Test("every role against every API operation", .timeLimit(.minutes(5)))
+    func apiByRole() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let a = fixture.itemOfA
+            let b = fixture.itemOfB
+            var k = 0
+            for id in Self.roles {
+                let account = fixture.account(id)
+                let headers = apiHeaders(account.token)
+                // (method, uri, need, body, scoped-to-supplier: the owning supplier or nil)
+                k += 1
+                let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
+                    (.get, "/api/v1/me", .anyone, nil, nil),
+                    (.get, "/api/v1/items", .ownSupply, nil, nil),
+                    (.get, "/api/v1/items/\(a.item)", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/items/\(b.item)", .ownSupply, nil, fixture.supplierB),
+                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/policy", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/policy", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/forecast", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/forecast", .ownSupply, nil, fixture.supplierB),
+                    (.get, "/api/v1/positions?item_id=\(a.item)", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/positions?item_id=\(b.item)", .ownSupply, nil, fixture.supplierB),
+                    (.get, "/api/v1/ledger/entries", .planning, nil, nil),
+                    (.get, "/api/v1/plan-runs", .planning, nil, nil),
+                    (.get, "/api/v1/plan-runs/1", .planning, nil, nil),
+                    (.get, "/api/v1/plan-runs/1/results?limit=3", .planning, nil, nil),
+                    (.get, "/api/v1/plan-runs/compare?base=1&other=1", .planning, nil, nil),
+                    (.get, "/api/v1/overrides", .planning, nil, nil),
+                    (.get, "/api/v1/dashboard", .planning, nil, nil),
+                    (.get, "/api/v1/audit", .administer, nil, nil),
+                    (.get, "/api/v1/tokens", .anyone, nil, nil),
+                    (
+                        .post, "/api/v1/ledger/postings", .postLedger,
+                        ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"], nil
+                    ),
+                    (
+                        .post, "/api/v1/overrides", .manageOverrides,
+                        ["item_id": a.item, "location_id": a.location, "parameter": "max", "value": 10, "reason": "role test \(id)"], nil
+                    ),
+                ]
+                for (method, uri, need, body, owner) in calls {
+                    var h = headers
+                    if body != nil { h[.contentType] = "application/json" }
+                    if uri.hasSuffix("postings") { h[.idempotencyKey] = "role-\(id)-\(k)" }
+                    let response = try await client.execute(uri: uri, method: method, headers: h, body: body.map(jsonBody))
+                    var expectAllowed = Self.allowed(need, account)
+                    if account.role == .supplier, let owner, owner != account.supplierID {
+                        // The other supplier's item: as if it did not exist.
+                        #expect(response.status == .notFound, "\(id) \(method) \(uri): \(response.status)")
+                        expectAllowed = false
+                    } else if expectAllowed {
+                        #expect(response.status.code < 300, "\(id) \(method) \(uri): \(response.status) \(response.text.prefix(200))")
+                    } else {
+                        #expect(response.status == .forbidden || response.status == .notFound, "\(id) \(method) \(uri): \(response.status)")
+                    }
+                    if !expectAllowed {
+                        #expect(response.headers[.contentType] == "application/problem+json")
+                        let problem = try JSONValue.parse(response.body.data)
+                        #expect(Set(problem.object.keys).isSubset(of: ["type", "title", "status", "detail", "instance", "code"]), "no data in \(uri)")
+                    }
+                    if account.role == .supplier, response.status.code < 300 {
+                        Self.expectNothingOfOthers(response.text, account: account, fixture: fixture, context: "\(id) \(uri)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A supplier's responses never name another supplier, and never carry costs, values or classes.
+    static func expectNothingOfOthers(_ text: String, account: WebFixture.Account, fixture: WebFixture, context: String) {
+        let other = account.supplierID == fixture.supplierA ? fixture.supplierB : fixture.supplierA
+        #expect(!text.contains("\"\(other)\""), "\(context) names supplier \(other)")
+        for key in ["unit_cost", "unit_price", "annual_value", "on_hand_value", "\"abc\"", "\"xyz\"", "annual_cost", "safety_stock"] {
+            #expect(!text.contains(key), "\(context) shows \(key)")
+        }
+    }
+
+    @Test("a supplier's item list holds only its own item-locations")
+    func supplierListIsScoped() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            for id in ["supa", "supb"] {
+                let account = fixture.account(id)
+                let response = try await client.execute(uri: "/api/v1/items?limit=500", method: .get, headers: apiHeaders(account.token))
+                #expect(response.status == .ok)
+                let items = try JSONValue.parse(response.body.data)["items"].array
+                #expect(!items.isEmpty)
+                #expect(items.allSatisfy { $0["suppliers"].array == [.string(account.supplierID!)] })
+                Self.expectNothingOfOthers(response.text, account: account, fixture: fixture, context: "\(id) items")
+                let other = try await client.execute(
+                    uri: "/api/v1/items?supplier=\(id == "supa" ? fixture.supplierB : fixture.supplierA)", method: .get, headers: apiHeaders(account.token))
+                #expect(other.status == .forbidden)
+            }
+        }
+    }
+
+    @Test("every role against every page", .timeLimit(.minutes(5)))
+    func pagesByRole() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let a = fixture.itemOfA
+            let b = fixture.itemOfB
+            let description = { (item: String) -> String in item }
+            for id in Self.roles {
+                let account = fixture.account(id)
+                let session = try await signIn(client, id)
+                let gets: [(String, Need, String?)] = [
+                    ("/", .ownSupply, nil), ("/items", .ownSupply, nil), ("/items/\(a.item)?location=\(a.location)", .ownSupply, fixture.supplierA),
+                    ("/items/\(b.item)?location=\(b.location)", .ownSupply, fixture.supplierB), ("/plan-runs", .planning, nil),
+                    ("/plan-runs/1", .planning, nil), ("/plan-runs/compare?base=1&other=1", .planning, nil), ("/audit", .administer, nil),
+                ]
+                for (uri, need, owner) in gets {
+                    let response = try await client.execute(uri: uri, method: .get, headers: session.headers)
+                    if account.role == .supplier, let owner, owner != account.supplierID {
+                        #expect(response.status == .notFound, "\(id) GET \(uri): \(response.status)")
+                        #expect(!response.text.contains("demand-chart") && !response.text.contains("id=\"positions\""))
+                    } else if Self.allowed(need, account) {
+                        #expect(response.status == .ok, "\(id) GET \(uri): \(response.status)")
+                        if account.role == .supplier { Self.expectNoCostsInPage(response.text, context: "\(id) \(uri)", fixture: fixture, account: account) }
+                    } else {
+                        #expect(response.status == .forbidden, "\(id) GET \(uri): \(response.status)")
+                        #expect(!response.text.contains("<table"), "\(id) GET \(uri) shows a table")
+                    }
+                }
+                _ = description
+                let (h1, b1) = session.form([("location", a.location), ("parameter", "max"), ("value", "9"), ("reason", "page role test")])
+                let override = try await client.execute(uri: "/items/\(a.item)/overrides", method: .post, headers: h1, body: b1)
+                #expect(override.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden), "\(id) override form: \(override.status)")
+                let (h2, b2) = session.form([("label", "page role test")])
+                let run = try await client.execute(uri: "/plan-runs", method: .post, headers: h2, body: b2)
+                #expect(run.status == (Self.allowed(.runPlans, account) ? .seeOther : .forbidden), "\(id) start plan: \(run.status)")
+            }
+        }
+    }
+
+    static func expectNoCostsInPage(_ html: String, context: String, fixture: WebFixture, account: WebFixture.Account) {
+        for marker in ["Annual value", "unit cost", "Safety stock", "id=\"ledger\"", "id=\"policy-values\"", "id=\"classification\"", "id=\"abc-xyz\""] {
+            #expect(!html.contains(marker), "\(context) shows \(marker)")
+        }
+        let other = account.supplierID == fixture.supplierA ? fixture.supplierB : fixture.supplierA
+        #expect(!html.contains(">\(other)<"), "\(context) names supplier \(other)")
+    }
+}
