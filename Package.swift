@@ -160,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProcuraCLITests",
-            dependencies: ["procura", "Storage", "ProcuraTestSupport"],
+            dependencies: ["procura", "Storage", "DataImport", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataImport
 import Foundation
 import Storage
 
@@ -25,7 +26,8 @@ struct ImportCommand: AsyncParsableCommand {
         let snapshot = try DataFolderLoading.load(data, quiet: quiet)
         var report: (@Sendable (String) -> Void)? = nil
         if progress { report = { (part: String) in StandardStreams.error("writing \(part) (uncommitted)\n") } }
-        let summary = try await db.withStore { try await $0.importSnapshot(snapshot, progress: report) }
+        let settingsYAML = SettingsText.read(folder: URL(fileURLWithPath: data))
+        let summary = try await db.withStore { try await $0.importSnapshot(snapshot, settingsYAML: settingsYAML, progress: report) }
         var out = "imported \(data) into \(try db.url())\n"
         for table in ["items", "locations", "suppliers", "uom_conversions", "sourcing", "demand", "open_orders", "receipts", "overrides"] {
             out += "  \(table): \(summary.upserted[table] ?? 0)\n"

@@ -1,3 +1,4 @@
+import DataImport
 import Foundation
 import ProcuraTestSupport
 import Testing
@@ -67,5 +68,84 @@ struct PlanCommandTests {
         #expect(try models(["--estimator", "history"]) == ["window_mean", "window_mean"])
         let bad = try runner.run(["plan", folder.path, "--out", "/tmp/x", "--estimator", "oracle"])
         #expect(bad.status == 64)
+    }
+
+    /// policies.csv as rows keyed by item and location.
+    static func policies(_ folder: URL) throws -> (header: [String], rows: [String: [String]]) {
+        let csv = try CSVDocument(path: folder.appendingPathComponent("policies.csv").path, name: "policies.csv")
+        var rows: [String: [String]] = [:]
+        for row in csv.rows { rows[row.fields[0] + "@" + row.fields[1]] = row.fields }
+        return (csv.header, rows)
+    }
+
+    @Test("plan on the database: the folder's plan, with its settings, stored as numbered runs and compared")
+    func onDatabase() throws {
+        let work = try Fixtures.temporaryDirectory("procura-plan-db")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let url = "sqlite:" + work.appendingPathComponent("procura.sqlite").path
+        let runner = try CLIRunner()
+        let demo = work.appendingPathComponent("demo").path
+        #expect(try runner.run(["demo-data", "--out", demo, "--items", "40", "--locations", "2"]).status == 0)
+        // Settings that differ from the defaults, so that the database run shows it used them.
+        let settings = work.appendingPathComponent("demo/settings.yaml")
+        try (String(contentsOf: settings, encoding: .utf8) + "\n").replacingOccurrences(of: "currency: EUR", with: "currency: USD")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let fromFolder = work.appendingPathComponent("folder")
+        let fromDatabase = work.appendingPathComponent("database")
+        let direct = try runner.run(["plan", demo, "--out", fromFolder.path, "--quiet"])
+        #expect(direct.status == 0, "\(direct.stderr)")
+
+        let empty = try runner.run(["plan", "--database", url])
+        #expect(empty.status == 1)
+        #expect(empty.stderr == "error: \(url) holds no imported data — run `procura import DATA --database \(url)` first\n")
+
+        let imported = try runner.run(["import", demo, "--database", url, "--quiet"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let first = try runner.run(["plan", "--database", url, "--out", fromDatabase.path, "--label", "baseline"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Stored as plan run 1 (baseline) in \(url): 189 results for 63 item-locations, as of 2026-11-30\n"))
+        #expect(!first.stdout.contains("Compared with"))
+        #expect(first.stdout.contains("USD"))
+        // The database holds what the folder holds, settings.yaml included: the same policies (numbers
+        // to 1e-9 — demand is stored in fixed point), except the stock on hand, which in the database is
+        // the ledger position (the count plus the postings of transactions.csv).
+        let a = try Self.policies(fromFolder)
+        let b = try Self.policies(fromDatabase)
+        #expect(a.header == b.header && a.rows.count == 63 && Set(a.rows.keys) == Set(b.rows.keys))
+        for (key, x) in a.rows {
+            let y = try #require(b.rows[key])
+            for (c, name) in a.header.enumerated() where !["on_hand", "on_hand_value"].contains(name) {
+                if let u = Double(x[c]), let v = Double(y[c]) {
+                    #expect(abs(u - v) <= 1e-9 * max(1, abs(u)), "\(key) \(name): \(x[c]) against \(y[c])")
+                } else {
+                    #expect(x[c] == y[c], "\(key) \(name)")
+                }
+            }
+        }
+
+        let second = try runner.run(["plan", "--database", url, "--estimator", "history"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Stored as plan run 2 in \(url)"))
+        #expect(second.stdout.contains("Compared with run 1: "))
+        let third = try runner.run(["plan", "--database", url, "--estimator", "history"])
+        #expect(third.stdout.contains("Stored as plan run 3 in \(url)"))
+        #expect(third.stdout.contains("Compared with run 2: 0 of 63 item-locations changed\n"))
+        let earlier = try runner.run(["plan", "--database", url, "--estimator", "history", "--as-of", "2026-06-01", "--compare-with", "1"])
+        #expect(earlier.status == 0, "\(earlier.stderr)")
+        #expect(earlier.stdout.contains("Stored as plan run 4 in \(url)"))
+        #expect(earlier.stdout.contains("as of 2026-06-01"))
+        #expect(earlier.stdout.contains("Compared with run 1: "))
+        let missing = try runner.run(["plan", "--database", url, "--compare-with", "9"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: no plan run 9 — stored runs: 1, 2, 3, 4\n")
+        let fifth = try runner.run(["plan", "--database", url, "--estimator", "history"])
+        #expect(fifth.stdout.contains("Stored as plan run 5 in \(url)"), "the refused run stored nothing")
+
+        let both = try runner.run(["plan", demo, "--out", fromFolder.path, "--database", url])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("give either a data folder or --database, not both"))
+        let noOut = try runner.run(["plan", demo])
+        #expect(noOut.status == 64)
+        #expect(noOut.stderr.contains("--out DIR is required with a data folder"))
     }
 }

@@ -126,10 +126,16 @@ public enum PolicyBatch {
             orderQuantity: Column(storage: storage, offset: 2 * n, endIndex: n))
     }
 
-    /// The per-row formulas over one range. z = Φ⁻¹(α) goes through a small cache keyed by α's bits
-    /// (64 slots, direct-mapped): service levels come from a handful of classes, so after the first
-    /// few rows of a chunk z is looked up, not recomputed. The result is the same either way;
-    /// benchmarks/policy reports constant, class-like and all-distinct service levels.
+    /// Rows per block of the kernel: z for a block is looked up first, then the arithmetic runs
+    /// over the block as one loop without calls, which the compiler vectorises.
+    static let blockSize = 512
+
+    /// The per-row formulas over one range, a block at a time. z = Φ⁻¹(α) goes through a small
+    /// cache keyed by α's bits (64 slots, direct-mapped): service levels come from a handful of
+    /// classes, so after the first few rows of a chunk z is looked up, not recomputed. The result is
+    /// the same either way; benchmarks/policy reports constant, class-like and all-distinct service
+    /// levels. ⌊x⌋ and ⌈x⌉ of the lot size are taken by the round-to-nearest trick (exact for
+    /// 0 ≤ x < 2⁵¹); a block with any value outside that range is redone by the exact scalar path.
     static func kernel(
         _ range: Range<Int>, _ d: UnsafeBufferPointer<Double>, _ sd: UnsafeBufferPointer<Double>,
         _ l: UnsafeBufferPointer<Double>, _ sl: UnsafeBufferPointer<Double>, _ k: UnsafeBufferPointer<Double>,
@@ -138,8 +144,34 @@ public enum PolicyBatch {
         reorderPoint: UnsafeMutablePointer<Double>, orderQuantity: UnsafeMutablePointer<Double>
     ) {
         var cache = QuantileCache()
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize) { zs in
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let end = min(range.upperBound, start + blockSize)
+                for i in start..<end { zs[i - start] = cache.z(alpha[i]) }
+                let exact = block(
+                    start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint, orderQuantity)
+                if !exact {
+                    scalarBlock(start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint, orderQuantity)
+                }
+                start = end
+            }
+        }
+    }
+
+    /// One block by the vectorisable formulas; returns false when a ⌊⌋/⌈⌉ argument was outside
+    /// [0, 2⁵¹) (or NaN), so that the block must be redone by ``scalarBlock``.
+    @inline(__always) static func block(
+        _ range: Range<Int>, _ zs: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>,
+        _ sd: UnsafeBufferPointer<Double>, _ l: UnsafeBufferPointer<Double>, _ sl: UnsafeBufferPointer<Double>,
+        _ k: UnsafeBufferPointer<Double>, _ h: UnsafeBufferPointer<Double>, _ moq: UnsafeBufferPointer<Double>,
+        _ m: UnsafeBufferPointer<Double>, _ periodsPerYear: Double, _ safetyStock: UnsafeMutablePointer<Double>,
+        _ reorderPoint: UnsafeMutablePointer<Double>, _ orderQuantity: UnsafeMutablePointer<Double>
+    ) -> Bool {
+        var outside = false
+        let first = range.lowerBound
         for i in range {
-            let z = cache.z(alpha[i])
+            let z = zs[i - first]
             let demand = d[i]
             let sigma = (l[i] * sd[i] * sd[i] + demand * demand * sl[i] * sl[i]).squareRoot()
             let ss = larger(z * sigma, 0)
@@ -149,15 +181,65 @@ public enum PolicyBatch {
             let eoq = (2 * k[i] * annual / h[i]).squareRoot()
             let raised = larger(eoq, moq[i])
             let step = m[i] > 0 ? m[i] : 1
-            let minimum = ceiling(larger(moq[i], step) / step) * step
+            let least = larger(moq[i], step) / step
             let units = raised / step
-            let down = larger(floor(units) * step, minimum)
-            let up = larger(ceiling(units) * step, minimum)
+            outside = outside || !(least >= 0 && least < twoTo51 && units >= 0 && units < twoTo51)
+            let minimum = nearestCeiling(least) * step
+            let down = larger(nearestFloor(units) * step, minimum)
+            let up = larger(nearestCeiling(units) * step, minimum)
             let costDown = k[i] * annual / down + h[i] * down / 2
             let costUp = k[i] * annual / up + h[i] * up / 2  // the engine's relevant cost without breaks or freight
             orderQuantity[i] = costUp < costDown ? up : down
         }
+        return !outside
     }
+
+    /// One block by the exact scalar ⌊⌋/⌈⌉ (any magnitude, NaN passed through).
+    static func scalarBlock(
+        _ range: Range<Int>, _ zs: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>,
+        _ sd: UnsafeBufferPointer<Double>, _ l: UnsafeBufferPointer<Double>, _ sl: UnsafeBufferPointer<Double>,
+        _ k: UnsafeBufferPointer<Double>, _ h: UnsafeBufferPointer<Double>, _ moq: UnsafeBufferPointer<Double>,
+        _ m: UnsafeBufferPointer<Double>, _ periodsPerYear: Double, _ safetyStock: UnsafeMutablePointer<Double>,
+        _ reorderPoint: UnsafeMutablePointer<Double>, _ orderQuantity: UnsafeMutablePointer<Double>
+    ) {
+        let first = range.lowerBound
+        for i in range {
+            let z = zs[i - first]
+            let demand = d[i]
+            let sigma = (l[i] * sd[i] * sd[i] + demand * demand * sl[i] * sl[i]).squareRoot()
+            let ss = larger(z * sigma, 0)
+            safetyStock[i] = ss
+            reorderPoint[i] = demand * l[i] + ss
+            let annual = demand * periodsPerYear
+            let eoq = (2 * k[i] * annual / h[i]).squareRoot()
+            let raised = larger(eoq, moq[i])
+            let step = m[i] > 0 ? m[i] : 1
+            let minimum = (larger(moq[i], step) / step).rounded(.up) * step
+            let units = raised / step
+            let down = larger(units.rounded(.down) * step, minimum)
+            let up = larger(units.rounded(.up) * step, minimum)
+            let costDown = k[i] * annual / down + h[i] * down / 2
+            let costUp = k[i] * annual / up + h[i] * up / 2
+            orderQuantity[i] = costUp < costDown ? up : down
+        }
+    }
+}
+
+/// 2⁵¹: below it (and ≥ 0) adding and subtracting 1.5 · 2⁵² rounds a double to the nearest integer exactly.
+private let twoTo51: Double = 2_251_799_813_685_248
+private let roundingShift: Double = 6_755_399_441_055_744  // 1.5 · 2⁵²
+
+/// ⌊x⌋ for 0 ≤ x < 2⁵¹ without a call or an integer conversion (the compiler vectorises it):
+/// round to nearest by adding and subtracting 1.5 · 2⁵², then step down if that rounded up.
+@inline(__always) private func nearestFloor(_ x: Double) -> Double {
+    let r = (x + roundingShift) - roundingShift
+    return r > x ? r - 1 : r
+}
+
+/// ⌈x⌉ for 0 ≤ x < 2⁵¹, as ``nearestFloor(_:)``.
+@inline(__always) private func nearestCeiling(_ x: Double) -> Double {
+    let r = (x + roundingShift) - roundingShift
+    return r < x ? r + 1 : r
 }
 
 /// z = Φ⁻¹(α) through a small cache keyed by α's bits (64 slots, direct-mapped).
@@ -180,19 +262,6 @@ private struct QuantileCache {
 /// either is NaN.
 @inline(__always) private func larger(_ a: Double, _ b: Double) -> Double {
     a > b ? a : b
-}
-
-/// ⌊x⌋: for 0 ≤ x < 2⁵² by truncation to an integer (one instruction instead of a libm call on
-/// baseline x86-64); anything else (negative, huge, NaN) through the standard library.
-@inline(__always) private func floor(_ x: Double) -> Double {
-    x >= 0 && x < 4_503_599_627_370_496 ? Double(Int64(x)) : x.rounded(.down)
-}
-
-/// ⌈x⌉, as ``floor(_:)``.
-@inline(__always) private func ceiling(_ x: Double) -> Double {
-    guard x >= 0 && x < 4_503_599_627_370_496 else { return x.rounded(.up) }
-    let whole = Double(Int64(x))
-    return whole < x ? whole + 1 : whole
 }
 
 /// The memory behind ``PolicyBatch/Column``s: written once by the chunks, read-only afterwards.

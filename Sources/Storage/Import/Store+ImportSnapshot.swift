@@ -17,10 +17,16 @@ extension Store {
     /// - Then the ledger postings (`transactions.csv`, on top of that stock) go through
     ///   ``post(_:)``'s rules and are idempotent by key.
     ///
-    /// - Parameter progress: called with the name of each part (`items`, …, `demand`, …,
-    ///   `stock counts`, `postings`) as its writing starts, inside the transaction.
+    /// - The data set's `as_of`, bucket, currency and `settings.yaml` text go to `dataset_info`,
+    ///   so that a plan run on the database plans with the folder's settings.
+    ///
+    /// - Parameters:
+    ///   - settingsYAML: the folder's `settings.yaml` text (`nil`: none, the defaults apply).
+    ///   - progress: called with the name of each part (`items`, …, `demand`, …,
+    ///     `stock counts`, `postings`) as its writing starts, inside the transaction.
     public func importSnapshot(
-        _ snapshot: Snapshot, source: String = "import", progress: (@Sendable (String) -> Void)? = nil
+        _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil,
+        progress: (@Sendable (String) -> Void)? = nil
     ) async throws -> ImportSummary {
         try await backend.transaction { db in
             var summary = ImportSummary()
@@ -44,7 +50,7 @@ extension Store {
             summary.upserted["receipts"] = try await Self.writeReceipts(snapshot, db)
             step("overrides")
             summary.upserted["overrides"] = try await Self.writeOverrides(snapshot, db)
-            try await Self.writeDatasetInfo(snapshot, db)
+            try await Self.writeDatasetInfo(snapshot, settingsYAML: settingsYAML, db)
 
             step("stock counts")
             let writer = LedgerWriter(db: db)
@@ -279,11 +285,12 @@ extension Store {
         return s.overrides.count
     }
 
-    private static func writeDatasetInfo(_ s: Snapshot, _ db: any SQLDatabase) async throws {
+    private static func writeDatasetInfo(_ s: Snapshot, settingsYAML: String?, _ db: any SQLDatabase) async throws {
         var bulk = BulkWriter(db: db, table: "dataset_info", columns: ["key", "value"], key: ["key"])
         try await bulk.append(["as_of", s.asOf.description])
         try await bulk.append(["bucket", s.settings.bucket.rawValue])
         try await bulk.append(["currency", s.settings.currency])
+        try await bulk.append(["settings_yaml", settingsYAML ?? ""])
         try await bulk.flush()
     }
 }

@@ -81,14 +81,15 @@ extension LedgerWriter {
     ///
     /// `q_base = round(q_uom × 10⁶) × base_units_per_uom / 10⁶`, exact in 128 bits, rounded half
     /// away from zero; a unit that is neither the base unit nor in `uom_conversions` is refused.
+    /// Units match case-insensitively, as in the data-folder import (`ea` is `EA`).
     func baseQuantity(_ request: PostingRequest, item: ItemRecord) throws(StorageError) -> Int64 {
         let given = try FixedPoint.quantity(request.quantity)
-        guard let uom = request.uom, !uom.isEmpty, uom != item.baseUOM else { return given }
-        guard let factor = item.conversions[uom] else {
+        guard let uom = request.uom?.uppercased(), !uom.isEmpty, uom != item.baseUOM.uppercased() else { return given }
+        guard let factor = item.conversions[uom] ?? item.conversions.first(where: { $0.key.uppercased() == uom })?.value else {
             let allowed = ([item.baseUOM] + item.conversions.keys.sorted()).joined(separator: ", ")
             throw StorageError(
                 .unknownUnit,
-                "unit '\(uom)' does not convert for item \(request.itemID) (posting '\(request.key)') — allowed units: \(allowed); add the unit to uom_conversions.csv or post in one of these"
+                "unit '\(request.uom ?? uom)' does not convert for item \(request.itemID) (posting '\(request.key)') — allowed units: \(allowed); add the unit to uom_conversions.csv or post in one of these"
             )
         }
         return FixedPoint.multiply(given, factor, dividingBy: FixedPoint.quantityScale)

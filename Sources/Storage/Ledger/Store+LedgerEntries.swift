@@ -39,7 +39,7 @@ extension Store {
         }
     }
 
-    /// The `dataset_info` of the last import (`as_of`, `bucket`, `currency`).
+    /// The `dataset_info` of the last import (`as_of`, `bucket`, `currency`, `settings_yaml`).
     public func datasetInfo() async throws -> [String: String] {
         try await backend.read { db in
             var info: [String: String] = [:]

@@ -60,7 +60,7 @@ public enum DemoSetup {
             progress("reading the data folder")
             let snapshot = try DataFolderImporter().load(from: folder).snapshot
             progress("importing into \(url)")
-            _ = try await store.importSnapshot(snapshot)
+            _ = try await store.importSnapshot(snapshot, settingsYAML: SettingsText.read(folder: folder))
             progress("planning")
             let run = try await PlanPipeline.run(store: store, label: "demo")
             let password = Secrets.password()

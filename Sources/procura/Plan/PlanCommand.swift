@@ -3,9 +3,12 @@ import DataImport
 import Foundation
 import InventoryCore
 import Planning
+import Storage
+import WebApp
 
 /// `procura plan DATA --out DIR [--as-of DATE] [--estimator forecast|history]`: classification →
-/// forecasts → policies → explanations for every item-location of a data folder.
+/// forecasts → policies → explanations for every item-location of a data folder; or, without DATA,
+/// the same over the database (`--database URL`), stored as the next numbered plan run.
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -20,20 +23,33 @@ struct PlanCommand: AsyncParsableCommand {
             (one JSON object per item-location) and summary.json to DIR, and prints the inventory \
             value implied by the policies against today's stock per ABC class. The columns and \
             rules are in docs/policies.md.
+
+            Without DATA it plans on the database instead (--database URL, else $PROCURA_DATABASE_URL, \
+            else sqlite:./procura.sqlite — filled by `procura import`, with the imported settings.yaml): \
+            the results are stored as the next numbered plan run (earlier runs are kept) and compared \
+            with the previous run (or --compare-with N); --out is optional then.
             """
     )
 
-    @Argument(help: "The data folder (items.csv, demand.csv, …).")
-    var data: String
+    @Argument(help: "The data folder (items.csv, demand.csv, …); omit it to plan on the database.")
+    var data: String?
 
     @Option(help: "Folder to write policies.csv, explanations.jsonl and summary.json to (created if missing).")
-    var out: String
+    var out: String?
 
     @Option(help: "Planning date YYYY-MM-DD (default: the data's as-of date). An earlier date replans from the history before it.")
     var asOf: String?
 
     @Option(help: "Demand estimator: forecast (automatic model selection, default) or history (the window mean).")
     var estimator: EstimatorArgument = .forecast
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "A label stored with the plan run (database only).")
+    var label: String = ""
+
+    @Option(help: "The stored run to compare the new run with (database only; default: the previous run).")
+    var compareWith: Int?
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
@@ -42,19 +58,93 @@ struct PlanCommand: AsyncParsableCommand {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
         }
-        if out.isEmpty { throw ValidationError("--out must name a folder") }
+        if let out, out.isEmpty { throw ValidationError("--out must name a folder") }
+        if data != nil {
+            if out == nil { throw ValidationError("--out DIR is required with a data folder (or omit DATA to plan on the database)") }
+            if db.database != nil {
+                throw ValidationError(
+                    "give either a data folder or --database, not both — `procura import DATA --database URL` first, then `procura plan --database URL`")
+            }
+            if !label.isEmpty || compareWith != nil {
+                throw ValidationError("--label and --compare-with apply to plan runs on the database (omit DATA)")
+            }
+        }
+        if let compareWith, compareWith < 1 { throw ValidationError("--compare-with must be a plan run number ≥ 1, got \(compareWith)") }
     }
 
     func run() async throws {
-        var snapshot = try DataFolderLoading.load(data, quiet: quiet)
-        if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
-
-        let plan: PlanResult
-        switch estimator {
-        case .forecast: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
-        case .history: plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+        if let data {
+            var snapshot = try DataFolderLoading.load(data, quiet: quiet)
+            if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
+            let plan: PlanResult
+            switch estimator {
+            case .forecast: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
+            case .history: plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+            }
+            let export = PlanExport(plan: plan, snapshot: snapshot)
+            try await write(export)
+            StandardStreams.out(export.table())
+            if let out { StandardStreams.out("\nWrote policies.csv, explanations.jsonl and summary.json to \(out)\n") }
+        } else {
+            try await planOnDatabase()
         }
-        let export = PlanExport(plan: plan, snapshot: snapshot)
+    }
+
+    /// The plan run over the database, stored as the next numbered run and compared with an earlier one.
+    private func planOnDatabase() async throws {
+        let url = try db.url()
+        let showProgress = !quiet && StandardStreams.errorIsTerminal
+        let (outcome, comparison) = try await db.withStore { store in
+            if showProgress { StandardStreams.error("planning on \(url)…\r") }
+            let runs = try await store.listPlanRuns()
+            guard try await !(store.datasetInfo()["as_of"] ?? "").isEmpty else {
+                throw StorageError(.database, "\(url) holds no imported data — run `procura import DATA --database \(url)` first")
+            }
+            if let compareWith, !runs.contains(where: { $0.runNumber == compareWith }) {
+                let known = runs.map(\.runNumber).sorted().map(String.init).joined(separator: ", ")
+                throw StorageError(.database, "no plan run \(compareWith) — stored runs: \(known.isEmpty ? "none" : known)")
+            }
+            let outcome = try await PlanPipeline.run(
+                store: store, label: label, estimator: estimator == .forecast ? .forecast : .history, asOf: asOf.flatMap(Day.init(iso:)))
+            let base = compareWith ?? runs.map(\.runNumber).max()
+            var comparison: PlanRunComparison?
+            if let base {
+                comparison = try await PlanRunComparison.compare(store: store, base: base, other: outcome.record.runNumber)
+            }
+            return (outcome, comparison)
+        }
+        if showProgress { StandardStreams.error("\r\u{1B}[K") }
+        let export = PlanExport(plan: outcome.plan, snapshot: outcome.snapshot)
+        try await write(export)
+        var text = export.table()
+        let r = outcome.record
+        text += "\nStored as plan run \(r.runNumber)\(r.label.isEmpty ? "" : " (\(r.label))") in \(url): \(r.resultCount) results"
+        text += " for \(outcome.plan.rows.count) item-locations, as of \(r.asOf)\n"
+        if let c = comparison { text += Self.describe(c, currency: outcome.snapshot.settings.currency) }
+        if let out { text += "Wrote policies.csv, explanations.jsonl and summary.json to \(out)\n" }
+        StandardStreams.out(text)
+    }
+
+    /// Two runs side by side, in a few lines.
+    static func describe(_ c: PlanRunComparison, currency: String) -> String {
+        func money(_ v: Double) -> String { NumberFormat.grouped(v.rounded()) }
+        func change(_ a: Double, _ b: Double) -> String {
+            let d = b - a
+            let pct = a != 0 ? " (\(d >= 0 ? "+" : "")\(NumberFormat.fixed(100 * d / a, 1)) %)" : ""
+            return "\(money(a)) → \(money(b)) \(currency)\(pct)"
+        }
+        var text = "Compared with run \(c.base): \(c.changedItemLocations) of \(c.itemLocationsOther) item-locations changed"
+        if c.itemLocationsBase != c.itemLocationsOther { text += " (run \(c.base) had \(c.itemLocationsBase))" }
+        let parts = c.changesByParameter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        text += parts.isEmpty ? "\n" : " — \(parts.joined(separator: ", "))\n"
+        text += "  safety stock value: \(change(c.safetyStockValueBase, c.safetyStockValueOther))\n"
+        text += "  policy inventory value: \(change(c.policyValueBase, c.policyValueOther))\n"
+        return text
+    }
+
+    /// Writes the three files to `--out`, when given.
+    private func write(_ export: PlanExport) async throws {
+        guard let out else { return }
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -65,8 +155,6 @@ struct PlanCommand: AsyncParsableCommand {
             StandardStreams.error("cannot write to '\(out)': \(error.localizedDescription) — check that the folder is writable\n")
             throw ExitCode(73)
         }
-        StandardStreams.out(export.table())
-        StandardStreams.out("\nWrote policies.csv, explanations.jsonl and summary.json to \(out)\n")
     }
 }
 

@@ -54,4 +54,42 @@ struct EngineBatchTests {
             #expect(one.orderQuantity[i] == result.final.orderQuantity, "Q row \(i)")
         }
     }
+
+    /// The lot-size rule of the kernel written plainly (Foundation's rounding), for rows of any magnitude.
+    static func plainQuantity(d: Double, k: Double, h: Double, moq: Double, multiple: Double, periodsPerYear: Double) -> Double {
+        let annual = d * periodsPerYear
+        let raised = max((2 * k * annual / h).squareRoot(), moq)
+        let step = multiple > 0 ? multiple : 1
+        let minimum = (max(moq, step) / step).rounded(.up) * step
+        let down = max((raised / step).rounded(.down) * step, minimum)
+        let up = max((raised / step).rounded(.up) * step, minimum)
+        return k * annual / up + h * up / 2 < k * annual / down + h * down / 2 ? up : down
+    }
+
+    @Test("a block with lot sizes beyond 2⁵¹ units takes the exact path; every row as the plain rule, halves and whole multiples included")
+    func extremeRows() async {
+        var columns = Self.columns(1_200)
+        // Row 3: an MOQ beyond 2⁵¹; row 700: a tiny holding cost makes the EOQ huge; row 900: EOQ exactly
+        // on a multiple (d = 365/2 per year·2K/h = 144 → Q* = 12 with multiple 6); row 901: Q* = 12.5.
+        columns.moq[3] = 3e17
+        columns.holdingCost[700] = 1e-30
+        for (row, orderCost) in [(900, 144.0), (901, 156.25)] {
+            columns.demand[row] = 2 / columns.periodsPerYear
+            columns.orderCost[row] = orderCost
+            columns.holdingCost[row] = 4
+            columns.moq[row] = 0
+            columns.multiple[row] = row == 900 ? 6 : 0
+        }
+        let out = await PolicyBatch.continuousReview(columns, chunks: 2)
+        for i in 0..<columns.count {
+            let plain = Self.plainQuantity(
+                d: columns.demand[i], k: columns.orderCost[i], h: columns.holdingCost[i], moq: columns.moq[i],
+                multiple: columns.multiple[i], periodsPerYear: columns.periodsPerYear)
+            #expect(out.orderQuantity[i] == plain, "row \(i): \(out.orderQuantity[i]) against \(plain)")
+        }
+        #expect(out.orderQuantity[3] == 3e17)
+        #expect(out.orderQuantity[900] == 12)
+        #expect(out.orderQuantity[901] == 12 || out.orderQuantity[901] == 13)
+    }
 }
+

@@ -50,11 +50,15 @@ extension StorageScenario {
             _ = try await store.post(StorageFixture.request("i1", .issue, 3))
             #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(-1))
         },
-        StorageScenario(name: "a posting in a convertible unit is stored in base units; an unknown unit is refused") { store in
+        StorageScenario(name: "a posting in a convertible unit is stored in base units, units in any case; an unknown unit is refused") { store in
             try await StorageFixture.load(store)
             let r = try await store.post(StorageFixture.request("r1", .receipt, 2, uom: "BOX"))
             #expect(r.quantity == StorageFixture.q(24))
             #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(24))
+            // As in the data-folder import, units match case-insensitively.
+            #expect(try await store.post(StorageFixture.request("r1-lower", .receipt, 1, uom: "box")).quantity == StorageFixture.q(12))
+            #expect(try await store.post(StorageFixture.request("r1-base", .receipt, 1, uom: "ea")).quantity == StorageFixture.q(1))
+            #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(37))
             let error = await expectStorageError(.unknownUnit) { _ = try await store.post(StorageFixture.request("r2", .receipt, 1, uom: "PAL")) }
             #expect(
                 error?.message
