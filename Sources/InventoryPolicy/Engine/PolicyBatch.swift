@@ -150,19 +150,23 @@ public enum PolicyBatch {
                 let end = min(range.upperBound, start + blockSize)
                 for i in start..<end { zs[i - start] = cache.z(alpha[i]) }
                 let exact = block(
-                    start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint, orderQuantity)
+                    NearestRounding.self, start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint,
+                    orderQuantity)
                 if !exact {
-                    scalarBlock(start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint, orderQuantity)
+                    _ = block(
+                        ExactRounding.self, start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint,
+                        orderQuantity)
                 }
                 start = end
             }
         }
     }
 
-    /// One block by the vectorisable formulas; returns false when a ⌊⌋/⌈⌉ argument was outside
-    /// [0, 2⁵¹) (or NaN), so that the block must be redone by ``scalarBlock``.
-    @inline(__always) static func block(
-        _ range: Range<Int>, _ zs: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>,
+    /// One block of rows with the ⌊⌋/⌈⌉ of `Rounding`; returns false when `Rounding` is only exact
+    /// in [0, 2⁵¹) and an argument was outside that range (or NaN), so that the block must be redone
+    /// with ``ExactRounding``.
+    @inline(__always) static func block<Rounding: LotRounding>(
+        _: Rounding.Type, _ range: Range<Int>, _ zs: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>,
         _ sd: UnsafeBufferPointer<Double>, _ l: UnsafeBufferPointer<Double>, _ sl: UnsafeBufferPointer<Double>,
         _ k: UnsafeBufferPointer<Double>, _ h: UnsafeBufferPointer<Double>, _ moq: UnsafeBufferPointer<Double>,
         _ m: UnsafeBufferPointer<Double>, _ periodsPerYear: Double, _ safetyStock: UnsafeMutablePointer<Double>,
@@ -183,64 +187,54 @@ public enum PolicyBatch {
             let step = m[i] > 0 ? m[i] : 1
             let least = larger(moq[i], step) / step
             let units = raised / step
-            outside = outside || !(least >= 0 && least < twoTo51 && units >= 0 && units < twoTo51)
-            let minimum = nearestCeiling(least) * step
-            let down = larger(nearestFloor(units) * step, minimum)
-            let up = larger(nearestCeiling(units) * step, minimum)
+            if Rounding.limited {
+                outside = outside || !(least >= 0 && least < twoTo51 && units >= 0 && units < twoTo51)
+            }
+            let minimum = Rounding.ceiling(least) * step
+            let down = larger(Rounding.floor(units) * step, minimum)
+            let up = larger(Rounding.ceiling(units) * step, minimum)
             let costDown = k[i] * annual / down + h[i] * down / 2
             let costUp = k[i] * annual / up + h[i] * up / 2  // the engine's relevant cost without breaks or freight
             orderQuantity[i] = costUp < costDown ? up : down
         }
         return !outside
     }
+}
 
-    /// One block by the exact scalar ⌊⌋/⌈⌉ (any magnitude, NaN passed through).
-    static func scalarBlock(
-        _ range: Range<Int>, _ zs: UnsafeMutableBufferPointer<Double>, _ d: UnsafeBufferPointer<Double>,
-        _ sd: UnsafeBufferPointer<Double>, _ l: UnsafeBufferPointer<Double>, _ sl: UnsafeBufferPointer<Double>,
-        _ k: UnsafeBufferPointer<Double>, _ h: UnsafeBufferPointer<Double>, _ moq: UnsafeBufferPointer<Double>,
-        _ m: UnsafeBufferPointer<Double>, _ periodsPerYear: Double, _ safetyStock: UnsafeMutablePointer<Double>,
-        _ reorderPoint: UnsafeMutablePointer<Double>, _ orderQuantity: UnsafeMutablePointer<Double>
-    ) {
-        let first = range.lowerBound
-        for i in range {
-            let z = zs[i - first]
-            let demand = d[i]
-            let sigma = (l[i] * sd[i] * sd[i] + demand * demand * sl[i] * sl[i]).squareRoot()
-            let ss = larger(z * sigma, 0)
-            safetyStock[i] = ss
-            reorderPoint[i] = demand * l[i] + ss
-            let annual = demand * periodsPerYear
-            let eoq = (2 * k[i] * annual / h[i]).squareRoot()
-            let raised = larger(eoq, moq[i])
-            let step = m[i] > 0 ? m[i] : 1
-            let minimum = (larger(moq[i], step) / step).rounded(.up) * step
-            let units = raised / step
-            let down = larger(units.rounded(.down) * step, minimum)
-            let up = larger(units.rounded(.up) * step, minimum)
-            let costDown = k[i] * annual / down + h[i] * down / 2
-            let costUp = k[i] * annual / up + h[i] * up / 2
-            orderQuantity[i] = costUp < costDown ? up : down
-        }
+/// ⌊x⌋ and ⌈x⌉ for the lot-size step of ``PolicyBatch``'s kernel.
+protocol LotRounding {
+    /// Whether the functions are exact only for 0 ≤ x < 2⁵¹.
+    static var limited: Bool { get }
+    static func floor(_ x: Double) -> Double
+    static func ceiling(_ x: Double) -> Double
+}
+
+/// Exact for 0 ≤ x < 2⁵¹, without a call or an integer conversion (the compiler vectorises it):
+/// round to nearest by adding and subtracting 1.5 · 2⁵², then step down (up) if that rounded up (down).
+enum NearestRounding: LotRounding {
+    static var limited: Bool { true }
+
+    @inline(__always) static func floor(_ x: Double) -> Double {
+        let r = (x + roundingShift) - roundingShift
+        return r > x ? r - 1 : r
     }
+
+    @inline(__always) static func ceiling(_ x: Double) -> Double {
+        let r = (x + roundingShift) - roundingShift
+        return r < x ? r + 1 : r
+    }
+}
+
+/// The standard library's rounding: exact for any magnitude, NaN passed through.
+enum ExactRounding: LotRounding {
+    static var limited: Bool { false }
+    @inline(__always) static func floor(_ x: Double) -> Double { x.rounded(.down) }
+    @inline(__always) static func ceiling(_ x: Double) -> Double { x.rounded(.up) }
 }
 
 /// 2⁵¹: below it (and ≥ 0) adding and subtracting 1.5 · 2⁵² rounds a double to the nearest integer exactly.
 private let twoTo51: Double = 2_251_799_813_685_248
 private let roundingShift: Double = 6_755_399_441_055_744  // 1.5 · 2⁵²
-
-/// ⌊x⌋ for 0 ≤ x < 2⁵¹ without a call or an integer conversion (the compiler vectorises it):
-/// round to nearest by adding and subtracting 1.5 · 2⁵², then step down if that rounded up.
-@inline(__always) private func nearestFloor(_ x: Double) -> Double {
-    let r = (x + roundingShift) - roundingShift
-    return r > x ? r - 1 : r
-}
-
-/// ⌈x⌉ for 0 ≤ x < 2⁵¹, as ``nearestFloor(_:)``.
-@inline(__always) private func nearestCeiling(_ x: Double) -> Double {
-    let r = (x + roundingShift) - roundingShift
-    return r < x ? r + 1 : r
-}
 
 /// z = Φ⁻¹(α) through a small cache keyed by α's bits (64 slots, direct-mapped).
 private struct QuantileCache {

@@ -147,10 +147,7 @@ final class PlanView: Sendable {
 
     /// Builds the view of the database's latest plan run (or of no run).
     static func load(from store: Store) async throws -> PlanView {
-        let info = try await store.datasetInfo()
-        var settings = PlanningSettings()
-        if let bucket = info["bucket"].flatMap(BucketSize.init(rawValue:)) { settings.bucket = bucket }
-        if let currency = info["currency"], !currency.isEmpty { settings.currency = currency }
+        let settings = try await PlanPipeline.settings(store: store)
         let snapshot = try await store.loadSnapshot(settings: settings)
         let run = try await store.listPlanRuns().first
         var results: [PlanResultRow] = []
