@@ -154,7 +154,17 @@ extension Store {
                 parsed.append((ItemLocation(item: item, location: location), day, q(try row.decode(column: "quantity", as: Int64.self))))
             }
             let snapshotDate = asOf ?? storedAsOf ?? (parsed.map(\.1).max()?.adding(days: 1) ?? Day(daysSinceEpoch: 0))
-            var demand = Self.bucket(parsed, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
+            // As in the data-folder import, an item-location with sourcing or a stock position but no
+            // demand (a new item, say) has a row of zeros, so that the plan covers it.
+            var withoutDemand = Set(sourcing.map { ItemLocation(item: $0.item, location: $0.location) })
+            for row in try await db.raw("SELECT DISTINCT item_id, location_id FROM stock_positions").all() {
+                guard let item = itemIndex[try row.decode(column: "item_id", as: String.self)],
+                    let location = locationIndex[try row.decode(column: "location_id", as: String.self)]
+                else { continue }
+                withoutDemand.insert(ItemLocation(item: item, location: location))
+            }
+            var demand = Self.bucket(
+                parsed, also: withoutDemand, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
             try await Self.loadStockoutDays(into: &demand, itemIndex: itemIndex, locationIndex: locationIndex, db)
             return Snapshot(
                 asOf: snapshotDate, settings: settings, items: items, locations: locations, suppliers: suppliers, uomConversions: conversions,
@@ -184,18 +194,21 @@ extension Store {
         demand.stockoutDays = days
     }
 
-    static func bucket(_ rows: [(ItemLocation, Day, Double)], calendar: BucketCalendar, asOf: Day) -> DemandHistory {
+    /// Buckets the demand rows before `asOf`; the series are the item-locations of those rows and
+    /// of `also`, ordered by item and location (the import's order).
+    static func bucket(
+        _ rows: [(ItemLocation, Day, Double)], also: Set<ItemLocation> = [], calendar: BucketCalendar, asOf: Day
+    ) -> DemandHistory {
         let inWindow = rows.filter { $0.1 < asOf }
         guard let firstDay = inWindow.map(\.1).min() else { return .empty(calendar: calendar) }
         let firstBucket = calendar.bucket(containing: firstDay)
         let lastBucket = calendar.bucket(containing: asOf.adding(days: -1))
         let width = Int(lastBucket - firstBucket) + 1
-        var series: [ItemLocation] = []
+        var keys = also
+        for (key, _, _) in inWindow { keys.insert(key) }
+        let series = keys.sorted { ($0.item, $0.location) < ($1.item, $1.location) }
         var rowOf: [ItemLocation: Int] = [:]
-        for (key, _, _) in inWindow where rowOf[key] == nil {
-            rowOf[key] = series.count
-            series.append(key)
-        }
+        for (row, key) in series.enumerated() { rowOf[key] = row }
         var quantities = [Double](repeating: 0, count: series.count * width)
         var firstDays = [Day?](repeating: nil, count: series.count)
         var lastDays = [Day?](repeating: nil, count: series.count)

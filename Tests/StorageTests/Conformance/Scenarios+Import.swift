@@ -83,6 +83,17 @@ extension StorageScenario {
             #expect(loaded.overrides.map(\.reason) == ["trade fair"])
             #expect(loaded.demand.quantities.reduce(0, +) == snapshot.demand.quantities.reduce(0, +))
             #expect(loaded.demand.bucketCount == snapshot.demand.bucketCount)
+            // Every item-location with demand, sourcing or stock has a row, as in the data-folder import
+            // (a new item with sourcing and no demand yet is planned too).
+            func ids(_ s: Snapshot, _ keys: [ItemLocation]) -> Set<String> {
+                Set(keys.map { s.items[Int($0.item)].id + "@" + s.locations[Int($0.location)].id })
+            }
+            let expected = ids(snapshot, snapshot.demand.series)
+                .union(ids(snapshot, snapshot.sourcing.map { ItemLocation(item: $0.item, location: $0.location) }))
+                .union(ids(snapshot, snapshot.inventory.map { ItemLocation(item: $0.item, location: $0.location) }))
+            #expect(ids(loaded, loaded.demand.series) == expected)
+            #expect(expected.count > Set(ids(snapshot, snapshot.demand.series)).count, "the fixture has an item-location without demand")
+            #expect(loaded.demand.series == loaded.demand.series.sorted { ($0.item, $0.location) < ($1.item, $1.location) })
         },
     ]
 }
