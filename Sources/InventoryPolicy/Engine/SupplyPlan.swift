@@ -8,7 +8,10 @@ public import InventoryCore
 ///   covers the mixed lead time of ``LeadTimeMixture``. Shares that do not sum to 1 are scaled (and
 ///   flagged); suppliers with share 0 are overflow sources.
 /// - Several, primary with overflow: the primary (largest share; then the shorter lead time; then
-///   the first) gets all regular volume and its lead time; the others are overflow sources.
+///   the smaller supplier id) gets all regular volume and its lead time; the others are overflow sources.
+/// - Ties are broken by supplier id, never by the order of the sourcing rows, so a plan does not
+///   depend on how an extract or a database happens to order them; the other sources follow the
+///   primary in supplier-id order.
 /// - In both cases the fastest supplier is named for urgent needs (``UrgentSupply``).
 /// - None: the default lead time of the settings, an EOQ at the unit cost, whole base units (flagged).
 public struct SupplyPlan: Hashable, Sendable {
@@ -41,13 +44,16 @@ public struct SupplyPlan: Hashable, Sendable {
             let better =
                 shares[i] > shares[primary]
                 || (shares[i] == shares[primary] && sources[i].rule.leadTimeDays < sources[primary].rule.leadTimeDays)
+                || (shares[i] == shares[primary] && sources[i].rule.leadTimeDays == sources[primary].rule.leadTimeDays
+                    && sources[i].supplierID < sources[primary].supplierID)
             if better { primary = i }
         }
         var roles: [(source: Int, role: SourceAllocation.Role, weight: Double)] = []
         roles.reserveCapacity(sources.count)
         let equal = total <= 0
         let normalized = !equal && abs(total - 1) > 1e-6 || (equal && sources.count > 0)
-        for i in [primary] + sources.indices.filter({ $0 != primary }) {
+        let others = sources.indices.filter { $0 != primary }.sorted { sources[$0].supplierID < sources[$1].supplierID }
+        for i in [primary] + others {
             let weight: Double
             switch rule {
             case .share: weight = equal ? 1 / Double(sources.count) : shares[i] / total
@@ -59,13 +65,17 @@ public struct SupplyPlan: Hashable, Sendable {
         return (roles, rule == .share && normalized)
     }
 
-    /// The fastest source (shortest mean lead time; then the larger share; then the first).
+    /// The fastest source (shortest mean lead time; then the larger share; then the smaller supplier id).
     static func fastest(_ sources: [PolicySource]) -> Int {
         var best = 0
         for i in sources.indices.dropFirst() {
             let a = sources[i].rule
             let b = sources[best].rule
-            if a.leadTimeDays < b.leadTimeDays || (a.leadTimeDays == b.leadTimeDays && a.share > b.share) { best = i }
+            if a.leadTimeDays < b.leadTimeDays || (a.leadTimeDays == b.leadTimeDays && a.share > b.share)
+                || (a.leadTimeDays == b.leadTimeDays && a.share == b.share && sources[i].supplierID < sources[best].supplierID)
+            {
+                best = i
+            }
         }
         return best
     }

@@ -130,7 +130,9 @@ struct PlanCommand: AsyncParsableCommand {
         func money(_ v: Double) -> String { NumberFormat.grouped(v.rounded()) }
         func change(_ a: Double, _ b: Double) -> String {
             let d = b - a
-            let pct = a != 0 ? " (\(d >= 0 ? "+" : "")\(NumberFormat.fixed(100 * d / a, 1)) %)" : ""
+            let percent = a != 0 ? 100 * d / a : 0
+            let shown = abs(percent) < 0.05 ? "+0.0" : (percent > 0 ? "+" : "") + NumberFormat.fixed(percent, 1)
+            let pct = a != 0 ? " (\(shown) %)" : ""
             return "\(money(a)) → \(money(b)) \(currency)\(pct)"
         }
         var text = "Compared with run \(c.base): \(c.changedItemLocations) of \(c.itemLocationsOther) item-locations changed"
