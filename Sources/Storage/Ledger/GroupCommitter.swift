@@ -23,14 +23,60 @@ final class GroupCommitter: @unchecked Sendable {
     }
 
     /// Posts `request` in the next group transaction.
+    ///
+    /// Leader and followers: a caller that finds no group in progress commits its own posting at
+    /// once, on its own task, together with whatever is waiting (so one client posting one after
+    /// the other never hops to another task); callers arriving meanwhile wait, and the leader hands
+    /// them to a flush task that commits them in groups until none are left.
     func post(_ request: PostingRequest, backend: any DatabaseBackend) async throws -> PostingResult {
-        try await withCheckedThrowingContinuation { continuation in
-            lock.lock()
-            pending.append((request, continuation))
-            let start = !flushing
+        let waiting: [(PostingRequest, CheckedContinuation<PostingResult, any Error>)]? = lock.withLock {
+            guard !flushing else { return nil }
             flushing = true
-            lock.unlock()
-            if start { Task { await self.flush(backend) } }
+            let waiting = Array(pending.prefix(maximumBatch - 1))
+            pending.removeFirst(waiting.count)
+            return waiting
+        }
+        guard let waiting else {
+            return try await withCheckedThrowingContinuation { continuation in
+                let lead = lock.withLock {
+                    pending.append((request, continuation))
+                    if flushing { return false }
+                    flushing = true  // the group ended meanwhile: start a flush for this posting
+                    return true
+                }
+                if lead { Task { await self.flush(backend) } }
+            }
+        }
+
+        let own: Result<PostingResult, any Error>
+        let requests = [request] + waiting.map(\.0)
+        do {
+            let outcomes = try await backend.transaction { db in try await Self.post(requests, db: db) }
+            own = outcomes[0]
+            for ((_, continuation), outcome) in zip(waiting, outcomes.dropFirst()) { continuation.resume(with: outcome) }
+        } catch {
+            own = await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count)
+            for (request, continuation) in waiting {
+                continuation.resume(with: await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count))
+            }
+        }
+        let more = lock.withLock {
+            if pending.isEmpty { flushing = false }
+            return flushing
+        }
+        if more { Task { await self.flush(backend) } }
+        return try own.get()
+    }
+
+    /// A posting of a failed group, run again in a transaction of its own (a group of one keeps its error).
+    private static func alone(
+        _ request: PostingRequest, backend: any DatabaseBackend, groupError: any Error, groupSize: Int
+    ) async -> Result<PostingResult, any Error> {
+        guard groupSize > 1 else { return .failure(groupError) }
+        do {
+            return .success(try await backend.transaction { db in try await LedgerWriter(db: db).post(request) })
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -55,17 +101,8 @@ final class GroupCommitter: @unchecked Sendable {
                 let outcomes = try await backend.transaction { db in try await Self.post(requests, db: db) }
                 for ((_, continuation), outcome) in zip(batch, outcomes) { continuation.resume(with: outcome) }
             } catch {
-                guard batch.count > 1 else {
-                    batch[0].1.resume(throwing: error)
-                    continue
-                }
                 for (request, continuation) in batch {
-                    do {
-                        continuation.resume(
-                            returning: try await backend.transaction { db in try await LedgerWriter(db: db).post(request) })
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
+                    continuation.resume(with: await Self.alone(request, backend: backend, groupError: error, groupSize: batch.count))
                 }
             }
         }
