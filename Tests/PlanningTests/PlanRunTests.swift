@@ -45,6 +45,42 @@ struct PlanRunTests {
         #expect(plan.rows[0].onHand == 250 && plan.rows[0].onHandValue == 25_000)
     }
 
+    @Test("owned on-hand is the count plus the postings of transactions.csv, as in the ledger; never below zero")
+    func postedStock() async throws {
+        var b = Self.company()
+        b.location("L2")
+        b.demand("STEADY", at: "L2", [Double](repeating: 5, count: 52))
+        var snapshot = b.build()
+        let steady = try #require(snapshot.itemIndex(id: "STEADY"))
+        let erratic = try #require(snapshot.itemIndex(id: "ERRATIC"))
+        let l1 = try #require(snapshot.locationIndex(id: "L1"))
+        let l2 = try #require(snapshot.locationIndex(id: "L2"))
+        func posting(
+            _ key: String, _ type: PostingType, _ q: Double, item: Int32? = nil, at location: Int32? = nil, to: Int32? = nil,
+            owner: Ownership = .owned, reference: String = ""
+        ) -> LedgerPosting {
+            LedgerPosting(
+                key: key, date: snapshot.asOf, type: type, item: item ?? steady, location: location ?? l1, quantity: q, uom: "EA",
+                baseQuantity: q, toLocation: to, owner: owner, unitCost: 100, reference: reference)
+        }
+        snapshot.postings = [
+            posting("r1", .receipt, 30), posting("i1", .issue, 20), posting("a1", .adjustment, -5),
+            posting("v1", .reversal, 5, reference: "a1"),  // undoes a1
+            posting("v2", .reversal, 5, reference: "a1"),  // a second reversal of the same posting changes nothing
+            posting("c1", .consignmentReceipt, 100, owner: .consignment), posting("u1", .consumption, 7, owner: .consignment),
+            posting("s1", .scrap, 3), posting("t1", .transferOut, 10, to: l2), posting("t2", .transferIn, 10, at: l2),
+            posting("i2", .issue, 500, item: erratic),  // 400 − 500: shown as 0, as the database drops a negative position
+        ]
+        let plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+        func row(_ item: Int32, _ location: Int32) throws -> PlanRow {
+            try #require(plan.rows.first { $0.item == item && $0.location == location })
+        }
+        #expect(try row(steady, l1).onHand == 250 + 30 - 20 - 5 + 5 - 3 - 10)
+        #expect(try row(steady, l2).onHand == 10)
+        #expect(try row(erratic, l1).onHand == 0)
+        #expect(try row(steady, l1).onHandValue == 247 * 100)
+    }
+
     @Test("a dual-sourced row gets both suppliers, the mixed lead time and the fastest for urgent needs")
     func dual() async throws {
         let plan = await PlanRun.run(snapshot: Self.company().build())

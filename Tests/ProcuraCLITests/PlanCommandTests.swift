@@ -106,15 +106,15 @@ struct PlanCommandTests {
         #expect(first.stdout.contains("Stored as plan run 1 (baseline) in \(url): 189 results for 63 item-locations, as of 2026-11-30\n"))
         #expect(!first.stdout.contains("Compared with"))
         #expect(first.stdout.contains("USD"))
-        // The database holds what the folder holds, settings.yaml included: the same policies (numbers
-        // to 1e-9 — demand is stored in fixed point), except the stock on hand, which in the database is
-        // the ledger position (the count plus the postings of transactions.csv).
+        // The database holds what the folder holds, settings.yaml included: the same policies and the
+        // same stock on hand (the count plus the postings of transactions.csv, in both), numbers to
+        // 1e-9 — demand is stored in fixed point.
         let a = try Self.policies(fromFolder)
         let b = try Self.policies(fromDatabase)
         #expect(a.header == b.header && a.rows.count == 63 && Set(a.rows.keys) == Set(b.rows.keys))
         for (key, x) in a.rows {
             let y = try #require(b.rows[key])
-            for (c, name) in a.header.enumerated() where !["on_hand", "on_hand_value"].contains(name) {
+            for (c, name) in a.header.enumerated() {
                 if let u = Double(x[c]), let v = Double(y[c]) {
                     #expect(abs(u - v) <= 1e-9 * max(1, abs(u)), "\(key) \(name): \(x[c]) against \(y[c])")
                 } else {

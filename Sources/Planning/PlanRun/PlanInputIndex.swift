@@ -2,7 +2,8 @@ import InventoryCore
 import InventoryPolicy
 
 /// The snapshot's per-row inputs of the plan run, gathered once: suppliers and overrides per
-/// item-location as compressed rows (offsets into one flat array), and owned on-hand stock per row.
+/// item-location as compressed rows (offsets into one flat array), and owned on-hand stock per row
+/// (the stock count plus the ledger postings, ``PostedOwnedStock``).
 struct PlanInputIndex: Sendable {
     var sourceOffsets: [Int32]
     var sources: [PolicySource]
@@ -42,11 +43,18 @@ struct PlanInputIndex: Sendable {
         (overrideOffsets, overrides) = grouped(snapshot.overrides) { ItemLocation(item: $0.item, location: $0.location) }
         var onHand = [Double](repeating: 0, count: rows)
         var unplanned = 0.0
+        // Owned stock: the count of inventory.csv plus the postings of transactions.csv on top
+        // (as the database's ledger keeps it), never below zero.
+        var owned: [ItemLocation: Double] = PostedOwnedStock.changes(snapshot.postings)
         for lot in snapshot.inventory where lot.ownership == .owned {
-            if let r = demand.row(of: ItemLocation(item: lot.item, location: lot.location)) {
-                onHand[r] += lot.onHand
-            } else if Int(lot.item) < snapshot.items.count {
-                unplanned += lot.onHand * snapshot.items[Int(lot.item)].unitCost
+            owned[ItemLocation(item: lot.item, location: lot.location), default: 0] += lot.onHand
+        }
+        for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) })
+        where quantity > 0 {
+            if let r = demand.row(of: key) {
+                onHand[r] += quantity
+            } else if Int(key.item) < snapshot.items.count {
+                unplanned += quantity * snapshot.items[Int(key.item)].unitCost
             }
         }
         self.onHand = onHand
