@@ -1,4 +1,5 @@
 import InventoryCore
+import Storage
 import Hummingbird
 
 /// The filters and sort of the item-location list (API and page): `q` (id or description

@@ -107,48 +107,17 @@ struct PlanRunRoutes {
         return try JSONResponse.encode(result)
     }
 
-    static func comparedValues(_ v: PolicyPayload.Values) -> [(String, Double)] {
-        [
-            ("forecast_per_bucket", v.forecastPerBucket), ("safety_stock", v.safetyStock), ("reorder_point", v.reorderPoint),
-            ("order_quantity", v.orderQuantity), ("min", v.min), ("max", v.max),
-        ]
-    }
-
     static func comparison(store: Store, base: PlanRunRecord, other: PlanRunRecord) async throws -> PlanComparison {
-        func policies(_ run: PlanRunRecord) async throws -> [String: PolicyPayload] {
-            var out: [String: PolicyPayload] = [:]
-            for row in try await store.planResults(runNumber: run.runNumber, kind: "policy") {
-                out[PlanView.key(row.itemID, row.locationID)] = try PlanRecorder.decoder.decode(PolicyPayload.self, from: Data(row.payload.utf8))
-            }
-            return out
-        }
-        let a = try await policies(base)
-        let b = try await policies(other)
-        var changes: [PlanComparison.Change] = []
-        var changed = Set<String>()
-        for key in Set(a.keys).union(b.keys).sorted() {
-            let x = a[key]
-            let y = b[key]
-            let ids = (x ?? y).map { ($0.itemId, $0.locationId) } ?? ("", "")
-            let xs = x.map { comparedValues($0.final) }
-            let ys = y.map { comparedValues($0.final) }
-            for k in 0..<6 {
-                let name = (xs ?? ys)?[k].0 ?? ""
-                let u = xs?[k].1
-                let v = ys?[k].1
-                if let u, let v, abs(u - v) <= 1e-9 * max(1, abs(u), abs(v)) { continue }
-                changed.insert(key)
-                changes.append(
-                    PlanComparison.Change(
-                        itemId: ids.0, locationId: ids.1, parameter: name, base: u, other: v, difference: u.flatMap { u in v.map { $0 - u } }))
-            }
-        }
-        func value(_ m: [String: PolicyPayload], _ f: (PolicyPayload) -> Double) -> Double { m.values.reduce(0) { $0 + f($1) } }
+        let c = try await PlanRunComparison.compare(store: store, base: base.runNumber, other: other.runNumber)
         let totals = PlanComparison.Totals(
-            itemLocationsBase: a.count, itemLocationsOther: b.count, changedItemLocations: changed.count,
-            safetyStockValueBase: value(a) { $0.final.safetyStock * $0.unitCost }, safetyStockValueOther: value(b) { $0.final.safetyStock * $0.unitCost },
-            policyValueBase: value(a) { $0.averageInventoryValue }, policyValueOther: value(b) { $0.averageInventoryValue })
-        return PlanComparison(
-            base: base.runNumber, other: other.runNumber, totals: totals, changes: changes, total: changes.count, nextCursor: nil)
+            itemLocationsBase: c.itemLocationsBase, itemLocationsOther: c.itemLocationsOther, changedItemLocations: c.changedItemLocations,
+            safetyStockValueBase: c.safetyStockValueBase, safetyStockValueOther: c.safetyStockValueOther,
+            policyValueBase: c.policyValueBase, policyValueOther: c.policyValueOther)
+        let changes = c.changes.map {
+            PlanComparison.Change(
+                itemId: $0.itemID, locationId: $0.locationID, parameter: $0.parameter, base: $0.base, other: $0.other,
+                difference: $0.difference)
+        }
+        return PlanComparison(base: c.base, other: c.other, totals: totals, changes: changes, total: changes.count, nextCursor: nil)
     }
 }

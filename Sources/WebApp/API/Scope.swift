@@ -1,4 +1,5 @@
 import InventoryCore
+import Storage
 /// What a principal may see of the plan view: everything, or — for a supplier — the item-locations
 /// the supplier has a sourcing rule for.
 ///

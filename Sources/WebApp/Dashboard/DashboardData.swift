@@ -1,5 +1,6 @@
 import Synchronization
 import InventoryCore
+import Storage
 
 /// The dashboard's figures, computed from the plan view (docs/web.md, "Dashboard figures"):
 ///

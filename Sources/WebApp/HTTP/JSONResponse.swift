@@ -1,6 +1,6 @@
 import Foundation
-public import HTTPTypes
-public import Hummingbird
+import HTTPTypes
+import Hummingbird
 
 /// JSON bodies: encoded with snake-case keys (the API's convention) or given as text.
 enum JSONResponse {

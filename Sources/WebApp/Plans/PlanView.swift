@@ -147,7 +147,7 @@ final class PlanView: Sendable {
 
     /// Builds the view of the database's latest plan run (or of no run).
     static func load(from store: Store) async throws -> PlanView {
-        let settings = try await PlanPipeline.settings(store: store)
+        let settings = try await store.planningSettings()
         let snapshot = try await store.loadSnapshot(settings: settings)
         let run = try await store.listPlanRuns().first
         var results: [PlanResultRow] = []

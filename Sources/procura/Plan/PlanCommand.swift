@@ -4,7 +4,6 @@ import Foundation
 import InventoryCore
 import Planning
 import Storage
-import WebApp
 
 /// `procura plan DATA --out DIR [--as-of DATE] [--estimator forecast|history]`: classification →
 /// forecasts → policies → explanations for every item-location of a data folder; or, without DATA,
@@ -104,8 +103,8 @@ struct PlanCommand: AsyncParsableCommand {
                 let known = runs.map(\.runNumber).sorted().map(String.init).joined(separator: ", ")
                 throw StorageError(.database, "no plan run \(compareWith) — stored runs: \(known.isEmpty ? "none" : known)")
             }
-            let outcome = try await PlanPipeline.run(
-                store: store, label: label, estimator: estimator == .forecast ? .forecast : .history, asOf: asOf.flatMap(Day.init(iso:)))
+            let outcome = try await store.runPlan(
+                label: label, estimator: estimator == .forecast ? .forecast : .history, asOf: asOf.flatMap(Day.init(iso:)))
             let base = compareWith ?? runs.map(\.runNumber).max()
             var comparison: PlanRunComparison?
             if let base {

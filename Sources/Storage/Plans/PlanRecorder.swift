@@ -1,13 +1,13 @@
-import Foundation
-import InventoryCore
+public import Foundation
+public import InventoryCore
 import InventoryPolicy
-import Planning
-import Storage
+public import Planning
 
 /// Turns a plan run into the rows stored in `plan_results`: per item-location one
 /// `classification`, one `policy` (with its explanation rendered) and one `forecast` payload.
-enum PlanRecorder {
-    static let encoder: JSONEncoder = {
+public enum PlanRecorder {
+    /// The encoder of stored payloads: snake-case keys, sorted, ∞/NaN as strings.
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -15,7 +15,8 @@ enum PlanRecorder {
         return encoder
     }()
 
-    static let decoder: JSONDecoder = {
+    /// The decoder of stored payloads.
+    public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -23,7 +24,7 @@ enum PlanRecorder {
     }()
 
     /// The rows of a plan, in the plan's row order.
-    static func rows(plan: PlanResult, snapshot: Snapshot) throws -> [PlanResultRow] {
+    public static func rows(plan: PlanResult, snapshot: Snapshot) throws -> [PlanResultRow] {
         var rows: [PlanResultRow] = []
         rows.reserveCapacity(plan.rows.count * 3)
         let start = snapshot.demand.calendar.firstDay(
@@ -47,7 +48,8 @@ enum PlanRecorder {
         return rows
     }
 
-    static func json(_ value: some Encodable) throws -> String {
+    /// A value as the stored JSON text.
+    public static func json(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 

@@ -1,0 +1,83 @@
+public import InventoryCore
+import DataImport
+public import Planning
+
+/// How a plan run on the database estimates demand (the plan run's ``Planning/DemandEstimator``).
+public enum PlanEstimator: String, Sendable, CaseIterable {
+    /// The automatic model selection per item-location (``Planning/ForecastDemandEstimator``), the default.
+    case forecast
+    /// The mean of the classification window (``Planning/HistoryDemandEstimator``).
+    case history
+}
+
+/// The stages of a plan run on the database, reported as each begins.
+public enum PlanRunStage: String, Sendable {
+    /// Reading the snapshot.
+    case loading
+    /// Classification, forecasts, policies.
+    case planning
+    /// Writing the results.
+    case storing
+}
+
+/// A stored plan run with the plan and the snapshot it was computed from.
+public struct StoredPlan: Sendable {
+    /// The stored run (its number, label, as-of date).
+    public var record: PlanRunRecord
+    /// The plan.
+    public var plan: PlanResult
+    /// The snapshot read from the database.
+    public var snapshot: Snapshot
+}
+
+extension Store {
+    /// Planning settings for the database: the imported data folder's `settings.yaml` (stored by
+    /// ``importSnapshot(_:source:settingsYAML:progress:)``), or — for a database imported without
+    /// one — the defaults with the data set's bucket and currency.
+    ///
+    /// - Throws: ``StorageError`` when the stored settings no longer parse (naming the key and value).
+    public func planningSettings() async throws -> PlanningSettings {
+        let info = try await datasetInfo()
+        if let yaml = info["settings_yaml"], !yaml.isEmpty {
+            do {
+                return try SettingsText.parse(yaml)
+            } catch {
+                let first = error.errors.first.map { $0.description } ?? "\(error)"
+                throw StorageError(
+                    .database,
+                    "the settings stored with the last import do not parse: \(first) — import the data folder again with a corrected settings.yaml"
+                )
+            }
+        }
+        var settings = PlanningSettings()
+        if let bucket = info["bucket"].flatMap(BucketSize.init(rawValue:)) { settings.bucket = bucket }
+        if let currency = info["currency"], !currency.isEmpty { settings.currency = currency }
+        return settings
+    }
+
+    /// Runs the plan on the database's data — as of `asOf` (an earlier date replans from the
+    /// history before it) or the imported data set's date — and stores it as the next numbered
+    /// run (per item-location a `classification`, a `forecast` and a `policy` payload); earlier
+    /// runs are kept. `stage` is called as each stage begins.
+    public func runPlan(
+        label: String, estimator: PlanEstimator = .forecast, asOf: Day? = nil,
+        stage: @Sendable (PlanRunStage) async -> Void = { _ in }
+    ) async throws -> StoredPlan {
+        await stage(.loading)
+        let settings = try await planningSettings()
+        var snapshot = try await loadSnapshot(settings: settings)
+        if let asOf { snapshot = snapshot.atPlanningDate(asOf) }
+        await stage(.planning)
+        let plan: PlanResult
+        switch estimator {
+        case .forecast: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
+        case .history: plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
+        }
+        await stage(.storing)
+        let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
+        let summary = PlanSummaryJSON.text(plan: plan)
+        let settingsText = "bucket: \(settings.bucket.rawValue)\ncurrency: \(settings.currency)\nestimator: \(plan.estimator)\n"
+        let record = try await savePlanRun(asOf: snapshot.asOf, label: label, settings: settingsText, summary: summary, results: rows)
+        return StoredPlan(record: record, plan: plan, snapshot: snapshot)
+    }
+}
