@@ -49,6 +49,7 @@ def main():
         stopped = server.stop()
     if stopped != 0:
         print("server did not shut down gracefully: exit %s" % stopped)
+        print("last lines of the server's output:\n" + "".join(server.lines[-60:]))
         status = status or 1
     print("schemathesis: %s" % ("1 passed, 0 failed" if status == 0 else "0 passed, 1 failed"))
     return status

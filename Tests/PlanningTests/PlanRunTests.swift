@@ -81,6 +81,27 @@ struct PlanRunTests {
         #expect(try row(steady, l1).onHandValue == 247 * 100)
     }
 
+    @Test("absurd inputs do not crash the plan: a lead time of 1e300 days, a review-period override of 1e300 (ignored as invalid)")
+    func absurdInputs() async throws {
+        var b = ClassificationRunTests.company()
+        b.supplier("SUP")
+        b.source("STEADY", at: "L1", from: "SUP", leadTime: 1e300)
+        b.source("ERRATIC", at: "L1", from: "SUP", leadTime: 7)
+        b.override("ERRATIC", at: "L1", "review_period_days", 1e300)
+        b.override("SPORADIC", at: "L1", "safety_stock", 5e12)
+        let snapshot = b.build()
+        for plan in [await PlanRun.run(snapshot: snapshot), await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())] {
+            #expect(plan.rows.count == 8)
+            let erratic = plan.rows[1].policy
+            #expect(erratic.ignoredOverrides.map(\.reason) == [.invalidValue])
+            #expect(erratic.final.reviewPeriodDays <= PolicyParameter.maximumReviewPeriodDays)
+            let sporadic = try #require(plan.rows.first { snapshot.items[Int($0.item)].id == "SPORADIC" }).policy
+            #expect(sporadic.ignoredOverrides.map(\.reason) == [.invalidValue])
+        }
+        let forecast = await PlanRun.run(snapshot: snapshot)
+        #expect(forecast.rows[0].policy.input.demand.protectionBuckets == ForecastDemandEstimator.maximumProtectionBuckets)
+    }
+
     @Test("a dual-sourced row gets both suppliers, the mixed lead time and the fastest for urgent needs")
     func dual() async throws {
         let plan = await PlanRun.run(snapshot: Self.company().build())

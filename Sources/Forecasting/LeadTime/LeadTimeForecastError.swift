@@ -71,8 +71,9 @@ public struct LeadTimeForecastError: Hashable, Sendable {
                 }
                 return total
             }
-            let lower = Int(h.rounded(.down))
-            let fraction = h - Double(lower)
+            let bounded = h.isFinite ? min(h, 100_000) : 100_000  // beyond that the sum only grows; no Int overflow
+            let lower = Int(bounded.rounded(.down))
+            let fraction = bounded - Double(lower)
             let v = fraction > 0 ? variance(lower) + fraction * (variance(lower + 1) - variance(lower)) : variance(lower)
             sigma = sigma1 * v.squareRoot()
         }
@@ -83,7 +84,8 @@ public struct LeadTimeForecastError: Hashable, Sendable {
     public init?(fit: FittedForecast, series y: [Double], errors: [Double]? = nil, leadTime: Double, reviewPeriod: Double = 0) {
         let e = errors ?? fit.residuals(y)
         guard let sigma1 = Self.oneStepSigma(errors: e) else { return nil }
-        let h = Int((leadTime + reviewPeriod).rounded(.up)) + 1
+        let total = leadTime + reviewPeriod
+        let h = Int((total.isFinite ? min(max(0, total), 100_000) : 100_000).rounded(.up)) + 1
         self.init(oneStepSigma: sigma1, leadTime: leadTime, reviewPeriod: reviewPeriod, method: Self.method(for: fit, buckets: h))
     }
 

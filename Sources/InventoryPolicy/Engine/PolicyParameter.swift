@@ -1,13 +1,15 @@
 /// A parameter a planner can override (`overrides.csv`, column `parameter`).
 ///
 /// Inputs (applied before the policy is computed): `service_level` (0 < v < 1), `review_period_days`
-/// (> 0), `forecast_per_bucket` (≥ 0, base units per bucket), `forecast_uplift` (a factor on the
+/// (0 < v ≤ 3,650: at most ten years), `forecast_per_bucket` (≥ 0, base units per bucket), `forecast_uplift` (a factor on the
 /// forecast per bucket, 0 < v ≤ 10: 1.2 plans for 20 % more; a larger value is almost always a
 /// percentage typed as a factor and is ignored as invalid; `forecast_per_bucket`, when also valid,
 /// wins). Outputs (replace the computed value;
 /// later outputs follow unless overridden themselves): `safety_stock` (≥ 0, base units),
 /// `reorder_point` (≥ 0, base units), `order_quantity` (> 0, base units), `min` and `max` (≥ 0,
-/// purchase units of the primary supplier — the ERP's values).
+/// purchase units of the primary supplier — the ERP's values). Quantities are at most 10¹² (no stock
+/// reaches that; a larger value is a typing error and would overflow the arithmetic). A value
+/// outside its domain is ignored as invalid and listed with the reason.
 public enum PolicyParameter: String, Hashable, Sendable, CaseIterable, Codable {
     case serviceLevel = "service_level"
     case reviewPeriodDays = "review_period_days"
@@ -27,14 +29,32 @@ public enum PolicyParameter: String, Hashable, Sendable, CaseIterable, Codable {
     /// The largest accepted `forecast_uplift` factor.
     public static let maximumForecastUplift = 10.0
 
+    /// The longest accepted `review_period_days` (ten years).
+    public static let maximumReviewPeriodDays = 3_650.0
+
+    /// The largest accepted quantity (base or purchase units).
+    public static let maximumQuantity = 1e12
+
     /// Whether `value` is allowed for this parameter (the domains above).
     public func accepts(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         switch self {
         case .serviceLevel: return value > 0 && value < 1
-        case .reviewPeriodDays, .orderQuantity: return value > 0
+        case .reviewPeriodDays: return value > 0 && value <= Self.maximumReviewPeriodDays
+        case .orderQuantity: return value > 0 && value <= Self.maximumQuantity
         case .forecastUplift: return value > 0 && value <= Self.maximumForecastUplift
-        case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum: return value >= 0
+        case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum: return value >= 0 && value <= Self.maximumQuantity
+        }
+    }
+
+    /// The accepted values, for messages: `a number in (0, 1)`, ….
+    public var expected: String {
+        switch self {
+        case .serviceLevel: return "a number in (0, 1)"
+        case .reviewPeriodDays: return "days > 0 and ≤ 3650"
+        case .orderQuantity: return "a quantity > 0 and ≤ 1e12"
+        case .forecastUplift: return "a factor > 0 and ≤ 10 (1.2 = +20 %)"
+        case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum: return "a quantity ≥ 0 and ≤ 1e12"
         }
     }
 }

@@ -97,7 +97,8 @@ struct ForecastContext: Sendable {
     /// σ of the error summed over `buckets` buckets (``LeadTimeForecastError``: the model's
     /// state-space coefficients for exponential smoothing, √H otherwise).
     static func sigma(_ selection: SelectionResult, oneStep: Double, buckets: Double) -> Double {
-        let method = LeadTimeForecastError.method(for: selection.fit, buckets: Int(buckets.rounded(.up)) + 1)
+        let bounded = buckets.isFinite ? min(max(0, buckets), 100_000) : 100_000
+        let method = LeadTimeForecastError.method(for: selection.fit, buckets: Int(bounded.rounded(.up)) + 1)
         return LeadTimeForecastError(oneStepSigma: oneStep, leadTime: buckets, method: method).sigma
     }
 }

@@ -31,6 +31,9 @@ public struct ForecastDemandEstimator: DemandEstimator {
     let items: [Item]
     let demand: DemandHistory
 
+    /// The longest protection interval forecast, in buckets (twenty years of weeks); longer ones are cut to it.
+    public static let maximumProtectionBuckets = 1_040.0
+
     /// Creates the estimator for a snapshot (the one the plan runs on); `selection` defaults to the
     /// settings' `forecasting.plan_selection`.
     public init(snapshot: Snapshot, selection: ForecastingSettings.PlanSelection? = nil) {
@@ -90,7 +93,9 @@ public struct ForecastDemandEstimator: DemandEstimator {
             // No candidate could be fitted (not expected for validated demand): the history's rule.
             return HistoryDemandEstimator().estimate(request, forecast: forecast)
         }
-        let p = max(0, request.protectionBuckets)
+        // The protection interval L + R in buckets, bounded so that absurd inputs (a lead time of
+        // 10³⁰⁰ days) cannot overflow the step count: 1,040 buckets is twenty years of weeks.
+        let p = request.protectionBuckets.isFinite ? min(max(0, request.protectionBuckets), Self.maximumProtectionBuckets) : Self.maximumProtectionBuckets
         let covered = max(1, Int(p.rounded(.up)))
         let path = selection.forecast(h: max(forecast.count, covered))
         for h in forecast.indices { forecast[h] = path[h] }

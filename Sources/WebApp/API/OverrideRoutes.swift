@@ -54,7 +54,7 @@ struct OverrideRoutes {
                 code: "invalid_override")
         }
         guard p.accepts(value) else {
-            throw Problem.unprocessable("\(value) is not a valid \(parameter) (service_level in (0,1); others ≥ 0)", code: "invalid_override")
+            throw Problem.unprocessable("\(value) is not a valid \(parameter) — expected \(p.expected)", code: "invalid_override")
         }
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text, !text.isEmpty else { return nil }

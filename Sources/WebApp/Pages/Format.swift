@@ -5,6 +5,7 @@ enum Format {
     /// `1,234.5` style: up to `decimals` places, trailing zeros dropped.
     static func number(_ x: Double, decimals: Int = 1) -> String {
         guard x.isFinite else { return "–" }
+        guard x.magnitude < 1e15 else { return String(format: "%.3e", x) }  // beyond any stock; no Int64 overflow
         let rounded = (x * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
         let integer = Int64(rounded.magnitude.rounded(.towardZero))
         var fraction = String(format: "%.\(decimals)f", rounded.magnitude - Double(integer))
@@ -17,6 +18,7 @@ enum Format {
     /// A whole amount with thousands separators.
     static func money(_ x: Double) -> String {
         guard x.isFinite else { return "–" }
+        guard x.magnitude < 1e15 else { return String(format: "%.3e", x) }
         let value = Int64(x.rounded())
         return (value < 0 ? "-" : "") + grouped(value.magnitude)
     }
