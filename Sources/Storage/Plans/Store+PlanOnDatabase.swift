@@ -2,14 +2,6 @@ public import InventoryCore
 import DataImport
 public import Planning
 
-/// How a plan run on the database estimates demand (the plan run's ``Planning/DemandEstimator``).
-public enum PlanEstimator: String, Sendable, CaseIterable {
-    /// The automatic model selection per item-location (``Planning/ForecastDemandEstimator``), the default.
-    case forecast
-    /// The mean of the classification window (``Planning/HistoryDemandEstimator``).
-    case history
-}
-
 /// The stages of a plan run on the database, reported as each begins.
 public enum PlanRunStage: String, Sendable {
     /// Reading the snapshot.
@@ -68,11 +60,7 @@ extension Store {
         var snapshot = try await loadSnapshot(settings: settings)
         if let asOf { snapshot = snapshot.atPlanningDate(asOf) }
         await stage(.planning)
-        let plan: PlanResult
-        switch estimator {
-        case .forecast: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
-        case .history: plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
-        }
+        let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator)
         await stage(.storing)
         let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
         let summary = PlanSummaryJSON.text(plan: plan)

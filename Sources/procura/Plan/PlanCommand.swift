@@ -75,11 +75,7 @@ struct PlanCommand: AsyncParsableCommand {
         if let data {
             var snapshot = try DataFolderLoading.load(data, quiet: quiet)
             if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
-            let plan: PlanResult
-            switch estimator {
-            case .forecast: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
-            case .history: plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
-            }
+            let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator.planEstimator)
             let export = PlanExport(plan: plan, snapshot: snapshot)
             try await write(export)
             StandardStreams.out(export.table())
@@ -104,7 +100,7 @@ struct PlanCommand: AsyncParsableCommand {
                 throw StorageError(.database, "no plan run \(compareWith) — stored runs: \(known.isEmpty ? "none" : known)")
             }
             let outcome = try await store.runPlan(
-                label: label, estimator: estimator == .forecast ? .forecast : .history, asOf: asOf.flatMap(Day.init(iso:)))
+                label: label, estimator: estimator.planEstimator, asOf: asOf.flatMap(Day.init(iso:)))
             let base = compareWith ?? runs.map(\.runNumber).max()
             var comparison: PlanRunComparison?
             if let base {
@@ -162,4 +158,11 @@ struct PlanCommand: AsyncParsableCommand {
 /// `--estimator forecast|history`.
 enum EstimatorArgument: String, ExpressibleByArgument, CaseIterable {
     case forecast, history
+
+    var planEstimator: PlanEstimator {
+        switch self {
+        case .forecast: return .forecast
+        case .history: return .history
+        }
+    }
 }
