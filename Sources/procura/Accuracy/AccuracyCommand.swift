@@ -59,6 +59,7 @@ struct AccuracyCommand: AsyncParsableCommand {
     func validate() throws {
         if let holdout, holdout < 1 { throw ValidationError("--holdout \(holdout) — expected a number of buckets ≥ 1") }
         guard top >= 0 else { throw ValidationError("--top must be ≥ 0, got \(top)") }
+        try ModelFlags.validate(model: model, flags: flags)
     }
 
     func run() async throws {
@@ -78,8 +79,7 @@ struct AccuracyCommand: AsyncParsableCommand {
                     selection: selection == .fast ? .fast : .full, progress: progress))
             progress.clear()
         } catch let error as ForecastRunError {
-            StandardStreams.error("Error: \(error.message)\n")
-            throw ExitCode(64)
+            throw CommandFailure.usage(error.message)
         }
         let rendering = AccuracyRendering(report: report, snapshot: snapshot)
         switch format {

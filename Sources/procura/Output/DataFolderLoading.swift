@@ -4,11 +4,8 @@ import Foundation
 import InventoryCore
 
 /// Loads a data folder for a command: progress on a terminal, warnings and errors on stderr,
-/// exit code 65 (invalid data) with every error listed when the folder is not valid.
+/// exit status 65 (invalid data) with every error listed when the folder is not valid.
 enum DataFolderLoading {
-    /// Exit status for invalid input data (`EX_DATAERR`).
-    static let invalidData = ExitCode(65)
-
     static func load(_ path: String, quiet: Bool = false) throws -> Snapshot {
         let progress = TerminalProgress(quiet: quiet)
         let importer = DataFolderImporter(configuration: .init(progress: progress))
@@ -22,8 +19,7 @@ enum DataFolderLoading {
             return result.snapshot
         } catch {
             progress.clear()
-            StandardStreams.error(error.description + "\n")
-            throw invalidData
+            throw CommandFailure.invalidData(error.description)
         }
     }
 }

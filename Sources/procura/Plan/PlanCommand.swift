@@ -152,8 +152,7 @@ struct PlanCommand: AsyncParsableCommand {
             try await PlanFiles.write(folder.appendingPathComponent("explanations.jsonl")) { await export.explanations(into: $0) }
             try await PlanFiles.write(folder.appendingPathComponent("summary.json")) { $0(export.summaryJSON().pretty + "\n") }
         } catch {
-            StandardStreams.error("cannot write to '\(out)': \(error.localizedDescription) — check that the folder is writable\n")
-            throw ExitCode(73)
+            throw CommandFailure("cannot write to '\(out)': \(error.localizedDescription) — check that the folder is writable")
         }
     }
 }
