@@ -5,6 +5,7 @@ import HummingbirdTesting
 import ProcuraTestSupport
 import Storage
 import Testing
+import Workflow
 @testable import WebApp
 
 /// Issue 19: the defects a probe of `procura serve --demo` found, each reproduced here. The curl

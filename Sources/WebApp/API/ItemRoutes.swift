@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import Storage
+import Workflow
 
 /// `/api/v1/items…`: item-locations with their classification, one item, its policy with the
 /// explanation, its forecast with the history.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import Storage
+import Workflow
 
 /// `/api/v1/positions`, `/api/v1/ledger/entries`, `POST /api/v1/ledger/postings`.
 struct LedgerRoutes {
@@ -51,14 +52,19 @@ struct LedgerRoutes {
         return try JSONResponse.encode(LedgerEntryPage(entries: page.map(LedgerEntryResponse.init), nextCursor: next))
     }
 
-    /// Posts one transaction. The `Idempotency-Key` header is the posting's key: the same key again
-    /// returns the original result (200, `Idempotent-Replayed: true`) and posts nothing; the same key
-    /// with a different posting is 409.
+    /// Posts one transaction. The `Idempotency-Key` header is the posting's key (``IdempotencyKey``):
+    /// the same key again returns the original result (200, `Idempotent-Replayed: true`) and posts
+    /// nothing; the same key with a different posting is 422; the same key while the first request
+    /// is still in flight is 409.
     @Sendable func post(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.postLedger)
-        guard let key = request.headers[.idempotencyKey], !key.isEmpty, key.count <= 200 else {
-            throw Problem.badRequest("send the posting's unique key in the Idempotency-Key header (1 to 200 characters)", code: "idempotency_key_required")
+        let idempotencyKey = try IdempotencyKey(request)
+        return try await state.idempotency.run(idempotencyKey) {
+            try await post(request, context: context, principal: principal, key: idempotencyKey.value)
         }
+    }
+
+    private func post(_ request: Request, context: AppRequestContext, principal: Principal, key: String) async throws -> Response {
         let body = try await JSONResponse.decode(PostingBody.self, from: request, context: context)
         guard let type = PostingType(rawValue: body.type) else {
             throw Problem.unprocessable(

@@ -3,6 +3,7 @@ import Hummingbird
 import InventoryCore
 import InventoryPolicy
 import Storage
+import Workflow
 
 /// `/api/v1/overrides`: list, create (with reason and validity), expire. Overrides take effect in
 /// the next plan run.

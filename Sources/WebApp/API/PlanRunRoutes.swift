@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Storage
+import Workflow
 
 /// `/api/v1/plan-runs…`: list, start (a background job), job progress, one run, its results,
 /// and the comparison of two runs.
@@ -30,7 +31,7 @@ struct PlanRunRoutes {
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.runPlans)
         let body = try await JSONResponse.decode(PlanRunBody.self, from: request, context: context)
-        let label = String((body.label ?? "").prefix(200))
+        let label = try TextField.planRunLabel.check(body.label ?? "")
         let job = await state.runner.start(label: label, requestedBy: principal.userID)
         return try JSONResponse.encode(job, status: .accepted, headers: [.location: "/api/v1/plan-runs/jobs/\(job.jobId)"])
     }

@@ -29,9 +29,16 @@ enum JSONResponse {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
-    /// Decodes a JSON request body; a body that is not the expected JSON is a 400 problem.
+    /// Decodes a JSON request body; a body that is not the expected JSON — or that has a key twice
+    /// in one object (``DuplicateKeyCheck``) — is a 400 problem.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        if let duplicate = DuplicateKeyCheck.firstDuplicate(in: buffer.readableBytesView) {
+            let also = duplicate.earlier == duplicate.key ? "" : " (also sent as '\(duplicate.earlier)')"
+            throw Problem.badRequest(
+                "the request body is not the expected JSON: duplicate key '\(duplicate.key)'\(also) in one object — send each key once",
+                code: "invalid_body")
+        }
         do {
             return try decoder.decode(type, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {

@@ -45,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            // Every value escaped: a client's text cannot forge a log line (issue 19.9).
+            var handler = EscapingLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
