@@ -264,6 +264,38 @@ struct SecurityRegressionTests {
         }
     }
 
+    /// ```
+    /// curl -H "Authorization: Bearer $T" 'http://127.0.0.1:8080/api/v1/plan-runs/1/results?limit=500'   # every payload in one answer
+    /// ```
+    @Test("19.10 list responses stop at their byte budget and the cursor goes on from there, nothing lost or repeated")
+    func listByteBudget() async throws {
+        var configuration = WebFixture.configuration
+        configuration.listByteBudget = 8_000
+        try await WebFixture.withApp(configuration: configuration) { client, fixture, _ in
+            let admin = apiHeaders(fixture.account("admin").token)
+            var seen: [String] = []
+            var cursor: String? = nil
+            var pages = 0
+            var total = 0
+            repeat {
+                let response = try await client.execute(
+                    uri: "/api/v1/plan-runs/1/results?kind=policy&limit=500" + (cursor.map { "&cursor=\($0)" } ?? ""), method: .get, headers: admin)
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes < 8_000 + 12_000, "one page: the budget plus at most one entry and the envelope")
+                let page = try JSONValue.parse(response.body.data)
+                total = page["total"].int ?? 0
+                seen += page["results"].array.map { ($0["item_id"].string ?? "") + "@" + ($0["location_id"].string ?? "") }
+                cursor = page["next_cursor"].string
+                pages += 1
+            } while cursor != nil && pages < 1_000
+            #expect(pages > 1, "the budget cut the list")
+            #expect(seen.count == total && Set(seen).count == total, "every result once")
+            let audit = try await client.execute(uri: "/api/v1/audit?limit=500", method: .get, headers: admin)
+            let entries = try JSONValue.parse(audit.body.data)
+            #expect(!entries["entries"].array.isEmpty && audit.body.readableBytes < 8_000 + 12_000)
+        }
+    }
+
     // MARK: 19.11 Smaller items
 
     /// ```

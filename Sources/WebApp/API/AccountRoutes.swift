@@ -28,6 +28,7 @@ struct AccountRoutes {
         let list = try await state.store.apiTokens(userID: p.userID).map {
             TokenResponse(tokenId: $0.tokenID, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt, token: nil)
         }
+        // Tokens are few (each bounded by its 100-character name); no paging.
         return try JSONResponse.encode(["tokens": list])
     }
 
@@ -62,8 +63,8 @@ struct AccountRoutes {
         let entries = try await state.store.auditLog(
             limit: limit + 1, beforeID: try query.idCursor(), actor: query.string("actor"), actionPrefix: query.string("action"),
             subject: query.string("subject"))
-        let page = entries.prefix(limit)
-        let next = entries.count > limit ? page.last.map { String($0.auditID) } : nil
-        return try JSONResponse.encode(AuditEntryPage(entries: page.map(AuditEntryResponse.init), nextCursor: next))
+        let page = try ListBudget.fit(entries.prefix(limit).map(AuditEntryResponse.init), budget: state.configuration.listByteBudget)
+        let next = entries.count > page.count ? page.last.map { String($0.auditId) } : nil
+        return try JSONResponse.encode(AuditEntryPage(entries: page, nextCursor: next))
     }
 }

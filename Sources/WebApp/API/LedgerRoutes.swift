@@ -36,9 +36,9 @@ struct LedgerRoutes {
             guard scope.isSupplier else { return true }
             return scope.view.row(item: p.key.itemID, location: p.key.locationID).map(scope.canSee(row:)) ?? false
         }
-        let page = all.dropFirst(offset).prefix(limit)
+        let page = try ListBudget.fit(all.dropFirst(offset).prefix(limit).map(PositionResponse.init), budget: state.configuration.listByteBudget)
         let next = offset + page.count < all.count ? String(offset + page.count) : nil
-        return try JSONResponse.encode(PositionPage(positions: page.map(PositionResponse.init), total: all.count, nextCursor: next))
+        return try JSONResponse.encode(PositionPage(positions: page, total: all.count, nextCursor: next))
     }
 
     @Sendable func entries(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -47,9 +47,9 @@ struct LedgerRoutes {
         let limit = try query.limit()
         let entries = try await state.store.ledgerEntries(
             itemID: query.string("item_id"), locationID: query.string("location_id"), limit: limit + 1, beforeID: try query.idCursor())
-        let page = entries.prefix(limit)
-        let next = entries.count > limit ? page.last.map { String($0.entryID) } : nil
-        return try JSONResponse.encode(LedgerEntryPage(entries: page.map(LedgerEntryResponse.init), nextCursor: next))
+        let page = try ListBudget.fit(entries.prefix(limit).map(LedgerEntryResponse.init), budget: state.configuration.listByteBudget)
+        let next = entries.count > page.count ? page.last.map { String($0.entryId) } : nil
+        return try JSONResponse.encode(LedgerEntryPage(entries: page, nextCursor: next))
     }
 
     /// Posts one transaction. The `Idempotency-Key` header is the posting's key (``IdempotencyKey``):

@@ -23,9 +23,9 @@ struct PlanRunRoutes {
         let limit = try query.limit()
         let offset = try query.offsetCursor()
         let runs = try await state.store.listPlanRuns()
-        let page = runs.dropFirst(offset).prefix(limit)
+        let page = try ListBudget.fit(runs.dropFirst(offset).prefix(limit).map { PlanRunResponse($0, withSummary: false) }, budget: state.configuration.listByteBudget)
         let next = offset + page.count < runs.count ? String(offset + page.count) : nil
-        return try JSONResponse.encode(PlanRunPage(runs: page.map { PlanRunResponse($0, withSummary: false) }, total: runs.count, nextCursor: next))
+        return try JSONResponse.encode(PlanRunPage(runs: page, total: runs.count, nextCursor: next))
     }
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,7 +73,9 @@ struct PlanRunRoutes {
         let rows = try await state.store.planResults(runNumber: record.runNumber, kind: kind).filter {
             (item == nil || $0.itemID == item) && (location == nil || $0.locationID == location)
         }
-        let page = rows.dropFirst(offset).prefix(limit)
+        let page = ListBudget.fit(rows.dropFirst(offset).prefix(limit), budget: state.configuration.listByteBudget) {
+            $0.payload.utf8.count + $0.itemID.utf8.count + $0.locationID.utf8.count + $0.kind.utf8.count + 64
+        }
         let next = offset + page.count < rows.count ? String(offset + page.count) : nil
         // Payloads are stored JSON: embedded as they are.
         var text = "{\"run_number\":\(record.runNumber),\"total\":\(rows.count),\"next_cursor\":"
@@ -103,7 +105,7 @@ struct PlanRunRoutes {
         let comparison = try await Self.comparison(
             store: state.store, base: try await record(number: baseNumber), other: try await record(number: otherNumber))
         var result = comparison
-        result.changes = Array(comparison.changes.dropFirst(offset).prefix(limit))
+        result.changes = try ListBudget.fit(comparison.changes.dropFirst(offset).prefix(limit), budget: state.configuration.listByteBudget)
         result.nextCursor = offset + result.changes.count < comparison.changes.count ? String(offset + result.changes.count) : nil
         return try JSONResponse.encode(result)
     }
