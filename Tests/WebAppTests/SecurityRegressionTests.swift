@@ -1,11 +1,12 @@
 import Foundation
-import NIOCore
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import ProcuraTestSupport
 import Storage
 import Testing
 import Workflow
+
 @testable import WebApp
 
 /// Issue 19: the defects a probe of `procura serve --demo` found, each reproduced here. The curl
@@ -27,13 +28,19 @@ struct SecurityRegressionTests {
             let session = try await signIn(client, "pia")
             var headers = session.headers
             headers[.contentType] = "text/plain"
-            for path in ["//api/v1/tokens", "///api/v1/tokens", "/api//v1/tokens", "/./api/v1/tokens", "/%61pi/v1/tokens", "/api/v1/./tokens"] {
-                let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: "{\"name\":\"forged\"}"))
+            for path in [
+                "//api/v1/tokens", "///api/v1/tokens", "/api//v1/tokens", "/./api/v1/tokens", "/%61pi/v1/tokens",
+                "/api/v1/./tokens",
+            ] {
+                let response = try await client.execute(
+                    uri: path, method: .post, headers: headers, body: ByteBuffer(string: "{\"name\":\"forged\"}"))
                 #expect(response.status == .forbidden || response.status == .notFound, "\(path): \(response.status)")
             }
             #expect(try await store.apiTokens(userID: "pia").allSatisfy { $0.name != "forged" }, "no token was created")
-            let override = "{\"item_id\":\"\(fixture.itemOfA.item)\",\"location_id\":\"\(fixture.itemOfA.location)\",\"parameter\":\"max\",\"value\":3,\"reason\":\"forged\"}"
-            let forged = try await client.execute(uri: "//api/v1/overrides", method: .post, headers: headers, body: ByteBuffer(string: override))
+            let override =
+                "{\"item_id\":\"\(fixture.itemOfA.item)\",\"location_id\":\"\(fixture.itemOfA.location)\",\"parameter\":\"max\",\"value\":3,\"reason\":\"forged\"}"
+            let forged = try await client.execute(
+                uri: "//api/v1/overrides", method: .post, headers: headers, body: ByteBuffer(string: override))
             #expect(forged.status == .forbidden)
             #expect(forged.headers[.contentType] == "application/problem+json", "the API's error form, decided by the route")
             #expect(try await store.overrides(itemID: fixture.itemOfA.item, locationID: nil).allSatisfy { $0.reason != "forged" })
@@ -51,10 +58,12 @@ struct SecurityRegressionTests {
             var headers = session.headers
             headers[.csrfToken] = session.csrf
             headers[.contentType] = "text/plain"
-            let plain = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: headers, body: ByteBuffer(string: "{\"name\":\"plain\"}"))
+            let plain = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: headers, body: ByteBuffer(string: "{\"name\":\"plain\"}"))
             #expect(plain.status == .unsupportedMediaType, "\(plain.status) \(plain.text)")
             headers[.contentType] = "application/json; charset=utf-8"
-            let json = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: headers, body: ByteBuffer(string: "{\"name\":\"json\"}"))
+            let json = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: headers, body: ByteBuffer(string: "{\"name\":\"json\"}"))
             #expect(json.status == .created, "\(json.status) \(json.text)")
             #expect(try await store.apiTokens(userID: "pia").map(\.name).filter { $0 == "plain" || $0 == "json" } == ["json"])
         }
@@ -83,7 +92,8 @@ struct SecurityRegressionTests {
             #expect(second.status == .unprocessableContent, "\(second.status) \(second.text)")
             let problem = try JSONValue.parse(second.body.data)
             #expect(problem["code"].string == "idempotency_conflict")
-            #expect(problem["detail"].string?.hasPrefix("idempotency key 'reuse-1' was already used for a different posting") == true)
+            #expect(
+                problem["detail"].string?.hasPrefix("idempotency key 'reuse-1' was already used for a different posting") == true)
         }
     }
 
@@ -97,7 +107,8 @@ struct SecurityRegressionTests {
             let (item, location) = fixture.itemOfA
             let token = fixture.account("admin").token
             let body = Array("{\"type\":\"receipt\",\"item_id\":\"\(item)\",\"location_id\":\"\(location)\",\"quantity\":7}".utf8)
-            let head = "POST /api/v1/ledger/postings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+            let head =
+                "POST /api/v1/ledger/postings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
                 + "Idempotency-Key: in-flight-1\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
             // The first request: the head and half the body, then a pause.
             let slow = try RawHTTPConnection(port: port)
@@ -123,7 +134,9 @@ struct SecurityRegressionTests {
     /// for i in $(seq 100); do curl -s -o /dev/null -w '%{http_code}\n' -b "procura_login_csrf=$L" \
     ///     -d "_csrf=$L&user=vic&password=wrong-$i" http://127.0.0.1:8080/login & done; wait   # was 100 × 401
     /// ```
-    @Test("19.4 parallel wrong passwords: the attempt is counted before bcrypt, so only the allowed number get 401", .timeLimit(.minutes(2)))
+    @Test(
+        "19.4 parallel wrong passwords: the attempt is counted before bcrypt, so only the allowed number get 401",
+        .timeLimit(.minutes(2)))
     func parallelSignInsAreCounted() async throws {
         try await WebFixture.withApp { client, _, _ in
             let form = try await client.execute(uri: "/login", method: .get)
@@ -133,7 +146,10 @@ struct SecurityRegressionTests {
                     group.addTask {
                         try await client.execute(
                             uri: "/login", method: .post,
-                            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)", .accept: "text/html"],
+                            headers: [
+                                .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
+                                .accept: "text/html",
+                            ],
                             body: ByteBuffer(string: "_csrf=\(token)&user=vic&password=wrong-password-\(i)")
                         ).status
                     }
@@ -147,7 +163,8 @@ struct SecurityRegressionTests {
         }
     }
 
-    @Test("19.4 at most 100 failures per account an hour from any addresses; an address the user signed in from is not locked out")
+    @Test(
+        "19.4 at most 100 failures per account an hour from any addresses; an address the user signed in from is not locked out")
     func perAccountLimit() {
         let clock = ManualClock()
         let limiter = SignInRateLimiter(configuration: .init(maximumFailures: 5, window: .seconds(900)), now: { clock.now })
@@ -169,10 +186,13 @@ struct SecurityRegressionTests {
     /// curl -i -b "procura_login_csrf=$L" --data-urlencode "_csrf=$L" -d 'user=pia&password=…' \
     ///      -d 'next=/%09/evil.example/phish' http://127.0.0.1:8080/login        # was Location: /	/evil.example/phish
     /// ```
-    @Test("19.7 after sign-in only a path on this site is followed", arguments: [
-        "/\t/evil.example/phish", "/\n/evil.example", "\t//evil.example", "/\\evil.example", "//evil.example", "https://evil.example/",
-        " //evil.example", "/\r\n/evil.example", "/%09/evil.example", "javascript:alert(1)", "/\u{0}/evil.example",
-    ])
+    @Test(
+        "19.7 after sign-in only a path on this site is followed",
+        arguments: [
+            "/\t/evil.example/phish", "/\n/evil.example", "\t//evil.example", "/\\evil.example", "//evil.example",
+            "https://evil.example/",
+            " //evil.example", "/\r\n/evil.example", "/%09/evil.example", "javascript:alert(1)", "/\u{0}/evil.example",
+        ])
     func openRedirect(next: String) async throws {
         try await WebFixture.withApp { client, _, _ in
             let form = try await client.execute(uri: "/login", method: .get)
@@ -180,7 +200,10 @@ struct SecurityRegressionTests {
             let body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))&next=\(queryEscape(next))"
             let response = try await client.execute(
                 uri: "/login", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)", .accept: "text/html"],
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
+                    .accept: "text/html",
+                ],
                 body: ByteBuffer(string: body))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/", "next \(next.debugDescription) → \(response.headers[.location] ?? "")")
@@ -192,10 +215,14 @@ struct SecurityRegressionTests {
         try await WebFixture.withApp { client, _, _ in
             let form = try await client.execute(uri: "/login", method: .get)
             let token = try #require(setCookie(form, "procura_login_csrf"))
-            let body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))&next=\(queryEscape("/items?abc=A&page=2"))"
+            let body =
+                "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))&next=\(queryEscape("/items?abc=A&page=2"))"
             let response = try await client.execute(
                 uri: "/login", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)", .accept: "text/html"],
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
+                    .accept: "text/html",
+                ],
                 body: ByteBuffer(string: body))
             #expect(response.headers[.location] == "/items?abc=A&page=2")
         }
@@ -211,10 +238,17 @@ struct SecurityRegressionTests {
     @Test("19.8 passwords over 72 bytes, common ones and one repeated character are refused, naming the rule")
     func passwordPolicy() async throws {
         try await WebFixture.withApp { _, _, store in
-            let rule = "A password needs 12 or more characters, at most 72 bytes in UTF-8, not one character repeated, and must not be on the list of common passwords."
+            let rule =
+                "A password needs 12 or more characters, at most 72 bytes in UTF-8, not one character repeated, and must not be on the list of common passwords."
             let cases: [(String, String)] = [
-                (String(repeating: "x1", count: 36) + "y", "the password has 73 bytes in UTF-8 — bcrypt reads only the first 72. \(rule)"),
-                (String(repeating: "äb", count: 24) + "!", "the password has 73 bytes in UTF-8 — bcrypt reads only the first 72. \(rule)"),
+                (
+                    String(repeating: "x1", count: 36) + "y",
+                    "the password has 73 bytes in UTF-8 — bcrypt reads only the first 72. \(rule)"
+                ),
+                (
+                    String(repeating: "äb", count: 24) + "!",
+                    "the password has 73 bytes in UTF-8 — bcrypt reads only the first 72. \(rule)"
+                ),
                 ("qwerty123456", "the password is on the list of common passwords. \(rule)"),
                 ("Password1234", "the password is on the list of common passwords. \(rule)"),
                 ("aaaaaaaaaaaaaaaa", "the password is one character repeated. \(rule)"),
@@ -222,14 +256,16 @@ struct SecurityRegressionTests {
             ]
             for (password, message) in cases {
                 do {
-                    try await UserAdministration.setPassword(store: store, userID: "pia", password: password, actor: "test", cost: 4)
+                    try await UserAdministration.setPassword(
+                        store: store, userID: "pia", password: password, actor: "test", cost: 4)
                     Issue.record("accepted \(password.debugDescription)")
                 } catch {
                     #expect("\(error)" == message, "\(password.debugDescription)")
                 }
             }
             let before = try await store.user(id: "pia")?.passwordHash
-            try await UserAdministration.setPassword(store: store, userID: "pia", password: String(repeating: "x1", count: 36), actor: "test", cost: 4)
+            try await UserAdministration.setPassword(
+                store: store, userID: "pia", password: String(repeating: "x1", count: 36), actor: "test", cost: 4)
             #expect(try await store.user(id: "pia")?.passwordHash != before, "72 bytes exactly is accepted")
         }
     }
@@ -246,15 +282,18 @@ struct SecurityRegressionTests {
         try await WebFixture.withApp { client, fixture, store in
             let admin = apiHeaders(fixture.account("admin").token, json: true)
             let long = try await client.execute(
-                uri: "/api/v1/plan-runs", method: .post, headers: admin, body: jsonBody(["label": String(repeating: "a", count: 201)]))
+                uri: "/api/v1/plan-runs", method: .post, headers: admin,
+                body: jsonBody(["label": String(repeating: "a", count: 201)]))
             #expect(long.status == .unprocessableContent, "\(long.status)")
             #expect(try JSONValue.parse(long.body.data)["detail"].string == "label has 201 characters — at most 200 are allowed")
             let tokenName = try await client.execute(
-                uri: "/api/v1/tokens", method: .post, headers: admin, body: jsonBody(["name": String(repeating: "t", count: 101)]))
+                uri: "/api/v1/tokens", method: .post, headers: admin, body: jsonBody(["name": String(repeating: "t", count: 101)])
+            )
             #expect(tokenName.status == .unprocessableContent)
             do {
                 try await UserAdministration.add(
-                    store: store, userID: "longname", role: .viewer, supplierID: nil, displayName: String(repeating: "n", count: 101),
+                    store: store, userID: "longname", role: .viewer, supplierID: nil,
+                    displayName: String(repeating: "n", count: 101),
                     password: nil, actor: "test", cost: 4)
                 Issue.record("a 101-character display name was accepted")
             } catch {
@@ -279,9 +318,11 @@ struct SecurityRegressionTests {
             var total = 0
             repeat {
                 let response = try await client.execute(
-                    uri: "/api/v1/plan-runs/1/results?kind=policy&limit=500" + (cursor.map { "&cursor=\($0)" } ?? ""), method: .get, headers: admin)
+                    uri: "/api/v1/plan-runs/1/results?kind=policy&limit=500" + (cursor.map { "&cursor=\($0)" } ?? ""),
+                    method: .get, headers: admin)
                 #expect(response.status == .ok)
-                #expect(response.body.readableBytes < 8_000 + 12_000, "one page: the budget plus at most one entry and the envelope")
+                #expect(
+                    response.body.readableBytes < 8_000 + 12_000, "one page: the budget plus at most one entry and the envelope")
                 let page = try JSONValue.parse(response.body.data)
                 total = page["total"].int ?? 0
                 seen += page["results"].array.map { ($0["item_id"].string ?? "") + "@" + ($0["location_id"].string ?? "") }
@@ -313,7 +354,8 @@ struct SecurityRegressionTests {
                 "{\"item_id\":\"\(item)\",\"location_id\":\"\(location)\",\"parameter\":\"max\",\"value\":3,\"reason\":\"dup\",\"re\\u0061son\":\"other\"}",
             ]
             for body in bodies {
-                let response = try await client.execute(uri: "/api/v1/overrides", method: .post, headers: admin, body: ByteBuffer(string: body))
+                let response = try await client.execute(
+                    uri: "/api/v1/overrides", method: .post, headers: admin, body: ByteBuffer(string: body))
                 #expect(response.status == .badRequest, "\(response.status) \(response.text)")
                 #expect(response.text.contains("duplicate key"), "\(response.text)")
             }
@@ -332,7 +374,8 @@ struct SecurityRegressionTests {
             let parentSecret = fixture.account("vic").token
             let parentID = try #require(try await store.apiToken(hash: Secrets.sha256Hex(parentSecret))?.tokenID)
             let created = try await client.execute(
-                uri: "/api/v1/tokens", method: .post, headers: apiHeaders(parentSecret, json: true), body: jsonBody(["name": "child"]))
+                uri: "/api/v1/tokens", method: .post, headers: apiHeaders(parentSecret, json: true),
+                body: jsonBody(["name": "child"]))
             #expect(created.status == .created)
             let child = try JSONValue.parse(created.body.data)
             let childSecret = try #require(child["token"].string)
@@ -340,13 +383,20 @@ struct SecurityRegressionTests {
             let days = (ISO8601DateFormatter().date(from: expires)?.timeIntervalSinceNow ?? 0) / 86_400
             #expect(days > 89 && days <= 90, "90 days by default: \(expires)")
             let grandchild = try await client.execute(
-                uri: "/api/v1/tokens", method: .post, headers: apiHeaders(childSecret, json: true), body: jsonBody(["name": "grandchild"]))
+                uri: "/api/v1/tokens", method: .post, headers: apiHeaders(childSecret, json: true),
+                body: jsonBody(["name": "grandchild"]))
             let grandchildSecret = try #require(try JSONValue.parse(grandchild.body.data)["token"].string)
-            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: apiHeaders(grandchildSecret)).status == .ok)
-            let revoked = try await client.execute(uri: "/api/v1/tokens/\(parentID)", method: .delete, headers: apiHeaders(parentSecret))
+            #expect(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: apiHeaders(grandchildSecret)).status == .ok)
+            let revoked = try await client.execute(
+                uri: "/api/v1/tokens/\(parentID)", method: .delete, headers: apiHeaders(parentSecret))
             #expect(revoked.status == .noContent)
-            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: apiHeaders(childSecret)).status == .unauthorized)
-            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: apiHeaders(grandchildSecret)).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: apiHeaders(childSecret)).status
+                    == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: apiHeaders(grandchildSecret)).status
+                    == .unauthorized)
         }
     }
 
@@ -362,16 +412,20 @@ struct SecurityRegressionTests {
             let again = try await client.execute(
                 uri: "/login", method: .post,
                 headers: [
-                    .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token); procura_session=\(first.cookie)",
+                    .contentType: "application/x-www-form-urlencoded",
+                    .cookie: "procura_login_csrf=\(token); procura_session=\(first.cookie)",
                     .accept: "text/html",
                 ],
                 body: ByteBuffer(string: "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"))
             #expect(again.status == .seeOther)
             let second = try #require(setCookie(again, "procura_session"))
             #expect(second != first.cookie)
-            let old = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: "procura_session=\(first.cookie)", .accept: "application/json"])
+            let old = try await client.execute(
+                uri: "/api/v1/me", method: .get,
+                headers: [.cookie: "procura_session=\(first.cookie)", .accept: "application/json"])
             #expect(old.status == .unauthorized, "the earlier session ended")
-            let new = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: "procura_session=\(second)", .accept: "application/json"])
+            let new = try await client.execute(
+                uri: "/api/v1/me", method: .get, headers: [.cookie: "procura_session=\(second)", .accept: "application/json"])
             #expect(new.status == .ok)
         }
     }
@@ -405,7 +459,8 @@ struct SecurityRegressionTests {
             let response = try await client.execute(
                 uri: "/login", method: .post,
                 headers: [
-                    .contentType: "application/x-www-form-urlencoded", .cookie: "__Host-procura_login_csrf=\(token)", .forwardedProto: "https",
+                    .contentType: "application/x-www-form-urlencoded", .cookie: "__Host-procura_login_csrf=\(token)",
+                    .forwardedProto: "https",
                 ],
                 body: ByteBuffer(string: "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"))
             #expect(response.status == .seeOther)

@@ -14,7 +14,9 @@ struct AccountRulesTests {
         do {
             try AccountRules.checkUserID("x\ny")
         } catch {
-            #expect(error.message == "user id 'xU+000Ay' must be 1 to 64 letters, digits, '.', '_', '-' or '@'", "control characters shown as code points")
+            #expect(
+                error.message == "user id 'xU+000Ay' must be 1 to 64 letters, digits, '.', '_', '-' or '@'",
+                "control characters shown as code points")
         }
     }
 
@@ -22,7 +24,10 @@ struct AccountRulesTests {
     func supplierBinding() throws {
         try AccountRules.checkSupplierBinding(role: .supplier, supplierID: "SUP-1")
         try AccountRules.checkSupplierBinding(role: .planner, supplierID: nil)
-        #expect(throws: RuleViolation(.supplierBinding, field: "supplier", "a supplier user needs --supplier ID (the supplier it sees)")) {
+        #expect(
+            throws: RuleViolation(
+                .supplierBinding, field: "supplier", "a supplier user needs --supplier ID (the supplier it sees)")
+        ) {
             try AccountRules.checkSupplierBinding(role: .supplier, supplierID: nil)
         }
         #expect(throws: RuleViolation(.supplierBinding, field: "supplier", "--supplier is only for the supplier role")) {
@@ -40,11 +45,16 @@ struct AccountRulesTests {
         #expect(throws: RuleViolation(.textRequired, field: "token name", "token name is required — 1 to 100 characters")) {
             try TextField.tokenName.check("   ")
         }
-        #expect(throws: RuleViolation(.textTooLong, field: "display name", "display name has 101 characters — at most 100 are allowed")) {
+        #expect(
+            throws: RuleViolation(
+                .textTooLong, field: "display name", "display name has 101 characters — at most 100 are allowed")
+        ) {
             try TextField.displayName.check(String(repeating: "n", count: 101))
         }
         #expect(
-            throws: RuleViolation(.controlCharacter, field: "display name", "display name contains the control character U+000A — use printable text on one line")
+            throws: RuleViolation(
+                .controlCharacter, field: "display name",
+                "display name contains the control character U+000A — use printable text on one line")
         ) {
             try TextField.displayName.check("Pia\nsigned in as admin")
         }
@@ -54,7 +64,10 @@ struct AccountRulesTests {
     func tokenLifetimes() throws {
         #expect(try TokenPolicy.lifetimeDays(requested: nil) == 90)
         #expect(try TokenPolicy.lifetimeDays(requested: 7) == 7)
-        #expect(throws: RuleViolation(.invalidTokenLifetime, field: "expires_in_days", "expires_in_days must be from 1 to 3650, got 0")) {
+        #expect(
+            throws: RuleViolation(
+                .invalidTokenLifetime, field: "expires_in_days", "expires_in_days must be from 1 to 3650, got 0")
+        ) {
             try TokenPolicy.lifetimeDays(requested: 0)
         }
         let issued = Date(timeIntervalSince1970: 1_800_000_000)

@@ -38,7 +38,8 @@ struct AuthorizationTests {
         #expect(!Authorization.permits(acme, .viewSupply(supplierID: "SUP-2")))
         #expect(!Authorization.permits(acme, .viewPlanning))
         let unbound = Authorization.Principal(userID: "x", role: .supplier, supplierID: nil)
-        #expect(!Authorization.permits(unbound, .viewSupply(supplierID: "SUP-1")), "a supplier user without a supplier sees nothing")
+        #expect(
+            !Authorization.permits(unbound, .viewSupply(supplierID: "SUP-1")), "a supplier user without a supplier sees nothing")
         let viewer = Authorization.Principal(userID: "vic", role: .viewer)
         #expect(Authorization.permits(viewer, .viewSupply(supplierID: "SUP-2")), "planning roles see every supplier")
     }

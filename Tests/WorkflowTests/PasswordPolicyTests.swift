@@ -18,10 +18,14 @@ struct PasswordPolicyTests {
             Case(password: "eleven-char", refusal: "the password has 11 characters"),
             Case(password: "twelve-chars", refusal: nil),
             Case(password: String(repeating: "ab", count: 36), refusal: nil),  // 72 bytes
-            Case(password: String(repeating: "ab", count: 36) + "c", refusal: "the password has 73 bytes in UTF-8 — bcrypt reads only the first 72"),
+            Case(
+                password: String(repeating: "ab", count: 36) + "c",
+                refusal: "the password has 73 bytes in UTF-8 — bcrypt reads only the first 72"),
             // 24 × "é" (2 bytes each) + 24 ASCII = 72 bytes, 48 characters; one more "é" is 74.
             Case(password: String(repeating: "éa", count: 24), refusal: nil),
-            Case(password: String(repeating: "éa", count: 24) + "é", refusal: "the password has 74 bytes in UTF-8 — bcrypt reads only the first 72"),
+            Case(
+                password: String(repeating: "éa", count: 24) + "é",
+                refusal: "the password has 74 bytes in UTF-8 — bcrypt reads only the first 72"),
             Case(password: "zzzzzzzzzzzzzz", refusal: "the password is one character repeated"),
             Case(password: "qwerty123456", refusal: "the password is on the list of common passwords"),
             Case(password: "QWERTY123456", refusal: "the password is on the list of common passwords"),

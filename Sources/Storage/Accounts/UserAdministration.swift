@@ -45,13 +45,16 @@ public enum UserAdministration {
             hash = try await self.hash(password, cost: cost)
         }
         return try await store.createUser(
-            UserRecord(userID: userID, displayName: name, role: role.rawValue, supplierID: supplierID, passwordHash: hash), actor: actor)
+            UserRecord(userID: userID, displayName: name, role: role.rawValue, supplierID: supplierID, passwordHash: hash),
+            actor: actor)
     }
 
     /// Sets a new password (and ends the user's sessions).
     ///
     /// - Throws: ``RuleViolation`` (``PasswordPolicy``), ``StorageError`` (`unknown_user`).
-    public static func setPassword(store: Store, userID: String, password: String, actor: String, cost: UInt8 = defaultCost) async throws {
+    public static func setPassword(store: Store, userID: String, password: String, actor: String, cost: UInt8 = defaultCost)
+        async throws
+    {
         try PasswordPolicy.check(password)
         try await store.setPasswordHash(try await hash(password, cost: cost), userID: userID, actor: actor)
     }
@@ -79,7 +82,8 @@ public enum UserAdministration {
         let secret = "procura_" + Secrets.random()
         let record = try await store.createAPIToken(
             APITokenRecord(
-                tokenID: "tok_" + Secrets.random(bytes: 9), tokenHash: Secrets.sha256Hex(secret), userID: userID, name: checkedName,
+                tokenID: "tok_" + Secrets.random(bytes: 9), tokenHash: Secrets.sha256Hex(secret), userID: userID,
+                name: checkedName,
                 expiresAt: Self.iso(expires), parentTokenID: parentTokenID),
             actor: actor)
         return (secret, record)

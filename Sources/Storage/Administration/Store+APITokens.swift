@@ -14,7 +14,8 @@ extension Store {
             guard try await Self.user(id: token.userID, db) != nil else { throw Self.unknownUser(token.userID) }
             if let parentID = token.parentTokenID {
                 guard let parent = try await Self.apiToken(id: parentID, db), parent.revokedAt == nil else {
-                    throw StorageError(.unknownToken, "API token '\(parentID)' does not exist or is revoked — a token cannot be made with it")
+                    throw StorageError(
+                        .unknownToken, "API token '\(parentID)' does not exist or is revoked — a token cannot be made with it")
                 }
             }
             var created = token
@@ -28,8 +29,10 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
-                AuditEntry(actor: actor, action: "token.create", subject: "token:\(created.tokenID)",
-                    detail: "for user \(created.userID)" + (created.parentTokenID.map { ", made with \($0)" } ?? ""), after: created.auditJSON), db)
+                AuditEntry(
+                    actor: actor, action: "token.create", subject: "token:\(created.tokenID)",
+                    detail: "for user \(created.userID)" + (created.parentTokenID.map { ", made with \($0)" } ?? ""),
+                    after: created.auditJSON), db)
             return created
         }
     }
@@ -78,9 +81,13 @@ extension Store {
                 var query = SQLQueryString("SELECT \(unsafeRaw: Self.tokenColumns) FROM api_tokens WHERE parent_token_id IN (")
                 for (k, parent) in parents.enumerated() { query += (k == 0 ? "" : ", ") + "\(bind: parent)" }
                 query += ")"
-                let children = try await db.raw(query).all().map(Self.tokenRecord(row:)).filter { seen.insert($0.tokenID).inserted }
+                let children = try await db.raw(query).all().map(Self.tokenRecord(row:)).filter {
+                    seen.insert($0.tokenID).inserted
+                }
                 for child in children where child.revokedAt == nil {
-                    try await Self.revoke(child, at: now, actor: actor, detail: "for user \(child.userID); made with \(child.parentTokenID ?? "")", db)
+                    try await Self.revoke(
+                        child, at: now, actor: actor, detail: "for user \(child.userID); made with \(child.parentTokenID ?? "")",
+                        db)
                 }
                 parents = children.map(\.tokenID)
             }
@@ -88,24 +95,30 @@ extension Store {
         }
     }
 
-    private static func revoke(_ token: APITokenRecord, at now: String, actor: String, detail: String, _ db: any SQLDatabase) async throws {
+    private static func revoke(_ token: APITokenRecord, at now: String, actor: String, detail: String, _ db: any SQLDatabase)
+        async throws
+    {
         var after = token
         after.revokedAt = now
         try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: now) WHERE token_id = \(bind: token.tokenID)").run()
         try await writeAudit(
-            AuditEntry(actor: actor, action: "token.revoke", subject: "token:\(token.tokenID)", detail: detail,
+            AuditEntry(
+                actor: actor, action: "token.revoke", subject: "token:\(token.tokenID)", detail: detail,
                 before: token.auditJSON, after: after.auditJSON), db)
     }
 
     static func apiToken(id: String, _ db: any SQLDatabase) async throws -> APITokenRecord? {
-        try await db.raw("SELECT \(unsafeRaw: tokenColumns) FROM api_tokens WHERE token_id = \(bind: id)").first().map(tokenRecord(row:))
+        try await db.raw("SELECT \(unsafeRaw: tokenColumns) FROM api_tokens WHERE token_id = \(bind: id)").first().map(
+            tokenRecord(row:))
     }
 
     static func tokenRecord(row: any SQLRow) throws -> APITokenRecord {
         APITokenRecord(
-            tokenID: try row.decode(column: "token_id", as: String.self), tokenHash: try row.decode(column: "token_hash", as: String.self),
+            tokenID: try row.decode(column: "token_id", as: String.self),
+            tokenHash: try row.decode(column: "token_hash", as: String.self),
             userID: try row.decode(column: "user_id", as: String.self), name: try row.decode(column: "name", as: String.self),
-            createdAt: try row.decode(column: "created_at", as: String.self), expiresAt: try row.decode(column: "expires_at", as: String?.self),
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            expiresAt: try row.decode(column: "expires_at", as: String?.self),
             revokedAt: try row.decode(column: "revoked_at", as: String?.self),
             parentTokenID: try row.decode(column: "parent_token_id", as: String?.self))
     }

@@ -26,7 +26,9 @@ struct AccountRoutes {
     @Sendable func tokens(_ request: Request, context: AppRequestContext) async throws -> Response {
         let p = try context.principal()
         let list = try await state.store.apiTokens(userID: p.userID).map {
-            TokenResponse(tokenId: $0.tokenID, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt, token: nil)
+            TokenResponse(
+                tokenId: $0.tokenID, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt,
+                token: nil)
         }
         // Tokens are few (each bounded by its 100-character name); no paging.
         return try JSONResponse.encode(["tokens": list])
@@ -40,7 +42,9 @@ struct AccountRoutes {
         let body = try await JSONResponse.decode(TokenBody.self, from: request, context: context)
         let (secret, record) = try await state.identity.createToken(for: p, name: body.name, expiresInDays: body.expiresInDays)
         return try JSONResponse.encode(
-            TokenResponse(tokenId: record.tokenID, name: record.name, createdAt: record.createdAt, expiresAt: record.expiresAt, revokedAt: nil, token: secret),
+            TokenResponse(
+                tokenId: record.tokenID, name: record.name, createdAt: record.createdAt, expiresAt: record.expiresAt,
+                revokedAt: nil, token: secret),
             status: .created)
     }
 
@@ -63,7 +67,8 @@ struct AccountRoutes {
         let entries = try await state.store.auditLog(
             limit: limit + 1, beforeID: try query.idCursor(), actor: query.string("actor"), actionPrefix: query.string("action"),
             subject: query.string("subject"))
-        let page = try ListBudget.fit(entries.prefix(limit).map(AuditEntryResponse.init), budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(
+            entries.prefix(limit).map(AuditEntryResponse.init), budget: state.configuration.listByteBudget)
         let next = entries.count > page.count ? page.last.map { String($0.auditId) } : nil
         return try JSONResponse.encode(AuditEntryPage(entries: page, nextCursor: next))
     }

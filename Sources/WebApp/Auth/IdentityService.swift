@@ -60,7 +60,9 @@ final class IdentityService: Sendable {
     ///
     /// The attempt is counted by the rate limiter *before* the password is checked, so parallel
     /// attempts cannot all pass the limit while bcrypt runs.
-    func signIn(userID: String, password: String, address: String, previousSessionSecret: String? = nil) async throws -> SignInResult {
+    func signIn(userID: String, password: String, address: String, previousSessionSecret: String? = nil) async throws
+        -> SignInResult
+    {
         let ticket: SignInRateLimiter.Ticket
         switch rateLimiter.admit(address: address, user: userID) {
         case .limited(let seconds): return .rateLimited(retryAfterSeconds: seconds)
@@ -69,7 +71,9 @@ final class IdentityService: Sendable {
         let user = try await store.user(id: userID)
         let hash = user?.passwordHash ?? decoyHash
         let matches = try await UserAdministration.verify(password, hash: hash)
-        guard let user, matches, user.active, user.passwordHash != nil, let role = Role(rawValue: user.role) else { return .refused }
+        guard let user, matches, user.active, user.passwordHash != nil, let role = Role(rawValue: user.role) else {
+            return .refused
+        }
         rateLimiter.succeeded(ticket)
         let secret = Secrets.random()
         let csrf = Secrets.random()
@@ -77,7 +81,8 @@ final class IdentityService: Sendable {
         let expires = Date().addingTimeInterval(Double(configuration.sessionLifetime.components.seconds))
         let previous = previousSessionSecret.map(Secrets.sha256Hex)
         try await store.createSession(
-            SessionRecord(sessionHash: hashOfSecret, userID: user.userID, csrfToken: csrf, expiresAt: UserAdministration.iso(expires)),
+            SessionRecord(
+                sessionHash: hashOfSecret, userID: user.userID, csrfToken: csrf, expiresAt: UserAdministration.iso(expires)),
             remoteAddress: address, replacing: previous)
         if let previous { sessions.withLock { _ = $0.removeValue(forKey: previous) } }
         let principal = Principal(
@@ -141,9 +146,12 @@ final class IdentityService: Sendable {
 
     /// Creates an API token for the principal; a token made by a token request gets it as its
     /// parent (it expires no later and is revoked with it). Returns the secret (shown once).
-    func createToken(for principal: Principal, name: String, expiresInDays: Int?) async throws -> (secret: String, record: APITokenRecord) {
+    func createToken(for principal: Principal, name: String, expiresInDays: Int?) async throws -> (
+        secret: String, record: APITokenRecord
+    ) {
         try await UserAdministration.createToken(
-            store: store, userID: principal.userID, name: name, expiresInDays: expiresInDays, defaultDays: configuration.tokenLifetimeDays,
+            store: store, userID: principal.userID, name: name, expiresInDays: expiresInDays,
+            defaultDays: configuration.tokenLifetimeDays,
             parentTokenID: principal.tokenID, actor: principal.userID)
     }
 

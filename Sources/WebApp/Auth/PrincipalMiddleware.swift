@@ -25,7 +25,8 @@ struct PrincipalMiddleware: RouterMiddleware {
     let identity: IdentityService
     let cookies: SessionCookies
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         var request = request
         var context = context
         context.identity = try await authenticate(request: &request, context: context)
@@ -81,7 +82,9 @@ struct PrincipalMiddleware: RouterMiddleware {
 
     /// `application/json` of `Application/JSON; charset=utf-8`.
     static func mediaType(_ request: Request) -> String? {
-        request.headers[.contentType].map { String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
+        request.headers[.contentType].map {
+            String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        }
     }
 }
 

@@ -14,7 +14,8 @@ enum RedirectTarget {
         guard let next, isLocal(next) else { return "/" }
         // Decoded, it must still be a path that starts with one slash and holds no control character.
         let decoded = next.removingPercentEncoding ?? ""
-        guard !decoded.hasPrefix("//"), !decoded.hasPrefix("/\\"), !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        guard !decoded.hasPrefix("//"), !decoded.hasPrefix("/\\"),
+            !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
         else { return "/" }
         return next
     }

@@ -31,7 +31,8 @@ struct SessionCookies: Sendable {
     /// A cookie named for the request: `HttpOnly`, `SameSite=Strict`, `Path=/`, `Secure` over TLS.
     func cookie(_ name: String, value: String, maxAge: Int, for request: Request) -> Cookie {
         Cookie(
-            name: self.name(name, for: request), value: value, maxAge: maxAge, path: "/", secure: isSecure(request), httpOnly: true,
+            name: self.name(name, for: request), value: value, maxAge: maxAge, path: "/", secure: isSecure(request),
+            httpOnly: true,
             sameSite: .strict)
     }
 }

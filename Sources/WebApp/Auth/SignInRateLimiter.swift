@@ -51,7 +51,8 @@ final class SignInRateLimiter: Sendable {
     private let state: Mutex<State>
     private let now: @Sendable () -> ContinuousClock.Instant
 
-    init(configuration: Configuration = .init(), now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+    init(configuration: Configuration = .init(), now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now })
+    {
         self.configuration = configuration
         self.state = Mutex(State())
         self.now = now
@@ -109,7 +110,9 @@ final class SignInRateLimiter: Sendable {
         state.accounts[user.lowercased(), default: []].append(now)
         state.addresses[address, default: []].append(now)
         // Bound memory: forget keys whose failures are all outside their window.
-        if state.pairs.count > 10_000 { state.pairs = state.pairs.filter { $0.value.contains { now - $0 < configuration.window } } }
+        if state.pairs.count > 10_000 {
+            state.pairs = state.pairs.filter { $0.value.contains { now - $0 < configuration.window } }
+        }
         if state.accounts.count > 10_000 {
             state.accounts = state.accounts.filter { $0.value.contains { now - $0 < configuration.accountWindow } }
         }
@@ -138,7 +141,9 @@ final class SignInRateLimiter: Sendable {
         return longest.map { max(1, Int($0.components.seconds) + 1) }
     }
 
-    private static func remove(_ instant: ContinuousClock.Instant, from table: inout [String: [ContinuousClock.Instant]], key: String) {
+    private static func remove(
+        _ instant: ContinuousClock.Instant, from table: inout [String: [ContinuousClock.Instant]], key: String
+    ) {
         guard var list = table[key], let index = list.lastIndex(of: instant) else { return }
         list.remove(at: index)
         table[key] = list.isEmpty ? nil : list

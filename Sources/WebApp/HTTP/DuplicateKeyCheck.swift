@@ -77,7 +77,9 @@ enum DuplicateKeyCheck {
             case UInt8(ascii: "r"): scalars.append("\r")
             case UInt8(ascii: "t"): scalars.append("\t")
             case UInt8(ascii: "u"):
-                guard i + 4 <= text.count, let unit = UInt32(String(decoding: text[i..<(i + 4)], as: UTF8.self), radix: 16) else { return nil }
+                guard i + 4 <= text.count, let unit = UInt32(String(decoding: text[i..<(i + 4)], as: UTF8.self), radix: 16) else {
+                    return nil
+                }
                 i += 4
                 if (0xD800...0xDBFF).contains(unit) {
                     pendingHigh = unit
@@ -104,7 +106,9 @@ enum DuplicateKeyCheck {
         let core = key[first...last]
         let components = core.split(separator: "_")
         guard components.count > 1 else { return key }
-        let joined = ([components[0].lowercased()] + components.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }).joined()
+        let joined =
+            ([components[0].lowercased()] + components.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() })
+            .joined()
         return String(key[..<first]) + joined + String(key[key.index(after: last)...])
     }
 }

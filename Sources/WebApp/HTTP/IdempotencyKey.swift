@@ -39,9 +39,12 @@ struct IdempotencyKey: Sendable {
             }
             text = unquoted
         }
-        guard !text.isEmpty, text.count <= Self.maximumLength, text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
+        guard !text.isEmpty, text.count <= Self.maximumLength,
+            text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
+        else {
             throw Problem.badRequest(
-                "the Idempotency-Key header must be 1 to \(Self.maximumLength) printable ASCII characters", code: "idempotency_key_required")
+                "the Idempotency-Key header must be 1 to \(Self.maximumLength) printable ASCII characters",
+                code: "idempotency_key_required")
         }
         value = text
     }

@@ -25,7 +25,9 @@ enum MethodNotAllowed {
                 }
             }
             if !allowed.contains(.options) {
-                router.on(entry.path, method: .options) { _, _ -> Response in Response(status: .noContent, headers: [.allow: allow + ", OPTIONS"]) }
+                router.on(entry.path, method: .options) { _, _ -> Response in
+                    Response(status: .noContent, headers: [.allow: allow + ", OPTIONS"])
+                }
             }
         }
     }

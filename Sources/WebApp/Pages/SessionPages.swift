@@ -1,7 +1,7 @@
-import Logging
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Logging
 import Storage
 
 /// `/login` and `/logout`. The sign-in form is protected against cross-site posting by a token in
@@ -25,7 +25,9 @@ struct SessionPages {
         return loginPage(request, message: nil, userID: "", status: .ok)
     }
 
-    func loginPage(_ request: Request, message: String?, userID: String, status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+    func loginPage(_ request: Request, message: String?, userID: String, status: HTTPResponse.Status, headers: HTTPFields = [:])
+        -> Response
+    {
         let token = Secrets.random()
         var response = state.pages.page(
             "login", title: "Sign in", principal: nil,
@@ -40,7 +42,8 @@ struct SessionPages {
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        guard let sent = form["_csrf"], let cookie = cookies.value(SessionCookies.loginCSRF, in: request), Secrets.constantTimeEquals(sent, cookie)
+        guard let sent = form["_csrf"], let cookie = cookies.value(SessionCookies.loginCSRF, in: request),
+            Secrets.constantTimeEquals(sent, cookie)
         else {
             throw Problem.forbidden("the sign-in form is out of date — reload the page and try again")
         }
@@ -51,12 +54,14 @@ struct SessionPages {
         }
         let previous = cookies.value(SessionCookies.session, in: request)
         switch try await state.identity.signIn(
-            userID: user, password: password, address: context.clientAddress, previousSessionSecret: previous.flatMap { $0.isEmpty ? nil : $0 })
+            userID: user, password: password, address: context.clientAddress,
+            previousSessionSecret: previous.flatMap { $0.isEmpty ? nil : $0 })
         {
         case .rateLimited(let seconds):
             state.logger.warning("sign-in rate limited", metadata: ["user": "\(user)", "address": "\(context.clientAddress)"])
             return loginPage(
-                request, message: "Too many failed sign-ins. Try again in \(seconds / 60 + 1) minutes.", userID: user, status: .tooManyRequests,
+                request, message: "Too many failed sign-ins. Try again in \(seconds / 60 + 1) minutes.", userID: user,
+                status: .tooManyRequests,
                 headers: [.retryAfter: String(seconds)])
         case .refused:
             state.logger.info("sign-in refused", metadata: ["user": "\(user)", "address": "\(context.clientAddress)"])
@@ -64,7 +69,9 @@ struct SessionPages {
         case .signedIn(let secret, let principal):
             state.logger.info("signed in", metadata: ["user": "\(principal.userID)", "address": "\(context.clientAddress)"])
             var response = Response.seeOther(Self.safeNext(form["next"]))
-            response.setCookie(cookies.cookie(SessionCookies.session, value: secret, maxAge: state.configuration.sessionLifetimeSeconds, for: request))
+            response.setCookie(
+                cookies.cookie(
+                    SessionCookies.session, value: secret, maxAge: state.configuration.sessionLifetimeSeconds, for: request))
             response.setCookie(cookies.cookie(SessionCookies.loginCSRF, value: "", maxAge: 0, for: request))
             return response
         }

@@ -37,14 +37,21 @@ public struct EscapingLogHandler: LogHandler {
         var all = metadata
         if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
         if let extra = event.metadata { all.merge(extra) { _, new in new } }
-        write(Self.line(date: Date(), level: event.level, label: label, metadata: all, source: event.source, message: "\(event.message)"))
+        write(
+            Self.line(
+                date: Date(), level: event.level, label: label, metadata: all, source: event.source, message: "\(event.message)"))
     }
 
     /// The formatted line.
-    static func line(date: Date, level: Logger.Level, label: String, metadata: Logger.Metadata, source: String, message: String) -> String {
-        let fields = metadata.sorted { $0.key < $1.key }.map { Self.escape($0.key, quoting: false) + "=" + Self.escape("\($0.value)", quoting: true) }
+    static func line(date: Date, level: Logger.Level, label: String, metadata: Logger.Metadata, source: String, message: String)
+        -> String
+    {
+        let fields = metadata.sorted { $0.key < $1.key }.map {
+            Self.escape($0.key, quoting: false) + "=" + Self.escape("\($0.value)", quoting: true)
+        }
         let time = ISO8601DateFormatter().string(from: date)
-        return "\(time) \(level) \(escape(label, quoting: false)) :" + fields.map { " " + $0 }.joined() + " [\(escape(source, quoting: false))] \(escape(message, quoting: false))\n"
+        return "\(time) \(level) \(escape(label, quoting: false)) :" + fields.map { " " + $0 }.joined()
+            + " [\(escape(source, quoting: false))] \(escape(message, quoting: false))\n"
     }
 
     /// `text` with control characters escaped; quoted (with `"` and `\` escaped) when `quoting`

@@ -15,7 +15,8 @@ public enum AccountRules {
             let shown = userID.count > 80 ? String(userID.prefix(80)) + "…" : userID
             throw RuleViolation(
                 .invalidUserID, field: "user id",
-                "user id '\(shown.unicodeScalars.map { TextField.isControl($0) ? TextField.codePoint($0) : String($0) }.joined())' must be 1 to \(maximumUserIDLength) letters, digits, '.', '_', '-' or '@'")
+                "user id '\(shown.unicodeScalars.map { TextField.isControl($0) ? TextField.codePoint($0) : String($0) }.joined())' must be 1 to \(maximumUserIDLength) letters, digits, '.', '_', '-' or '@'"
+            )
         }
     }
 

@@ -32,10 +32,16 @@ public struct PasswordPolicy: Sendable {
     public static func check(_ password: String) throws(RuleViolation) {
         func refuse(_ what: String) -> RuleViolation { RuleViolation(.weakPassword, field: "password", "\(what). \(rule)") }
         let bytes = password.utf8.count
-        if bytes > maximumBytes { throw refuse("the password has \(bytes) bytes in UTF-8 — bcrypt reads only the first \(maximumBytes)") }
+        if bytes > maximumBytes {
+            throw refuse("the password has \(bytes) bytes in UTF-8 — bcrypt reads only the first \(maximumBytes)")
+        }
         if password.count < minimumCharacters { throw refuse("the password has \(password.count) characters") }
-        if password.unicodeScalars.contains("\u{0}") { throw refuse("the password contains a NUL character, where bcrypt would cut it") }
-        if let first = password.first, password.allSatisfy({ $0 == first }) { throw refuse("the password is one character repeated") }
+        if password.unicodeScalars.contains("\u{0}") {
+            throw refuse("the password contains a NUL character, where bcrypt would cut it")
+        }
+        if let first = password.first, password.allSatisfy({ $0 == first }) {
+            throw refuse("the password is one character repeated")
+        }
         if CommonPasswords.contains(password) { throw refuse("the password is on the list of common passwords") }
     }
 }

@@ -34,7 +34,8 @@ public struct TextField: Sendable, Hashable {
         let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         let count = trimmed.count
         if count > maximumLength {
-            throw RuleViolation(.textTooLong, field: name, "\(name) has \(count) characters — at most \(maximumLength) are allowed")
+            throw RuleViolation(
+                .textTooLong, field: name, "\(name) has \(count) characters — at most \(maximumLength) are allowed")
         }
         if isRequired, count == 0 {
             throw RuleViolation(.textRequired, field: name, "\(name) is required — 1 to \(maximumLength) characters")

@@ -12,11 +12,13 @@ public enum TokenPolicy {
     /// The lifetime in days: `requested`, or the default.
     ///
     /// - Throws: ``RuleViolation/Code/invalidTokenLifetime`` outside 1…``maximumLifetimeDays``.
-    public static func lifetimeDays(requested: Int?, default defaultDays: Int = defaultLifetimeDays) throws(RuleViolation) -> Int {
+    public static func lifetimeDays(requested: Int?, default defaultDays: Int = defaultLifetimeDays) throws(RuleViolation) -> Int
+    {
         let days = requested ?? defaultDays
         guard (1...maximumLifetimeDays).contains(days) else {
             throw RuleViolation(
-                .invalidTokenLifetime, field: "expires_in_days", "expires_in_days must be from 1 to \(maximumLifetimeDays), got \(days)")
+                .invalidTokenLifetime, field: "expires_in_days",
+                "expires_in_days must be from 1 to \(maximumLifetimeDays), got \(days)")
         }
         return days
     }

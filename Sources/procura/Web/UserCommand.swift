@@ -72,7 +72,8 @@ struct UserAdd: AsyncParsableCommand {
 }
 
 struct UserPasswd: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set a user's password (ends the user's sessions).")
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Set a user's password (ends the user's sessions).")
     @Argument(help: "User id.") var user: String
     @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
     @OptionGroup var db: DatabaseOptions
@@ -80,7 +81,9 @@ struct UserPasswd: AsyncParsableCommand {
     func run() async throws {
         let (password, generated) = try PasswordInput.read(fromStdin: passwordStdin)
         _ = try await UserFailure.report {
-            try await db.withStore { store in try await UserAdministration.setPassword(store: store, userID: user, password: password, actor: "cli") }
+            try await db.withStore { store in
+                try await UserAdministration.setPassword(store: store, userID: user, password: password, actor: "cli")
+            }
         }
         StandardStreams.out("password of \(user) changed; the user's sessions ended\n")
         if generated { StandardStreams.out("password: \(password)\n") }
@@ -94,7 +97,9 @@ struct UserDisable: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        _ = try await UserFailure.report { try await db.withStore { store in try await store.setUserActive(false, userID: user, actor: "cli") } }
+        _ = try await UserFailure.report {
+            try await db.withStore { store in try await store.setUserActive(false, userID: user, actor: "cli") }
+        }
         StandardStreams.out("disabled \(user); sessions ended, API tokens revoked\n")
     }
 }
@@ -105,7 +110,9 @@ struct UserEnable: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        _ = try await UserFailure.report { try await db.withStore { store in try await store.setUserActive(true, userID: user, actor: "cli") } }
+        _ = try await UserFailure.report {
+            try await db.withStore { store in try await store.setUserActive(true, userID: user, actor: "cli") }
+        }
         StandardStreams.out("enabled \(user)\n")
     }
 }
@@ -126,7 +133,8 @@ struct UserList: AsyncParsableCommand {
 
 struct UserToken: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "API tokens: add, list, revoke.", subcommands: [TokenAdd.self, TokenList.self, TokenRevoke.self])
+        commandName: "token", abstract: "API tokens: add, list, revoke.",
+        subcommands: [TokenAdd.self, TokenList.self, TokenRevoke.self])
 }
 
 struct TokenAdd: AsyncParsableCommand {
@@ -150,7 +158,8 @@ struct TokenAdd: AsyncParsableCommand {
                     store: store, userID: user, name: name, expiresInDays: expiresInDays, parentTokenID: nil, actor: "cli")
             }
         }
-        StandardStreams.out("token \(record.tokenID) for \(user)\(record.expiresAt.map { ", expires \($0)" } ?? ""):\n\(secret)\n")
+        StandardStreams.out(
+            "token \(record.tokenID) for \(user)\(record.expiresAt.map { ", expires \($0)" } ?? ""):\n\(secret)\n")
     }
 }
 
@@ -163,7 +172,8 @@ struct TokenList: AsyncParsableCommand {
         let tokens = try await UserFailure.report { try await db.withStore { try await $0.apiTokens(userID: user) } }
         var out = "token_id,user_id,name,created_at,expires_at,revoked_at,parent_token_id\n"
         for t in tokens {
-            out += "\(t.tokenID),\(t.userID),\(t.name),\(t.createdAt),\(t.expiresAt ?? ""),\(t.revokedAt ?? ""),\(t.parentTokenID ?? "")\n"
+            out +=
+                "\(t.tokenID),\(t.userID),\(t.name),\(t.createdAt),\(t.expiresAt ?? ""),\(t.revokedAt ?? ""),\(t.parentTokenID ?? "")\n"
         }
         StandardStreams.out(out)
     }

@@ -7,7 +7,9 @@ extension StorageScenario {
     /// Issue 19.11 and 19.8/19.10 on both databases: token parents, default expiry, sessions
     /// replaced on sign-in, and rules checked before anything is written.
     static let accounts: [StorageScenario] = [
-        StorageScenario(name: "a token made with a token expires no later than it and is revoked with it, through every generation") { store in
+        StorageScenario(
+            name: "a token made with a token expires no later than it and is revoked with it, through every generation"
+        ) { store in
             try await StorageFixture.load(store)
             try await store.createUser(UserRecord(userID: "bob", role: "viewer"), actor: "cli")
             let (_, parent) = try await UserAdministration.createToken(
@@ -16,9 +18,11 @@ extension StorageScenario {
                 store: store, userID: "bob", name: "child", expiresInDays: nil, parentTokenID: parent.tokenID, actor: "bob")
             let (_, grandchild) = try await UserAdministration.createToken(
                 store: store, userID: "bob", name: "grandchild", expiresInDays: 3650, parentTokenID: child.tokenID, actor: "bob")
-            let (_, other) = try await UserAdministration.createToken(store: store, userID: "bob", name: "other", expiresInDays: nil, actor: "bob")
+            let (_, other) = try await UserAdministration.createToken(
+                store: store, userID: "bob", name: "other", expiresInDays: nil, actor: "bob")
             #expect(child.parentTokenID == parent.tokenID && grandchild.parentTokenID == child.tokenID)
-            #expect(child.expiresAt == parent.expiresAt && grandchild.expiresAt == parent.expiresAt, "capped at the parent's 10 days")
+            #expect(
+                child.expiresAt == parent.expiresAt && grandchild.expiresAt == parent.expiresAt, "capped at the parent's 10 days")
             let days = (ISO8601DateFormatter().date(from: other.expiresAt ?? "")?.timeIntervalSinceNow ?? 0) / 86_400
             #expect(days > 89 && days <= 90, "90 days by default")
             #expect(try await store.apiToken(id: grandchild.tokenID)?.parentTokenID == child.tokenID, "the parent is stored")
@@ -29,7 +33,8 @@ extension StorageScenario {
             }
             #expect(try await store.apiToken(id: other.tokenID)?.revokedAt == nil, "an unrelated token lives on")
             let log = try await store.auditLog(limit: 3, actionPrefix: "token.revoke")
-            #expect(Set(log.map(\.subject)) == Set([parent, child, grandchild].map { "token:\($0.tokenID)" }), "one entry per token")
+            #expect(
+                Set(log.map(\.subject)) == Set([parent, child, grandchild].map { "token:\($0.tokenID)" }), "one entry per token")
             await expectStorageError(.unknownToken) {
                 _ = try await UserAdministration.createToken(
                     store: store, userID: "bob", name: "late", expiresInDays: nil, parentTokenID: parent.tokenID, actor: "bob")
@@ -39,10 +44,13 @@ extension StorageScenario {
         StorageScenario(name: "signing in again ends the browser's earlier session in the same transaction") { store in
             try await StorageFixture.load(store)
             try await store.createUser(UserRecord(userID: "bob", role: "viewer"), actor: "cli")
-            try await store.createSession(SessionRecord(sessionHash: "first", userID: "bob", csrfToken: "c1", expiresAt: "2999-01-01T00:00:00Z"))
-            try await store.createSession(SessionRecord(sessionHash: "other", userID: "bob", csrfToken: "c2", expiresAt: "2999-01-01T00:00:00Z"))
             try await store.createSession(
-                SessionRecord(sessionHash: "second", userID: "bob", csrfToken: "c3", expiresAt: "2999-01-01T00:00:00Z"), replacing: "first")
+                SessionRecord(sessionHash: "first", userID: "bob", csrfToken: "c1", expiresAt: "2999-01-01T00:00:00Z"))
+            try await store.createSession(
+                SessionRecord(sessionHash: "other", userID: "bob", csrfToken: "c2", expiresAt: "2999-01-01T00:00:00Z"))
+            try await store.createSession(
+                SessionRecord(sessionHash: "second", userID: "bob", csrfToken: "c3", expiresAt: "2999-01-01T00:00:00Z"),
+                replacing: "first")
             #expect(try await store.session(hash: "first") == nil)
             #expect(try await store.session(hash: "second") != nil)
             #expect(try await store.session(hash: "other") != nil, "another browser's session lives on")
@@ -55,19 +63,23 @@ extension StorageScenario {
             let before = try await store.auditLog(limit: 1000).count
             await #expect(throws: RuleViolation.self) {
                 try await UserAdministration.add(
-                    store: store, userID: "eve", role: .viewer, supplierID: nil, displayName: "Eve", password: "aaaaaaaaaaaaaaaa", actor: "cli", cost: 4)
+                    store: store, userID: "eve", role: .viewer, supplierID: nil, displayName: "Eve", password: "aaaaaaaaaaaaaaaa",
+                    actor: "cli", cost: 4)
             }
             await #expect(throws: RuleViolation.self) {
                 try await UserAdministration.add(
-                    store: store, userID: "eve", role: .viewer, supplierID: nil, displayName: "Eve\r\nadmin", password: nil, actor: "cli", cost: 4)
+                    store: store, userID: "eve", role: .viewer, supplierID: nil, displayName: "Eve\r\nadmin", password: nil,
+                    actor: "cli", cost: 4)
             }
             await #expect(throws: RuleViolation.self) {
-                try await UserAdministration.add(store: store, userID: "eve", role: .supplier, supplierID: nil, password: nil, actor: "cli", cost: 4)
+                try await UserAdministration.add(
+                    store: store, userID: "eve", role: .supplier, supplierID: nil, password: nil, actor: "cli", cost: 4)
             }
             #expect(try await store.user(id: "eve") == nil)
             #expect(try await store.auditLog(limit: 1000).count == before, "no audit entry either")
             let eve = try await UserAdministration.add(
-                store: store, userID: "eve", role: .viewer, supplierID: nil, displayName: " Eve ", password: "a long enough pass phrase", actor: "cli",
+                store: store, userID: "eve", role: .viewer, supplierID: nil, displayName: " Eve ",
+                password: "a long enough pass phrase", actor: "cli",
                 cost: 4)
             #expect(eve.displayName == "Eve" && eve.passwordHash?.hasPrefix("$2b$04$") == true)
             #expect(try await UserAdministration.verify("a long enough pass phrase", hash: eve.passwordHash ?? ""))
