@@ -94,6 +94,12 @@ struct SecurityRegressionTests {
             #expect(problem["code"].string == "idempotency_conflict")
             #expect(
                 problem["detail"].string?.hasPrefix("idempotency key 'reuse-1' was already used for a different posting") == true)
+            // The draft's form of the header, a Structured Field String, is the same key.
+            headers[.idempotencyKey] = "\"reuse-1\""
+            let quoted = try await client.execute(
+                uri: "/api/v1/ledger/postings", method: .post, headers: headers,
+                body: jsonBody(["type": "receipt", "item_id": item, "location_id": location, "quantity": 5]))
+            #expect(quoted.status == .ok && quoted.headers[.idempotentReplayed] == "true", "\(quoted.status)")
         }
     }
 
@@ -195,16 +201,7 @@ struct SecurityRegressionTests {
         ])
     func openRedirect(next: String) async throws {
         try await WebFixture.withApp { client, _, _ in
-            let form = try await client.execute(uri: "/login", method: .get)
-            let token = try #require(setCookie(form, "procura_login_csrf"))
-            let body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))&next=\(queryEscape(next))"
-            let response = try await client.execute(
-                uri: "/login", method: .post,
-                headers: [
-                    .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
-                    .accept: "text/html",
-                ],
-                body: ByteBuffer(string: body))
+            let response = try await Self.postSignIn(client, next: next)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/", "next \(next.debugDescription) → \(response.headers[.location] ?? "")")
         }
@@ -213,19 +210,27 @@ struct SecurityRegressionTests {
     @Test("19.7 a local path with its query survives sign-in")
     func localRedirect() async throws {
         try await WebFixture.withApp { client, _, _ in
-            let form = try await client.execute(uri: "/login", method: .get)
-            let token = try #require(setCookie(form, "procura_login_csrf"))
-            let body =
-                "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))&next=\(queryEscape("/items?abc=A&page=2"))"
-            let response = try await client.execute(
-                uri: "/login", method: .post,
-                headers: [
-                    .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
-                    .accept: "text/html",
-                ],
-                body: ByteBuffer(string: body))
+            let response = try await Self.postSignIn(client, next: "/items?abc=A&page=2")
             #expect(response.headers[.location] == "/items?abc=A&page=2")
         }
+    }
+
+    /// Posts the sign-in form as a browser does: the form (and its cookie token) first; over TLS
+    /// (`proto` `https`) with the `__Host-` cookie names; `sessionCookie` is a session the browser still has.
+    static func postSignIn(
+        _ client: any TestClientProtocol, next: String? = nil, sessionCookie: String? = nil, proto: String = "http"
+    ) async throws -> TestResponse {
+        let prefix = proto == "https" ? "__Host-" : ""
+        let form = try await client.execute(uri: "/login", method: .get, headers: [.accept: "text/html", .forwardedProto: proto])
+        let token = try #require(setCookie(form, prefix + "procura_login_csrf"))
+        var body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"
+        if let next { body += "&next=\(queryEscape(next))" }
+        var cookie = "\(prefix)procura_login_csrf=\(token)"
+        if let sessionCookie { cookie += "; \(prefix)procura_session=\(sessionCookie)" }
+        return try await client.execute(
+            uri: "/login", method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie, .accept: "text/html", .forwardedProto: proto],
+            body: ByteBuffer(string: body))
     }
 
     // MARK: 19.8 Passwords
@@ -407,16 +412,7 @@ struct SecurityRegressionTests {
             let first = try await signIn(client, "pia")
             let form = try await client.execute(uri: "/login", method: .get, headers: first.headers)
             #expect(form.status == .seeOther, "a signed-in browser is sent on")
-            let login = try await client.execute(uri: "/login", method: .get, headers: [.accept: "text/html"])
-            let token = try #require(setCookie(login, "procura_login_csrf"))
-            let again = try await client.execute(
-                uri: "/login", method: .post,
-                headers: [
-                    .contentType: "application/x-www-form-urlencoded",
-                    .cookie: "procura_login_csrf=\(token); procura_session=\(first.cookie)",
-                    .accept: "text/html",
-                ],
-                body: ByteBuffer(string: "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"))
+            let again = try await Self.postSignIn(client, sessionCookie: first.cookie)
             #expect(again.status == .seeOther)
             let second = try #require(setCookie(again, "procura_session"))
             #expect(second != first.cookie)
@@ -454,15 +450,7 @@ struct SecurityRegressionTests {
     @Test("19.11 over TLS the session cookie carries the __Host- prefix, and only that name is read")
     func hostPrefixedCookie() async throws {
         try await WebFixture.withApp { client, _, _ in
-            let form = try await client.execute(uri: "/login", method: .get, headers: [.forwardedProto: "https"])
-            let token = try #require(setCookie(form, "__Host-procura_login_csrf"))
-            let response = try await client.execute(
-                uri: "/login", method: .post,
-                headers: [
-                    .contentType: "application/x-www-form-urlencoded", .cookie: "__Host-procura_login_csrf=\(token)",
-                    .forwardedProto: "https",
-                ],
-                body: ByteBuffer(string: "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"))
+            let response = try await Self.postSignIn(client, proto: "https")
             #expect(response.status == .seeOther)
             let cookie = try #require(setCookieHeader(response, "__Host-procura_session"))
             #expect(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"))
