@@ -1,3 +1,4 @@
+import InventoryCore
 import DataImport
 import Foundation
 import ProcuraTestSupport

@@ -1,3 +1,5 @@
+import InventoryCore
+
 /// A bearer token for the JSON API. The secret is shown once when it is created; the database keeps
 /// its SHA-256 hash (``tokenHash``) and a public id to list and revoke it by.
 public struct APITokenRecord: Sendable, Hashable {
@@ -35,10 +37,10 @@ public struct APITokenRecord: Sendable, Hashable {
     }
 
     var auditJSON: String {
-        AuditJSON.object([
+        JSONValue.object([
             ("token_id", .string(tokenID)), ("user_id", .string(userID)), ("name", .string(name)),
-            ("expires_at", expiresAt.map(AuditJSON.string) ?? .null), ("revoked_at", revokedAt.map(AuditJSON.string) ?? .null),
-            ("parent_token_id", parentTokenID.map(AuditJSON.string) ?? .null),
-        ])
+            ("expires_at", expiresAt.map(JSONValue.string) ?? .null), ("revoked_at", revokedAt.map(JSONValue.string) ?? .null),
+            ("parent_token_id", parentTokenID.map(JSONValue.string) ?? .null),
+        ]).minified
     }
 }

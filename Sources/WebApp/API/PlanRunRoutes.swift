@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import Hummingbird
 import Storage
@@ -79,12 +80,12 @@ struct PlanRunRoutes {
         let next = offset + page.count < rows.count ? String(offset + page.count) : nil
         // Payloads are stored JSON: embedded as they are.
         var text = "{\"run_number\":\(record.runNumber),\"total\":\(rows.count),\"next_cursor\":"
-        text += next.map(JSONText.quote) ?? "null"
+        text += next.map(JSONValue.quoted) ?? "null"
         text += ",\"results\":["
         for (k, row) in page.enumerated() {
             if k > 0 { text += "," }
-            text += "{\"item_id\":" + JSONText.quote(row.itemID) + ",\"location_id\":" + JSONText.quote(row.locationID)
-            text += ",\"kind\":" + JSONText.quote(row.kind) + ",\"payload\":" + row.payload + "}"
+            text += "{\"item_id\":" + JSONValue.quoted(row.itemID) + ",\"location_id\":" + JSONValue.quoted(row.locationID)
+            text += ",\"kind\":" + JSONValue.quoted(row.kind) + ",\"payload\":" + row.payload + "}"
         }
         text += "]}"
         return JSONResponse.text(text)

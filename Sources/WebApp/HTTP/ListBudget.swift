@@ -1,4 +1,4 @@
-import Foundation
+import InventoryCore
 
 /// The byte budget of a list response (``WebAppConfiguration/listByteBudget``, 1 MiB by default): a
 /// page holds at most `limit` entries and stops early once their JSON passes the budget, so no
@@ -8,7 +8,7 @@ import Foundation
 enum ListBudget {
     /// The leading `elements` whose JSON fits in `budget` bytes (at least one).
     static func fit<T: Encodable>(_ elements: some Sequence<T>, budget: Int) throws -> [T] {
-        try fit(elements, budget: budget) { try JSONResponse.encoder.encode($0).count }
+        try fit(elements, budget: budget) { try JSONValueEncoder().encode($0).minified.utf8.count }
     }
 
     /// The leading `elements` whose sizes (`size`, in bytes) fit in `budget` (at least one).

@@ -69,13 +69,13 @@ struct AccuracyCommand: AsyncParsableCommand {
             let choice = try ForecastModelChoice.parse(
                 model, settings: try flags.settings(), defaultWindow: settings.forecasting.movingAverageWindow,
                 defaultSeasonLength: settings.forecasting.seasonLength(for: settings.bucket))
-            let progress = Progress(enabled: !quiet, text: "backtesting…")
+            let progress = TerminalProgress(quiet: quiet)
             report = try await AccuracyRun.run(
                 snapshot: snapshot,
                 configuration: AccuracyRun.Configuration(
                     holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item,
                     locationID: location, topDrivers: top,
-                    selection: selection == .fast ? .fast : .full))
+                    selection: selection == .fast ? .fast : .full, progress: progress))
             progress.clear()
         } catch let error as ForecastRunError {
             StandardStreams.error("Error: \(error.message)\n")

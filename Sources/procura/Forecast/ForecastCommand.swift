@@ -94,10 +94,11 @@ struct ForecastCommand: AsyncParsableCommand {
             let choice = try ForecastModelChoice.parse(
                 model, settings: try flags.settings(), defaultWindow: settings.forecasting.movingAverageWindow,
                 defaultSeasonLength: settings.forecasting.seasonLength(for: settings.bucket))
-            let progress = Progress(enabled: !quiet, text: "forecasting…")
+            let progress = TerminalProgress(quiet: quiet)
             report = try await ForecastRun.run(
                 snapshot: snapshot,
-                configuration: ForecastRun.Configuration(model: choice, horizon: horizon, itemID: item, locationID: location))
+                configuration: ForecastRun.Configuration(
+                    model: choice, horizon: horizon, itemID: item, locationID: location, progress: progress))
             progress.clear()
         } catch let error as ForecastRunError {
             StandardStreams.error("Error: \(error.message)\n")

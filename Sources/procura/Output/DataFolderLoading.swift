@@ -10,25 +10,18 @@ enum DataFolderLoading {
     static let invalidData = ExitCode(65)
 
     static func load(_ path: String, quiet: Bool = false) throws -> Snapshot {
-        let showProgress = !quiet && StandardStreams.errorIsTerminal
-        var configuration = DataFolderImporter.Configuration()
-        if showProgress {
-            configuration.progress = { @Sendable (file: DataFolderFile, rows: Int) in
-                let count = NumberFormat.grouped(Double(rows))
-                StandardStreams.error("\rreading \(file.rawValue): \(count) rows\u{1B}[K")
-            }
-        }
-        let importer = DataFolderImporter(configuration: configuration)
+        let progress = TerminalProgress(quiet: quiet)
+        let importer = DataFolderImporter(configuration: .init(progress: progress))
         do {
             let result = try importer.load(from: URL(fileURLWithPath: path))
-            if showProgress { StandardStreams.error("\r\u{1B}[K") }
+            progress.clear()
             for warning in result.warnings { StandardStreams.error("warning: \(warning.description)\n") }
             if result.omittedWarningCount > 0 {
                 StandardStreams.error("warning: … and \(result.omittedWarningCount) more warnings\n")
             }
             return result.snapshot
         } catch {
-            if showProgress { StandardStreams.error("\r\u{1B}[K") }
+            progress.clear()
             StandardStreams.error(error.description + "\n")
             throw invalidData
         }
