@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import WebApp
 
 @Suite("HTTP plumbing: route normalisation, log escaping")
@@ -17,7 +18,10 @@ struct HTTPPlumbingTests {
     func logLines() {
         let line = EscapingLogHandler.line(
             date: Date(timeIntervalSince1970: 0), level: .info, label: "procura.web",
-            metadata: ["user": "x\n1970-01-01T00:00:00Z info procura.web : user=admin [WebApp] signed in", "address": "127.0.0.1", "q": "a\"b=c\\d"],
+            metadata: [
+                "user": "x\n1970-01-01T00:00:00Z info procura.web : user=admin [WebApp] signed in", "address": "127.0.0.1",
+                "q": "a\"b=c\\d",
+            ],
             source: "WebApp", message: "sign-in refused\r\n")
         #expect(
             line

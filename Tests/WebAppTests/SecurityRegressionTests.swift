@@ -1,7 +1,7 @@
-import InventoryCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import InventoryCore
 import NIOCore
 import ProcuraTestSupport
 import Storage
@@ -230,7 +230,9 @@ struct SecurityRegressionTests {
         if let sessionCookie { cookie += "; \(prefix)procura_session=\(sessionCookie)" }
         return try await client.execute(
             uri: "/login", method: .post,
-            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie, .accept: "text/html", .forwardedProto: proto],
+            headers: [
+                .contentType: "application/x-www-form-urlencoded", .cookie: cookie, .accept: "text/html", .forwardedProto: proto,
+            ],
             body: ByteBuffer(string: body))
     }
 
