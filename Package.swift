@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "InventoryCore", targets: ["InventoryCore"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "InventoryPolicy", targets: ["InventoryPolicy"]),
+        .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "DataImport", targets: ["DataImport"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Storage", targets: ["Storage"]),
@@ -57,6 +58,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Workflow",
+            resources: [.embedInCode("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "DataImport",
             dependencies: ["InventoryCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
@@ -70,10 +76,14 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Workflow",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                // Accounts: bcrypt (CBcrypt only, no HTTP), SHA-256 of secrets, the thread pool bcrypt runs on.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -81,7 +91,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -102,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "procura",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "WebApp",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "Workflow", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,6 +144,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Workflow"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DataImportTests",
             dependencies: ["DataImport", "Forecasting", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
@@ -145,13 +160,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Planning", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["Storage", "Planning", "Workflow", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "DataImport", "Planning", "ProcuraTestSupport",
+                "WebApp", "Storage", "DataImport", "Planning", "Workflow", "ProcuraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),

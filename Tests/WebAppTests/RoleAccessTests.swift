@@ -5,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import ProcuraTestSupport
 import Testing
+import Workflow
 @testable import WebApp
 
 /// Every role tries every route (API by token, pages by session) and the other supplier's ids;
