@@ -59,7 +59,7 @@ struct ServeCommandTests {
         let badRole = try cli.run(["user", "add", "x", "--role", "king", "--database", database])
         #expect(badRole.status == 64 && badRole.stderr.contains("--role must be one of"))
         let short = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "short\n")
-        #expect(short.status != 0 && short.stderr.contains("error: the password has 5 characters. A password needs 12 or more characters"))
+        #expect(short.status != 0 && short.stderr.contains("Error: the password has 5 characters. A password needs 12 or more characters"))
         let passwd = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "a much longer password\n")
         #expect(passwd.status == 0 && !passwd.stdout.contains("password: "))
         let token = try cli.run(["user", "token", "add", "pia", "--name", "ci", "--database", database])

@@ -30,14 +30,13 @@ enum PasswordInput {
 }
 
 /// Runs a user-administration step: storage failures and broken rules (Workflow's
-/// ``RuleViolation``) become `error: …`, exit 1.
+/// ``RuleViolation``) become `Error: …`, exit 1.
 enum UserFailure {
     static func report<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await StorageFailure.report(body)
         } catch let violation as RuleViolation {
-            StandardStreams.error("error: \(violation.message)\n")
-            throw ExitCode.failure
+            throw CommandFailure(violation.message)
         }
     }
 }
