@@ -30,18 +30,30 @@ public enum PreviousClassificationReader {
     }
 
     static func readJSON(_ data: Data, name: String) throws(ReadError) -> PreviousClassification {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let rows = root["item_locations"] as? [[String: Any]]
-        else {
+        let root: JSONValue
+        do {
+            root = try JSONValue(parsing: [UInt8](data))
+        } catch {
+            throw ReadError(message: "\(name):\(error.line):\(error.column): \(error.message)")
+        }
+        func member(_ value: JSONValue, _ key: String) -> JSONValue? {
+            guard case .object(let members) = value else { return nil }
+            return members.first { $0.0 == key }?.1
+        }
+        func text(_ value: JSONValue, _ key: String) -> String? {
+            guard case .string(let s)? = member(value, key) else { return nil }
+            return s
+        }
+        guard case .array(let rows)? = member(root, "item_locations") else {
             throw ReadError(message: "\(name): not a classification — expected the JSON of `procura classify --format json` with an \"item_locations\" array")
         }
         var result = PreviousClassification()
         for (k, row) in rows.enumerated() {
-            guard let item = row["item_id"] as? String, let location = row["location_id"] as? String else {
+            guard let item = text(row, "item_id"), let location = text(row, "location_id") else {
                 throw ReadError(message: "\(name): item_locations[\(k)] — expected \"item_id\" and \"location_id\" strings")
             }
             let entry = try entry(
-                abc: row["abc"] as? String, xyz: row["xyz"] as? String, pattern: row["pattern"] as? String,
+                abc: text(row, "abc"), xyz: text(row, "xyz"), pattern: text(row, "pattern"),
                 position: "\(name): item_locations[\(k)]")
             result.set(entry, item: item, location: location)
         }

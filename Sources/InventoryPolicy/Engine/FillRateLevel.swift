@@ -17,19 +17,30 @@ import InventoryCore
 
 /// Fill-rate reorder levels for Poisson, negative-binomial and gamma demand.
 public enum FillRateLevel {
-    /// The smallest integer s ≥ 0 with E[(D − s)⁺] ≤ `expectedShortage`, D ~ Poisson(mean).
+    /// The smallest integer s ≥ 0 with E[(D − s)⁺] ≤ `expectedShortage`, D ~ Poisson(mean); NaN
+    /// when the mean is not a finite number ≥ 0 (no Poisson distribution has it).
     public static func poisson(mean: Double, expectedShortage: Double) -> Double {
-        guard let distribution = try? PoissonDistribution(mean: max(0, mean)) else { return 0 }
+        let distribution: PoissonDistribution
+        do {
+            distribution = try PoissonDistribution(mean: mean)
+        } catch {
+            return .nan
+        }
         return smallestInteger(start: mean, target: expectedShortage) { distribution.loss($0) }
     }
 
     /// The smallest integer s ≥ 0 with E[(D − s)⁺] ≤ `expectedShortage`, D negative binomial with
-    /// the given mean and standard deviation (Poisson when the variance is not above the mean).
+    /// the given mean and standard deviation (Poisson when the variance is not above the mean, the
+    /// one case in which no negative binomial has these moments).
     public static func negativeBinomial(mean: Double, standardDeviation: Double, expectedShortage: Double) -> Double {
-        if let distribution = try? NegativeBinomialDistribution(mean: mean, standardDeviation: standardDeviation) {
-            return smallestInteger(start: mean, target: expectedShortage) { distribution.loss($0) }
+        guard mean > 0, standardDeviation * standardDeviation > mean else { return poisson(mean: mean, expectedShortage: expectedShortage) }
+        let distribution: NegativeBinomialDistribution
+        do {
+            distribution = try NegativeBinomialDistribution(mean: mean, standardDeviation: standardDeviation)
+        } catch {
+            return .nan
         }
-        return poisson(mean: mean, expectedShortage: expectedShortage)
+        return smallestInteger(start: mean, target: expectedShortage) { distribution.loss($0) }
     }
 
     /// The level s with E[(X − s)⁺] = `expectedShortage`, X gamma with the given mean and standard

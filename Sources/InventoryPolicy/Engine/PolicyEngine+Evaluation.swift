@@ -140,6 +140,7 @@ extension PolicyEngine {
         case .shelfLife: notes.insert(.safetyStockCappedByShelfLife)
         }
         if method == .gamma, safety.method != .gamma { notes.insert(.distributionFallback) }
+        if safety.failure != nil { notes.insert(.safetyStockMethodFailed) }
         if settings.serviceMeasure == .fillRate, safety.measure != .fillRate { notes.insert(.fillRateWithoutLot) }
 
         // Levels and the ERP's min/max in the primary supplier's units.

@@ -144,6 +144,9 @@ private struct ExplanationBuilder {
         default:
             break
         }
+        if let failure = safety.failure {
+            text += "; \(failure), so no safety stock: the reorder level is the expected demand"
+        }
         if safety.measure == .fillRate {
             text += "; fill-rate target through the loss function"
         } else if evaluation.notes.contains(.fillRateWithoutLot) {

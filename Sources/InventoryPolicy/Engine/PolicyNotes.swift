@@ -32,6 +32,9 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
     /// Under (R,S) the MOQ or multiple raises the order above the demand per review: the position
     /// overshoots S; (R,s,S) fits such items better.
     public static let orderAboveReviewDemand = PolicyNotes(rawValue: 1 << 13)
+    /// The safety-stock method could not give a level (its inputs were outside its domain, or the
+    /// level was not finite): the reorder level is the expected demand; the explanation says why.
+    public static let safetyStockMethodFailed = PolicyNotes(rawValue: 1 << 14)
 
     /// Every note with its code and text, in a fixed order.
     public static let catalogue: [(note: PolicyNotes, code: String, text: String)] = [
@@ -49,6 +52,7 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
         (.noHoldingCost, "no_holding_cost", "the price is 0, so holding costs nothing: the lot is a year's demand"),
         (.fillRateWithoutLot, "fill_rate_without_lot", "a fill rate needs a lot size; the cycle service level was used"),
         (.orderAboveReviewDemand, "order_above_review_demand", "the MOQ or multiple raises the (R,S) order above the demand per review; consider (R,s,S)"),
+        (.safetyStockMethodFailed, "safety_stock_method_failed", "the safety-stock method could not give a level; no safety stock was set (the explanation says why)"),
     ]
 
     /// The codes of the notes set, in catalogue order.

@@ -35,6 +35,10 @@ public struct SafetyStockOutcome: Hashable, Sendable {
     public var capLimit: Double?
     /// The lot (base units) a fill rate was computed against: Q, or d·R under (R,S).
     public var fillRateQuantity: Double?
+    /// Why the method could not give a level, when it could not (the inputs it refused, in its
+    /// own words); the reorder level is then the expected demand — no safety stock — and the
+    /// policy carries ``PolicyNotes/safetyStockMethodFailed``.
+    public var failure: String? = nil
 
     /// The protection interval P = L + R in buckets.
     public var protectionBuckets: Double { leadTimeBuckets + reviewBuckets }

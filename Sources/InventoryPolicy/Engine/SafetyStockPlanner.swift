@@ -21,7 +21,9 @@ enum SafetyStockPlanner {
     /// The unbounded safety stock (``SafetyStockOutcome/safetyStock`` = raw) and the method actually
     /// used: negative binomial falls back to Poisson when demand is not over-dispersed; gamma to the
     /// normal method when σ or the mean is 0; a fill rate without a positive lot falls back to the
-    /// cycle service level.
+    /// cycle service level. When the method itself cannot give a level (its inputs are out of its
+    /// domain, or the level is not finite), the reorder level is the expected demand and
+    /// ``SafetyStockOutcome/failure`` says why — never silently.
     static func compute(_ r: Request) -> SafetyStockOutcome {
         let target = min(max(r.target, 1e-6), 1 - 1e-6)
         let periods = r.leadTimeBuckets + r.reviewBuckets
@@ -30,11 +32,25 @@ enum SafetyStockPlanner {
         let measure: ServiceMeasure = r.measure == .fillRate && r.fillRateQuantity > 0 ? .fillRate : .cycleServiceLevel
         var method = r.method
         var sigmaPerBucket = r.demandStandardDeviation
-        var demand =
-            (try? ProtectionIntervalDemand(
+        var failure: String?
+        var demand: ProtectionIntervalDemand
+        do {
+            demand = try ProtectionIntervalDemand(
                 demandMean: d, demandStandardDeviation: r.demandStandardDeviation, leadTime: r.leadTimeBuckets,
-                leadTimeStandardDeviation: r.leadTimeStandardDeviationBuckets, reviewPeriod: r.reviewBuckets))
-            ?? ProtectionIntervalDemand(mean: 0, standardDeviation: 0)
+                leadTimeStandardDeviation: r.leadTimeStandardDeviationBuckets, reviewPeriod: r.reviewBuckets)
+        } catch {
+            failure = "the demand over the protection interval cannot be formed (\(error.message))"
+            demand = ProtectionIntervalDemand(mean: 0, standardDeviation: 0)
+        }
+        /// The level of a method, or the expected demand with the method's reason recorded.
+        func levelOrMean(_ compute: () throws(PolicyError) -> Double) -> Double {
+            do {
+                return try compute()
+            } catch {
+                failure = failure ?? "the \(method.rawValue) method refused its inputs (\(error.message))"
+                return demand.mean
+            }
+        }
         if method == .forecastError {
             if let errorSD = r.forecastErrorOverProtection {
                 demand.standardDeviation = (errorSD * errorSD + leadTimeTerm).squareRoot()
@@ -49,18 +65,25 @@ enum SafetyStockPlanner {
         var level: Double
         switch method {
         case .normal, .forecastError, .none:
-            let result =
-                measure == .fillRate
-                ? try? SafetyStock.fillRate(target, orderQuantity: r.fillRateQuantity, demand: demand)
-                : try? SafetyStock.cycleServiceLevel(target, demand: demand)
-            factor = result?.safetyFactor ?? 0
-            level = result?.reorderLevel ?? demand.mean
+            do {
+                let result =
+                    measure == .fillRate
+                    ? try SafetyStock.fillRate(target, orderQuantity: r.fillRateQuantity, demand: demand)
+                    : try SafetyStock.cycleServiceLevel(target, demand: demand)
+                factor = result.safetyFactor
+                level = result.reorderLevel
+            } catch {
+                failure = failure ?? "the \(method.rawValue) method refused its inputs (\(error.message))"
+                factor = 0
+                level = demand.mean
+            }
         case .poisson:
             if measure == .fillRate {
                 level = FillRateLevel.poisson(mean: demand.mean, expectedShortage: allowedShortage)
             } else {
-                level = (try? SafetyStock.poisson(target, demandMean: d, leadTime: r.leadTimeBuckets, reviewPeriod: r.reviewBuckets))?
-                    .reorderLevel ?? demand.mean
+                level = levelOrMean { () throws(PolicyError) in
+                    try SafetyStock.poisson(target, demandMean: d, leadTime: r.leadTimeBuckets, reviewPeriod: r.reviewBuckets).reorderLevel
+                }
             }
         case .negativeBinomial:
             let variance = demand.standardDeviation * demand.standardDeviation
@@ -72,24 +95,27 @@ enum SafetyStockPlanner {
                     : FillRateLevel.negativeBinomial(
                         mean: demand.mean, standardDeviation: demand.standardDeviation, expectedShortage: allowedShortage)
             } else {
-                level = (try? SafetyStock.negativeBinomial(target, demand: demand))?.reorderLevel ?? demand.mean
+                level = levelOrMean { () throws(PolicyError) in try SafetyStock.negativeBinomial(target, demand: demand).reorderLevel }
             }
         case .gamma:
             if measure == .fillRate {
                 level = FillRateLevel.gamma(
                     mean: demand.mean, standardDeviation: demand.standardDeviation, expectedShortage: allowedShortage)
             } else {
-                level = (try? SafetyStock.gamma(target, demand: demand))?.reorderLevel ?? demand.mean
+                level = levelOrMean { () throws(PolicyError) in try SafetyStock.gamma(target, demand: demand).reorderLevel }
             }
         }
-        if !level.isFinite { level = demand.mean }
+        if !level.isFinite {
+            failure = failure ?? "the \(method.rawValue) method gave no finite level (target \(target) cannot be reached for this demand)"
+            level = demand.mean
+        }
         let raw = level - demand.mean
         return SafetyStockOutcome(
             method: method, measure: measure, target: target, safetyFactor: factor, sigmaPerBucket: sigmaPerBucket,
             protectionStandardDeviation: demand.standardDeviation, leadTimeBuckets: r.leadTimeBuckets,
             leadTimeStandardDeviationBuckets: r.leadTimeStandardDeviationBuckets, reviewBuckets: r.reviewBuckets,
             expectedDemand: demand.mean, reorderLevel: level, rawSafetyStock: raw, safetyStock: raw, cap: .none,
-            capLimit: nil, fillRateQuantity: measure == .fillRate ? r.fillRateQuantity : nil)
+            capLimit: nil, fillRateQuantity: measure == .fillRate ? r.fillRateQuantity : nil, failure: failure)
     }
 
     /// Applies the bounds in order: ≥ 0; ≤ `maximumDays`·daily demand; ≤ `shelfLifeDays`·daily demand.

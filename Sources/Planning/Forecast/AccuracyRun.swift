@@ -125,13 +125,15 @@ public enum AccuracyRun {
             let start = r * demand.bucketCount + complete - n
             let actual = Array(demand.quantities[start..<(start + n)])
             var statistical = forecast.statistical
+            var note: String?
             if mode == .rolling {
                 let model = forecast.failure == nil ? context.model.model() : nil
-                if let rolling = try? context.selector.rollingForecasts(
-                    forecast.selection, model: model, series: training + actual, origins: training.count..<(training.count + n),
-                    horizon: 1)
-                {
-                    statistical = rolling
+                do throws(ForecastError) {
+                    statistical = try context.selector.rollingForecasts(
+                        forecast.selection, model: model, series: training + actual, origins: training.count..<(training.count + n),
+                        horizon: 1)
+                } catch {
+                    note = "the rolling-origin forecasts could not be computed (\(error.message)); the forecast from the cut is scored"
                 }
             }
             let adjustments = forecast.adjustments.compactMap(\.adjustment)
@@ -147,7 +149,7 @@ public enum AccuracyRun {
                 finalReport: adjusted.final != statistical
                     ? AccuracyReport(actual: actual, forecast: adjusted.final, training: scale, seasonalPeriod: period) : nil,
                 trackingSignal: TrackingSignal(actual: actual, forecast: statistical, threshold: threshold),
-                unitCost: item.unitCost)
+                unitCost: item.unitCost, note: note)
         }
 
         let top = max(0, configuration.topDrivers)

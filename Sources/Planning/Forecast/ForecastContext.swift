@@ -69,11 +69,15 @@ struct ForecastContext: Sendable {
             if let named = model.model() { return (try selector.fit(named, series, context: context), nil) }
             return (try selector.select(series, context: context), nil)
         } catch {
-            // The mean cannot fail on a non-empty finite series (the import guarantees both); 0 if it did.
-            let fallback =
-                (try? selector.fit(HistoricAverageModel(), series, context: context))
-                ?? .constant(0, fallback: .noDemand, pattern: context.pattern ?? .noDemand, observationCount: series.count)
-            return (fallback, error.message)
+            // The mean cannot fail on a non-empty finite series (the import guarantees both); if it
+            // did, the forecast is 0 and the reason says both failures.
+            do {
+                return (try selector.fit(HistoricAverageModel(), series, context: context), error.message)
+            } catch let meanError {
+                let zero = SelectionResult.constant(
+                    0, fallback: .noDemand, pattern: context.pattern ?? .noDemand, observationCount: series.count)
+                return (zero, error.message + "; the mean could not be fitted either (\(meanError.message)), so 0")
+            }
         }
     }
 

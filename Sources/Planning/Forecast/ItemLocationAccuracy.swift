@@ -31,6 +31,9 @@ public struct ItemLocationAccuracy: Sendable {
     public var trackingSignal: TrackingSignal
     /// The value weight: the item's unit cost.
     public var unitCost: Double
+    /// Why the scored forecast is not the one the mode asks for, when it is not: a rolling-origin
+    /// backtest whose model could not be re-run at every origin scores the fixed-origin forecast.
+    public var note: String? = nil
 
     /// Value of the absolute error, unit cost × Σ|A − F| — what ranks the items driving the error.
     public var errorValue: Double { unitCost * report.sumAbsoluteError }

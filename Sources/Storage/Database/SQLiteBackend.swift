@@ -71,8 +71,21 @@ struct SQLiteBackend: DatabaseBackend {
                 try await db.raw("COMMIT").run()
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                try await Self.rollBack(db, after: error)
                 throw error
+            }
+        }
+    }
+
+    /// Rolls back after `error` ended a transaction. SQLite may have rolled back already (a failed
+    /// COMMIT on a full disk, say: "no transaction is active"); any other failure to roll back is
+    /// reported with the error, since the connection would otherwise stay inside the transaction.
+    static func rollBack(_ db: any SQLDatabase, after error: any Error) async throws {
+        do {
+            try await db.raw("ROLLBACK").run()
+        } catch let rollbackError {
+            guard "\(rollbackError)".contains("no transaction is active") else {
+                throw StorageError(.database, "\(error) — and rolling back failed: \(rollbackError)")
             }
         }
     }
@@ -86,14 +99,20 @@ struct SQLiteBackend: DatabaseBackend {
                 try await db.raw("COMMIT").run()
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                try await Self.rollBack(db, after: error)
                 throw error
             }
         }
     }
 
     func close() async {
-        _ = try? await readGate.withLock { reader.close() }
-        _ = try? await gate.withLock { handle.close() }
+        // Closing cannot fail (`SQLiteHandle.close` does not throw); the gates only wait for a
+        // transaction in progress to finish first.
+        await readGate.lock()
+        reader.close()
+        await readGate.unlock()
+        await gate.lock()
+        handle.close()
+        await gate.unlock()
     }
 }

@@ -28,7 +28,7 @@ public enum PlanSummaryJSON {
     }
 
     /// The summary of a plan as stored JSON.
-    public static func text(plan: PlanResult) -> String {
+    public static func text(plan: PlanResult) throws -> String {
         func group(_ g: PlanSummary.Group) -> Group {
             Group(
                 abc: g.abc?.rawValue ?? "total", itemLocations: g.itemLocations, withPolicy: g.withPolicy,
@@ -39,11 +39,17 @@ public enum PlanSummaryJSON {
         let summary = Summary(
             asOf: plan.asOf.description, estimator: plan.estimator, itemLocations: plan.rows.count, byAbc: s.byABC.map(group),
             total: group(s.total))
-        return (try? PlanRecorder.json(summary)) ?? "{}"
+        return try PlanRecorder.json(summary)
     }
 
-    /// A stored summary read back (`nil` when it does not parse).
-    public static func decode(_ text: String) -> Summary? {
-        try? PlanRecorder.decode(Summary.self, from: text)
+    /// A stored summary read back.
+    ///
+    /// - Throws: ``StorageError`` naming the run when the stored text is not a summary.
+    public static func decode(_ text: String, run: Int) throws(StorageError) -> Summary {
+        do {
+            return try PlanRecorder.decode(Summary.self, from: text)
+        } catch {
+            throw StorageError(.database, "the stored summary of plan run \(run) does not read back: \(error) — run the plan again")
+        }
     }
 }

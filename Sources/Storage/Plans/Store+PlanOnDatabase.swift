@@ -62,7 +62,7 @@ extension Store {
         let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator, configuration: .init(progress: progress))
         progress.report(ProgressUpdate(step: PlanRunStage.storing.rawValue, total: plan.rows.count, unit: "item-locations"))
         let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
-        let summary = PlanSummaryJSON.text(plan: plan)
+        let summary = try PlanSummaryJSON.text(plan: plan)
         let settingsText = "bucket: \(settings.bucket.rawValue)\ncurrency: \(settings.currency)\nestimator: \(plan.estimator)\n"
         let record = try await savePlanRun(asOf: snapshot.asOf, label: label, settings: settingsText, summary: summary, results: rows)
         return StoredPlan(record: record, plan: plan, snapshot: snapshot)

@@ -228,14 +228,14 @@ struct PlanRunResponse: Codable, Sendable {
     var resultCount: Int
     var summary: PlanSummaryJSON.Summary?
 
-    init(_ r: PlanRunRecord, withSummary: Bool) {
+    init(_ r: PlanRunRecord, withSummary: Bool) throws {
         runNumber = r.runNumber
         createdAt = r.createdAt
         asOf = r.asOf.description
         label = r.label
         status = r.status
         resultCount = r.resultCount
-        summary = withSummary ? PlanSummaryJSON.decode(r.summary) : nil
+        summary = withSummary ? try PlanSummaryJSON.decode(r.summary, run: r.runNumber) : nil
     }
 }
 

@@ -24,7 +24,7 @@ struct PlanRunRoutes {
         let limit = try query.limit()
         let offset = try query.offsetCursor()
         let runs = try await state.store.listPlanRuns()
-        let page = try ListBudget.fit(runs.dropFirst(offset).prefix(limit).map { PlanRunResponse($0, withSummary: false) }, budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(runs.dropFirst(offset).prefix(limit).map { try PlanRunResponse($0, withSummary: false) }, budget: state.configuration.listByteBudget)
         let next = offset + page.count < runs.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(PlanRunPage(runs: page, total: runs.count, nextCursor: next))
     }
@@ -59,7 +59,7 @@ struct PlanRunRoutes {
 
     @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.viewPlanning)
-        return try JSONResponse.encode(PlanRunResponse(try await record(context), withSummary: true))
+        return try JSONResponse.encode(try PlanRunResponse(try await record(context), withSummary: true))
     }
 
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -75,7 +75,8 @@ struct PlanRunPages {
             "run_number": String(record.runNumber), "created_at": record.createdAt, "as_of": record.asOf.description, "label": record.label,
             "result_count": String(record.resultCount),
         ]
-        if let summary = PlanSummaryJSON.decode(record.summary) {
+        do {
+            let summary = try PlanSummaryJSON.decode(record.summary, run: record.runNumber)
             values["summary"] = [
                 "groups": (summary.byAbc + [summary.total]).map { g -> [String: Any] in
                     [

@@ -60,6 +60,7 @@ extension AccuracyRendering {
             ("tracking_signal", .number(a.trackingSignal.value)), ("tracking_alert", .bool(a.trackingSignal.isAlert)),
             ("unit_cost", .number(a.unitCost)), ("error_value", .number(a.errorValue)),
             ("final_wape", .number(a.finalReport?.wapePercent)),
+            ("note", a.note.map { .string($0) } ?? .null),
         ]
         return .object(members)
     }
