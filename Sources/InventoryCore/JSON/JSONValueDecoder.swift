@@ -234,3 +234,38 @@ private struct SingleReader: SingleValueDecodingContainer {
         try Primitive.decode(type, value, codingPath, keyStyle)
     }
 }
+
+extension JSONValueDecoder {
+    /// Readable text for a `DecodingError`: which field (its JSON path, in snake case) and what was
+    /// expected — for the messages of the API and of the command line's JSON inputs.
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? JSONValueEncoder.snakeCase(key.stringValue) }
+            return keys.isEmpty ? "the body" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "missing field \(JSONValueEncoder.snakeCase(key.stringValue))" + (parent == "the body" ? "" : " in \(parent)")
+        case .typeMismatch(_, let context): return "\(path(context)): \(context.debugDescription)"
+        case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), got null"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+extension String {
+    /// `self` with every `target` replaced (without Foundation).
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -30,38 +30,7 @@ enum JSONResponse {
         do {
             return try JSONValueDecoder().decode(type, from: value)
         } catch let error as DecodingError {
-            throw Problem.badRequest("the request body is not the expected JSON: \(DecodingErrorText.describe(error))", code: "invalid_body")
+            throw Problem.badRequest("the request body is not the expected JSON: \(JSONValueDecoder.describe(error))", code: "invalid_body")
         }
-    }
-}
-
-/// Readable text for a `DecodingError` (which field, what was expected).
-enum DecodingErrorText {
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? snake(key.stringValue) }
-            return keys.isEmpty ? "the body" : keys.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context)
-            return "missing field \(snake(key.stringValue))" + (parent == "the body" ? "" : " in \(parent)")
-        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), got null"
-        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
-    }
-
-    static func snake(_ camel: String) -> String {
-        var out = ""
-        for ch in camel {
-            if ch.isUppercase {
-                out += "_" + ch.lowercased()
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
     }
 }
