@@ -15,6 +15,8 @@ extension SettingsSchema {
             .number("supplier_segmentation.spend_share_cutoff", \.supplierSegmentation.spendShareCutoff, expected: "a share in (0,1]") {
                 $0 > 0 && $0 <= 1
             },
+            // A jit_kanban cell with a bottleneck or strategic primary supplier plans a reorder point instead.
+            .flag("supplier_segmentation.jit_needs_reliable_supply", \.strategies.jitNeedsReliableSupply),
         ]
     }
 }

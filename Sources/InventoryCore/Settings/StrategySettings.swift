@@ -10,7 +10,10 @@
 /// | C | speculative_buy | speculative_buy | periodic_review |
 ///
 /// The supply agreement wins over the mapping: an item-location sourced on consignment or VMI
-/// gets that strategy; phase-out and obsolete items get `no_replenishment`.
+/// gets that strategy; phase-out and obsolete items get `no_replenishment`. Just-in-time needs
+/// dependable supply: with ``jitNeedsReliableSupply`` (default on) a `jit_kanban` cell whose
+/// primary supplier is in a high-risk Kraljic segment (bottleneck or strategic) gets
+/// `reorder_point` instead, which holds a safety stock.
 public struct StrategySettings: Hashable, Sendable {
     /// Strategy per cell.
     public var byCell: [ABCXYZCell: ProcurementStrategy]
@@ -22,8 +25,13 @@ public struct StrategySettings: Hashable, Sendable {
         ABCXYZCell(.c, .x): .speculativeBuy, ABCXYZCell(.c, .y): .speculativeBuy, ABCXYZCell(.c, .z): .periodicReview,
     ]
 
+    /// Whether a `jit_kanban` cell falls back to `reorder_point` when its primary supplier is a
+    /// bottleneck or strategic (high supply risk) one (default on).
+    public var jitNeedsReliableSupply: Bool
+
     /// The defaults.
-    public init(byCell: [ABCXYZCell: ProcurementStrategy] = StrategySettings.defaultByCell) {
+    public init(byCell: [ABCXYZCell: ProcurementStrategy] = StrategySettings.defaultByCell, jitNeedsReliableSupply: Bool = true) {
         self.byCell = byCell
+        self.jitNeedsReliableSupply = jitNeedsReliableSupply
     }
 }

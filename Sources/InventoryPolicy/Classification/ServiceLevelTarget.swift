@@ -13,13 +13,21 @@ public struct ServiceLevelTarget: Hashable, Sendable {
         self.reason = reason
     }
 
-    /// The target for an ABC-XYZ cell adjusted for criticality and lifecycle
-    /// (rules of ``ServiceLevelSettings``): the cell's target; vital → at least the vital floor;
+    /// The target for an ABC-XYZ cell adjusted for the primary supplier's Kraljic segment,
+    /// criticality and lifecycle (rules of ``ServiceLevelSettings``): the cell's target; a bottleneck
+    /// or strategic supplier → at least its segment's floor; vital → at least the vital floor;
     /// desirable → at most the desirable cap; phase-out → at most the phase-out cap; obsolete → 0.
-    public init(cell: ABCXYZCell, criticality: Criticality, lifecycle: Lifecycle, settings: ServiceLevelSettings) {
+    public init(
+        cell: ABCXYZCell, criticality: Criticality, lifecycle: Lifecycle, supplierSegment: SupplierSegment? = nil,
+        settings: ServiceLevelSettings
+    ) {
         let base = settings.byCell[cell] ?? ServiceLevelSettings.defaultByCell[cell] ?? 0.95
         var value = base
         var reason = "\(cell) target \(Self.format(base))"
+        if let segment = supplierSegment, let floor = settings.supplierSegmentFloor[segment], value < floor {
+            value = floor
+            reason += "; \(segment.rawValue) supplier: raised to floor \(Self.format(value))"
+        }
         switch criticality {
         case .vital where value < settings.vitalFloor:
             value = settings.vitalFloor

@@ -17,8 +17,15 @@ public struct StrategyChoice: Hashable, Sendable {
     /// sourcing), then the lifecycle (obsolete → no replenishment; phase-out → buy to order only),
     /// then the cell's mapping.
     ///
-    /// - Parameter agreement: ownership of the primary supplier's deliveries, if sourced.
-    public init(cell: ABCXYZCell, lifecycle: Lifecycle, agreement: Ownership?, settings: StrategySettings) {
+    /// - Parameters:
+    ///   - agreement: ownership of the primary supplier's deliveries, if sourced.
+    ///   - supplierSegment: the primary supplier's Kraljic segment, if sourced: a bottleneck or
+    ///     strategic supplier turns `jit_kanban` into `reorder_point`
+    ///     (``StrategySettings/jitNeedsReliableSupply``).
+    public init(
+        cell: ABCXYZCell, lifecycle: Lifecycle, agreement: Ownership?, supplierSegment: SupplierSegment? = nil,
+        settings: StrategySettings
+    ) {
         if lifecycle == .obsolete {
             self.init(strategy: .noReplenishment, reason: "obsolete item: run down, no replenishment")
             return
@@ -38,6 +45,14 @@ public struct StrategyChoice: Hashable, Sendable {
             break
         }
         let strategy = settings.byCell[cell] ?? StrategySettings.defaultByCell[cell] ?? .reorderPoint
+        if strategy == .jitKanban, settings.jitNeedsReliableSupply, let segment = supplierSegment,
+            segment == .bottleneck || segment == .strategic
+        {
+            self.init(
+                strategy: .reorderPoint,
+                reason: "\(cell) mapping: jit_kanban; \(segment.rawValue) supplier (high supply risk): reorder_point with safety stock instead")
+            return
+        }
         self.init(strategy: strategy, reason: "\(cell) mapping")
     }
 }

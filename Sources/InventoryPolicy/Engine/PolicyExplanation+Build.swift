@@ -97,8 +97,10 @@ private struct ExplanationBuilder {
             entry("class", "\(input.abc.rawValue)\(input.xyz.rawValue)"),
             entry("criticality", plain: input.criticality.rawValue),
             entry("lifecycle", plain: input.lifecycle.rawValue),
-            entry("strategy", plain: input.strategy.rawValue),
-            entry("service level", "\(evaluation.values.serviceLevel) (\(safety.measure.rawValue))"),
+            entry("strategy", plain: input.strategy.rawValue + (input.strategyReason.isEmpty ? "" : " (\(input.strategyReason))")),
+            entry(
+                "service level",
+                "\(evaluation.values.serviceLevel) (\(safety.measure.rawValue)\(input.serviceLevelReason.isEmpty ? "" : ": " + input.serviceLevelReason))"),
             entry("unit cost", "\(input.unitCost)"),
             entry("holding rate", "\(input.holdingCostRate) per year"),
             entry("order cost", "\(input.orderCost)"),

@@ -24,6 +24,11 @@ public struct PolicyInput: Hashable, Sendable {
     public var lifecycle: Lifecycle
     /// Procurement strategy from the classification.
     public var strategy: ProcurementStrategy
+    /// How the classification set the service level (cell, supplier segment, criticality,
+    /// lifecycle), for the explanation; empty when not given.
+    public var serviceLevelReason: String = ""
+    /// How the classification chose the strategy, for the explanation; empty when not given.
+    public var strategyReason: String = ""
     /// Suppliers (empty: the default lead time of the settings, flagged).
     public var sources: [PolicySource]
     /// Standard cost per base unit (values safety stock and average inventory).

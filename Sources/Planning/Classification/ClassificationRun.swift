@@ -80,6 +80,12 @@ public enum ClassificationRun {
         // Rows in parallel chunks. Service level and strategy depend only on (cell, criticality,
         // lifecycle, agreement): computed once per combination and chunk.
         let agreements = primaryAgreements(snapshot: snapshot)
+        // The Kraljic segment of each item-location's primary supplier feeds its service level and
+        // strategy (ServiceLevelSettings, StrategySettings).
+        let suppliers = SupplierSpend.classify(snapshot: snapshot, annualQuantity: annualQuantity)
+        var segmentOfSupplier: [Int32: SupplierSegment] = [:]
+        for s in suppliers { segmentOfSupplier[s.supplier] = s.segment }
+        let segments = primarySuppliers(snapshot: snapshot).compactMapValues { segmentOfSupplier[$0] }
         let items = snapshot.items
         let serviceLevelSettings = snapshot.settings.serviceLevels
         let strategySettings = snapshot.settings.strategies
@@ -100,22 +106,25 @@ public enum ClassificationRun {
                     cv2Cutoff: settings.cv2Cutoff, previous: prior?.pattern, adiMargin: settings.adiMargin,
                     cv2Margin: settings.cv2Margin)
                 let cell = ABCXYZCell(abcClasses[r], xyz)
-                let levelKey = ServiceLevelKey(cell: cell, criticality: item.criticality, lifecycle: item.lifecycle)
+                let segment = segments[series]
+                let levelKey = ServiceLevelKey(cell: cell, criticality: item.criticality, lifecycle: item.lifecycle, segment: segment)
                 let level =
                     serviceLevels[levelKey]
                     ?? {
                         let target = ServiceLevelTarget(
-                            cell: cell, criticality: item.criticality, lifecycle: item.lifecycle, settings: serviceLevelSettings)
+                            cell: cell, criticality: item.criticality, lifecycle: item.lifecycle, supplierSegment: segment,
+                            settings: serviceLevelSettings)
                         serviceLevels[levelKey] = target
                         return target
                     }()
                 let agreement = agreements[series]
-                let strategyKey = StrategyKey(cell: cell, lifecycle: item.lifecycle, agreement: agreement)
+                let strategyKey = StrategyKey(cell: cell, lifecycle: item.lifecycle, agreement: agreement, segment: segment)
                 let strategy =
                     strategies[strategyKey]
                     ?? {
                         let choice = StrategyChoice(
-                            cell: cell, lifecycle: item.lifecycle, agreement: agreement, settings: strategySettings)
+                            cell: cell, lifecycle: item.lifecycle, agreement: agreement, supplierSegment: segment,
+                            settings: strategySettings)
                         strategies[strategyKey] = choice
                         return choice
                     }()
@@ -160,30 +169,50 @@ public enum ClassificationRun {
         return ClassificationReport(
             asOf: snapshot.asOf, windowStart: demand.firstDay(ofColumn: window.lowerBound), windowBuckets: windowCount,
             bucket: snapshot.settings.bucket, rows: rows, summary: ClassificationSummary(rows: rows), moves: moves,
-            comparedWithPrevious: previous != nil,
-            suppliers: SupplierSpend.classify(snapshot: snapshot, annualQuantity: annualQuantity))
+            comparedWithPrevious: previous != nil, suppliers: suppliers)
     }
 
-    /// The ownership of the primary (largest share) supplier of each sourced item-location.
-    static func primaryAgreements(snapshot: Snapshot) -> [ItemLocation: Ownership] {
-        var best: [ItemLocation: (share: Double, ownership: Ownership)] = [:]
+    /// The primary sourcing rule of each sourced item-location: the largest share; on a tie the
+    /// supplier with the smaller id (so a plan from a data folder and one from the database, whose
+    /// catalogs come in different orders, agree).
+    static func primarySourcing(snapshot: Snapshot) -> [ItemLocation: SourcingRule] {
+        var best: [ItemLocation: SourcingRule] = [:]
         for rule in snapshot.sourcing {
             let key = ItemLocation(item: rule.item, location: rule.location)
-            if let current = best[key], current.share >= rule.share { continue }
-            best[key] = (rule.share, rule.ownership)
+            if let current = best[key] {
+                if current.share > rule.share { continue }
+                if current.share == rule.share,
+                    snapshot.suppliers[Int(current.supplier)].id <= snapshot.suppliers[Int(rule.supplier)].id
+                {
+                    continue
+                }
+            }
+            best[key] = rule
         }
-        return best.mapValues(\.ownership)
+        return best
+    }
+
+    /// The primary supplier of each sourced item-location (``primarySourcing(snapshot:)``).
+    static func primarySuppliers(snapshot: Snapshot) -> [ItemLocation: Int32] {
+        primarySourcing(snapshot: snapshot).mapValues(\.supplier)
+    }
+
+    /// The ownership of the primary supplier's deliveries of each sourced item-location.
+    static func primaryAgreements(snapshot: Snapshot) -> [ItemLocation: Ownership] {
+        primarySourcing(snapshot: snapshot).mapValues(\.ownership)
     }
 
     struct ServiceLevelKey: Hashable {
         var cell: ABCXYZCell
         var criticality: Criticality
         var lifecycle: Lifecycle
+        var segment: SupplierSegment?
     }
 
     struct StrategyKey: Hashable {
         var cell: ABCXYZCell
         var lifecycle: Lifecycle
         var agreement: Ownership?
+        var segment: SupplierSegment?
     }
 }

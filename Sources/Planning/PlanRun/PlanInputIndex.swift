@@ -76,12 +76,15 @@ struct PlanInputIndex: Sendable {
     func policyInput(row r: Int, classification c: ItemLocationClassification, item: Item, settings: PlanningSettings, asOf: Day)
         -> PolicyInput
     {
-        PolicyInput(
+        var input = PolicyInput(
             demand: DemandEstimate(perBucket: c.meanPerBucket, standardDeviationPerBucket: 0), pattern: c.pattern, abc: c.abc,
             xyz: c.xyz, serviceLevel: c.serviceLevel, criticality: c.criticality, lifecycle: c.lifecycle, strategy: c.strategy,
             sources: sources(row: r), unitCost: item.unitCost, holdingCostRate: settings.holdingCostRate,
             orderCost: settings.orderCost, reviewPeriodDays: settings.reviewPeriodDays,
             shelfLifeDays: item.shelfLifeDays.map(Double.init), overrides: overrides(row: r), asOf: asOf)
+        input.serviceLevelReason = c.serviceLevelReason
+        input.strategyReason = c.strategyReason
+        return input
     }
 
     /// The mean supplier lead time of a row in days: share-weighted over its sourcing rules, or

@@ -19,6 +19,8 @@ public struct StoredPlan: Sendable {
     public var plan: PlanResult
     /// The snapshot read from the database.
     public var snapshot: Snapshot
+    /// The run whose classes the classification applied hysteresis against (`nil`: none).
+    public var previousRun: Int?
 }
 
 extension Store {
@@ -46,25 +48,51 @@ extension Store {
         return settings
     }
 
+    /// The classes of the latest stored plan run (ABC, XYZ, pattern per item-location), the
+    /// previous classification a new run applies hysteresis against; `nil` before the first run.
+    public func previousClassification() async throws -> (run: Int, classes: PreviousClassification)? {
+        guard let last = try await listPlanRuns().filter({ $0.status == "complete" }).map(\.runNumber).max() else { return nil }
+        var previous = PreviousClassification()
+        for row in try await planResults(runNumber: last, kind: "classification") {
+            let payload: ClassificationPayload
+            do {
+                payload = try PlanRecorder.decode(ClassificationPayload.self, from: row.payload)
+            } catch {
+                throw StorageError(
+                    .database,
+                    "the classification of \(row.itemID) at \(row.locationID) in plan run \(last) does not read back: \(error) — plan again with hysteresis off")
+            }
+            previous.set(
+                PreviousClassification.Entry(
+                    abc: ABCClass(rawValue: payload.abc), xyz: XYZClass(rawValue: payload.xyz), pattern: DemandPattern(rawValue: payload.pattern)),
+                item: payload.itemId, location: payload.locationId)
+        }
+        return (last, previous)
+    }
+
     /// Runs the plan on the database's data — as of `asOf` (an earlier date replans from the
     /// history before it) or the imported data set's date — and stores it as the next numbered
     /// run (per item-location a `classification`, a `forecast` and a `policy` payload); earlier
-    /// runs are kept. `progress` hears the steps: ``PlanRunStage/loading``, the plan run's own
+    /// runs are kept. With `hysteresis` (the default) the classification is re-classified against
+    /// the latest stored run (``previousClassification()``), as `procura classify --previous` does:
+    /// an item-location changes class only when it clears a cut-off by the margin. `progress` hears the steps: ``PlanRunStage/loading``, the plan run's own
     /// (``PlanningStep``, with the item-locations planned), ``PlanRunStage/storing``.
     public func runPlan(
-        label: String, estimator: PlanEstimator = .forecast, asOf: Day? = nil,
+        label: String, estimator: PlanEstimator = .forecast, asOf: Day? = nil, hysteresis: Bool = true,
         progress: any ProgressReporter = SilentProgress()
     ) async throws -> StoredPlan {
         progress.report(ProgressUpdate(step: PlanRunStage.loading.rawValue))
         let settings = try await planningSettings()
         var snapshot = try await loadSnapshot(settings: settings)
         if let asOf { snapshot = snapshot.atPlanningDate(asOf) }
-        let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator, configuration: .init(progress: progress))
+        let previous = hysteresis ? try await previousClassification() : nil
+        let plan = await PlanRun.run(
+            snapshot: snapshot, estimator: estimator, configuration: .init(previous: previous?.classes, progress: progress))
         progress.report(ProgressUpdate(step: PlanRunStage.storing.rawValue, total: plan.rows.count, unit: "item-locations"))
         let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
         let summary = try PlanSummaryJSON.text(plan: plan)
         let settingsText = "bucket: \(settings.bucket.rawValue)\ncurrency: \(settings.currency)\nestimator: \(plan.estimator)\n"
         let record = try await savePlanRun(asOf: snapshot.asOf, label: label, settings: settingsText, summary: summary, results: rows)
-        return StoredPlan(record: record, plan: plan, snapshot: snapshot)
+        return StoredPlan(record: record, plan: plan, snapshot: snapshot, previousRun: previous?.run)
     }
 }

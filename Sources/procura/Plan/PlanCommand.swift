@@ -50,6 +50,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "The stored run to compare the new run with (database only; default: the previous run).")
     var compareWith: Int?
 
+    @Flag(help: "Classify without hysteresis against the latest stored run (database only).")
+    var noHysteresis = false
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -64,8 +67,8 @@ struct PlanCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "give either a data folder or --database, not both — `procura import DATA --database URL` first, then `procura plan --database URL`")
             }
-            if !label.isEmpty || compareWith != nil {
-                throw ValidationError("--label and --compare-with apply to plan runs on the database (omit DATA)")
+            if !label.isEmpty || compareWith != nil || noHysteresis {
+                throw ValidationError("--label, --compare-with and --no-hysteresis apply to plan runs on the database (omit DATA)")
             }
         }
         if let compareWith, compareWith < 1 { throw ValidationError("--compare-with must be a plan run number ≥ 1, got \(compareWith)") }
@@ -102,7 +105,8 @@ struct PlanCommand: AsyncParsableCommand {
                 throw StorageError(.database, "no plan run \(compareWith) — stored runs: \(known.isEmpty ? "none" : known)")
             }
             let outcome = try await store.runPlan(
-                label: label, estimator: estimator.planEstimator, asOf: asOf.flatMap(Day.init(iso:)), progress: progress)
+                label: label, estimator: estimator.planEstimator, asOf: asOf.flatMap(Day.init(iso:)), hysteresis: !noHysteresis,
+                progress: progress)
             let base = compareWith ?? runs.map(\.runNumber).max()
             var comparison: PlanRunComparison?
             if let base {
@@ -118,6 +122,12 @@ struct PlanCommand: AsyncParsableCommand {
         let r = outcome.record
         text += "\nStored as plan run \(r.runNumber)\(r.label.isEmpty ? "" : " (\(r.label))") in \(url): \(r.resultCount) results"
         text += " for \(outcome.plan.rows.count) item-locations, as of \(r.asOf)\n"
+        if let previous = outcome.previousRun {
+            let moves = outcome.plan.classification.moves
+            let moved = moves.filter { $0.kind == .moved }.count
+            let held = moves.filter { $0.kind == .held }.count
+            text += "Classified with hysteresis against run \(previous): \(moved) class changes, \(held) held back by the margins\n"
+        }
         if let c = comparison { text += Self.describe(c, currency: outcome.snapshot.settings.currency) }
         if let out { text += "Wrote policies.csv, explanations.jsonl and summary.json to \(out)\n" }
         StandardStreams.out(text)
