@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "DataImport",
-            dependencies: ["InventoryCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["InventoryCore", "InventoryPolicy", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -42,7 +42,7 @@ struct CSVTable<Column: CSVColumn> {
     static func open(
         _ file: DataFolderFile, in folder: URL, columns: Column.Type, log: IssueLog, options: ImportOptions
     ) -> Opening {
-        let url = folder.appendingPathComponent(file.rawValue)
+        let url = options.fileOverrides[file].map { URL(fileURLWithPath: $0.path) } ?? folder.appendingPathComponent(file.rawValue)
         guard FileManager.default.fileExists(atPath: url.path) else {
             if file.isRequired {
                 log.add(

@@ -11,22 +11,39 @@ extension Store {
     ///   non-zero bucket totals are stored dated on each bucket's first day, after the `source`
     ///   rows inside the snapshot's history window are removed — so the import is the truth for
     ///   its window and importing the same folder twice leaves the same rows.
-    /// - Inventory lots are the opening stock at the snapshot date: each (item, location, owner)
-    ///   is brought to the counted quantity by an `adjustment` with reason `stock_count` and key
-    ///   `count:<as_of>:<item>:<location>:<owner>`; a second import of the same date replays it.
-    /// - Then the ledger postings (`transactions.csv`, on top of that stock) go through
-    ///   ``post(_:)``'s rules and are idempotent by key.
+    /// - The stock count (``Snapshot/countedStock``, at the start of ``Snapshot/stockCountDate``)
+    ///   is kept as counted in `stock_counts`, and each position (item, location, owner, owning
+    ///   supplier) is brought to its counted on-hand by an `adjustment` with reason `stock_count`
+    ///   and key `count:<date>:<item>:<location>:<owner>[:<supplier>]`; a position with stock in
+    ///   the database that the count does not list is counted as 0. A second import of the same
+    ///   date replays them. A snapshot without a count (no `inventory.csv`) posts none.
+    /// - Then the ledger postings go through ``post(_:today:)``'s rules in file order and are
+    ///   idempotent by key: those dated before the count are history (the count includes them; they
+    ///   move neither on hand nor on order), the others move stock on from the count, and a receipt
+    ///   naming an open order reduces it.
     ///
     /// - The data set's `as_of`, bucket, currency and `settings.yaml` text go to `dataset_info`,
     ///   so that a plan run on the database plans with the folder's settings.
     ///
     /// - Parameters:
     ///   - settingsYAML: the folder's `settings.yaml` text (`nil`: none, the defaults apply).
+    ///   - today: the day the posting-date window is measured from (``LedgerSettings``); `nil`
+    ///     does not check it.
     ///   - progress: called with the name of each part (`items`, …, `demand`, …,
     ///     `stock counts`, `postings`) as its writing starts, inside the transaction.
     public func importSnapshot(
-        _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil,
+        _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil, today: Day? = nil,
         progress: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ImportSummary {
+        do {
+            return try await write(snapshot, source: source, settingsYAML: settingsYAML, today: today, progress: progress)
+        } catch let error as LedgerError {
+            throw StorageError(error)
+        }
+    }
+
+    private func write(
+        _ snapshot: Snapshot, source: String, settingsYAML: String?, today: Day?, progress: (@Sendable (String) -> Void)?
     ) async throws -> ImportSummary {
         try await backend.transaction { db in
             var summary = ImportSummary()
@@ -54,21 +71,10 @@ extension Store {
 
             step("stock counts")
             let writer = LedgerWriter(db: db)
-            var counted: [PositionKey: Int64] = [:]
-            for lot in snapshot.inventory {
-                let key = PositionKey(
-                    itemID: snapshot.items[Int(lot.item)].id, locationID: snapshot.locations[Int(lot.location)].id, owner: lot.ownership)
-                counted[key, default: 0] += try FixedPoint.quantity(lot.onHand, what: "on_hand")
-            }
-            for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
-                let result = try await writer.postCount(
-                    key: "count:\(snapshot.asOf):\(key.itemID):\(key.locationID):\(key.owner.rawValue)", date: snapshot.asOf,
-                    itemID: key.itemID, locationID: key.locationID, owner: key.owner, counted: quantity)
-                if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
-            }
+            try await Self.writeStockCount(snapshot, writer: writer, summary: &summary, db)
             step("postings")
             for posting in snapshot.postings {
-                let result = try await writer.post(PostingRequest(posting, in: snapshot))
+                let result = try await writer.post(PostingRequest(posting, in: snapshot), today: today)
                 if result.replayed { summary.postingsReplayed += 1 } else { summary.postingsPosted += 1 }
             }
             return summary
@@ -109,7 +115,7 @@ extension Store {
     private static func writeConversions(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         var bulk = BulkWriter(db: db, table: "uom_conversions", columns: ["item_id", "uom", "base_units_per_uom"], key: ["item_id", "uom"])
         for c in s.uomConversions {
-            try await bulk.append([s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, what: "base_units_per_uom")])
+            try await bulk.append([s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, field: "base_units_per_uom")])
         }
         try await bulk.flush()
         return s.uomConversions.count
@@ -127,9 +133,9 @@ extension Store {
             let breaks = r.priceBreaks.map { "\($0.minimumQuantity):\($0.unitPrice)" }.joined(separator: ";")
             try await bulk.append([
                 s.items[Int(r.item)].id, s.locations[Int(r.location)].id, s.suppliers[Int(r.supplier)].id, r.purchaseUOM,
-                try FixedPoint.quantity(r.unitsPerPurchaseUOM, what: "units_per_purchase_uom"), r.leadTimeDays, r.leadTimeSDDays,
-                try FixedPoint.quantity(r.moq, what: "moq"), try FixedPoint.quantity(r.orderMultiple, what: "order_multiple"),
-                try FixedPoint.unitCost(r.unitPrice, what: "unit_price"), breaks, r.share, r.ownership.rawValue,
+                try FixedPoint.quantity(r.unitsPerPurchaseUOM, field: "units_per_purchase_uom"), r.leadTimeDays, r.leadTimeSDDays,
+                try FixedPoint.quantity(r.moq, field: "moq"), try FixedPoint.quantity(r.orderMultiple, field: "order_multiple"),
+                try FixedPoint.unitCost(r.unitPrice, field: "unit_price"), breaks, r.share, r.ownership.rawValue,
             ])
         }
         try await bulk.flush()
@@ -227,18 +233,29 @@ extension Store {
             ])
         }
         try await bulk.flush()
+        // What receipts dated on or after the extract received against each line: the
+        // reductions recorded by their on-order movements (a reversal's restore included).
+        try await db.raw(
+            """
+            UPDATE open_orders SET received = COALESCE((SELECT -SUM(m.quantity) FROM ledger_movements m \
+            JOIN ledger_entries e ON e.entry_id = m.entry_id WHERE m.bucket = 'on_order' AND m.order_id = open_orders.order_id \
+            AND m.item_id = open_orders.item_id AND m.location_id = open_orders.location_id \
+            AND e.posting_date >= \(bind: s.asOf.description)), 0)
+            """
+        ).run()
         try await refreshOnOrder(db)
         return s.openOrders.count
     }
 
-    /// Sets every position's on-order to the sum of its open purchase orders.
+    /// Sets every position's on-order to what its open purchase orders still have outstanding:
+    /// Σ max(0, quantity − received).
     static func refreshOnOrder(_ db: any SQLDatabase) async throws {
         try await db.raw("UPDATE stock_positions SET on_order = 0 WHERE on_order <> 0").run()
         try await db.raw(
             """
             INSERT INTO stock_positions (item_id, location_id, owner, owner_supplier_id, on_order) \
-            SELECT item_id, location_id, 'owned', '', SUM(quantity) FROM open_orders WHERE supplier_id IS NOT NULL \
-            GROUP BY item_id, location_id \
+            SELECT item_id, location_id, 'owned', '', SUM(CASE WHEN quantity > received THEN quantity - received ELSE 0 END) \
+            FROM open_orders WHERE supplier_id IS NOT NULL GROUP BY item_id, location_id \
             ON CONFLICT (item_id, location_id, owner, owner_supplier_id) DO UPDATE SET on_order = excluded.on_order
             """
         ).run()
@@ -262,8 +279,8 @@ extension Store {
             try await bulk.append([
                 r.orderID, itemID, locationID, r.receiptDate.description, occurrence, s.suppliers[Int(r.supplier)].id,
                 r.orderDate.description, r.dueDate?.description, try FixedPoint.quantity(r.quantity),
-                try r.orderedQuantity.map { (q: Double) throws(StorageError) in try FixedPoint.quantity(q) },
-                try r.unitPrice.map { (p: Double) throws(StorageError) in try FixedPoint.unitCost(p) },
+                try r.orderedQuantity.map { (q: Double) throws(LedgerError) in try FixedPoint.quantity(q) },
+                try r.unitPrice.map { (p: Double) throws(LedgerError) in try FixedPoint.unitCost(p) },
             ])
         }
         try await bulk.flush()
@@ -285,12 +302,68 @@ extension Store {
         return s.overrides.count
     }
 
+    /// The stock count: its lines into `stock_counts` (replacing those of the same date), then one
+    /// `stock_count` adjustment per position — every counted position, and every position with
+    /// on-hand in the database that the count does not list (counted as 0).
+    private static func writeStockCount(
+        _ s: Snapshot, writer: LedgerWriter, summary: inout ImportSummary, _ db: any SQLDatabase
+    ) async throws {
+        guard let countDate = s.stockCountDate else { return }
+        try await db.raw("DELETE FROM stock_counts WHERE count_date = \(bind: countDate.description)").run()
+        try await db.raw("INSERT INTO dataset_info (key, value) VALUES ('stock_count_date', \(bind: countDate.description)) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run()
+        var bulk = BulkWriter(
+            db: db, table: "stock_counts",
+            columns: ["count_date", "line", "item_id", "location_id", "owner", "owner_supplier_id", "received_date", "on_hand"], key: [])
+        var counted: [PositionKey: Int64] = [:]
+        for (line, lot) in s.countedStock.enumerated() {
+            let key = PositionKey(
+                itemID: s.items[Int(lot.item)].id, locationID: s.locations[Int(lot.location)].id, owner: lot.ownership,
+                ownerSupplierID: lot.ownership == .owned ? "" : lot.supplier.map { s.suppliers[Int($0)].id } ?? "")
+            let quantity: Int64
+            do throws(LedgerError) {
+                quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
+                guard let sum = FixedPoint.add(counted[key, default: 0], quantity) else {
+                    throw StockPositions.overflow(LedgerMovement(position: key, bucket: .onHand, quantity: quantity), balance: counted[key, default: 0])
+                }
+                counted[key] = sum
+            } catch {
+                throw StorageError(error)
+            }
+            try await bulk.append([
+                countDate.description, line, key.itemID, key.locationID, key.owner.rawValue, key.ownerSupplierID,
+                lot.receivedDate?.description, quantity,
+            ])
+        }
+        try await bulk.flush()
+        for row in try await db.raw(
+            "SELECT item_id, location_id, owner, owner_supplier_id FROM stock_positions WHERE on_hand <> 0"
+        ).all() {
+            let ownerText = try row.decode(column: "owner", as: String.self)
+            guard let owner = Ownership(rawValue: ownerText) else {
+                throw StorageError(.database, "stock_positions has the unknown owner '\(ownerText)'")
+            }
+            let key = PositionKey(
+                itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
+                owner: owner, ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self))
+            if counted[key] == nil { counted[key] = 0 }
+        }
+        for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
+            let supplier = key.ownerSupplierID.isEmpty ? "" : ":\(key.ownerSupplierID)"
+            let result = try await writer.postCount(
+                key: "count:\(countDate):\(key.itemID):\(key.locationID):\(key.owner.rawValue)\(supplier)", date: countDate, position: key,
+                counted: quantity)
+            if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
+        }
+    }
+
     private static func writeDatasetInfo(_ s: Snapshot, settingsYAML: String?, _ db: any SQLDatabase) async throws {
         var bulk = BulkWriter(db: db, table: "dataset_info", columns: ["key", "value"], key: ["key"])
         try await bulk.append(["as_of", s.asOf.description])
         try await bulk.append(["bucket", s.settings.bucket.rawValue])
         try await bulk.append(["currency", s.settings.currency])
         try await bulk.append(["settings_yaml", settingsYAML ?? ""])
+        try await bulk.append(["ledger.posting_days_back", String(s.settings.ledger.postingDaysBack)])
+        try await bulk.append(["ledger.posting_days_ahead", String(s.settings.ledger.postingDaysAhead)])
         try await bulk.flush()
     }
 }

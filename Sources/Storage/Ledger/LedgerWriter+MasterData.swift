@@ -77,13 +77,11 @@ extension LedgerWriter {
         rememberSupplier(supplierID)
     }
 
-    /// The quantity of a request in millionths of the item's base unit (signed for adjustments).
-    ///
-    /// `q_base = round(q_uom × 10⁶) × base_units_per_uom / 10⁶`, exact in 128 bits, rounded half
-    /// away from zero; a unit that is neither the base unit nor in `uom_conversions` is refused.
-    /// Units match case-insensitively, as in the data-folder import (`ea` is `EA`).
-    func baseQuantity(_ request: PostingRequest, item: ItemRecord) throws(StorageError) -> Int64 {
-        let given = try FixedPoint.quantity(request.quantity)
+    /// The quantity of a request in millionths of the item's base unit (signed for adjustments):
+    /// `given` (millionths of the request's unit) converted by ``LedgerRules/baseQuantity(_:quantity:baseUnitsPerUOM:)``;
+    /// a unit that is neither the base unit nor in `uom_conversions` is refused. Units match
+    /// case-insensitively, as in the data-folder import (`ea` is `EA`).
+    func baseQuantity(_ request: PostingRequest, given: Int64, item: ItemRecord) throws(StorageError) -> Int64 {
         guard let uom = request.uom?.uppercased(), !uom.isEmpty, uom != item.baseUOM.uppercased() else { return given }
         guard let factor = item.conversions[uom] ?? item.conversions.first(where: { $0.key.uppercased() == uom })?.value else {
             let allowed = ([item.baseUOM] + item.conversions.keys.sorted()).joined(separator: ", ")
@@ -92,7 +90,11 @@ extension LedgerWriter {
                 "unit '\(request.uom ?? uom)' does not convert for item \(request.itemID) (posting '\(request.key)') — allowed units: \(allowed); add the unit to uom_conversions.csv or post in one of these"
             )
         }
-        return FixedPoint.multiply(given, factor, dividingBy: FixedPoint.quantityScale)
+        do {
+            return try LedgerRules.baseQuantity(request, quantity: given, baseUnitsPerUOM: factor)
+        } catch {
+            throw StorageError(error)
+        }
     }
 
     /// The shipping location of a transfer_in posted at its receiving location: the location of
@@ -112,11 +114,11 @@ extension LedgerWriter {
     func consumptionOwner(_ request: PostingRequest) async throws -> Ownership {
         guard request.owner == nil || request.owner == .owned else { return request.owner ?? .consignment }
         let supplier = request.supplierID ?? ""
-        for kind in [Ownership.consignment, .vmi] {
-            let position = PositionKey(itemID: request.itemID, locationID: request.locationID, owner: kind, ownerSupplierID: supplier)
-            if try await balance(position, .onHand) > 0 { return kind }
+        func onHand(_ kind: Ownership) async throws -> Int64 {
+            try await balance(PositionKey(itemID: request.itemID, locationID: request.locationID, owner: kind, ownerSupplierID: supplier), .onHand)
         }
-        return .consignment
+        return LedgerRules.consumptionOwner(
+            requested: request.owner, consignmentOnHand: try await onHand(.consignment), vmiOnHand: try await onHand(.vmi))
     }
 
     /// The price of consumed supplier-owned stock per base unit: the sourcing price of the item at
@@ -132,6 +134,11 @@ extension LedgerWriter {
         let price = try row.decode(column: "unit_price", as: Int64.self)
         let units = try row.decode(column: "units_per_purchase_uom", as: Int64.self)
         guard units > 0 else { return fallback }
-        return FixedPoint.multiply(price, FixedPoint.quantityScale, dividingBy: units)
+        guard let perBaseUnit = FixedPoint.multiply(price, FixedPoint.quantityScale, dividingBy: units) else {
+            throw StorageError(
+                .valueOutOfRange,
+                "the sourcing price \(FixedPoint.unitCostText(price)) per \(FixedPoint.quantityText(units)) base units of \(request.itemID) at \(request.locationID) from \(request.supplierID ?? "") is out of range per base unit — correct sourcing.csv")
+        }
+        return perBaseUnit
     }
 }

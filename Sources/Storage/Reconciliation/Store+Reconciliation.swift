@@ -1,3 +1,4 @@
+public import DataImport
 public import InventoryCore
 import SQLKit
 
@@ -72,7 +73,14 @@ extension Store {
             var open: [IntercompanyReconciliation.InTransit] = []
             for (key, d) in documents where d.shipped != d.received {
                 let quantity = d.shipped - d.received
-                let value = d.shipped == 0 ? 0 : FixedPoint.multiply(d.value, quantity, dividingBy: max(1, d.shipped))
+                var value: Int64 = 0
+                if d.shipped != 0 {
+                    guard let share = FixedPoint.multiply(d.value, quantity, dividingBy: max(1, d.shipped)) else {
+                        throw StorageError(
+                            .valueOutOfRange, "the value in transit of transfer \(key.reference) (\(key.item)) is beyond the ledger's range")
+                    }
+                    value = share
+                }
                 open.append(
                     .init(
                         reference: key.reference, itemID: key.item, fromLocationID: key.from, fromCompany: companies[key.from] ?? "",
@@ -90,7 +98,15 @@ extension Store {
     public func consignmentReconciliation(supplierID: String, statement: [StockStatementLine]) async throws -> ConsignmentReconciliation {
         var stated: [[String]: Int64] = [:]
         for line in statement {
-            stated[[line.itemID, line.locationID], default: 0] += try FixedPoint.quantity(line.quantity)
+            do throws(LedgerError) {
+                let quantity = try FixedPoint.quantity(line.quantity)
+                guard let sum = FixedPoint.add(stated[[line.itemID, line.locationID], default: 0], quantity) else {
+                    throw FixedPoint.outOfRange(field: "quantity", value: "\(line.quantity)", scale: FixedPoint.quantityScale)
+                }
+                stated[[line.itemID, line.locationID]] = sum
+            } catch {
+                throw StorageError(error)
+            }
         }
         let statedLines = stated
         return try await backend.read { db in

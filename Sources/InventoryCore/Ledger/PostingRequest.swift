@@ -1,9 +1,8 @@
-public import InventoryCore
-
 /// One posting as a caller asks for it, by keys (`procura post`, `transactions.csv`, the API).
 ///
 /// The columns of DATA_FORMAT.md `transactions.csv`. ``quantity`` is in ``uom`` (the item's base
 /// unit when `nil`) and positive, except for ``PostingType/adjustment``, which is signed.
+/// ``LedgerRules/validate(_:limits:today:)`` checks what needs no database.
 public struct PostingRequest: Sendable, Hashable {
     /// Idempotency key: the same key is the same posting, never a second one.
     public var key: String
@@ -62,18 +61,5 @@ public struct PostingRequest: Sendable, Hashable {
             supplierID: posting.supplier.map { snapshot.suppliers[Int($0)].id },
             owner: posting.owner == .owned ? nil : posting.owner, unitCost: posting.unitCost, reason: posting.reason,
             reference: posting.reference)
-    }
-
-    /// The canonical text compared when a key is used again: the fields that define the
-    /// movement — key, date, type, item, location, the quantity in base units (so `2 BOX` and
-    /// `24 EA` are the same posting), destination, supplier, owner, reason, reference —
-    /// separated by U+001F. The valuation cost is not compared: an import fills it from the
-    /// item's standard cost where the file leaves it empty.
-    func fingerprint(baseQuantity: Int64) -> String {
-        let fields: [String] = [
-            "v1", key, date.description, type.rawValue, itemID, locationID, String(baseQuantity), toLocationID ?? "", supplierID ?? "",
-            owner.map { $0 == .owned ? "" : $0.rawValue } ?? "", reason, reference,
-        ]
-        return fields.joined(separator: "\u{1F}")
     }
 }

@@ -20,6 +20,10 @@ public enum PostingType: String, Sendable, CaseIterable, Codable {
     case returnToSupplier = "return_to_supplier"
     /// Goods destroyed; needs a reason.
     case scrap
+    /// Stock reserved for a work or sales order: still on hand, no longer available.
+    case allocation
+    /// A reservation released (or issued: post the issue after the release).
+    case allocationRelease = "allocation_release"
     /// Cancels an earlier posting (named in `reference`); needs a reason.
     case reversal
 
