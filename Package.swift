@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "InventoryPolicy", targets: ["InventoryPolicy"]),
         .library(name: "DataImport", targets: ["DataImport"]),
+        .library(name: "DemoData", targets: ["DemoData"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "WebApp", targets: ["WebApp"]),
@@ -62,6 +63,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DemoData",
+            dependencies: ["InventoryCore", "DataImport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Planning",
             dependencies: ["InventoryCore", "Forecasting", "InventoryPolicy"],
             swiftSettings: swiftSettings
@@ -81,7 +87,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -102,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "procura",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "WebApp",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Storage", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -139,13 +145,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DemoDataTests",
+            dependencies: ["DemoData", "DataImport", "Forecasting", "InventoryCore", "ProcuraTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PlanningTests",
             dependencies: ["Planning", "Forecasting", "DataImport", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Planning", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "Storage", "Planning", "DataImport", "DemoData", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

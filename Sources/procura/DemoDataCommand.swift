@@ -1,5 +1,6 @@
 import ArgumentParser
 import DataImport
+import DemoData
 import Foundation
 
 /// `procura demo-data`: writes a synthetic company as a data folder.

@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
         var report: (@Sendable (String) -> Void)? = nil
         if progress { report = { (part: String) in StandardStreams.error("writing \(part) (uncommitted)\n") } }
         let settingsYAML = SettingsText.read(folder: URL(fileURLWithPath: data))
-        let summary = try await db.withStore { try await $0.importSnapshot(snapshot, settingsYAML: settingsYAML, progress: report) }
+        let summary = try await db.withStore { try await $0.importSnapshot(snapshot, settingsYAML: settingsYAML, today: PostCommand.today(), progress: report) }
         var out = "imported \(data) into \(try db.url())\n"
         for table in ["items", "locations", "suppliers", "uom_conversions", "sourcing", "demand", "open_orders", "receipts", "overrides"] {
             out += "  \(table): \(summary.upserted[table] ?? 0)\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataImport
 import Foundation
 import InventoryCore
 import Storage
@@ -65,19 +66,20 @@ struct PostCommand: AsyncParsableCommand {
 
     func run() async throws {
         let requests = try file.map(readFile) ?? [(0, try singleRequest())]
+        let today = Self.today()
         if each {
-            try await db.withStore { try await postEach(requests, store: $0) }
+            try await db.withStore { try await postEach(requests, today: today, store: $0) }
         } else {
-            try await db.withStore { try await postAll(requests, store: $0) }
+            try await db.withStore { try await postAll(requests, today: today, store: $0) }
         }
     }
 
     /// Each request in its own transaction; failures are reported and the stream goes on.
-    private func postEach(_ requests: [(Int, PostingRequest)], store: Store) async throws {
+    private func postEach(_ requests: [(Int, PostingRequest)], today: Day, store: Store) async throws {
         var failures = 0
         for (line, request) in requests {
             do {
-                print(try await store.post(request))
+                print(try await store.post(request, today: today))
             } catch let error as StorageError {
                 failures += 1
                 StandardStreams.error("error: \(file ?? "-"):\(line): \(error.message)\n")
@@ -87,7 +89,7 @@ struct PostCommand: AsyncParsableCommand {
     }
 
     /// All requests in one transaction.
-    private func postAll(_ requests: [(Int, PostingRequest)], store: Store) async throws {
+    private func postAll(_ requests: [(Int, PostingRequest)], today: Day, store: Store) async throws {
         let results: [PostingResult]
         do {
             let total = requests.count
@@ -95,7 +97,7 @@ struct PostCommand: AsyncParsableCommand {
             if progress {
                 report = { (done: Int) in StandardStreams.error("posted \(done)/\(total) (uncommitted)\n") }
             }
-            results = try await store.post(requests.map(\.1), progress: report)
+            results = try await store.post(requests.map(\.1), today: today, progress: report)
         } catch let error as PostingBatchError {
             let line = requests[error.index].0
             let place = file.map { "\($0):\(line): " } ?? ""
@@ -133,7 +135,7 @@ struct PostCommand: AsyncParsableCommand {
             guard let d = Day(iso: date) else { throw ValidationError("--date '\(date)' — expected YYYY-MM-DD") }
             day = d
         } else {
-            day = Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400))
+            day = Self.today()
         }
         return PostingRequest(
             key: key ?? "", date: day, type: postingType, itemID: item ?? "", locationID: location ?? "", quantity: quantity ?? 0,
@@ -141,13 +143,19 @@ struct PostCommand: AsyncParsableCommand {
             reference: reference)
     }
 
+    /// Today (UTC), the day posting dates are checked against.
+    static func today() -> Day { Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400)) }
+
+    /// The rows of a transactions.csv file, read by DataImport's reader (the data-folder import's
+    /// checks and messages); every error is printed.
     private func readFile(_ path: String) throws -> [(Int, PostingRequest)] {
         do {
-            return try PostingCSV.read(path: path == "-" ? "/dev/stdin" : path, file: path == "-" ? "stdin" : path)
+            return try TransactionsFile.read(path: path == "-" ? "/dev/stdin" : path, name: path == "-" ? "stdin" : path)
                 .map { ($0.line, $0.request) }
         } catch {
-            for message in error.messages.prefix(100) { StandardStreams.error("error: \(message)\n") }
-            if error.messages.count > 100 { StandardStreams.error("… and \(error.messages.count - 100) more errors\n") }
+            let errors = error.issues.filter { $0.severity == .error }
+            for issue in errors { StandardStreams.error("error: \(issue)\n") }
+            if error.omittedErrorCount > 0 { StandardStreams.error("… and \(error.omittedErrorCount) more errors\n") }
             throw ExitCode.failure
         }
     }

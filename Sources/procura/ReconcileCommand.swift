@@ -125,35 +125,14 @@ struct ConsignmentCommand: AsyncParsableCommand {
         if !report.differences.isEmpty { throw ExitCode.failure }
     }
 
+    /// The statement, read by DataImport's reader; every error is printed.
     private func readStatement() throws -> [StockStatementLine] {
-        let csv: CSVDocument
         do {
-            csv = try CSVDocument(path: statement, name: statement)
+            return try SupplierStatement.read(path: statement, name: statement, supplierID: supplier)
         } catch {
-            StandardStreams.error("error: \(error.message)\n")
+            for line in error.message.split(separator: "\n") { StandardStreams.error("error: \(line)\n") }
             throw ExitCode.failure
         }
-        guard let item = csv.column("item_id"), let location = csv.column("location_id"), let quantity = csv.column("quantity") else {
-            StandardStreams.error("error: \(statement):1: expected the columns item_id, location_id, quantity\n")
-            throw ExitCode.failure
-        }
-        let supplierColumn = csv.column("supplier_id")
-        var lines: [StockStatementLine] = []
-        var errors: [String] = []
-        for (line, fields) in csv.rows {
-            func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
-            if let s = supplierColumn, !field(s).isEmpty, field(s) != supplier { continue }
-            guard let q = Double(field(quantity)), q.isFinite else {
-                errors.append("\(statement):\(line):\(quantity + 1): quantity '\(field(quantity))' — expected a number")
-                continue
-            }
-            lines.append(StockStatementLine(itemID: field(item), locationID: field(location), quantity: q))
-        }
-        if !errors.isEmpty {
-            for e in errors { StandardStreams.error("error: \(e)\n") }
-            throw ExitCode.failure
-        }
-        return lines
     }
 }
 

@@ -1,4 +1,5 @@
 public import InventoryCore
+import InventoryPolicy
 import SQLKit
 
 extension Store {
@@ -17,20 +18,19 @@ extension Store {
     /// Saves an override (insert, or replace the one with the same key) with the audit entry
     /// (`override.create` / `override.replace`, before and after) in one transaction.
     ///
-    /// - Throws: ``StorageError/Code/invalidOverride`` without a reason, with a non-finite value or
-    ///   a validity that ends before it starts; ``StorageError/Code/unknownItem`` /
-    ///   ``StorageError/Code/unknownLocation`` for keys not in the database.
+    /// - Throws: ``StorageError/Code/invalidOverride`` when the override breaks a rule of
+    ///   ``OverrideRules`` (parameter, value domain, reason and author length, validity);
+    ///   ``StorageError/Code/unknownItem`` / ``StorageError/Code/unknownLocation`` for keys not in
+    ///   the database.
     /// - Returns: the override it replaced, if any.
     @discardableResult
     public func saveOverride(_ record: OverrideRecord, actor: String) async throws -> OverrideRecord? {
-        if record.reason.allSatisfy(\.isWhitespace) {
-            throw StorageError(.invalidOverride, "an override needs a reason — say why the computed value is not right")
-        }
-        if !record.value.isFinite {
-            throw StorageError(.invalidOverride, "override value \(record.value) is not a number")
-        }
-        if let from = record.validFrom, let to = record.validTo, to < from {
-            throw StorageError(.invalidOverride, "override valid_to \(to) is before valid_from \(from) — swap them or leave one open")
+        do {
+            try OverrideRules.validate(
+                itemID: record.itemID, locationID: record.locationID, parameter: record.parameter, value: record.value,
+                reason: record.reason, author: record.author, validFrom: record.validFrom, validTo: record.validTo)
+        } catch {
+            throw StorageError(error)
         }
         return try await backend.transaction { db in
             if try await db.raw("SELECT item_id FROM items WHERE item_id = \(bind: record.itemID)").first() == nil {

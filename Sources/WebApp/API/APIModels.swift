@@ -201,6 +201,10 @@ struct PostingResponse: Codable, Sendable {
     var quantity: Double
     var value: Double
     var intercompany: Bool
+    /// Dated before the stock count: moved neither on hand nor on order.
+    var history: Bool
+    /// Base units received beyond the named open order's outstanding quantity.
+    var overReceipt: Double
     var movements: [Movement]
 
     init(_ r: PostingResult) {
@@ -211,6 +215,8 @@ struct PostingResponse: Codable, Sendable {
         quantity = FixedPoint.quantityDouble(r.quantity)
         value = Double(r.value) / Double(FixedPoint.moneyScale)
         intercompany = r.intercompany
+        history = r.isHistory
+        overReceipt = FixedPoint.quantityDouble(r.overReceipt)
         movements = r.movements.map {
             Movement(
                 itemId: $0.position.itemID, locationId: $0.position.locationID, owner: $0.position.owner.rawValue,

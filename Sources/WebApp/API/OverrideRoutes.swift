@@ -43,31 +43,30 @@ struct OverrideRoutes {
         return try JSONResponse.encode(response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
     }
 
-    /// Checks an override from a form or the API; bad values are 422 problems.
+    /// Checks an override from a form or the API by the one set of override rules
+    /// (``OverrideRules``); bad values are 422 problems naming the field.
     static func record(
         item: String, location: String, parameter: String, value: Double, reason: String, validFrom: String?, validTo: String?,
         author: String
     ) throws -> OverrideRecord {
-        guard let p = PolicyParameter(rawValue: parameter) else {
-            throw Problem.unprocessable(
-                "parameter '\(parameter)' cannot be overridden — one of \(PolicyParameter.allCases.map(\.rawValue).joined(separator: ", "))",
-                code: "invalid_override")
-        }
-        guard p.accepts(value) else {
-            throw Problem.unprocessable("\(value) is not a valid \(parameter) — expected \(p.expected)", code: "invalid_override")
-        }
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text, !text.isEmpty else { return nil }
             guard let d = Day(iso: text) else { throw Problem.unprocessable("\(name) must be YYYY-MM-DD, got '\(text)'", code: "invalid_override") }
             return d
         }
+        let from = try day(validFrom, "valid_from")
+        let to = try day(validTo, "valid_to")
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 500 else {
-            throw Problem.unprocessable("an override needs a reason (1 to 500 characters)", code: "invalid_override")
+        do {
+            try OverrideRules.validate(
+                itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author, validFrom: from,
+                validTo: to)
+        } catch {
+            throw Problem.unprocessable(error.message, code: "invalid_override")
         }
         return OverrideRecord(
-            itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author,
-            validFrom: try day(validFrom, "valid_from"), validTo: try day(validTo, "valid_to"))
+            itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author, validFrom: from,
+            validTo: to)
     }
 
     @Sendable func expire(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -83,8 +83,11 @@ struct DashboardData: Sendable {
         var onOrder: [ItemLocation: Double] = [:]
         for order in snapshot.openOrders { onOrder[ItemLocation(item: order.item, location: order.location), default: 0] += order.quantity }
         var onHandValue: [ItemLocation: Double] = [:]
-        for lot in snapshot.inventory where lot.ownership == .owned && Int(lot.item) < snapshot.items.count {
-            onHandValue[ItemLocation(item: lot.item, location: lot.location), default: 0] += lot.onHand * snapshot.items[Int(lot.item)].unitCost
+        // Owned on hand by the ledger rules: the count, moved on by the postings since (Snapshot.stockPositions).
+        for (key, balance) in snapshot.stockPositions().positions.balances where key.owner == .owned && balance.onHand != 0 {
+            guard let item = snapshot.itemIndex(id: key.itemID), let location = snapshot.locationIndex(id: key.locationID) else { continue }
+            onHandValue[ItemLocation(item: item, location: location), default: 0] +=
+                FixedPoint.quantityDouble(balance.onHand) * snapshot.items[Int(item)].unitCost
         }
 
         var categories: [String: Group] = [:]

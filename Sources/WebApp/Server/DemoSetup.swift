@@ -1,4 +1,5 @@
 import DataImport
+import DemoData
 import Foundation
 import Logging
 public import Storage

@@ -11,7 +11,7 @@ enum DataFolderLoading {
 
     static func load(_ path: String, quiet: Bool = false) throws -> Snapshot {
         let showProgress = !quiet && StandardStreams.errorIsTerminal
-        var configuration = DataFolderImporter.Configuration()
+        var configuration = DataFolderImporter.Configuration(today: PostCommand.today())
         if showProgress {
             configuration.progress = { @Sendable (file: DataFolderFile, rows: Int) in
                 let count = NumberFormat.grouped(Double(rows))

@@ -11,10 +11,14 @@ enum PostingRendering {
             return "\(m.position.itemID)@\(m.position.locationID)\(owner) \(m.bucket.rawValue) \(sign)\(FixedPoint.quantityText(m.quantity))"
         }.joined(separator: ", ")
         let ic = r.intercompany ? " (intercompany)" : ""
-        return "\(r.replayed ? "replayed" : "posted") \(r.key) entry \(r.entryID): \(r.type.rawValue)\(ic) \(moves)"
+        var notes = ""
+        if r.isHistory { notes += " (history: dated before the stock count, which includes it — no on-hand moved)" }
+        if r.overReceipt != 0 { notes += " (over-receipt: \(FixedPoint.quantityText(r.overReceipt)) beyond the open order)" }
+        return "\(r.replayed ? "replayed" : "posted") \(r.key) entry \(r.entryID): \(r.type.rawValue)\(ic) \(moves)\(notes)"
     }
 
-    /// `{"key":…,"entry_id":…,"status":"posted"|"replayed","type":…,"quantity":…,"value":…,"intercompany":…,"movements":[…]}`.
+    /// `{"key":…,"entry_id":…,"status":"posted"|"replayed","type":…,"quantity":…,"value":…,"intercompany":…,
+    /// "history":…,"over_receipt":…,"movements":[…]}`.
     static func json(_ r: PostingResult) -> JSONOutput {
         .object([
             ("key", .string(r.key)),
@@ -24,6 +28,8 @@ enum PostingRendering {
             ("quantity", .number(FixedPoint.quantityDouble(r.quantity))),
             ("value", .number(Double(r.value) / Double(FixedPoint.moneyScale))),
             ("intercompany", .bool(r.intercompany)),
+            ("history", .bool(r.isHistory)),
+            ("over_receipt", .number(FixedPoint.quantityDouble(r.overReceipt))),
             (
                 "movements",
                 .array(

@@ -1,4 +1,5 @@
 import Foundation
+import DataImport
 import InventoryCore
 
 /// One run of ``DemoDataWriter``: the files of a company, written in order.
@@ -190,7 +191,7 @@ struct DemoWriting {
             .transactions,
             ["key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id", "supplier_id", "owner",
              "unit_cost", "reason", "reference"])
-        for posting in company.postings(closing: closing) {
+        for posting in try company.postings(closing: closing) {
             transactions.field(posting.key)
             transactions.field(posting.date)
             transactions.field(posting.type.rawValue)

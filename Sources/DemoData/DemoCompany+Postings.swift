@@ -14,15 +14,29 @@ extension DemoCompany {
     /// issues to work orders (one by weight), a cycle-count adjustment each way, a transfer out
     /// and in, consignment and VMI receipts and consumption, a scrap, a return to the supplier,
     /// and the reversal of an issue followed by its correct posting. Replayed in file order on
-    /// the stock of `inventory.csv` (per item, location and owner) no balance goes negative.
-    func postings(closing: Closing) -> [DemoPosting] {
+    /// the stock of `inventory.csv` (per item, location and owner) by the ledger rules
+    /// (``LedgerRules``), no balance goes negative.
+    func postings(closing: Closing) throws(DemoDataError) -> [DemoPosting] {
         var random = generator(.postings)
         let asOf = configuration.asOf
-        var balance: [Int: Int64] = [:]  // key: item-location × 3 + owner
-        func slot(_ itemLocation: Int, _ owner: Ownership) -> Int {
-            itemLocation * 3 + (owner == .owned ? 0 : owner == .consignment ? 1 : 2)
+        // The stock positions in ticks (each item's own scale: the rules add integers of any scale).
+        var positions = StockPositions()
+        var effects: [String: [LedgerMovement]] = [:]
+        func position(_ index: Int, _ owner: Ownership, supplier: Int32? = nil) -> PositionKey {
+            PositionKey(
+                itemID: items[Int(itemLocations[index].item)].id, locationID: locations[Int(itemLocations[index].location)].id, owner: owner,
+                ownerSupplierID: owner == .owned ? "" : supplier.map { suppliers[Int($0)].id } ?? "")
         }
-        for (index, stock) in closing.stock.enumerated() { balance[slot(index, itemLocations[index].ownership)] = stock }
+        func apply(_ movements: [LedgerMovement]) throws(DemoDataError) {
+            do {
+                try positions.apply(movements)
+            } catch {
+                throw DemoDataError(code: .invalidConfiguration, message: "demo ledger postings: \(error.message)")
+            }
+        }
+        for (index, stock) in closing.stock.enumerated() {
+            try apply([LedgerMovement(position: position(index, itemLocations[index].ownership), bucket: .onHand, quantity: stock)])
+        }
         var result: [DemoPosting] = []
         let stamp = asOf.isoString.split(separator: "-").joined()
         let year = asOf.components.year
@@ -32,7 +46,7 @@ extension DemoCompany {
         func post(
             _ type: PostingType, _ index: Int, ticks: Int64, owner: Ownership = .owned, uom: (String, Double)? = nil,
             to: Int32? = nil, supplier: Int32? = nil, unitCost: Double? = nil, reason: String = "", reference: String = ""
-        ) -> String {
+        ) throws(DemoDataError) -> String {
             let key = "TX-\(stamp)-\(DemoCompany.padded(result.count + 1, 4))"
             let base = Double(ticks) / Double(scale(index))
             let quantity = uom.map { base / $0.1 } ?? base
@@ -41,11 +55,33 @@ extension DemoCompany {
                     key: key, date: asOf, type: type, item: itemLocations[index].item, location: itemLocations[index].location,
                     quantity: quantity, uom: uom?.0, decimals: uom == nil ? decimals(index) : 4, toLocation: to,
                     supplier: supplier, owner: owner, unitCost: unitCost, reason: reason, reference: reference))
+            let movements: [LedgerMovement]
+            if type == .reversal {
+                guard let reversed = effects[reference] else {
+                    throw DemoDataError(code: .invalidConfiguration, message: "demo ledger postings: '\(reference)' is not an earlier posting")
+                }
+                movements = LedgerRules.reversal(of: reversed)
+            } else {
+                let here = position(index, owner, supplier: supplier)
+                movements = LedgerRules.effect(
+                    of: ResolvedPosting(
+                        type: type, date: asOf, itemID: here.itemID, locationID: here.locationID,
+                        receivingLocationID: to.map { locations[Int($0)].id }, owner: owner, supplierID: supplier.map { suppliers[Int($0)].id },
+                        quantity: ticks, stockCountDate: asOf)
+                ).movements
+            }
+            try apply(movements)
+            effects[key] = movements
             return key
         }
-        func stock(_ index: Int, _ owner: Ownership = .owned) -> Int64 { balance[slot(index, owner), default: 0] }
-        func change(_ index: Int, _ owner: Ownership, _ ticks: Int64) { balance[slot(index, owner), default: 0] += ticks }
         func primarySupplier(_ index: Int) -> Int32 { sourcing[itemLocations[index].sourcingRows.lowerBound].supplier }
+        /// On hand of an owner at an item-location: for supplier-owned stock the counted stock (no
+        /// supplier in inventory.csv) and the primary supplier's together.
+        func stock(_ index: Int, _ owner: Ownership = .owned) -> Int64 {
+            let counted = positions[position(index, owner)].onHand
+            guard owner != .owned else { return counted }
+            return counted + positions[position(index, owner, supplier: primarySupplier(index))].onHand
+        }
 
         let active = itemLocations.indices.filter {
             let pattern = itemProfiles[Int(itemLocations[$0].item)].pattern
@@ -68,11 +104,10 @@ extension DemoCompany {
             let rule = sourcing[itemLocations[index].sourcingRows.lowerBound]
             let packTicks = Int64(rule.unitsPerPurchaseUOM) * scale(index)
             let inPacks = rule.unitsPerPurchaseUOM > 1 && line.quantity % packTicks == 0
-            post(
+            try post(
                 .receipt, index, ticks: line.quantity, uom: inPacks ? (rule.purchaseUOM, rule.unitsPerPurchaseUOM) : nil,
                 supplier: line.supplier, unitCost: DemoRounding.money(line.purchaseUnitPrice / rule.unitsPerPurchaseUOM),
                 reference: line.orderID)
-            change(index, .owned, line.quantity)
         }
 
         // Issues to work orders.
@@ -84,8 +119,7 @@ extension DemoCompany {
             let wanted = max(unit, Int64((expected * random.nextDouble(in: 1, 3) / Double(unit)).rounded()) * unit)
             let ticks = min(wanted, stock(index) / 3 / unit * unit)
             guard ticks > 0 else { continue }
-            let key = post(.issue, index, ticks: ticks, reference: "WO-\(48_100 + number)")
-            change(index, .owned, -ticks)
+            let key = try post(.issue, index, ticks: ticks, reference: "WO-\(48_100 + number)")
             issues.append((key, index, ticks))
         }
         // An issue by weight, where an item is issued in kilograms.
@@ -94,18 +128,15 @@ extension DemoCompany {
             return stock($0) >= 2 * Int64(issue.baseUnits) * scale($0)
         }), let issue = itemProfiles[Int(itemLocations[index].item)].issueUOM {
             let ticks = Int64(issue.baseUnits) * scale(index)
-            post(.issue, index, ticks: ticks, uom: (issue.uom, issue.baseUnits), reference: "WO-48200")
-            change(index, .owned, -ticks)
+            try post(.issue, index, ticks: ticks, uom: (issue.uom, issue.baseUnits), reference: "WO-48200")
         }
 
         // Cycle-count adjustments, one each way.
         if let index = nextOwned() {
-            post(.adjustment, index, ticks: -scale(index), reason: "cycle count: one unit short", reference: "CC-\(year)-48")
-            change(index, .owned, -scale(index))
+            try post(.adjustment, index, ticks: -scale(index), reason: "cycle count: one unit short", reference: "CC-\(year)-48")
         }
         if let index = nextOwned() {
-            post(.adjustment, index, ticks: 2 * scale(index), reason: "cycle count: found in wrong bin", reference: "CC-\(year)-48")
-            change(index, .owned, 2 * scale(index))
+            try post(.adjustment, index, ticks: 2 * scale(index), reason: "cycle count: found in wrong bin", reference: "CC-\(year)-48")
         }
 
         // A transfer between two locations of one item.
@@ -119,10 +150,8 @@ extension DemoCompany {
             let unit = scale(from)
             let ticks = max(unit, stock(from) / 5 / unit * unit)
             let destination = itemLocations[to].location
-            post(.transferOut, from, ticks: ticks, to: destination, reference: "TR-\(year)-0412")
-            change(from, .owned, -ticks)
-            post(.transferIn, to, ticks: ticks, to: destination, reference: "TR-\(year)-0412")
-            change(to, .owned, ticks)
+            try post(.transferOut, from, ticks: ticks, to: destination, reference: "TR-\(year)-0412")
+            try post(.transferIn, to, ticks: ticks, to: destination, reference: "TR-\(year)-0412")
         }
 
         // Consignment and VMI: a receipt of supplier-owned stock, then consumption of some of it.
@@ -131,35 +160,29 @@ extension DemoCompany {
             let unit = scale(index)
             let received = max(unit, itemLocations[index].orderQuantity / unit * unit)
             let supplier = primarySupplier(index)
-            post(
+            try post(
                 owner == .consignment ? .consignmentReceipt : .vmiReceipt, index, ticks: received, owner: owner,
                 supplier: supplier, reference: owner == .consignment ? "CN-\(year)-0087" : "VMI-\(year)-0311")
-            change(index, owner, received)
             let consumed = max(unit, min(stock(index, owner), 2 * unit) / unit * unit)
-            post(.consumption, index, ticks: consumed, owner: owner, supplier: supplier, reference: "WO-48300")
-            change(index, owner, -consumed)
+            try post(.consumption, index, ticks: consumed, owner: owner, supplier: supplier, reference: "WO-48300")
         }
 
         // Scrap of expired stock, and a return of a damaged unit.
         if let index = nextOwned(where: { items[Int(itemLocations[$0].item)].shelfLifeDays != nil }) {
-            post(.scrap, index, ticks: scale(index), reason: "expired: shelf life exceeded", reference: "QA-\(year)-117")
-            change(index, .owned, -scale(index))
+            try post(.scrap, index, ticks: scale(index), reason: "expired: shelf life exceeded", reference: "QA-\(year)-117")
         }
         if let index = nextOwned() {
-            post(
+            try post(
                 .returnToSupplier, index, ticks: scale(index), supplier: primarySupplier(index), reason: "damaged on arrival",
                 reference: "RMA-\(year)-031")
-            change(index, .owned, -scale(index))
         }
 
         // The reversal of an issue booked to the wrong work order, then the right booking.
         if issues.count >= 3 {
             let wrong = issues[2]
-            post(
+            try post(
                 .reversal, wrong.index, ticks: wrong.ticks, reason: "posted to the wrong work order", reference: wrong.key)
-            change(wrong.index, .owned, wrong.ticks)
-            post(.issue, wrong.index, ticks: wrong.ticks, reference: "WO-48199")
-            change(wrong.index, .owned, -wrong.ticks)
+            try post(.issue, wrong.index, ticks: wrong.ticks, reference: "WO-48199")
         }
         return result
     }

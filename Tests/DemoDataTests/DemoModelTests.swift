@@ -1,4 +1,5 @@
 import DataImport
+import DemoData
 import Forecasting
 import Foundation
 import InventoryCore

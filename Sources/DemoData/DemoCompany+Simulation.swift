@@ -60,7 +60,9 @@ extension DemoCompany {
         // Opening stock: reorder point plus part of an order; some of it very old.
         var lots: [(quantity: Int64, received: Day)] = []
         var lotHead = 0
-        var onHand: Int64 = 0
+        // On hand and on order of the item-location, in ticks; receipts and issues change them by
+        // the ledger rules (LedgerRules.change), orders opened and closed short directly.
+        var position = PositionBalance()
         let start = itemLocation.simulationStart
         var isIntroduced = false
         if case .introduced = process.shape { isIntroduced = true }
@@ -73,11 +75,10 @@ extension DemoCompany {
                 rest -= old
             }
             if rest > 0 { lots.append((rest, start.adding(days: -random.nextInt(in: 3...90)))) }
-            onHand = opening
+            position.onHand = opening
         }
 
         var pending: [Pending] = []
-        var onOrder: Int64 = 0
         var allocated = [Double](repeating: 0, count: rows.count)
         var orderNumber = 0
         let itemLocationNumber = DemoCompany.padded(index + 1, 5)
@@ -116,7 +117,7 @@ extension DemoCompany {
                 order.quantity = shipped
             }
             pending.append(order)
-            onOrder += orderQuantity
+            position.onOrder += orderQuantity
         }
 
         func unitPrice(_ rule: SourcingRule, orderedTicks: Int64) -> Double {
@@ -135,8 +136,8 @@ extension DemoCompany {
                 if pending[p].arrival == day {
                     let order = pending[p]
                     lots.append((order.quantity, day))
-                    onHand += order.quantity
-                    onOrder -= order.quantity
+                    let outstanding = order.orderedQuantity - order.received
+                    position.add(LedgerRules.change(of: .receipt, quantity: order.quantity, outstanding: outstanding).here)
                     if owned {
                         let rule = rows[order.row]
                         history.receipts.append(
@@ -155,7 +156,7 @@ extension DemoCompany {
                     } else {
                         if order.closesShort {
                             // Short shipment closed short: the rest will not come.
-                            onOrder -= order.orderedQuantity - order.quantity
+                            position.onOrder -= order.orderedQuantity - order.quantity
                         }
                         pending.remove(at: p)
                     }
@@ -166,10 +167,10 @@ extension DemoCompany {
 
             // 2. Demand, limited by stock; issued first-in first-out.
             let wanted = process.draw(on: day, using: &random)
-            let issued = min(wanted, onHand)
+            let issued = min(wanted, position.onHand)
             if issued > 0 {
                 history.demand.append((day, issued))
-                onHand -= issued
+                position.add(LedgerRules.change(of: .issue, quantity: issued).here)
                 var remaining = issued
                 while remaining > 0 && lotHead < lots.count {
                     let take = min(remaining, lots[lotHead].quantity)
@@ -182,7 +183,7 @@ extension DemoCompany {
             // 3. Stock-out day (not for a phase-out item being run down: its demand moves to the successor).
             let expected = process.expectedTicks(on: day)
             let runDown = itemLocation.stopsOrderingWhenFading && process.occurrenceFactor(on: day) < 0.6
-            if onHand == 0 && expected > 0 && !runDown { history.stockouts.append(day) }
+            if position.onHand == 0 && expected > 0 && !runDown { history.stockouts.append(day) }
 
             // 4. Review (a reorder point below zero still orders when nothing is on hand or on order).
             if isIntroduced && day == start {
@@ -192,7 +193,7 @@ extension DemoCompany {
             } else if expected > 0 && !runDown {
                 let point = max(0, reorderPoint(day))
                 var orders = 0
-                while Double(onHand + onOrder) <= point && orders < 4 {
+                while Double(position.onHand + position.onOrder) <= point && orders < 4 {
                     placeOrder(on: day)
                     orders += 1
                 }

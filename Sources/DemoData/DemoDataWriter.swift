@@ -1,4 +1,5 @@
 public import Foundation
+import DataImport
 import InventoryCore
 
 /// Writes a ``DemoCompany`` as a data folder in the format of DATA_FORMAT.md.
