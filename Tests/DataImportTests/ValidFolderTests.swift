@@ -116,9 +116,9 @@ struct ValidFolderTests {
     @Test("stock, orders, receipts, overrides")
     func stockAndOrders() throws {
         let s = try Self.load().snapshot
-        #expect(s.inventory.count == 3)
-        #expect(s.inventory[1].ownership == .consignment)
-        #expect(s.inventory[0].receivedDate == (try day("2024-01-10")))
+        #expect(s.countedStock.count == 3)
+        #expect(s.countedStock[1].ownership == .consignment)
+        #expect(s.countedStock[0].receivedDate == (try day("2024-01-10")))
         #expect(s.openOrders[0].supplier == 0)
         #expect(s.openOrders[1].supplier == nil)
         #expect(s.openOrders[1].fromLocation == 1)

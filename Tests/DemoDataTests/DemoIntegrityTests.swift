@@ -147,6 +147,7 @@ struct DemoIntegrityTests {
             switch type {
             case .receipt, .transferIn, .consignmentReceipt, .vmiReceipt, .adjustment: delta = quantity
             case .issue, .transferOut, .consumption, .returnToSupplier, .scrap: delta = -quantity
+            case .allocation, .allocationRelease: delta = 0  // allocated stock stays on hand
             case .reversal:
                 let original = try #require(byKey[posting["reference"]!], "\(key) reverses an unknown or later key")
                 #expect(original["item_id"] == item && original["location_id"] == posting["location_id"])

@@ -16,7 +16,7 @@ extension StorageScenario {
             LedgerPosting(key: "t-1", date: day, type: .receipt, item: 0, location: 0, quantity: 2, uom: "BOX", baseQuantity: 24, unitCost: 2.5),
             LedgerPosting(key: "t-2", date: day, type: .issue, item: 0, location: 0, quantity: 4, uom: "EA", baseQuantity: 4, unitCost: 2.5),
         ]
-        s.inventory = [InventoryLot(item: 1, location: 1, onHand: 7.5), InventoryLot(item: 1, location: 1, onHand: 0.5)]
+        s.countedStock = [InventoryLot(item: 1, location: 1, onHand: 7.5), InventoryLot(item: 1, location: 1, onHand: 0.5)]
         s.openOrders = [OpenOrder(orderID: "PO-1", item: 1, location: 0, supplier: 1, quantity: 40, dueDate: day.adding(days: 9))]
         s.receipts = [
             Receipt(orderID: "PO-0", item: 1, location: 0, supplier: 1, orderDate: day.adding(days: -30), receiptDate: day.adding(days: -5), quantity: 10),
@@ -90,7 +90,7 @@ extension StorageScenario {
             }
             let expected = ids(snapshot, snapshot.demand.series)
                 .union(ids(snapshot, snapshot.sourcing.map { ItemLocation(item: $0.item, location: $0.location) }))
-                .union(ids(snapshot, snapshot.inventory.map { ItemLocation(item: $0.item, location: $0.location) }))
+                .union(ids(snapshot, snapshot.countedStock.map { ItemLocation(item: $0.item, location: $0.location) }))
             #expect(ids(loaded, loaded.demand.series) == expected)
             #expect(expected.count > Set(ids(snapshot, snapshot.demand.series)).count, "the fixture has an item-location without demand")
             #expect(loaded.demand.series == loaded.demand.series.sorted { ($0.item, $0.location) < ($1.item, $1.location) })

@@ -1,3 +1,4 @@
+import DataImport
 import InventoryCore
 import Storage
 import Testing
