@@ -108,7 +108,7 @@ struct ValueErrorTests {
             "transactions.csv:3:7: reason '' — expected a reason, required for scrap postings",
             "transactions.csv:4:8: reference '' — expected the key of the posting this reversal cancels",
             "transactions.csv:5:6: quantity '-1' — expected a number > 0",
-            "transactions.csv:6:3: type 'borrow' — expected one of receipt, issue, adjustment, transfer_out, transfer_in, consignment_receipt, vmi_receipt, consumption, return_to_supplier, scrap, reversal",
+            "transactions.csv:6:3: type 'borrow' — expected one of receipt, issue, adjustment, transfer_out, transfer_in, consignment_receipt, vmi_receipt, consumption, return_to_supplier, scrap, allocation, allocation_release, reversal",
         ])
     }
 
