@@ -335,25 +335,42 @@ extension Store {
             ])
         }
         try await bulk.flush()
+        // What postings dated on or after the count already moved on hand: the count leaves it.
+        var sinceCount: [PositionKey: Int64] = [:]
         for row in try await db.raw(
-            "SELECT item_id, location_id, owner, owner_supplier_id FROM stock_positions WHERE on_hand <> 0"
+            """
+            SELECT m.item_id, m.location_id, m.owner, m.owner_supplier_id, CAST(SUM(m.quantity) AS BIGINT) AS moved FROM ledger_movements m \
+            JOIN ledger_entries e ON e.entry_id = m.entry_id WHERE m.bucket = 'on_hand' AND e.posting_date >= \(bind: countDate.description) \
+            AND e.fingerprint NOT LIKE 'count-v1%' GROUP BY m.item_id, m.location_id, m.owner, m.owner_supplier_id
+            """
         ).all() {
-            let ownerText = try row.decode(column: "owner", as: String.self)
-            guard let owner = Ownership(rawValue: ownerText) else {
-                throw StorageError(.database, "stock_positions has the unknown owner '\(ownerText)'")
-            }
-            let key = PositionKey(
-                itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
-                owner: owner, ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self))
-            if counted[key] == nil { counted[key] = 0 }
+            sinceCount[try positionKey(row), default: 0] += try row.decode(column: "moved", as: Int64.self)
+        }
+        // A position with stock at the count that the count does not list was counted as 0.
+        for row in try await db.raw(
+            "SELECT item_id, location_id, owner, owner_supplier_id, on_hand FROM stock_positions WHERE on_hand <> 0"
+        ).all() {
+            let key = try positionKey(row)
+            if counted[key] == nil, try row.decode(column: "on_hand", as: Int64.self) != sinceCount[key, default: 0] { counted[key] = 0 }
         }
         for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
             let supplier = key.ownerSupplierID.isEmpty ? "" : ":\(key.ownerSupplierID)"
             let result = try await writer.postCount(
                 key: "count:\(countDate):\(key.itemID):\(key.locationID):\(key.owner.rawValue)\(supplier)", date: countDate, position: key,
-                counted: quantity)
+                counted: quantity, sinceCount: sinceCount[key, default: 0])
             if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
         }
+    }
+
+    /// The position key of a row with `item_id`, `location_id`, `owner` and `owner_supplier_id`.
+    private static func positionKey(_ row: any SQLRow) throws -> PositionKey {
+        let ownerText = try row.decode(column: "owner", as: String.self)
+        guard let owner = Ownership(rawValue: ownerText) else {
+            throw StorageError(.database, "stock_positions has the unknown owner '\(ownerText)'")
+        }
+        return PositionKey(
+            itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
+            owner: owner, ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self))
     }
 
     private static func writeDatasetInfo(_ s: Snapshot, settingsYAML: String?, _ db: any SQLDatabase) async throws {

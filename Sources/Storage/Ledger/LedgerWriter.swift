@@ -178,9 +178,11 @@ final class LedgerWriter {
             isHistory: effect.isHistory)
     }
 
-    /// Sets on-hand of a position to a counted quantity with an `adjustment` (reason
-    /// `stock_count`) under `key`; a repeated key is a replay, like any posting.
-    func postCount(key: String, date: Day, position: PositionKey, counted: Int64) async throws -> PostingResult {
+    /// Sets on-hand of a position at the start of `date` to a counted quantity with an
+    /// `adjustment` (reason `stock_count`) under `key`; a repeated key is a replay, like any
+    /// posting. `sinceCount` is what postings dated on or after `date` already moved on hand: the
+    /// count does not undo them (on hand = counted + sinceCount afterwards).
+    func postCount(key: String, date: Day, position: PositionKey, counted: Int64, sinceCount: Int64 = 0) async throws -> PostingResult {
         wrote = false
         let fingerprint = ["count-v1", key, date.description, position.itemID, position.locationID, position.owner.rawValue, String(counted)]
             .joined(separator: "\u{1F}")
@@ -191,7 +193,7 @@ final class LedgerWriter {
         let delta: Int64
         let value: Int64
         do throws(LedgerError) {
-            guard let difference = FixedPoint.add(counted, -current) else {
+            guard let atCount = FixedPoint.add(current, -sinceCount), let difference = FixedPoint.add(counted, -atCount) else {
                 throw StockPositions.overflow(LedgerMovement(position: position, bucket: .onHand, quantity: counted), balance: -current)
             }
             delta = difference

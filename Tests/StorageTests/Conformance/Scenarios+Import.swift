@@ -17,6 +17,7 @@ extension StorageScenario {
             LedgerPosting(key: "t-2", date: day, type: .issue, item: 0, location: 0, quantity: 4, uom: "EA", baseQuantity: 4, unitCost: 2.5),
         ]
         s.countedStock = [InventoryLot(item: 1, location: 1, onHand: 7.5), InventoryLot(item: 1, location: 1, onHand: 0.5)]
+        s.stockCountDate = day  // counted at the start of the postings' day: they move stock on from the count
         s.openOrders = [OpenOrder(orderID: "PO-1", item: 1, location: 0, supplier: 1, quantity: 40, dueDate: day.adding(days: 9))]
         s.receipts = [
             Receipt(orderID: "PO-0", item: 1, location: 0, supplier: 1, orderDate: day.adding(days: -30), receiptDate: day.adding(days: -5), quantity: 10),
