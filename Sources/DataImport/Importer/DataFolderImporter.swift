@@ -23,9 +23,9 @@ public struct DataFolderImporter: Sendable {
         /// Errors kept and listed before the rest are only counted (`… and N more errors`);
         /// warnings are limited separately by the same number. Default 100.
         public var errorLimit: Int
-        /// Called with a file and the number of its rows read so far, every ~100,000 rows and
-        /// once at the end of each CSV file. Called on the importing thread.
-        public var progress: (@Sendable (DataFolderFile, Int) -> Void)?
+        /// Hears each CSV file (the step, named as the file) and the number of its rows read so
+        /// far, every ~100,000 rows and once at the end of the file. Called on the importing thread.
+        public var progress: any ProgressReporter
         /// Today, for the window of accepted posting dates in `transactions.csv`
         /// (``LedgerSettings``, `settings.yaml` section `ledger`): the front doors pass the current
         /// UTC date; `nil` does not check the window.
@@ -34,7 +34,7 @@ public struct DataFolderImporter: Sendable {
         var chunkSize: Int = 1 << 20
 
         /// Creates a configuration.
-        public init(errorLimit: Int = 100, today: Day? = nil, progress: (@Sendable (DataFolderFile, Int) -> Void)? = nil) {
+        public init(errorLimit: Int = 100, today: Day? = nil, progress: any ProgressReporter = SilentProgress()) {
             self.errorLimit = errorLimit
             self.today = today
             self.progress = progress

@@ -29,11 +29,11 @@ extension Store {
     ///   - settingsYAML: the folder's `settings.yaml` text (`nil`: none, the defaults apply).
     ///   - today: the day the posting-date window is measured from (``LedgerSettings``); `nil`
     ///     does not check it.
-    ///   - progress: called with the name of each part (`items`, …, `demand`, …,
-    ///     `stock counts`, `postings`) as its writing starts, inside the transaction.
+    ///   - progress: hears each part (`items`, …, `demand`, …, `stock counts`, `postings`) as its
+    ///     writing starts, inside the transaction.
     public func importSnapshot(
         _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil, today: Day? = nil,
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: any ProgressReporter = SilentProgress()
     ) async throws -> ImportSummary {
         do {
             return try await write(snapshot, source: source, settingsYAML: settingsYAML, today: today, progress: progress)
@@ -43,11 +43,11 @@ extension Store {
     }
 
     private func write(
-        _ snapshot: Snapshot, source: String, settingsYAML: String?, today: Day?, progress: (@Sendable (String) -> Void)?
+        _ snapshot: Snapshot, source: String, settingsYAML: String?, today: Day?, progress: any ProgressReporter
     ) async throws -> ImportSummary {
         try await backend.transaction { db in
             var summary = ImportSummary()
-            let step = progress ?? { _ in }
+            let step = { (part: String) in progress.report(ProgressUpdate(step: "writing " + part)) }
             step("items")
             summary.upserted["items"] = try await Self.writeItems(snapshot, db)
             step("locations")

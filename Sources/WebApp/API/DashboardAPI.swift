@@ -1,6 +1,7 @@
 import Storage
 import InventoryCore
 import Hummingbird
+import Workflow
 
 /// `GET /api/v1/dashboard`: the dashboard's figures as JSON (who sees planning data).
 struct DashboardAPI {

@@ -13,7 +13,8 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// Every scenario, in a fixed order.
-    static let all: [StorageScenario] = ledger + ledgerRules + imports + snapshots + reporting + administration + [concurrency]
+    static let all: [StorageScenario] =
+        ledger + ledgerRules + imports + snapshots + reporting + administration + accounts + [concurrency]
 }
 
 /// Fresh databases for the scenarios.
