@@ -83,7 +83,7 @@ let package = Package(
         ),
         .target(
             name: "DemoData",
-            dependencies: ["InventoryCore", "DataImport"],
+            dependencies: ["InventoryCore"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,5 +1,4 @@
 public import Foundation
-import DataImport
 import InventoryCore
 
 /// Writes a ``DemoCompany`` as a data folder in the format of DATA_FORMAT.md.
@@ -12,10 +11,7 @@ import InventoryCore
 /// with `.` and no grouping: the same company always gives the same bytes.
 public struct DemoDataWriter: Sendable {
     /// The files a demo data set consists of, in the order they are written.
-    public static let fileNames: [String] = [
-        DataFolderFile.settings, .items, .uomConversions, .locations, .suppliers, .sourcing, .demand, .inventory,
-        .receipts, .stockouts, .openOrders, .transactions, .overrides,
-    ].map(\.rawValue)
+    public static let fileNames: [String] = DemoFile.allCases.map(\.rawValue)
 
     /// Creates a writer.
     public init() {}
@@ -31,7 +27,7 @@ public struct DemoDataWriter: Sendable {
         let visible = entries.filter { !$0.hasPrefix(".") }
         if visible.isEmpty { return true }
         guard visible.allSatisfy(fileNames.contains) else { return false }
-        let settings = directory.appendingPathComponent(DataFolderFile.settings.rawValue)
+        let settings = directory.appendingPathComponent(DemoFile.settings.rawValue)
         guard let handle = try? FileHandle(forReadingFrom: settings) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 256)) ?? Data()
@@ -54,13 +50,13 @@ public struct DemoDataWriter: Sendable {
         }
         var summary = DemoDataSummary(files: [])
         let settingsText = DemoSettingsFile.text(for: company)
-        let settingsURL = directory.appendingPathComponent(DataFolderFile.settings.rawValue)
+        let settingsURL = directory.appendingPathComponent(DemoFile.settings.rawValue)
         do {
             try Data(settingsText.utf8).write(to: settingsURL)
         } catch {
             throw DemoDataError(code: .writeFailed, message: "cannot write \(settingsURL.path): \(error.localizedDescription)")
         }
-        summary.files.append(.init(name: DataFolderFile.settings.rawValue, rows: settingsText.split(separator: "\n").count))
+        summary.files.append(.init(name: DemoFile.settings.rawValue, rows: settingsText.split(separator: "\n").count))
 
         let writing = DemoWriting(company: company, directory: directory)
         try writing.masterData(into: &summary)

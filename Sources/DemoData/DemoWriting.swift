@@ -1,5 +1,4 @@
 import Foundation
-import DataImport
 import InventoryCore
 
 /// One run of ``DemoDataWriter``: the files of a company, written in order.
@@ -19,7 +18,7 @@ struct DemoWriting {
         self.supplierKeys = company.suppliers.map { Array($0.id.utf8) }
     }
 
-    private func open(_ file: DataFolderFile, _ header: [String]) throws(DemoDataError) -> DemoCSVFile {
+    private func open(_ file: DemoFile, _ header: [String]) throws(DemoDataError) -> DemoCSVFile {
         try DemoCSVFile(directory: directory, name: file.rawValue, header: header)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
