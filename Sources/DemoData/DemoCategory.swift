@@ -97,29 +97,45 @@ enum DemoCategory: Int, CaseIterable, Sendable {
     var descriptions: [String] {
         switch self {
         case .bearings:
-            return ["Deep groove ball bearing 62#-2RS", "Tapered roller bearing 302#", "Spherical roller bearing 222# E",
-                    "Pillow block unit UCP2#", "Cylindrical roller bearing NU2#, C3"]
+            return [
+                "Deep groove ball bearing 62#-2RS", "Tapered roller bearing 302#", "Spherical roller bearing 222# E",
+                "Pillow block unit UCP2#", "Cylindrical roller bearing NU2#, C3",
+            ]
         case .filters:
-            return ["Hydraulic return filter element #, 10 µm", "Air filter cartridge F7 #x592", "Oil filter spin-on #",
-                    "Suction strainer # mesh", "Coolant bag filter #, 25 µm"]
+            return [
+                "Hydraulic return filter element #, 10 µm", "Air filter cartridge F7 #x592", "Oil filter spin-on #",
+                "Suction strainer # mesh", "Coolant bag filter #, 25 µm",
+            ]
         case .electrical:
-            return ["Contactor 3P # A, 24 V DC coil", "Circuit breaker C# 1P", "Proximity sensor M# PNP NO",
-                    "Motor protection switch # A", "Relay socket # pin, DIN rail"]
+            return [
+                "Contactor 3P # A, 24 V DC coil", "Circuit breaker C# 1P", "Proximity sensor M# PNP NO",
+                "Motor protection switch # A", "Relay socket # pin, DIN rail",
+            ]
         case .fasteners:
-            return ["Hex bolt M#x40, 8.8, zinc plated", "Hex nut M# DIN 934", "Washer M# DIN 125",
-                    "Socket cap screw M#x25, A2", "Threaded rod M# x 1 m"]
+            return [
+                "Hex bolt M#x40, 8.8, zinc plated", "Hex nut M# DIN 934", "Washer M# DIN 125",
+                "Socket cap screw M#x25, A2", "Threaded rod M# x 1 m",
+            ]
         case .hydraulics:
-            return ["Hydraulic hose #/2\" 2SN, 1 m", "Directional valve 4/3 NG# 24 V", "Gear pump # cm³/rev",
-                    "Seal kit cylinder #/36", "Pressure gauge # bar, 63 mm"]
+            return [
+                "Hydraulic hose #/2\" 2SN, 1 m", "Directional valve 4/3 NG# 24 V", "Gear pump # cm³/rev",
+                "Seal kit cylinder #/36", "Pressure gauge # bar, 63 mm",
+            ]
         case .packaging:
-            return ["Stretch film 500 mm x # µm", "Carton box 600x400x#", "Euro pallet 1200x800, grade #",
-                    "Packing tape 50 mm x # m, brown", "Foam insert # mm"]
+            return [
+                "Stretch film 500 mm x # µm", "Carton box 600x400x#", "Euro pallet 1200x800, grade #",
+                "Packing tape 50 mm x # m, brown", "Foam insert # mm",
+            ]
         case .chemicals:
-            return ["Hydraulic oil HLP #", "Cutting fluid, water-miscible, #%", "Degreaser # ml",
-                    "Epoxy adhesive 2K # ml", "Gear oil CLP #"]
+            return [
+                "Hydraulic oil HLP #", "Cutting fluid, water-miscible, #%", "Degreaser # ml",
+                "Epoxy adhesive 2K # ml", "Gear oil CLP #",
+            ]
         case .rawMaterial:
-            return ["Steel sheet S235 # mm", "Aluminium bar 6082 Ø#", "Stainless tube 316L #x2",
-                    "Copper wire # mm²", "Round bar C45 Ø#"]
+            return [
+                "Steel sheet S235 # mm", "Aluminium bar 6082 Ø#", "Stainless tube 316L #x2",
+                "Copper wire # mm²", "Round bar C45 Ø#",
+            ]
         }
     }
 

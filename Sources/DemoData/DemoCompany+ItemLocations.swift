@@ -79,7 +79,8 @@ extension DemoCompany {
 
         // Sourcing rows.
         let firstRow = sourcing.count
-        let shares: (Double, Double) = dual ? [(0.7, 0.3), (0.6, 0.4), (0.5, 0.5), (0.8, 0.2), (0.75, 0.25)][Int(random.nextBounded(5))] : (1, 0)
+        let shares: (Double, Double) =
+            dual ? [(0.7, 0.3), (0.6, 0.4), (0.5, 0.5), (0.8, 0.2), (0.75, 0.25)][Int(random.nextBounded(5))] : (1, 0)
         var suppliersOfRow = [profile.primarySupplier]
         if dual, let second = profile.secondarySupplier { suppliersOfRow.append(second) }
         for (rowIndex, supplier) in suppliersOfRow.enumerated() {

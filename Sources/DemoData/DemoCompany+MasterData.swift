@@ -12,7 +12,8 @@ extension DemoCompany {
                 let padded = String(repeating: "0", count: max(0, 3 - number.count)) + number
                 let region = DemoNames.extraRegions[index % DemoNames.extraRegions.count]
                 let company = region.hasPrefix("DE") ? "ACME-DE" : "ACME-NL"
-                locations.append(Location(id: "SITE-\(padded)", name: "Site \(padded) (\(region))", companyID: company, region: region))
+                locations.append(
+                    Location(id: "SITE-\(padded)", name: "Site \(padded) (\(region))", companyID: company, region: region))
             }
         }
     }
@@ -84,7 +85,8 @@ extension DemoCompany {
             let volume = LognormalSampler(median: category.volumeMedian, logStandardDeviation: 1.15).sample(using: &random)
             let shares = category.criticalityShares
             let u = random.nextUnitDouble()
-            let criticality: Criticality = u < shares.vital ? .vital : (u < shares.vital + shares.essential ? .essential : .desirable)
+            let criticality: Criticality =
+                u < shares.vital ? .vital : (u < shares.vital + shares.essential ? .essential : .desirable)
             let lifecycle: Lifecycle
             switch pattern {
             case .new: lifecycle = .new
@@ -103,7 +105,9 @@ extension DemoCompany {
             let candidates = byCategory[category.rawValue]
             let primary = candidates[Int(random.nextBounded(UInt64(candidates.count)))]
             var secondary: Int32?
-            let others = candidates.count > 1 ? candidates.filter { $0 != primary } : (0..<Int32(supplierProfiles.count)).filter { $0 != primary }
+            let others =
+                candidates.count > 1
+                ? candidates.filter { $0 != primary } : (0..<Int32(supplierProfiles.count)).filter { $0 != primary }
             if !others.isEmpty { secondary = others[Int(random.nextBounded(UInt64(others.count)))] }
             items.append(
                 Item(

@@ -32,12 +32,14 @@ extension DemoCompany {
             DemoRounding.decimals(max(1, value), itemProfiles[Int(itemLocations[index].item)].decimals)
         }
         if let i = next.next() {
-            add(i, "safety_stock", units(i, daily(i) * 15), "Planned maintenance shutdown of line 2 in January: extra buffer",
+            add(
+                i, "safety_stock", units(i, daily(i) * 15), "Planned maintenance shutdown of line 2 in January: extra buffer",
                 "j.meyer", -14, 60)
         }
         if let i = next.next() {
             let leadTime = sourcing[itemLocations[i].sourcingRows.lowerBound].leadTimeDays
-            add(i, "reorder_point", units(i, daily(i) * (leadTime + 10)),
+            add(
+                i, "reorder_point", units(i, daily(i) * (leadTime + 10)),
                 "Supplier announced allocation (force majeure); lead time uncertain", "a.devries", 0, 90)
         }
         if let i = next.next() {
@@ -45,7 +47,8 @@ extension DemoCompany {
         }
         if let i = next.next() {
             let scale = Double(itemProfiles[Int(itemLocations[i].item)].quantityScale)
-            add(i, "order_quantity", units(i, 2 * Double(itemLocations[i].orderQuantity) / scale),
+            add(
+                i, "order_quantity", units(i, 2 * Double(itemLocations[i].orderQuantity) / scale),
                 "Framework contract: full-truck deliveries only", "j.meyer", nil, nil)
         }
         if let i = next.next() {
@@ -56,7 +59,8 @@ extension DemoCompany {
             add(i, "review_period_days", 14, "Supplier delivers every second week only", "a.devries", 0, nil)
         }
         if let i = next.next() {
-            add(i, "forecast_per_bucket", units(i, daily(i) * 7 * 1.5),
+            add(
+                i, "forecast_per_bucket", units(i, daily(i) * 7 * 1.5),
                 "Customer project ramp-up: 50 % more per week, confirmed until March", "k.schmidt", 0, 84)
         }
         if let i = next.next() {

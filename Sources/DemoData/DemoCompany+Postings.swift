@@ -24,7 +24,8 @@ extension DemoCompany {
         var effects: [String: [LedgerMovement]] = [:]
         func position(_ index: Int, _ owner: Ownership, supplier: Int32? = nil) -> PositionKey {
             PositionKey(
-                itemID: items[Int(itemLocations[index].item)].id, locationID: locations[Int(itemLocations[index].location)].id, owner: owner,
+                itemID: items[Int(itemLocations[index].item)].id, locationID: locations[Int(itemLocations[index].location)].id,
+                owner: owner,
                 ownerSupplierID: owner == .owned ? "" : supplier.map { suppliers[Int($0)].id } ?? "")
         }
         func apply(_ movements: [LedgerMovement]) throws(DemoDataError) {
@@ -35,7 +36,9 @@ extension DemoCompany {
             }
         }
         for (index, stock) in closing.stock.enumerated() {
-            try apply([LedgerMovement(position: position(index, itemLocations[index].ownership), bucket: .onHand, quantity: stock)])
+            try apply([
+                LedgerMovement(position: position(index, itemLocations[index].ownership), bucket: .onHand, quantity: stock)
+            ])
         }
         var result: [DemoPosting] = []
         let stamp = asOf.isoString.split(separator: "-").joined()
@@ -58,17 +61,20 @@ extension DemoCompany {
             let movements: [LedgerMovement]
             if type == .reversal {
                 guard let reversed = effects[reference] else {
-                    throw DemoDataError(code: .invalidConfiguration, message: "demo ledger postings: '\(reference)' is not an earlier posting")
+                    throw DemoDataError(
+                        code: .invalidConfiguration, message: "demo ledger postings: '\(reference)' is not an earlier posting")
                 }
                 movements = LedgerRules.reversal(of: reversed)
             } else {
                 let here = position(index, owner, supplier: supplier)
-                movements = LedgerRules.effect(
-                    of: ResolvedPosting(
-                        type: type, date: asOf, itemID: here.itemID, locationID: here.locationID,
-                        receivingLocationID: to.map { locations[Int($0)].id }, owner: owner, supplierID: supplier.map { suppliers[Int($0)].id },
-                        quantity: ticks, stockCountDate: asOf)
-                ).movements
+                movements =
+                    LedgerRules.effect(
+                        of: ResolvedPosting(
+                            type: type, date: asOf, itemID: here.itemID, locationID: here.locationID,
+                            receivingLocationID: to.map { locations[Int($0)].id }, owner: owner,
+                            supplierID: supplier.map { suppliers[Int($0)].id },
+                            quantity: ticks, stockCountDate: asOf)
+                    ).movements
             }
             try apply(movements)
             effects[key] = movements
@@ -136,7 +142,9 @@ extension DemoCompany {
             try post(.adjustment, index, ticks: -scale(index), reason: "cycle count: one unit short", reference: "CC-\(year)-48")
         }
         if let index = nextOwned() {
-            try post(.adjustment, index, ticks: 2 * scale(index), reason: "cycle count: found in wrong bin", reference: "CC-\(year)-48")
+            try post(
+                .adjustment, index, ticks: 2 * scale(index), reason: "cycle count: found in wrong bin", reference: "CC-\(year)-48"
+            )
         }
 
         // A transfer between two locations of one item.

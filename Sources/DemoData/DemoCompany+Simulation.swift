@@ -45,7 +45,9 @@ extension DemoCompany {
         let owned = itemLocation.ownership == .owned
         // Lead time of the mixture of sources (dual sourcing): mean Σ wᵢLᵢ, variance Σ wᵢ(σᵢ² + Lᵢ²) − L².
         let leadTime = rows.reduce(0) { $0 + $1.share * $1.leadTimeDays }
-        let secondMoment = rows.reduce(0) { $0 + $1.share * ($1.leadTimeSDDays * $1.leadTimeSDDays + $1.leadTimeDays * $1.leadTimeDays) }
+        let secondMoment = rows.reduce(0) {
+            $0 + $1.share * ($1.leadTimeSDDays * $1.leadTimeSDDays + $1.leadTimeDays * $1.leadTimeDays)
+        }
         let leadTimeSD = max(0, secondMoment - leadTime * leadTime).squareRoot()
         let k = itemLocation.safetyFactor
         let orderQuantity = itemLocation.orderQuantity

@@ -1,4 +1,5 @@
 import InventoryCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

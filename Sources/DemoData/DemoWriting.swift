@@ -31,8 +31,10 @@ struct DemoWriting {
     func masterData(into summary: inout DemoDataSummary) throws(DemoDataError) {
         var items = try open(
             .items,
-            ["item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id",
-             "shelf_life_days"])
+            [
+                "item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id",
+                "shelf_life_days",
+            ])
         for item in company.items {
             items.field(item.id)
             items.field(item.description)
@@ -77,8 +79,10 @@ struct DemoWriting {
 
         var sourcing = try open(
             .sourcing,
-            ["item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days",
-             "lead_time_sd_days", "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership"])
+            [
+                "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days",
+                "lead_time_sd_days", "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership",
+            ])
         for rule in company.sourcing {
             sourcing.field(bytes: itemKeys[Int(rule.item)])
             sourcing.field(bytes: locationKeys[Int(rule.location)])
@@ -90,7 +94,8 @@ struct DemoWriting {
             if rule.moq > 0 { sourcing.field(rule.moq, decimals: 4) } else { sourcing.empty() }
             if rule.orderMultiple > 0 { sourcing.field(rule.orderMultiple, decimals: 4) } else { sourcing.empty() }
             sourcing.field(rule.unitPrice, decimals: 4)
-            sourcing.field(rule.priceBreaks.map { "\(Self.text($0.minimumQuantity)):\(Self.text($0.unitPrice))" }.joined(separator: ";"))
+            sourcing.field(
+                rule.priceBreaks.map { "\(Self.text($0.minimumQuantity)):\(Self.text($0.unitPrice))" }.joined(separator: ";"))
             sourcing.field(rule.share, decimals: 4)
             sourcing.field(rule.ownership.rawValue)
             try sourcing.endRow()
@@ -105,8 +110,10 @@ struct DemoWriting {
         var inventory = try open(.inventory, ["item_id", "location_id", "on_hand", "ownership", "received_date", "as_of"])
         var receipts = try open(
             .receipts,
-            ["order_id", "item_id", "location_id", "supplier_id", "order_date", "due_date", "receipt_date", "quantity",
-             "ordered_quantity", "unit_price"])
+            [
+                "order_id", "item_id", "location_id", "supplier_id", "order_date", "due_date", "receipt_date", "quantity",
+                "ordered_quantity", "unit_price",
+            ])
         var stockouts = try open(.stockouts, ["date", "item_id", "location_id"])
         var openOrders = try open(
             .openOrders, ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"])
@@ -147,7 +154,8 @@ struct DemoWriting {
                 try receipts.endRow()
             }
             // One row per lot; an item-location without stock gets one row with 0 and no received date.
-            let lots: [(quantity: Int64, received: Day?)] = history.lots.isEmpty ? [(0, nil)] : history.lots.map { ($0.quantity, $0.received) }
+            let lots: [(quantity: Int64, received: Day?)] =
+                history.lots.isEmpty ? [(0, nil)] : history.lots.map { ($0.quantity, $0.received) }
             for lot in lots {
                 inventory.field(bytes: item)
                 inventory.field(bytes: location)
@@ -188,8 +196,10 @@ struct DemoWriting {
 
         var transactions = try open(
             .transactions,
-            ["key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id", "supplier_id", "owner",
-             "unit_cost", "reason", "reference"])
+            [
+                "key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id", "supplier_id", "owner",
+                "unit_cost", "reason", "reference",
+            ])
         for posting in try company.postings(closing: closing) {
             transactions.field(posting.key)
             transactions.field(posting.date)
@@ -199,7 +209,11 @@ struct DemoWriting {
             transactions.field(posting.quantity, decimals: posting.decimals)
             if let uom = posting.uom { transactions.field(uom) } else { transactions.empty() }
             if let to = posting.toLocation { transactions.field(bytes: locationKeys[Int(to)]) } else { transactions.empty() }
-            if let supplier = posting.supplier { transactions.field(bytes: supplierKeys[Int(supplier)]) } else { transactions.empty() }
+            if let supplier = posting.supplier {
+                transactions.field(bytes: supplierKeys[Int(supplier)])
+            } else {
+                transactions.empty()
+            }
             transactions.field(posting.owner.rawValue)
             if let cost = posting.unitCost { transactions.field(cost, decimals: 4) } else { transactions.empty() }
             transactions.field(posting.reason)

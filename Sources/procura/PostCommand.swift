@@ -32,23 +32,27 @@ struct PostCommand: AsyncParsableCommand {
     @Option(help: "Posting type: \(PostingType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String?
     @Option(help: "Item key.") var item: String?
     @Option(help: "Location key (the shipping location of a transfer).") var location: String?
-    @Option(help: "Quantity in --uom (positive; signed for adjustment).", transform: { text in
-        guard let v = Double(text), v.isFinite else { throw ValidationError("--quantity '\(text)' — expected a number") }
-        return v
-    }) var quantity: Double?
+    @Option(
+        help: "Quantity in --uom (positive; signed for adjustment).",
+        transform: { text in
+            guard let v = Double(text), v.isFinite else { throw ValidationError("--quantity '\(text)' — expected a number") }
+            return v
+        }) var quantity: Double?
     @Option(help: "Unit of the quantity (default: the item's base unit).") var uom: String?
     @Option(help: "Posting date YYYY-MM-DD (default: today, UTC).") var date: String?
     @Option(name: .customLong("to-location"), help: "Receiving location of a transfer.") var toLocation: String?
     @Option(help: "Supplier key.") var supplier: String?
     @Option(help: "Owner: owned, consignment or vmi.") var owner: String?
-    @Option(name: .customLong("unit-cost"), help: "Valuation cost per base unit (default: the item's cost).") var unitCost: Double?
+    @Option(name: .customLong("unit-cost"), help: "Valuation cost per base unit (default: the item's cost).") var unitCost:
+        Double?
     @Option(help: "Reason code (required for adjustment, scrap, reversal).") var reason: String = ""
     @Option(help: "Document number; for a reversal the key it reverses.") var reference: String = ""
     @Option(help: "Output: table (one line per posting) or json.") var format: OutputFormat = .table
 
     func validate() throws {
         if file != nil {
-            let single = [key, type, item, location, uom, date, toLocation, supplier, owner].contains { $0 != nil } || quantity != nil
+            let single =
+                [key, type, item, location, uom, date, toLocation, supplier, owner].contains { $0 != nil } || quantity != nil
             if single { throw ValidationError("--file cannot be combined with the flags of a single posting") }
         } else {
             if each { throw ValidationError("--each applies to --file only") }
@@ -59,7 +63,8 @@ struct PostCommand: AsyncParsableCommand {
             if location == nil { missing.append("--location") }
             if quantity == nil { missing.append("--quantity") }
             if !missing.isEmpty {
-                throw ValidationError("missing \(missing.joined(separator: ", ")) — give a file with --file or every flag of one posting")
+                throw ValidationError(
+                    "missing \(missing.joined(separator: ", ")) — give a file with --file or every flag of one posting")
             }
         }
     }
@@ -117,7 +122,8 @@ struct PostCommand: AsyncParsableCommand {
 
     private func singleRequest() throws -> PostingRequest {
         guard let postingType = PostingType(rawValue: (type ?? "").lowercased()) else {
-            throw ValidationError("--type '\(type ?? "")' — expected one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--type '\(type ?? "")' — expected one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var ownership: Ownership? = nil
         if let owner {

@@ -1,8 +1,9 @@
-@testable import DataImport
 import Foundation
 import InventoryCore
 import ProcuraTestSupport
 import Testing
+
+@testable import DataImport
 
 /// A data folder written to a temporary directory for one test, with helpers to import it.
 struct ImportTestFolder {

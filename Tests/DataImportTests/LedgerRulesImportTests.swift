@@ -15,7 +15,8 @@ struct LedgerRulesImportTests {
         #expect(
             try ImportTestFolder.errors(
                 [
-                    "transactions.csv": Self.header + "K1,2024-01-01,receipt,A,L1,0.0000001,,,\nK2,2024-01-01,scrap,A,L1,1,,\(reason),\n"
+                    "transactions.csv": Self.header
+                        + "K1,2024-01-01,receipt,A,L1,0.0000001,,,\nK2,2024-01-01,scrap,A,L1,1,,\(reason),\n"
                         + "K3,2062-01-01,issue,A,L1,1,,,\nK4,2024-01-01,allocation,A,L1,2,,,\nK5,2024-01-01,receipt,A,L1,1e14,,,\n"
                 ], today: today)
                 == [
@@ -44,18 +45,25 @@ struct LedgerRulesImportTests {
         let result = try ImportTestFolder.load(
             ImportTestFolder.minimal.merging([
                 "uom_conversions.csv": "item_id,uom,base_units_per_uom\nA,BOX,0.1\n",
-                "transactions.csv": Self.header + "K1,2024-01-01,allocation,A,L1,3,BOX,,WO-1\nK2,2024-01-01,allocation_release,A,L1,0.1,BOX,,WO-1\n",
+                "transactions.csv": Self.header
+                    + "K1,2024-01-01,allocation,A,L1,3,BOX,,WO-1\nK2,2024-01-01,allocation_release,A,L1,0.1,BOX,,WO-1\n",
             ]) { $1 })
         #expect(result.snapshot.postings.map(\.type) == [.allocation, .allocationRelease])
         #expect(result.snapshot.postings.map(\.baseQuantity) == [0.3, 0.01])
     }
 
-    @Test("a transactions file on its own (procura post --file): the same messages, named by the file; keys and units left to the database")
+    @Test(
+        "a transactions file on its own (procura post --file): the same messages, named by the file; keys and units left to the database"
+    )
     func standalone() throws {
         let dir = try Fixtures.temporaryDirectory()
         let path = dir.appendingPathComponent("ledger-2026-11.csv").path
-        try Data((Self.header + "K1,2026-11-02,receipt,P9,DC9,2,CRATE,,\nK2,2026-11-02,scrap,P9,DC9,1,,,\nK1,2026-11-03,issue,P9,DC9,1,,,\nK4,2026-11-02,issue,P9,DC9,0.0000001,,,\n").utf8)
-            .write(to: URL(fileURLWithPath: path))
+        try Data(
+            (Self.header
+                + "K1,2026-11-02,receipt,P9,DC9,2,CRATE,,\nK2,2026-11-02,scrap,P9,DC9,1,,,\nK1,2026-11-03,issue,P9,DC9,1,,,\nK4,2026-11-02,issue,P9,DC9,0.0000001,,,\n")
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: path))
         do {
             _ = try TransactionsFile.read(path: path, name: "ledger-2026-11.csv")
             Issue.record("expected errors")
@@ -73,10 +81,13 @@ struct LedgerRulesImportTests {
         #expect(
             rows.map(\.request) == [
                 PostingRequest(
-                    key: "K1", date: Day(year: 2026, month: 11, day: 2)!, type: .receipt, itemID: "P9", locationID: "DC9", quantity: 2, uom: "CRATE",
+                    key: "K1", date: Day(year: 2026, month: 11, day: 2)!, type: .receipt, itemID: "P9", locationID: "DC9",
+                    quantity: 2, uom: "CRATE",
                     reference: "PO-1")
             ])
-        #expect(throws: ImportFailure.self) { try TransactionsFile.read(path: dir.appendingPathComponent("missing.csv").path, name: "missing.csv") }
+        #expect(throws: ImportFailure.self) {
+            try TransactionsFile.read(path: dir.appendingPathComponent("missing.csv").path, name: "missing.csv")
+        }
     }
 
     @Test("overrides.csv checks parameter, domain, reason and author length with the one override rule set")
@@ -84,7 +95,8 @@ struct LedgerRulesImportTests {
         let long = String(repeating: "w", count: 501)
         #expect(
             try ImportTestFolder.errors([
-                "overrides.csv": "item_id,location_id,parameter,value,reason,author\nA,L1,safety_stok,3,typo,\nA,L1,service_level,1.5,too high,\nA,L1,min,3,\(long),\nA,L1,max,3,ok,\(String(repeating: "a", count: 101))\n"
+                "overrides.csv":
+                    "item_id,location_id,parameter,value,reason,author\nA,L1,safety_stok,3,typo,\nA,L1,service_level,1.5,too high,\nA,L1,min,3,\(long),\nA,L1,max,3,ok,\(String(repeating: "a", count: 101))\n"
             ]) == [
                 "overrides.csv:2:3: parameter 'safety_stok' — expected one of service_level, review_period_days, forecast_per_bucket, forecast_uplift, safety_stock, reorder_point, order_quantity, min, max",
                 "overrides.csv:3:4: value '1.5' — expected a number in (0, 1)",
@@ -97,8 +109,12 @@ struct LedgerRulesImportTests {
     func statement() throws {
         let dir = try Fixtures.temporaryDirectory()
         let url = dir.appendingPathComponent("statement.csv")
-        try Data("item_id,location_id,quantity,supplier_id\nP1,DC1,8,S1\nP1,DC2,x,S1\nP2,DC1,4,S2\n,DC1,1,S1\n".utf8).write(to: url)
-        #expect(throws: CSVDocument.Failure(message: "statement.csv:3:3: quantity 'x' — expected a number\nstatement.csv:5:1: item_id '' — expected a key")) {
+        try Data("item_id,location_id,quantity,supplier_id\nP1,DC1,8,S1\nP1,DC2,x,S1\nP2,DC1,4,S2\n,DC1,1,S1\n".utf8).write(
+            to: url)
+        #expect(
+            throws: CSVDocument.Failure(
+                message: "statement.csv:3:3: quantity 'x' — expected a number\nstatement.csv:5:1: item_id '' — expected a key")
+        ) {
             try SupplierStatement.read(path: url.path, name: "statement.csv", supplierID: "S1")
         }
         try Data("item_id,location_id,quantity,supplier_id\nP1,DC1,8,S1\nP2,DC1,4,S2\n".utf8).write(to: url)
@@ -106,7 +122,10 @@ struct LedgerRulesImportTests {
             try SupplierStatement.read(path: url.path, name: "statement.csv", supplierID: "S1")
                 == [StockStatementLine(itemID: "P1", locationID: "DC1", quantity: 8)])
         try Data("item_id,quantity\nP1,8\n".utf8).write(to: url)
-        #expect(throws: CSVDocument.Failure(message: "statement.csv:1: missing column(s) location_id — expected the columns item_id, location_id, quantity")) {
+        #expect(
+            throws: CSVDocument.Failure(
+                message: "statement.csv:1: missing column(s) location_id — expected the columns item_id, location_id, quantity")
+        ) {
             try SupplierStatement.read(path: url.path, name: "statement.csv", supplierID: "S1")
         }
     }

@@ -38,14 +38,18 @@ struct DemoDeterminismTests {
         #expect(DemoCompany.Configuration(itemCount: 10).supplierCount == 5)
     }
 
-    @Test("out-of-range configurations are refused with a clear message", arguments: [
-        (DemoCompany.Configuration(itemCount: 9), "items must be between 10 and 1000000 (got 9)"),
-        (DemoCompany.Configuration(locationCount: 0), "locations must be between 1 and 50 (got 0)"),
-        (DemoCompany.Configuration(locationCount: 51), "locations must be between 1 and 50 (got 51)"),
-        (DemoCompany.Configuration(historyWeeks: 10), "history weeks must be between 52 and 520 (got 10)"),
-        (DemoCompany.Configuration(asOf: Day(year: 2026, month: 12, day: 1)!),
-         "as-of date 2026-12-01 must be a Monday, so that the history ends on a Sunday and every week is complete"),
-    ])
+    @Test(
+        "out-of-range configurations are refused with a clear message",
+        arguments: [
+            (DemoCompany.Configuration(itemCount: 9), "items must be between 10 and 1000000 (got 9)"),
+            (DemoCompany.Configuration(locationCount: 0), "locations must be between 1 and 50 (got 0)"),
+            (DemoCompany.Configuration(locationCount: 51), "locations must be between 1 and 50 (got 51)"),
+            (DemoCompany.Configuration(historyWeeks: 10), "history weeks must be between 52 and 520 (got 10)"),
+            (
+                DemoCompany.Configuration(asOf: Day(year: 2026, month: 12, day: 1)!),
+                "as-of date 2026-12-01 must be a Monday, so that the history ends on a Sunday and every week is complete"
+            ),
+        ])
     func invalid(configuration: DemoCompany.Configuration, message: String) {
         do {
             _ = try DemoCompany(configuration: configuration)

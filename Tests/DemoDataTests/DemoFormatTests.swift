@@ -23,20 +23,28 @@ func isPlainDecimal(_ text: String) -> Bool {
 @Suite("Demo data: files, headers and formats (DATA_FORMAT.md)")
 struct DemoFormatTests {
     static let headers: [String: [String]] = [
-        "items.csv": ["item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle",
-                      "successor_item_id", "shelf_life_days"],
+        "items.csv": [
+            "item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle",
+            "successor_item_id", "shelf_life_days",
+        ],
         "uom_conversions.csv": ["item_id", "uom", "base_units_per_uom"],
         "locations.csv": ["location_id", "name", "company_id", "region"],
         "suppliers.csv": ["supplier_id", "name", "country"],
-        "sourcing.csv": ["item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days",
-                         "lead_time_sd_days", "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership"],
+        "sourcing.csv": [
+            "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days",
+            "lead_time_sd_days", "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership",
+        ],
         "demand.csv": ["date", "item_id", "location_id", "quantity"],
         "inventory.csv": ["item_id", "location_id", "on_hand", "ownership", "received_date", "as_of"],
         "open_orders.csv": ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
-        "receipts.csv": ["order_id", "item_id", "location_id", "supplier_id", "order_date", "due_date", "receipt_date",
-                         "quantity", "ordered_quantity", "unit_price"],
-        "transactions.csv": ["key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id",
-                             "supplier_id", "owner", "unit_cost", "reason", "reference"],
+        "receipts.csv": [
+            "order_id", "item_id", "location_id", "supplier_id", "order_date", "due_date", "receipt_date",
+            "quantity", "ordered_quantity", "unit_price",
+        ],
+        "transactions.csv": [
+            "key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id",
+            "supplier_id", "owner", "unit_cost", "reason", "reference",
+        ],
         "stockouts.csv": ["date", "item_id", "location_id"],
         "overrides.csv": ["item_id", "location_id", "parameter", "value", "reason", "author", "valid_from", "valid_to"],
     ]
@@ -45,8 +53,10 @@ struct DemoFormatTests {
     static let numberColumns: [String: [(column: String, optional: Bool)]] = [
         "items.csv": [("unit_cost", false), ("shelf_life_days", true)],
         "uom_conversions.csv": [("base_units_per_uom", false)],
-        "sourcing.csv": [("units_per_purchase_uom", false), ("lead_time_days", false), ("lead_time_sd_days", false),
-                         ("moq", true), ("order_multiple", true), ("unit_price", false), ("share", false)],
+        "sourcing.csv": [
+            ("units_per_purchase_uom", false), ("lead_time_days", false), ("lead_time_sd_days", false),
+            ("moq", true), ("order_multiple", true), ("unit_price", false), ("share", false),
+        ],
         "demand.csv": [("quantity", false)],
         "inventory.csv": [("on_hand", false)],
         "open_orders.csv": [("quantity", false)],
@@ -124,8 +134,10 @@ struct DemoFormatTests {
         #expect(Set(try folder.table("transactions.csv").values("type")).isSubset(of: types))
         for value in try folder.table("sourcing.csv").values("price_breaks") where !value.isEmpty {
             let breaks = value.split(separator: ";").map { $0.split(separator: ":") }
-            #expect(breaks.count >= 1 && breaks.allSatisfy { $0.count == 2 && isPlainDecimal(String($0[0])) && isPlainDecimal(String($0[1])) },
-                    "price_breaks '\(value)'")
+            #expect(
+                breaks.count >= 1
+                    && breaks.allSatisfy { $0.count == 2 && isPlainDecimal(String($0[0])) && isPlainDecimal(String($0[1])) },
+                "price_breaks '\(value)'")
             let quantities = breaks.compactMap { Double($0[0]) }
             #expect(quantities == quantities.sorted() && Set(quantities).count == quantities.count, "ascending: '\(value)'")
         }
@@ -142,7 +154,8 @@ struct DemoFormatTests {
         #expect(try folder.table("suppliers.csv").values("name").contains { $0.contains(",") })
     }
 
-    @Test("demand covers the history exactly: first day ≥ 2023-12-04 (Monday), last day 2026-11-29 (Sunday, the day before as_of)")
+    @Test(
+        "demand covers the history exactly: first day ≥ 2023-12-04 (Monday), last day 2026-11-29 (Sunday, the day before as_of)")
     func historyWindow() throws {
         let folder = try DemoFolder.shared.get()
         let configuration = folder.configuration
@@ -165,7 +178,9 @@ struct DemoFormatTests {
     func settings() throws {
         let folder = try DemoFolder.shared.get()
         let text = String(decoding: try #require(folder.files["settings.yaml"]), as: UTF8.self)
-        let lines = text.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        let lines = text.split(separator: "\n").map(String.init).filter {
+            !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+        }
         for expected in [
             "bucket: week", "history_buckets: 156", "classification:", "  window_buckets: 52", "  abc_cutoffs: [0.80, 0.95]",
             "  xyz_cutoffs: [0.5, 1.0]", "holding_cost_rate: 0.25", "order_cost: 50", "review_period_days: 7", "currency: EUR",

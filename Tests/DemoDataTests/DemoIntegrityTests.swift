@@ -31,12 +31,14 @@ struct DemoIntegrityTests {
         let suppliers = Set(try folder.table("suppliers.csv").values("supplier_id"))
         let references: [(file: String, column: String, keys: Set<String>)] = [
             ("uom_conversions.csv", "item_id", items),
-            ("sourcing.csv", "item_id", items), ("sourcing.csv", "location_id", locations), ("sourcing.csv", "supplier_id", suppliers),
+            ("sourcing.csv", "item_id", items), ("sourcing.csv", "location_id", locations),
+            ("sourcing.csv", "supplier_id", suppliers),
             ("demand.csv", "item_id", items), ("demand.csv", "location_id", locations),
             ("inventory.csv", "item_id", items), ("inventory.csv", "location_id", locations),
             ("open_orders.csv", "item_id", items), ("open_orders.csv", "location_id", locations),
             ("open_orders.csv", "supplier_id", suppliers), ("open_orders.csv", "from_location_id", locations),
-            ("receipts.csv", "item_id", items), ("receipts.csv", "location_id", locations), ("receipts.csv", "supplier_id", suppliers),
+            ("receipts.csv", "item_id", items), ("receipts.csv", "location_id", locations),
+            ("receipts.csv", "supplier_id", suppliers),
             ("transactions.csv", "item_id", items), ("transactions.csv", "location_id", locations),
             ("transactions.csv", "to_location_id", locations), ("transactions.csv", "supplier_id", suppliers),
             ("stockouts.csv", "item_id", items), ("stockouts.csv", "location_id", locations),
@@ -128,7 +130,8 @@ struct DemoIntegrityTests {
         }
         var balance: [String: Double] = [:]
         for row in try folder.table("inventory.csv").records() {
-            balance["\(row["item_id"]!)|\(row["location_id"]!)|\(row["ownership"]!)", default: 0] += try parseNumber(row["on_hand"]!, "on_hand")
+            balance["\(row["item_id"]!)|\(row["location_id"]!)|\(row["ownership"]!)", default: 0] += try parseNumber(
+                row["on_hand"]!, "on_hand")
         }
         let postings = try folder.table("transactions.csv").records()
         #expect((24...60).contains(postings.count), "a few dozen postings, got \(postings.count)")
@@ -161,8 +164,10 @@ struct DemoIntegrityTests {
             signed[key] = delta
         }
         let types = Set(postings.map { $0["type"]! })
-        for needed in ["receipt", "issue", "adjustment", "transfer_out", "transfer_in", "consignment_receipt", "consumption",
-                       "reversal"] {
+        for needed in [
+            "receipt", "issue", "adjustment", "transfer_out", "transfer_in", "consignment_receipt", "consumption",
+            "reversal",
+        ] {
             #expect(types.contains(needed), "no \(needed) posting")
         }
         let adjustments = postings.filter { $0["type"] == "adjustment" }.compactMap { Double($0["quantity"]!) }

@@ -38,14 +38,18 @@ struct DemoModelTests {
         // And in the classification window (the last 52 weeks) too.
         var recent: [DemandPattern: Int] = [:]
         for (_, weeks) in series { recent[classifier.classify(demand: weeks.suffix(52)).pattern, default: 0] += 1 }
-        for pattern in [DemandPattern.smooth, .erratic, .intermittent, .lumpy] { #expect((recent[pattern] ?? 0) > 0, "\(recent)") }
+        for pattern in [DemandPattern.smooth, .erratic, .intermittent, .lumpy] {
+            #expect((recent[pattern] ?? 0) > 0, "\(recent)")
+        }
     }
 
     @Test("Pareto: the top 20 % of items carry ≥ 60 % of the last 52 weeks' consumption value")
     func pareto() throws {
         let folder = try DemoFolder.shared.get()
         var cost: [String: Double] = [:]
-        for item in try folder.table("items.csv").records() { cost[item["item_id"]!] = try parseNumber(item["unit_cost"]!, "cost") }
+        for item in try folder.table("items.csv").records() {
+            cost[item["item_id"]!] = try parseNumber(item["unit_cost"]!, "cost")
+        }
         var value: [String: Double] = [:]
         let windowStart = folder.configuration.asOf.adding(days: -364)
         let demand = try folder.table("demand.csv")
@@ -63,7 +67,9 @@ struct DemoModelTests {
         #expect(top / total <= 0.95, "not degenerate: top 20 % share \(top / total)")
     }
 
-    @Test("lifecycles: new items start in the last months, phase-out items have successors, obsolete items have stock but no demand for a year")
+    @Test(
+        "lifecycles: new items start in the last months, phase-out items have successors, obsolete items have stock but no demand for a year"
+    )
     func lifecycles() throws {
         let folder = try DemoFolder.shared.get()
         let asOf = folder.configuration.asOf
@@ -98,7 +104,9 @@ struct DemoModelTests {
         #expect(Set(items.map { $0["category"]! }).count >= 8)
     }
 
-    @Test("supply: suppliers in several countries, dual sourcing 0.7/0.3-style, single-sourced long lead times, consignment and VMI")
+    @Test(
+        "supply: suppliers in several countries, dual sourcing 0.7/0.3-style, single-sourced long lead times, consignment and VMI"
+    )
     func supply() throws {
         let folder = try DemoFolder.shared.get()
         let suppliers = try folder.table("suppliers.csv")

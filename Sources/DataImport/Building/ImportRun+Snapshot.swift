@@ -23,7 +23,8 @@ extension ImportRun {
             log.add(
                 ImportIssue(
                     severity: .warning, code: .ignoredRow, file: .stockouts,
-                    message: "\(days) stock-out day\(days == 1 ? "" : "s") of \(names) ignored — that item-location has no demand, sourcing or inventory"
+                    message:
+                        "\(days) stock-out day\(days == 1 ? "" : "s") of \(names) ignored — that item-location has no demand, sourcing or inventory"
                 )
             )
         }

@@ -49,7 +49,8 @@ extension ImportRun {
             guard !row.failed else { return }
             countedStock.append(
                 InventoryLot(
-                    item: item, location: location, onHand: quantity, ownership: owner, supplier: owner == .owned ? nil : supplier,
+                    item: item, location: location, onHand: quantity, ownership: owner,
+                    supplier: owner == .owned ? nil : supplier,
                     receivedDate: receivedDate)
             )
         }

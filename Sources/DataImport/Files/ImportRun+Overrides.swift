@@ -52,7 +52,8 @@ extension ImportRun {
                 "reason": reasonField, "author": authorField, "valid_to": toField,
             ]
             for problem in OverrideRules.problems(
-                itemID: row.text(itemField), locationID: row.text(locationField), parameter: parameter, value: value, reason: reason,
+                itemID: row.text(itemField), locationID: row.text(locationField), parameter: parameter, value: value,
+                reason: reason,
                 author: author, validFrom: from, validTo: to) where !(parameter.isEmpty && problem.field == "parameter")
             {
                 row.reject(fields[problem.field] ?? parameterField, expected: problem.expected)

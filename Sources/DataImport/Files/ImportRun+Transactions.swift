@@ -42,7 +42,8 @@ extension ImportRun {
     /// and supplier keys are taken as given and units are converted by the database.
     mutating func readTransactions(standalone: Bool = false) {
         guard case .table(let table) = open(.transactions, TransactionsColumn.self) else { return }
-        let fields: [TransactionsColumn: CSVField] = Dictionary(uniqueKeysWithValues: TransactionsColumn.allCases.map { ($0, table.field($0)) })
+        let fields: [TransactionsColumn: CSVField] = Dictionary(
+            uniqueKeysWithValues: TransactionsColumn.allCases.map { ($0, table.field($0)) })
         func field(_ column: TransactionsColumn) -> CSVField { fields[column]! }
         var keys = KeyTable()
         var keyLines: [Int] = []
@@ -51,7 +52,9 @@ extension ImportRun {
             let date = row.day(field(.date))
             let typeBlank = row.isBlank(field(.type))
             let type = row.choice(field(.type), Self.postingTypeOptions, default: .receipt)
-            if typeBlank { row.reject(field(.type), expected: "one of " + Self.postingTypeOptions.map(\.key).joined(separator: ", ")) }
+            if typeBlank {
+                row.reject(field(.type), expected: "one of " + Self.postingTypeOptions.map(\.key).joined(separator: ", "))
+            }
             let item = row.reference(field(.itemID), in: &itemKeys)
             let location = row.reference(field(.locationID), in: &locationKeys)
             let quantity = row.number(field(.quantity), .any)
@@ -79,7 +82,8 @@ extension ImportRun {
             }
             guard !row.failed else { return }
             let request = PostingRequest(
-                key: key, date: date, type: type, itemID: itemKeys.keys.key(at: item), locationID: locationKeys.keys.key(at: location),
+                key: key, date: date, type: type, itemID: itemKeys.keys.key(at: item),
+                locationID: locationKeys.keys.key(at: location),
                 quantity: quantity, uom: uom.isEmpty ? nil : uom, toLocationID: to.map { locationKeys.keys.key(at: $0) },
                 supplierID: supplier.map { supplierKeys.keys.key(at: $0) }, owner: ownerGiven ? owner : nil, unitCost: cost,
                 reason: reason, reference: reference)
@@ -108,7 +112,8 @@ extension ImportRun {
                     LedgerPosting(
                         key: key, date: date, type: type, item: item, location: location, quantity: quantity,
                         uom: uom.isEmpty ? items[Int(item)].baseUOM : uom, baseQuantity: FixedPoint.quantityDouble(baseQuantity),
-                        toLocation: to, supplier: supplier, owner: owner, unitCost: cost ?? items[Int(item)].unitCost, reason: reason,
+                        toLocation: to, supplier: supplier, owner: owner, unitCost: cost ?? items[Int(item)].unitCost,
+                        reason: reason,
                         reference: reference
                     )
                 )

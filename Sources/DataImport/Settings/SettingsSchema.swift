@@ -5,7 +5,8 @@
 enum SettingsSchema {
     /// All keys (computed: the closures are built per import, which is cheap).
     static var keys: [SettingsKey] {
-        generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys + forecastingKeys
+        generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys
+            + forecastingKeys
             + ledgerKeys
     }
 

@@ -18,7 +18,9 @@ public enum SupplierStatement {
             let quantity = csv.column("quantity")
         else {
             throw CSVDocument.Failure(
-                message: "\(name):1: missing column(s) \(missing.joined(separator: ", ")) — expected the columns item_id, location_id, quantity")
+                message:
+                    "\(name):1: missing column(s) \(missing.joined(separator: ", ")) — expected the columns item_id, location_id, quantity"
+            )
         }
         let supplierColumn = csv.column("supplier_id")
         var lines: [StockStatementLine] = []

@@ -26,7 +26,8 @@ public enum TransactionsFile {
         options.fileOverrides[.transactions] = (path, name)
         guard FileManager.default.fileExists(atPath: path) else {
             var issue = ImportIssue(
-                severity: .error, code: .missingFile, file: .transactions, message: "file not found — give the path of a transactions.csv file")
+                severity: .error, code: .missingFile, file: .transactions,
+                message: "file not found — give the path of a transactions.csv file")
             issue.fileName = name
             throw ImportFailure(issues: [issue])
         }
@@ -41,7 +42,9 @@ public enum TransactionsFile {
             if run.rowCounts[.transactions] == nil, !run.log.hasErrors {
                 var issue = ImportIssue(
                     severity: .error, code: .emptyFile, file: .transactions,
-                    message: "empty file — expected a header line naming the columns (key, date, type, item_id, location_id, quantity, …)")
+                    message:
+                        "empty file — expected a header line naming the columns (key, date, type, item_id, location_id, quantity, …)"
+                )
                 issue.fileName = name
                 failure.issues = [issue]
             }

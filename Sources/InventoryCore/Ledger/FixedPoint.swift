@@ -38,7 +38,8 @@ public enum FixedPoint {
     public static func outOfRange(field: String, value: String, scale: Int64) -> LedgerError {
         let limit = text(maximumScaled, scale: scale)
         let expected = "a number between -\(limit) and \(limit)"
-        return LedgerError(.valueOutOfRange, field: field, expected: expected, "\(field) \(value) is out of range — expected \(expected)")
+        return LedgerError(
+            .valueOutOfRange, field: field, expected: expected, "\(field) \(value) is out of range — expected \(expected)")
     }
 
     /// Quantity in millionths of a base unit.

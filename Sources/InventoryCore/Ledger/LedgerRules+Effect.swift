@@ -49,7 +49,10 @@ extension LedgerRules {
         let change = change(of: p.type, quantity: p.quantity, outstanding: outstanding)
         var movements: [LedgerMovement] = []
         for bucket in [PositionBucket.onHand, .onOrder, .inTransit, .allocated] where change.here[bucket] != 0 {
-            movements.append(LedgerMovement(position: here, bucket: bucket, quantity: change.here[bucket], orderID: bucket == .onOrder ? p.openOrder?.orderID : nil))
+            movements.append(
+                LedgerMovement(
+                    position: here, bucket: bucket, quantity: change.here[bucket],
+                    orderID: bucket == .onOrder ? p.openOrder?.orderID : nil))
         }
         for bucket in [PositionBucket.inTransit, .onHand] where change.there[bucket] != 0 {
             movements.append(LedgerMovement(position: there, bucket: bucket, quantity: change.there[bucket]))

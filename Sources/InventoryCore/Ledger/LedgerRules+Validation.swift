@@ -31,9 +31,12 @@ extension LedgerRules {
         -> Int64
     {
         guard !request.key.isEmpty else {
-            throw LedgerError(.invalidPosting, field: "key", expected: "an idempotency key", "a posting needs an idempotency key — give a unique key per posting")
+            throw LedgerError(
+                .invalidPosting, field: "key", expected: "an idempotency key",
+                "a posting needs an idempotency key — give a unique key per posting")
         }
-        let what = subject(request.key.count > maximumKeyLength ? request.with(key: String(request.key.prefix(40)) + "…") : request)
+        let what = subject(
+            request.key.count > maximumKeyLength ? request.with(key: String(request.key.prefix(40)) + "…") : request)
         let texts: [(String, String?, Int)] = [
             ("key", request.key, maximumKeyLength), ("item_id", request.itemID, maximumIDLength),
             ("location_id", request.locationID, maximumIDLength), ("to_location_id", request.toLocationID, maximumIDLength),
@@ -58,13 +61,16 @@ extension LedgerRules {
             throw LedgerError(.invalidPosting, field: "item_id", expected: "an item key", "\(what): item_id is required")
         }
         if request.locationID.isEmpty {
-            throw LedgerError(.invalidPosting, field: "location_id", expected: "a location key", "\(what): location_id is required")
+            throw LedgerError(
+                .invalidPosting, field: "location_id", expected: "a location key", "\(what): location_id is required")
         }
         if let today { try checkDate(request.date, what: what, today: today, settings: settings) }
         let quantity = try checkedQuantity(request, what: what)
         if let cost = request.unitCost {
             guard cost.isFinite, cost >= 0 else {
-                throw LedgerError(.invalidPosting, field: "unit_cost", expected: "a number ≥ 0", "\(what): unit_cost \(cost) — expected a number ≥ 0")
+                throw LedgerError(
+                    .invalidPosting, field: "unit_cost", expected: "a number ≥ 0",
+                    "\(what): unit_cost \(cost) — expected a number ≥ 0")
             }
             do {
                 _ = try FixedPoint.unitCost(cost)
@@ -86,7 +92,8 @@ extension LedgerRules {
         case .transferOut:
             guard let to = request.toLocationID, !to.isEmpty else {
                 throw LedgerError(
-                    .invalidPosting, field: "to_location_id", expected: "the receiving location of the transfer", "\(what): a transfer needs to_location_id (the receiving location)")
+                    .invalidPosting, field: "to_location_id", expected: "the receiving location of the transfer",
+                    "\(what): a transfer needs to_location_id (the receiving location)")
             }
             guard to != request.locationID else {
                 throw LedgerError(
@@ -110,7 +117,8 @@ extension LedgerRules {
     /// long — at most 500 are accepted`.
     public static func tooLong(_ subject: String, field: String, length: Int, limit: Int) -> LedgerError {
         LedgerError(
-            .invalidPosting, field: field, expected: "at most \(limit) characters", "\(subject): \(field) is \(length) characters long — at most \(limit) are accepted")
+            .invalidPosting, field: field, expected: "at most \(limit) characters",
+            "\(subject): \(field) is \(length) characters long — at most \(limit) are accepted")
     }
 
     /// The posting date within the window of `settings` around `today`.
@@ -128,7 +136,8 @@ extension LedgerRules {
     /// The quantity in millionths, checked for range and sign after rounding.
     static func checkedQuantity(_ request: PostingRequest, what: String) throws(LedgerError) -> Int64 {
         guard request.quantity.isFinite else {
-            throw LedgerError(.invalidPosting, field: "quantity", expected: "a number", "\(what): quantity \(request.quantity) is not a number")
+            throw LedgerError(
+                .invalidPosting, field: "quantity", expected: "a number", "\(what): quantity \(request.quantity) is not a number")
         }
         let quantity: Int64
         do {
@@ -139,7 +148,8 @@ extension LedgerRules {
         if request.type == .adjustment {
             guard request.quantity != 0 else {
                 throw LedgerError(
-                    .invalidPosting, field: "quantity", expected: "a signed quantity other than 0", "\(what): quantity 0 changes nothing — give a signed quantity (+ adds, − removes)")
+                    .invalidPosting, field: "quantity", expected: "a signed quantity other than 0",
+                    "\(what): quantity 0 changes nothing — give a signed quantity (+ adds, − removes)")
             }
         } else if !(request.quantity > 0) {
             throw LedgerError(
@@ -154,7 +164,8 @@ extension LedgerRules {
     static func roundsToZero(_ what: String, quantity: String, unit: String?) -> LedgerError {
         let inUnit = unit.map { $0.isEmpty ? "" : " \($0)" } ?? ""
         return LedgerError(
-            .invalidPosting, field: "quantity", expected: "a quantity of at least 0.000001 base units in magnitude (the ledger's precision)",
+            .invalidPosting, field: "quantity",
+            expected: "a quantity of at least 0.000001 base units in magnitude (the ledger's precision)",
             "\(what): quantity \(quantity)\(inUnit) is 0 at the ledger's precision of 0.000001 base units — expected at least 0.000001 in magnitude"
         )
     }
@@ -163,7 +174,9 @@ extension LedgerRules {
     /// the request's unit) × `baseUnitsPerUOM` (millionths of a base unit per unit; `nil` for the
     /// base unit) / 10⁶, exact in 128 bits, rounded half away from zero — checked for range and,
     /// after rounding, for zero.
-    public static func baseQuantity(_ request: PostingRequest, quantity: Int64, baseUnitsPerUOM: Int64?) throws(LedgerError) -> Int64 {
+    public static func baseQuantity(_ request: PostingRequest, quantity: Int64, baseUnitsPerUOM: Int64?) throws(LedgerError)
+        -> Int64
+    {
         guard let factor = baseUnitsPerUOM else { return quantity }
         let what = subject(request)
         let base: Int64

@@ -54,14 +54,17 @@ public enum LedgerRules {
     ///
     /// - Throws: ``LedgerError/Code/invalidPosting`` when the owner does not fit the type, or
     ///   supplier-owned stock is moved without a supplier.
-    public static func owner(of request: PostingRequest, consumptionDefault: Ownership = .consignment) throws(LedgerError) -> Ownership {
+    public static func owner(of request: PostingRequest, consumptionDefault: Ownership = .consignment) throws(LedgerError)
+        -> Ownership
+    {
         let what = subject(request)
         switch request.type {
         case .receipt, .issue:
             if let owner = request.owner, owner != .owned {
                 let instead = request.type == .receipt ? "consignment_receipt or vmi_receipt" : "consumption"
                 throw LedgerError(
-                    .invalidPosting, field: "owner", expected: "owned (\(request.type.rawValue) moves owned stock; use \(instead))",
+                    .invalidPosting, field: "owner",
+                    expected: "owned (\(request.type.rawValue) moves owned stock; use \(instead))",
                     "\(what): owner \(owner.rawValue) — \(request.type.rawValue) moves owned stock; use \(instead)")
             }
             return .owned

@@ -18,7 +18,9 @@ public struct PositionKey: Hashable, Sendable, Comparable {
     }
 
     public static func < (a: PositionKey, b: PositionKey) -> Bool {
-        (a.itemID, a.locationID, a.owner.rawValue, a.ownerSupplierID) < (b.itemID, b.locationID, b.owner.rawValue, b.ownerSupplierID)
+        (a.itemID, a.locationID, a.owner.rawValue, a.ownerSupplierID) < (
+            b.itemID, b.locationID, b.owner.rawValue, b.ownerSupplierID
+        )
     }
 
     /// How the position reads in messages: `owned` or `consignment of S1`.

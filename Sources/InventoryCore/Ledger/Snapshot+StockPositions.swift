@@ -33,7 +33,8 @@ extension Snapshot {
         let supplierIDs = suppliers.map(\.id)
         for lot in countedStock {
             let key = PositionKey(
-                itemID: id(lot.item, in: itemIDs) ?? "", locationID: id(lot.location, in: locationIDs) ?? "", owner: lot.ownership,
+                itemID: id(lot.item, in: itemIDs) ?? "", locationID: id(lot.location, in: locationIDs) ?? "",
+                owner: lot.ownership,
                 ownerSupplierID: lot.ownership == .owned ? "" : (id(lot.supplier, in: supplierIDs) ?? ""))
             do {
                 let quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
@@ -44,7 +45,8 @@ extension Snapshot {
         }
         for order in openOrders where order.supplier != nil {
             let line = OrderLineKey(
-                orderID: order.orderID, itemID: id(order.item, in: itemIDs) ?? "", locationID: id(order.location, in: locationIDs) ?? "")
+                orderID: order.orderID, itemID: id(order.item, in: itemIDs) ?? "",
+                locationID: id(order.location, in: locationIDs) ?? "")
             do {
                 try positions.open(line, quantity: try FixedPoint.quantity(order.quantity))
             } catch {
@@ -60,7 +62,8 @@ extension Snapshot {
         for (k, posting) in postings.enumerated() {
             do {
                 let effect = try effect(
-                    of: posting, positions: positions, conversions: conversions, byKey: byKey, reversed: &reversed, effects: effects)
+                    of: posting, positions: positions, conversions: conversions, byKey: byKey, reversed: &reversed,
+                    effects: effects)
                 try positions.apply(effect.movements)
                 effects.append(effect)
                 if posting.type != .reversal, byKey[posting.key] == nil { byKey[posting.key] = k }
@@ -84,7 +87,8 @@ extension Snapshot {
                     "reversal '\(posting.key)': no posting in the snapshot has the key '\(posting.reference)'")
             }
             guard reversed.insert(k).inserted else {
-                throw LedgerError(.invalidPosting, field: "reference", "reversal '\(posting.key)': '\(posting.reference)' was already reversed")
+                throw LedgerError(
+                    .invalidPosting, field: "reference", "reversal '\(posting.key)': '\(posting.reference)' was already reversed")
             }
             return PostingEffect(movements: LedgerRules.reversal(of: original.movements), isHistory: original.isHistory)
         }
@@ -94,7 +98,8 @@ extension Snapshot {
         if !posting.uom.isEmpty, posting.uom.uppercased() != baseUOM.uppercased() {
             guard let perUOM = conversions[posting.item]?[posting.uom.uppercased()] else {
                 throw LedgerError(
-                    .invalidPosting, field: "uom", "posting '\(posting.key)': unit '\(posting.uom)' does not convert for item \(request.itemID)")
+                    .invalidPosting, field: "uom",
+                    "posting '\(posting.key)': unit '\(posting.uom)' does not convert for item \(request.itemID)")
             }
             factor = try FixedPoint.quantity(perUOM, field: "base_units_per_uom")
         }
@@ -103,7 +108,9 @@ extension Snapshot {
         if posting.type == .consumption {
             let supplier = request.supplierID ?? ""
             func onHand(_ owner: Ownership) -> Int64 {
-                positions[PositionKey(itemID: request.itemID, locationID: request.locationID, owner: owner, ownerSupplierID: supplier)].onHand
+                positions[
+                    PositionKey(itemID: request.itemID, locationID: request.locationID, owner: owner, ownerSupplierID: supplier)
+                ].onHand
             }
             consumptionDefault = LedgerRules.consumptionOwner(
                 requested: request.owner, consignmentOnHand: onHand(.consignment), vmiOnHand: onHand(.vmi))

@@ -37,7 +37,8 @@ public struct StockPositions: Hashable, Sendable {
         for (key, balance) in updated { balances[key] = balance }
         for m in movements where m.bucket == .onOrder {
             guard let order = m.orderID else { continue }
-            outstanding[OrderLineKey(orderID: order, itemID: m.position.itemID, locationID: m.position.locationID), default: 0] += m.quantity
+            outstanding[OrderLineKey(orderID: order, itemID: m.position.itemID, locationID: m.position.locationID), default: 0] +=
+                m.quantity
         }
     }
 

@@ -16,7 +16,8 @@ public struct InventoryLot: Hashable, Sendable {
 
     /// Creates a lot.
     public init(
-        item: Int32, location: Int32, onHand: Double, ownership: Ownership = .owned, supplier: Int32? = nil, receivedDate: Day? = nil
+        item: Int32, location: Int32, onHand: Double, ownership: Ownership = .owned, supplier: Int32? = nil,
+        receivedDate: Day? = nil
     ) {
         self.item = item
         self.location = location

@@ -31,7 +31,9 @@ public enum OverrideRules {
         if let p = PolicyParameter(rawValue: parameter) {
             if let value, !p.accepts(value) {
                 problems.append(
-                    LedgerError(.invalidOverride, field: "value", expected: p.expected, "\(value) is not a valid \(parameter) — expected \(p.expected)"))
+                    LedgerError(
+                        .invalidOverride, field: "value", expected: p.expected,
+                        "\(value) is not a valid \(parameter) — expected \(p.expected)"))
             }
         } else {
             problems.append(

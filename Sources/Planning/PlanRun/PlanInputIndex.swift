@@ -47,7 +47,9 @@ struct PlanInputIndex: Sendable {
         // on — as the database's ledger keeps it), never below zero.
         var owned: [ItemLocation: Double] = [:]
         for (key, balance) in snapshot.stockPositions().positions.balances where key.owner == .owned && balance.onHand != 0 {
-            guard let item = snapshot.itemIndex(id: key.itemID), let location = snapshot.locationIndex(id: key.locationID) else { continue }
+            guard let item = snapshot.itemIndex(id: key.itemID), let location = snapshot.locationIndex(id: key.locationID) else {
+                continue
+            }
             owned[ItemLocation(item: item, location: location), default: 0] += FixedPoint.quantityDouble(balance.onHand)
         }
         for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) })

@@ -84,12 +84,16 @@ extension Store {
     private static func writeItems(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         var bulk = BulkWriter(
             db: db, table: "items",
-            columns: ["item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id", "shelf_life_days"],
+            columns: [
+                "item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id",
+                "shelf_life_days",
+            ],
             key: ["item_id"])
         for item in s.items {
             let successor: String? = item.successor.map { s.items[Int($0)].id }
             try await bulk.append([
-                item.id, item.description, item.category, item.baseUOM, try FixedPoint.unitCost(item.unitCost), item.criticality.rawValue,
+                item.id, item.description, item.category, item.baseUOM, try FixedPoint.unitCost(item.unitCost),
+                item.criticality.rawValue,
                 item.lifecycle.rawValue, successor, item.shelfLifeDays,
             ])
         }
@@ -99,7 +103,8 @@ extension Store {
 
     private static func writeLocations(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         // allow_negative is a database setting, not part of the data folder: left as it is.
-        var bulk = BulkWriter(db: db, table: "locations", columns: ["location_id", "name", "company_id", "region"], key: ["location_id"])
+        var bulk = BulkWriter(
+            db: db, table: "locations", columns: ["location_id", "name", "company_id", "region"], key: ["location_id"])
         for l in s.locations { try await bulk.append([l.id, l.name, l.companyID, l.region]) }
         try await bulk.flush()
         return s.locations.count
@@ -113,9 +118,12 @@ extension Store {
     }
 
     private static func writeConversions(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
-        var bulk = BulkWriter(db: db, table: "uom_conversions", columns: ["item_id", "uom", "base_units_per_uom"], key: ["item_id", "uom"])
+        var bulk = BulkWriter(
+            db: db, table: "uom_conversions", columns: ["item_id", "uom", "base_units_per_uom"], key: ["item_id", "uom"])
         for c in s.uomConversions {
-            try await bulk.append([s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, field: "base_units_per_uom")])
+            try await bulk.append([
+                s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, field: "base_units_per_uom"),
+            ])
         }
         try await bulk.flush()
         return s.uomConversions.count
@@ -125,7 +133,8 @@ extension Store {
         var bulk = BulkWriter(
             db: db, table: "sourcing",
             columns: [
-                "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days", "lead_time_sd_days",
+                "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days",
+                "lead_time_sd_days",
                 "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership",
             ],
             key: ["item_id", "location_id", "supplier_id"])
@@ -148,17 +157,21 @@ extension Store {
         let history = s.demand
         guard let days = history.stockoutDays, history.bucketCount > 0, !history.series.isEmpty else { return 0 }
         let windowStart = history.firstDay(ofColumn: 0).description
-        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1).description
+        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1)
+            .description
         try await db.raw(
             "DELETE FROM stockout_days WHERE bucket_date >= \(bind: windowStart) AND bucket_date <= \(bind: windowEnd)"
         ).run()
-        var bulk = BulkWriter(db: db, table: "stockout_days", columns: ["item_id", "location_id", "bucket_date", "days"], key: [])
+        var bulk = BulkWriter(
+            db: db, table: "stockout_days", columns: ["item_id", "location_id", "bucket_date", "days"], key: [])
         var rows = 0
         for (r, key) in history.series.enumerated() {
             let item = s.items[Int(key.item)].id
             let location = s.locations[Int(key.location)].id
             for c in 0..<history.bucketCount where days[r * history.bucketCount + c] > 0 {
-                try await bulk.append([item, location, history.firstDay(ofColumn: c).description, Int(days[r * history.bucketCount + c])])
+                try await bulk.append([
+                    item, location, history.firstDay(ofColumn: c).description, Int(days[r * history.bucketCount + c]),
+                ])
                 rows += 1
             }
         }
@@ -170,7 +183,8 @@ extension Store {
         let history = s.demand
         guard history.bucketCount > 0, !history.series.isEmpty else { return 0 }
         let windowStart = history.firstDay(ofColumn: 0).description
-        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1).description
+        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1)
+            .description
         try await db.raw(
             "DELETE FROM demand WHERE source = \(bind: source) AND demand_date >= \(bind: windowStart) AND demand_date <= \(bind: windowEnd)"
         ).run()
@@ -187,7 +201,9 @@ extension Store {
             let order = history.series.indices.sorted {
                 let a = history.series[$0]
                 let b = history.series[$1]
-                return (s.items[Int(a.item)].id, s.locations[Int(a.location)].id) < (s.items[Int(b.item)].id, s.locations[Int(b.location)].id)
+                return (s.items[Int(a.item)].id, s.locations[Int(a.location)].id) < (
+                    s.items[Int(b.item)].id, s.locations[Int(b.location)].id
+                )
             }
             for row in order {
                 let series = history.series[row]
@@ -202,7 +218,8 @@ extension Store {
                 guard !one.rows.isEmpty else { continue }
                 if statementRows > 0,
                     statement.series.count >= 400
-                        || DemandRowsInsert.bindCount(series: statement.series.count + 1, rows: statementRows + one.rows.count) > 20_000
+                        || DemandRowsInsert.bindCount(series: statement.series.count + 1, rows: statementRows + one.rows.count)
+                            > 20_000
                 {
                     try await pipeline.submit(statement)
                     statement.series.removeAll(keepingCapacity: true)
@@ -224,7 +241,8 @@ extension Store {
     private static func writeOpenOrders(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         guard !s.openOrders.isEmpty else { return 0 }
         var bulk = BulkWriter(
-            db: db, table: "open_orders", columns: ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
+            db: db, table: "open_orders",
+            columns: ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
             key: ["order_id", "item_id", "location_id"])
         for o in s.openOrders {
             try await bulk.append([
@@ -265,7 +283,8 @@ extension Store {
         var bulk = BulkWriter(
             db: db, table: "receipts",
             columns: [
-                "order_id", "item_id", "location_id", "receipt_date", "occurrence", "supplier_id", "order_date", "due_date", "quantity",
+                "order_id", "item_id", "location_id", "receipt_date", "occurrence", "supplier_id", "order_date", "due_date",
+                "quantity",
                 "ordered_quantity", "unit_price",
             ],
             key: ["order_id", "item_id", "location_id", "receipt_date", "occurrence"])
@@ -310,10 +329,13 @@ extension Store {
     ) async throws {
         guard let countDate = s.stockCountDate else { return }
         try await db.raw("DELETE FROM stock_counts WHERE count_date = \(bind: countDate.description)").run()
-        try await db.raw("INSERT INTO dataset_info (key, value) VALUES ('stock_count_date', \(bind: countDate.description)) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run()
+        try await db.raw(
+            "INSERT INTO dataset_info (key, value) VALUES ('stock_count_date', \(bind: countDate.description)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ).run()
         var bulk = BulkWriter(
             db: db, table: "stock_counts",
-            columns: ["count_date", "line", "item_id", "location_id", "owner", "owner_supplier_id", "received_date", "on_hand"], key: [])
+            columns: ["count_date", "line", "item_id", "location_id", "owner", "owner_supplier_id", "received_date", "on_hand"],
+            key: [])
         var counted: [PositionKey: Int64] = [:]
         for (line, lot) in s.countedStock.enumerated() {
             let key = PositionKey(
@@ -323,7 +345,8 @@ extension Store {
             do throws(LedgerError) {
                 quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
                 guard let sum = FixedPoint.add(counted[key, default: 0], quantity) else {
-                    throw StockPositions.overflow(LedgerMovement(position: key, bucket: .onHand, quantity: quantity), balance: counted[key, default: 0])
+                    throw StockPositions.overflow(
+                        LedgerMovement(position: key, bucket: .onHand, quantity: quantity), balance: counted[key, default: 0])
                 }
                 counted[key] = sum
             } catch {
@@ -351,12 +374,15 @@ extension Store {
             "SELECT item_id, location_id, owner, owner_supplier_id, on_hand FROM stock_positions WHERE on_hand <> 0"
         ).all() {
             let key = try positionKey(row)
-            if counted[key] == nil, try row.decode(column: "on_hand", as: Int64.self) != sinceCount[key, default: 0] { counted[key] = 0 }
+            if counted[key] == nil, try row.decode(column: "on_hand", as: Int64.self) != sinceCount[key, default: 0] {
+                counted[key] = 0
+            }
         }
         for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
             let supplier = key.ownerSupplierID.isEmpty ? "" : ":\(key.ownerSupplierID)"
             let result = try await writer.postCount(
-                key: "count:\(countDate):\(key.itemID):\(key.locationID):\(key.owner.rawValue)\(supplier)", date: countDate, position: key,
+                key: "count:\(countDate):\(key.itemID):\(key.locationID):\(key.owner.rawValue)\(supplier)", date: countDate,
+                position: key,
                 counted: quantity, sinceCount: sinceCount[key, default: 0])
             if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
         }
@@ -369,7 +395,8 @@ extension Store {
             throw StorageError(.database, "stock_positions has the unknown owner '\(ownerText)'")
         }
         return PositionKey(
-            itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
+            itemID: try row.decode(column: "item_id", as: String.self),
+            locationID: try row.decode(column: "location_id", as: String.self),
             owner: owner, ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self))
     }
 

@@ -64,7 +64,8 @@ final class GroupCommitter: @unchecked Sendable {
         } catch {
             own = await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count)
             for (request, continuation) in waiting {
-                continuation.resume(with: await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count))
+                continuation.resume(
+                    with: await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count))
             }
         }
         let more = lock.withLock {
@@ -81,7 +82,9 @@ final class GroupCommitter: @unchecked Sendable {
     ) async -> Result<PostingResult, any Error> {
         guard groupSize > 1 else { return .failure(groupError) }
         do {
-            return .success(try await backend.transaction { db in try await LedgerWriter(db: db).post(request.request, today: request.today) })
+            return .success(
+                try await backend.transaction { db in try await LedgerWriter(db: db).post(request.request, today: request.today) }
+            )
         } catch {
             return .failure(error)
         }
@@ -109,7 +112,8 @@ final class GroupCommitter: @unchecked Sendable {
                 for ((_, continuation), outcome) in zip(batch, outcomes) { continuation.resume(with: outcome) }
             } catch {
                 for (request, continuation) in batch {
-                    continuation.resume(with: await Self.alone(request, backend: backend, groupError: error, groupSize: batch.count))
+                    continuation.resume(
+                        with: await Self.alone(request, backend: backend, groupError: error, groupSize: batch.count))
                 }
             }
         }

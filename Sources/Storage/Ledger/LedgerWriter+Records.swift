@@ -118,7 +118,8 @@ extension LedgerWriter {
             let ownerText = try row.decode(column: "owner", as: String.self)
             let bucketText = try row.decode(column: "bucket", as: String.self)
             guard let owner = Ownership(rawValue: ownerText), let bucket = PositionBucket(rawValue: bucketText) else {
-                throw StorageError(.database, "ledger_movements of entry \(entryID): unknown owner '\(ownerText)' or bucket '\(bucketText)'")
+                throw StorageError(
+                    .database, "ledger_movements of entry \(entryID): unknown owner '\(ownerText)' or bucket '\(bucketText)'")
             }
             return LedgerMovement(
                 position: PositionKey(
@@ -151,7 +152,8 @@ extension LedgerWriter {
                 """
         }
         try await db.raw(insert).run()
-        for m in movements.sorted(by: { ($0.position, $0.bucket.rawValue) < ($1.position, $1.bucket.rawValue) }) where m.quantity != 0 {
+        for m in movements.sorted(by: { ($0.position, $0.bucket.rawValue) < ($1.position, $1.bucket.rawValue) })
+        where m.quantity != 0 {
             let column = m.bucket.rawValue
             // The sum stays within ±FixedPoint.maximumScaled: old ≤ max − q (q > 0) or old ≥ −max − q (q < 0).
             let inRange: SQLQueryString =
@@ -172,8 +174,10 @@ extension LedgerWriter {
                 throw StorageError(StockPositions.overflow(m, balance: try await balance(m.position, m.bucket)))
             }
             let after = PositionBalance(
-                onHand: try row.decode(column: "on_hand", as: Int64.self), inTransit: try row.decode(column: "in_transit", as: Int64.self),
-                onOrder: try row.decode(column: "on_order", as: Int64.self), allocated: try row.decode(column: "allocated", as: Int64.self))
+                onHand: try row.decode(column: "on_hand", as: Int64.self),
+                inTransit: try row.decode(column: "in_transit", as: Int64.self),
+                onOrder: try row.decode(column: "on_order", as: Int64.self),
+                allocated: try row.decode(column: "allocated", as: Int64.self))
             try await check(m, after: after)
             if m.bucket == .onOrder, let order = m.orderID {
                 try await db.raw(
@@ -219,28 +223,35 @@ extension LedgerWriter {
     }
 
     func positionBalance(_ position: PositionKey) async throws -> PositionBalance {
-        guard let row = try await db.raw(
-            """
-            SELECT on_hand, in_transit, on_order, allocated FROM stock_positions WHERE item_id = \(bind: position.itemID) \
-            AND location_id = \(bind: position.locationID) AND owner = \(bind: position.owner.rawValue) \
-            AND owner_supplier_id = \(bind: position.ownerSupplierID)
-            """
-        ).first() else { return PositionBalance() }
+        guard
+            let row = try await db.raw(
+                """
+                SELECT on_hand, in_transit, on_order, allocated FROM stock_positions WHERE item_id = \(bind: position.itemID) \
+                AND location_id = \(bind: position.locationID) AND owner = \(bind: position.owner.rawValue) \
+                AND owner_supplier_id = \(bind: position.ownerSupplierID)
+                """
+            ).first()
+        else { return PositionBalance() }
         return PositionBalance(
-            onHand: try row.decode(column: "on_hand", as: Int64.self), inTransit: try row.decode(column: "in_transit", as: Int64.self),
-            onOrder: try row.decode(column: "on_order", as: Int64.self), allocated: try row.decode(column: "allocated", as: Int64.self))
+            onHand: try row.decode(column: "on_hand", as: Int64.self),
+            inTransit: try row.decode(column: "in_transit", as: Int64.self),
+            onOrder: try row.decode(column: "on_order", as: Int64.self),
+            allocated: try row.decode(column: "allocated", as: Int64.self))
     }
 
     /// What an open purchase-order line (order, item, receiving location) still has outstanding,
     /// or `nil` when no such line is open.
     func openOrder(orderID: String, itemID: String, locationID: String) async throws -> OpenOrderBalance? {
-        guard let row = try await db.raw(
-            """
-            SELECT quantity, received FROM open_orders WHERE order_id = \(bind: orderID) AND item_id = \(bind: itemID) \
-            AND location_id = \(bind: locationID) AND supplier_id IS NOT NULL
-            """
-        ).first() else { return nil }
-        let outstanding = try row.decode(column: "quantity", as: Int64.self) - (try row.decode(column: "received", as: Int64.self))
+        guard
+            let row = try await db.raw(
+                """
+                SELECT quantity, received FROM open_orders WHERE order_id = \(bind: orderID) AND item_id = \(bind: itemID) \
+                AND location_id = \(bind: locationID) AND supplier_id IS NOT NULL
+                """
+            ).first()
+        else { return nil }
+        let outstanding =
+            try row.decode(column: "quantity", as: Int64.self) - (try row.decode(column: "received", as: Int64.self))
         return OpenOrderBalance(orderID: orderID, outstanding: max(0, outstanding))
     }
 
@@ -249,9 +260,12 @@ extension LedgerWriter {
         unitPrice: Int64
     ) async throws {
         try await db.insert(into: "consignment_usage")
-            .columns("entry_id", "supplier_id", "owner", "item_id", "location_id", "usage_date", "quantity", "unit_price", "amount")
+            .columns(
+                "entry_id", "supplier_id", "owner", "item_id", "location_id", "usage_date", "quantity", "unit_price", "amount"
+            )
             .values(
-                SQLBind(entryID), SQLBind(supplierID), SQLBind(owner.rawValue), SQLBind(itemID), SQLBind(locationID), SQLBind(date),
+                SQLBind(entryID), SQLBind(supplierID), SQLBind(owner.rawValue), SQLBind(itemID), SQLBind(locationID),
+                SQLBind(date),
                 SQLBind(quantity), SQLBind(unitPrice), SQLBind(try Self.amount(quantity: quantity, unitPrice: unitPrice))
             )
             .run()

@@ -60,14 +60,20 @@ final class LedgerWriter {
             let value = try row.decode(column: "value", as: String.self)
             if key == "stock_count_date" {
                 guard let day = Day(iso: value) else {
-                    throw StorageError(.database, "dataset_info stock_count_date '\(value)' is not a date — import the data folder again")
+                    throw StorageError(
+                        .database, "dataset_info stock_count_date '\(value)' is not a date — import the data folder again")
                 }
                 context.stockCountDate = day
             } else {
                 guard let days = Int(value), days >= 0 else {
-                    throw StorageError(.database, "dataset_info \(key) '\(value)' is not a number of days — import the data folder again")
+                    throw StorageError(
+                        .database, "dataset_info \(key) '\(value)' is not a number of days — import the data folder again")
                 }
-                if key == "ledger.posting_days_back" { context.settings.postingDaysBack = days } else { context.settings.postingDaysAhead = days }
+                if key == "ledger.posting_days_back" {
+                    context.settings.postingDaysBack = days
+                } else {
+                    context.settings.postingDaysAhead = days
+                }
             }
         }
         loadedContext = context
@@ -111,7 +117,9 @@ final class LedgerWriter {
             receiving = request.toLocationID
         } else if request.type == .transferIn {
             receiving = LedgerRules.receivingLocation(of: request)
-            shipping = receiving == request.locationID ? try await shippingLocation(of: request, receiving: request.locationID) : request.locationID
+            shipping =
+                receiving == request.locationID
+                ? try await shippingLocation(of: request, receiving: request.locationID) : request.locationID
         }
         var destination: LocationRecord? = nil
         if let receiving { destination = try await self.location(receiving) }
@@ -129,11 +137,13 @@ final class LedgerWriter {
         }
         var intercompany = false
         if let origin, let destination {
-            intercompany = !origin.companyID.isEmpty && !destination.companyID.isEmpty && origin.companyID != destination.companyID
+            intercompany =
+                !origin.companyID.isEmpty && !destination.companyID.isEmpty && origin.companyID != destination.companyID
         }
         var openOrder: OpenOrderBalance? = nil
         if request.type == .receipt, !request.reference.isEmpty {
-            openOrder = try await self.openOrder(orderID: request.reference, itemID: request.itemID, locationID: request.locationID)
+            openOrder = try await self.openOrder(
+                orderID: request.reference, itemID: request.itemID, locationID: request.locationID)
         }
         let effect = LedgerRules.effect(
             of: ResolvedPosting(
@@ -182,10 +192,14 @@ final class LedgerWriter {
     /// `adjustment` (reason `stock_count`) under `key`; a repeated key is a replay, like any
     /// posting. `sinceCount` is what postings dated on or after `date` already moved on hand: the
     /// count does not undo them (on hand = counted + sinceCount afterwards).
-    func postCount(key: String, date: Day, position: PositionKey, counted: Int64, sinceCount: Int64 = 0) async throws -> PostingResult {
+    func postCount(key: String, date: Day, position: PositionKey, counted: Int64, sinceCount: Int64 = 0) async throws
+        -> PostingResult
+    {
         wrote = false
-        let fingerprint = ["count-v1", key, date.description, position.itemID, position.locationID, position.owner.rawValue, String(counted)]
-            .joined(separator: "\u{1F}")
+        let fingerprint = [
+            "count-v1", key, date.description, position.itemID, position.locationID, position.owner.rawValue, String(counted),
+        ]
+        .joined(separator: "\u{1F}")
         if let existing = try await replay(key: key, fingerprint: fingerprint) { return existing }
         let item = try await item(position.itemID)
         _ = try await location(position.locationID)
@@ -194,7 +208,8 @@ final class LedgerWriter {
         let value: Int64
         do throws(LedgerError) {
             guard let atCount = FixedPoint.add(current, -sinceCount), let difference = FixedPoint.add(counted, -atCount) else {
-                throw StockPositions.overflow(LedgerMovement(position: position, bucket: .onHand, quantity: counted), balance: -current)
+                throw StockPositions.overflow(
+                    LedgerMovement(position: position, bucket: .onHand, quantity: counted), balance: -current)
             }
             delta = difference
             value = try FixedPoint.value(quantity: delta, unitCost: item.unitCost)
@@ -203,7 +218,8 @@ final class LedgerWriter {
         }
         let entry = EntryRow(
             key: key, fingerprint: fingerprint, type: .adjustment, date: date.description, itemID: position.itemID,
-            locationID: position.locationID, toLocationID: nil, supplierID: position.ownerSupplierID.isEmpty ? nil : position.ownerSupplierID,
+            locationID: position.locationID, toLocationID: nil,
+            supplierID: position.ownerSupplierID.isEmpty ? nil : position.ownerSupplierID,
             owner: position.owner, quantity: delta, uom: item.baseUOM, uomQuantity: delta, unitCost: item.unitCost, value: value,
             reason: "stock_count", reference: "", reversesEntryID: nil, intercompany: false)
         wrote = true
@@ -221,11 +237,13 @@ final class LedgerWriter {
     private func postReversal(_ request: PostingRequest, quantity: Int64, fingerprint: String) async throws -> PostingResult {
         let what = "reversal '\(request.key)'"
         guard let original = try await entry(key: request.reference) else {
-            throw StorageError(.reversalTarget, "\(what): no posting has the key '\(request.reference)' — `reference` names the key to reverse")
+            throw StorageError(
+                .reversalTarget, "\(what): no posting has the key '\(request.reference)' — `reference` names the key to reverse")
         }
         guard original.type != .reversal else {
             throw StorageError(
-                .reversalTarget, "\(what): '\(request.reference)' is itself a reversal — post the original again under a new key instead")
+                .reversalTarget,
+                "\(what): '\(request.reference)' is itself a reversal — post the original again under a new key instead")
         }
         if let by = try await db.raw(
             "SELECT idempotency_key FROM ledger_entries WHERE reverses_entry_id = \(bind: original.entryID)"
@@ -236,7 +254,8 @@ final class LedgerWriter {
         guard original.itemID == request.itemID, original.locationID == request.locationID else {
             throw StorageError(
                 .reversalTarget,
-                "\(what): '\(request.reference)' is for item \(original.itemID) at \(original.locationID), not \(request.itemID) at \(request.locationID)")
+                "\(what): '\(request.reference)' is for item \(original.itemID) at \(original.locationID), not \(request.itemID) at \(request.locationID)"
+            )
         }
         let item = try await item(request.itemID)
         guard quantity == original.quantity.magnitude.asInt64 else {
@@ -266,7 +285,8 @@ final class LedgerWriter {
             ).all() {
                 let ownerText = try row.decode(column: "owner", as: String.self)
                 guard let owner = Ownership(rawValue: ownerText) else {
-                    throw StorageError(.database, "consignment_usage of entry \(original.entryID) has the unknown owner '\(ownerText)'")
+                    throw StorageError(
+                        .database, "consignment_usage of entry \(original.entryID) has the unknown owner '\(ownerText)'")
                 }
                 try await insertUsage(
                     entryID: entryID, supplierID: try row.decode(column: "supplier_id", as: String.self), owner: owner,

@@ -8,7 +8,8 @@ extension PostingRequest {
     /// item's standard cost where the file leaves it empty.
     func fingerprint(baseQuantity: Int64) -> String {
         let fields: [String] = [
-            "v1", key, date.description, type.rawValue, itemID, locationID, String(baseQuantity), toLocationID ?? "", supplierID ?? "",
+            "v1", key, date.description, type.rawValue, itemID, locationID, String(baseQuantity), toLocationID ?? "",
+            supplierID ?? "",
             owner.map { $0 == .owned ? "" : $0.rawValue } ?? "", reason, reference,
         ]
         return fields.joined(separator: "\u{1F}")

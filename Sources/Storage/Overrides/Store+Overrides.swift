@@ -36,11 +36,14 @@ extension Store {
             if try await db.raw("SELECT item_id FROM items WHERE item_id = \(bind: record.itemID)").first() == nil {
                 throw StorageError(.unknownItem, "item '\(record.itemID)' is not in the database — import it first (items.csv)")
             }
-            if try await db.raw("SELECT location_id FROM locations WHERE location_id = \(bind: record.locationID)").first() == nil {
-                throw StorageError(.unknownLocation, "location '\(record.locationID)' is not in the database — import it first (locations.csv)")
+            if try await db.raw("SELECT location_id FROM locations WHERE location_id = \(bind: record.locationID)").first() == nil
+            {
+                throw StorageError(
+                    .unknownLocation, "location '\(record.locationID)' is not in the database — import it first (locations.csv)")
             }
             let before = try await Self.override(
-                itemID: record.itemID, locationID: record.locationID, parameter: record.parameter, validFrom: record.validFrom, db)
+                itemID: record.itemID, locationID: record.locationID, parameter: record.parameter, validFrom: record.validFrom, db
+            )
             let from = record.validFrom?.description ?? ""
             let to = record.validTo?.description ?? ""
             if before == nil {
@@ -79,11 +82,14 @@ extension Store {
         itemID: String, locationID: String, parameter: String, validFrom: Day?, on day: Day, actor: String
     ) async throws -> OverrideRecord {
         try await backend.transaction { db in
-            guard let before = try await Self.override(itemID: itemID, locationID: locationID, parameter: parameter, validFrom: validFrom, db)
+            guard
+                let before = try await Self.override(
+                    itemID: itemID, locationID: locationID, parameter: parameter, validFrom: validFrom, db)
             else {
                 throw StorageError(
                     .unknownOverride,
-                    "no override of \(parameter) for \(itemID) at \(locationID)\(validFrom.map { " from \($0)" } ?? "") — list them with GET /api/v1/overrides")
+                    "no override of \(parameter) for \(itemID) at \(locationID)\(validFrom.map { " from \($0)" } ?? "") — list them with GET /api/v1/overrides"
+                )
             }
             var after = before
             let end = day.adding(days: -1)
@@ -96,7 +102,8 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
-                AuditEntry(actor: actor, action: "override.expire", subject: before.subject, detail: "ends \(end)",
+                AuditEntry(
+                    actor: actor, action: "override.expire", subject: before.subject, detail: "ends \(end)",
                     before: before.auditJSON, after: after.auditJSON), db)
             return after
         }
@@ -115,8 +122,10 @@ extension Store {
 
     static func overrideRecord(row: any SQLRow) throws -> OverrideRecord {
         OverrideRecord(
-            itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
-            parameter: try row.decode(column: "parameter", as: String.self), value: try row.decode(column: "value", as: Double.self),
+            itemID: try row.decode(column: "item_id", as: String.self),
+            locationID: try row.decode(column: "location_id", as: String.self),
+            parameter: try row.decode(column: "parameter", as: String.self),
+            value: try row.decode(column: "value", as: Double.self),
             reason: try row.decode(column: "reason", as: String.self), author: try row.decode(column: "author", as: String.self),
             validFrom: Day(iso: try row.decode(column: "valid_from", as: String.self)),
             validTo: Day(iso: try row.decode(column: "valid_to", as: String.self)))

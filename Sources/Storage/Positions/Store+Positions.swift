@@ -3,10 +3,13 @@ import SQLKit
 
 extension Store {
     /// Stock positions, optionally of one item and/or location, ordered by item, location, owner.
-    public func positions(itemID: String? = nil, locationID: String? = nil, includeZero: Bool = false) async throws -> [StockPosition] {
+    public func positions(itemID: String? = nil, locationID: String? = nil, includeZero: Bool = false) async throws
+        -> [StockPosition]
+    {
         try await backend.read { db in
             var query = SQLQueryString(
-                "SELECT item_id, location_id, owner, owner_supplier_id, on_hand, in_transit, on_order, allocated FROM stock_positions WHERE 1 = 1")
+                "SELECT item_id, location_id, owner, owner_supplier_id, on_hand, in_transit, on_order, allocated FROM stock_positions WHERE 1 = 1"
+            )
             if let itemID { query += " AND item_id = \(bind: itemID)" }
             if let locationID { query += " AND location_id = \(bind: locationID)" }
             query += " ORDER BY item_id, location_id, owner, owner_supplier_id"
@@ -53,7 +56,8 @@ extension Store {
                 let ownerText = try row.decode(column: "owner", as: String.self)
                 let bucketText = try row.decode(column: "bucket", as: String.self)
                 guard let owner = Ownership(rawValue: ownerText), let bucket = PositionBucket(rawValue: bucketText) else {
-                    throw StorageError(.database, "ledger_movements has an unknown owner '\(ownerText)' or bucket '\(bucketText)'")
+                    throw StorageError(
+                        .database, "ledger_movements has an unknown owner '\(ownerText)' or bucket '\(bucketText)'")
                 }
                 let key = PositionKey(
                     itemID: try row.decode(column: "item_id", as: String.self),
@@ -87,7 +91,8 @@ extension Store {
                     differences.append(PositionDifference(key: key, bucket: bucket, stored: have[bucket], expected: want[bucket]))
                 }
             }
-            let entries = try await db.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()?.decode(column: "n", as: Int.self) ?? 0
+            let entries =
+                try await db.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()?.decode(column: "n", as: Int.self) ?? 0
             return VerificationReport(entryCount: entries, positionCount: stored.count, differences: differences)
         }
     }
@@ -97,32 +102,34 @@ extension Store {
     /// entry. Throws a description of the first broken invariant; does nothing in release builds.
     public func _checkInvariants() async throws {
         #if DEBUG
-        let report = try await verify()
-        if let first = report.differences.first {
-            throw StorageError(
-                .database,
-                "invariant broken: \(first.bucket.rawValue) of \(first.key.itemID)@\(first.key.locationID) (\(first.key.owner.rawValue)) is \(first.stored), the ledger says \(first.expected)")
-        }
-        try await backend.read { db in
-            if let row = try await db.raw(
-                """
-                SELECT p.item_id, p.location_id, p.on_hand FROM stock_positions p JOIN locations l ON l.location_id = p.location_id \
-                WHERE p.allocated < 0 OR (l.allow_negative = 0 AND (p.on_hand < 0 OR p.in_transit < 0))
-                """
-            ).first() {
+            let report = try await verify()
+            if let first = report.differences.first {
                 throw StorageError(
                     .database,
-                    "invariant broken: negative stock of \(try row.decode(column: "item_id", as: String.self)) at \(try row.decode(column: "location_id", as: String.self))")
+                    "invariant broken: \(first.bucket.rawValue) of \(first.key.itemID)@\(first.key.locationID) (\(first.key.owner.rawValue)) is \(first.stored), the ledger says \(first.expected)"
+                )
             }
-            if try await db.raw(
-                """
-                SELECT r.entry_id FROM ledger_entries r LEFT JOIN ledger_entries o ON o.entry_id = r.reverses_entry_id \
-                WHERE r.reverses_entry_id IS NOT NULL AND o.entry_id IS NULL
-                """
-            ).first() != nil {
-                throw StorageError(.database, "invariant broken: a reversal names an entry that does not exist")
+            try await backend.read { db in
+                if let row = try await db.raw(
+                    """
+                    SELECT p.item_id, p.location_id, p.on_hand FROM stock_positions p JOIN locations l ON l.location_id = p.location_id \
+                    WHERE p.allocated < 0 OR (l.allow_negative = 0 AND (p.on_hand < 0 OR p.in_transit < 0))
+                    """
+                ).first() {
+                    throw StorageError(
+                        .database,
+                        "invariant broken: negative stock of \(try row.decode(column: "item_id", as: String.self)) at \(try row.decode(column: "location_id", as: String.self))"
+                    )
+                }
+                if try await db.raw(
+                    """
+                    SELECT r.entry_id FROM ledger_entries r LEFT JOIN ledger_entries o ON o.entry_id = r.reverses_entry_id \
+                    WHERE r.reverses_entry_id IS NOT NULL AND o.entry_id IS NULL
+                    """
+                ).first() != nil {
+                    throw StorageError(.database, "invariant broken: a reversal names an entry that does not exist")
+                }
             }
-        }
         #endif
     }
 }

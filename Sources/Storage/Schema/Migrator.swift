@@ -22,7 +22,8 @@ enum Migrator {
                 if let newest = existing.max(), newest > all.count {
                     throw StorageError(
                         .newerSchema,
-                        "the database has schema version \(newest) but this procura knows only up to \(all.count) — use a newer procura")
+                        "the database has schema version \(newest) but this procura knows only up to \(all.count) — use a newer procura"
+                    )
                 }
                 if existing.contains(migration.version) { return false }
                 try await db.insert(into: "schema_migrations")

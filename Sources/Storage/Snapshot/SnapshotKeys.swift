@@ -11,7 +11,8 @@ struct SnapshotKeys {
     static func unresolved(_ table: String, _ row: String, _ column: String, _ value: String, expected: String) -> StorageError {
         StorageError(
             .database,
-            "\(table) row (\(row)): \(column) '\(value)' — expected \(expected); the database is inconsistent: import the data folder again")
+            "\(table) row (\(row)): \(column) '\(value)' — expected \(expected); the database is inconsistent: import the data folder again"
+        )
     }
 
     func item(_ id: String, table: String, row: String, column: String = "item_id") throws(StorageError) -> Int32 {
@@ -20,12 +21,16 @@ struct SnapshotKeys {
     }
 
     func location(_ id: String, table: String, row: String, column: String = "location_id") throws(StorageError) -> Int32 {
-        guard let index = locations[id] else { throw Self.unresolved(table, row, column, id, expected: "a location in locations") }
+        guard let index = locations[id] else {
+            throw Self.unresolved(table, row, column, id, expected: "a location in locations")
+        }
         return index
     }
 
     func supplier(_ id: String, table: String, row: String, column: String = "supplier_id") throws(StorageError) -> Int32 {
-        guard let index = suppliers[id] else { throw Self.unresolved(table, row, column, id, expected: "a supplier in suppliers") }
+        guard let index = suppliers[id] else {
+            throw Self.unresolved(table, row, column, id, expected: "a supplier in suppliers")
+        }
         return index
     }
 
@@ -40,7 +45,8 @@ struct SnapshotKeys {
         return try day(text, table: table, row: row, column: column)
     }
 
-    static func code<T: RawRepresentable>(_ text: String, as: T.Type, table: String, row: String, column: String) throws(StorageError) -> T
+    static func code<T: RawRepresentable>(_ text: String, as: T.Type, table: String, row: String, column: String)
+        throws(StorageError) -> T
     where T.RawValue == String {
         guard let value = T(rawValue: text) else { throw unresolved(table, row, column, text, expected: "a known code") }
         return value

@@ -22,27 +22,36 @@ extension Store {
                 "SELECT item_id, description, category, base_uom, unit_cost, criticality, lifecycle, successor_item_id, shelf_life_days FROM items ORDER BY item_id"
             ).all() {
                 let id = try row.decode(column: "item_id", as: String.self)
-                if let successor = try row.decode(column: "successor_item_id", as: String?.self) { successors.append((items.count, successor)) }
+                if let successor = try row.decode(column: "successor_item_id", as: String?.self) {
+                    successors.append((items.count, successor))
+                }
                 items.append(
                     Item(
                         id: id, description: try row.decode(column: "description", as: String.self),
-                        category: try row.decode(column: "category", as: String.self), baseUOM: try row.decode(column: "base_uom", as: String.self),
+                        category: try row.decode(column: "category", as: String.self),
+                        baseUOM: try row.decode(column: "base_uom", as: String.self),
                         unitCost: Double(try row.decode(column: "unit_cost", as: Int64.self)) / Double(FixedPoint.unitCostScale),
                         criticality: try SnapshotKeys.code(
-                            try row.decode(column: "criticality", as: String.self), as: Criticality.self, table: "items", row: id, column: "criticality"),
+                            try row.decode(column: "criticality", as: String.self), as: Criticality.self, table: "items", row: id,
+                            column: "criticality"),
                         lifecycle: try SnapshotKeys.code(
-                            try row.decode(column: "lifecycle", as: String.self), as: Lifecycle.self, table: "items", row: id, column: "lifecycle"),
+                            try row.decode(column: "lifecycle", as: String.self), as: Lifecycle.self, table: "items", row: id,
+                            column: "lifecycle"),
                         shelfLifeDays: try row.decode(column: "shelf_life_days", as: Int?.self)))
             }
             let itemIndex = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, Int32($0)) })
-            let locations = try await db.raw("SELECT location_id, name, company_id, region FROM locations ORDER BY location_id").all().map {
-                Location(
-                    id: try $0.decode(column: "location_id", as: String.self), name: try $0.decode(column: "name", as: String.self),
-                    companyID: try $0.decode(column: "company_id", as: String.self), region: try $0.decode(column: "region", as: String.self))
-            }
+            let locations = try await db.raw("SELECT location_id, name, company_id, region FROM locations ORDER BY location_id")
+                .all().map {
+                    Location(
+                        id: try $0.decode(column: "location_id", as: String.self),
+                        name: try $0.decode(column: "name", as: String.self),
+                        companyID: try $0.decode(column: "company_id", as: String.self),
+                        region: try $0.decode(column: "region", as: String.self))
+                }
             let suppliers = try await db.raw("SELECT supplier_id, name, country FROM suppliers ORDER BY supplier_id").all().map {
                 Supplier(
-                    id: try $0.decode(column: "supplier_id", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                    id: try $0.decode(column: "supplier_id", as: String.self),
+                    name: try $0.decode(column: "name", as: String.self),
                     country: try $0.decode(column: "country", as: String.self))
             }
             let keys = SnapshotKeys(
@@ -55,7 +64,9 @@ extension Store {
             let price = { (v: Int64) in Double(v) / Double(FixedPoint.unitCostScale) }
 
             var conversions: [UOMConversion] = []
-            for row in try await db.raw("SELECT item_id, uom, base_units_per_uom FROM uom_conversions ORDER BY item_id, uom").all() {
+            for row in try await db.raw("SELECT item_id, uom, base_units_per_uom FROM uom_conversions ORDER BY item_id, uom")
+                .all()
+            {
                 let itemID = try row.decode(column: "item_id", as: String.self)
                 let uom = try row.decode(column: "uom", as: String.self)
                 conversions.append(
@@ -70,7 +81,9 @@ extension Store {
                 order_multiple, unit_price, price_breaks, share, ownership FROM sourcing ORDER BY item_id, location_id, supplier_id
                 """
             ).all() {
-                let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+                let (itemID, locationID) = (
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+                )
                 let supplierID = try row.decode(column: "supplier_id", as: String.self)
                 let name = "\(itemID), \(locationID), \(supplierID)"
                 let breaksText = try row.decode(column: "price_breaks", as: String.self)
@@ -78,23 +91,27 @@ extension Store {
                 for part in breaksText.split(separator: ";") {
                     let pieces = part.split(separator: ":")
                     guard pieces.count == 2, let m = Double(pieces[0]), let p = Double(pieces[1]) else {
-                        throw SnapshotKeys.unresolved("sourcing", name, "price_breaks", breaksText, expected: "min_qty:price;min_qty:price")
+                        throw SnapshotKeys.unresolved(
+                            "sourcing", name, "price_breaks", breaksText, expected: "min_qty:price;min_qty:price")
                     }
                     breaks.append(PriceBreak(minimumQuantity: m, unitPrice: p))
                 }
                 sourcing.append(
                     SourcingRule(
-                        item: try keys.item(itemID, table: "sourcing", row: name), location: try keys.location(locationID, table: "sourcing", row: name),
+                        item: try keys.item(itemID, table: "sourcing", row: name),
+                        location: try keys.location(locationID, table: "sourcing", row: name),
                         supplier: try keys.supplier(supplierID, table: "sourcing", row: name),
                         purchaseUOM: try row.decode(column: "purchase_uom", as: String.self),
                         unitsPerPurchaseUOM: q(try row.decode(column: "units_per_purchase_uom", as: Int64.self)),
                         leadTimeDays: try row.decode(column: "lead_time_days", as: Double.self),
                         leadTimeSDDays: try row.decode(column: "lead_time_sd_days", as: Double.self),
-                        moq: q(try row.decode(column: "moq", as: Int64.self)), orderMultiple: q(try row.decode(column: "order_multiple", as: Int64.self)),
+                        moq: q(try row.decode(column: "moq", as: Int64.self)),
+                        orderMultiple: q(try row.decode(column: "order_multiple", as: Int64.self)),
                         unitPrice: price(try row.decode(column: "unit_price", as: Int64.self)), priceBreaks: breaks,
                         share: try row.decode(column: "share", as: Double.self),
                         ownership: try SnapshotKeys.code(
-                            try row.decode(column: "ownership", as: String.self), as: Ownership.self, table: "sourcing", row: name, column: "ownership")))
+                            try row.decode(column: "ownership", as: String.self), as: Ownership.self, table: "sourcing",
+                            row: name, column: "ownership")))
             }
             var receipts: [Receipt] = []
             for row in try await db.raw(
@@ -104,18 +121,25 @@ extension Store {
                 """
             ).all() {
                 let orderID = try row.decode(column: "order_id", as: String.self)
-                let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+                let (itemID, locationID) = (
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+                )
                 let name = "\(orderID), \(itemID), \(locationID)"
                 receipts.append(
                     Receipt(
                         orderID: orderID, item: try keys.item(itemID, table: "receipts", row: name),
                         location: try keys.location(locationID, table: "receipts", row: name),
-                        supplier: try keys.supplier(try row.decode(column: "supplier_id", as: String.self), table: "receipts", row: name),
-                        orderDate: try SnapshotKeys.day(try row.decode(column: "order_date", as: String.self), table: "receipts", row: name, column: "order_date"),
+                        supplier: try keys.supplier(
+                            try row.decode(column: "supplier_id", as: String.self), table: "receipts", row: name),
+                        orderDate: try SnapshotKeys.day(
+                            try row.decode(column: "order_date", as: String.self), table: "receipts", row: name,
+                            column: "order_date"),
                         dueDate: try SnapshotKeys.optionalDay(
-                            try row.decode(column: "due_date", as: String?.self), table: "receipts", row: name, column: "due_date"),
+                            try row.decode(column: "due_date", as: String?.self), table: "receipts", row: name, column: "due_date"
+                        ),
                         receiptDate: try SnapshotKeys.day(
-                            try row.decode(column: "receipt_date", as: String.self), table: "receipts", row: name, column: "receipt_date"),
+                            try row.decode(column: "receipt_date", as: String.self), table: "receipts", row: name,
+                            column: "receipt_date"),
                         quantity: q(try row.decode(column: "quantity", as: Int64.self)),
                         orderedQuantity: try row.decode(column: "ordered_quantity", as: Int64?.self).map(q),
                         unitPrice: try row.decode(column: "unit_price", as: Int64?.self).map(price)))
@@ -125,10 +149,14 @@ extension Store {
                 "SELECT order_id, item_id, location_id, supplier_id, from_location_id, quantity, due_date FROM open_orders ORDER BY due_date, order_id"
             ).all() {
                 let orderID = try row.decode(column: "order_id", as: String.self)
-                let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+                let (itemID, locationID) = (
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+                )
                 let name = "\(orderID), \(itemID), \(locationID)"
                 var supplier: Int32? = nil
-                if let id = try row.decode(column: "supplier_id", as: String?.self) { supplier = try keys.supplier(id, table: "open_orders", row: name) }
+                if let id = try row.decode(column: "supplier_id", as: String?.self) {
+                    supplier = try keys.supplier(id, table: "open_orders", row: name)
+                }
                 var from: Int32? = nil
                 if let id = try row.decode(column: "from_location_id", as: String?.self) {
                     from = try keys.location(id, table: "open_orders", row: name, column: "from_location_id")
@@ -136,43 +164,60 @@ extension Store {
                 openOrders.append(
                     OpenOrder(
                         orderID: orderID, item: try keys.item(itemID, table: "open_orders", row: name),
-                        location: try keys.location(locationID, table: "open_orders", row: name), supplier: supplier, fromLocation: from,
+                        location: try keys.location(locationID, table: "open_orders", row: name), supplier: supplier,
+                        fromLocation: from,
                         quantity: q(try row.decode(column: "quantity", as: Int64.self)),
-                        dueDate: try SnapshotKeys.day(try row.decode(column: "due_date", as: String.self), table: "open_orders", row: name, column: "due_date")))
+                        dueDate: try SnapshotKeys.day(
+                            try row.decode(column: "due_date", as: String.self), table: "open_orders", row: name,
+                            column: "due_date")))
             }
             var overrides: [Override] = []
             for row in try await db.raw(
                 "SELECT item_id, location_id, parameter, valid_from, valid_to, value, reason, author FROM overrides ORDER BY item_id, location_id, parameter"
             ).all() {
-                let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+                let (itemID, locationID) = (
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+                )
                 let parameter = try row.decode(column: "parameter", as: String.self)
                 let name = "\(itemID), \(locationID), \(parameter)"
                 overrides.append(
                     Override(
-                        item: try keys.item(itemID, table: "overrides", row: name), location: try keys.location(locationID, table: "overrides", row: name),
+                        item: try keys.item(itemID, table: "overrides", row: name),
+                        location: try keys.location(locationID, table: "overrides", row: name),
                         parameter: parameter, value: try row.decode(column: "value", as: Double.self),
-                        reason: try row.decode(column: "reason", as: String.self), author: try row.decode(column: "author", as: String.self),
+                        reason: try row.decode(column: "reason", as: String.self),
+                        author: try row.decode(column: "author", as: String.self),
                         validFrom: try SnapshotKeys.optionalDay(
-                            try row.decode(column: "valid_from", as: String.self), table: "overrides", row: name, column: "valid_from"),
+                            try row.decode(column: "valid_from", as: String.self), table: "overrides", row: name,
+                            column: "valid_from"),
                         validTo: try SnapshotKeys.optionalDay(
-                            try row.decode(column: "valid_to", as: String.self), table: "overrides", row: name, column: "valid_to")))
+                            try row.decode(column: "valid_to", as: String.self), table: "overrides", row: name, column: "valid_to"
+                        )))
             }
             let info = try await Self.datasetInfo(db)
             let storedAsOf = try SnapshotKeys.optionalDay(info["as_of"], table: "dataset_info", row: "as_of", column: "value")
-            let countDate = try SnapshotKeys.optionalDay(info["stock_count_date"], table: "dataset_info", row: "stock_count_date", column: "value")
+            let countDate = try SnapshotKeys.optionalDay(
+                info["stock_count_date"], table: "dataset_info", row: "stock_count_date", column: "value")
             let counted = try await Self.loadStockCount(countDate, keys: keys, db)
             let postings = try await Self.loadPostings(keys: keys, db)
-            let demandRows = try await db.raw("SELECT item_id, location_id, demand_date, quantity FROM demand ORDER BY item_id, location_id").all()
+            let demandRows = try await db.raw(
+                "SELECT item_id, location_id, demand_date, quantity FROM demand ORDER BY item_id, location_id"
+            ).all()
             var parsed: [(ItemLocation, Day, Double)] = []
             parsed.reserveCapacity(demandRows.count)
             for row in demandRows {
-                let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+                let (itemID, locationID) = (
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+                )
                 let date = try row.decode(column: "demand_date", as: String.self)
                 let name = "\(itemID), \(locationID), \(date)"
                 parsed.append(
                     (
-                        ItemLocation(item: try keys.item(itemID, table: "demand", row: name), location: try keys.location(locationID, table: "demand", row: name)),
-                        try SnapshotKeys.day(date, table: "demand", row: name, column: "demand_date"), q(try row.decode(column: "quantity", as: Int64.self))
+                        ItemLocation(
+                            item: try keys.item(itemID, table: "demand", row: name),
+                            location: try keys.location(locationID, table: "demand", row: name)),
+                        try SnapshotKeys.day(date, table: "demand", row: name, column: "demand_date"),
+                        q(try row.decode(column: "quantity", as: Int64.self))
                     ))
             }
             let snapshotDate = asOf ?? storedAsOf ?? (parsed.map(\.1).max()?.adding(days: 1) ?? Day(daysSinceEpoch: 0))
@@ -180,16 +225,21 @@ extension Store {
             // demand (a new item, say) has a row of zeros, so that the plan covers it.
             var withoutDemand = Set(sourcing.map { ItemLocation(item: $0.item, location: $0.location) })
             for row in try await db.raw("SELECT DISTINCT item_id, location_id FROM stock_positions").all() {
-                let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+                let (itemID, locationID) = (
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+                )
                 let name = "\(itemID), \(locationID)"
                 withoutDemand.insert(
-                    ItemLocation(item: try keys.item(itemID, table: "stock_positions", row: name), location: try keys.location(locationID, table: "stock_positions", row: name)))
+                    ItemLocation(
+                        item: try keys.item(itemID, table: "stock_positions", row: name),
+                        location: try keys.location(locationID, table: "stock_positions", row: name)))
             }
             var demand = Self.bucket(
                 parsed, also: withoutDemand, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
             try await Self.loadStockoutDays(into: &demand, keys: keys, db)
             return Snapshot(
-                asOf: snapshotDate, settings: settings, items: items, locations: locations, suppliers: suppliers, uomConversions: conversions,
+                asOf: snapshotDate, settings: settings, items: items, locations: locations, suppliers: suppliers,
+                uomConversions: conversions,
                 sourcing: sourcing, demand: demand, countedStock: counted, stockCountDate: countDate, openOrders: openOrders,
                 receipts: receipts, postings: postings, overrides: overrides)
         }
@@ -210,13 +260,17 @@ extension Store {
             lots.append(
                 InventoryLot(
                     item: try keys.item(try row.decode(column: "item_id", as: String.self), table: "stock_counts", row: name),
-                    location: try keys.location(try row.decode(column: "location_id", as: String.self), table: "stock_counts", row: name),
+                    location: try keys.location(
+                        try row.decode(column: "location_id", as: String.self), table: "stock_counts", row: name),
                     onHand: FixedPoint.quantityDouble(try row.decode(column: "on_hand", as: Int64.self)),
                     ownership: try SnapshotKeys.code(
-                        try row.decode(column: "owner", as: String.self), as: Ownership.self, table: "stock_counts", row: name, column: "owner"),
-                    supplier: supplierID.isEmpty ? nil : try keys.supplier(supplierID, table: "stock_counts", row: name, column: "owner_supplier_id"),
+                        try row.decode(column: "owner", as: String.self), as: Ownership.self, table: "stock_counts", row: name,
+                        column: "owner"),
+                    supplier: supplierID.isEmpty
+                        ? nil : try keys.supplier(supplierID, table: "stock_counts", row: name, column: "owner_supplier_id"),
                     receivedDate: try SnapshotKeys.optionalDay(
-                        try row.decode(column: "received_date", as: String?.self), table: "stock_counts", row: name, column: "received_date")))
+                        try row.decode(column: "received_date", as: String?.self), table: "stock_counts", row: name,
+                        column: "received_date")))
         }
         return lots
     }
@@ -232,12 +286,14 @@ extension Store {
             let entry = try EntryRow(row: row)
             let name = entry.key
             guard let given = PostingRequest.givenFields(ofFingerprint: entry.fingerprint) else {
-                throw SnapshotKeys.unresolved("ledger_entries", name, "fingerprint", entry.fingerprint, expected: "a posting's fingerprint (v1)")
+                throw SnapshotKeys.unresolved(
+                    "ledger_entries", name, "fingerprint", entry.fingerprint, expected: "a posting's fingerprint (v1)")
             }
             let reversal = entry.type == .reversal
             postings.append(
                 LedgerPosting(
-                    key: entry.key, date: try SnapshotKeys.day(entry.date, table: "ledger_entries", row: name, column: "posting_date"),
+                    key: entry.key,
+                    date: try SnapshotKeys.day(entry.date, table: "ledger_entries", row: name, column: "posting_date"),
                     type: entry.type, item: try keys.item(entry.itemID, table: "ledger_entries", row: name),
                     location: try keys.location(entry.locationID, table: "ledger_entries", row: name),
                     quantity: FixedPoint.quantityDouble(reversal ? abs(entry.uomQuantity) : entry.uomQuantity), uom: entry.uom,
@@ -248,7 +304,8 @@ extension Store {
                     supplier: try given.supplierID.map { (id: String) throws(StorageError) in
                         try keys.supplier(id, table: "ledger_entries", row: name)
                     },
-                    owner: given.owner ?? .owned, unitCost: Double(entry.unitCost) / Double(FixedPoint.unitCostScale), reason: entry.reason,
+                    owner: given.owner ?? .owned, unitCost: Double(entry.unitCost) / Double(FixedPoint.unitCostScale),
+                    reason: entry.reason,
                     reference: entry.reference))
         }
         return postings
@@ -261,11 +318,14 @@ extension Store {
         guard !rows.isEmpty else { return }
         var days = [UInt8](repeating: 0, count: demand.series.count * demand.bucketCount)
         for row in rows {
-            let (itemID, locationID) = (try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self))
+            let (itemID, locationID) = (
+                try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
+            )
             let date = try row.decode(column: "bucket_date", as: String.self)
             let name = "\(itemID), \(locationID), \(date)"
             let key = ItemLocation(
-                item: try keys.item(itemID, table: "stockout_days", row: name), location: try keys.location(locationID, table: "stockout_days", row: name))
+                item: try keys.item(itemID, table: "stockout_days", row: name),
+                location: try keys.location(locationID, table: "stockout_days", row: name))
             let day = try SnapshotKeys.day(date, table: "stockout_days", row: name, column: "bucket_date")
             // Skipping is right here, as in the data-folder import: stock-out days of an
             // item-location without demand, sourcing or stock have no row to count against, and

@@ -220,7 +220,8 @@ struct PostingResponse: Codable, Sendable {
         movements = r.movements.map {
             Movement(
                 itemId: $0.position.itemID, locationId: $0.position.locationID, owner: $0.position.owner.rawValue,
-                ownerSupplierId: $0.position.ownerSupplierID, bucket: $0.bucket.rawValue, quantity: FixedPoint.quantityDouble($0.quantity))
+                ownerSupplierId: $0.position.ownerSupplierID, bucket: $0.bucket.rawValue,
+                quantity: FixedPoint.quantityDouble($0.quantity))
         }
     }
 }
@@ -376,8 +377,10 @@ struct AuditEntryPage: Codable, Sendable {
 enum OverrideID {
     static func encode(_ o: OverrideRecord) -> String {
         let key = [o.itemID, o.locationID, o.parameter, o.validFrom?.description ?? ""].joined(separator: "\u{1F}")
-        return Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     static func decode(_ id: String) -> (item: String, location: String, parameter: String, validFrom: Day?)? {

@@ -27,7 +27,9 @@ struct OverrideRoutes {
         let today = Self.today()
         var all = try await state.store.overrides(itemID: query.string("item_id"), locationID: query.string("location_id"))
         if let active { all = all.filter { $0.isValid(on: today) == (active == "true") } }
-        let page = try ListBudget.fit(all.dropFirst(offset).prefix(limit).map { OverrideResponse($0, today: today) }, budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(
+            all.dropFirst(offset).prefix(limit).map { OverrideResponse($0, today: today) },
+            budget: state.configuration.listByteBudget)
         let next = offset + page.count < all.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(
             OverridePage(overrides: page, total: all.count, nextCursor: next))
@@ -41,7 +43,8 @@ struct OverrideRoutes {
             validFrom: body.validFrom, validTo: body.validTo, author: principal.userID)
         try await state.store.saveOverride(record, actor: principal.userID)
         let response = OverrideResponse(record, today: Self.today())
-        return try JSONResponse.encode(response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
+        return try JSONResponse.encode(
+            response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
     }
 
     /// Checks an override from a form or the API by the one set of override rules
@@ -52,7 +55,9 @@ struct OverrideRoutes {
     ) throws -> OverrideRecord {
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text, !text.isEmpty else { return nil }
-            guard let d = Day(iso: text) else { throw Problem.unprocessable("\(name) must be YYYY-MM-DD, got '\(text)'", code: "invalid_override") }
+            guard let d = Day(iso: text) else {
+                throw Problem.unprocessable("\(name) must be YYYY-MM-DD, got '\(text)'", code: "invalid_override")
+            }
             return d
         }
         let from = try day(validFrom, "valid_from")
@@ -60,13 +65,15 @@ struct OverrideRoutes {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             try OverrideRules.validate(
-                itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author, validFrom: from,
+                itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author,
+                validFrom: from,
                 validTo: to)
         } catch {
             throw Problem.unprocessable(error.message, code: "invalid_override")
         }
         return OverrideRecord(
-            itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author, validFrom: from,
+            itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author,
+            validFrom: from,
             validTo: to)
     }
 
@@ -76,7 +83,8 @@ struct OverrideRoutes {
         guard let key = OverrideID.decode(id) else { throw Problem.notFound("no override '\(id)'") }
         let today = Self.today()
         let after = try await state.store.expireOverride(
-            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: today, actor: principal.userID)
+            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: today,
+            actor: principal.userID)
         return try JSONResponse.encode(OverrideResponse(after, today: today))
     }
 }

@@ -8,7 +8,8 @@ enum PostingRendering {
         let moves = r.movements.map { m in
             let sign = m.quantity >= 0 ? "+" : ""
             let owner = m.position.owner == .owned ? "" : "[\(m.position.owner.rawValue):\(m.position.ownerSupplierID)]"
-            return "\(m.position.itemID)@\(m.position.locationID)\(owner) \(m.bucket.rawValue) \(sign)\(FixedPoint.quantityText(m.quantity))"
+            return
+                "\(m.position.itemID)@\(m.position.locationID)\(owner) \(m.bucket.rawValue) \(sign)\(FixedPoint.quantityText(m.quantity))"
         }.joined(separator: ", ")
         let ic = r.intercompany ? " (intercompany)" : ""
         var notes = ""
@@ -36,7 +37,8 @@ enum PostingRendering {
                     r.movements.map { m in
                         .object([
                             ("item_id", .string(m.position.itemID)), ("location_id", .string(m.position.locationID)),
-                            ("owner", .string(m.position.owner.rawValue)), ("owner_supplier_id", .string(m.position.ownerSupplierID)),
+                            ("owner", .string(m.position.owner.rawValue)),
+                            ("owner_supplier_id", .string(m.position.ownerSupplierID)),
                             ("bucket", .string(m.bucket.rawValue)), ("quantity", .number(FixedPoint.quantityDouble(m.quantity))),
                         ])
                     })

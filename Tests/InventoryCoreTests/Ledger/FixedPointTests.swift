@@ -37,10 +37,16 @@ struct FixedPointTests {
 
     @Test("non-finite and huge values are refused naming the field and the accepted range")
     func outOfRange() {
-        #expect(throws: LedgerError(.valueOutOfRange, field: "quantity", expected: "a number between -9000000000000 and 9000000000000",
-            "quantity inf is out of range — expected a number between -9000000000000 and 9000000000000")) { try FixedPoint.quantity(.infinity) }
-        #expect(throws: LedgerError(.valueOutOfRange, field: "on_hand", expected: "a number between -9000000000000 and 9000000000000",
-            "on_hand 1e+20 is out of range — expected a number between -9000000000000 and 9000000000000")) { try FixedPoint.quantity(1e20, field: "on_hand") }
+        #expect(
+            throws: LedgerError(
+                .valueOutOfRange, field: "quantity", expected: "a number between -9000000000000 and 9000000000000",
+                "quantity inf is out of range — expected a number between -9000000000000 and 9000000000000")
+        ) { try FixedPoint.quantity(.infinity) }
+        #expect(
+            throws: LedgerError(
+                .valueOutOfRange, field: "on_hand", expected: "a number between -9000000000000 and 9000000000000",
+                "on_hand 1e+20 is out of range — expected a number between -9000000000000 and 9000000000000")
+        ) { try FixedPoint.quantity(1e20, field: "on_hand") }
         #expect(throws: LedgerError.self) { try FixedPoint.unitCost(-.nan) }
     }
 
@@ -53,10 +59,14 @@ struct FixedPointTests {
         #expect(FixedPoint.add(FixedPoint.maximumScaled, 1) == nil)
         #expect(FixedPoint.add(Int64.max, 1) == nil)
         #expect(FixedPoint.add(-5, 3) == -2)
-        #expect(throws: LedgerError(
-            .valueOutOfRange, field: "quantity", expected: "at most 9000000000000 base units in magnitude",
-            "quantity 10000000 × 1000000000000 base units per unit is out of range — expected at most 9000000000000 base units in magnitude"
-        )) { try FixedPoint.baseQuantity(10_000_000_000_000, baseUnitsPerUOM: 1_000_000_000_000_000_000) }
-        #expect(throws: LedgerError.self) { try FixedPoint.value(quantity: 8_000_000_000_000_000_000, unitCost: 8_000_000_000_000_000_000) }
+        #expect(
+            throws: LedgerError(
+                .valueOutOfRange, field: "quantity", expected: "at most 9000000000000 base units in magnitude",
+                "quantity 10000000 × 1000000000000 base units per unit is out of range — expected at most 9000000000000 base units in magnitude"
+            )
+        ) { try FixedPoint.baseQuantity(10_000_000_000_000, baseUnitsPerUOM: 1_000_000_000_000_000_000) }
+        #expect(throws: LedgerError.self) {
+            try FixedPoint.value(quantity: 8_000_000_000_000_000_000, unitCost: 8_000_000_000_000_000_000)
+        }
     }
 }

@@ -13,7 +13,8 @@ struct LedgerRulesTests {
     ) -> PostingEffect {
         LedgerRules.effect(
             of: ResolvedPosting(
-                type: type, date: date, itemID: "I", locationID: "A", receivingLocationID: receiving, owner: owner, supplierID: supplier,
+                type: type, date: date, itemID: "I", locationID: "A", receivingLocationID: receiving, owner: owner,
+                supplierID: supplier,
                 quantity: q, stockCountDate: countDate, openOrder: order))
     }
 
@@ -33,20 +34,28 @@ struct LedgerRulesTests {
         Case(
             type: .transferOut, receiving: "B",
             expected: [
-                LedgerMovement(position: here, bucket: .onHand, quantity: -5), LedgerMovement(position: there, bucket: .inTransit, quantity: 5),
+                LedgerMovement(position: here, bucket: .onHand, quantity: -5),
+                LedgerMovement(position: there, bucket: .inTransit, quantity: 5),
             ]),
         Case(
             type: .transferIn, receiving: "B",
             expected: [
-                LedgerMovement(position: there, bucket: .inTransit, quantity: -5), LedgerMovement(position: there, bucket: .onHand, quantity: 5),
+                LedgerMovement(position: there, bucket: .inTransit, quantity: -5),
+                LedgerMovement(position: there, bucket: .onHand, quantity: 5),
             ]),
-        Case(type: .consignmentReceipt, owner: .consignment, expected: [LedgerMovement(position: consigned, bucket: .onHand, quantity: 5)]),
+        Case(
+            type: .consignmentReceipt, owner: .consignment,
+            expected: [LedgerMovement(position: consigned, bucket: .onHand, quantity: 5)]),
         Case(
             type: .vmiReceipt, owner: .vmi,
             expected: [
-                LedgerMovement(position: PositionKey(itemID: "I", locationID: "A", owner: .vmi, ownerSupplierID: "S"), bucket: .onHand, quantity: 5)
+                LedgerMovement(
+                    position: PositionKey(itemID: "I", locationID: "A", owner: .vmi, ownerSupplierID: "S"), bucket: .onHand,
+                    quantity: 5)
             ]),
-        Case(type: .consumption, owner: .consignment, expected: [LedgerMovement(position: consigned, bucket: .onHand, quantity: -5)]),
+        Case(
+            type: .consumption, owner: .consignment,
+            expected: [LedgerMovement(position: consigned, bucket: .onHand, quantity: -5)]),
         Case(type: .returnToSupplier, expected: [LedgerMovement(position: here, bucket: .onHand, quantity: -5)]),
         Case(type: .scrap, expected: [LedgerMovement(position: here, bucket: .onHand, quantity: -5)]),
         Case(type: .allocation, expected: [LedgerMovement(position: here, bucket: .allocated, quantity: 5)]),
@@ -67,14 +76,17 @@ struct LedgerRulesTests {
         try positions.open(OrderLineKey(orderID: "PO-1", itemID: "I", locationID: "A"), quantity: 3)
         let before = positions
         let effect = Self.effect(
-            c.type, owner: c.owner, supplier: "S", receiving: c.receiving, order: OpenOrderBalance(orderID: "PO-1", outstanding: 3))
+            c.type, owner: c.owner, supplier: "S", receiving: c.receiving,
+            order: OpenOrderBalance(orderID: "PO-1", outstanding: 3))
         try positions.apply(effect.movements)
         try positions.apply(LedgerRules.reversal(of: effect.movements))
         #expect(positions.balances.filter { !$0.value.isZero } == before.balances.filter { !$0.value.isZero })
         #expect(positions.outstanding == before.outstanding)
     }
 
-    @Test("a receipt naming an open order reduces on order; partial receipts leave the rest; an over-receipt stops at zero and is reported")
+    @Test(
+        "a receipt naming an open order reduces on order; partial receipts leave the rest; an over-receipt stops at zero and is reported"
+    )
     func openOrders() throws {
         var positions = StockPositions()
         let line = OrderLineKey(orderID: "PO-1", itemID: "I", locationID: "A")
@@ -103,7 +115,8 @@ struct LedgerRulesTests {
     func history() {
         let count = Self.day
         let before = count.adding(days: -1)
-        let receipt = Self.effect(.receipt, date: before, countDate: count, order: OpenOrderBalance(orderID: "PO-1", outstanding: 10))
+        let receipt = Self.effect(
+            .receipt, date: before, countDate: count, order: OpenOrderBalance(orderID: "PO-1", outstanding: 10))
         #expect(receipt.isHistory && receipt.movements.isEmpty && receipt.overReceipt == 0)
         let out = Self.effect(.transferOut, receiving: "B", date: before, countDate: count)
         #expect(out.movements == [LedgerMovement(position: Self.there, bucket: .inTransit, quantity: 5)])
@@ -125,15 +138,20 @@ struct LedgerRulesTests {
         #expect(balance.available == 15)
     }
 
-    @Test("owners: receipts and issues own, consignment and VMI receipts are the supplier's, consumption defaults to what the supplier holds")
+    @Test(
+        "owners: receipts and issues own, consignment and VMI receipts are the supplier's, consumption defaults to what the supplier holds"
+    )
     func owners() throws {
         func request(_ type: PostingType, owner: Ownership? = nil, supplier: String? = nil) -> PostingRequest {
-            PostingRequest(key: "k", date: Self.day, type: type, itemID: "I", locationID: "A", quantity: 1, supplierID: supplier, owner: owner)
+            PostingRequest(
+                key: "k", date: Self.day, type: type, itemID: "I", locationID: "A", quantity: 1, supplierID: supplier,
+                owner: owner)
         }
         #expect(try LedgerRules.owner(of: request(.receipt)) == .owned)
         #expect(
             throws: LedgerError(
-                .invalidPosting, field: "owner", expected: "owned (receipt moves owned stock; use consignment_receipt or vmi_receipt)",
+                .invalidPosting, field: "owner",
+                expected: "owned (receipt moves owned stock; use consignment_receipt or vmi_receipt)",
                 "posting 'k' (receipt): owner vmi — receipt moves owned stock; use consignment_receipt or vmi_receipt")
         ) { try LedgerRules.owner(of: request(.receipt, owner: .vmi)) }
         #expect(try LedgerRules.owner(of: request(.vmiReceipt, supplier: "S")) == .vmi)
@@ -148,7 +166,8 @@ struct LedgerRulesTests {
     @Test("the receiving location of a transfer")
     func receiving() {
         func request(_ location: String, _ to: String?) -> PostingRequest {
-            PostingRequest(key: "k", date: Self.day, type: .transferIn, itemID: "I", locationID: location, quantity: 1, toLocationID: to)
+            PostingRequest(
+                key: "k", date: Self.day, type: .transferIn, itemID: "I", locationID: location, quantity: 1, toLocationID: to)
         }
         #expect(LedgerRules.receivingLocation(of: request("A", "B")) == "B")
         #expect(LedgerRules.receivingLocation(of: request("B", "B")) == "B")

@@ -9,7 +9,8 @@ struct SnapshotStockTests {
         var snapshot = Snapshot(
             asOf: asOf, items: [Item(id: "P1", baseUOM: "EA", unitCost: 2), Item(id: "P2", baseUOM: "EA", unitCost: 1)],
             locations: [Location(id: "DC1"), Location(id: "DC2")], suppliers: [Supplier(id: "S1")],
-            uomConversions: [UOMConversion(item: 0, uom: "BOX", baseUnitsPerUOM: 12)], demand: .empty(calendar: BucketCalendar(size: .week)),
+            uomConversions: [UOMConversion(item: 0, uom: "BOX", baseUnitsPerUOM: 12)],
+            demand: .empty(calendar: BucketCalendar(size: .week)),
             countedStock: counted, stockCountDate: countDate,
             openOrders: [
                 OpenOrder(orderID: "PO-1", item: 0, location: 0, supplier: 0, quantity: 30, dueDate: asOf),
@@ -20,11 +21,13 @@ struct SnapshotStockTests {
     }
 
     static func posting(
-        _ key: String, _ type: PostingType, _ q: Double, item: Int32 = 0, location: Int32 = 0, date: Day = asOf, uom: String = "EA",
+        _ key: String, _ type: PostingType, _ q: Double, item: Int32 = 0, location: Int32 = 0, date: Day = asOf,
+        uom: String = "EA",
         to: Int32? = nil, supplier: Int32? = nil, owner: Ownership = .owned, reason: String = "", reference: String = ""
     ) -> LedgerPosting {
         LedgerPosting(
-            key: key, date: date, type: type, item: item, location: location, quantity: q, uom: uom, baseQuantity: q, toLocation: to,
+            key: key, date: date, type: type, item: item, location: location, quantity: q, uom: uom, baseQuantity: q,
+            toLocation: to,
             supplier: supplier, owner: owner, unitCost: 2, reason: reason, reference: reference)
     }
 
@@ -52,14 +55,17 @@ struct SnapshotStockTests {
         // 10 + 0.5 counted, + 24 received, − 5 issued, − 3 shipped, + 5 the issue reversed; the history issue not at all.
         #expect(stock.positions[p1] == PositionBalance(onHand: 31_500_000, onOrder: 6 * scale, allocated: 4 * scale))
         #expect(stock.positions[PositionKey(itemID: "P1", locationID: "DC2")] == PositionBalance(inTransit: 3 * scale))
-        #expect(stock.positions[PositionKey(itemID: "P1", locationID: "DC1", owner: .consignment)] == PositionBalance(onHand: 3 * scale))
+        #expect(
+            stock.positions[PositionKey(itemID: "P1", locationID: "DC1", owner: .consignment)]
+                == PositionBalance(onHand: 3 * scale))
         // The consumption named no owner: the supplier's consignment stock there.
         #expect(
             stock.positions[PositionKey(itemID: "P1", locationID: "DC1", owner: .consignment, ownerSupplierID: "S1")]
                 == PositionBalance(onHand: 4 * scale))
         #expect(stock.effects[0]?.isHistory == true && stock.effects[0]?.movements == [])
         #expect(stock.effects[1]?.overReceipt == 0)
-        #expect(stock.positions.openOrder(OrderLineKey(orderID: "PO-1", itemID: "P1", locationID: "DC1"))?.outstanding == 6 * scale)
+        #expect(
+            stock.positions.openOrder(OrderLineKey(orderID: "PO-1", itemID: "P1", locationID: "DC1"))?.outstanding == 6 * scale)
         #expect(stock.positions.openOrder(OrderLineKey(orderID: "TR-9", itemID: "P1", locationID: "DC2")) == nil)
     }
 
@@ -76,4 +82,3 @@ struct SnapshotStockTests {
         #expect(stock.effects[1] == nil)
     }
 }
-

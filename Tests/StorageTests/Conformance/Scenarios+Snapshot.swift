@@ -4,8 +4,9 @@ import Foundation
 import InventoryCore
 import ProcuraTestSupport
 import SQLKit
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 /// Issue 11: a snapshot means the same whether it comes from a data folder or from the database
 /// the folder was imported into.
@@ -70,8 +71,10 @@ extension StorageScenario {
             let error = await expectStorageError(.database) { _ = try await store.loadSnapshot() }
             #expect(
                 error?.message
-                    == "open_orders row (PO-X, P1, DC1): supplier_id 'S9' — expected a supplier in suppliers; the database is inconsistent: import the data folder again")
-            try await store.backend.transaction { db in try await db.raw("DELETE FROM open_orders WHERE order_id = 'PO-X'").run() }
+                    == "open_orders row (PO-X, P1, DC1): supplier_id 'S9' — expected a supplier in suppliers; the database is inconsistent: import the data folder again"
+            )
+            try await store.backend.transaction { db in try await db.raw("DELETE FROM open_orders WHERE order_id = 'PO-X'").run()
+            }
         },
     ]
 }
