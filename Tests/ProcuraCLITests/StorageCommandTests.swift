@@ -72,6 +72,26 @@ struct StorageCommandTests {
         #expect(report.stdout.contains("T1,P1,DC1,C1,PLANT,C2,2026-11-03,2,5,7\n"))
     }
 
+    @Test("post --file reads with the data-folder import's reader: its checks and messages, every error listed, nothing posted")
+    func fileReader() async throws {
+        let fixture = try await StorageCLIFixture()
+        defer { fixture.remove() }
+        let bad = try fixture.write(
+            "ledger.csv",
+            header + "r1,2026-11-02,receipt,P1,DC1,5,,,,,,,\nz1,2026-11-02,receipt,P1,DC1,0.0000001,,,,,,,\ns1,2026-11-02,scrap,P1,DC1,1,,,,,,,\n"
+                + "r1,2026-11-03,receipt,P1,DC1,1,,,,,,,\n")
+        let failed = try CLIRunner().run(["post", "--database", fixture.url, "--file", bad])
+        #expect(failed.status == 1)
+        #expect(
+            failed.stderr == """
+                error: \(bad):3:6: quantity '0.0000001' — expected a quantity of at least 0.000001 base units in magnitude (the ledger's precision)
+                error: \(bad):4:12: reason '' — expected a reason, required for scrap postings
+                error: \(bad):5:1: key 'r1' — expected a unique key (line 2 has it too)
+
+                """)
+        #expect(try CLIRunner().run(["stock", "--database", fixture.url]).stdout == "no stock positions\n")
+    }
+
     @Test("master-data check reads the database; an error finding exits 1")
     func check() async throws {
         let fixture = try await StorageCLIFixture { $0.sourcing[0].purchaseUOM = "PAL" }
