@@ -16,8 +16,8 @@ extension PostingRequest {
     }
 
     /// The request fields a fingerprint keeps as given (``fingerprint(baseQuantity:)``): the
-    /// destination, supplier and owner as the caller named them. `nil` for another format (a
-    /// stock count's).
+    /// destination, supplier and owner as the caller named them (owner `nil`: not given, which is
+    /// owned). `nil` for another format (a stock count's) or an owner that is not one.
     static func givenFields(ofFingerprint text: String) -> (toLocationID: String?, supplierID: String?, owner: Ownership?)? {
         let fields = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         // Keys and ids hold no control characters (LedgerRules.validate), so the fields before
@@ -25,7 +25,12 @@ extension PostingRequest {
         guard fields.count >= 12, fields[0] == "v1" else { return nil }
         let to = fields[7]
         let supplier = fields[8]
-        let owner = fields[9]
-        return (to.isEmpty ? nil : to, supplier.isEmpty ? nil : supplier, owner.isEmpty ? nil : Ownership(rawValue: owner))
+        let ownerText = fields[9]
+        var owner: Ownership? = nil
+        if !ownerText.isEmpty {
+            guard let known = Ownership(rawValue: ownerText) else { return nil }
+            owner = known
+        }
+        return (to.isEmpty ? nil : to, supplier.isEmpty ? nil : supplier, owner)
     }
 }
