@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "InventoryPolicy", targets: ["InventoryPolicy"]),
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "DataImport", targets: ["DataImport"]),
+        .library(name: "DemoData", targets: ["DemoData"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "WebApp", targets: ["WebApp"]),
@@ -77,7 +78,12 @@ let package = Package(
         ),
         .target(
             name: "DataImport",
-            dependencies: ["InventoryCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["InventoryCore", "InventoryPolicy", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DemoData",
+            dependencies: ["InventoryCore"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -110,7 +116,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "Workflow",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Storage", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -132,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "procura",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "Workflow", "WebApp",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Storage", "Workflow", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -174,13 +180,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DemoDataTests",
+            dependencies: ["DemoData", "DataImport", "Forecasting", "InventoryCore", "ProcuraTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PlanningTests",
             dependencies: ["Planning", "Forecasting", "DataImport", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Planning", "Workflow", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "Storage", "Planning", "Workflow", "DataImport", "DemoData", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

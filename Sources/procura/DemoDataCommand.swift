@@ -1,5 +1,6 @@
 import ArgumentParser
 import DataImport
+import DemoData
 import Foundation
 
 /// `procura demo-data`: writes a synthetic company as a data folder.
@@ -71,7 +72,8 @@ struct DemoDataCommand: ParsableCommand {
         let summary = try DemoDataWriter().write(company, to: directory)
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let line = "demo-data: wrote \(summary.fileCount) files, \(summary.totalRows) rows to \(out) "
+        let line =
+            "demo-data: wrote \(summary.fileCount) files, \(summary.totalRows) rows to \(out) "
             + "(items \(items), locations \(locations), seed \(seed); demand.csv \(summary.rows(in: "demand.csv") ?? 0) rows) "
             + "in \(String(format: "%.1f", seconds)) s\n"
         FileHandle.standardError.write(Data(line.utf8))

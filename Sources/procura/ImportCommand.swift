@@ -1,7 +1,7 @@
-import InventoryCore
 import ArgumentParser
 import DataImport
 import Foundation
+import InventoryCore
 import Storage
 
 /// `procura import DATA`: a data folder into the database, all or nothing.
@@ -27,9 +27,13 @@ struct ImportCommand: AsyncParsableCommand {
         let snapshot = try DataFolderLoading.load(data, quiet: quiet)
         let report: any ProgressReporter = progress ? LineProgress(suffix: "(uncommitted)") : SilentProgress()
         let settingsYAML = SettingsText.read(folder: URL(fileURLWithPath: data))
-        let summary = try await db.withStore { try await $0.importSnapshot(snapshot, settingsYAML: settingsYAML, progress: report) }
+        let summary = try await db.withStore {
+            try await $0.importSnapshot(snapshot, settingsYAML: settingsYAML, today: PostCommand.today(), progress: report)
+        }
         var out = "imported \(data) into \(try db.url())\n"
-        for table in ["items", "locations", "suppliers", "uom_conversions", "sourcing", "demand", "open_orders", "receipts", "overrides"] {
+        for table in [
+            "items", "locations", "suppliers", "uom_conversions", "sourcing", "demand", "open_orders", "receipts", "overrides",
+        ] {
             out += "  \(table): \(summary.upserted[table] ?? 0)\n"
         }
         out += "  postings: \(summary.postingsPosted) posted, \(summary.postingsReplayed) already posted\n"

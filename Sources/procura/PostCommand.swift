@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataImport
 import Foundation
 import InventoryCore
 import Storage
@@ -31,23 +32,27 @@ struct PostCommand: AsyncParsableCommand {
     @Option(help: "Posting type: \(PostingType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String?
     @Option(help: "Item key.") var item: String?
     @Option(help: "Location key (the shipping location of a transfer).") var location: String?
-    @Option(help: "Quantity in --uom (positive; signed for adjustment).", transform: { text in
-        guard let v = Double(text), v.isFinite else { throw ValidationError("--quantity '\(text)' — expected a number") }
-        return v
-    }) var quantity: Double?
+    @Option(
+        help: "Quantity in --uom (positive; signed for adjustment).",
+        transform: { text in
+            guard let v = Double(text), v.isFinite else { throw ValidationError("--quantity '\(text)' — expected a number") }
+            return v
+        }) var quantity: Double?
     @Option(help: "Unit of the quantity (default: the item's base unit).") var uom: String?
     @Option(help: "Posting date YYYY-MM-DD (default: today, UTC).") var date: String?
     @Option(name: .customLong("to-location"), help: "Receiving location of a transfer.") var toLocation: String?
     @Option(help: "Supplier key.") var supplier: String?
     @Option(help: "Owner: owned, consignment or vmi.") var owner: String?
-    @Option(name: .customLong("unit-cost"), help: "Valuation cost per base unit (default: the item's cost).") var unitCost: Double?
+    @Option(name: .customLong("unit-cost"), help: "Valuation cost per base unit (default: the item's cost).") var unitCost:
+        Double?
     @Option(help: "Reason code (required for adjustment, scrap, reversal).") var reason: String = ""
     @Option(help: "Document number; for a reversal the key it reverses.") var reference: String = ""
     @Option(help: "Output: table (one line per posting) or json.") var format: OutputFormat = .table
 
     func validate() throws {
         if file != nil {
-            let single = [key, type, item, location, uom, date, toLocation, supplier, owner].contains { $0 != nil } || quantity != nil
+            let single =
+                [key, type, item, location, uom, date, toLocation, supplier, owner].contains { $0 != nil } || quantity != nil
             if single { throw ValidationError("--file cannot be combined with the flags of a single posting") }
         } else {
             if each { throw ValidationError("--each applies to --file only") }
@@ -58,26 +63,28 @@ struct PostCommand: AsyncParsableCommand {
             if location == nil { missing.append("--location") }
             if quantity == nil { missing.append("--quantity") }
             if !missing.isEmpty {
-                throw ValidationError("missing \(missing.joined(separator: ", ")) — give a file with --file or every flag of one posting")
+                throw ValidationError(
+                    "missing \(missing.joined(separator: ", ")) — give a file with --file or every flag of one posting")
             }
         }
     }
 
     func run() async throws {
         let requests = try file.map(readFile) ?? [(0, try singleRequest())]
+        let today = Self.today()
         if each {
-            try await db.withStore { try await postEach(requests, store: $0) }
+            try await db.withStore { try await postEach(requests, today: today, store: $0) }
         } else {
-            try await db.withStore { try await postAll(requests, store: $0) }
+            try await db.withStore { try await postAll(requests, today: today, store: $0) }
         }
     }
 
     /// Each request in its own transaction; failures are reported and the stream goes on.
-    private func postEach(_ requests: [(Int, PostingRequest)], store: Store) async throws {
+    private func postEach(_ requests: [(Int, PostingRequest)], today: Day, store: Store) async throws {
         var failures = 0
         for (line, request) in requests {
             do {
-                print(try await store.post(request))
+                print(try await store.post(request, today: today))
             } catch let error as StorageError {
                 failures += 1
                 StandardStreams.error("error: \(file ?? "-"):\(line): \(error.message)\n")
@@ -87,11 +94,11 @@ struct PostCommand: AsyncParsableCommand {
     }
 
     /// All requests in one transaction.
-    private func postAll(_ requests: [(Int, PostingRequest)], store: Store) async throws {
+    private func postAll(_ requests: [(Int, PostingRequest)], today: Day, store: Store) async throws {
         let results: [PostingResult]
         do {
             let report: any ProgressReporter = progress ? LineProgress(suffix: "(uncommitted)") : SilentProgress()
-            results = try await store.post(requests.map(\.1), progress: report)
+            results = try await store.post(requests.map(\.1), today: today, progress: report)
         } catch let error as PostingBatchError {
             let line = requests[error.index].0
             let place = file.map { "\($0):\(line): " } ?? ""
@@ -115,7 +122,8 @@ struct PostCommand: AsyncParsableCommand {
 
     private func singleRequest() throws -> PostingRequest {
         guard let postingType = PostingType(rawValue: (type ?? "").lowercased()) else {
-            throw ValidationError("--type '\(type ?? "")' — expected one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--type '\(type ?? "")' — expected one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var ownership: Ownership? = nil
         if let owner {
@@ -129,7 +137,7 @@ struct PostCommand: AsyncParsableCommand {
             guard let d = Day(iso: date) else { throw ValidationError("--date '\(date)' — expected YYYY-MM-DD") }
             day = d
         } else {
-            day = Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400))
+            day = Self.today()
         }
         return PostingRequest(
             key: key ?? "", date: day, type: postingType, itemID: item ?? "", locationID: location ?? "", quantity: quantity ?? 0,
@@ -137,13 +145,19 @@ struct PostCommand: AsyncParsableCommand {
             reference: reference)
     }
 
+    /// Today (UTC), the day posting dates are checked against.
+    static func today() -> Day { Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400)) }
+
+    /// The rows of a transactions.csv file, read by DataImport's reader (the data-folder import's
+    /// checks and messages); every error is printed.
     private func readFile(_ path: String) throws -> [(Int, PostingRequest)] {
         do {
-            return try PostingCSV.read(path: path == "-" ? "/dev/stdin" : path, file: path == "-" ? "stdin" : path)
+            return try TransactionsFile.read(path: path == "-" ? "/dev/stdin" : path, name: path == "-" ? "stdin" : path)
                 .map { ($0.line, $0.request) }
         } catch {
-            for message in error.messages.prefix(100) { StandardStreams.error("error: \(message)\n") }
-            if error.messages.count > 100 { StandardStreams.error("… and \(error.messages.count - 100) more errors\n") }
+            let errors = error.issues.filter { $0.severity == .error }
+            for issue in errors { StandardStreams.error("error: \(issue)\n") }
+            if error.omittedErrorCount > 0 { StandardStreams.error("… and \(error.omittedErrorCount) more errors\n") }
             throw ExitCode.failure
         }
     }

@@ -25,11 +25,13 @@ struct IntercompanyCommand: AsyncParsableCommand {
     var output: String?
 
     static let pairColumns = [
-        "from_company", "to_company", "shipped_quantity", "received_quantity", "difference_quantity", "shipped_value", "received_value",
+        "from_company", "to_company", "shipped_quantity", "received_quantity", "difference_quantity", "shipped_value",
+        "received_value",
         "difference_value",
     ]
     static let transitColumns = [
-        "reference", "item_id", "from_location_id", "from_company", "to_location_id", "to_company", "shipped_on", "quantity", "value",
+        "reference", "item_id", "from_location_id", "from_company", "to_location_id", "to_company", "shipped_on", "quantity",
+        "value",
         "age_days",
     ]
 
@@ -43,12 +45,15 @@ struct IntercompanyCommand: AsyncParsableCommand {
         }
         let report = try await db.withStore { try await $0.intercompanyReconciliation(asOf: day) }
         let pairRows = report.pairs.map { p in
-            [p.fromCompany, p.toCompany] + [p.shippedQuantity, p.receivedQuantity, p.differenceQuantity].map(FixedPoint.quantityText)
+            [p.fromCompany, p.toCompany]
+                + [p.shippedQuantity, p.receivedQuantity, p.differenceQuantity].map(FixedPoint.quantityText)
                 + [p.shippedValue, p.receivedValue, p.differenceValue].map(FixedPoint.moneyText)
         }
         let transitRows = report.inTransit.map { t in
-            [t.reference, t.itemID, t.fromLocationID, t.fromCompany, t.toLocationID, t.toCompany, t.shippedOn.description,
-             FixedPoint.quantityText(t.quantity), FixedPoint.moneyText(t.value), String(t.ageDays)]
+            [
+                t.reference, t.itemID, t.fromLocationID, t.fromCompany, t.toLocationID, t.toCompany, t.shippedOn.description,
+                FixedPoint.quantityText(t.quantity), FixedPoint.moneyText(t.value), String(t.ageDays),
+            ]
         }
         if let output {
             try ReportFiles.write(Self.pairColumns, pairRows, to: output, name: "intercompany_pairs.csv")
@@ -97,8 +102,11 @@ struct ConsignmentCommand: AsyncParsableCommand {
         let lines = try readStatement()
         let report = try await db.withStore { try await $0.consignmentReconciliation(supplierID: supplier, statement: lines) }
         let rows = report.lines.map { l in
-            let status = l.difference == 0 ? "ok" : (!l.onStatement ? "missing_on_statement" : (!l.inLedger ? "missing_in_ledger" : "differs"))
-            return [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText) + [status]
+            let status =
+                l.difference == 0
+                ? "ok" : (!l.onStatement ? "missing_on_statement" : (!l.inLedger ? "missing_in_ledger" : "differs"))
+            return [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText)
+                + [status]
         }
         if let output {
             var csv = CSVOutput()
@@ -125,35 +133,14 @@ struct ConsignmentCommand: AsyncParsableCommand {
         if !report.differences.isEmpty { throw ExitCode.failure }
     }
 
+    /// The statement, read by DataImport's reader; every error is printed.
     private func readStatement() throws -> [StockStatementLine] {
-        let csv: CSVDocument
         do {
-            csv = try CSVDocument(path: statement, name: statement)
+            return try SupplierStatement.read(path: statement, name: statement, supplierID: supplier)
         } catch {
-            StandardStreams.error("error: \(error.message)\n")
+            for line in error.message.split(separator: "\n") { StandardStreams.error("error: \(line)\n") }
             throw ExitCode.failure
         }
-        guard let item = csv.column("item_id"), let location = csv.column("location_id"), let quantity = csv.column("quantity") else {
-            StandardStreams.error("error: \(statement):1: expected the columns item_id, location_id, quantity\n")
-            throw ExitCode.failure
-        }
-        let supplierColumn = csv.column("supplier_id")
-        var lines: [StockStatementLine] = []
-        var errors: [String] = []
-        for (line, fields) in csv.rows {
-            func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
-            if let s = supplierColumn, !field(s).isEmpty, field(s) != supplier { continue }
-            guard let q = Double(field(quantity)), q.isFinite else {
-                errors.append("\(statement):\(line):\(quantity + 1): quantity '\(field(quantity))' — expected a number")
-                continue
-            }
-            lines.append(StockStatementLine(itemID: field(item), locationID: field(location), quantity: q))
-        }
-        if !errors.isEmpty {
-            for e in errors { StandardStreams.error("error: \(e)\n") }
-            throw ExitCode.failure
-        }
-        return lines
     }
 }
 

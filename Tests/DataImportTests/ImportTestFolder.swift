@@ -1,7 +1,9 @@
-@testable import DataImport
 import Foundation
+import InventoryCore
 import ProcuraTestSupport
 import Testing
+
+@testable import DataImport
 
 /// A data folder written to a temporary directory for one test, with helpers to import it.
 struct ImportTestFolder {
@@ -31,8 +33,8 @@ struct ImportTestFolder {
     }
 
     /// Imports the folder.
-    func load(errorLimit: Int = 100, chunkSize: Int = 1 << 20) throws(ImportFailure) -> ImportResult {
-        var configuration = DataFolderImporter.Configuration(errorLimit: errorLimit)
+    func load(errorLimit: Int = 100, chunkSize: Int = 1 << 20, today: Day? = nil) throws(ImportFailure) -> ImportResult {
+        var configuration = DataFolderImporter.Configuration(errorLimit: errorLimit, today: today)
         configuration.chunkSize = chunkSize
         return try DataFolderImporter(configuration: configuration).load(from: url)
     }
@@ -55,13 +57,13 @@ struct ImportTestFolder {
     /// Imports `files`, expecting failure; returns the failure (records a test issue when the
     /// import succeeds).
     static func failure(
-        _ files: [String: String], errorLimit: Int = 100, chunkSize: Int = 1 << 20,
+        _ files: [String: String], errorLimit: Int = 100, chunkSize: Int = 1 << 20, today: Day? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> ImportFailure {
         let folder = try ImportTestFolder(files)
         defer { folder.remove() }
         do {
-            _ = try folder.load(errorLimit: errorLimit, chunkSize: chunkSize)
+            _ = try folder.load(errorLimit: errorLimit, chunkSize: chunkSize, today: today)
         } catch {
             return error
         }
@@ -71,10 +73,10 @@ struct ImportTestFolder {
 
     /// The rendered error lines of importing `minimal` with `changes` applied.
     static func errors(
-        _ changes: [String: String], errorLimit: Int = 100, sourceLocation: SourceLocation = #_sourceLocation
+        _ changes: [String: String], errorLimit: Int = 100, today: Day? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [String] {
         let files = minimal.merging(changes) { $1 }
-        return try failure(files, errorLimit: errorLimit, sourceLocation: sourceLocation).errors.map(\.description)
+        return try failure(files, errorLimit: errorLimit, today: today, sourceLocation: sourceLocation).errors.map(\.description)
     }
 
     /// The rendered warning lines of importing `minimal` with `changes` applied (must succeed).

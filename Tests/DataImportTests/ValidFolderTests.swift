@@ -1,8 +1,8 @@
 import DataImport
 import Foundation
-import Synchronization
 import InventoryCore
 import ProcuraTestSupport
+import Synchronization
 import Testing
 
 @Suite("Import of a valid folder with every file")
@@ -76,10 +76,11 @@ struct ValidFolderTests {
         #expect(history.firstDay(ofColumn: 7) == (try day("2024-02-26")))
         #expect(history.lastBucketIsComplete)
         // Union of demand, sourcing and inventory, sorted by item then location.
-        #expect(history.series == [
-            ItemLocation(item: 0, location: 0), ItemLocation(item: 1, location: 1), ItemLocation(item: 2, location: 0),
-            ItemLocation(item: 3, location: 0), ItemLocation(item: 3, location: 1),
-        ])
+        #expect(
+            history.series == [
+                ItemLocation(item: 0, location: 0), ItemLocation(item: 1, location: 1), ItemLocation(item: 2, location: 0),
+                ItemLocation(item: 3, location: 0), ItemLocation(item: 3, location: 1),
+            ])
         #expect(Array(history.quantities(row: 0)) == [0, 0, 0, 0, 0, 0, 6, 5])
         #expect(Array(history.quantities(row: 1)) == [0, 0, 0, 0, 0, 0, 0, 3.25])
         #expect(history.quantities(row: 2).allSatisfy { $0 == 0 })
@@ -100,7 +101,10 @@ struct ValidFolderTests {
         #expect(rules.count == 5)
         #expect(rules[0].purchaseUOM == "CASE")
         #expect(rules[0].unitPrice == 125)  // 12.5 × 10
-        #expect(rules[0].priceBreaks == [PriceBreak(minimumQuantity: 100, unitPrice: 120), PriceBreak(minimumQuantity: 500, unitPrice: 110)])
+        #expect(
+            rules[0].priceBreaks == [
+                PriceBreak(minimumQuantity: 100, unitPrice: 120), PriceBreak(minimumQuantity: 500, unitPrice: 110),
+            ])
         #expect(rules[0].share == 0.7)
         #expect(rules[1].share == 0.3)
         #expect(rules[1].purchaseUOM == "EA")
@@ -116,9 +120,9 @@ struct ValidFolderTests {
     @Test("stock, orders, receipts, overrides")
     func stockAndOrders() throws {
         let s = try Self.load().snapshot
-        #expect(s.inventory.count == 3)
-        #expect(s.inventory[1].ownership == .consignment)
-        #expect(s.inventory[0].receivedDate == (try day("2024-01-10")))
+        #expect(s.countedStock.count == 3)
+        #expect(s.countedStock[1].ownership == .consignment)
+        #expect(s.countedStock[0].receivedDate == (try day("2024-01-10")))
         #expect(s.openOrders[0].supplier == 0)
         #expect(s.openOrders[1].supplier == nil)
         #expect(s.openOrders[1].fromLocation == 1)
@@ -145,7 +149,8 @@ struct ValidFolderTests {
     func progress() throws {
         let recorder = RecordingProgress()
         _ = try DataFolderImporter(configuration: .init(progress: recorder)).load(from: Fixtures.url("import/valid"))
-        #expect(recorder.last(step: DataFolderFile.demand.rawValue) == ProgressUpdate(step: "demand.csv", completed: 8, unit: "rows"))
+        #expect(
+            recorder.last(step: DataFolderFile.demand.rawValue) == ProgressUpdate(step: "demand.csv", completed: 8, unit: "rows"))
         #expect(recorder.last(step: DataFolderFile.transactions.rawValue)?.completed == 5)
     }
 }

@@ -12,15 +12,19 @@ struct StorageCommandTests {
     func postAndReplay() async throws {
         let fixture = try await StorageCLIFixture()
         defer { fixture.remove() }
-        let args = ["post", "--database", fixture.url, "--key", "r1", "--type", "receipt", "--item", "P1", "--location", "DC1",
-                    "--quantity", "2", "--uom", "BOX", "--date", "2026-11-02"]
+        let args = [
+            "post", "--database", fixture.url, "--key", "r1", "--type", "receipt", "--item", "P1", "--location", "DC1",
+            "--quantity", "2", "--uom", "BOX", "--date", "2026-11-02",
+        ]
         let first = try CLIRunner().run(args)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "posted r1 entry 1: receipt P1@DC1 on_hand +24\n")
         let again = try CLIRunner().run(args)
         #expect(again.stdout == "replayed r1 entry 1: receipt P1@DC1 on_hand +24\n")
         let stock = try CLIRunner().run(["stock", "--database", fixture.url, "--format", "csv"])
-        #expect(stock.stdout == "item_id,location_id,owner,owner_supplier_id,on_hand,in_transit,on_order,allocated\nP1,DC1,owned,,24,0,0,0\n")
+        #expect(
+            stock.stdout
+                == "item_id,location_id,owner,owner_supplier_id,on_hand,in_transit,on_order,allocated\nP1,DC1,owned,,24,0,0,0\n")
         let verify = try CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0)
         #expect(verify.stdout == "ok: 1 ledger entries, 1 positions — every position equals its ledger\n")
@@ -31,7 +35,8 @@ struct StorageCommandTests {
         let fixture = try await StorageCLIFixture()
         defer { fixture.remove() }
         let result = try CLIRunner().run([
-            "post", "--database", fixture.url, "--key", "r1", "--type", "receipt", "--item", "P1", "--location", "DC1", "--quantity", "1",
+            "post", "--database", fixture.url, "--key", "r1", "--type", "receipt", "--item", "P1", "--location", "DC1",
+            "--quantity", "1",
             "--uom", "PAL",
         ])
         #expect(result.status == 1)
@@ -66,10 +71,33 @@ struct StorageCommandTests {
         #expect(posted.stdout.split(separator: "\n").count == 2)
         #expect(posted.stdout.contains(#""key": "t1""#) || posted.stdout.contains(#""key":"t1""#))
         #expect(posted.stdout.contains(#""intercompany": true"#) || posted.stdout.contains(#""intercompany":true"#))
-        let report = try CLIRunner().run(["reconcile", "intercompany", "--database", fixture.url, "--as-of", "2026-11-10", "--format", "csv"])
+        let report = try CLIRunner().run([
+            "reconcile", "intercompany", "--database", fixture.url, "--as-of", "2026-11-10", "--format", "csv",
+        ])
         #expect(report.status == 0)
         #expect(report.stdout.contains("C1,C2,2,0,2,5,0,5\n"))
         #expect(report.stdout.contains("T1,P1,DC1,C1,PLANT,C2,2026-11-03,2,5,7\n"))
+    }
+
+    @Test("post --file reads with the data-folder import's reader: its checks and messages, every error listed, nothing posted")
+    func fileReader() async throws {
+        let fixture = try await StorageCLIFixture()
+        defer { fixture.remove() }
+        let bad = try fixture.write(
+            "ledger.csv",
+            header
+                + "r1,2026-11-02,receipt,P1,DC1,5,,,,,,,\nz1,2026-11-02,receipt,P1,DC1,0.0000001,,,,,,,\ns1,2026-11-02,scrap,P1,DC1,1,,,,,,,\n"
+                + "r1,2026-11-03,receipt,P1,DC1,1,,,,,,,\n")
+        let failed = try CLIRunner().run(["post", "--database", fixture.url, "--file", bad])
+        #expect(failed.status == 1)
+        #expect(
+            failed.stderr == """
+                error: \(bad):3:6: quantity '0.0000001' — expected a quantity of at least 0.000001 base units in magnitude (the ledger's precision)
+                error: \(bad):4:12: reason '' — expected a reason, required for scrap postings
+                error: \(bad):5:1: key 'r1' — expected a unique key (line 2 has it too)
+
+                """)
+        #expect(try CLIRunner().run(["stock", "--database", fixture.url]).stdout == "no stock positions\n")
     }
 
     @Test("master-data check reads the database; an error finding exits 1")
@@ -78,7 +106,9 @@ struct StorageCommandTests {
         defer { fixture.remove() }
         let result = try CLIRunner().run(["check", "--database", fixture.url])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("error: unit_does_not_convert: P1 / DC1 / S1: purchase unit 'PAL' of P1 from S1 does not convert"))
+        #expect(
+            result.stdout.hasPrefix(
+                "error: unit_does_not_convert: P1 / DC1 / S1: purchase unit 'PAL' of P1 from S1 does not convert"))
         #expect(result.stdout.hasSuffix("1 finding(s), 1 error(s)\n"))
     }
 
@@ -87,7 +117,8 @@ struct StorageCommandTests {
         let fixture = try await StorageCLIFixture()
         defer { fixture.remove() }
         let postings = try fixture.write(
-            "c.csv", header + "c1,2026-11-02,consignment_receipt,P1,DC1,10,,,S1,,,,\nu1,2026-11-03,consumption,P1,DC1,3,,,S1,,,,\n")
+            "c.csv",
+            header + "c1,2026-11-02,consignment_receipt,P1,DC1,10,,,S1,,,,\nu1,2026-11-03,consumption,P1,DC1,3,,,S1,,,,\n")
         #expect(try CLIRunner().run(["post", "--database", fixture.url, "--file", postings]).status == 0)
         let statement = try fixture.write("statement.csv", "supplier_id,item_id,location_id,quantity\nS1,P1,DC1,8\n")
         let out = fixture.folder.appendingPathComponent("recon.csv").path
@@ -104,6 +135,9 @@ struct StorageCommandTests {
     func badURL() throws {
         let result = try CLIRunner().run(["stock", "--database", "mysql://x"])
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: database URL 'mysql://x' is not understood — expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE\n")
+        #expect(
+            result.stderr
+                == "Error: database URL 'mysql://x' is not understood — expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE\n"
+        )
     }
 }

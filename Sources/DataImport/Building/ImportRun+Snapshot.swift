@@ -11,7 +11,7 @@ extension ImportRun {
         }
         var union = Set(demand.series)
         for rule in sourcing { union.insert(ItemLocation(item: rule.item, location: rule.location)) }
-        for lot in inventory { union.insert(ItemLocation(item: lot.item, location: lot.location)) }
+        for lot in countedStock { union.insert(ItemLocation(item: lot.item, location: lot.location)) }
         let series = union.sorted { ($0.item, $0.location) < ($1.item, $1.location) }
 
         var ignored: [ItemLocation: Int] = [:]
@@ -23,7 +23,8 @@ extension ImportRun {
             log.add(
                 ImportIssue(
                     severity: .warning, code: .ignoredRow, file: .stockouts,
-                    message: "\(days) stock-out day\(days == 1 ? "" : "s") of \(names) ignored — that item-location has no demand, sourcing or inventory"
+                    message:
+                        "\(days) stock-out day\(days == 1 ? "" : "s") of \(names) ignored — that item-location has no demand, sourcing or inventory"
                 )
             )
         }
@@ -33,7 +34,8 @@ extension ImportRun {
         )
         return Snapshot(
             asOf: asOf, settings: settings, items: items, locations: locations, suppliers: suppliers,
-            uomConversions: conversions, sourcing: sourcing, demand: history, inventory: inventory,
+            uomConversions: conversions, sourcing: sourcing, demand: history, countedStock: countedStock,
+            stockCountDate: rowCounts[.inventory] == nil ? nil : asOf,
             openOrders: openOrders, receipts: receipts, postings: postings, overrides: overrides
         )
     }

@@ -1,4 +1,5 @@
 import InventoryCore
+import InventoryPolicy
 
 /// The columns of `overrides.csv`.
 enum OverridesColumn: String, CSVColumn {
@@ -20,8 +21,10 @@ enum OverridesColumn: String, CSVColumn {
 }
 
 extension ImportRun {
-    /// Reads `overrides.csv`: a parameter name, a number, a reason, and a validity window whose
-    /// end is not before its start.
+    /// Reads `overrides.csv`: each row parsed (keys, number, dates), then checked by the one set of
+    /// override rules (``OverrideRules``: a parameter that can be overridden, a value in its domain,
+    /// a reason of 1 to 500 characters, an author of at most 100, a validity window whose end is
+    /// not before its start), every broken rule reported at its field.
     mutating func readOverrides() {
         guard case .table(let table) = open(.overrides, OverridesColumn.self) else { return }
         let itemField = table.field(.itemID)
@@ -37,15 +40,25 @@ extension ImportRun {
             let location = row.reference(locationField, in: &locationKeys)
             let parameter = row.requiredText(parameterField, expected: "a parameter name such as safety_stock")
                 .trimmingSpaces().lowercased()
-            let value = row.number(valueField, .any)
-            let reason = row.requiredText(reasonField, expected: "a reason for the override").trimmingSpaces()
+            let valueBlank = row.isBlank(valueField)
+            let value = row.optionalNumber(valueField, .any)
+            if valueBlank { row.reject(valueField, expected: "a number") }
+            let reason = row.text(reasonField).trimmingSpaces()
             let author = row.text(authorField).trimmingSpaces()
             let from = row.optionalDay(fromField)
             let to = row.optionalDay(toField)
-            if let from, let to, to < from {
-                row.reject(toField, expected: "a date on or after valid_from \(from)")
+            let fields: [String: CSVField] = [
+                "item_id": itemField, "location_id": locationField, "parameter": parameterField, "value": valueField,
+                "reason": reasonField, "author": authorField, "valid_to": toField,
+            ]
+            for problem in OverrideRules.problems(
+                itemID: row.text(itemField), locationID: row.text(locationField), parameter: parameter, value: value,
+                reason: reason,
+                author: author, validFrom: from, validTo: to) where !(parameter.isEmpty && problem.field == "parameter")
+            {
+                row.reject(fields[problem.field] ?? parameterField, expected: problem.expected)
             }
-            guard !row.failed else { return }
+            guard !row.failed, let value else { return }
             overrides.append(
                 Override(
                     item: item, location: location, parameter: parameter, value: value, reason: reason, author: author,

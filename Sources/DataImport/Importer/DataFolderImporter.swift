@@ -26,12 +26,17 @@ public struct DataFolderImporter: Sendable {
         /// Hears each CSV file (the step, named as the file) and the number of its rows read so
         /// far, every ~100,000 rows and once at the end of the file. Called on the importing thread.
         public var progress: any ProgressReporter
+        /// Today, for the window of accepted posting dates in `transactions.csv`
+        /// (``LedgerSettings``, `settings.yaml` section `ledger`): the front doors pass the current
+        /// UTC date; `nil` does not check the window.
+        public var today: Day?
         /// Bytes read at a time (internal: tests make it tiny to cross chunk boundaries).
         var chunkSize: Int = 1 << 20
 
         /// Creates a configuration.
-        public init(errorLimit: Int = 100, progress: any ProgressReporter = SilentProgress()) {
+        public init(errorLimit: Int = 100, today: Day? = nil, progress: any ProgressReporter = SilentProgress()) {
             self.errorLimit = errorLimit
+            self.today = today
             self.progress = progress
         }
     }
@@ -63,6 +68,7 @@ public struct DataFolderImporter: Sendable {
         options.errorLimit = configuration.errorLimit
         options.progress = configuration.progress
         options.csv.chunkSize = configuration.chunkSize
+        options.today = configuration.today
         var run = ImportRun(folder: folder, options: options)
         guard let snapshot = run.run() else { throw run.log.failure() }
         return ImportResult(

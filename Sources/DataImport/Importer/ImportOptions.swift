@@ -12,4 +12,9 @@ struct ImportOptions: Sendable {
     var progressInterval: Int = 100_000
     /// CSV buffer sizes.
     var csv = CSVReader.Configuration()
+    /// The day posting dates are checked against (``LedgerSettings``); `nil`: not checked.
+    var today: Day?
+    /// Files read from elsewhere than the folder (`procura post --file`): the path to read and the
+    /// name messages give.
+    var fileOverrides: [DataFolderFile: (path: String, name: String)] = [:]
 }

@@ -30,7 +30,7 @@ struct ImportRun {
 
     // Plans and history.
     var sourcing: [SourcingRule] = []
-    var inventory: [InventoryLot] = []
+    var countedStock: [InventoryLot] = []
     /// `as_of` from inventory.csv and the line it was first seen on.
     var inventoryAsOf: (day: Day, line: Int)?
     /// The snapshot date, once known (after demand.csv).
@@ -39,6 +39,8 @@ struct ImportRun {
     var openOrders: [OpenOrder] = []
     var receipts: [Receipt] = []
     var postings: [LedgerPosting] = []
+    /// The requests of a `transactions.csv` read on its own (``TransactionsFile``), with their lines.
+    var standaloneRequests: [(line: Int, request: PostingRequest)] = []
     var overrides: [Override] = []
     var stockoutDays: Set<StockoutDay> = []
 

@@ -27,6 +27,9 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
     public var code: Code
     /// The file it concerns (`nil` for the folder as a whole).
     public var file: DataFolderFile?
+    /// The file's name as the caller gave it, when it was read on its own rather than from a data
+    /// folder (`procura post --file ledger-2026-11.csv`); messages name it instead of ``file``.
+    public var fileName: String?
     /// Physical line on which the record starts, 1-based.
     public var line: Int?
     /// Field number, 1-based.
@@ -58,7 +61,7 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
 
     /// `file:line:column: message` (the parts that are known).
     public var description: String {
-        var location = file?.rawValue ?? ""
+        var location = fileName ?? file?.rawValue ?? ""
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }

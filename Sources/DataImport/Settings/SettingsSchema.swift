@@ -5,7 +5,9 @@
 enum SettingsSchema {
     /// All keys (computed: the closures are built per import, which is cheap).
     static var keys: [SettingsKey] {
-        generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys + forecastingKeys
+        generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys
+            + forecastingKeys
+            + ledgerKeys
     }
 
     /// Every proper prefix of a key path: the sections whose value is a mapping.

@@ -149,6 +149,15 @@ struct CSVRow {
         return defaultValue
     }
 
+    /// Rejects a quantity outside the ledger's fixed-point range (``FixedPoint``).
+    mutating func checkLedgerRange(_ field: CSVField, _ value: Double) {
+        do {
+            _ = try FixedPoint.quantity(value, field: field.name)
+        } catch {
+            reject(field, expected: error.expected, code: .invalidValue)
+        }
+    }
+
     // MARK: References
 
     /// A required reference to a master-data key; returns its index (−1 when bad).

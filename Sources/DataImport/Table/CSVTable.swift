@@ -43,7 +43,8 @@ struct CSVTable<Column: CSVColumn> {
     static func open(
         _ file: DataFolderFile, in folder: URL, columns: Column.Type, log: IssueLog, options: ImportOptions
     ) -> Opening {
-        let url = folder.appendingPathComponent(file.rawValue)
+        let url =
+            options.fileOverrides[file].map { URL(fileURLWithPath: $0.path) } ?? folder.appendingPathComponent(file.rawValue)
         guard FileManager.default.fileExists(atPath: url.path) else {
             if file.isRequired {
                 log.add(
@@ -149,7 +150,9 @@ struct CSVTable<Column: CSVColumn> {
         do {
             while try reader.next() {
                 rows += 1
-                if rows % progressEvery == 0 { options.progress.report(ProgressUpdate(step: file.rawValue, completed: rows, unit: "rows")) }
+                if rows % progressEvery == 0 {
+                    options.progress.report(ProgressUpdate(step: file.rawValue, completed: rows, unit: "rows"))
+                }
                 let record = reader.record
                 if let problem = record.problem {
                     log.add(Self.syntaxIssue(problem, file: file))
@@ -161,7 +164,8 @@ struct CSVTable<Column: CSVColumn> {
                         ImportIssue(
                             severity: .error, code: .fieldCount, file: file, line: record.line,
                             column: min(count, headerFieldCount) + 1,
-                            message: "row has \(count) field\(count == 1 ? "" : "s") — expected \(headerFieldCount), as in the header"
+                            message:
+                                "row has \(count) field\(count == 1 ? "" : "s") — expected \(headerFieldCount), as in the header"
                         )
                     )
                     continue

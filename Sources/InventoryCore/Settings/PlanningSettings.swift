@@ -31,6 +31,8 @@ public struct PlanningSettings: Hashable, Sendable {
     public var policy: PolicySettings
     /// History cleaning, model selection, accuracy and adjustments (the `forecasting` section).
     public var forecasting: ForecastingSettings
+    /// The window of accepted posting dates (the `ledger` section).
+    public var ledger: LedgerSettings
 
     /// The defaults.
     public init(
@@ -46,7 +48,8 @@ public struct PlanningSettings: Hashable, Sendable {
         approvalThresholds: [ApprovalThreshold] = ApprovalThreshold.defaults,
         currency: String = "EUR",
         policy: PolicySettings = .init(),
-        forecasting: ForecastingSettings = .init()
+        forecasting: ForecastingSettings = .init(),
+        ledger: LedgerSettings = .init()
     ) {
         self.bucket = bucket
         self.historyBuckets = historyBuckets
@@ -61,6 +64,7 @@ public struct PlanningSettings: Hashable, Sendable {
         self.currency = currency
         self.policy = policy
         self.forecasting = forecasting
+        self.ledger = ledger
     }
 }
 

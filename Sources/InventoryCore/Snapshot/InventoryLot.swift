@@ -1,4 +1,5 @@
-/// Stock on hand at the snapshot date, optionally one receipt lot of it (`inventory.csv`).
+/// One line of the stock count (`inventory.csv`): stock on hand at the start of the count date
+/// (``Snapshot/stockCountDate``), optionally one receipt lot of it.
 public struct InventoryLot: Hashable, Sendable {
     /// Index into ``Snapshot/items``.
     public var item: Int32
@@ -8,15 +9,21 @@ public struct InventoryLot: Hashable, Sendable {
     public var onHand: Double
     /// Who owns it.
     public var ownership: Ownership
+    /// The owning supplier of consignment/VMI stock (index into ``Snapshot/suppliers``).
+    public var supplier: Int32?
     /// When this lot was received, for aging.
     public var receivedDate: Day?
 
     /// Creates a lot.
-    public init(item: Int32, location: Int32, onHand: Double, ownership: Ownership = .owned, receivedDate: Day? = nil) {
+    public init(
+        item: Int32, location: Int32, onHand: Double, ownership: Ownership = .owned, supplier: Int32? = nil,
+        receivedDate: Day? = nil
+    ) {
         self.item = item
         self.location = location
         self.onHand = onHand
         self.ownership = ownership
+        self.supplier = supplier
         self.receivedDate = receivedDate
     }
 }

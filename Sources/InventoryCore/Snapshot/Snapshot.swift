@@ -20,13 +20,21 @@ public struct Snapshot: Sendable {
     public var sourcing: [SourcingRule]
     /// Bucketed demand per item-location.
     public var demand: DemandHistory
-    /// Stock on hand, by lot.
-    public var inventory: [InventoryLot]
+    /// The stock count (`inventory.csv`): on hand at the start of ``stockCountDate``, by lot
+    /// where the extract gives lots. It includes every posting dated before that day; the stock
+    /// positions follow from it, the open orders and the postings through the ledger rules
+    /// (``stockPositions()``) — the same for a data folder and for the database.
+    public var countedStock: [InventoryLot]
+    /// The day the stock was counted at the start of (`inventory.csv`'s `as_of`, the snapshot
+    /// date of the import); `nil` when nothing was counted — every posting then moves stock
+    /// from zero. Unlike ``asOf`` it stays when the snapshot is moved to an earlier planning date.
+    public var stockCountDate: Day?
     /// Open purchase orders and transfers.
     public var openOrders: [OpenOrder]
     /// Purchase receipt history.
     public var receipts: [Receipt]
-    /// Ledger postings from `transactions.csv`.
+    /// Ledger postings (`transactions.csv`, or the database's ledger entries), in posting order:
+    /// those dated before ``stockCountDate`` are history, the others move stock on from the count.
     public var postings: [LedgerPosting]
     /// Planner overrides.
     public var overrides: [Override]
@@ -36,10 +44,12 @@ public struct Snapshot: Sendable {
     private var supplierIndexByID: [String: Int32]
 
     /// Creates a snapshot. Indexes inside the parts must point into the arrays given.
+    ///
+    /// `stockCountDate` defaults to `asOf` when `countedStock` is not empty, else `nil`.
     public init(
         asOf: Day, settings: PlanningSettings = .init(), items: [Item], locations: [Location],
         suppliers: [Supplier] = [], uomConversions: [UOMConversion] = [], sourcing: [SourcingRule] = [],
-        demand: DemandHistory, inventory: [InventoryLot] = [], openOrders: [OpenOrder] = [],
+        demand: DemandHistory, countedStock: [InventoryLot] = [], stockCountDate: Day? = nil, openOrders: [OpenOrder] = [],
         receipts: [Receipt] = [], postings: [LedgerPosting] = [], overrides: [Override] = []
     ) {
         self.asOf = asOf
@@ -50,7 +60,8 @@ public struct Snapshot: Sendable {
         self.uomConversions = uomConversions
         self.sourcing = sourcing
         self.demand = demand
-        self.inventory = inventory
+        self.countedStock = countedStock
+        self.stockCountDate = stockCountDate ?? (countedStock.isEmpty ? nil : asOf)
         self.openOrders = openOrders
         self.receipts = receipts
         self.postings = postings

@@ -3,7 +3,7 @@ import InventoryPolicy
 
 /// The snapshot's per-row inputs of the plan run, gathered once: suppliers and overrides per
 /// item-location as compressed rows (offsets into one flat array), and owned on-hand stock per row
-/// (the stock count plus the ledger postings, ``PostedOwnedStock``).
+/// (the snapshot's stock positions by the ledger rules, ``Snapshot/stockPositions()``).
 struct PlanInputIndex: Sendable {
     var sourceOffsets: [Int32]
     var sources: [PolicySource]
@@ -43,11 +43,14 @@ struct PlanInputIndex: Sendable {
         (overrideOffsets, overrides) = grouped(snapshot.overrides) { ItemLocation(item: $0.item, location: $0.location) }
         var onHand = [Double](repeating: 0, count: rows)
         var unplanned = 0.0
-        // Owned stock: the count of inventory.csv plus the postings of transactions.csv on top
-        // (as the database's ledger keeps it), never below zero.
-        var owned: [ItemLocation: Double] = PostedOwnedStock.changes(snapshot.postings)
-        for lot in snapshot.inventory where lot.ownership == .owned {
-            owned[ItemLocation(item: lot.item, location: lot.location), default: 0] += lot.onHand
+        // Owned on hand of each position (the count, moved on by the postings dated from the count
+        // on — as the database's ledger keeps it), never below zero.
+        var owned: [ItemLocation: Double] = [:]
+        for (key, balance) in snapshot.stockPositions().positions.balances where key.owner == .owned && balance.onHand != 0 {
+            guard let item = snapshot.itemIndex(id: key.itemID), let location = snapshot.locationIndex(id: key.locationID) else {
+                continue
+            }
+            owned[ItemLocation(item: item, location: location), default: 0] += FixedPoint.quantityDouble(balance.onHand)
         }
         for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) })
         where quantity > 0 {

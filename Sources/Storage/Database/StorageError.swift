@@ -1,3 +1,5 @@
+public import InventoryCore
+
 /// An error of the storage layer: a stable ``code`` and a ``message`` that says what is wrong and
 /// how to fix it.
 public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -82,4 +84,18 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
     }
 
     public var description: String { message }
+}
+
+extension StorageError {
+    /// The storage error of a ledger rule's error: the same code and message.
+    public init(_ error: LedgerError) {
+        let code: Code
+        switch error.code {
+        case .valueOutOfRange: code = .valueOutOfRange
+        case .negativeStock: code = .negativeStock
+        case .invalidOverride: code = .invalidOverride
+        default: code = .invalidPosting
+        }
+        self.init(code, error.message)
+    }
 }

@@ -11,22 +11,39 @@ extension Store {
     ///   non-zero bucket totals are stored dated on each bucket's first day, after the `source`
     ///   rows inside the snapshot's history window are removed — so the import is the truth for
     ///   its window and importing the same folder twice leaves the same rows.
-    /// - Inventory lots are the opening stock at the snapshot date: each (item, location, owner)
-    ///   is brought to the counted quantity by an `adjustment` with reason `stock_count` and key
-    ///   `count:<as_of>:<item>:<location>:<owner>`; a second import of the same date replays it.
-    /// - Then the ledger postings (`transactions.csv`, on top of that stock) go through
-    ///   ``post(_:)``'s rules and are idempotent by key.
+    /// - The stock count (``Snapshot/countedStock``, at the start of ``Snapshot/stockCountDate``)
+    ///   is kept as counted in `stock_counts`, and each position (item, location, owner, owning
+    ///   supplier) is brought to its counted on-hand by an `adjustment` with reason `stock_count`
+    ///   and key `count:<date>:<item>:<location>:<owner>[:<supplier>]`; a position with stock in
+    ///   the database that the count does not list is counted as 0. A second import of the same
+    ///   date replays them. A snapshot without a count (no `inventory.csv`) posts none.
+    /// - Then the ledger postings go through ``post(_:today:)``'s rules in file order and are
+    ///   idempotent by key: those dated before the count are history (the count includes them; they
+    ///   move neither on hand nor on order), the others move stock on from the count, and a receipt
+    ///   naming an open order reduces it.
     ///
     /// - The data set's `as_of`, bucket, currency and `settings.yaml` text go to `dataset_info`,
     ///   so that a plan run on the database plans with the folder's settings.
     ///
     /// - Parameters:
     ///   - settingsYAML: the folder's `settings.yaml` text (`nil`: none, the defaults apply).
+    ///   - today: the day the posting-date window is measured from (``LedgerSettings``); `nil`
+    ///     does not check it.
     ///   - progress: hears each part (`items`, …, `demand`, …, `stock counts`, `postings`) as its
     ///     writing starts, inside the transaction.
     public func importSnapshot(
-        _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil,
+        _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil, today: Day? = nil,
         progress: any ProgressReporter = SilentProgress()
+    ) async throws -> ImportSummary {
+        do {
+            return try await write(snapshot, source: source, settingsYAML: settingsYAML, today: today, progress: progress)
+        } catch let error as LedgerError {
+            throw StorageError(error)
+        }
+    }
+
+    private func write(
+        _ snapshot: Snapshot, source: String, settingsYAML: String?, today: Day?, progress: any ProgressReporter
     ) async throws -> ImportSummary {
         try await backend.transaction { db in
             var summary = ImportSummary()
@@ -54,21 +71,10 @@ extension Store {
 
             step("stock counts")
             let writer = LedgerWriter(db: db)
-            var counted: [PositionKey: Int64] = [:]
-            for lot in snapshot.inventory {
-                let key = PositionKey(
-                    itemID: snapshot.items[Int(lot.item)].id, locationID: snapshot.locations[Int(lot.location)].id, owner: lot.ownership)
-                counted[key, default: 0] += try FixedPoint.quantity(lot.onHand, what: "on_hand")
-            }
-            for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
-                let result = try await writer.postCount(
-                    key: "count:\(snapshot.asOf):\(key.itemID):\(key.locationID):\(key.owner.rawValue)", date: snapshot.asOf,
-                    itemID: key.itemID, locationID: key.locationID, owner: key.owner, counted: quantity)
-                if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
-            }
+            try await Self.writeStockCount(snapshot, writer: writer, summary: &summary, db)
             step("postings")
             for posting in snapshot.postings {
-                let result = try await writer.post(PostingRequest(posting, in: snapshot))
+                let result = try await writer.post(PostingRequest(posting, in: snapshot), today: today)
                 if result.replayed { summary.postingsReplayed += 1 } else { summary.postingsPosted += 1 }
             }
             return summary
@@ -78,12 +84,16 @@ extension Store {
     private static func writeItems(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         var bulk = BulkWriter(
             db: db, table: "items",
-            columns: ["item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id", "shelf_life_days"],
+            columns: [
+                "item_id", "description", "category", "base_uom", "unit_cost", "criticality", "lifecycle", "successor_item_id",
+                "shelf_life_days",
+            ],
             key: ["item_id"])
         for item in s.items {
             let successor: String? = item.successor.map { s.items[Int($0)].id }
             try await bulk.append([
-                item.id, item.description, item.category, item.baseUOM, try FixedPoint.unitCost(item.unitCost), item.criticality.rawValue,
+                item.id, item.description, item.category, item.baseUOM, try FixedPoint.unitCost(item.unitCost),
+                item.criticality.rawValue,
                 item.lifecycle.rawValue, successor, item.shelfLifeDays,
             ])
         }
@@ -93,7 +103,8 @@ extension Store {
 
     private static func writeLocations(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         // allow_negative is a database setting, not part of the data folder: left as it is.
-        var bulk = BulkWriter(db: db, table: "locations", columns: ["location_id", "name", "company_id", "region"], key: ["location_id"])
+        var bulk = BulkWriter(
+            db: db, table: "locations", columns: ["location_id", "name", "company_id", "region"], key: ["location_id"])
         for l in s.locations { try await bulk.append([l.id, l.name, l.companyID, l.region]) }
         try await bulk.flush()
         return s.locations.count
@@ -107,9 +118,12 @@ extension Store {
     }
 
     private static func writeConversions(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
-        var bulk = BulkWriter(db: db, table: "uom_conversions", columns: ["item_id", "uom", "base_units_per_uom"], key: ["item_id", "uom"])
+        var bulk = BulkWriter(
+            db: db, table: "uom_conversions", columns: ["item_id", "uom", "base_units_per_uom"], key: ["item_id", "uom"])
         for c in s.uomConversions {
-            try await bulk.append([s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, what: "base_units_per_uom")])
+            try await bulk.append([
+                s.items[Int(c.item)].id, c.uom, try FixedPoint.quantity(c.baseUnitsPerUOM, field: "base_units_per_uom"),
+            ])
         }
         try await bulk.flush()
         return s.uomConversions.count
@@ -119,7 +133,8 @@ extension Store {
         var bulk = BulkWriter(
             db: db, table: "sourcing",
             columns: [
-                "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days", "lead_time_sd_days",
+                "item_id", "location_id", "supplier_id", "purchase_uom", "units_per_purchase_uom", "lead_time_days",
+                "lead_time_sd_days",
                 "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership",
             ],
             key: ["item_id", "location_id", "supplier_id"])
@@ -127,9 +142,9 @@ extension Store {
             let breaks = r.priceBreaks.map { "\($0.minimumQuantity):\($0.unitPrice)" }.joined(separator: ";")
             try await bulk.append([
                 s.items[Int(r.item)].id, s.locations[Int(r.location)].id, s.suppliers[Int(r.supplier)].id, r.purchaseUOM,
-                try FixedPoint.quantity(r.unitsPerPurchaseUOM, what: "units_per_purchase_uom"), r.leadTimeDays, r.leadTimeSDDays,
-                try FixedPoint.quantity(r.moq, what: "moq"), try FixedPoint.quantity(r.orderMultiple, what: "order_multiple"),
-                try FixedPoint.unitCost(r.unitPrice, what: "unit_price"), breaks, r.share, r.ownership.rawValue,
+                try FixedPoint.quantity(r.unitsPerPurchaseUOM, field: "units_per_purchase_uom"), r.leadTimeDays, r.leadTimeSDDays,
+                try FixedPoint.quantity(r.moq, field: "moq"), try FixedPoint.quantity(r.orderMultiple, field: "order_multiple"),
+                try FixedPoint.unitCost(r.unitPrice, field: "unit_price"), breaks, r.share, r.ownership.rawValue,
             ])
         }
         try await bulk.flush()
@@ -142,17 +157,21 @@ extension Store {
         let history = s.demand
         guard let days = history.stockoutDays, history.bucketCount > 0, !history.series.isEmpty else { return 0 }
         let windowStart = history.firstDay(ofColumn: 0).description
-        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1).description
+        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1)
+            .description
         try await db.raw(
             "DELETE FROM stockout_days WHERE bucket_date >= \(bind: windowStart) AND bucket_date <= \(bind: windowEnd)"
         ).run()
-        var bulk = BulkWriter(db: db, table: "stockout_days", columns: ["item_id", "location_id", "bucket_date", "days"], key: [])
+        var bulk = BulkWriter(
+            db: db, table: "stockout_days", columns: ["item_id", "location_id", "bucket_date", "days"], key: [])
         var rows = 0
         for (r, key) in history.series.enumerated() {
             let item = s.items[Int(key.item)].id
             let location = s.locations[Int(key.location)].id
             for c in 0..<history.bucketCount where days[r * history.bucketCount + c] > 0 {
-                try await bulk.append([item, location, history.firstDay(ofColumn: c).description, Int(days[r * history.bucketCount + c])])
+                try await bulk.append([
+                    item, location, history.firstDay(ofColumn: c).description, Int(days[r * history.bucketCount + c]),
+                ])
                 rows += 1
             }
         }
@@ -164,7 +183,8 @@ extension Store {
         let history = s.demand
         guard history.bucketCount > 0, !history.series.isEmpty else { return 0 }
         let windowStart = history.firstDay(ofColumn: 0).description
-        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1).description
+        let windowEnd = history.calendar.firstDay(ofBucket: history.firstBucket + Int32(history.bucketCount)).adding(days: -1)
+            .description
         try await db.raw(
             "DELETE FROM demand WHERE source = \(bind: source) AND demand_date >= \(bind: windowStart) AND demand_date <= \(bind: windowEnd)"
         ).run()
@@ -181,7 +201,9 @@ extension Store {
             let order = history.series.indices.sorted {
                 let a = history.series[$0]
                 let b = history.series[$1]
-                return (s.items[Int(a.item)].id, s.locations[Int(a.location)].id) < (s.items[Int(b.item)].id, s.locations[Int(b.location)].id)
+                return (s.items[Int(a.item)].id, s.locations[Int(a.location)].id) < (
+                    s.items[Int(b.item)].id, s.locations[Int(b.location)].id
+                )
             }
             for row in order {
                 let series = history.series[row]
@@ -196,7 +218,8 @@ extension Store {
                 guard !one.rows.isEmpty else { continue }
                 if statementRows > 0,
                     statement.series.count >= 400
-                        || DemandRowsInsert.bindCount(series: statement.series.count + 1, rows: statementRows + one.rows.count) > 20_000
+                        || DemandRowsInsert.bindCount(series: statement.series.count + 1, rows: statementRows + one.rows.count)
+                            > 20_000
                 {
                     try await pipeline.submit(statement)
                     statement.series.removeAll(keepingCapacity: true)
@@ -218,7 +241,8 @@ extension Store {
     private static func writeOpenOrders(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         guard !s.openOrders.isEmpty else { return 0 }
         var bulk = BulkWriter(
-            db: db, table: "open_orders", columns: ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
+            db: db, table: "open_orders",
+            columns: ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
             key: ["order_id", "item_id", "location_id"])
         for o in s.openOrders {
             try await bulk.append([
@@ -227,18 +251,29 @@ extension Store {
             ])
         }
         try await bulk.flush()
+        // What receipts dated on or after the extract received against each line: the
+        // reductions recorded by their on-order movements (a reversal's restore included).
+        try await db.raw(
+            """
+            UPDATE open_orders SET received = COALESCE((SELECT -SUM(m.quantity) FROM ledger_movements m \
+            JOIN ledger_entries e ON e.entry_id = m.entry_id WHERE m.bucket = 'on_order' AND m.order_id = open_orders.order_id \
+            AND m.item_id = open_orders.item_id AND m.location_id = open_orders.location_id \
+            AND e.posting_date >= \(bind: s.asOf.description)), 0)
+            """
+        ).run()
         try await refreshOnOrder(db)
         return s.openOrders.count
     }
 
-    /// Sets every position's on-order to the sum of its open purchase orders.
+    /// Sets every position's on-order to what its open purchase orders still have outstanding:
+    /// Σ max(0, quantity − received).
     static func refreshOnOrder(_ db: any SQLDatabase) async throws {
         try await db.raw("UPDATE stock_positions SET on_order = 0 WHERE on_order <> 0").run()
         try await db.raw(
             """
             INSERT INTO stock_positions (item_id, location_id, owner, owner_supplier_id, on_order) \
-            SELECT item_id, location_id, 'owned', '', SUM(quantity) FROM open_orders WHERE supplier_id IS NOT NULL \
-            GROUP BY item_id, location_id \
+            SELECT item_id, location_id, 'owned', '', SUM(CASE WHEN quantity > received THEN quantity - received ELSE 0 END) \
+            FROM open_orders WHERE supplier_id IS NOT NULL GROUP BY item_id, location_id \
             ON CONFLICT (item_id, location_id, owner, owner_supplier_id) DO UPDATE SET on_order = excluded.on_order
             """
         ).run()
@@ -248,7 +283,8 @@ extension Store {
         var bulk = BulkWriter(
             db: db, table: "receipts",
             columns: [
-                "order_id", "item_id", "location_id", "receipt_date", "occurrence", "supplier_id", "order_date", "due_date", "quantity",
+                "order_id", "item_id", "location_id", "receipt_date", "occurrence", "supplier_id", "order_date", "due_date",
+                "quantity",
                 "ordered_quantity", "unit_price",
             ],
             key: ["order_id", "item_id", "location_id", "receipt_date", "occurrence"])
@@ -262,8 +298,8 @@ extension Store {
             try await bulk.append([
                 r.orderID, itemID, locationID, r.receiptDate.description, occurrence, s.suppliers[Int(r.supplier)].id,
                 r.orderDate.description, r.dueDate?.description, try FixedPoint.quantity(r.quantity),
-                try r.orderedQuantity.map { (q: Double) throws(StorageError) in try FixedPoint.quantity(q) },
-                try r.unitPrice.map { (p: Double) throws(StorageError) in try FixedPoint.unitCost(p) },
+                try r.orderedQuantity.map { (q: Double) throws(LedgerError) in try FixedPoint.quantity(q) },
+                try r.unitPrice.map { (p: Double) throws(LedgerError) in try FixedPoint.unitCost(p) },
             ])
         }
         try await bulk.flush()
@@ -285,12 +321,93 @@ extension Store {
         return s.overrides.count
     }
 
+    /// The stock count: its lines into `stock_counts` (replacing those of the same date), then one
+    /// `stock_count` adjustment per position — every counted position, and every position with
+    /// on-hand in the database that the count does not list (counted as 0).
+    private static func writeStockCount(
+        _ s: Snapshot, writer: LedgerWriter, summary: inout ImportSummary, _ db: any SQLDatabase
+    ) async throws {
+        guard let countDate = s.stockCountDate else { return }
+        try await db.raw("DELETE FROM stock_counts WHERE count_date = \(bind: countDate.description)").run()
+        try await db.raw(
+            "INSERT INTO dataset_info (key, value) VALUES ('stock_count_date', \(bind: countDate.description)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ).run()
+        var bulk = BulkWriter(
+            db: db, table: "stock_counts",
+            columns: ["count_date", "line", "item_id", "location_id", "owner", "owner_supplier_id", "received_date", "on_hand"],
+            key: [])
+        var counted: [PositionKey: Int64] = [:]
+        for (line, lot) in s.countedStock.enumerated() {
+            let key = PositionKey(
+                itemID: s.items[Int(lot.item)].id, locationID: s.locations[Int(lot.location)].id, owner: lot.ownership,
+                ownerSupplierID: lot.ownership == .owned ? "" : lot.supplier.map { s.suppliers[Int($0)].id } ?? "")
+            let quantity: Int64
+            do throws(LedgerError) {
+                quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
+                guard let sum = FixedPoint.add(counted[key, default: 0], quantity) else {
+                    throw StockPositions.overflow(
+                        LedgerMovement(position: key, bucket: .onHand, quantity: quantity), balance: counted[key, default: 0])
+                }
+                counted[key] = sum
+            } catch {
+                throw StorageError(error)
+            }
+            try await bulk.append([
+                countDate.description, line, key.itemID, key.locationID, key.owner.rawValue, key.ownerSupplierID,
+                lot.receivedDate?.description, quantity,
+            ])
+        }
+        try await bulk.flush()
+        // What postings dated on or after the count already moved on hand: the count leaves it.
+        var sinceCount: [PositionKey: Int64] = [:]
+        for row in try await db.raw(
+            """
+            SELECT m.item_id, m.location_id, m.owner, m.owner_supplier_id, CAST(SUM(m.quantity) AS BIGINT) AS moved FROM ledger_movements m \
+            JOIN ledger_entries e ON e.entry_id = m.entry_id WHERE m.bucket = 'on_hand' AND e.posting_date >= \(bind: countDate.description) \
+            AND e.fingerprint NOT LIKE 'count-v1%' GROUP BY m.item_id, m.location_id, m.owner, m.owner_supplier_id
+            """
+        ).all() {
+            sinceCount[try positionKey(row), default: 0] += try row.decode(column: "moved", as: Int64.self)
+        }
+        // A position with stock at the count that the count does not list was counted as 0.
+        for row in try await db.raw(
+            "SELECT item_id, location_id, owner, owner_supplier_id, on_hand FROM stock_positions WHERE on_hand <> 0"
+        ).all() {
+            let key = try positionKey(row)
+            if counted[key] == nil, try row.decode(column: "on_hand", as: Int64.self) != sinceCount[key, default: 0] {
+                counted[key] = 0
+            }
+        }
+        for (key, quantity) in counted.sorted(by: { $0.key < $1.key }) {
+            let supplier = key.ownerSupplierID.isEmpty ? "" : ":\(key.ownerSupplierID)"
+            let result = try await writer.postCount(
+                key: "count:\(countDate):\(key.itemID):\(key.locationID):\(key.owner.rawValue)\(supplier)", date: countDate,
+                position: key,
+                counted: quantity, sinceCount: sinceCount[key, default: 0])
+            if result.replayed { summary.countsReplayed += 1 } else { summary.countsPosted += 1 }
+        }
+    }
+
+    /// The position key of a row with `item_id`, `location_id`, `owner` and `owner_supplier_id`.
+    private static func positionKey(_ row: any SQLRow) throws -> PositionKey {
+        let ownerText = try row.decode(column: "owner", as: String.self)
+        guard let owner = Ownership(rawValue: ownerText) else {
+            throw StorageError(.database, "stock_positions has the unknown owner '\(ownerText)'")
+        }
+        return PositionKey(
+            itemID: try row.decode(column: "item_id", as: String.self),
+            locationID: try row.decode(column: "location_id", as: String.self),
+            owner: owner, ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self))
+    }
+
     private static func writeDatasetInfo(_ s: Snapshot, settingsYAML: String?, _ db: any SQLDatabase) async throws {
         var bulk = BulkWriter(db: db, table: "dataset_info", columns: ["key", "value"], key: ["key"])
         try await bulk.append(["as_of", s.asOf.description])
         try await bulk.append(["bucket", s.settings.bucket.rawValue])
         try await bulk.append(["currency", s.settings.currency])
         try await bulk.append(["settings_yaml", settingsYAML ?? ""])
+        try await bulk.append(["ledger.posting_days_back", String(s.settings.ledger.postingDaysBack)])
+        try await bulk.append(["ledger.posting_days_ahead", String(s.settings.ledger.postingDaysAhead)])
         try await bulk.flush()
     }
 }

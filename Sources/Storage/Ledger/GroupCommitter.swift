@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 import SQLKit
 
 /// Group commit for single postings on SQLite: postings that arrive while the writer is busy are
@@ -13,8 +14,13 @@ import SQLKit
 final class GroupCommitter: @unchecked Sendable {
     // @unchecked: `pending` and `flushing` are only touched while holding `lock`.
     private let lock = NSLock()
-    private var pending: [(PostingRequest, CheckedContinuation<PostingResult, any Error>)] = []
+    private var pending: [(Submission, CheckedContinuation<PostingResult, any Error>)] = []
     private var flushing = false
+    /// A posting and the day its date window is measured from.
+    struct Submission {
+        var request: PostingRequest
+        var today: Day?
+    }
     /// Most postings in one transaction.
     let maximumBatch: Int
 
@@ -28,8 +34,9 @@ final class GroupCommitter: @unchecked Sendable {
     /// once, on its own task, together with whatever is waiting (so one client posting one after
     /// the other never hops to another task); callers arriving meanwhile wait, and the leader hands
     /// them to a flush task that commits them in groups until none are left.
-    func post(_ request: PostingRequest, backend: any DatabaseBackend) async throws -> PostingResult {
-        let waiting: [(PostingRequest, CheckedContinuation<PostingResult, any Error>)]? = lock.withLock {
+    func post(_ request: PostingRequest, today: Day?, backend: any DatabaseBackend) async throws -> PostingResult {
+        let request = Submission(request: request, today: today)
+        let waiting: [(Submission, CheckedContinuation<PostingResult, any Error>)]? = lock.withLock {
             guard !flushing else { return nil }
             flushing = true
             let waiting = Array(pending.prefix(maximumBatch - 1))
@@ -57,7 +64,8 @@ final class GroupCommitter: @unchecked Sendable {
         } catch {
             own = await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count)
             for (request, continuation) in waiting {
-                continuation.resume(with: await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count))
+                continuation.resume(
+                    with: await Self.alone(request, backend: backend, groupError: error, groupSize: requests.count))
             }
         }
         let more = lock.withLock {
@@ -70,17 +78,19 @@ final class GroupCommitter: @unchecked Sendable {
 
     /// A posting of a failed group, run again in a transaction of its own (a group of one keeps its error).
     private static func alone(
-        _ request: PostingRequest, backend: any DatabaseBackend, groupError: any Error, groupSize: Int
+        _ request: Submission, backend: any DatabaseBackend, groupError: any Error, groupSize: Int
     ) async -> Result<PostingResult, any Error> {
         guard groupSize > 1 else { return .failure(groupError) }
         do {
-            return .success(try await backend.transaction { db in try await LedgerWriter(db: db).post(request) })
+            return .success(
+                try await backend.transaction { db in try await LedgerWriter(db: db).post(request.request, today: request.today) }
+            )
         } catch {
             return .failure(error)
         }
     }
 
-    private func takeBatch() -> [(PostingRequest, CheckedContinuation<PostingResult, any Error>)] {
+    private func takeBatch() -> [(Submission, CheckedContinuation<PostingResult, any Error>)] {
         lock.lock()
         defer { lock.unlock() }
         if pending.isEmpty {
@@ -102,20 +112,21 @@ final class GroupCommitter: @unchecked Sendable {
                 for ((_, continuation), outcome) in zip(batch, outcomes) { continuation.resume(with: outcome) }
             } catch {
                 for (request, continuation) in batch {
-                    continuation.resume(with: await Self.alone(request, backend: backend, groupError: error, groupSize: batch.count))
+                    continuation.resume(
+                        with: await Self.alone(request, backend: backend, groupError: error, groupSize: batch.count))
                 }
             }
         }
     }
 
     /// Posts the group; a posting refused before writing gets its error, anything else aborts.
-    private static func post(_ requests: [PostingRequest], db: any SQLDatabase) async throws -> [Result<PostingResult, any Error>] {
+    private static func post(_ requests: [Submission], db: any SQLDatabase) async throws -> [Result<PostingResult, any Error>] {
         let writer = LedgerWriter(db: db, checksBeforeWriting: true)
         var outcomes: [Result<PostingResult, any Error>] = []
         outcomes.reserveCapacity(requests.count)
         for request in requests {
             do {
-                outcomes.append(.success(try await writer.post(request)))
+                outcomes.append(.success(try await writer.post(request.request, today: request.today)))
             } catch let error as StorageError where !writer.wrote {
                 outcomes.append(.failure(error))
             }

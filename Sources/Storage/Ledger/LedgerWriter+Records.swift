@@ -22,9 +22,13 @@ struct EntryRow: Sendable {
     var reference: String
     var reversesEntryID: Int64?
     var intercompany: Bool
+    /// Received beyond the open order (``PostingResult/overReceipt``).
+    var overReceipt: Int64 = 0
+    /// Dated before the stock count (``PostingResult/isHistory``).
+    var history = false
 
     static let columns =
-        "entry_id, idempotency_key, fingerprint, posting_type, posting_date, item_id, location_id, to_location_id, supplier_id, owner, quantity, uom, uom_quantity, unit_cost, value, reason, reference, reverses_entry_id, intercompany"
+        "entry_id, idempotency_key, fingerprint, posting_type, posting_date, item_id, location_id, to_location_id, supplier_id, owner, quantity, uom, uom_quantity, unit_cost, value, reason, reference, reverses_entry_id, intercompany, over_receipt, history"
 
     init(
         key: String, fingerprint: String, type: PostingType, date: String, itemID: String, locationID: String,
@@ -76,6 +80,8 @@ struct EntryRow: Sendable {
         self.reference = try row.decode(column: "reference", as: String.self)
         self.reversesEntryID = try row.decode(column: "reverses_entry_id", as: Int64?.self)
         self.intercompany = try row.decode(column: "intercompany", as: Int.self) != 0
+        self.overReceipt = try row.decode(column: "over_receipt", as: Int64.self)
+        self.history = try row.decode(column: "history", as: Int.self) != 0
     }
 }
 
@@ -92,11 +98,11 @@ extension LedgerWriter {
             """
             INSERT INTO ledger_entries (idempotency_key, fingerprint, posting_type, posting_date, item_id, location_id, \
             to_location_id, supplier_id, owner, quantity, uom, uom_quantity, unit_cost, value, reason, reference, \
-            reverses_entry_id, intercompany, recorded_at) VALUES (\(bind: e.key), \(bind: e.fingerprint), \
+            reverses_entry_id, intercompany, over_receipt, history, recorded_at) VALUES (\(bind: e.key), \(bind: e.fingerprint), \
             \(bind: e.type.rawValue), \(bind: e.date), \(bind: e.itemID), \(bind: e.locationID), \(bind: e.toLocationID), \
             \(bind: e.supplierID), \(bind: e.owner.rawValue), \(bind: e.quantity), \(bind: e.uom), \(bind: e.uomQuantity), \
             \(bind: e.unitCost), \(bind: e.value), \(bind: e.reason), \(bind: e.reference), \(bind: e.reversesEntryID), \
-            \(bind: e.intercompany ? 1 : 0), \(bind: Clock.nowText())) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id
+            \(bind: e.intercompany ? 1 : 0), \(bind: e.overReceipt), \(bind: e.history ? 1 : 0), \(bind: Clock.nowText())) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id
             """
         ).first()
         return try row?.decode(column: "entry_id", as: Int64.self)
@@ -105,88 +111,148 @@ extension LedgerWriter {
     func movements(entryID: Int64) async throws -> [LedgerMovement] {
         try await db.raw(
             """
-            SELECT item_id, location_id, owner, owner_supplier_id, bucket, quantity FROM ledger_movements \
+            SELECT item_id, location_id, owner, owner_supplier_id, bucket, quantity, order_id FROM ledger_movements \
             WHERE entry_id = \(bind: entryID) ORDER BY line
             """
         ).all().map { row in
-            let owner = try row.decode(column: "owner", as: String.self)
-            let bucket = try row.decode(column: "bucket", as: String.self)
+            let ownerText = try row.decode(column: "owner", as: String.self)
+            let bucketText = try row.decode(column: "bucket", as: String.self)
+            guard let owner = Ownership(rawValue: ownerText), let bucket = PositionBucket(rawValue: bucketText) else {
+                throw StorageError(
+                    .database, "ledger_movements of entry \(entryID): unknown owner '\(ownerText)' or bucket '\(bucketText)'")
+            }
             return LedgerMovement(
                 position: PositionKey(
                     itemID: try row.decode(column: "item_id", as: String.self),
-                    locationID: try row.decode(column: "location_id", as: String.self),
-                    owner: Ownership(rawValue: owner) ?? .owned,
+                    locationID: try row.decode(column: "location_id", as: String.self), owner: owner,
                     ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self)),
-                bucket: PositionBucket(rawValue: bucket) ?? .onHand,
-                quantity: try row.decode(column: "quantity", as: Int64.self))
+                bucket: bucket, quantity: try row.decode(column: "quantity", as: Int64.self),
+                orderID: try row.decode(column: "order_id", as: String?.self))
         }
     }
 
-    /// Records the movements and updates the positions, refusing negative on-hand or in-transit
-    /// where the location does not allow it. Positions are updated in key order, so concurrent
-    /// transactions on PostgreSQL take row locks in the same order and never deadlock.
+    /// Records the movements and updates the positions by the balance rules of
+    /// ``LedgerRules/refusal(of:after:allowNegative:)``; a balance that would leave the
+    /// fixed-point range is refused (the update's `WHERE` keeps it from overflowing). An on-order
+    /// movement of an order line also changes what that line has received. Positions are updated
+    /// in key order, so concurrent transactions on PostgreSQL take row locks in the same order and
+    /// never deadlock.
     func apply(_ movements: [LedgerMovement], entryID: Int64) async throws {
         guard !movements.isEmpty else { return }
         // Plain SQL text (column names are constants): SQLKit's identifier escaping was a tenth
         // of a posting's time.
         var insert: SQLQueryString =
-            "INSERT INTO ledger_movements (entry_id, line, item_id, location_id, owner, owner_supplier_id, bucket, quantity) VALUES "
+            "INSERT INTO ledger_movements (entry_id, line, item_id, location_id, owner, owner_supplier_id, bucket, quantity, order_id) VALUES "
         for (line, m) in movements.enumerated() {
             if line > 0 { insert += ", " }
             insert += """
                 (\(bind: entryID), \(bind: line), \(bind: m.position.itemID), \(bind: m.position.locationID), \
-                \(bind: m.position.owner.rawValue), \(bind: m.position.ownerSupplierID), \(bind: m.bucket.rawValue), \(bind: m.quantity))
+                \(bind: m.position.owner.rawValue), \(bind: m.position.ownerSupplierID), \(bind: m.bucket.rawValue), \(bind: m.quantity), \
+                \(bind: m.orderID))
                 """
         }
         try await db.raw(insert).run()
-        for m in movements.sorted(by: { ($0.position, $0.bucket.rawValue) < ($1.position, $1.bucket.rawValue) }) where m.quantity != 0 {
+        for m in movements.sorted(by: { ($0.position, $0.bucket.rawValue) < ($1.position, $1.bucket.rawValue) })
+        where m.quantity != 0 {
             let column = m.bucket.rawValue
+            // The sum stays within ±FixedPoint.maximumScaled: old ≤ max − q (q > 0) or old ≥ −max − q (q < 0).
+            let inRange: SQLQueryString =
+                m.quantity > 0
+                ? "stock_positions.\(unsafeRaw: column) <= \(bind: FixedPoint.maximumScaled - m.quantity)"
+                : "stock_positions.\(unsafeRaw: column) >= \(bind: -FixedPoint.maximumScaled - m.quantity)"
             let row = try await db.raw(
                 """
                 INSERT INTO stock_positions (item_id, location_id, owner, owner_supplier_id, \(unsafeRaw: column)) \
                 VALUES (\(bind: m.position.itemID), \(bind: m.position.locationID), \(bind: m.position.owner.rawValue), \
                 \(bind: m.position.ownerSupplierID), \(bind: m.quantity)) \
                 ON CONFLICT (item_id, location_id, owner, owner_supplier_id) \
-                DO UPDATE SET \(unsafeRaw: column) = stock_positions.\(unsafeRaw: column) + excluded.\(unsafeRaw: column) \
-                RETURNING \(unsafeRaw: column) AS balance
+                DO UPDATE SET \(unsafeRaw: column) = stock_positions.\(unsafeRaw: column) + excluded.\(unsafeRaw: column) WHERE \(inRange) \
+                RETURNING on_hand, in_transit, on_order, allocated
                 """
             ).first()
-            let balance = try row?.decode(column: "balance", as: Int64.self) ?? 0
-            if m.quantity < 0, balance < 0, !(try await location(m.position.locationID).allowNegative) {
-                throw Self.negativeStock(m, resulting: balance)
+            guard let row else {
+                throw StorageError(StockPositions.overflow(m, balance: try await balance(m.position, m.bucket)))
+            }
+            let after = PositionBalance(
+                onHand: try row.decode(column: "on_hand", as: Int64.self),
+                inTransit: try row.decode(column: "in_transit", as: Int64.self),
+                onOrder: try row.decode(column: "on_order", as: Int64.self),
+                allocated: try row.decode(column: "allocated", as: Int64.self))
+            try await check(m, after: after)
+            if m.bucket == .onOrder, let order = m.orderID {
+                try await db.raw(
+                    """
+                    UPDATE open_orders SET received = received - \(bind: m.quantity) WHERE order_id = \(bind: order) \
+                    AND item_id = \(bind: m.position.itemID) AND location_id = \(bind: m.position.locationID)
+                    """
+                ).run()
             }
         }
     }
 
-    /// Refuses, before anything is written, movements that would take a balance below zero where
-    /// the location does not allow it (used under group commit, where a posting must fail before
-    /// its first write; ``apply(_:entryID:)`` checks again after writing).
+    /// Throws the refusal of the ledger rules, if any, for a movement that left `after`.
+    private func check(_ m: LedgerMovement, after: PositionBalance) async throws {
+        guard LedgerRules.refusal(of: m, after: after, allowNegative: false) != nil else { return }
+        let allowNegative = try await location(m.position.locationID).allowNegative
+        if let refusal = LedgerRules.refusal(of: m, after: after, allowNegative: allowNegative) { throw StorageError(refusal) }
+    }
+
+    /// Refuses, before anything is written, movements that the balance rules would refuse or that
+    /// would leave the fixed-point range (used under group commit, where a posting must fail
+    /// before its first write; ``apply(_:entryID:)`` checks again after writing).
     func checkBalances(_ movements: [LedgerMovement]) async throws {
-        for m in movements where m.quantity < 0 && (m.bucket == .onHand || m.bucket == .inTransit) {
-            if try await location(m.position.locationID).allowNegative { continue }
-            let resulting = try await balance(m.position, m.bucket) + m.quantity
-            if resulting < 0 { throw Self.negativeStock(m, resulting: resulting) }
+        var balances: [PositionKey: PositionBalance] = [:]
+        for m in movements where m.quantity != 0 {
+            var balance: PositionBalance
+            if let known = balances[m.position] {
+                balance = known
+            } else {
+                balance = try await positionBalance(m.position)
+            }
+            guard let sum = FixedPoint.add(balance[m.bucket], m.quantity) else {
+                throw StorageError(StockPositions.overflow(m, balance: balance[m.bucket]))
+            }
+            balance[m.bucket] = sum
+            balances[m.position] = balance
+            try await check(m, after: balance)
         }
     }
 
-    static func negativeStock(_ m: LedgerMovement, resulting balance: Int64) -> StorageError {
-        let what = m.bucket == .onHand ? "on-hand" : m.bucket.rawValue.replacingOccurrences("_", "-")
-        let owner = m.position.owner == .owned ? "owned" : "\(m.position.owner.rawValue) of \(m.position.ownerSupplierID)"
-        return StorageError(
-            .negativeStock,
-            "\(what) of \(m.position.itemID) at \(m.position.locationID) (\(owner)) would become \(FixedPoint.quantityText(balance)): only \(FixedPoint.quantityText(balance - m.quantity)) available for \(FixedPoint.quantityText(-m.quantity)) — post the missing receipt first, or allow negative stock at \(m.position.locationID)"
-        )
+    func balance(_ position: PositionKey, _ bucket: PositionBucket) async throws -> Int64 {
+        try await positionBalance(position)[bucket]
     }
 
-    func balance(_ position: PositionKey, _ bucket: PositionBucket) async throws -> Int64 {
-        let row = try await db.raw(
-            """
-            SELECT \(unsafeRaw: bucket.rawValue) AS balance FROM stock_positions WHERE item_id = \(bind: position.itemID) \
-            AND location_id = \(bind: position.locationID) AND owner = \(bind: position.owner.rawValue) \
-            AND owner_supplier_id = \(bind: position.ownerSupplierID)
-            """
-        ).first()
-        return try row?.decode(column: "balance", as: Int64.self) ?? 0
+    func positionBalance(_ position: PositionKey) async throws -> PositionBalance {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT on_hand, in_transit, on_order, allocated FROM stock_positions WHERE item_id = \(bind: position.itemID) \
+                AND location_id = \(bind: position.locationID) AND owner = \(bind: position.owner.rawValue) \
+                AND owner_supplier_id = \(bind: position.ownerSupplierID)
+                """
+            ).first()
+        else { return PositionBalance() }
+        return PositionBalance(
+            onHand: try row.decode(column: "on_hand", as: Int64.self),
+            inTransit: try row.decode(column: "in_transit", as: Int64.self),
+            onOrder: try row.decode(column: "on_order", as: Int64.self),
+            allocated: try row.decode(column: "allocated", as: Int64.self))
+    }
+
+    /// What an open purchase-order line (order, item, receiving location) still has outstanding,
+    /// or `nil` when no such line is open.
+    func openOrder(orderID: String, itemID: String, locationID: String) async throws -> OpenOrderBalance? {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT quantity, received FROM open_orders WHERE order_id = \(bind: orderID) AND item_id = \(bind: itemID) \
+                AND location_id = \(bind: locationID) AND supplier_id IS NOT NULL
+                """
+            ).first()
+        else { return nil }
+        let outstanding =
+            try row.decode(column: "quantity", as: Int64.self) - (try row.decode(column: "received", as: Int64.self))
+        return OpenOrderBalance(orderID: orderID, outstanding: max(0, outstanding))
     }
 
     func insertUsage(
@@ -194,17 +260,25 @@ extension LedgerWriter {
         unitPrice: Int64
     ) async throws {
         try await db.insert(into: "consignment_usage")
-            .columns("entry_id", "supplier_id", "owner", "item_id", "location_id", "usage_date", "quantity", "unit_price", "amount")
+            .columns(
+                "entry_id", "supplier_id", "owner", "item_id", "location_id", "usage_date", "quantity", "unit_price", "amount"
+            )
             .values(
-                SQLBind(entryID), SQLBind(supplierID), SQLBind(owner.rawValue), SQLBind(itemID), SQLBind(locationID), SQLBind(date),
-                SQLBind(quantity), SQLBind(unitPrice), SQLBind(FixedPoint.value(quantity: quantity, unitCost: unitPrice))
+                SQLBind(entryID), SQLBind(supplierID), SQLBind(owner.rawValue), SQLBind(itemID), SQLBind(locationID),
+                SQLBind(date),
+                SQLBind(quantity), SQLBind(unitPrice), SQLBind(try Self.amount(quantity: quantity, unitPrice: unitPrice))
             )
             .run()
     }
 }
 
-extension String {
-    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
+extension LedgerWriter {
+    /// The amount of a usage line (quantity × unit price), refused when out of range.
+    static func amount(quantity: Int64, unitPrice: Int64) throws(StorageError) -> Int64 {
+        do {
+            return try FixedPoint.value(quantity: quantity, unitCost: unitPrice, field: "amount")
+        } catch {
+            throw StorageError(error)
+        }
     }
 }

@@ -19,11 +19,18 @@ public struct PostingResult: Sendable, Hashable {
     public var replayed: Bool
     /// The changes to positions, in line order.
     public var movements: [LedgerMovement]
+    /// Millionths of a base unit a receipt received beyond what its open order still had
+    /// outstanding (``PostingEffect/overReceipt``): on order stops at zero, the excess is
+    /// reported here. 0 otherwise.
+    public var overReceipt: Int64
+    /// Whether the posting is dated before the database's stock count: history, which the count
+    /// already includes — it moved neither on hand nor on order (``PostingEffect/isHistory``).
+    public var isHistory: Bool
 
     /// Creates a result.
     public init(
         entryID: Int64, key: String, type: PostingType, quantity: Int64, value: Int64, intercompany: Bool, replayed: Bool,
-        movements: [LedgerMovement]
+        movements: [LedgerMovement], overReceipt: Int64 = 0, isHistory: Bool = false
     ) {
         self.entryID = entryID
         self.key = key
@@ -33,5 +40,7 @@ public struct PostingResult: Sendable, Hashable {
         self.intercompany = intercompany
         self.replayed = replayed
         self.movements = movements
+        self.overReceipt = overReceipt
+        self.isHistory = isHistory
     }
 }

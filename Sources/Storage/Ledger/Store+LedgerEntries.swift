@@ -4,7 +4,8 @@ import SQLKit
 extension Store {
     /// Ledger entries, newest first: at most `limit` with an entry id below `beforeID` (the cursor of
     /// the next page), optionally of one item and/or location (either end of a transfer).
-    public func ledgerEntries(itemID: String? = nil, locationID: String? = nil, limit: Int = 50, beforeID: Int64? = nil) async throws
+    public func ledgerEntries(itemID: String? = nil, locationID: String? = nil, limit: Int = 50, beforeID: Int64? = nil)
+        async throws
         -> [LedgerEntryRecord]
     {
         try await backend.read { db in
@@ -19,19 +20,30 @@ extension Store {
             if let beforeID { query += " AND entry_id < \(bind: beforeID)" }
             query += " ORDER BY entry_id DESC LIMIT \(bind: max(1, min(limit, 1_000)))"
             return try await db.raw(query).all().map { row in
-                LedgerEntryRecord(
-                    entryID: try row.decode(column: "entry_id", as: Int64.self),
-                    key: try row.decode(column: "idempotency_key", as: String.self),
-                    type: PostingType(rawValue: try row.decode(column: "posting_type", as: String.self)) ?? .adjustment,
-                    date: Day(iso: try row.decode(column: "posting_date", as: String.self)) ?? Day(daysSinceEpoch: 0),
-                    itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
+                let key = try row.decode(column: "idempotency_key", as: String.self)
+                return LedgerEntryRecord(
+                    entryID: try row.decode(column: "entry_id", as: Int64.self), key: key,
+                    type: try SnapshotKeys.code(
+                        try row.decode(column: "posting_type", as: String.self), as: PostingType.self, table: "ledger_entries",
+                        row: key,
+                        column: "posting_type"),
+                    date: try SnapshotKeys.day(
+                        try row.decode(column: "posting_date", as: String.self), table: "ledger_entries", row: key,
+                        column: "posting_date"),
+                    itemID: try row.decode(column: "item_id", as: String.self),
+                    locationID: try row.decode(column: "location_id", as: String.self),
                     toLocationID: try row.decode(column: "to_location_id", as: String?.self),
                     supplierID: try row.decode(column: "supplier_id", as: String?.self),
-                    owner: Ownership(rawValue: try row.decode(column: "owner", as: String.self)) ?? .owned,
-                    quantity: try row.decode(column: "quantity", as: Int64.self), uom: try row.decode(column: "uom", as: String.self),
+                    owner: try SnapshotKeys.code(
+                        try row.decode(column: "owner", as: String.self), as: Ownership.self, table: "ledger_entries", row: key,
+                        column: "owner"),
+                    quantity: try row.decode(column: "quantity", as: Int64.self),
+                    uom: try row.decode(column: "uom", as: String.self),
                     uomQuantity: try row.decode(column: "uom_quantity", as: Int64.self),
-                    unitCost: try row.decode(column: "unit_cost", as: Int64.self), value: try row.decode(column: "value", as: Int64.self),
-                    reason: try row.decode(column: "reason", as: String.self), reference: try row.decode(column: "reference", as: String.self),
+                    unitCost: try row.decode(column: "unit_cost", as: Int64.self),
+                    value: try row.decode(column: "value", as: Int64.self),
+                    reason: try row.decode(column: "reason", as: String.self),
+                    reference: try row.decode(column: "reference", as: String.self),
                     reversesEntryID: try row.decode(column: "reverses_entry_id", as: Int64?.self),
                     intercompany: try row.decode(column: "intercompany", as: Int.self) != 0,
                     recordedAt: try row.decode(column: "recorded_at", as: String.self))
@@ -39,14 +51,17 @@ extension Store {
         }
     }
 
-    /// The `dataset_info` of the last import (`as_of`, `bucket`, `currency`, `settings_yaml`).
+    /// The `dataset_info` of the last import (`as_of`, `bucket`, `currency`, `settings_yaml`,
+    /// `stock_count_date`, `ledger.posting_days_back`, `ledger.posting_days_ahead`).
     public func datasetInfo() async throws -> [String: String] {
-        try await backend.read { db in
-            var info: [String: String] = [:]
-            for row in try await db.raw("SELECT key, value FROM dataset_info").all() {
-                info[try row.decode(column: "key", as: String.self)] = try row.decode(column: "value", as: String.self)
-            }
-            return info
+        try await backend.read { db in try await Self.datasetInfo(db) }
+    }
+
+    static func datasetInfo(_ db: any SQLDatabase) async throws -> [String: String] {
+        var info: [String: String] = [:]
+        for row in try await db.raw("SELECT key, value FROM dataset_info").all() {
+            info[try row.decode(column: "key", as: String.self)] = try row.decode(column: "value", as: String.self)
         }
+        return info
     }
 }

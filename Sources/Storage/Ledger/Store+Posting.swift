@@ -10,18 +10,29 @@ extension Store {
     /// always equal the sum of the entries.
     ///
     /// On SQLite, postings that arrive while another is being written are committed together
-    /// (group commit, one fsync), each in its own savepoint; the call returns after its commit.
-    public func post(_ request: PostingRequest) async throws -> PostingResult {
-        if let committer { return try await committer.post(request, backend: backend) }
-        return try await backend.transaction { db in try await LedgerWriter(db: db).post(request) }
+    /// (group commit, one fsync); the call returns after its commit.
+    ///
+    /// The request is checked by ``LedgerRules/validate(_:today:settings:)`` (with the posting-date
+    /// window of the settings stored by the last import), its movements come from
+    /// ``LedgerRules/effect(of:)``, and the balance rules refuse what would go negative or leave
+    /// the fixed-point range — nothing is written then.
+    ///
+    /// - Parameter today: the day the posting-date window is measured from — the front doors pass
+    ///   the current UTC date; `nil` does not check the window.
+    public func post(_ request: PostingRequest, today: Day? = nil) async throws -> PostingResult {
+        if let committer { return try await committer.post(request, today: today, backend: backend) }
+        return try await backend.transaction { db in try await LedgerWriter(db: db).post(request, today: today) }
     }
 
-    /// Posts several transactions all or nothing, in order, in one database transaction.
+    /// Posts several transactions all or nothing, in order, in one database transaction (the rules
+    /// of ``post(_:today:)`` for each).
     ///
     /// - Parameter progress: hears the requests posted so far (step `posting`), about once a
     ///   percent (inside the transaction: nothing is committed before the last).
     /// - Throws: ``PostingBatchError`` naming the failed request's position; nothing is applied then.
-    public func post(_ requests: [PostingRequest], progress: any ProgressReporter = SilentProgress()) async throws -> [PostingResult] {
+    public func post(
+        _ requests: [PostingRequest], today: Day? = nil, progress: any ProgressReporter = SilentProgress()
+    ) async throws -> [PostingResult] {
         try await backend.transaction { db in
             let counter = ProgressCounter(progress, step: "posting", total: requests.count, unit: "postings")
             let writer = LedgerWriter(db: db)
@@ -29,7 +40,7 @@ extension Store {
             results.reserveCapacity(requests.count)
             for (index, request) in requests.enumerated() {
                 do {
-                    results.append(try await writer.post(request))
+                    results.append(try await writer.post(request, today: today))
                     counter.add(1)
                 } catch let error as StorageError {
                     throw PostingBatchError(index: index, key: request.key, underlying: error)

@@ -1,4 +1,5 @@
 public import InventoryCore
+import InventoryPolicy
 import SQLKit
 
 extension Store {
@@ -17,30 +18,32 @@ extension Store {
     /// Saves an override (insert, or replace the one with the same key) with the audit entry
     /// (`override.create` / `override.replace`, before and after) in one transaction.
     ///
-    /// - Throws: ``StorageError/Code/invalidOverride`` without a reason, with a non-finite value or
-    ///   a validity that ends before it starts; ``StorageError/Code/unknownItem`` /
-    ///   ``StorageError/Code/unknownLocation`` for keys not in the database.
+    /// - Throws: ``StorageError/Code/invalidOverride`` when the override breaks a rule of
+    ///   ``OverrideRules`` (parameter, value domain, reason and author length, validity);
+    ///   ``StorageError/Code/unknownItem`` / ``StorageError/Code/unknownLocation`` for keys not in
+    ///   the database.
     /// - Returns: the override it replaced, if any.
     @discardableResult
     public func saveOverride(_ record: OverrideRecord, actor: String) async throws -> OverrideRecord? {
-        if record.reason.allSatisfy(\.isWhitespace) {
-            throw StorageError(.invalidOverride, "an override needs a reason — say why the computed value is not right")
-        }
-        if !record.value.isFinite {
-            throw StorageError(.invalidOverride, "override value \(record.value) is not a number")
-        }
-        if let from = record.validFrom, let to = record.validTo, to < from {
-            throw StorageError(.invalidOverride, "override valid_to \(to) is before valid_from \(from) — swap them or leave one open")
+        do {
+            try OverrideRules.validate(
+                itemID: record.itemID, locationID: record.locationID, parameter: record.parameter, value: record.value,
+                reason: record.reason, author: record.author, validFrom: record.validFrom, validTo: record.validTo)
+        } catch {
+            throw StorageError(error)
         }
         return try await backend.transaction { db in
             if try await db.raw("SELECT item_id FROM items WHERE item_id = \(bind: record.itemID)").first() == nil {
                 throw StorageError(.unknownItem, "item '\(record.itemID)' is not in the database — import it first (items.csv)")
             }
-            if try await db.raw("SELECT location_id FROM locations WHERE location_id = \(bind: record.locationID)").first() == nil {
-                throw StorageError(.unknownLocation, "location '\(record.locationID)' is not in the database — import it first (locations.csv)")
+            if try await db.raw("SELECT location_id FROM locations WHERE location_id = \(bind: record.locationID)").first() == nil
+            {
+                throw StorageError(
+                    .unknownLocation, "location '\(record.locationID)' is not in the database — import it first (locations.csv)")
             }
             let before = try await Self.override(
-                itemID: record.itemID, locationID: record.locationID, parameter: record.parameter, validFrom: record.validFrom, db)
+                itemID: record.itemID, locationID: record.locationID, parameter: record.parameter, validFrom: record.validFrom, db
+            )
             let from = record.validFrom?.description ?? ""
             let to = record.validTo?.description ?? ""
             if before == nil {
@@ -79,11 +82,14 @@ extension Store {
         itemID: String, locationID: String, parameter: String, validFrom: Day?, on day: Day, actor: String
     ) async throws -> OverrideRecord {
         try await backend.transaction { db in
-            guard let before = try await Self.override(itemID: itemID, locationID: locationID, parameter: parameter, validFrom: validFrom, db)
+            guard
+                let before = try await Self.override(
+                    itemID: itemID, locationID: locationID, parameter: parameter, validFrom: validFrom, db)
             else {
                 throw StorageError(
                     .unknownOverride,
-                    "no override of \(parameter) for \(itemID) at \(locationID)\(validFrom.map { " from \($0)" } ?? "") — list them with GET /api/v1/overrides")
+                    "no override of \(parameter) for \(itemID) at \(locationID)\(validFrom.map { " from \($0)" } ?? "") — list them with GET /api/v1/overrides"
+                )
             }
             var after = before
             let end = day.adding(days: -1)
@@ -96,7 +102,8 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
-                AuditEntry(actor: actor, action: "override.expire", subject: before.subject, detail: "ends \(end)",
+                AuditEntry(
+                    actor: actor, action: "override.expire", subject: before.subject, detail: "ends \(end)",
                     before: before.auditJSON, after: after.auditJSON), db)
             return after
         }
@@ -115,8 +122,10 @@ extension Store {
 
     static func overrideRecord(row: any SQLRow) throws -> OverrideRecord {
         OverrideRecord(
-            itemID: try row.decode(column: "item_id", as: String.self), locationID: try row.decode(column: "location_id", as: String.self),
-            parameter: try row.decode(column: "parameter", as: String.self), value: try row.decode(column: "value", as: Double.self),
+            itemID: try row.decode(column: "item_id", as: String.self),
+            locationID: try row.decode(column: "location_id", as: String.self),
+            parameter: try row.decode(column: "parameter", as: String.self),
+            value: try row.decode(column: "value", as: Double.self),
             reason: try row.decode(column: "reason", as: String.self), author: try row.decode(column: "author", as: String.self),
             validFrom: Day(iso: try row.decode(column: "valid_from", as: String.self)),
             validTo: Day(iso: try row.decode(column: "valid_to", as: String.self)))

@@ -1,47 +1,37 @@
+public import InventoryCore
+
 /// The balances of one position (item, location, owner), millionths of a base unit.
 public struct StockPosition: Sendable, Hashable {
     /// Item, location, owner.
     public var key: PositionKey
-    /// Physically there.
-    public var onHand: Int64
-    /// On the way there by transfer.
-    public var inTransit: Int64
-    /// On open purchase orders.
-    public var onOrder: Int64
-    /// Reserved.
-    public var allocated: Int64
+    /// The balances.
+    public var balance: PositionBalance
 
     /// Creates a position.
     public init(key: PositionKey, onHand: Int64 = 0, inTransit: Int64 = 0, onOrder: Int64 = 0, allocated: Int64 = 0) {
         self.key = key
-        self.onHand = onHand
-        self.inTransit = inTransit
-        self.onOrder = onOrder
-        self.allocated = allocated
+        self.balance = PositionBalance(onHand: onHand, inTransit: inTransit, onOrder: onOrder, allocated: allocated)
     }
+
+    /// Physically there.
+    public var onHand: Int64 { balance.onHand }
+    /// On the way there by transfer.
+    public var inTransit: Int64 { balance.inTransit }
+    /// On open purchase orders.
+    public var onOrder: Int64 { balance.onOrder }
+    /// Reserved (part of on hand).
+    public var allocated: Int64 { balance.allocated }
+    /// On hand less allocated.
+    public var available: Int64 { balance.available }
 
     /// The balance of a bucket.
     public subscript(bucket: PositionBucket) -> Int64 {
-        get {
-            switch bucket {
-            case .onHand: return onHand
-            case .inTransit: return inTransit
-            case .onOrder: return onOrder
-            case .allocated: return allocated
-            }
-        }
-        set {
-            switch bucket {
-            case .onHand: onHand = newValue
-            case .inTransit: inTransit = newValue
-            case .onOrder: onOrder = newValue
-            case .allocated: allocated = newValue
-            }
-        }
+        get { balance[bucket] }
+        set { balance[bucket] = newValue }
     }
 
     /// Whether every balance is zero.
-    public var isZero: Bool { onHand == 0 && inTransit == 0 && onOrder == 0 && allocated == 0 }
+    public var isZero: Bool { balance.isZero }
 }
 
 /// A position whose stored balance differs from what the ledger (and open orders) add up to.

@@ -3,10 +3,13 @@ import SQLKit
 
 extension Store {
     /// Stock positions, optionally of one item and/or location, ordered by item, location, owner.
-    public func positions(itemID: String? = nil, locationID: String? = nil, includeZero: Bool = false) async throws -> [StockPosition] {
+    public func positions(itemID: String? = nil, locationID: String? = nil, includeZero: Bool = false) async throws
+        -> [StockPosition]
+    {
         try await backend.read { db in
             var query = SQLQueryString(
-                "SELECT item_id, location_id, owner, owner_supplier_id, on_hand, in_transit, on_order, allocated FROM stock_positions WHERE 1 = 1")
+                "SELECT item_id, location_id, owner, owner_supplier_id, on_hand, in_transit, on_order, allocated FROM stock_positions WHERE 1 = 1"
+            )
             if let itemID { query += " AND item_id = \(bind: itemID)" }
             if let locationID { query += " AND location_id = \(bind: locationID)" }
             query += " ORDER BY item_id, location_id, owner, owner_supplier_id"
@@ -15,11 +18,14 @@ extension Store {
     }
 
     static func position(row: any SQLRow) throws -> StockPosition {
-        StockPosition(
+        let ownerText = try row.decode(column: "owner", as: String.self)
+        guard let owner = Ownership(rawValue: ownerText) else {
+            throw StorageError(.database, "stock_positions has the unknown owner '\(ownerText)'")
+        }
+        return StockPosition(
             key: PositionKey(
                 itemID: try row.decode(column: "item_id", as: String.self),
-                locationID: try row.decode(column: "location_id", as: String.self),
-                owner: Ownership(rawValue: try row.decode(column: "owner", as: String.self)) ?? .owned,
+                locationID: try row.decode(column: "location_id", as: String.self), owner: owner,
                 ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self)),
             onHand: try row.decode(column: "on_hand", as: Int64.self),
             inTransit: try row.decode(column: "in_transit", as: Int64.self),
@@ -34,33 +40,41 @@ extension Store {
         }
     }
 
-    /// Recomputes every position from the ledger movements (and on-order from the open purchase
-    /// orders) and lists each balance that differs from `stock_positions`.
+    /// Recomputes every position from the ledger movements (on order from the open purchase
+    /// orders: Σ max(0, quantity − received); the on-order movements of receipts are the record of
+    /// what they received) and lists each balance that differs from `stock_positions`.
     public func verify() async throws -> VerificationReport {
         try await backend.read { db in
             var expected: [PositionKey: StockPosition] = [:]
             let sums = try await db.raw(
                 """
                 SELECT item_id, location_id, owner, owner_supplier_id, bucket, CAST(SUM(quantity) AS BIGINT) AS total FROM ledger_movements \
-                GROUP BY item_id, location_id, owner, owner_supplier_id, bucket
+                WHERE bucket <> 'on_order' GROUP BY item_id, location_id, owner, owner_supplier_id, bucket
                 """
             ).all()
             for row in sums {
+                let ownerText = try row.decode(column: "owner", as: String.self)
+                let bucketText = try row.decode(column: "bucket", as: String.self)
+                guard let owner = Ownership(rawValue: ownerText), let bucket = PositionBucket(rawValue: bucketText) else {
+                    throw StorageError(
+                        .database, "ledger_movements has an unknown owner '\(ownerText)' or bucket '\(bucketText)'")
+                }
                 let key = PositionKey(
                     itemID: try row.decode(column: "item_id", as: String.self),
-                    locationID: try row.decode(column: "location_id", as: String.self),
-                    owner: Ownership(rawValue: try row.decode(column: "owner", as: String.self)) ?? .owned,
+                    locationID: try row.decode(column: "location_id", as: String.self), owner: owner,
                     ownerSupplierID: try row.decode(column: "owner_supplier_id", as: String.self))
-                let bucket = PositionBucket(rawValue: try row.decode(column: "bucket", as: String.self)) ?? .onHand
                 expected[key, default: StockPosition(key: key)][bucket] += try row.decode(column: "total", as: Int64.self)
             }
             for row in try await db.raw(
-                "SELECT item_id, location_id, CAST(SUM(quantity) AS BIGINT) AS total FROM open_orders WHERE supplier_id IS NOT NULL GROUP BY item_id, location_id"
+                """
+                SELECT item_id, location_id, CAST(SUM(CASE WHEN quantity > received THEN quantity - received ELSE 0 END) AS BIGINT) AS total \
+                FROM open_orders WHERE supplier_id IS NOT NULL GROUP BY item_id, location_id
+                """
             ).all() {
                 let key = PositionKey(
                     itemID: try row.decode(column: "item_id", as: String.self),
                     locationID: try row.decode(column: "location_id", as: String.self))
-                expected[key, default: StockPosition(key: key)].onOrder += try row.decode(column: "total", as: Int64.self)
+                expected[key, default: StockPosition(key: key)][.onOrder] += try row.decode(column: "total", as: Int64.self)
             }
             var stored: [PositionKey: StockPosition] = [:]
             for row in try await db.raw(
@@ -77,7 +91,8 @@ extension Store {
                     differences.append(PositionDifference(key: key, bucket: bucket, stored: have[bucket], expected: want[bucket]))
                 }
             }
-            let entries = try await db.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()?.decode(column: "n", as: Int.self) ?? 0
+            let entries =
+                try await db.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()?.decode(column: "n", as: Int.self) ?? 0
             return VerificationReport(entryCount: entries, positionCount: stored.count, differences: differences)
         }
     }
@@ -87,32 +102,34 @@ extension Store {
     /// entry. Throws a description of the first broken invariant; does nothing in release builds.
     public func _checkInvariants() async throws {
         #if DEBUG
-        let report = try await verify()
-        if let first = report.differences.first {
-            throw StorageError(
-                .database,
-                "invariant broken: \(first.bucket.rawValue) of \(first.key.itemID)@\(first.key.locationID) (\(first.key.owner.rawValue)) is \(first.stored), the ledger says \(first.expected)")
-        }
-        try await backend.read { db in
-            if let row = try await db.raw(
-                """
-                SELECT p.item_id, p.location_id, p.on_hand FROM stock_positions p JOIN locations l ON l.location_id = p.location_id \
-                WHERE l.allow_negative = 0 AND (p.on_hand < 0 OR p.in_transit < 0)
-                """
-            ).first() {
+            let report = try await verify()
+            if let first = report.differences.first {
                 throw StorageError(
                     .database,
-                    "invariant broken: negative stock of \(try row.decode(column: "item_id", as: String.self)) at \(try row.decode(column: "location_id", as: String.self))")
+                    "invariant broken: \(first.bucket.rawValue) of \(first.key.itemID)@\(first.key.locationID) (\(first.key.owner.rawValue)) is \(first.stored), the ledger says \(first.expected)"
+                )
             }
-            if try await db.raw(
-                """
-                SELECT r.entry_id FROM ledger_entries r LEFT JOIN ledger_entries o ON o.entry_id = r.reverses_entry_id \
-                WHERE r.reverses_entry_id IS NOT NULL AND o.entry_id IS NULL
-                """
-            ).first() != nil {
-                throw StorageError(.database, "invariant broken: a reversal names an entry that does not exist")
+            try await backend.read { db in
+                if let row = try await db.raw(
+                    """
+                    SELECT p.item_id, p.location_id, p.on_hand FROM stock_positions p JOIN locations l ON l.location_id = p.location_id \
+                    WHERE p.allocated < 0 OR (l.allow_negative = 0 AND (p.on_hand < 0 OR p.in_transit < 0))
+                    """
+                ).first() {
+                    throw StorageError(
+                        .database,
+                        "invariant broken: negative stock of \(try row.decode(column: "item_id", as: String.self)) at \(try row.decode(column: "location_id", as: String.self))"
+                    )
+                }
+                if try await db.raw(
+                    """
+                    SELECT r.entry_id FROM ledger_entries r LEFT JOIN ledger_entries o ON o.entry_id = r.reverses_entry_id \
+                    WHERE r.reverses_entry_id IS NOT NULL AND o.entry_id IS NULL
+                    """
+                ).first() != nil {
+                    throw StorageError(.database, "invariant broken: a reversal names an entry that does not exist")
+                }
             }
-        }
         #endif
     }
 }

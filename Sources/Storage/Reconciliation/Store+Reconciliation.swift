@@ -1,3 +1,4 @@
+public import DataImport
 public import InventoryCore
 import SQLKit
 
@@ -7,7 +8,8 @@ extension Store {
         try await backend.read { db in
             var companies: [String: String] = [:]
             for row in try await db.raw("SELECT location_id, company_id FROM locations").all() {
-                companies[try row.decode(column: "location_id", as: String.self)] = try row.decode(column: "company_id", as: String.self)
+                companies[try row.decode(column: "location_id", as: String.self)] = try row.decode(
+                    column: "company_id", as: String.self)
             }
             let rows = try await db.raw(
                 """
@@ -51,9 +53,13 @@ extension Store {
                 }
                 let fromCompany = companies[from] ?? ""
                 let toCompany = companies[to] ?? ""
-                var pair = pairs[[fromCompany, toCompany]] ?? .init(
-                    fromCompany: fromCompany, toCompany: toCompany, shippedQuantity: 0, shippedValue: 0, receivedQuantity: 0, receivedValue: 0)
-                let key = DocumentKey(reference: reference, item: try row.decode(column: "item_id", as: String.self), from: from, to: to)
+                var pair =
+                    pairs[[fromCompany, toCompany]]
+                    ?? .init(
+                        fromCompany: fromCompany, toCompany: toCompany, shippedQuantity: 0, shippedValue: 0, receivedQuantity: 0,
+                        receivedValue: 0)
+                let key = DocumentKey(
+                    reference: reference, item: try row.decode(column: "item_id", as: String.self), from: from, to: to)
                 var document = documents[key] ?? (0, 0, 0, date)
                 if effective == "transfer_out" {
                     pair.shippedQuantity += quantity
@@ -72,11 +78,21 @@ extension Store {
             var open: [IntercompanyReconciliation.InTransit] = []
             for (key, d) in documents where d.shipped != d.received {
                 let quantity = d.shipped - d.received
-                let value = d.shipped == 0 ? 0 : FixedPoint.multiply(d.value, quantity, dividingBy: max(1, d.shipped))
+                var value: Int64 = 0
+                if d.shipped != 0 {
+                    guard let share = FixedPoint.multiply(d.value, quantity, dividingBy: max(1, d.shipped)) else {
+                        throw StorageError(
+                            .valueOutOfRange,
+                            "the value in transit of transfer \(key.reference) (\(key.item)) is beyond the ledger's range")
+                    }
+                    value = share
+                }
                 open.append(
                     .init(
-                        reference: key.reference, itemID: key.item, fromLocationID: key.from, fromCompany: companies[key.from] ?? "",
-                        toLocationID: key.to, toCompany: companies[key.to] ?? "", shippedOn: d.first, quantity: quantity, value: value,
+                        reference: key.reference, itemID: key.item, fromLocationID: key.from,
+                        fromCompany: companies[key.from] ?? "",
+                        toLocationID: key.to, toCompany: companies[key.to] ?? "", shippedOn: d.first, quantity: quantity,
+                        value: value,
                         ageDays: d.first.distance(to: asOf)))
             }
             open.sort { ($0.shippedOn, $0.reference, $0.itemID) < ($1.shippedOn, $1.reference, $1.itemID) }
@@ -87,10 +103,20 @@ extension Store {
 
     /// Compares a supplier's stock statement with the supplier-owned (consignment + VMI) on-hand
     /// in our ledger, per item and location.
-    public func consignmentReconciliation(supplierID: String, statement: [StockStatementLine]) async throws -> ConsignmentReconciliation {
+    public func consignmentReconciliation(supplierID: String, statement: [StockStatementLine]) async throws
+        -> ConsignmentReconciliation
+    {
         var stated: [[String]: Int64] = [:]
         for line in statement {
-            stated[[line.itemID, line.locationID], default: 0] += try FixedPoint.quantity(line.quantity)
+            do throws(LedgerError) {
+                let quantity = try FixedPoint.quantity(line.quantity)
+                guard let sum = FixedPoint.add(stated[[line.itemID, line.locationID], default: 0], quantity) else {
+                    throw FixedPoint.outOfRange(field: "quantity", value: "\(line.quantity)", scale: FixedPoint.quantityScale)
+                }
+                stated[[line.itemID, line.locationID]] = sum
+            } catch {
+                throw StorageError(error)
+            }
         }
         let statedLines = stated
         return try await backend.read { db in
@@ -101,7 +127,9 @@ extension Store {
                 AND owner <> 'owned' GROUP BY item_id, location_id
                 """
             ).all() {
-                let key = [try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)]
+                let key = [
+                    try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self),
+                ]
                 ledger[key] = try row.decode(column: "on_hand", as: Int64.self)
             }
             let keys = Set(statedLines.keys).union(ledger.keys).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
@@ -119,21 +147,28 @@ extension Store {
 
     /// The usage lines of consumed supplier-owned stock (for the supplier's invoice), optionally
     /// of one supplier and a date range (inclusive), in entry order.
-    public func consignmentUsage(supplierID: String? = nil, from: Day? = nil, to: Day? = nil) async throws -> [ConsignmentUsageLine] {
+    public func consignmentUsage(supplierID: String? = nil, from: Day? = nil, to: Day? = nil) async throws
+        -> [ConsignmentUsageLine]
+    {
         try await backend.read { db in
             var query = SQLQueryString(
-                "SELECT entry_id, supplier_id, owner, item_id, location_id, usage_date, quantity, unit_price, amount FROM consignment_usage WHERE 1 = 1")
+                "SELECT entry_id, supplier_id, owner, item_id, location_id, usage_date, quantity, unit_price, amount FROM consignment_usage WHERE 1 = 1"
+            )
             if let supplierID { query += " AND supplier_id = \(bind: supplierID)" }
             if let from { query += " AND usage_date >= \(bind: from.description)" }
             if let to { query += " AND usage_date <= \(bind: to.description)" }
             query += " ORDER BY usage_id"
             return try await db.raw(query).all().map { row in
                 ConsignmentUsageLine(
-                    entryID: try row.decode(column: "entry_id", as: Int64.self), supplierID: try row.decode(column: "supplier_id", as: String.self),
-                    owner: try row.decode(column: "owner", as: String.self), itemID: try row.decode(column: "item_id", as: String.self),
+                    entryID: try row.decode(column: "entry_id", as: Int64.self),
+                    supplierID: try row.decode(column: "supplier_id", as: String.self),
+                    owner: try row.decode(column: "owner", as: String.self),
+                    itemID: try row.decode(column: "item_id", as: String.self),
                     locationID: try row.decode(column: "location_id", as: String.self),
-                    date: try row.decode(column: "usage_date", as: String.self), quantity: try row.decode(column: "quantity", as: Int64.self),
-                    unitPrice: try row.decode(column: "unit_price", as: Int64.self), amount: try row.decode(column: "amount", as: Int64.self))
+                    date: try row.decode(column: "usage_date", as: String.self),
+                    quantity: try row.decode(column: "quantity", as: Int64.self),
+                    unitPrice: try row.decode(column: "unit_price", as: Int64.self),
+                    amount: try row.decode(column: "amount", as: Int64.self))
             }
         }
     }

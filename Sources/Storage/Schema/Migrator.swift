@@ -3,7 +3,7 @@ import SQLKit
 /// Applies the migrations a database lacks, each in its own transaction.
 enum Migrator {
     /// Every migration this build knows, in order.
-    static let all: [Migration] = [Schema.version1, Schema.version2, Schema.version3]
+    static let all: [Migration] = [Schema.version1, Schema.version2, Schema.version3, Schema.version4]
 
     /// Brings the schema up to date; returns the versions applied now.
     @discardableResult
@@ -22,7 +22,8 @@ enum Migrator {
                 if let newest = existing.max(), newest > all.count {
                     throw StorageError(
                         .newerSchema,
-                        "the database has schema version \(newest) but this procura knows only up to \(all.count) — use a newer procura")
+                        "the database has schema version \(newest) but this procura knows only up to \(all.count) — use a newer procura"
+                    )
                 }
                 if existing.contains(migration.version) { return false }
                 try await db.insert(into: "schema_migrations")

@@ -201,6 +201,10 @@ struct PostingResponse: Codable, Sendable {
     var quantity: Double
     var value: Double
     var intercompany: Bool
+    /// Dated before the stock count: moved neither on hand nor on order.
+    var history: Bool
+    /// Base units received beyond the named open order's outstanding quantity.
+    var overReceipt: Double
     var movements: [Movement]
 
     init(_ r: PostingResult) {
@@ -211,10 +215,13 @@ struct PostingResponse: Codable, Sendable {
         quantity = FixedPoint.quantityDouble(r.quantity)
         value = Double(r.value) / Double(FixedPoint.moneyScale)
         intercompany = r.intercompany
+        history = r.isHistory
+        overReceipt = FixedPoint.quantityDouble(r.overReceipt)
         movements = r.movements.map {
             Movement(
                 itemId: $0.position.itemID, locationId: $0.position.locationID, owner: $0.position.owner.rawValue,
-                ownerSupplierId: $0.position.ownerSupplierID, bucket: $0.bucket.rawValue, quantity: FixedPoint.quantityDouble($0.quantity))
+                ownerSupplierId: $0.position.ownerSupplierID, bucket: $0.bucket.rawValue,
+                quantity: FixedPoint.quantityDouble($0.quantity))
         }
     }
 }
@@ -370,8 +377,10 @@ struct AuditEntryPage: Codable, Sendable {
 enum OverrideID {
     static func encode(_ o: OverrideRecord) -> String {
         let key = [o.itemID, o.locationID, o.parameter, o.validFrom?.description ?? ""].joined(separator: "\u{1F}")
-        return Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        )
+        .replacingOccurrences(of: "=", with: "")
     }
 
     static func decode(_ id: String) -> (item: String, location: String, parameter: String, validFrom: Day?)? {

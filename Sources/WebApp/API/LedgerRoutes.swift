@@ -32,11 +32,14 @@ struct LedgerRoutes {
         if let item, !scope.canSee(item: item) { throw Problem.notFound("no item '\(item)'") }
         var all = try await state.store.positions(itemID: item, locationID: location)
         all = all.filter { p in
-            guard owner.map({ p.key.owner.rawValue == $0 }) ?? true, scope.canSee(ownerSupplierID: p.key.ownerSupplierID) else { return false }
+            guard owner.map({ p.key.owner.rawValue == $0 }) ?? true, scope.canSee(ownerSupplierID: p.key.ownerSupplierID) else {
+                return false
+            }
             guard scope.isSupplier else { return true }
             return scope.view.row(item: p.key.itemID, location: p.key.locationID).map(scope.canSee(row:)) ?? false
         }
-        let page = try ListBudget.fit(all.dropFirst(offset).prefix(limit).map(PositionResponse.init), budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(
+            all.dropFirst(offset).prefix(limit).map(PositionResponse.init), budget: state.configuration.listByteBudget)
         let next = offset + page.count < all.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(PositionPage(positions: page, total: all.count, nextCursor: next))
     }
@@ -46,8 +49,10 @@ struct LedgerRoutes {
         let query = QueryParameters(request)
         let limit = try query.limit()
         let entries = try await state.store.ledgerEntries(
-            itemID: query.string("item_id"), locationID: query.string("location_id"), limit: limit + 1, beforeID: try query.idCursor())
-        let page = try ListBudget.fit(entries.prefix(limit).map(LedgerEntryResponse.init), budget: state.configuration.listByteBudget)
+            itemID: query.string("item_id"), locationID: query.string("location_id"), limit: limit + 1,
+            beforeID: try query.idCursor())
+        let page = try ListBudget.fit(
+            entries.prefix(limit).map(LedgerEntryResponse.init), budget: state.configuration.listByteBudget)
         let next = entries.count > page.count ? page.last.map { String($0.entryId) } : nil
         return try JSONResponse.encode(LedgerEntryPage(entries: page, nextCursor: next))
     }
@@ -64,17 +69,20 @@ struct LedgerRoutes {
         }
     }
 
-    private func post(_ request: Request, context: AppRequestContext, principal: Principal, key: String) async throws -> Response {
+    private func post(_ request: Request, context: AppRequestContext, principal: Principal, key: String) async throws -> Response
+    {
         let body = try await JSONResponse.decode(PostingBody.self, from: request, context: context)
         guard let type = PostingType(rawValue: body.type) else {
             throw Problem.unprocessable(
                 "type '\(body.type)' is not a posting type — one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))",
                 code: "invalid_posting")
         }
-        guard body.quantity.isFinite else { throw Problem.unprocessable("quantity must be a number", code: "invalid_posting") }
-        var date = Day(iso: IdentityService.iso(Date()).prefix(10).description) ?? Day(daysSinceEpoch: 0)
+        let today = Day(iso: IdentityService.iso(Date()).prefix(10).description) ?? Day(daysSinceEpoch: 0)
+        var date = today
         if let text = body.date {
-            guard let day = Day(iso: text) else { throw Problem.unprocessable("date must be YYYY-MM-DD, got '\(text)'", code: "invalid_posting") }
+            guard let day = Day(iso: text) else {
+                throw Problem.unprocessable("date must be YYYY-MM-DD, got '\(text)'", code: "invalid_posting")
+            }
             date = day
         }
         var owner: Ownership? = nil
@@ -84,14 +92,14 @@ struct LedgerRoutes {
             }
             owner = value
         }
-        if let cost = body.unitCost, !cost.isFinite || cost < 0 {
-            throw Problem.unprocessable("unit_cost must be a number ≥ 0", code: "invalid_posting")
-        }
         let posting = PostingRequest(
-            key: key, date: date, type: type, itemID: body.itemId, locationID: body.locationId, quantity: body.quantity, uom: body.uom,
-            toLocationID: body.toLocationId, supplierID: body.supplierId, owner: owner, unitCost: body.unitCost, reason: body.reason ?? "",
+            key: key, date: date, type: type, itemID: body.itemId, locationID: body.locationId, quantity: body.quantity,
+            uom: body.uom,
+            toLocationID: body.toLocationId, supplierID: body.supplierId, owner: owner, unitCost: body.unitCost,
+            reason: body.reason ?? "",
             reference: body.reference ?? "")
-        let result = try await state.store.post(posting)
+        // The ledger rules check the rest (quantity, unit cost, lengths, date window: 422 naming the field).
+        let result = try await state.store.post(posting, today: today)
         let response = PostingResponse(result)
         if result.replayed {
             return try JSONResponse.encode(response, status: .ok, headers: [.idempotentReplayed: "true"])
@@ -100,6 +108,7 @@ struct LedgerRoutes {
             AuditEntry(
                 actor: principal.userID, action: "ledger.post", subject: "ledger_entry:\(result.entryID)",
                 detail: "\(type.rawValue) \(body.itemId)@\(body.locationId) key \(key)", after: try PlanRecorder.json(response)))
-        return try JSONResponse.encode(response, status: .created, headers: [.location: "/api/v1/ledger/entries?item_id=\(body.itemId)"])
+        return try JSONResponse.encode(
+            response, status: .created, headers: [.location: "/api/v1/ledger/entries?item_id=\(body.itemId)"])
     }
 }

@@ -27,7 +27,9 @@ struct OverrideRoutes {
         let today = Self.today()
         var all = try await state.store.overrides(itemID: query.string("item_id"), locationID: query.string("location_id"))
         if let active { all = all.filter { $0.isValid(on: today) == (active == "true") } }
-        let page = try ListBudget.fit(all.dropFirst(offset).prefix(limit).map { OverrideResponse($0, today: today) }, budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(
+            all.dropFirst(offset).prefix(limit).map { OverrideResponse($0, today: today) },
+            budget: state.configuration.listByteBudget)
         let next = offset + page.count < all.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(
             OverridePage(overrides: page, total: all.count, nextCursor: next))
@@ -41,34 +43,38 @@ struct OverrideRoutes {
             validFrom: body.validFrom, validTo: body.validTo, author: principal.userID)
         try await state.store.saveOverride(record, actor: principal.userID)
         let response = OverrideResponse(record, today: Self.today())
-        return try JSONResponse.encode(response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
+        return try JSONResponse.encode(
+            response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
     }
 
-    /// Checks an override from a form or the API; bad values are 422 problems.
+    /// Checks an override from a form or the API by the one set of override rules
+    /// (``OverrideRules``); bad values are 422 problems naming the field.
     static func record(
         item: String, location: String, parameter: String, value: Double, reason: String, validFrom: String?, validTo: String?,
         author: String
     ) throws -> OverrideRecord {
-        guard let p = PolicyParameter(rawValue: parameter) else {
-            throw Problem.unprocessable(
-                "parameter '\(parameter)' cannot be overridden — one of \(PolicyParameter.allCases.map(\.rawValue).joined(separator: ", "))",
-                code: "invalid_override")
-        }
-        guard p.accepts(value) else {
-            throw Problem.unprocessable("\(value) is not a valid \(parameter) — expected \(p.expected)", code: "invalid_override")
-        }
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text, !text.isEmpty else { return nil }
-            guard let d = Day(iso: text) else { throw Problem.unprocessable("\(name) must be YYYY-MM-DD, got '\(text)'", code: "invalid_override") }
+            guard let d = Day(iso: text) else {
+                throw Problem.unprocessable("\(name) must be YYYY-MM-DD, got '\(text)'", code: "invalid_override")
+            }
             return d
         }
+        let from = try day(validFrom, "valid_from")
+        let to = try day(validTo, "valid_to")
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 500 else {
-            throw Problem.unprocessable("an override needs a reason (1 to 500 characters)", code: "invalid_override")
+        do {
+            try OverrideRules.validate(
+                itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author,
+                validFrom: from,
+                validTo: to)
+        } catch {
+            throw Problem.unprocessable(error.message, code: "invalid_override")
         }
         return OverrideRecord(
             itemID: item, locationID: location, parameter: parameter, value: value, reason: trimmed, author: author,
-            validFrom: try day(validFrom, "valid_from"), validTo: try day(validTo, "valid_to"))
+            validFrom: from,
+            validTo: to)
     }
 
     @Sendable func expire(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,7 +83,8 @@ struct OverrideRoutes {
         guard let key = OverrideID.decode(id) else { throw Problem.notFound("no override '\(id)'") }
         let today = Self.today()
         let after = try await state.store.expireOverride(
-            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: today, actor: principal.userID)
+            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: today,
+            actor: principal.userID)
         return try JSONResponse.encode(OverrideResponse(after, today: today))
     }
 }

@@ -1,6 +1,6 @@
-import Synchronization
 import InventoryCore
 import Storage
+import Synchronization
 
 /// The dashboard's figures, computed from the plan view (docs/web.md, "Dashboard figures"):
 ///
@@ -81,10 +81,17 @@ struct DashboardData: Sendable {
         windowBuckets = complete - first
 
         var onOrder: [ItemLocation: Double] = [:]
-        for order in snapshot.openOrders { onOrder[ItemLocation(item: order.item, location: order.location), default: 0] += order.quantity }
+        for order in snapshot.openOrders {
+            onOrder[ItemLocation(item: order.item, location: order.location), default: 0] += order.quantity
+        }
         var onHandValue: [ItemLocation: Double] = [:]
-        for lot in snapshot.inventory where lot.ownership == .owned && Int(lot.item) < snapshot.items.count {
-            onHandValue[ItemLocation(item: lot.item, location: lot.location), default: 0] += lot.onHand * snapshot.items[Int(lot.item)].unitCost
+        // Owned on hand by the ledger rules: the count, moved on by the postings since (Snapshot.stockPositions).
+        for (key, balance) in snapshot.stockPositions().positions.balances where key.owner == .owned && balance.onHand != 0 {
+            guard let item = snapshot.itemIndex(id: key.itemID), let location = snapshot.locationIndex(id: key.locationID) else {
+                continue
+            }
+            onHandValue[ItemLocation(item: item, location: location), default: 0] +=
+                FixedPoint.quantityDouble(balance.onHand) * snapshot.items[Int(item)].unitCost
         }
 
         var categories: [String: Group] = [:]
@@ -131,13 +138,22 @@ struct DashboardData: Sendable {
             let unitCost = p.unitCost
             func alert(_ text: String) -> Alert { Alert(itemID: row.itemID, locationID: row.locationID, text: text) }
             if position <= p.final.reorderPoint, p.final.reorderPoint > 0 {
-                reorder.append(((p.final.reorderPoint - position) * unitCost, alert("position \(fmt(position)) ≤ reorder point \(fmt(p.final.reorderPoint)) \(p.baseUom)")))
+                reorder.append(
+                    (
+                        (p.final.reorderPoint - position) * unitCost,
+                        alert("position \(fmt(position)) ≤ reorder point \(fmt(p.final.reorderPoint)) \(p.baseUom)")
+                    ))
             }
             if p.onHand <= 0, p.demandPerBucket > 0 {
-                out.append((p.demandPerBucket * unitCost, alert("no stock; demand \(fmt(p.demandPerBucket)) \(p.baseUom) per bucket")))
+                out.append(
+                    (p.demandPerBucket * unitCost, alert("no stock; demand \(fmt(p.demandPerBucket)) \(p.baseUom) per bucket")))
             }
             if p.final.orderUpToLevel > 0, p.onHand > p.final.orderUpToLevel {
-                excess.append(((p.onHand - p.final.orderUpToLevel) * unitCost, alert("on hand \(fmt(p.onHand)) > maximum \(fmt(p.final.orderUpToLevel)) \(p.baseUom)")))
+                excess.append(
+                    (
+                        (p.onHand - p.final.orderUpToLevel) * unitCost,
+                        alert("on hand \(fmt(p.onHand)) > maximum \(fmt(p.final.orderUpToLevel)) \(p.baseUom)")
+                    ))
             }
             if p.flagged {
                 let names = p.overrides.filter(\.flagged).map(\.parameter).joined(separator: ", ")
@@ -151,7 +167,9 @@ struct DashboardData: Sendable {
                 var g = Group(name: "")
                 g.inventoryValue = value
                 categories[item.category, default: Group(name: item.category.isEmpty ? "(none)" : item.category)].add(g)
-                locations[snapshot.locations[Int(key.location)].id, default: Group(name: snapshot.locations[Int(key.location)].id)].add(g)
+                locations[
+                    snapshot.locations[Int(key.location)].id, default: Group(name: snapshot.locations[Int(key.location)].id)
+                ].add(g)
                 total.add(g)
             }
         }

@@ -1,4 +1,5 @@
 import DataImport
+import DemoData
 import Foundation
 import Logging
 public import Storage
@@ -54,11 +55,16 @@ public enum DemoSetup {
             let info = try await store.datasetInfo()
             if !runs.isEmpty || info["as_of"] != nil {
                 throw Failure(
-                    description: "the database \(url) has data already — --demo needs a fresh database (leave out --database for a new one)")
+                    description:
+                        "the database \(url) has data already — --demo needs a fresh database (leave out --database for a new one)"
+                )
             }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-demo-data-\(Secrets.random(bytes: 6))")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "procura-demo-data-\(Secrets.random(bytes: 6))")
             defer { try? FileManager.default.removeItem(at: folder) }
-            progress("generating the demo company (\(configuration.items) items, \(configuration.locations) locations, seed \(configuration.seed))")
+            progress(
+                "generating the demo company (\(configuration.items) items, \(configuration.locations) locations, seed \(configuration.seed))"
+            )
             let company = try DemoCompany(
                 configuration: DemoCompany.Configuration(
                     itemCount: configuration.items, locationCount: configuration.locations, seed: configuration.seed))

@@ -8,7 +8,7 @@ import InventoryCore
 enum DataFolderLoading {
     static func load(_ path: String, quiet: Bool = false) throws -> Snapshot {
         let progress = TerminalProgress(quiet: quiet)
-        let importer = DataFolderImporter(configuration: .init(progress: progress))
+        let importer = DataFolderImporter(configuration: .init(today: PostCommand.today(), progress: progress))
         do {
             let result = try importer.load(from: URL(fileURLWithPath: path))
             progress.clear()

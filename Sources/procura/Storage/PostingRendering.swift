@@ -8,13 +8,18 @@ enum PostingRendering {
         let moves = r.movements.map { m in
             let sign = m.quantity >= 0 ? "+" : ""
             let owner = m.position.owner == .owned ? "" : "[\(m.position.owner.rawValue):\(m.position.ownerSupplierID)]"
-            return "\(m.position.itemID)@\(m.position.locationID)\(owner) \(m.bucket.rawValue) \(sign)\(FixedPoint.quantityText(m.quantity))"
+            return
+                "\(m.position.itemID)@\(m.position.locationID)\(owner) \(m.bucket.rawValue) \(sign)\(FixedPoint.quantityText(m.quantity))"
         }.joined(separator: ", ")
         let ic = r.intercompany ? " (intercompany)" : ""
-        return "\(r.replayed ? "replayed" : "posted") \(r.key) entry \(r.entryID): \(r.type.rawValue)\(ic) \(moves)"
+        var notes = ""
+        if r.isHistory { notes += " (history: dated before the stock count, which includes it — no on-hand moved)" }
+        if r.overReceipt != 0 { notes += " (over-receipt: \(FixedPoint.quantityText(r.overReceipt)) beyond the open order)" }
+        return "\(r.replayed ? "replayed" : "posted") \(r.key) entry \(r.entryID): \(r.type.rawValue)\(ic) \(moves)\(notes)"
     }
 
-    /// `{"key":…,"entry_id":…,"status":"posted"|"replayed","type":…,"quantity":…,"value":…,"intercompany":…,"movements":[…]}`.
+    /// `{"key":…,"entry_id":…,"status":"posted"|"replayed","type":…,"quantity":…,"value":…,"intercompany":…,
+    /// "history":…,"over_receipt":…,"movements":[…]}`.
     static func json(_ r: PostingResult) -> JSONValue {
         .object([
             ("key", .string(r.key)),
@@ -24,13 +29,16 @@ enum PostingRendering {
             ("quantity", .number(FixedPoint.quantityDouble(r.quantity))),
             ("value", .number(Double(r.value) / Double(FixedPoint.moneyScale))),
             ("intercompany", .bool(r.intercompany)),
+            ("history", .bool(r.isHistory)),
+            ("over_receipt", .number(FixedPoint.quantityDouble(r.overReceipt))),
             (
                 "movements",
                 .array(
                     r.movements.map { m in
                         .object([
                             ("item_id", .string(m.position.itemID)), ("location_id", .string(m.position.locationID)),
-                            ("owner", .string(m.position.owner.rawValue)), ("owner_supplier_id", .string(m.position.ownerSupplierID)),
+                            ("owner", .string(m.position.owner.rawValue)),
+                            ("owner_supplier_id", .string(m.position.ownerSupplierID)),
                             ("bucket", .string(m.bucket.rawValue)), ("quantity", .number(FixedPoint.quantityDouble(m.quantity))),
                         ])
                     })

@@ -1,6 +1,7 @@
 import InventoryCore
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 extension StorageScenario {
     static let allTables = [
@@ -13,14 +14,22 @@ extension StorageScenario {
         var s = StorageFixture.snapshot()
         let day = StorageFixture.day
         s.postings = [
-            LedgerPosting(key: "t-1", date: day, type: .receipt, item: 0, location: 0, quantity: 2, uom: "BOX", baseQuantity: 24, unitCost: 2.5),
-            LedgerPosting(key: "t-2", date: day, type: .issue, item: 0, location: 0, quantity: 4, uom: "EA", baseQuantity: 4, unitCost: 2.5),
+            LedgerPosting(
+                key: "t-1", date: day, type: .receipt, item: 0, location: 0, quantity: 2, uom: "BOX", baseQuantity: 24,
+                unitCost: 2.5),
+            LedgerPosting(
+                key: "t-2", date: day, type: .issue, item: 0, location: 0, quantity: 4, uom: "EA", baseQuantity: 4, unitCost: 2.5),
         ]
-        s.inventory = [InventoryLot(item: 1, location: 1, onHand: 7.5), InventoryLot(item: 1, location: 1, onHand: 0.5)]
+        s.countedStock = [InventoryLot(item: 1, location: 1, onHand: 7.5), InventoryLot(item: 1, location: 1, onHand: 0.5)]
+        s.stockCountDate = day  // counted at the start of the postings' day: they move stock on from the count
         s.openOrders = [OpenOrder(orderID: "PO-1", item: 1, location: 0, supplier: 1, quantity: 40, dueDate: day.adding(days: 9))]
         s.receipts = [
-            Receipt(orderID: "PO-0", item: 1, location: 0, supplier: 1, orderDate: day.adding(days: -30), receiptDate: day.adding(days: -5), quantity: 10),
-            Receipt(orderID: "PO-0", item: 1, location: 0, supplier: 1, orderDate: day.adding(days: -30), receiptDate: day.adding(days: -5), quantity: 10),
+            Receipt(
+                orderID: "PO-0", item: 1, location: 0, supplier: 1, orderDate: day.adding(days: -30),
+                receiptDate: day.adding(days: -5), quantity: 10),
+            Receipt(
+                orderID: "PO-0", item: 1, location: 0, supplier: 1, orderDate: day.adding(days: -30),
+                receiptDate: day.adding(days: -5), quantity: 10),
         ]
         s.overrides = [Override(item: 0, location: 0, parameter: "safety_stock", value: 12, reason: "trade fair")]
         return s
@@ -50,7 +59,9 @@ extension StorageScenario {
         StorageScenario(name: "an import with an error applies nothing") { store in
             var snapshot = fullSnapshot()
             snapshot.postings.append(
-                LedgerPosting(key: "t-3", date: StorageFixture.day, type: .issue, item: 0, location: 0, quantity: 99, uom: "EA", baseQuantity: 99, unitCost: 2.5))
+                LedgerPosting(
+                    key: "t-3", date: StorageFixture.day, type: .issue, item: 0, location: 0, quantity: 99, uom: "EA",
+                    baseQuantity: 99, unitCost: 2.5))
             await expectStorageError(.negativeStock) { _ = try await store.importSnapshot(snapshot) }
             let counts = try await tableCounts(store, allTables)
             #expect(counts.values.allSatisfy { $0 == 0 }, "\(counts)")
@@ -76,7 +87,9 @@ extension StorageScenario {
             #expect(loaded.items.map(\.baseUOM) == ["EA", "KG"])
             #expect(loaded.locations.map(\.companyID) == ["C1", "C1", "C2"])
             #expect(loaded.sourcing.count == 2)
-            #expect(loaded.sourcing[0].purchaseUOM == "BOX" && loaded.sourcing[0].unitsPerPurchaseUOM == 12 && loaded.sourcing[0].unitPrice == 24)
+            #expect(
+                loaded.sourcing[0].purchaseUOM == "BOX" && loaded.sourcing[0].unitsPerPurchaseUOM == 12
+                    && loaded.sourcing[0].unitPrice == 24)
             #expect(loaded.uomConversions.map(\.baseUnitsPerUOM) == [12])
             #expect(loaded.receipts.count == 2)
             #expect(loaded.openOrders.map(\.quantity) == [40])
@@ -90,9 +103,11 @@ extension StorageScenario {
             }
             let expected = ids(snapshot, snapshot.demand.series)
                 .union(ids(snapshot, snapshot.sourcing.map { ItemLocation(item: $0.item, location: $0.location) }))
-                .union(ids(snapshot, snapshot.inventory.map { ItemLocation(item: $0.item, location: $0.location) }))
+                .union(ids(snapshot, snapshot.countedStock.map { ItemLocation(item: $0.item, location: $0.location) }))
             #expect(ids(loaded, loaded.demand.series) == expected)
-            #expect(expected.count > Set(ids(snapshot, snapshot.demand.series)).count, "the fixture has an item-location without demand")
+            #expect(
+                expected.count > Set(ids(snapshot, snapshot.demand.series)).count,
+                "the fixture has an item-location without demand")
             #expect(loaded.demand.series == loaded.demand.series.sorted { ($0.item, $0.location) < ($1.item, $1.location) })
         },
     ]

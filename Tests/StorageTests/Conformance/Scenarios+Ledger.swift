@@ -1,16 +1,17 @@
 import InventoryCore
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 extension StorageScenario {
     static let ledger: [StorageScenario] = [
         StorageScenario(name: "migrations are recorded once") { store in
             let versions = try await store.schemaVersions()
             #expect(versions == Migrator.all.map(\.version))
-            #expect(versions == [1, 2, 3])
+            #expect(versions == [1, 2, 3, 4])
             let applied = try await Migrator.migrate(store.backend)
             #expect(applied == [])
-            #expect(try await store.schemaVersions() == [1, 2, 3])
+            #expect(try await store.schemaVersions() == [1, 2, 3, 4])
         },
         StorageScenario(name: "receipt and issue move owned on-hand") { store in
             try await StorageFixture.load(store)
@@ -39,7 +40,9 @@ extension StorageScenario {
         StorageScenario(name: "negative on-hand is refused unless the location allows it") { store in
             try await StorageFixture.load(store)
             _ = try await store.post(StorageFixture.request("r1", .receipt, 2))
-            let error = await expectStorageError(.negativeStock) { _ = try await store.post(StorageFixture.request("i1", .issue, 3)) }
+            let error = await expectStorageError(.negativeStock) {
+                _ = try await store.post(StorageFixture.request("i1", .issue, 3))
+            }
             #expect(
                 error?.message
                     == "on-hand of P1 at DC1 (owned) would become -1: only 2 available for 3 — post the missing receipt first, or allow negative stock at DC1"
@@ -50,16 +53,23 @@ extension StorageScenario {
             _ = try await store.post(StorageFixture.request("i1", .issue, 3))
             #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(-1))
         },
-        StorageScenario(name: "a posting in a convertible unit is stored in base units, units in any case; an unknown unit is refused") { store in
+        StorageScenario(
+            name: "a posting in a convertible unit is stored in base units, units in any case; an unknown unit is refused"
+        ) { store in
             try await StorageFixture.load(store)
             let r = try await store.post(StorageFixture.request("r1", .receipt, 2, uom: "BOX"))
             #expect(r.quantity == StorageFixture.q(24))
             #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(24))
             // As in the data-folder import, units match case-insensitively.
-            #expect(try await store.post(StorageFixture.request("r1-lower", .receipt, 1, uom: "box")).quantity == StorageFixture.q(12))
-            #expect(try await store.post(StorageFixture.request("r1-base", .receipt, 1, uom: "ea")).quantity == StorageFixture.q(1))
+            #expect(
+                try await store.post(StorageFixture.request("r1-lower", .receipt, 1, uom: "box")).quantity == StorageFixture.q(12)
+            )
+            #expect(
+                try await store.post(StorageFixture.request("r1-base", .receipt, 1, uom: "ea")).quantity == StorageFixture.q(1))
             #expect(try await store.onHand("P1", "DC1") == StorageFixture.q(37))
-            let error = await expectStorageError(.unknownUnit) { _ = try await store.post(StorageFixture.request("r2", .receipt, 1, uom: "PAL")) }
+            let error = await expectStorageError(.unknownUnit) {
+                _ = try await store.post(StorageFixture.request("r2", .receipt, 1, uom: "PAL"))
+            }
             #expect(
                 error?.message
                     == "unit 'PAL' does not convert for item P1 (posting 'r2') — allowed units: EA, BOX; add the unit to uom_conversions.csv or post in one of these"
@@ -95,7 +105,8 @@ extension StorageScenario {
             try await StorageFixture.load(store)
             _ = try await store.post(StorageFixture.request("r1", .receipt, 10))
             _ = try await store.post(StorageFixture.request("t9-out", .transferOut, 4, to: "PLANT", reference: "T9"))
-            let arrival = try await store.post(StorageFixture.request("t9-in", .transferIn, 4, at: "PLANT", to: "PLANT", reference: "T9"))
+            let arrival = try await store.post(
+                StorageFixture.request("t9-in", .transferIn, 4, at: "PLANT", to: "PLANT", reference: "T9"))
             #expect(arrival.intercompany)
             let plant = try await store.position("P1", "PLANT")
             #expect(plant.onHand == StorageFixture.q(4) && plant.inTransit == 0)
@@ -118,7 +129,9 @@ extension StorageScenario {
             #expect(usage.first?.amount == 80_000)  // 4 × 2 = 8.0000
             _ = try await store.post(StorageFixture.request("v1", .vmiReceipt, 5, supplier: "S2"))
             #expect(try await store.onHand("P1", "DC1", owner: .vmi, supplier: "S2") == StorageFixture.q(5))
-            await expectStorageError(.invalidPosting) { _ = try await store.post(StorageFixture.request("c2", .consignmentReceipt, 1)) }
+            await expectStorageError(.invalidPosting) {
+                _ = try await store.post(StorageFixture.request("c2", .consignmentReceipt, 1))
+            }
             await expectStorageError(.invalidPosting) {
                 _ = try await store.post(StorageFixture.request("i1", .issue, 1, owner: .consignment))
             }
@@ -126,7 +139,8 @@ extension StorageScenario {
         StorageScenario(name: "a reversal cancels an entry once; entries never change") { store in
             try await StorageFixture.load(store)
             let receipt = try await store.post(StorageFixture.request("r1", .receipt, 10))
-            let reversal = try await store.post(StorageFixture.request("x1", .reversal, 10, reason: "wrong item", reference: "r1"))
+            let reversal = try await store.post(
+                StorageFixture.request("x1", .reversal, 10, reason: "wrong item", reference: "r1"))
             #expect(reversal.quantity == -receipt.quantity)
             #expect(reversal.value == -receipt.value)
             #expect(try await store.onHand("P1", "DC1") == 0)
@@ -155,7 +169,9 @@ extension StorageScenario {
             }
             #expect(try await store.entryCount() == 0)
             #expect(try await store.onHand("P1", "DC1") == 0)
-            let results = try await store.post([StorageFixture.request("r1", .receipt, 5), StorageFixture.request("i1", .issue, 5)])
+            let results = try await store.post([
+                StorageFixture.request("r1", .receipt, 5), StorageFixture.request("i1", .issue, 5),
+            ])
             #expect(results.count == 2)
         },
         StorageScenario(name: "a failing posting among concurrent ones fails alone (group commit keeps them apart)") { store in
@@ -165,7 +181,8 @@ extension StorageScenario {
                     group.addTask {
                         let request =
                             k == 7
-                            ? StorageFixture.request("too-much", .issue, 1_000) : StorageFixture.request("r\(k)", .receipt, Double(k + 1))
+                            ? StorageFixture.request("too-much", .issue, 1_000)
+                            : StorageFixture.request("r\(k)", .receipt, Double(k + 1))
                         return (try? await store.post(request)) != nil
                     }
                 }
@@ -177,8 +194,12 @@ extension StorageScenario {
         },
         StorageScenario(name: "unknown item, location or supplier is refused") { store in
             try await StorageFixture.load(store)
-            await expectStorageError(.unknownItem) { _ = try await store.post(StorageFixture.request("r1", .receipt, 1, item: "NOPE")) }
-            await expectStorageError(.unknownLocation) { _ = try await store.post(StorageFixture.request("r1", .receipt, 1, at: "X")) }
+            await expectStorageError(.unknownItem) {
+                _ = try await store.post(StorageFixture.request("r1", .receipt, 1, item: "NOPE"))
+            }
+            await expectStorageError(.unknownLocation) {
+                _ = try await store.post(StorageFixture.request("r1", .receipt, 1, at: "X"))
+            }
             await expectStorageError(.unknownSupplier) {
                 _ = try await store.post(StorageFixture.request("r1", .consignmentReceipt, 1, supplier: "S9"))
             }

@@ -1,3 +1,4 @@
+import DataImport
 import InventoryCore
 import Storage
 import Testing
@@ -21,7 +22,8 @@ extension StorageScenario {
             let open = try #require(report.inTransit.first)
             #expect(open.reference == "T1" && open.quantity == StorageFixture.q(10) && open.ageDays == 12)
             // Reversing the shipment's remainder is not possible (whole entries only); reversing the receipt reopens it.
-            _ = try await store.post(StorageFixture.request("x1", .reversal, 20, to: "PLANT", reason: "booked twice", reference: "t1-in"))
+            _ = try await store.post(
+                StorageFixture.request("x1", .reversal, 20, to: "PLANT", reason: "booked twice", reference: "t1-in"))
             let after = try await store.intercompanyReconciliation(asOf: StorageFixture.day)
             #expect(after.pairs.first?.receivedQuantity == 0)
             #expect(after.inTransit.first?.quantity == StorageFixture.q(30))

@@ -1,7 +1,8 @@
 import Foundation
 import SQLKit
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 /// One scenario of the storage conformance suite: a function of a fresh, migrated database.
 /// The same list runs on SQLite always and on PostgreSQL when `PROCURA_TEST_POSTGRES_URL` is set
@@ -13,7 +14,8 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// Every scenario, in a fixed order.
-    static let all: [StorageScenario] = ledger + imports + reporting + administration + accounts + [concurrency]
+    static let all: [StorageScenario] =
+        ledger + ledgerRules + imports + snapshots + reporting + administration + accounts + [concurrency]
 }
 
 /// Fresh databases for the scenarios.
@@ -64,7 +66,8 @@ func tableCounts(_ store: Store, _ tables: [String]) async throws -> [String: In
     try await store.backend.read { db in
         var counts: [String: Int] = [:]
         for table in tables {
-            counts[table] = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+            counts[table] =
+                try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? -1
         }
         return counts
     }

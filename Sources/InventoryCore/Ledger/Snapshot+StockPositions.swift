@@ -1,0 +1,131 @@
+/// A snapshot's stock positions with what each posting did (``Snapshot/stockPositions()``).
+public struct SnapshotStock: Sendable {
+    /// The balances after the count, the open orders and every posting.
+    public var positions: StockPositions
+    /// What each posting of ``Snapshot/postings`` did, in the same order (`nil` for a posting that
+    /// could not be applied: see ``problems``).
+    public var effects: [PostingEffect?]
+    /// Counts, orders and postings that could not be applied: a value outside the fixed-point
+    /// range, a reversal of a key the snapshot does not hold. The data-folder import and the
+    /// database refuse such input, so a snapshot from either has none.
+    public var problems: [LedgerError]
+}
+
+extension Snapshot {
+    /// The stock positions of the snapshot, by the ledger rules (``LedgerRules``):
+    ///
+    /// 1. on hand of each counted position: the sum of its ``countedStock`` lines (owner and
+    ///    owning supplier kept apart);
+    /// 2. on order: the outstanding quantity of every open purchase order (an order with a
+    ///    supplier; a transfer order is not on order);
+    /// 3. every posting in order: its movements (``LedgerRules/effect(of:)``) — a posting dated
+    ///    before ``stockCountDate`` is history and moves neither on hand nor on order; a receipt
+    ///    that names an open order's `order_id` reduces it; a reversal negates what the posting it
+    ///    names did.
+    ///
+    /// The database keeps the same balances in `stock_positions` after importing the snapshot.
+    public func stockPositions() -> SnapshotStock {
+        var positions = StockPositions()
+        var problems: [LedgerError] = []
+        func id(_ index: Int32?, in ids: [String]) -> String? { index.map { Int($0) < ids.count ? ids[Int($0)] : "" } }
+        let itemIDs = items.map(\.id)
+        let locationIDs = locations.map(\.id)
+        let supplierIDs = suppliers.map(\.id)
+        for lot in countedStock {
+            let key = PositionKey(
+                itemID: id(lot.item, in: itemIDs) ?? "", locationID: id(lot.location, in: locationIDs) ?? "",
+                owner: lot.ownership,
+                ownerSupplierID: lot.ownership == .owned ? "" : (id(lot.supplier, in: supplierIDs) ?? ""))
+            do {
+                let quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
+                try positions.apply([LedgerMovement(position: key, bucket: .onHand, quantity: quantity)])
+            } catch {
+                problems.append(error)
+            }
+        }
+        for order in openOrders where order.supplier != nil {
+            let line = OrderLineKey(
+                orderID: order.orderID, itemID: id(order.item, in: itemIDs) ?? "",
+                locationID: id(order.location, in: locationIDs) ?? "")
+            do {
+                try positions.open(line, quantity: try FixedPoint.quantity(order.quantity))
+            } catch {
+                problems.append(error)
+            }
+        }
+        var conversions: [Int32: [String: Double]] = [:]
+        for c in uomConversions { conversions[c.item, default: [:]][c.uom.uppercased()] = c.baseUnitsPerUOM }
+        var effects: [PostingEffect?] = []
+        effects.reserveCapacity(postings.count)
+        var byKey: [String: Int] = [:]
+        var reversed: Set<Int> = []
+        for (k, posting) in postings.enumerated() {
+            do {
+                let effect = try effect(
+                    of: posting, positions: positions, conversions: conversions, byKey: byKey, reversed: &reversed,
+                    effects: effects)
+                try positions.apply(effect.movements)
+                effects.append(effect)
+                if posting.type != .reversal, byKey[posting.key] == nil { byKey[posting.key] = k }
+            } catch {
+                problems.append(error)
+                effects.append(nil)
+            }
+        }
+        return SnapshotStock(positions: positions, effects: effects, problems: problems)
+    }
+
+    private func effect(
+        of posting: LedgerPosting, positions: StockPositions, conversions: [Int32: [String: Double]], byKey: [String: Int],
+        reversed: inout Set<Int>, effects: [PostingEffect?]
+    ) throws(LedgerError) -> PostingEffect {
+        let request = PostingRequest(posting, in: self)
+        if posting.type == .reversal {
+            guard let k = byKey[posting.reference], let original = effects[k] else {
+                throw LedgerError(
+                    .invalidPosting, field: "reference",
+                    "reversal '\(posting.key)': no posting in the snapshot has the key '\(posting.reference)'")
+            }
+            guard reversed.insert(k).inserted else {
+                throw LedgerError(
+                    .invalidPosting, field: "reference", "reversal '\(posting.key)': '\(posting.reference)' was already reversed")
+            }
+            return PostingEffect(movements: LedgerRules.reversal(of: original.movements), isHistory: original.isHistory)
+        }
+        let given = try FixedPoint.quantity(posting.quantity)
+        var factor: Int64? = nil
+        let baseUOM = Int(posting.item) < items.count ? items[Int(posting.item)].baseUOM : ""
+        if !posting.uom.isEmpty, posting.uom.uppercased() != baseUOM.uppercased() {
+            guard let perUOM = conversions[posting.item]?[posting.uom.uppercased()] else {
+                throw LedgerError(
+                    .invalidPosting, field: "uom",
+                    "posting '\(posting.key)': unit '\(posting.uom)' does not convert for item \(request.itemID)")
+            }
+            factor = try FixedPoint.quantity(perUOM, field: "base_units_per_uom")
+        }
+        let quantity = try LedgerRules.baseQuantity(request, quantity: given, baseUnitsPerUOM: factor)
+        var consumptionDefault = Ownership.consignment
+        if posting.type == .consumption {
+            let supplier = request.supplierID ?? ""
+            func onHand(_ owner: Ownership) -> Int64 {
+                positions[
+                    PositionKey(itemID: request.itemID, locationID: request.locationID, owner: owner, ownerSupplierID: supplier)
+                ].onHand
+            }
+            consumptionDefault = LedgerRules.consumptionOwner(
+                requested: request.owner, consignmentOnHand: onHand(.consignment), vmiOnHand: onHand(.vmi))
+        }
+        let owner = try LedgerRules.owner(of: request, consumptionDefault: consumptionDefault)
+        let isTransfer = posting.type == .transferOut || posting.type == .transferIn
+        var openOrder: OpenOrderBalance? = nil
+        if posting.type == .receipt, !posting.reference.isEmpty {
+            openOrder = positions.openOrder(
+                OrderLineKey(orderID: posting.reference, itemID: request.itemID, locationID: request.locationID))
+        }
+        return LedgerRules.effect(
+            of: ResolvedPosting(
+                type: posting.type, date: posting.date, itemID: request.itemID, locationID: request.locationID,
+                receivingLocationID: isTransfer ? LedgerRules.receivingLocation(of: request) : nil, owner: owner,
+                supplierID: request.supplierID, quantity: quantity, stockCountDate: stockCountDate, openOrder: openOrder))
+    }
+}
