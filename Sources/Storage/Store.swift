@@ -1,3 +1,4 @@
+public import InventoryCore
 import SQLKit
 
 /// Procura's books in a database: master data, demand history, the inventory ledger and its
@@ -16,10 +17,14 @@ public struct Store: Sendable {
     let backend: any DatabaseBackend
     /// Group commit of single postings (SQLite only: one writer, one fsync per group).
     let committer: GroupCommitter?
+    /// What "now" is for this store: the times it records (`recorded_at`, `created_at`, audit
+    /// entries) and the day the posting-date window is measured from when a caller gives none.
+    public let clock: any WallClock
 
-    init(backend: any DatabaseBackend) {
+    init(backend: any DatabaseBackend, clock: any WallClock = SystemClock()) {
         self.backend = backend
-        self.committer = backend.url.isSQLite ? GroupCommitter() : nil
+        self.clock = clock
+        self.committer = backend.url.isSQLite ? GroupCommitter(clock: clock) : nil
     }
 
     /// The database this store writes to.
@@ -27,16 +32,18 @@ public struct Store: Sendable {
 
     /// Opens (creating a SQLite file when missing) and migrates the database.
     ///
-    /// - Parameter connections: PostgreSQL pool size (SQLite uses one connection).
-    public static func open(_ url: DatabaseURL, connections: Int = 8) async throws -> Store {
+    /// - Parameters:
+    ///   - connections: PostgreSQL pool size (SQLite uses one connection).
+    ///   - clock: what "now" is (``WallClock``; tests fix it with ``FixedClock``).
+    public static func open(_ url: DatabaseURL, connections: Int = 8, clock: any WallClock = SystemClock()) async throws -> Store {
         let backend = try await Backends.open(url, connections: connections)
         do {
-            try await Migrator.migrate(backend)
+            try await Migrator.migrate(backend, at: clock.now())
         } catch {
             await backend.close()
             throw error
         }
-        return Store(backend: backend)
+        return Store(backend: backend, clock: clock)
     }
 
     /// The schema versions applied, ascending.

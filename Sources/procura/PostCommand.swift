@@ -146,7 +146,7 @@ struct PostCommand: AsyncParsableCommand {
     }
 
     /// Today (UTC), the day posting dates are checked against.
-    static func today() -> Day { Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400)) }
+    static func today() -> Day { CommandClock.current.today() }
 
     /// The rows of a transactions.csv file, read by DataImport's reader (the data-folder import's
     /// checks and messages); every error is printed.

@@ -41,7 +41,7 @@ struct IntercompanyCommand: AsyncParsableCommand {
             guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' — expected YYYY-MM-DD") }
             day = d
         } else {
-            day = Day(daysSinceEpoch: Int32(Date().timeIntervalSince1970 / 86_400))
+            day = CommandClock.current.today()
         }
         let report = try await db.withStore { try await $0.intercompanyReconciliation(asOf: day) }
         let pairRows = report.pairs.map { p in

@@ -1,3 +1,4 @@
+import InventoryCore
 import SQLKit
 
 extension Store {
@@ -19,7 +20,7 @@ extension Store {
                 }
             }
             var created = token
-            created.createdAt = Clock.nowText()
+            created.createdAt = clock.now().iso8601
             created.revokedAt = nil
             try await db.raw(
                 """
@@ -29,6 +30,7 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(
                     actor: actor, action: "token.create", subject: "token:\(created.tokenID)",
                     detail: "for user \(created.userID)" + (created.parentTokenID.map { ", made with \($0)" } ?? ""),
@@ -68,7 +70,7 @@ extension Store {
             guard let before = try await Self.apiToken(id: id, db) else {
                 throw StorageError(.unknownToken, "API token '\(id)' does not exist — list tokens with `procura user token list`")
             }
-            let now = Clock.nowText()
+            let now = clock.now().iso8601
             var after = before
             if before.revokedAt == nil {
                 after.revokedAt = now
@@ -102,6 +104,7 @@ extension Store {
         after.revokedAt = now
         try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: now) WHERE token_id = \(bind: token.tokenID)").run()
         try await writeAudit(
+            at: now,
             AuditEntry(
                 actor: actor, action: "token.revoke", subject: "token:\(token.tokenID)", detail: detail,
                 before: token.auditJSON, after: after.auditJSON), db)

@@ -1,3 +1,4 @@
+import InventoryCore
 import SQLKit
 
 extension Store {
@@ -5,7 +6,7 @@ extension Store {
     /// by a Store method that audits itself, e.g. a ledger posting made through the API).
     @discardableResult
     public func appendAudit(_ entry: AuditEntry) async throws -> AuditEntry {
-        try await backend.transaction { db in try await Self.writeAudit(entry, db) }
+        try await backend.transaction { db in try await Self.writeAudit(at: clock.now().iso8601, entry, db) }
     }
 
     /// The audit log, newest first: at most `limit` entries with an id below `beforeID` (the
@@ -32,11 +33,11 @@ extension Store {
         }
     }
 
-    /// Writes an audit entry inside the caller's transaction, stamped now.
+    /// Writes an audit entry inside the caller's transaction, stamped `now` (the store's clock).
     @discardableResult
-    static func writeAudit(_ entry: AuditEntry, _ db: any SQLDatabase) async throws -> AuditEntry {
+    static func writeAudit(at now: String, _ entry: AuditEntry, _ db: any SQLDatabase) async throws -> AuditEntry {
         var entry = entry
-        entry.at = Clock.nowText()
+        entry.at = now
         guard let row = try await db.raw(
             """
             INSERT INTO audit_log (at, actor, action, subject, detail, before_value, after_value) VALUES \

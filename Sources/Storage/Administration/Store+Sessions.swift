@@ -1,3 +1,4 @@
+import InventoryCore
 import SQLKit
 
 extension Store {
@@ -11,16 +12,17 @@ extension Store {
     {
         try await backend.transaction { db in
             if let previousHash, previousHash != session.sessionHash {
-                try await Self.deleteSession(hash: previousHash, detail: "signed in again; this session ended", db)
+                try await Self.deleteSession(hash: previousHash, detail: "signed in again; this session ended", at: clock.now().iso8601, db)
             }
             try await db.raw(
                 """
                 INSERT INTO sessions (session_hash, user_id, csrf_token, created_at, expires_at) VALUES \
-                (\(bind: session.sessionHash), \(bind: session.userID), \(bind: session.csrfToken), \(bind: Clock.nowText()), \
+                (\(bind: session.sessionHash), \(bind: session.userID), \(bind: session.csrfToken), \(bind: clock.now().iso8601), \
                 \(bind: session.expiresAt))
                 """
             ).run()
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(
                     actor: session.userID, action: "session.sign_in", subject: "user:\(session.userID)",
                     detail: remoteAddress.isEmpty ? "signed in" : "signed in from \(remoteAddress)"), db)
@@ -45,14 +47,14 @@ extension Store {
 
     /// Ends a session (`session.sign_out`); nothing happens when there is none.
     public func deleteSession(hash: String) async throws {
-        try await backend.transaction { db in try await Self.deleteSession(hash: hash, detail: "signed out", db) }
+        try await backend.transaction { db in try await Self.deleteSession(hash: hash, detail: "signed out", at: clock.now().iso8601, db) }
     }
 
-    static func deleteSession(hash: String, detail: String, _ db: any SQLDatabase) async throws {
+    static func deleteSession(hash: String, detail: String, at now: String, _ db: any SQLDatabase) async throws {
         let rows = try await db.raw("DELETE FROM sessions WHERE session_hash = \(bind: hash) RETURNING user_id").all()
         for row in rows {
             let user = try row.decode(column: "user_id", as: String.self)
-            try await writeAudit(AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: detail), db)
+            try await writeAudit(at: now, AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: detail), db)
         }
     }
 

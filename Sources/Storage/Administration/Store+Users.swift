@@ -1,3 +1,4 @@
+import InventoryCore
 import SQLKit
 
 extension Store {
@@ -17,7 +18,7 @@ extension Store {
                 throw StorageError(.unknownSupplier, "supplier '\(supplier)' is not in the database — import it first (suppliers.csv)")
             }
             var created = user
-            created.createdAt = Clock.nowText()
+            created.createdAt = clock.now().iso8601
             try await db.raw(
                 """
                 INSERT INTO users (user_id, display_name, role, supplier_id, password_hash, active, created_at) VALUES \
@@ -26,6 +27,7 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(actor: actor, action: "user.create", subject: "user:\(created.userID)", detail: "role \(created.role)",
                     after: created.auditJSON), db)
             return created
@@ -55,6 +57,7 @@ extension Store {
             var after = before
             after.passwordHash = hash
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(actor: actor, action: "user.passwd", subject: "user:\(userID)", detail: "password changed; sessions ended",
                     before: before.auditJSON, after: after.auditJSON), db)
         }
@@ -66,7 +69,7 @@ extension Store {
     public func setUserActive(_ active: Bool, userID: String, actor: String) async throws -> UserRecord {
         try await backend.transaction { db in
             guard let before = try await Self.user(id: userID, db) else { throw Self.unknownUser(userID) }
-            let now = Clock.nowText()
+            let now = clock.now().iso8601
             try await db.raw("UPDATE users SET active = \(bind: active ? 1 : 0) WHERE user_id = \(bind: userID)").run()
             var detail = active ? "enabled" : "disabled"
             if !active {
@@ -79,6 +82,7 @@ extension Store {
             var after = before
             after.active = active
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(actor: actor, action: active ? "user.enable" : "user.disable", subject: "user:\(userID)", detail: detail,
                     before: before.auditJSON, after: after.auditJSON), db)
             return after

@@ -27,8 +27,8 @@ extension Store {
     ///
     /// - Parameters:
     ///   - settingsYAML: the folder's `settings.yaml` text (`nil`: none, the defaults apply).
-    ///   - today: the day the posting-date window is measured from (``LedgerSettings``); `nil`
-    ///     does not check it.
+    ///   - today: the day the posting-date window is measured from (``LedgerSettings``); `nil`:
+    ///     today by the store's ``clock``.
     ///   - progress: hears each part (`items`, …, `demand`, …, `stock counts`, `postings`) as its
     ///     writing starts, inside the transaction.
     public func importSnapshot(
@@ -70,11 +70,11 @@ extension Store {
             try await Self.writeDatasetInfo(snapshot, settingsYAML: settingsYAML, db)
 
             step("stock counts")
-            let writer = LedgerWriter(db: db)
+            let writer = LedgerWriter(db: db, recordedAt: clock.now())
             try await Self.writeStockCount(snapshot, writer: writer, summary: &summary, db)
             step("postings")
             for posting in snapshot.postings {
-                let result = try await writer.post(PostingRequest(posting, in: snapshot), today: today)
+                let result = try await writer.post(PostingRequest(posting, in: snapshot), today: today ?? clock.today())
                 if result.replayed { summary.postingsReplayed += 1 } else { summary.postingsPosted += 1 }
             }
             return summary

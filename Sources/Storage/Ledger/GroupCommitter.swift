@@ -16,16 +16,21 @@ final class GroupCommitter: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [(Submission, CheckedContinuation<PostingResult, any Error>)] = []
     private var flushing = false
-    /// A posting and the day its date window is measured from.
+    /// A posting, the day its date window is measured from and when it was submitted.
     struct Submission {
         var request: PostingRequest
-        var today: Day?
+        var today: Day
+        var recordedAt: Timestamp
     }
     /// Most postings in one transaction.
     let maximumBatch: Int
 
-    init(maximumBatch: Int = 256) {
+    /// The store's clock (``LedgerWriter/recordedAt``).
+    let clock: any WallClock
+
+    init(maximumBatch: Int = 256, clock: any WallClock) {
         self.maximumBatch = maximumBatch
+        self.clock = clock
     }
 
     /// Posts `request` in the next group transaction.
@@ -35,7 +40,8 @@ final class GroupCommitter: @unchecked Sendable {
     /// the other never hops to another task); callers arriving meanwhile wait, and the leader hands
     /// them to a flush task that commits them in groups until none are left.
     func post(_ request: PostingRequest, today: Day?, backend: any DatabaseBackend) async throws -> PostingResult {
-        let request = Submission(request: request, today: today)
+        let now = clock.now()
+        let request = Submission(request: request, today: today ?? now.day, recordedAt: now)
         let waiting: [(Submission, CheckedContinuation<PostingResult, any Error>)]? = lock.withLock {
             guard !flushing else { return nil }
             flushing = true
@@ -83,7 +89,7 @@ final class GroupCommitter: @unchecked Sendable {
         guard groupSize > 1 else { return .failure(groupError) }
         do {
             return .success(
-                try await backend.transaction { db in try await LedgerWriter(db: db).post(request.request, today: request.today) }
+                try await backend.transaction { db in try await LedgerWriter(db: db, recordedAt: request.recordedAt).post(request.request, today: request.today) }
             )
         } catch {
             return .failure(error)
@@ -121,7 +127,8 @@ final class GroupCommitter: @unchecked Sendable {
 
     /// Posts the group; a posting refused before writing gets its error, anything else aborts.
     private static func post(_ requests: [Submission], db: any SQLDatabase) async throws -> [Result<PostingResult, any Error>] {
-        let writer = LedgerWriter(db: db, checksBeforeWriting: true)
+        let recordedAt = requests.map(\.recordedAt).max() ?? Timestamp(secondsSinceEpoch: 0)
+        let writer = LedgerWriter(db: db, recordedAt: recordedAt, checksBeforeWriting: true)
         var outcomes: [Result<PostingResult, any Error>] = []
         outcomes.reserveCapacity(requests.count)
         for request in requests {

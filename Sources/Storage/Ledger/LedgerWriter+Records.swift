@@ -102,7 +102,7 @@ extension LedgerWriter {
             \(bind: e.type.rawValue), \(bind: e.date), \(bind: e.itemID), \(bind: e.locationID), \(bind: e.toLocationID), \
             \(bind: e.supplierID), \(bind: e.owner.rawValue), \(bind: e.quantity), \(bind: e.uom), \(bind: e.uomQuantity), \
             \(bind: e.unitCost), \(bind: e.value), \(bind: e.reason), \(bind: e.reference), \(bind: e.reversesEntryID), \
-            \(bind: e.intercompany ? 1 : 0), \(bind: e.overReceipt), \(bind: e.history ? 1 : 0), \(bind: Clock.nowText())) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id
+            \(bind: e.intercompany ? 1 : 0), \(bind: e.overReceipt), \(bind: e.history ? 1 : 0), \(bind: recordedAt.iso8601)) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id
             """
         ).first()
         return try row?.decode(column: "entry_id", as: Int64.self)

@@ -42,8 +42,13 @@ final class LedgerWriter {
     /// Whether the current posting has written anything.
     private(set) var wrote = false
 
-    init(db: any SQLDatabase, checksBeforeWriting: Bool = false) {
+    /// When the entries of this writer are recorded (`recorded_at`): the store's clock at the
+    /// start of the transaction.
+    let recordedAt: Timestamp
+
+    init(db: any SQLDatabase, recordedAt: Timestamp, checksBeforeWriting: Bool = false) {
         self.db = db
+        self.recordedAt = recordedAt
         self.checksBeforeWriting = checksBeforeWriting
     }
 

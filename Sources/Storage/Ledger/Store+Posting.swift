@@ -17,11 +17,11 @@ extension Store {
     /// ``LedgerRules/effect(of:)``, and the balance rules refuse what would go negative or leave
     /// the fixed-point range — nothing is written then.
     ///
-    /// - Parameter today: the day the posting-date window is measured from — the front doors pass
-    ///   the current UTC date; `nil` does not check the window.
+    /// - Parameter today: the day the posting-date window is measured from; `nil`: today by the
+    ///   store's ``clock``.
     public func post(_ request: PostingRequest, today: Day? = nil) async throws -> PostingResult {
         if let committer { return try await committer.post(request, today: today, backend: backend) }
-        return try await backend.transaction { db in try await LedgerWriter(db: db).post(request, today: today) }
+        return try await backend.transaction { db in try await LedgerWriter(db: db, recordedAt: clock.now()).post(request, today: today ?? clock.today()) }
     }
 
     /// Posts several transactions all or nothing, in order, in one database transaction (the rules
@@ -35,12 +35,12 @@ extension Store {
     ) async throws -> [PostingResult] {
         try await backend.transaction { db in
             let counter = ProgressCounter(progress, step: "posting", total: requests.count, unit: "postings")
-            let writer = LedgerWriter(db: db)
+            let writer = LedgerWriter(db: db, recordedAt: clock.now())
             var results: [PostingResult] = []
             results.reserveCapacity(requests.count)
             for (index, request) in requests.enumerated() {
                 do {
-                    results.append(try await writer.post(request, today: today))
+                    results.append(try await writer.post(request, today: today ?? clock.today()))
                     counter.add(1)
                 } catch let error as StorageError {
                     throw PostingBatchError(index: index, key: request.key, underlying: error)

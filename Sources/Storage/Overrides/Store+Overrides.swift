@@ -64,6 +64,7 @@ extension Store {
                 ).run()
             }
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(
                     actor: actor, action: before == nil ? "override.create" : "override.replace", subject: record.subject,
                     detail: "\(record.parameter) = \(record.value): \(record.reason)", before: before?.auditJSON ?? "",
@@ -102,6 +103,7 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
+                at: clock.now().iso8601,
                 AuditEntry(
                     actor: actor, action: "override.expire", subject: before.subject, detail: "ends \(end)",
                     before: before.auditJSON, after: after.auditJSON), db)

@@ -9,7 +9,7 @@ extension Store {
         try await backend.transaction { db in
             let last = try await db.raw("SELECT MAX(run_number) AS n FROM plan_runs").first()?.decode(column: "n", as: Int?.self) ?? nil
             let number = (last ?? 0) + 1
-            let createdAt = Clock.nowText()
+            let createdAt = clock.now().iso8601
             guard let row = try await db.raw(
                 """
                 INSERT INTO plan_runs (run_number, created_at, as_of, label, status, settings, summary) VALUES \

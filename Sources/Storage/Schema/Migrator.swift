@@ -1,3 +1,4 @@
+import InventoryCore
 import SQLKit
 
 /// Applies the migrations a database lacks, each in its own transaction.
@@ -7,7 +8,7 @@ enum Migrator {
 
     /// Brings the schema up to date; returns the versions applied now.
     @discardableResult
-    static func migrate(_ backend: any DatabaseBackend) async throws -> [Int] {
+    static func migrate(_ backend: any DatabaseBackend, at now: Timestamp) async throws -> [Int] {
         try await backend.transaction { db in
             try await db.create(table: "schema_migrations").ifNotExists()
                 .column("version", type: ColumnType.int, .primaryKey(autoIncrement: false))
@@ -28,7 +29,7 @@ enum Migrator {
                 if existing.contains(migration.version) { return false }
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
-                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Clock.nowText()))
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(now.iso8601))
                     .run()
                 do {
                     try await migration.apply(db)

@@ -23,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens (and migrates) the database, runs `body`, closes it; storage errors are printed
     /// as `error: …` and end the command with exit status 1.
     func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
-        let store = try await StorageFailure.report { try await Store.open(try url()) }
+        let store = try await StorageFailure.report { try await Store.open(try url(), clock: CommandClock.current) }
         do {
             let result = try await StorageFailure.report { try await body(store) }
             await store.close()

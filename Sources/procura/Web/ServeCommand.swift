@@ -83,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
             store = result.store
             banner = "\nDemo company in \(url)\nSign in as:  \(result.adminUserID)\nPassword:    \(result.adminPassword)   (shown once; change it with `procura user passwd admin --database \(url)`)\n"
         } else {
-            store = try await StorageFailure.report { try await Store.open(try db.url()) }
+            store = try await StorageFailure.report { try await Store.open(try db.url(), clock: CommandClock.current) }
             banner = ""
         }
         do {

@@ -9,7 +9,7 @@ extension StorageScenario {
             let versions = try await store.schemaVersions()
             #expect(versions == Migrator.all.map(\.version))
             #expect(versions == [1, 2, 3, 4])
-            let applied = try await Migrator.migrate(store.backend)
+            let applied = try await Migrator.migrate(store.backend, at: store.clock.now())
             #expect(applied == [])
             #expect(try await store.schemaVersions() == [1, 2, 3, 4])
         },
