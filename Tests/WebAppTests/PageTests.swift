@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import ProcuraTestSupport
 import Storage
+import Planning
 import Testing
 @testable import WebApp
 
@@ -31,22 +32,44 @@ struct PageTests {
         }
     }
 
-    @Test("the dashboard figures follow their definitions")
+    @Test("the dashboard figures follow their definitions; the API sends Store.inventoryKPIs; flagged overrides as the plan counts them")
     func dashboardFigures() async throws {
-        try await WebFixture.withApp { _, _, store in
+        try await WebFixture.withApp { client, fixture, store in
             let view = try await PlanView.load(from: store)
-            let data = DashboardData.of(view)
+            let data = view.kpis
             #expect(data.matrix.reduce(0) { $0 + $1.count } == view.rows.count)
             #expect(abs(data.matrix.reduce(0) { $0 + $1.value } - view.rows.reduce(0) { $0 + $1.classification.annualValue }) < 1e-6)
             let t = data.total
-            #expect(t.inventoryValue > 0 && t.annualValue > 0)
-            #expect(abs((t.turns ?? 0) - t.annualValue / t.inventoryValue) < 1e-9)
-            #expect(abs((t.daysOnHand ?? 0) - 365 * t.inventoryValue / t.annualValue) < 1e-6)
+            let days = Double(data.period.days)
+            #expect(data.period.buckets == 52 && data.period.days == 364)
+            #expect(t.inventoryValue > 0 && t.costOfGoodsIssued > 0)
+            #expect(abs(t.annualUsageValue - t.costOfGoodsIssued * 365 / days) < 1e-6)
+            #expect(abs((t.turns ?? 0) - t.annualUsageValue / t.inventoryValue) < 1e-9)
+            #expect(abs((t.daysOnHand ?? 0) - t.inventoryValue / (t.costOfGoodsIssued / days)) < 1e-6)
             #expect(t.stockoutDays > 0, "the demo company has stock-outs")
             let fill = try #require(t.fillRate)
             #expect(fill > 0.5 && fill < 1)
-            #expect(data.byLocation.reduce(0) { $0 + $1.stockoutDays } == t.stockoutDays)
-            #expect(abs(data.byCategory.reduce(0) { $0 + $1.inventoryValue } - t.inventoryValue) < 1e-6)
+            #expect(abs(fill - t.issuedQuantity / (t.issuedQuantity + t.lostQuantity)) < 1e-12)
+            for groups in [data.byLocation, data.byCategory, data.byClass] {
+                let g = try #require(groups)
+                #expect(g.reduce(0) { $0 + $1.stockoutDays } == t.stockoutDays)
+                #expect(abs(g.reduce(0) { $0 + $1.inventoryValue } - t.inventoryValue) < 1e-6)
+                #expect(g.reduce(0) { $0 + $1.itemLocations } == t.itemLocations)
+            }
+            // The database path of `procura kpis --database` gives the same document as the API.
+            let stored = try await store.inventoryKPIs()
+            #expect(stored == data)
+            let response = try await client.execute(
+                uri: "/api/v1/dashboard", method: .get, headers: apiHeaders(fixture.account("vic").token))
+            #expect(response.status == .ok)
+            let api = try JSONDecoder.snakeCase.decode(InventoryKPIs.self, from: response.body.data)
+            #expect(api == stored)
+            // Flagged overrides: every item-location with one, as the plan summary counts them.
+            let run = try #require(try await store.listPlanRuns().first)
+            let summary = try #require(PlanSummaryJSON.decode(run.summary))
+            let flagged = try #require(data.alerts.first { $0.kind == "flagged" })
+            #expect(flagged.count == summary.total.flagged)
+            #expect(flagged.count == view.rows.filter { $0.policy.flagged }.count)
         }
     }
 

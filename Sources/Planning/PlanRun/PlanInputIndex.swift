@@ -45,12 +45,8 @@ struct PlanInputIndex: Sendable {
         var unplanned = 0.0
         // Owned stock: the count of inventory.csv plus the postings of transactions.csv on top
         // (as the database's ledger keeps it), never below zero.
-        var owned: [ItemLocation: Double] = PostedOwnedStock.changes(snapshot.postings)
-        for lot in snapshot.inventory where lot.ownership == .owned {
-            owned[ItemLocation(item: lot.item, location: lot.location), default: 0] += lot.onHand
-        }
-        for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) })
-        where quantity > 0 {
+        let owned = snapshot.ownedOnHand()
+        for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) }) {
             if let r = demand.row(of: key) {
                 onHand[r] += quantity
             } else if Int(key.item) < snapshot.items.count {
