@@ -70,7 +70,9 @@ extension InventoryKPIs {
             alerts.add(row, itemID: item.id, locationID: snapshot.locations[Int(row.location)].id, unit: item.baseUOM, onOrder: onOrder[key] ?? 0)
         }
         // Owned stock at item-locations without a plan row still counts in the inventory value.
-        for (key, quantity) in owned where !planned.contains(key) && Int(key.item) < snapshot.items.count {
+        // (In index order: sums must not depend on a dictionary's order.)
+        let unplanned = owned.filter { !planned.contains($0.key) && Int($0.key.item) < snapshot.items.count }
+        for (key, quantity) in unplanned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) }) {
             var figures = KPIFigures(name: "")
             figures.inventoryValue = quantity * snapshot.items[Int(key.item)].unitCost
             add(figures, item: key.item, location: key.location, cell: "none")
@@ -89,7 +91,8 @@ extension InventoryKPIs {
         byCategory = finished(.category)?.sorted { ($0.inventoryValue, $1.name) > ($1.inventoryValue, $0.name) }
         byLocation = finished(.location)?.sorted { $0.name < $1.name }
         byClass = finished(.abcClass)?.sorted { $0.name < $1.name }
-        let totalValue = cells.values.reduce(0) { $0 + $1.value }
+        let order = ABCClass.allCases.flatMap { abc in XYZClass.allCases.map { abc.rawValue + $0.rawValue } }
+        let totalValue = order.reduce(0) { $0 + (cells[$1]?.value ?? 0) }
         matrix = ABCClass.allCases.flatMap { abc in
             XYZClass.allCases.map { xyz in
                 let (count, value) = cells[abc.rawValue + xyz.rawValue] ?? (0, 0)
