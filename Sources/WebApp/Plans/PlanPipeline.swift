@@ -18,11 +18,18 @@ enum PlanPipeline {
         }
     }
 
-    /// Runs the plan on the database's data with the default estimator and stores it; `stage` is
+    /// Runs the plan on the database's data with the default estimator, stores it and writes
+    /// `plan_run.store` to the audit log as `actor` (the demo's first run included); `stage` is
     /// called as each stage begins.
-    static func run(store: Store, label: String, stage: @Sendable (Stage) async -> Void = { _ in }) async throws
+    static func run(store: Store, label: String, actor: String, stage: @Sendable (Stage) async -> Void = { _ in }) async throws
         -> PlanRunRecord
     {
-        try await store.runPlan(label: label) { await stage(Stage(rawValue: $0.rawValue) ?? .loading) }.record
+        let record = try await store.runPlan(label: label) { await stage(Stage(rawValue: $0.rawValue) ?? .loading) }.record
+        _ = try await store.appendAudit(
+            AuditEntry(
+                actor: actor, action: "plan_run.store", subject: "plan_run:\(record.runNumber)",
+                detail: "\(record.resultCount) results as of \(record.asOf)",
+                after: "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONText.quote(record.label))}"))
+        return record
     }
 }

@@ -77,7 +77,7 @@ actor PlanRunner {
         do {
             _ = try await store.appendAudit(
                 AuditEntry(actor: job.requestedBy, action: "plan_run.start", subject: "job:\(id)", detail: job.label))
-            let record = try await PlanPipeline.run(store: store, label: job.label) { stage in
+            let record = try await PlanPipeline.run(store: store, label: job.label, actor: job.requestedBy) { stage in
                 await self.update(id) {
                     $0.stage = stage.rawValue
                     $0.progress = stage.progress
@@ -88,11 +88,6 @@ actor PlanRunner {
                 $0.progress = PlanPipeline.Stage.refreshing.progress
             }
             cache.replace(with: try await PlanView.load(from: store))
-            _ = try await store.appendAudit(
-                AuditEntry(
-                    actor: job.requestedBy, action: "plan_run.store", subject: "plan_run:\(record.runNumber)",
-                    detail: "\(record.resultCount) results as of \(record.asOf)",
-                    after: "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONText.quote(record.label))}"))
             update(id) {
                 $0.status = "complete"
                 $0.stage = "complete"
