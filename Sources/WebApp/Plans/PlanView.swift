@@ -45,6 +45,7 @@ final class PlanView: Sendable {
     let categories: [String]
     private let responses: Mutex<[Int: String]>
     private let kpiCache: Mutex<InventoryKPIs?>
+    private let memos: Mutex<[String: any Sendable]>
 
     init(snapshot: Snapshot, run: PlanRunRecord?, results: [PlanResultRow], currency: String) throws {
         self.snapshot = snapshot
@@ -107,6 +108,7 @@ final class PlanView: Sendable {
         self.categories = Array(Set(snapshot.items.map(\.category).filter { !$0.isEmpty })).sorted()
         self.responses = Mutex([:])
         self.kpiCache = Mutex(nil)
+        self.memos = Mutex([:])
     }
 
     static func key(_ item: String, _ location: String) -> String { item + "\u{1F}" + location }
@@ -128,6 +130,15 @@ final class PlanView: Sendable {
         let kpis = InventoryKPIs(snapshot: snapshot, itemLocations: itemLocations, runNumber: run?.runNumber)
         kpiCache.withLock { $0 = kpis }
         return kpis
+    }
+
+    /// A result computed once per view and key (reports over the snapshot that take a while:
+    /// accuracy backtests, reclassification); the first caller computes it, later ones reuse it.
+    func memo<T: Sendable>(_ key: String, _ make: () async throws -> T) async rethrows -> T {
+        if let cached = memos.withLock({ $0[key] }) as? T { return cached }
+        let value = try await make()
+        memos.withLock { $0[key] = value }
+        return value
     }
 
     /// The policy response of a row (`GET …/policy`), rendered once and kept.
