@@ -16,13 +16,14 @@ struct ConsignmentUsageEndpoints {
         var locationId: String
         var date: String
         var quantity: Double
-        var unitPrice: Double
-        var amount: Double
+        /// Prices and amounts only for those who see planning data (never for suppliers).
+        var unitPrice: Double?
+        var amount: Double?
     }
     struct Body: Codable {
         var lines: [Line]
         var totalQuantity: Double
-        var totalAmount: Double
+        var totalAmount: Double?
     }
 
     let state: WebState
@@ -48,13 +49,16 @@ struct ConsignmentUsageEndpoints {
         let from = try day("from")
         let to = try day("to")
         let usage = try await state.store.consignmentUsage(supplierID: supplier, from: from, to: to)
+        let prices = principal.seesEverything
         let lines = usage.map {
             Line(
                 entryId: $0.entryID, supplierId: $0.supplierID, owner: $0.owner, itemId: $0.itemID, locationId: $0.locationID, date: $0.date,
-                quantity: FixedPoint.quantityDouble($0.quantity), unitPrice: Double($0.unitPrice) / Double(FixedPoint.unitCostScale),
-                amount: Double($0.amount) / Double(FixedPoint.moneyScale))
+                quantity: FixedPoint.quantityDouble($0.quantity), unitPrice: prices ? Double($0.unitPrice) / Double(FixedPoint.unitCostScale) : nil,
+                amount: prices ? Double($0.amount) / Double(FixedPoint.moneyScale) : nil)
         }
-        let body = Body(lines: lines, totalQuantity: lines.reduce(0) { $0 + $1.quantity }, totalAmount: lines.reduce(0) { $0 + $1.amount })
+        let body = Body(
+            lines: lines, totalQuantity: lines.reduce(0) { $0 + $1.quantity },
+            totalAmount: prices ? lines.reduce(0) { $0 + ($1.amount ?? 0) } : nil)
         return (principal, supplier, from, to, body)
     }
 
@@ -70,11 +74,13 @@ struct ConsignmentUsageEndpoints {
             values: [
                 "planner": principal.seesEverything, "from": from?.description ?? "", "to": to?.description ?? "",
                 "supplier": supplier ?? "", "suppliers": suppliers.map { ["id": $0, "selected": $0 == supplier] },
-                "count": Format.count(b.lines.count), "total_quantity": Format.number(b.totalQuantity), "total_amount": Format.money(b.totalAmount),
+                "count": Format.count(b.lines.count), "total_quantity": Format.number(b.totalQuantity),
+                "total_amount": b.totalAmount.map(Format.money) ?? false,
                 "lines": b.lines.map { l -> [String: Any] in
                     [
                         "date": l.date, "supplier_id": l.supplierId, "owner": l.owner, "item_id": l.itemId, "location_id": l.locationId,
-                        "quantity": Format.number(l.quantity), "unit_price": Format.number(l.unitPrice), "amount": Format.number(l.amount),
+                        "quantity": Format.number(l.quantity), "unit_price": l.unitPrice.map(Format.number) ?? "", "amount": l.amount.map(Format.number) ?? "",
+                        "planner": principal.seesEverything,
                     ]
                 },
             ])
