@@ -14,6 +14,8 @@ struct FormatTests {
         #expect(Format.number(1e30) == "1.000e+30")
         #expect(Format.money(-9.3e18) == "-9.300e+18")
         #expect(Format.number(.infinity) == "–" && Format.money(.nan) == "–")
+        #expect(Format.fixed(3.7, places: 2) == "3.70" && Format.fixed(1234.5, places: 2) == "1,234.50" && Format.fixed(46.6, places: 0) == "47")
+        #expect(Format.fixed(nil, places: 2) == "–" && Format.fixed(.infinity, places: 0) == "∞" && Format.fixed(-2.5, places: 1) == "-2.5")
     }
 
     @Test("timestamps read as date, hour and minute in UTC; audit records as key: value")

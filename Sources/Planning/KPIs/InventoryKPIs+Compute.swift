@@ -116,7 +116,7 @@ private struct AlertCollector {
         let n = ExplanationFormat.number
         if !row.flaggedOverrides.isEmpty {
             flagged.append(
-                alert(row.averageInventoryValue, "override far from the computed value: \(row.flaggedOverrides.joined(separator: ", "))"))
+                alert(row.averageInventoryValue, "override far from the computed value: \(row.flaggedOverrides.map { String($0.map { $0 == "_" ? " " : $0 }) }.joined(separator: ", "))"))
         }
         guard row.policyType != .none else { return }
         let position = row.onHand + onOrder

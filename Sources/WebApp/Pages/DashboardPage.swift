@@ -20,8 +20,8 @@ struct DashboardPage {
         func group(_ g: KPIFigures) -> [String: Any] {
             [
                 "name": g.name, "item_locations": Format.count(g.itemLocations), "inventory_value": Format.money(g.inventoryValue),
-                "annual_usage": Format.money(g.annualUsageValue), "turns": Format.optional(g.turns),
-                "days_on_hand": g.daysOnHand.map { $0.isInfinite ? "∞" : Format.money($0) } ?? "–", "fill_rate": Format.percent(g.fillRate),
+                "annual_usage": Format.money(g.annualUsageValue), "turns": Format.fixed(g.turns, places: 2),
+                "days_on_hand": Format.fixed(g.daysOnHand, places: 0), "fill_rate": Format.percent(g.fillRate),
                 "stockout_days": Format.count(g.stockoutDays), "stockout_item_locations": Format.count(g.stockoutItemLocations),
             ]
         }

@@ -13,6 +13,17 @@ enum Format {
         return ExplanationFormat.number(x)
     }
 
+    /// A ratio with a fixed number of decimals, thousands grouped (`3.70`, `1,234.50`), for
+    /// columns whose figures are compared side by side.
+    static func fixed(_ x: Double?, places: Int) -> String {
+        guard let x, x.isFinite else { return x == .infinity ? "∞" : "–" }
+        guard x.magnitude < 1e15 else { return String(format: "%.3e", x) }
+        let text = String(format: "%.\(places)f", x.magnitude)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = grouped(Int64(parts[0]) ?? 0)
+        return (x < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
     /// A whole amount with thousands separators.
     static func money(_ x: Double) -> String {
         guard x.isFinite else { return "–" }
