@@ -1,5 +1,5 @@
-import Foundation
 import Forecasting
+import Foundation
 import ProcuraTestSupport
 import Testing
 
@@ -60,18 +60,23 @@ struct ForecastErrorGrowthTests {
         check(.constant, { _ in 1 }, "constant")
     }
 
-    @Test("the growth of fitted models: SES with its α, naive, seasonal naive, Holt with its weights; Croston, TSB and the moving average constant")
+    @Test(
+        "the growth of fitted models: SES with its α, naive, seasonal naive, Holt with its weights; Croston, TSB and the moving average constant"
+    )
     func ofFits() throws {
         let y: [Double] = (0..<60).map { t -> Double in
             let wave: Double = 10 * sin(Double(t) / 3)
             return 100 + wave + Double(t % 5)
         }
-        #expect(ForecastErrorGrowth(try SimpleExponentialSmoothing(alpha: 0.1).fit(y)) == .exponentialSmoothing(alpha: 0.1, beta: 0, gamma: 0, phi: 1, seasonLength: 0))
+        #expect(
+            ForecastErrorGrowth(try SimpleExponentialSmoothing(alpha: 0.1).fit(y))
+                == .exponentialSmoothing(alpha: 0.1, beta: 0, gamma: 0, phi: 1, seasonLength: 0))
         #expect(ForecastErrorGrowth(try NaiveModel().fit(y)) == .randomWalk)
         #expect(ForecastErrorGrowth(try SeasonalNaiveModel(seasonLength: 12).fit(y)) == .seasonalRandomWalk(seasonLength: 12))
         let holt = try ExponentialSmoothingModel(family: .holt, damped: false).fit(y)
         let expected = ForecastErrorGrowth.exponentialSmoothing(
-            alpha: try #require(holt.parameters["alpha"]), beta: try #require(holt.parameters["beta"]), gamma: 0, phi: 1, seasonLength: 0)
+            alpha: try #require(holt.parameters["alpha"]), beta: try #require(holt.parameters["beta"]), gamma: 0, phi: 1,
+            seasonLength: 0)
         #expect(ForecastErrorGrowth(holt) == expected)
         let sporadic: [Double] = (0..<60).map { t -> Double in t % 3 == 0 ? 5 : 0 }
         #expect(ForecastErrorGrowth(try CrostonModel(variant: .sba).fit(sporadic)) == .constant)

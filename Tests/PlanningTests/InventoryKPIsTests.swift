@@ -7,7 +7,9 @@ import Testing
 
 @Suite("Inventory KPIs")
 struct InventoryKPIsTests {
-    @Test("inventory_kpis.json: turnover, annualised turnover, days on hand, fill rate and stock-out frequency from the case's sums")
+    @Test(
+        "inventory_kpis.json: turnover, annualised turnover, days on hand, fill rate and stock-out frequency from the case's sums"
+    )
     func formulasAgainstReference() throws {
         let file = try ReferenceFile("inventory_kpis.json")
         let tolerance = file.tolerance
@@ -23,14 +25,23 @@ struct InventoryKPIsTests {
                 if expected.isNaN {
                     #expect(actual == nil, "\(id) \(key): expected null, got \(String(describing: actual))")
                 } else {
-                    #expect(actual.map { tolerance.accepts($0, expected) } == true, "\(id) \(key): \(String(describing: actual)) vs \(expected)")
+                    #expect(
+                        actual.map { tolerance.accepts($0, expected) } == true,
+                        "\(id) \(key): \(String(describing: actual)) vs \(expected)")
                 }
             }
             check(KPIFormulas.turnover(costOfGoodsIssued: cogs, averageInventoryValue: value), "inventory_turnover")
-            check(KPIFormulas.annualisedTurnover(costOfGoodsIssued: cogs, averageInventoryValue: value, days: days), "inventory_turnover_annualized")
+            check(
+                KPIFormulas.annualisedTurnover(costOfGoodsIssued: cogs, averageInventoryValue: value, days: days),
+                "inventory_turnover_annualized")
             check(KPIFormulas.daysOnHand(costOfGoodsIssued: cogs, averageInventoryValue: value, days: days), "days_on_hand")
-            check(KPIFormulas.fillRate(issued: try #require(e["units_issued"].double), demanded: try #require(e["units_demanded"].double)), "fill_rate")
-            check(KPIFormulas.stockoutFrequency(stockoutDays: try #require(e["stockout_days"].int), days: days), "stockout_frequency")
+            check(
+                KPIFormulas.fillRate(
+                    issued: try #require(e["units_issued"].double), demanded: try #require(e["units_demanded"].double)),
+                "fill_rate")
+            check(
+                KPIFormulas.stockoutFrequency(stockoutDays: try #require(e["stockout_days"].int), days: days),
+                "stockout_frequency")
         }
     }
 
@@ -58,7 +69,8 @@ struct InventoryKPIsTests {
                 item: 0, location: 0, abc: .a, xyz: .x, annualValue: 1_043.57, policyType: .sQ, onHand: 30, reorderPoint: 50,
                 orderUpToLevel: 0, demandPerBucket: 10, unitCost: 2, flaggedOverrides: [], averageInventoryValue: 80),
             KPIItemLocation(
-                item: 1, location: 0, abc: .c, xyz: .z, annualValue: 0, policyType: .none, onHand: 40, reorderPoint: 0, orderUpToLevel: 0,
+                item: 1, location: 0, abc: .c, xyz: .z, annualValue: 0, policyType: .none, onHand: 40, reorderPoint: 0,
+                orderUpToLevel: 0,
                 demandPerBucket: 0, unitCost: 5, flaggedOverrides: ["safety_stock"], averageInventoryValue: 0),
         ]
         return (snapshot, rows)
@@ -101,7 +113,8 @@ struct InventoryKPIsTests {
     @Test("a period and a single grouping: days with stock but no usage are infinite days on hand")
     func periodAndGrouping() throws {
         let (snapshot, rows) = Self.company()
-        let kpis = InventoryKPIs(snapshot: snapshot, itemLocations: rows, configuration: .init(columns: 48..<52, groupings: [.location]))
+        let kpis = InventoryKPIs(
+            snapshot: snapshot, itemLocations: rows, configuration: .init(columns: 48..<52, groupings: [.location]))
         #expect(kpis.period.buckets == 4 && kpis.period.days == 28)
         #expect(kpis.byCategory == nil && kpis.byClass == nil && kpis.byLocation?.map(\.name) == ["L1"])
         #expect(kpis.total.costOfGoodsIssued == 80)

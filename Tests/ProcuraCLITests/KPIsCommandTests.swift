@@ -57,7 +57,8 @@ struct KPIsCommandTests {
         process.waitUntilExit()
 
         let apiJSON = try Self.json(api)
-        let folderDifferences = Self.differences(try Self.json(fromFolder.stdout), apiJSON, relative: 1e-9, ignoring: ["run_number"])
+        let folderDifferences = Self.differences(
+            try Self.json(fromFolder.stdout), apiJSON, relative: 1e-9, ignoring: ["run_number"])
         #expect(folderDifferences.isEmpty, "\(folderDifferences.prefix(10))")
         let databaseDifferences = Self.differences(try Self.json(fromDatabase.stdout), apiJSON, relative: 0)
         #expect(databaseDifferences.isEmpty, "\(databaseDifferences.prefix(10))")
@@ -80,7 +81,10 @@ struct KPIsCommandTests {
         #expect(table.stdout.contains("Flagged overrides: "))
         let csv = try cli.run(["kpis", demo, "--by", "location", "--format", "csv", "--quiet"])
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "grouping,name,item_locations,inventory_value,cost_of_goods_issued,annual_usage_value,turns,days_on_hand,issued_quantity,lost_quantity,fill_rate,stockout_days,stockout_item_locations,stockout_frequency")
+        #expect(
+            lines.first
+                == "grouping,name,item_locations,inventory_value,cost_of_goods_issued,annual_usage_value,turns,days_on_hand,issued_quantity,lost_quantity,fill_rate,stockout_days,stockout_item_locations,stockout_frequency"
+        )
         #expect(lines.count == 3 && lines[1].hasPrefix("total,total,") && lines[2].hasPrefix("location,"))
         let bad = try cli.run(["kpis", demo, "--by", "supplier"])
         #expect(bad.status == 64)

@@ -44,7 +44,11 @@ public enum ForecastErrorGrowth: Hashable, Sendable {
         case .naive:
             self = .randomWalk
         case .seasonalNaive:
-            if case .cycle(let cycle) = fit.path { self = .seasonalRandomWalk(seasonLength: cycle.count) } else { self = .randomWalk }
+            if case .cycle(let cycle) = fit.path {
+                self = .seasonalRandomWalk(seasonLength: cycle.count)
+            } else {
+                self = .randomWalk
+            }
         case .ses:
             self = .exponentialSmoothing(alpha: fit.parameters["alpha"] ?? 0, beta: 0, gamma: 0, phi: 1, seasonLength: 0)
         case .holt, .holtWinters, .ets:

@@ -23,7 +23,9 @@ extension InventoryKPIs {
         self.runNumber = runNumber
 
         var onOrder: [ItemLocation: Double] = [:]
-        for order in snapshot.openOrders { onOrder[ItemLocation(item: order.item, location: order.location), default: 0] += order.quantity }
+        for order in snapshot.openOrders {
+            onOrder[ItemLocation(item: order.item, location: order.location), default: 0] += order.quantity
+        }
         let owned = snapshot.ownedOnHand()
         let wanted = Set(configuration.groupings)
         var groups: [Grouping: [String: KPIFigures]] = [:]
@@ -32,7 +34,8 @@ extension InventoryKPIs {
             total.add(figures)
             let category = snapshot.items[Int(item)].category
             let keys: [(Grouping, String)] = [
-                (.category, category.isEmpty ? "(none)" : category), (.location, snapshot.locations[Int(location)].id), (.abcClass, cell),
+                (.category, category.isEmpty ? "(none)" : category), (.location, snapshot.locations[Int(location)].id),
+                (.abcClass, cell),
             ]
             for (grouping, key) in keys where wanted.contains(grouping) {
                 groups[grouping, default: [:]][key, default: KPIFigures(name: key)].add(figures)
@@ -67,7 +70,9 @@ extension InventoryKPIs {
             add(figures, item: row.item, location: row.location, cell: cell)
             cells[cell, default: (0, 0)].count += 1
             cells[cell, default: (0, 0)].value += row.annualValue
-            alerts.add(row, itemID: item.id, locationID: snapshot.locations[Int(row.location)].id, unit: item.baseUOM, onOrder: onOrder[key] ?? 0)
+            alerts.add(
+                row, itemID: item.id, locationID: snapshot.locations[Int(row.location)].id, unit: item.baseUOM,
+                onOrder: onOrder[key] ?? 0)
         }
         // Owned stock at item-locations without a plan row still counts in the inventory value.
         // (In index order: sums must not depend on a dictionary's order.)
@@ -96,7 +101,9 @@ extension InventoryKPIs {
         matrix = ABCClass.allCases.flatMap { abc in
             XYZClass.allCases.map { xyz in
                 let (count, value) = cells[abc.rawValue + xyz.rawValue] ?? (0, 0)
-                return Cell(abc: abc.rawValue, xyz: xyz.rawValue, count: count, value: value, share: totalValue > 0 ? value / totalValue : 0)
+                return Cell(
+                    abc: abc.rawValue, xyz: xyz.rawValue, count: count, value: value,
+                    share: totalValue > 0 ? value / totalValue : 0)
             }
         }
         self.alerts = alerts.lists
@@ -112,24 +119,36 @@ private struct AlertCollector {
     var flagged: [KPIAlert] = []
 
     mutating func add(_ row: KPIItemLocation, itemID: String, locationID: String, unit: String, onOrder: Double) {
-        func alert(_ value: Double, _ text: String) -> KPIAlert { KPIAlert(itemId: itemID, locationId: locationID, value: value, text: text) }
+        func alert(_ value: Double, _ text: String) -> KPIAlert {
+            KPIAlert(itemId: itemID, locationId: locationID, value: value, text: text)
+        }
         let n = ExplanationFormat.number
         if !row.flaggedOverrides.isEmpty {
             flagged.append(
-                alert(row.averageInventoryValue, "override far from the computed value: \(row.flaggedOverrides.map { String($0.map { $0 == "_" ? " " : $0 }) }.joined(separator: ", "))"))
+                alert(
+                    row.averageInventoryValue,
+                    "override far from the computed value: \(row.flaggedOverrides.map { String($0.map { $0 == "_" ? " " : $0 }) }.joined(separator: ", "))"
+                ))
         }
         guard row.policyType != .none else { return }
         let position = row.onHand + onOrder
         if row.reorderPoint > 0, position <= row.reorderPoint {
             reorder.append(
-                alert((row.reorderPoint - position) * row.unitCost, "position \(n(position)) ≤ reorder point \(n(row.reorderPoint)) \(unit)"))
+                alert(
+                    (row.reorderPoint - position) * row.unitCost,
+                    "position \(n(position)) ≤ reorder point \(n(row.reorderPoint)) \(unit)"))
         }
         if row.onHand <= 0, row.demandPerBucket > 0 {
-            stockout.append(alert(row.demandPerBucket * row.unitCost, "nothing on hand; demand \(n(row.demandPerBucket)) \(unit) per \(bucket)"))
+            stockout.append(
+                alert(
+                    row.demandPerBucket * row.unitCost, "nothing on hand; demand \(n(row.demandPerBucket)) \(unit) per \(bucket)")
+            )
         }
         if row.orderUpToLevel > 0, row.onHand > row.orderUpToLevel {
             excess.append(
-                alert((row.onHand - row.orderUpToLevel) * row.unitCost, "on hand \(n(row.onHand)) > maximum \(n(row.orderUpToLevel)) \(unit)"))
+                alert(
+                    (row.onHand - row.orderUpToLevel) * row.unitCost,
+                    "on hand \(n(row.onHand)) > maximum \(n(row.orderUpToLevel)) \(unit)"))
         }
     }
 

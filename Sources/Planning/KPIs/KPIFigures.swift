@@ -61,8 +61,10 @@ public struct KPIFigures: Codable, Sendable, Hashable {
     mutating func finish(days: Int) {
         demandedQuantity = issuedQuantity + lostQuantity
         annualUsageValue = days > 0 ? costOfGoodsIssued * KPIFormulas.daysPerYear / Double(days) : 0
-        turns = KPIFormulas.annualisedTurnover(costOfGoodsIssued: costOfGoodsIssued, averageInventoryValue: inventoryValue, days: days)
-        daysOnHand = KPIFormulas.daysOnHand(costOfGoodsIssued: costOfGoodsIssued, averageInventoryValue: inventoryValue, days: days)
+        turns = KPIFormulas.annualisedTurnover(
+            costOfGoodsIssued: costOfGoodsIssued, averageInventoryValue: inventoryValue, days: days)
+        daysOnHand = KPIFormulas.daysOnHand(
+            costOfGoodsIssued: costOfGoodsIssued, averageInventoryValue: inventoryValue, days: days)
         fillRate = KPIFormulas.fillRate(issued: issuedQuantity, demanded: demandedQuantity)
         stockoutFrequency = KPIFormulas.stockoutFrequency(stockoutDays: stockoutDays, days: itemLocations * days)
     }

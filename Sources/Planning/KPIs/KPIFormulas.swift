@@ -20,7 +20,9 @@ public enum KPIFormulas {
     }
 
     /// The period's turnover × 365 / days.
-    public static func annualisedTurnover(costOfGoodsIssued cogs: Double, averageInventoryValue value: Double, days: Int) -> Double? {
+    public static func annualisedTurnover(costOfGoodsIssued cogs: Double, averageInventoryValue value: Double, days: Int)
+        -> Double?
+    {
         guard days > 0 else { return nil }
         return turnover(costOfGoodsIssued: cogs, averageInventoryValue: value).map { $0 * daysPerYear / Double(days) }
     }

@@ -63,10 +63,12 @@ extension PlanResult {
             let c = classification.rows[r]
             let p = row.policy
             return KPIItemLocation(
-                item: row.item, location: row.location, abc: c.abc, xyz: c.xyz, annualValue: c.annualValue, policyType: p.policyType,
+                item: row.item, location: row.location, abc: c.abc, xyz: c.xyz, annualValue: c.annualValue,
+                policyType: p.policyType,
                 onHand: row.onHand, reorderPoint: p.final.reorderPoint, orderUpToLevel: p.final.orderUpToLevel,
                 demandPerBucket: p.final.forecastPerBucket, unitCost: p.input.unitCost,
-                flaggedOverrides: p.overrides.filter(\.flagged).map(\.parameter.rawValue), averageInventoryValue: p.averageInventoryValue)
+                flaggedOverrides: p.overrides.filter(\.flagged).map(\.parameter.rawValue),
+                averageInventoryValue: p.averageInventoryValue)
         }
     }
 }

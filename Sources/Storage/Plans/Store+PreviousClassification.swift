@@ -15,7 +15,8 @@ extension Store {
         for result in try await planResults(runNumber: runNumber, kind: "classification") {
             let c = try PlanRecorder.decoder.decode(ClassificationPayload.self, from: Data(result.payload.utf8))
             previous.set(
-                PreviousClassification.Entry(abc: ABCClass(rawValue: c.abc), xyz: XYZClass(rawValue: c.xyz), pattern: DemandPattern(rawValue: c.pattern)),
+                PreviousClassification.Entry(
+                    abc: ABCClass(rawValue: c.abc), xyz: XYZClass(rawValue: c.xyz), pattern: DemandPattern(rawValue: c.pattern)),
                 item: c.itemId, location: c.locationId)
         }
         return previous

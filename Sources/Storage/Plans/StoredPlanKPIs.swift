@@ -12,9 +12,11 @@ extension KPIItemLocation {
         else { return nil }
         self.init(
             item: item, location: location, abc: abc, xyz: xyz, annualValue: classification.annualValue,
-            policyType: PolicyType(rawValue: policy.policyType) ?? .none, onHand: policy.onHand, reorderPoint: policy.final.reorderPoint,
+            policyType: PolicyType(rawValue: policy.policyType) ?? .none, onHand: policy.onHand,
+            reorderPoint: policy.final.reorderPoint,
             orderUpToLevel: policy.final.orderUpToLevel, demandPerBucket: policy.demandPerBucket, unitCost: policy.unitCost,
-            flaggedOverrides: policy.overrides.filter(\.flagged).map(\.parameter), averageInventoryValue: policy.averageInventoryValue)
+            flaggedOverrides: policy.overrides.filter(\.flagged).map(\.parameter),
+            averageInventoryValue: policy.averageInventoryValue)
     }
 }
 
@@ -34,13 +36,17 @@ extension Store {
         for result in try await planResults(runNumber: run.runNumber) {
             let data = Data(result.payload.utf8)
             switch result.kind {
-            case "classification": classifications[result.itemID + "\u{1F}" + result.locationID] = try decoder.decode(ClassificationPayload.self, from: data)
+            case "classification":
+                classifications[result.itemID + "\u{1F}" + result.locationID] = try decoder.decode(
+                    ClassificationPayload.self, from: data)
             case "policy": policies.append(try decoder.decode(PolicyPayload.self, from: data))
             default: continue
             }
         }
         let rows = policies.compactMap { p in
-            classifications[p.itemId + "\u{1F}" + p.locationId].flatMap { KPIItemLocation(classification: $0, policy: p, snapshot: snapshot) }
+            classifications[p.itemId + "\u{1F}" + p.locationId].flatMap {
+                KPIItemLocation(classification: $0, policy: p, snapshot: snapshot)
+            }
         }
         return InventoryKPIs(snapshot: snapshot, itemLocations: rows, runNumber: run.runNumber, configuration: configuration)
     }

@@ -59,7 +59,8 @@ struct AccuracyEndpoints {
                 report = try await AccuracyRun.run(
                     snapshot: view.snapshot,
                     configuration: AccuracyRun.Configuration(
-                        holdout: holdout, mode: mode == "fixed" ? .fixed : .rolling, segmentation: by.flatMap(AccuracyRun.Segmentation.init),
+                        holdout: holdout, mode: mode == "fixed" ? .fixed : .rolling,
+                        segmentation: by.flatMap(AccuracyRun.Segmentation.init),
                         selection: selection == "full" ? .full : .fast))
             } catch let error as ForecastRunError {
                 throw Problem.unprocessable(error.message, code: "invalid_parameter")
@@ -67,8 +68,10 @@ struct AccuracyEndpoints {
             func segment(_ s: AccuracyRunReport.Segment) -> Segment {
                 let a = s.accuracy
                 return Segment(
-                    segment: a.segment, itemLocations: a.itemCount, wapePercent: a.wapePercent, mapePercent: a.mapePercent, mase: a.mase,
-                    biasPercent: a.biasPercent, trackingAlerts: s.trackingAlerts, errorValue: a.absoluteErrorValue, demandValue: a.demandValue)
+                    segment: a.segment, itemLocations: a.itemCount, wapePercent: a.wapePercent, mapePercent: a.mapePercent,
+                    mase: a.mase,
+                    biasPercent: a.biasPercent, trackingAlerts: s.trackingAlerts, errorValue: a.absoluteErrorValue,
+                    demandValue: a.demandValue)
             }
             let snapshot = view.snapshot
             return Body(
@@ -77,7 +80,8 @@ struct AccuracyEndpoints {
                 drivers: report.total.drivers.map { d in
                     let a = report.items[d.index]
                     return Driver(
-                        itemId: snapshot.items[Int(a.item)].id, locationId: snapshot.locations[Int(a.location)].id, segment: a.segment, model: a.model,
+                        itemId: snapshot.items[Int(a.item)].id, locationId: snapshot.locations[Int(a.location)].id,
+                        segment: a.segment, model: a.model,
                         errorValue: d.errorValue, share: d.share)
                 })
         }
@@ -94,7 +98,8 @@ struct AccuracyEndpoints {
         func percent(_ x: Double?) -> String { x.map { Format.percent($0 / 100) } ?? "–" }
         func row(_ s: Segment) -> [String: Any] {
             [
-                "segment": s.segment, "item_locations": Format.count(s.itemLocations), "wape": percent(s.wapePercent), "mape": percent(s.mapePercent),
+                "segment": s.segment, "item_locations": Format.count(s.itemLocations), "wape": percent(s.wapePercent),
+                "mape": percent(s.mapePercent),
                 "mase": Format.optional(s.mase), "bias": percent(s.biasPercent), "alerts": Format.count(s.trackingAlerts),
                 "error_value": Format.money(s.errorValue), "demand_value": Format.money(s.demandValue),
             ]

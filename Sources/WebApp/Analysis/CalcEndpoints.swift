@@ -55,7 +55,8 @@ struct CalcEndpoints {
     static func safetyStock(_ r: SafetyStockRequest) throws -> SafetyStockResult {
         do {
             let demand = try ProtectionIntervalDemand(
-                demandMean: r.demandMean, demandStandardDeviation: r.demandSd, leadTime: r.leadTime, leadTimeStandardDeviation: r.leadTimeSd ?? 0,
+                demandMean: r.demandMean, demandStandardDeviation: r.demandSd, leadTime: r.leadTime,
+                leadTimeStandardDeviation: r.leadTimeSd ?? 0,
                 reviewPeriod: r.reviewPeriod ?? 0)
             switch (r.serviceLevel, r.fillRate) {
             case (let alpha?, nil):
@@ -69,7 +70,8 @@ struct CalcEndpoints {
                     safetyStock: s.safetyStock, reorderPoint: s.reorderLevel, sigmaLeadTimeDemand: s.standardDeviation,
                     meanLeadTimeDemand: s.expectedDemand, k: s.safetyFactor)
             default:
-                throw Problem.unprocessable("give service_level, or fill_rate with order_quantity — exactly one of the two", code: "invalid_input")
+                throw Problem.unprocessable(
+                    "give service_level, or fill_rate with order_quantity — exactly one of the two", code: "invalid_input")
             }
         } catch let error as PolicyError {
             throw Problem.unprocessable(error.message, code: "invalid_input")
@@ -78,12 +80,14 @@ struct CalcEndpoints {
 
     @Sendable func eoqAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.viewPlanning)
-        return try JSONResponse.encode(try Self.eoq(try await JSONResponse.decode(EOQRequest.self, from: request, context: context)))
+        return try JSONResponse.encode(
+            try Self.eoq(try await JSONResponse.decode(EOQRequest.self, from: request, context: context)))
     }
 
     @Sendable func safetyStockAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.viewPlanning)
-        return try JSONResponse.encode(try Self.safetyStock(try await JSONResponse.decode(SafetyStockRequest.self, from: request, context: context)))
+        return try JSONResponse.encode(
+            try Self.safetyStock(try await JSONResponse.decode(SafetyStockRequest.self, from: request, context: context)))
     }
 
     /// `/calc?model=eoq&order_cost=…` or `/calc?model=safety-stock&demand_mean=…`: the forms, and the
@@ -93,31 +97,42 @@ struct CalcEndpoints {
         let query = QueryParameters(request)
         var values: [String: Any] = [:]
         let fields = [
-            "order_cost", "holding_cost", "demand", "demand_mean", "demand_sd", "lead_time", "lead_time_sd", "review_period", "service_level",
+            "order_cost", "holding_cost", "demand", "demand_mean", "demand_sd", "lead_time", "lead_time_sd", "review_period",
+            "service_level",
             "fill_rate", "order_quantity",
         ]
         for name in fields { values[name] = query.string(name) ?? "" }
         func number(_ name: String, required: Bool = true) throws -> Double? {
             guard let text = query.string(name)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-                if required { throw Problem.unprocessable("\(name.replacingOccurrences(of: "_", with: " ")) is missing", code: "invalid_input") }
+                if required {
+                    throw Problem.unprocessable(
+                        "\(name.replacingOccurrences(of: "_", with: " ")) is missing", code: "invalid_input")
+                }
                 return nil
             }
             guard let x = Double(text), x.isFinite else {
-                throw Problem.unprocessable("\(name.replacingOccurrences(of: "_", with: " ")) '\(text)' — expected a number", code: "invalid_input")
+                throw Problem.unprocessable(
+                    "\(name.replacingOccurrences(of: "_", with: " ")) '\(text)' — expected a number", code: "invalid_input")
             }
             return x
         }
         do {
             switch query.string("model") {
             case "eoq":
-                let r = try Self.eoq(EOQRequest(orderCost: try number("order_cost")!, holdingCost: try number("holding_cost")!, demand: try number("demand")!))
+                let r = try Self.eoq(
+                    EOQRequest(
+                        orderCost: try number("order_cost")!, holdingCost: try number("holding_cost")!,
+                        demand: try number("demand")!))
                 values["eoq"] = ["order_quantity": Format.number(r.orderQuantity), "cost": Format.number(r.cost)]
             case "safety-stock":
                 let r = try Self.safetyStock(
                     SafetyStockRequest(
-                        demandMean: try number("demand_mean")!, demandSd: try number("demand_sd")!, leadTime: try number("lead_time")!,
-                        leadTimeSd: try number("lead_time_sd", required: false), reviewPeriod: try number("review_period", required: false),
-                        serviceLevel: try number("service_level", required: false), fillRate: try number("fill_rate", required: false),
+                        demandMean: try number("demand_mean")!, demandSd: try number("demand_sd")!,
+                        leadTime: try number("lead_time")!,
+                        leadTimeSd: try number("lead_time_sd", required: false),
+                        reviewPeriod: try number("review_period", required: false),
+                        serviceLevel: try number("service_level", required: false),
+                        fillRate: try number("fill_rate", required: false),
                         orderQuantity: try number("order_quantity", required: false)))
                 values["safety"] = [
                     "safety_stock": Format.number(r.safetyStock), "reorder_point": Format.number(r.reorderPoint),

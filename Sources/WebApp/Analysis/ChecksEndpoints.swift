@@ -36,7 +36,8 @@ struct ChecksEndpoints {
                 Finding(
                     severity: $0.severity.rawValue, check: $0.check.rawValue, itemId: $0.itemID, locationId: $0.locationID,
                     supplierId: $0.supplierID, message: $0.message, suggestedFix: $0.suggestedFix)
-            }, errors: findings.filter { $0.severity == .error }.count, warnings: findings.filter { $0.severity == .warning }.count)
+            }, errors: findings.filter { $0.severity == .error }.count,
+            warnings: findings.filter { $0.severity == .warning }.count)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -43,7 +43,9 @@ struct ConsignmentUsageEndpoints {
         }
         func day(_ name: String) throws -> Day? {
             guard let text = query.string(name), !text.isEmpty else { return nil }
-            guard let d = Day(iso: text) else { throw Problem.badRequest("\(name) '\(text)' — expected a date YYYY-MM-DD", code: "invalid_parameter") }
+            guard let d = Day(iso: text) else {
+                throw Problem.badRequest("\(name) '\(text)' — expected a date YYYY-MM-DD", code: "invalid_parameter")
+            }
             return d
         }
         let from = try day("from")
@@ -52,8 +54,10 @@ struct ConsignmentUsageEndpoints {
         let prices = principal.seesEverything
         let lines = usage.map {
             Line(
-                entryId: $0.entryID, supplierId: $0.supplierID, owner: $0.owner, itemId: $0.itemID, locationId: $0.locationID, date: $0.date,
-                quantity: FixedPoint.quantityDouble($0.quantity), unitPrice: prices ? Double($0.unitPrice) / Double(FixedPoint.unitCostScale) : nil,
+                entryId: $0.entryID, supplierId: $0.supplierID, owner: $0.owner, itemId: $0.itemID, locationId: $0.locationID,
+                date: $0.date,
+                quantity: FixedPoint.quantityDouble($0.quantity),
+                unitPrice: prices ? Double($0.unitPrice) / Double(FixedPoint.unitCostScale) : nil,
                 amount: prices ? Double($0.amount) / Double(FixedPoint.moneyScale) : nil)
         }
         let body = Body(
@@ -78,8 +82,10 @@ struct ConsignmentUsageEndpoints {
                 "total_amount": b.totalAmount.map(Format.money) ?? false,
                 "lines": b.lines.map { l -> [String: Any] in
                     [
-                        "date": l.date, "supplier_id": l.supplierId, "owner": l.owner, "item_id": l.itemId, "location_id": l.locationId,
-                        "quantity": Format.number(l.quantity), "unit_price": l.unitPrice.map(Format.number) ?? "", "amount": l.amount.map(Format.number) ?? "",
+                        "date": l.date, "supplier_id": l.supplierId, "owner": l.owner, "item_id": l.itemId,
+                        "location_id": l.locationId,
+                        "quantity": Format.number(l.quantity), "unit_price": l.unitPrice.map(Format.number) ?? "",
+                        "amount": l.amount.map(Format.number) ?? "",
                         "planner": principal.seesEverything,
                     ]
                 },

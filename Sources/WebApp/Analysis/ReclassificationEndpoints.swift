@@ -47,7 +47,8 @@ struct ReclassificationEndpoints {
             let moves = report.moves.map { m in
                 let row = report.rows[m.row]
                 return Move(
-                    itemId: snapshot.items[Int(row.item)].id, locationId: snapshot.locations[Int(row.location)].id, dimension: m.dimension.rawValue,
+                    itemId: snapshot.items[Int(row.item)].id, locationId: snapshot.locations[Int(row.location)].id,
+                    dimension: m.dimension.rawValue,
                     kind: m.kind.rawValue, from: m.from, to: m.to, reason: m.reason)
             }
             return Body(
@@ -72,7 +73,8 @@ struct ReclassificationEndpoints {
                 "runs": runs.map { ["number": String($0.runNumber), "selected": $0.runNumber == b.previousRun] },
                 "moves": b.moves.map { m -> [String: Any] in
                     [
-                        "item_id": m.itemId, "location_id": m.locationId, "dimension": m.dimension.uppercased(), "held": m.kind == "held",
+                        "item_id": m.itemId, "location_id": m.locationId, "dimension": m.dimension.uppercased(),
+                        "held": m.kind == "held",
                         "kind": m.kind == "held" ? "held back" : "moved", "from": m.from, "to": m.to, "reason": m.reason,
                     ]
                 },

@@ -74,9 +74,12 @@ struct ReconcileEndpoints {
             asOf: r.asOf.description,
             pairs: r.pairs.map {
                 Pair(
-                    fromCompany: $0.fromCompany, toCompany: $0.toCompany, shippedQuantity: FixedPoint.quantityDouble($0.shippedQuantity),
-                    receivedQuantity: FixedPoint.quantityDouble($0.receivedQuantity), differenceQuantity: FixedPoint.quantityDouble($0.differenceQuantity),
-                    shippedValue: Self.money($0.shippedValue), receivedValue: Self.money($0.receivedValue), differenceValue: Self.money($0.differenceValue))
+                    fromCompany: $0.fromCompany, toCompany: $0.toCompany,
+                    shippedQuantity: FixedPoint.quantityDouble($0.shippedQuantity),
+                    receivedQuantity: FixedPoint.quantityDouble($0.receivedQuantity),
+                    differenceQuantity: FixedPoint.quantityDouble($0.differenceQuantity),
+                    shippedValue: Self.money($0.shippedValue), receivedValue: Self.money($0.receivedValue),
+                    differenceValue: Self.money($0.differenceValue))
             },
             inTransit: r.inTransit.map {
                 Transit(
@@ -89,7 +92,9 @@ struct ReconcileEndpoints {
     /// `as_of` of the query, else the data set's date.
     func asOf(_ query: QueryParameters) throws -> Day {
         guard let text = query.string("as_of") else { return state.plans.view.snapshot.asOf }
-        guard let day = Day(iso: text) else { throw Problem.badRequest("as_of '\(text)' — expected a date YYYY-MM-DD", code: "invalid_parameter") }
+        guard let day = Day(iso: text) else {
+            throw Problem.badRequest("as_of '\(text)' — expected a date YYYY-MM-DD", code: "invalid_parameter")
+        }
         return day
     }
 
@@ -104,8 +109,10 @@ struct ReconcileEndpoints {
             supplierId: r.supplierID,
             lines: r.lines.map {
                 Line(
-                    itemId: $0.itemID, locationId: $0.locationID, statementQuantity: FixedPoint.quantityDouble($0.statementQuantity),
-                    ledgerQuantity: FixedPoint.quantityDouble($0.ledgerQuantity), difference: FixedPoint.quantityDouble($0.difference),
+                    itemId: $0.itemID, locationId: $0.locationID,
+                    statementQuantity: FixedPoint.quantityDouble($0.statementQuantity),
+                    ledgerQuantity: FixedPoint.quantityDouble($0.ledgerQuantity),
+                    difference: FixedPoint.quantityDouble($0.difference),
                     status: $0.status)
             }, differences: r.differences.count)
     }
@@ -118,9 +125,13 @@ struct ReconcileEndpoints {
             principal.seesEverything || statement.supplierId == principal.supplierID
         else { throw Problem.notFound("no supplier '\(statement.supplierId)'") }
         for (k, line) in statement.lines.enumerated() where !line.quantity.isFinite || line.quantity < 0 || line.quantity > 1e12 {
-            throw Problem.unprocessable("lines[\(k)].quantity \(line.quantity) — expected a number of base units from 0 to 10¹²", code: "invalid_statement")
+            throw Problem.unprocessable(
+                "lines[\(k)].quantity \(line.quantity) — expected a number of base units from 0 to 10¹²",
+                code: "invalid_statement")
         }
-        let lines = statement.lines.map { StockStatementLine(itemID: $0.itemId, locationID: $0.locationId, quantity: $0.quantity) }
+        let lines = statement.lines.map {
+            StockStatementLine(itemID: $0.itemId, locationID: $0.locationId, quantity: $0.quantity)
+        }
         return try JSONResponse.encode(try await consignmentBody(supplier: statement.supplierId, lines: lines))
     }
 
@@ -136,13 +147,15 @@ struct ReconcileEndpoints {
             "as_of": day.description,
             "pairs": ic.pairs.map { p -> [String: Any] in
                 [
-                    "from": p.fromCompany, "to": p.toCompany, "shipped": Format.number(p.shippedQuantity), "received": Format.number(p.receivedQuantity),
+                    "from": p.fromCompany, "to": p.toCompany, "shipped": Format.number(p.shippedQuantity),
+                    "received": Format.number(p.receivedQuantity),
                     "difference": Format.number(p.differenceQuantity), "difference_value": Format.money(p.differenceValue),
                 ]
             },
             "transit": ic.inTransit.map { t -> [String: Any] in
                 [
-                    "reference": t.reference, "item_id": t.itemId, "from": t.fromLocationId, "to": t.toLocationId, "shipped_on": t.shippedOn,
+                    "reference": t.reference, "item_id": t.itemId, "from": t.fromLocationId, "to": t.toLocationId,
+                    "shipped_on": t.shippedOn,
                     "quantity": Format.number(t.quantity), "value": Format.money(t.value), "age": Format.count(t.ageDays),
                 ]
             },

@@ -20,7 +20,8 @@ enum AuditText {
             return Format.number(n.doubleValue)
         case is NSNull: return "–"
         case let a as [Any]: return a.isEmpty ? "none" : a.map(value).joined(separator: ", ")
-        case let o as [String: Any]: return "(" + o.keys.sorted().map { "\($0): \(value(o[$0] as Any))" }.joined(separator: ", ") + ")"
+        case let o as [String: Any]:
+            return "(" + o.keys.sorted().map { "\($0): \(value(o[$0] as Any))" }.joined(separator: ", ") + ")"
         default: return "\(x)"
         }
     }

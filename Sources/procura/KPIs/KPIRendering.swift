@@ -8,7 +8,8 @@ struct KPIRendering {
     let groupings: [InventoryKPIs.Grouping]
 
     static let columns = [
-        "grouping", "name", "item_locations", "inventory_value", "cost_of_goods_issued", "annual_usage_value", "turns", "days_on_hand",
+        "grouping", "name", "item_locations", "inventory_value", "cost_of_goods_issued", "annual_usage_value", "turns",
+        "days_on_hand",
         "issued_quantity", "lost_quantity", "fill_rate", "stockout_days", "stockout_item_locations", "stockout_frequency",
     ]
 
@@ -22,9 +23,13 @@ struct KPIRendering {
         for (grouping, f) in groups {
             let optional = { (x: Double?) in x.map(NumberFormat.csv) ?? "" }
             out.row(
-                [grouping, f.name, String(f.itemLocations)] + [f.inventoryValue, f.costOfGoodsIssued, f.annualUsageValue].map(NumberFormat.csv)
+                [grouping, f.name, String(f.itemLocations)]
+                    + [f.inventoryValue, f.costOfGoodsIssued, f.annualUsageValue].map(NumberFormat.csv)
                     + [optional(f.turns), optional(f.daysOnHand)] + [f.issuedQuantity, f.lostQuantity].map(NumberFormat.csv)
-                    + [optional(f.fillRate), String(f.stockoutDays), String(f.stockoutItemLocations), optional(f.stockoutFrequency)])
+                    + [
+                        optional(f.fillRate), String(f.stockoutDays), String(f.stockoutItemLocations),
+                        optional(f.stockoutFrequency),
+                    ])
         }
         return out.text
     }
@@ -33,18 +38,21 @@ struct KPIRendering {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(kpis), as: UTF8.self)
     }
 
     var table: String {
         let p = kpis.period
         let source = kpis.runNumber.map { "plan run \($0)" } ?? "a plan of the data folder"
-        var out = "Inventory KPIs as of \(kpis.asOf) (\(source)); flows over \(p.buckets) \(p.bucket)s, \(p.firstDay) … \(p.lastDay) (\(p.days) days); values in \(kpis.currency)\n\n"
+        var out =
+            "Inventory KPIs as of \(kpis.asOf) (\(source)); flows over \(p.buckets) \(p.bucket)s, \(p.firstDay) … \(p.lastDay) (\(p.days) days); values in \(kpis.currency)\n\n"
         func optional(_ x: Double?, _ decimals: Int) -> String { x.map { NumberFormat.fixed($0, decimals) } ?? "–" }
         var table = TextTable(
             [
-                ("group", .left), ("item-locations", .right), ("inventory value", .right), ("annual usage", .right), ("turns", .right),
+                ("group", .left), ("item-locations", .right), ("inventory value", .right), ("annual usage", .right),
+                ("turns", .right),
                 ("days on hand", .right), ("fill rate (est.)", .right), ("stock-out days", .right), ("with stock-outs", .right),
             ])
         for (grouping, f) in groups {
@@ -52,7 +60,8 @@ struct KPIRendering {
                 [
                     grouping == "total" ? "total" : "\(grouping) \(f.name)", NumberFormat.grouped(Double(f.itemLocations)),
                     NumberFormat.grouped(f.inventoryValue), NumberFormat.grouped(f.annualUsageValue), optional(f.turns, 2),
-                    optional(f.daysOnHand, 0), f.fillRate.map(NumberFormat.percent) ?? "–", NumberFormat.grouped(Double(f.stockoutDays)),
+                    optional(f.daysOnHand, 0), f.fillRate.map(NumberFormat.percent) ?? "–",
+                    NumberFormat.grouped(Double(f.stockoutDays)),
                     NumberFormat.grouped(Double(f.stockoutItemLocations)),
                 ])
         }
@@ -61,7 +70,8 @@ struct KPIRendering {
         var matrix = TextTable([("", .left), ("X", .right), ("Y", .right), ("Z", .right)])
         for abc in ["A", "B", "C"] {
             let cells = kpis.matrix.filter { $0.abc == abc }
-            matrix.append([abc] + cells.map { "\($0.count) / \(NumberFormat.grouped($0.value)) / \(NumberFormat.percent($0.share))" })
+            matrix.append(
+                [abc] + cells.map { "\($0.count) / \(NumberFormat.grouped($0.value)) / \(NumberFormat.percent($0.share))" })
         }
         out += matrix.rendered
         out += "\nAlerts\n"
