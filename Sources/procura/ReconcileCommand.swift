@@ -9,7 +9,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Reconcile intercompany transfers and consignment/VMI stock against the ledger.",
-        subcommands: [IntercompanyCommand.self, ConsignmentCommand.self])
+        subcommands: [IntercompanyCommand.self, ConsignmentCommand.self, ConsignmentUsageCommand.self])
 }
 
 /// `procura reconcile intercompany`.

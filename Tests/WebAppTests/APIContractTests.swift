@@ -243,6 +243,10 @@ struct APIContractTests {
             try await api.call(
                 .post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true),
                 body: jsonBody(["order_cost": 8, "holding_cost": 0, "demand": 1300]), expect: .unprocessableContent)
+            let overflow = try await api.call(
+                .post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true),
+                body: jsonBody(["order_cost": 1.5e308, "holding_cost": 2.2e-308, "demand": 1.1e308]), expect: .unprocessableContent)
+            #expect(try JSONValue.parse(overflow.body.data)["detail"].string == "cost is not a finite number for these inputs — give smaller figures")
             try await api.call(.post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true), body: jsonBody([:]), expect: .badRequest)
             try await api.call(.post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("supa").token, json: true), body: jsonBody([:]), expect: .forbidden)
             try await api.call(.post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: [:], body: jsonBody([:]), expect: .unauthorized)

@@ -46,8 +46,9 @@ struct CalcEndpoints {
     static func eoq(_ r: EOQRequest) throws -> EOQResult {
         do {
             let s = try LotSizing.economicOrderQuantity(orderCost: r.orderCost, holdingCost: r.holdingCost, demandRate: r.demand)
+            try finite(["order_quantity": s.orderQuantity, "cost": s.cost])
             return EOQResult(orderQuantity: s.orderQuantity, cost: s.cost)
-        } catch {
+        } catch let error as PolicyError {
             throw Problem.unprocessable(error.message, code: "invalid_input")
         }
     }
@@ -61,11 +62,13 @@ struct CalcEndpoints {
             switch (r.serviceLevel, r.fillRate) {
             case (let alpha?, nil):
                 let s = try SafetyStock.cycleServiceLevel(alpha, demand: demand)
+                try finite(["safety_stock": s.safetyStock, "reorder_point": s.reorderLevel, "z": s.safetyFactor])
                 return SafetyStockResult(
                     safetyStock: s.safetyStock, reorderPoint: s.reorderLevel, sigmaLeadTimeDemand: s.standardDeviation,
                     meanLeadTimeDemand: s.expectedDemand, z: s.safetyFactor)
             case (nil, let beta?):
                 let s = try SafetyStock.fillRate(beta, orderQuantity: r.orderQuantity ?? 0, demand: demand)
+                try finite(["safety_stock": s.safetyStock, "reorder_point": s.reorderLevel, "k": s.safetyFactor])
                 return SafetyStockResult(
                     safetyStock: s.safetyStock, reorderPoint: s.reorderLevel, sigmaLeadTimeDemand: s.standardDeviation,
                     meanLeadTimeDemand: s.expectedDemand, k: s.safetyFactor)
@@ -75,6 +78,15 @@ struct CalcEndpoints {
             }
         } catch let error as PolicyError {
             throw Problem.unprocessable(error.message, code: "invalid_input")
+        }
+    }
+
+    /// JSON has no ∞: a result that overflowed is refused with the figures that caused it.
+    static func finite(_ values: [String: Double?]) throws {
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            if let value, !value.isFinite {
+                throw Problem.unprocessable("\(name) is not a finite number for these inputs — give smaller figures", code: "invalid_input")
+            }
         }
     }
 
