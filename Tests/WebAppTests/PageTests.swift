@@ -73,6 +73,38 @@ struct PageTests {
         }
     }
 
+    @Test("the forecast interval comes from the plan's model: σ growing with the horizon for exponential smoothing, constant for Croston-type models")
+    func forecastInterval() async throws {
+        try await WebFixture.withApp { client, fixture, store in
+            let view = try await PlanView.load(from: store)
+            var seen: Set<String> = []
+            for row in view.rows {
+                guard let f = row.forecast, let sigma1 = f.oneStepErrorSigma, sigma1 > 0, let sigmas = f.intervalSigmas else { continue }
+                #expect(sigmas.count == f.values.count && abs(sigmas[0] - sigma1) <= 1e-12 * sigma1, "\(row.itemID): σ₁ first")
+                if f.model.hasPrefix("croston") || f.model.hasPrefix("tsb") || f.model.hasPrefix("moving-average") {
+                    #expect(sigmas.allSatisfy { $0 == sigma1 }, "\(row.itemID) \(f.model): constant")
+                    seen.insert("constant")
+                } else if f.model == "ses" || f.model.hasPrefix("holt") {
+                    #expect(zip(sigmas, sigmas.dropFirst()).allSatisfy { $0 <= $1 }, "\(row.itemID) \(f.model): growing")
+                    if sigmas.last! > sigmas[0] * (1 + 1e-9) { seen.insert("growing") }
+                }
+            }
+            #expect(seen == ["constant", "growing"], "the demo plan has both kinds: \(seen)")
+            // The API's interval is ŷ ± z·σ_h with the stored σ_h.
+            let r = try #require(view.rows.firstIndex { ($0.forecast?.intervalSigmas?.last ?? 0) > ($0.forecast?.intervalSigmas?.first ?? 0) * 1.001 })
+            let row = view.rows[r]
+            let response = try await client.execute(
+                uri: "/api/v1/items/\(row.itemID)/locations/\(row.locationID)/forecast", method: .get, headers: apiHeaders(fixture.account("vic").token))
+            let points = try JSONValue.parse(response.body.data)["forecast"].array
+            let f = try #require(row.forecast)
+            for (h, point) in points.enumerated() {
+                let sigma = try #require(f.intervalSigmas?[h])
+                #expect(point["sigma"].double == sigma)
+                #expect(abs((point["upper"].double ?? 0) - (f.values[h] + 1.959963984540054 * sigma)) <= 1e-9 * max(1, f.values[h]))
+            }
+        }
+    }
+
     @Test("an item page shows the chart with the forecast band, the policy and its derivation, positions, ledger and the override form")
     func itemPage() async throws {
         try await WebFixture.withApp { client, fixture, _ in
