@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "InventoryCore", targets: ["InventoryCore"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "InventoryPolicy", targets: ["InventoryPolicy"]),
+        .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "DataImport", targets: ["DataImport"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Storage", targets: ["Storage"]),
@@ -28,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // The web application (WebApp): Hummingbird 2 without its swift-configuration trait.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -40,6 +45,15 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // MARK: System libraries
+        // The system SQLite (Debian's libsqlite3-dev; .ci/run installs it when missing): Storage
+        // calls it directly for speed (docs/storage.md).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // The direct connection to it, in a module of its own so that its C declarations never meet
+        // sqlite-nio's vendored copy of the same header in one module.
+        .target(name: "SystemSQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+
         // MARK: Libraries (bottom row first; a module imports only rows below it — DESIGN.md)
         .target(
             name: "InventoryCore",
@@ -57,6 +71,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Workflow",
+            resources: [.embedInCode("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "DataImport",
             dependencies: ["InventoryCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
@@ -70,10 +89,20 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Workflow",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                "SystemSQLite",
+                // Accounts: bcrypt (CBcrypt only, no HTTP), SHA-256 of secrets, the thread pool bcrypt runs on.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -81,11 +110,12 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -102,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "procura",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "WebApp",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "Planning", "Storage", "Workflow", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,6 +164,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Workflow"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DataImportTests",
             dependencies: ["DataImport", "Forecasting", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
@@ -145,13 +180,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Planning", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["Storage", "Planning", "Workflow", "ProcuraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "DataImport", "Planning", "ProcuraTestSupport",
+                "WebApp", "Storage", "DataImport", "Planning", "Workflow", "ProcuraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),

@@ -9,7 +9,8 @@
 #
 # Exports PROCURA_BROWSER_TESTS=1, PROCURA_PYTHON, PROCURA_SCHEMATHESIS, and the bounds of the
 # schemathesis run (examples per operation, seconds in all) unless already set. When an install
-# fails, the variables are not exported and the tests report themselves skipped (a message says so).
+# fails, the variables are not exported and the tests report themselves skipped (a message says
+# so) — except under CI=true, where a failed install ends the run with exit status 1.
 # Takes about 1-3 minutes on a fresh machine (downloads), seconds when already installed.
 
 procura_web_tools() {
@@ -39,6 +40,12 @@ procura_web_tools() {
 }
 
 if ! procura_web_tools; then
+  if [ "${CI:-}" = "true" ]; then
+    # CI fails closed: a tool that cannot be installed fails the run, it never skips tests.
+    echo "== web tools could not be installed — CI=true, so the run fails instead of skipping the browser and schemathesis tests" >&2
+    unset -f procura_web_tools
+    exit 1
+  fi
   echo "== web tools could not be installed: the browser and schemathesis tests will be skipped" >&2
   unset PROCURA_BROWSER_TESTS
 fi

@@ -61,8 +61,8 @@ struct CheckCommand: AsyncParsableCommand {
             for f in findings { csv.row(cells(f)) }
             StandardStreams.out(csv.text)
         case .json:
-            let rows: [JSONOutput] = findings.map { f in .object(zip(columns, cells(f)).map { ($0, .string($1)) }) }
-            StandardStreams.out(JSONOutput.array(rows).pretty + "\n")
+            let rows: [JSONValue] = findings.map { f in .object(zip(columns, cells(f)).map { ($0, .string($1)) }) }
+            StandardStreams.out(JSONValue.array(rows).pretty + "\n")
         case .table:
             if findings.isEmpty {
                 StandardStreams.out("no master-data findings\n")

@@ -1,3 +1,4 @@
+import InventoryCore
 import ArgumentParser
 import DataImport
 import Foundation
@@ -24,8 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let snapshot = try DataFolderLoading.load(data, quiet: quiet)
-        var report: (@Sendable (String) -> Void)? = nil
-        if progress { report = { (part: String) in StandardStreams.error("writing \(part) (uncommitted)\n") } }
+        let report: any ProgressReporter = progress ? LineProgress(suffix: "(uncommitted)") : SilentProgress()
         let settingsYAML = SettingsText.read(folder: URL(fileURLWithPath: data))
         let summary = try await db.withStore { try await $0.importSnapshot(snapshot, settingsYAML: settingsYAML, progress: report) }
         var out = "imported \(data) into \(try db.url())\n"

@@ -24,7 +24,7 @@ struct PostCommand: AsyncParsableCommand {
     var file: String?
     @Flag(help: "With --file: commit each row on its own instead of all or nothing.")
     var each = false
-    @Flag(help: "With --file: report progress on standard error every 1,000 rows.")
+    @Flag(help: "With --file: report progress on standard error (`posting 15000/30000 (uncommitted)`, about once a percent).")
     var progress = false
 
     @Option(help: "Idempotency key.") var key: String?
@@ -90,11 +90,7 @@ struct PostCommand: AsyncParsableCommand {
     private func postAll(_ requests: [(Int, PostingRequest)], store: Store) async throws {
         let results: [PostingResult]
         do {
-            let total = requests.count
-            var report: (@Sendable (Int) -> Void)? = nil
-            if progress {
-                report = { (done: Int) in StandardStreams.error("posted \(done)/\(total) (uncommitted)\n") }
-            }
+            let report: any ProgressReporter = progress ? LineProgress(suffix: "(uncommitted)") : SilentProgress()
             results = try await store.post(requests.map(\.1), progress: report)
         } catch let error as PostingBatchError {
             let line = requests[error.index].0

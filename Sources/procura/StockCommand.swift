@@ -29,7 +29,7 @@ struct StockCommand: AsyncParsableCommand {
             for p in positions { csv.row(cells(p)) }
             StandardStreams.out(csv.text)
         case .json:
-            let rows: [JSONOutput] = positions.map { p in
+            let rows: [JSONValue] = positions.map { p in
                 .object([
                     ("item_id", .string(p.key.itemID)), ("location_id", .string(p.key.locationID)), ("owner", .string(p.key.owner.rawValue)),
                     ("owner_supplier_id", .string(p.key.ownerSupplierID)),
@@ -37,7 +37,7 @@ struct StockCommand: AsyncParsableCommand {
                     ("on_order", .number(FixedPoint.quantityDouble(p.onOrder))), ("allocated", .number(FixedPoint.quantityDouble(p.allocated))),
                 ])
             }
-            StandardStreams.out(JSONOutput.array(rows).pretty + "\n")
+            StandardStreams.out(JSONValue.array(rows).pretty + "\n")
         case .table:
             var table = TextTable([
                 ("item", .left), ("location", .left), ("owner", .left), ("supplier", .left), ("on hand", .right), ("in transit", .right),

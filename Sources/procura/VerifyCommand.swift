@@ -29,7 +29,6 @@ struct VerifyCommand: AsyncParsableCommand {
             ])
         }
         StandardStreams.out(table.rendered)
-        StandardStreams.error("error: \(report.differences.count) position balance(s) differ from the ledger\n")
-        throw ExitCode.failure
+        throw CommandFailure("\(report.differences.count) position balance(s) differ from the ledger")
     }
 }

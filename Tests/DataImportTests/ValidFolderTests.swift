@@ -143,10 +143,9 @@ struct ValidFolderTests {
 
     @Test("progress is reported per file")
     func progress() throws {
-        let seen = Mutex<[DataFolderFile: Int]>([:])
-        let configuration = DataFolderImporter.Configuration { file, rows in seen.withLock { $0[file] = rows } }
-        _ = try DataFolderImporter(configuration: configuration).load(from: Fixtures.url("import/valid"))
-        #expect(seen.withLock { $0[.demand] } == 8)
-        #expect(seen.withLock { $0[.transactions] } == 5)
+        let recorder = RecordingProgress()
+        _ = try DataFolderImporter(configuration: .init(progress: recorder)).load(from: Fixtures.url("import/valid"))
+        #expect(recorder.last(step: DataFolderFile.demand.rawValue) == ProgressUpdate(step: "demand.csv", completed: 8, unit: "rows"))
+        #expect(recorder.last(step: DataFolderFile.transactions.rawValue)?.completed == 5)
     }
 }

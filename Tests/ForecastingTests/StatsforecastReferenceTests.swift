@@ -1,3 +1,4 @@
+import InventoryCore
 import Forecasting
 import ProcuraTestSupport
 import Testing

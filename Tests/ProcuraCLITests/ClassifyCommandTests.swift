@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import ProcuraTestSupport
 import Testing

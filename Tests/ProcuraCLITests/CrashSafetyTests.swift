@@ -57,9 +57,9 @@ struct CrashSafetyTests {
         let (csv, quantities) = Self.postings("big", count: 30_000)
         let file = try fixture.write("big.csv", csv)
         let seen = try Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--progress"], readStderr: true) {
-            $0.contains("posted 15000/30000")
+            $0.contains("posting 15000/30000")
         }
-        #expect(seen.contains("posted 15000/30000 (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(200))")
+        #expect(seen.contains("posting 15000/30000 (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(200))")
         let verify = try CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout == "ok: 0 ledger entries, 0 positions — every position equals its ledger\n")

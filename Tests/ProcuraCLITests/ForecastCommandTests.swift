@@ -62,7 +62,7 @@ struct ForecastCommandTests {
     }
 
     @Test("bad input exits non-zero with a clear message", arguments: [
-        (["--model", "nope"], "expected one of"),
+        (["--model", "nope"], "expected auto or one of"),
         (["--model", "moving-average"], "needs --window"),
         (["--model", "ses", "--window", "3"], "--window does not apply to ses"),
         (["--model", "ses", "--alpha", "1.5"], "alpha 1.5"),

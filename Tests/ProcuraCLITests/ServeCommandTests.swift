@@ -9,13 +9,15 @@ import Testing
 @Suite("procura serve and procura user", .serialized)
 struct ServeCommandTests {
     /// Starts `procura serve --demo` on a free port; returns the process, its address and the admin password.
-    static func startDemo(database: String) throws -> (Process, String, String, Pipe) {
+    static func startDemo(database: String, logLevel: String = "warning", standardError: FileHandle = .nullDevice) throws
+        -> (Process, String, String, Pipe)
+    {
         let process = Process()
         process.executableURL = try CLIRunner().executable
-        process.arguments = ["serve", "--demo", "--demo-items", "30", "--demo-locations", "1", "--port", "0", "--database", database, "--log-level", "warning"]
+        process.arguments = ["serve", "--demo", "--demo-items", "30", "--demo-locations", "1", "--port", "0", "--database", database, "--log-level", logLevel]
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError
         try process.run()
         var text = ""
         let deadline = Date().addingTimeInterval(300)
@@ -57,7 +59,7 @@ struct ServeCommandTests {
         let badRole = try cli.run(["user", "add", "x", "--role", "king", "--database", database])
         #expect(badRole.status == 64 && badRole.stderr.contains("--role must be one of"))
         let short = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "short\n")
-        #expect(short.status != 0 && short.stderr.contains("at least 12"))
+        #expect(short.status != 0 && short.stderr.contains("Error: the password has 5 characters. A password needs 12 or more characters"))
         let passwd = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "a much longer password\n")
         #expect(passwd.status == 0 && !passwd.stdout.contains("password: "))
         let token = try cli.run(["user", "token", "add", "pia", "--name", "ci", "--database", database])
@@ -79,4 +81,45 @@ struct ServeCommandTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "graceful shutdown exits 0")
     }
+
+    /// Issue 19.9: a user id with a newline wrote a fake "signed in" line to the server's log.
+    ///
+    /// ```
+    /// curl -b "procura_login_csrf=$L" --data-urlencode "_csrf=$L" \
+    ///      --data-urlencode $'user=x\n2026-01-01T00:00:00+0000 info procura.web : address=10.0.0.1 user=admin [WebApp] signed in' \
+    ///      -d 'password=whatever' http://127.0.0.1:8080/login
+    /// ```
+    @Test("19.9 log values are escaped: a newline in a user id cannot forge a log line", .timeLimit(.minutes(5)))
+    func logForging() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
+        let log = folder.appendingPathComponent("stderr.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let (process, address, _, _) = try Self.startDemo(database: database, logLevel: "info", standardError: try FileHandle(forWritingTo: log))
+        defer { if process.isRunning { process.terminate() } }
+        let session = URLSession(configuration: .ephemeral)
+        let (_, formResponse) = try await session.data(from: URL(string: address + "/login")!)
+        let cookie = try #require((formResponse as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie"))
+        let token = try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last.map(String.init))
+        let forged = "x\n2026-01-01T00:00:00+0000 info procura.web : address=10.0.0.1 user=admin [WebApp] signed in"
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        var request = URLRequest(url: URL(string: address + "/login")!)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.setValue("procura_login_csrf=\(token)", forHTTPHeaderField: "Cookie")
+        request.httpBody = Data(
+            "_csrf=\(token)&user=\(forged.addingPercentEncoding(withAllowedCharacters: allowed)!)&password=whatever-it-is".utf8)
+        let (_, response) = try await session.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 401)
+        process.terminate()
+        process.waitUntilExit()
+        let text = try String(contentsOf: log, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains { $0.contains("sign-in refused") && $0.contains("\\n2026-01-01") }, "the refusal is logged with the newline escaped:\n\(text)")
+        #expect(!lines.contains { $0.hasPrefix("2026-01-01T00:00:00+0000") }, "no forged line:\n\(text)")
+    }
 }
+

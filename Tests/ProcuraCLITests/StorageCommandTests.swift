@@ -104,6 +104,6 @@ struct StorageCommandTests {
     func badURL() throws {
         let result = try CLIRunner().run(["stock", "--database", "mysql://x"])
         #expect(result.status == 1)
-        #expect(result.stderr == "error: database URL 'mysql://x' is not understood — expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE\n")
+        #expect(result.stderr == "Error: database URL 'mysql://x' is not understood — expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE\n")
     }
 }

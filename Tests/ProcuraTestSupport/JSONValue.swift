@@ -1,25 +1,26 @@
 public import Foundation
+public import InventoryCore
 
-/// A parsed JSON value, for reading reference files whose shape differs from case to case.
+/// Reading JSON in tests — reference files whose shape differs from case to case, command output,
+/// API bodies — through Procura's own ``InventoryCore/JSONValue`` (strict: duplicate keys are an
+/// error), with accessors that chain: a missing member or element is `.null`.
 ///
-/// Strict JSON as the reference files write it: `null` stands for NaN, the strings `"inf"` and
-/// `"-inf"` for ±∞ (``double`` understands both).
-public enum JSONValue: Sendable, Equatable, Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
+/// As the reference files write it: `null` stands for NaN, the strings `"inf"` and `"-inf"` for ±∞
+/// (``double`` understands both).
+extension JSONValue {
     /// Parses JSON text.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONValue(parsing: [UInt8](data))
+    }
+
+    /// Parses JSON text.
+    public static func parse(_ text: String) throws -> JSONValue {
+        try JSONValue(parsing: text)
     }
 
     /// Member of an object (`.null` when absent or not an object).
     public subscript(key: String) -> JSONValue {
-        if case .object(let o) = self { return o[key] ?? .null }
+        if case .object(let o) = self { return o.first { $0.0 == key }?.1 ?? .null }
         return .null
     }
 
@@ -33,6 +34,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     public var double: Double? {
         switch self {
         case .number(let d): return d
+        case .integer(let i): return Double(i)
         case .null: return .nan
         case .string("inf"): return .infinity
         case .string("-inf"): return -.infinity
@@ -58,7 +60,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
 
     /// The members of an object (empty otherwise).
     public var object: [String: JSONValue] {
-        if case .object(let o) = self { return o }
+        if case .object(let o) = self { return Dictionary(o, uniquingKeysWith: { first, _ in first }) }
         return [:]
     }
 
@@ -67,21 +69,4 @@ public enum JSONValue: Sendable, Equatable, Decodable {
 
     /// Whether this is JSON null.
     public var isNull: Bool { self == .null }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let b = try? container.decode(Bool.self) {
-            self = .bool(b)
-        } else if let d = try? container.decode(Double.self) {
-            self = .number(d)
-        } else if let s = try? container.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? container.decode([JSONValue].self) {
-            self = .array(a)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
 }

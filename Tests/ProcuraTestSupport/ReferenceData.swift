@@ -1,3 +1,4 @@
+public import InventoryCore
 import Foundation
 
 /// The independent reference values of `../shared/reference/`, committed as fixtures under

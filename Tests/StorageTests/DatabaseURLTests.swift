@@ -29,3 +29,33 @@ struct DatabaseURLTests {
         }
     }
 }
+
+@Suite("Database URLs: PostgreSQL TLS options")
+struct DatabaseURLTLSTests {
+    @Test("sslmode and sslrootcert as libpq names them; prefer by default")
+    func parsing() throws {
+        #expect(try DatabaseURL(parsing: "postgres://u@h/db") == .postgres(host: "h", port: 5432, user: "u", password: nil, database: "db", tls: .init()))
+        let full = try DatabaseURL(parsing: "postgres://u:p@h:5433/db?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        #expect(full == .postgres(host: "h", port: 5433, user: "u", password: "p", database: "db", tls: .init(mode: .verifyFull, rootCertificatePath: "/etc/ca.pem")))
+        #expect(full.description == "postgres://u:***@h:5433/db?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        for mode in DatabaseURL.TLSMode.allCases {
+            #expect(try DatabaseURL(parsing: "postgres://u@h/db?sslmode=\(mode.rawValue)") == .postgres(host: "h", port: 5432, user: "u", password: nil, database: "db", tls: .init(mode: mode)))
+        }
+    }
+
+    @Test(
+        "an unknown option or value is an error, never ignored",
+        arguments: [
+            ("postgres://u@h/db?sslmode=maybe", "database URL 'postgres://u@h/db?sslmode=maybe': sslmode 'maybe' — expected one of disable, prefer, require, verify-ca, verify-full"),
+            ("postgres://u@h/db?timeout=5", "database URL 'postgres://u@h/db?timeout=5': unknown option 'timeout=5' — expected sslmode=disable|prefer|require|verify-ca|verify-full or sslrootcert=PATH"),
+            ("postgres://u@h/db?sslmode=require&sslrootcert=/ca.pem", "database URL 'postgres://u@h/db?sslmode=require&sslrootcert=/ca.pem': sslrootcert needs sslmode=verify-ca or sslmode=verify-full (other modes verify nothing)"),
+        ])
+    func bad(text: String, message: String) {
+        #expect(throws: StorageError.self) { try DatabaseURL(parsing: text) }
+        do {
+            _ = try DatabaseURL(parsing: text)
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import NIOCore
 import HTTPTypes
@@ -82,7 +83,9 @@ struct APIContractTests {
             #expect(try JSONValue.parse(replay.body.data)["entry_id"] == (try JSONValue.parse(posted.body.data)["entry_id"]))
             var changed = receipt
             changed["quantity"] = 6
-            try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: keyed, body: jsonBody(changed), expect: .conflict)
+            // The same key with a different posting: 422 (IETF Idempotency-Key draft).
+            try await api.call(
+                .post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: keyed, body: jsonBody(changed), expect: .unprocessableContent)
             try await api.call(.post, "/api/v1/ledger/postings", "/api/v1/ledger/postings", headers: admin, body: jsonBody(receipt), expect: .badRequest)
             var other = admin
             other[.idempotencyKey] = "api-test-2"

@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import NIOCore
 import HTTPTypes
@@ -84,7 +85,8 @@ struct OpenAPIContract: @unchecked Sendable {
             let texts = allowed.map { "\($0)" }
             if case .string(let s) = value, !texts.contains(s) { problems.append("\(path): '\(s)' is not one of \(texts)") }
         }
-        if case .object(let members) = value {
+        if case .object = value {
+            let members = value.object
             for key in (schema["required"] as? [Any])?.compactMap({ $0 as? String }) ?? [] where members[key] == nil {
                 problems.append("\(path): missing required '\(key)'")
             }
@@ -105,7 +107,9 @@ struct OpenAPIContract: @unchecked Sendable {
 
     func matches(_ value: JSONValue, _ type: String) -> Bool {
         switch (type, value) {
-        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object), ("number", .number): return true
+        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object), ("number", .number),
+            ("number", .integer), ("integer", .integer):
+            return true
         case ("integer", .number(let d)): return d == d.rounded()
         default: return false
         }
@@ -116,6 +120,7 @@ struct OpenAPIContract: @unchecked Sendable {
         case .null: return "null"
         case .bool: return "boolean"
         case .number(let d): return "number \(d)"
+        case .integer(let i): return "integer \(i)"
         case .string(let s): return "string '\(s.prefix(40))'"
         case .array: return "array"
         case .object: return "object"

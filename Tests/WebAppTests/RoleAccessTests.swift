@@ -1,9 +1,11 @@
+import InventoryCore
 import Foundation
 import NIOCore
 import HTTPTypes
 import HummingbirdTesting
 import ProcuraTestSupport
 import Testing
+import Workflow
 @testable import WebApp
 
 /// Every role tries every route (API by token, pages by session) and the other supplier's ids;

@@ -12,18 +12,20 @@ struct SignInTests {
     @Test("signing in sets an HttpOnly, SameSite=Strict session cookie; Secure behind TLS")
     func cookieAttributes() async throws {
         try await WebFixture.withApp { client, fixture, store in
-            let form = try await client.execute(uri: "/login", method: .get, headers: [.accept: "text/html"])
-            let token = try #require(setCookie(form, "procura_login_csrf"))
-            let body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"
             for (proto, secure) in [("http", false), ("https", true)] {
+                // Over TLS both cookies carry the __Host- prefix.
+                let prefix = secure ? "__Host-" : ""
+                let form = try await client.execute(uri: "/login", method: .get, headers: [.accept: "text/html", .forwardedProto: proto])
+                let token = try #require(setCookie(form, prefix + "procura_login_csrf"))
+                let body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"
                 let response = try await client.execute(
                     uri: "/login", method: .post,
                     headers: [
-                        .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)", .forwardedProto: proto,
+                        .contentType: "application/x-www-form-urlencoded", .cookie: "\(prefix)procura_login_csrf=\(token)", .forwardedProto: proto,
                     ],
                     body: ByteBuffer(string: body))
                 #expect(response.status == .seeOther)
-                let cookie = try #require(setCookieHeader(response, "procura_session"))
+                let cookie = try #require(setCookieHeader(response, prefix + "procura_session"))
                 #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
                 #expect(cookie.contains("Secure") == secure, "\(proto): \(cookie)")
             }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import Storage
 import Testing
+import Workflow
 @testable import WebApp
 
 /// A demo company in a SQLite database, made once per test process and copied for each test, with

@@ -1,4 +1,5 @@
 public import Foundation
+public import InventoryCore
 
 /// Loads a data folder (DATA_FORMAT.md) into a validated in-memory ``Snapshot``.
 ///
@@ -22,14 +23,14 @@ public struct DataFolderImporter: Sendable {
         /// Errors kept and listed before the rest are only counted (`… and N more errors`);
         /// warnings are limited separately by the same number. Default 100.
         public var errorLimit: Int
-        /// Called with a file and the number of its rows read so far, every ~100,000 rows and
-        /// once at the end of each CSV file. Called on the importing thread.
-        public var progress: (@Sendable (DataFolderFile, Int) -> Void)?
+        /// Hears each CSV file (the step, named as the file) and the number of its rows read so
+        /// far, every ~100,000 rows and once at the end of the file. Called on the importing thread.
+        public var progress: any ProgressReporter
         /// Bytes read at a time (internal: tests make it tiny to cross chunk boundaries).
         var chunkSize: Int = 1 << 20
 
         /// Creates a configuration.
-        public init(errorLimit: Int = 100, progress: (@Sendable (DataFolderFile, Int) -> Void)? = nil) {
+        public init(errorLimit: Int = 100, progress: any ProgressReporter = SilentProgress()) {
             self.errorLimit = errorLimit
             self.progress = progress
         }

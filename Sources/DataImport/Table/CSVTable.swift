@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 
 /// One CSV file of the data folder, opened and its header resolved against the file's columns.
 ///
@@ -148,7 +149,7 @@ struct CSVTable<Column: CSVColumn> {
         do {
             while try reader.next() {
                 rows += 1
-                if let progress = options.progress, rows % progressEvery == 0 { progress(file, rows) }
+                if rows % progressEvery == 0 { options.progress.report(ProgressUpdate(step: file.rawValue, completed: rows, unit: "rows")) }
                 let record = reader.record
                 if let problem = record.problem {
                     log.add(Self.syntaxIssue(problem, file: file))
@@ -171,7 +172,7 @@ struct CSVTable<Column: CSVColumn> {
         } catch {
             log.add(Self.readError(error, file: file))
         }
-        options.progress?(file, rows)
+        options.progress.report(ProgressUpdate(step: file.rawValue, completed: rows, unit: "rows"))
         return rows
     }
 

@@ -32,13 +32,17 @@ public enum ConcurrentChunks {
         }
     }
 
-    /// Computes `element(i)` for every `i` in `0..<count`, concurrently by chunks, into one array.
+    /// Computes `element(i)` for every `i` in `0..<count`, concurrently by chunks, into one array;
+    /// each element done is counted in `progress`, when given.
     @inlinable
     public static func map<T: Sendable>(
-        count: Int, chunks: Int? = nil, _ element: @escaping @Sendable (Int) -> T
+        count: Int, chunks: Int? = nil, progress: ProgressCounter? = nil, _ element: @escaping @Sendable (Int) -> T
     ) async -> [T] {
         await mapChunks(count: count, chunks: chunks) { range, output in
-            for i in range { output.initialize(i, to: element(i)) }
+            for i in range {
+                output.initialize(i, to: element(i))
+                progress?.add(1)
+            }
         }
     }
 

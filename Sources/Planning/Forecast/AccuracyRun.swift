@@ -61,13 +61,17 @@ public enum AccuracyRun {
         public var selection: ForecastingSettings.PlanSelection
         /// Number of parallel chunks (`nil`: a few per core).
         public var chunks: Int?
+        /// Where the run reports the item-locations backtested (step `backtesting`).
+        public var progress: any ProgressReporter
 
         /// Creates a configuration.
         public init(
             holdout: Int? = nil, mode: Mode = .rolling, model: ForecastModelChoice = .auto, segmentation: Segmentation? = nil,
             itemID: String? = nil, locationID: String? = nil, topDrivers: Int = 10,
-            selection: ForecastingSettings.PlanSelection = .full, chunks: Int? = nil
+            selection: ForecastingSettings.PlanSelection = .full, chunks: Int? = nil,
+            progress: any ProgressReporter = SilentProgress()
         ) {
+            self.progress = progress
             self.holdout = holdout
             self.mode = mode
             self.model = model
@@ -111,8 +115,9 @@ public enum AccuracyRun {
         let threshold = settings.trackingSignalThreshold
         let period = settings.masePeriod
 
+        let counter = ProgressCounter(configuration.progress, step: "backtesting", total: rows.count, unit: "item-locations")
         let items = await ConcurrentChunks.map(
-            count: rows.count, chunks: ForecastRun.chunkCount(configuration.chunks, rows: rows.count)
+            count: rows.count, chunks: ForecastRun.chunkCount(configuration.chunks, rows: rows.count), progress: counter
         ) {
             k -> ItemLocationAccuracy in
             let r = rows[k]

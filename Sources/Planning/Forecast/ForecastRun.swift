@@ -28,17 +28,20 @@ public enum ForecastRun {
         public var locationID: String?
         /// Number of parallel chunks (`nil`: a few per core).
         public var chunks: Int?
+        /// Where the run reports the item-locations forecast (step `forecasting`).
+        public var progress: any ProgressReporter
 
         /// Creates a configuration.
         public init(
             model: ForecastModelChoice = .auto, horizon: Int? = nil, itemID: String? = nil, locationID: String? = nil,
-            chunks: Int? = nil
+            chunks: Int? = nil, progress: any ProgressReporter = SilentProgress()
         ) {
             self.model = model
             self.horizon = horizon
             self.itemID = itemID
             self.locationID = locationID
             self.chunks = chunks
+            self.progress = progress
         }
     }
 
@@ -53,8 +56,11 @@ public enum ForecastRun {
         let rows = try selectRows(snapshot: snapshot, itemID: configuration.itemID, locationID: configuration.locationID)
         let classification = await ClassificationRun.run(snapshot: snapshot)
         let context = ForecastContext(snapshot: snapshot, classification: classification.rows, model: configuration.model)
-        let forecasts = await ConcurrentChunks.map(count: rows.count, chunks: chunkCount(configuration.chunks, rows: rows.count))
-        {
+        let counter = ProgressCounter(
+            configuration.progress, step: PlanningStep.forecasting.rawValue, total: rows.count, unit: "item-locations")
+        let forecasts = await ConcurrentChunks.map(
+            count: rows.count, chunks: chunkCount(configuration.chunks, rows: rows.count), progress: counter
+        ) {
             context.forecast(row: rows[$0], horizon: horizon).forecast
         }
         let demand = snapshot.demand

@@ -166,9 +166,11 @@ private struct AlertCollector {
 
 extension InventoryKPIs {
     /// Plans a snapshot (``PlanRun``, the default estimator as on the database) and computes its
-    /// KPIs — `procura kpis DATA`.
-    public static func planned(snapshot: Snapshot, configuration: Configuration = .init()) async -> InventoryKPIs {
-        let plan = await PlanRun.run(snapshot: snapshot)
+    /// KPIs — `procura kpis DATA`; the plan run reports to `progress`.
+    public static func planned(
+        snapshot: Snapshot, configuration: Configuration = .init(), progress: any ProgressReporter = SilentProgress()
+    ) async -> InventoryKPIs {
+        let plan = await PlanRun.run(snapshot: snapshot, configuration: PlanRun.Configuration(progress: progress))
         return InventoryKPIs(snapshot: snapshot, itemLocations: plan.kpiItemLocations, configuration: configuration)
     }
 }

@@ -24,12 +24,18 @@ public enum PlanRun {
         public var horizonBuckets: Int
         /// An earlier classification, for hysteresis.
         public var previous: PreviousClassification?
+        /// Where the run reports its steps (``PlanningStep``) and the item-locations planned.
+        public var progress: any ProgressReporter
 
         /// Creates a configuration.
-        public init(chunks: Int? = nil, horizonBuckets: Int = 13, previous: PreviousClassification? = nil) {
+        public init(
+            chunks: Int? = nil, horizonBuckets: Int = 13, previous: PreviousClassification? = nil,
+            progress: any ProgressReporter = SilentProgress()
+        ) {
             self.chunks = chunks
             self.horizonBuckets = horizonBuckets
             self.previous = previous
+            self.progress = progress
         }
     }
 
@@ -44,12 +50,14 @@ public enum PlanRun {
     public static func run(
         snapshot: Snapshot, estimator: some DemandEstimator, configuration: Configuration = .init()
     ) async -> PlanResult {
+        let rowCount = snapshot.demand.series.count
+        configuration.progress.report(
+            ProgressUpdate(step: PlanningStep.classification.rawValue, completed: 0, total: rowCount, unit: "item-locations"))
         let classification = await ClassificationRun.run(snapshot: snapshot, previous: configuration.previous)
         let index = PlanInputIndex(snapshot: snapshot)
         let settings = snapshot.settings
         let engine = PolicyEngine(settings: settings.policy, bucket: settings.bucket)
         let demand = snapshot.demand
-        let rowCount = demand.series.count
         let columns = demand.bucketCount
         let complete = demand.completeBucketCount
         let horizon = max(0, configuration.horizonBuckets)
@@ -58,9 +66,18 @@ public enum PlanRun {
         let items = snapshot.items
         let asOf = snapshot.asOf
 
+        let counter = ProgressCounter(
+            configuration.progress, step: PlanningStep.policies.rawValue, total: rowCount, unit: "item-locations")
         let rows = await ConcurrentChunks.results(count: rowCount, chunks: configuration.chunks) { range, output in
+            var unreported = 0
+            defer { counter.add(unreported) }
             demand.quantities.withUnsafeBufferPointer { all in
                 for r in range {
+                    unreported += 1
+                    if unreported == 1_024 {
+                        counter.add(unreported)
+                        unreported = 0
+                    }
                     let c = classification.rows[r]
                     let item = items[Int(c.item)]
                     var input = index.policyInput(row: r, classification: c, item: item, settings: settings, asOf: asOf)

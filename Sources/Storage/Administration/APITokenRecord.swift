@@ -1,3 +1,5 @@
+import InventoryCore
+
 /// A bearer token for the JSON API. The secret is shown once when it is created; the database keeps
 /// its SHA-256 hash (``tokenHash``) and a public id to list and revoke it by.
 public struct APITokenRecord: Sendable, Hashable {
@@ -11,15 +13,18 @@ public struct APITokenRecord: Sendable, Hashable {
     public var name: String
     /// When it was created (ISO 8601 UTC).
     public var createdAt: String
-    /// When it stops working (`nil`: never).
+    /// When it stops working (`nil`: never — only tokens made before tokens expired by default).
     public var expiresAt: String?
     /// When it was revoked (`nil`: not revoked).
     public var revokedAt: String?
+    /// The token whose request created this one (`nil`: made by a session or the command line).
+    /// Revoking the parent revokes this token too.
+    public var parentTokenID: String?
 
     /// Creates a record.
     public init(
         tokenID: String, tokenHash: String, userID: String, name: String = "", createdAt: String = "", expiresAt: String? = nil,
-        revokedAt: String? = nil
+        revokedAt: String? = nil, parentTokenID: String? = nil
     ) {
         self.tokenID = tokenID
         self.tokenHash = tokenHash
@@ -28,12 +33,14 @@ public struct APITokenRecord: Sendable, Hashable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
+        self.parentTokenID = parentTokenID
     }
 
     var auditJSON: String {
-        AuditJSON.object([
+        JSONValue.object([
             ("token_id", .string(tokenID)), ("user_id", .string(userID)), ("name", .string(name)),
-            ("expires_at", expiresAt.map(AuditJSON.string) ?? .null), ("revoked_at", revokedAt.map(AuditJSON.string) ?? .null),
-        ])
+            ("expires_at", expiresAt.map(JSONValue.string) ?? .null), ("revoked_at", revokedAt.map(JSONValue.string) ?? .null),
+            ("parent_token_id", parentTokenID.map(JSONValue.string) ?? .null),
+        ]).minified
     }
 }

@@ -2,8 +2,17 @@ import SQLKit
 
 extension Store {
     /// Starts a session (`session.sign_in` in the audit log, same transaction).
-    public func createSession(_ session: SessionRecord, remoteAddress: String = "") async throws {
+    ///
+    /// - Parameter previousHash: the session the same browser had until now (its cookie came with
+    ///   the sign-in): it ends in the same transaction (`session.sign_out`), so signing in again
+    ///   never leaves two sessions of one browser alive.
+    public func createSession(_ session: SessionRecord, remoteAddress: String = "", replacing previousHash: String? = nil)
+        async throws
+    {
         try await backend.transaction { db in
+            if let previousHash, previousHash != session.sessionHash {
+                try await Self.deleteSession(hash: previousHash, detail: "signed in again; this session ended", db)
+            }
             try await db.raw(
                 """
                 INSERT INTO sessions (session_hash, user_id, csrf_token, created_at, expires_at) VALUES \
@@ -12,7 +21,8 @@ extension Store {
                 """
             ).run()
             try await Self.writeAudit(
-                AuditEntry(actor: session.userID, action: "session.sign_in", subject: "user:\(session.userID)",
+                AuditEntry(
+                    actor: session.userID, action: "session.sign_in", subject: "user:\(session.userID)",
                     detail: remoteAddress.isEmpty ? "signed in" : "signed in from \(remoteAddress)"), db)
         }
     }
@@ -24,8 +34,10 @@ extension Store {
                 "SELECT session_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE session_hash = \(bind: hash)"
             ).first().map { row in
                 SessionRecord(
-                    sessionHash: try row.decode(column: "session_hash", as: String.self), userID: try row.decode(column: "user_id", as: String.self),
-                    csrfToken: try row.decode(column: "csrf_token", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self),
+                    sessionHash: try row.decode(column: "session_hash", as: String.self),
+                    userID: try row.decode(column: "user_id", as: String.self),
+                    csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: String.self),
                     expiresAt: try row.decode(column: "expires_at", as: String.self))
             }
         }
@@ -33,12 +45,14 @@ extension Store {
 
     /// Ends a session (`session.sign_out`); nothing happens when there is none.
     public func deleteSession(hash: String) async throws {
-        try await backend.transaction { db in
-            let rows = try await db.raw("DELETE FROM sessions WHERE session_hash = \(bind: hash) RETURNING user_id").all()
-            for row in rows {
-                let user = try row.decode(column: "user_id", as: String.self)
-                try await Self.writeAudit(AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: "signed out"), db)
-            }
+        try await backend.transaction { db in try await Self.deleteSession(hash: hash, detail: "signed out", db) }
+    }
+
+    static func deleteSession(hash: String, detail: String, _ db: any SQLDatabase) async throws {
+        let rows = try await db.raw("DELETE FROM sessions WHERE session_hash = \(bind: hash) RETURNING user_id").all()
+        for row in rows {
+            let user = try row.decode(column: "user_id", as: String.self)
+            try await writeAudit(AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: detail), db)
         }
     }
 

@@ -1,3 +1,5 @@
+import InventoryCore
+
 /// A person (or system) that signs in: an id, a role, and for suppliers the supplier they are bound to.
 ///
 /// The role is text here (`admin`, `planner`, …): what a role may do is decided above Storage (the
@@ -34,10 +36,10 @@ public struct UserRecord: Sendable, Hashable {
 
     /// The record as audit-log JSON: every field but the hash, which shows only whether one is set.
     var auditJSON: String {
-        AuditJSON.object([
+        JSONValue.object([
             ("user_id", .string(userID)), ("display_name", .string(displayName)), ("role", .string(role)),
-            ("supplier_id", supplierID.map(AuditJSON.string) ?? .null), ("password_set", .bool(passwordHash != nil)),
+            ("supplier_id", supplierID.map(JSONValue.string) ?? .null), ("password_set", .bool(passwordHash != nil)),
             ("active", .bool(active)),
-        ])
+        ]).minified
     }
 }

@@ -5,7 +5,39 @@
 ///   `sqlite:/var/lib/procura/db.sqlite`; `sqlite::memory:` for a private in-memory database.
 ///   An optional query `?synchronous=full|normal` chooses SQLite's durability (default `full`).
 /// - `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (also `postgresql://`); port 5432 by default.
+///   Options as libpq names them: `?sslmode=disable|prefer|require|verify-ca|verify-full` (default
+///   `prefer`) and `sslrootcert=PATH` (the CA certificates to verify the server with; default the
+///   system's). An unknown option or value is an error, never ignored.
 public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
+    /// How the connection to PostgreSQL is encrypted — libpq's `sslmode`
+    /// (<https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-SSLMODE-STATEMENTS>).
+    public enum TLSMode: String, Sendable, Hashable, CaseIterable {
+        /// No TLS.
+        case disable
+        /// TLS when the server offers it, without verifying the certificate; plain otherwise.
+        case prefer
+        /// TLS always, without verifying the certificate (protects against eavesdropping only).
+        case require
+        /// TLS always; the certificate must chain to a trusted CA (the host name is not checked).
+        case verifyCA = "verify-ca"
+        /// TLS always; the certificate must chain to a trusted CA and name the host.
+        case verifyFull = "verify-full"
+    }
+
+    /// TLS settings of a PostgreSQL URL.
+    public struct TLS: Sendable, Hashable {
+        /// The mode.
+        public var mode: TLSMode
+        /// CA certificates (PEM file) to verify the server with; `nil`: the system's trust store.
+        public var rootCertificatePath: String?
+
+        /// Creates TLS settings.
+        public init(mode: TLSMode = .prefer, rootCertificatePath: String? = nil) {
+            self.mode = mode
+            self.rootCertificatePath = rootCertificatePath
+        }
+    }
+
     /// SQLite's durability setting in WAL mode.
     public enum Synchronous: String, Sendable, Hashable {
         /// Every commit is on disk before it returns (fsync of the WAL): survives power loss.
@@ -18,7 +50,7 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     /// A SQLite file (`nil` path: in memory).
     case sqlite(path: String?, synchronous: Synchronous)
     /// A PostgreSQL server.
-    case postgres(host: String, port: Int, user: String, password: String?, database: String)
+    case postgres(host: String, port: Int, user: String, password: String?, database: String, tls: TLS = TLS())
 
     /// The default database: `sqlite:./procura.sqlite`.
     public static let defaultURL = DatabaseURL.sqlite(path: "./procura.sqlite", synchronous: .full)
@@ -76,7 +108,11 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             throw StorageError(.badDatabaseURL, "database URL '\(original)' has no database name — \(expected)")
         }
         var database = String(location[location.index(after: slash)...])
-        if let q = database.firstIndex(of: "?") { database = String(database[..<q]) }
+        var tls = TLS()
+        if let q = database.firstIndex(of: "?") {
+            tls = try parseTLS(database[database.index(after: q)...], original: original)
+            database = String(database[..<q])
+        }
         let hostPort = location[..<slash]
         var host = String(hostPort)
         var port = 5432
@@ -90,7 +126,34 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         guard !host.isEmpty, !database.isEmpty else {
             throw StorageError(.badDatabaseURL, "database URL '\(original)' lacks a host or database name — \(expected)")
         }
-        return .postgres(host: host, port: port, user: user, password: password, database: percentDecoded(database))
+        return .postgres(host: host, port: port, user: user, password: password, database: percentDecoded(database), tls: tls)
+    }
+
+    /// The options after `?` of a PostgreSQL URL: `sslmode` and `sslrootcert`.
+    private static func parseTLS(_ query: Substring, original: String) throws(StorageError) -> TLS {
+        var tls = TLS()
+        let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { percentDecoded(String($0)) }
+            switch (parts.first, parts.count) {
+            case ("sslmode", 2):
+                guard let mode = TLSMode(rawValue: parts[1].lowercased()) else {
+                    throw StorageError(.badDatabaseURL, "database URL '\(original)': sslmode '\(parts[1])' — expected one of \(modes)")
+                }
+                tls.mode = mode
+            case ("sslrootcert", 2) where !parts[1].isEmpty:
+                tls.rootCertificatePath = parts[1]
+            default:
+                throw StorageError(
+                    .badDatabaseURL,
+                    "database URL '\(original)': unknown option '\(pair)' — expected sslmode=\(TLSMode.allCases.map(\.rawValue).joined(separator: "|")) or sslrootcert=PATH")
+            }
+        }
+        if tls.rootCertificatePath != nil, tls.mode != .verifyCA, tls.mode != .verifyFull {
+            throw StorageError(
+                .badDatabaseURL, "database URL '\(original)': sslrootcert needs sslmode=verify-ca or sslmode=verify-full (other modes verify nothing)")
+        }
+        return tls
     }
 
     private static func percentDecoded(_ text: String) -> String {
@@ -113,8 +176,12 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .sqlite(let path, let synchronous):
             return "sqlite:\(path ?? ":memory:")" + (synchronous == .full ? "" : "?synchronous=\(synchronous.rawValue)")
-        case .postgres(let host, let port, let user, let password, let database):
+        case .postgres(let host, let port, let user, let password, let database, let tls):
+            var options: [String] = []
+            if tls.mode != .prefer { options.append("sslmode=\(tls.mode.rawValue)") }
+            if let root = tls.rootCertificatePath { options.append("sslrootcert=\(root)") }
             return "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+                + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
         }
     }
 

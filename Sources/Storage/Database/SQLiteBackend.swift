@@ -1,6 +1,7 @@
 import SQLKit
+import SystemSQLite
 
-/// SQLite: one connection (sqlite-nio's SQLite, called directly: ``SQLiteHandle``), write-ahead
+/// SQLite: one connection (the system SQLite, called directly: ``SystemSQLite/SQLiteHandle``), write-ahead
 /// log, a busy timeout, one writer at a time.
 ///
 /// - WAL (`PRAGMA journal_mode=WAL`): readers in other processes never block the writer.
@@ -23,7 +24,7 @@ struct SQLiteBackend: DatabaseBackend {
         guard case .sqlite(let path, let synchronous) = url else {
             throw StorageError(.badDatabaseURL, "not a SQLite URL: \(url)")
         }
-        let handle = try SQLiteHandle(path: path ?? ":memory:")
+        let handle = try openHandle(path ?? ":memory:")
         let db = DirectSQLiteDatabase(handle: handle)
         do {
             // busy_timeout: another process holding the write lock is waited for, not failed on.
@@ -40,7 +41,7 @@ struct SQLiteBackend: DatabaseBackend {
             let gate = AsyncMutex()
             return SQLiteBackend(url: url, handle: handle, gate: gate, reader: handle, readGate: gate)
         }
-        let reader = try SQLiteHandle(path: path)
+        let reader = try openHandle(path)
         let readDB = DirectSQLiteDatabase(handle: reader)
         do {
             try await readDB.raw("PRAGMA busy_timeout = 30000").run()
@@ -50,6 +51,16 @@ struct SQLiteBackend: DatabaseBackend {
             throw StorageError(.connectionFailed, "cannot configure SQLite database '\(path)' for reading: \(error)")
         }
         return SQLiteBackend(url: url, handle: handle, gate: AsyncMutex(), reader: reader, readGate: AsyncMutex())
+    }
+
+    /// Opens a connection; a file that cannot be opened is a connection failure with SQLite's reason.
+    private static func openHandle(_ path: String) throws(StorageError) -> SQLiteHandle {
+        do {
+            return try SQLiteHandle(path: path)
+        } catch {
+            throw StorageError(
+                .connectionFailed, "cannot open SQLite database '\(path)': \(error.message) — check that the folder exists and is writable")
+        }
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

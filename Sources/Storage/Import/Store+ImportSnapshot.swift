@@ -22,15 +22,15 @@ extension Store {
     ///
     /// - Parameters:
     ///   - settingsYAML: the folder's `settings.yaml` text (`nil`: none, the defaults apply).
-    ///   - progress: called with the name of each part (`items`, …, `demand`, …,
-    ///     `stock counts`, `postings`) as its writing starts, inside the transaction.
+    ///   - progress: hears each part (`items`, …, `demand`, …, `stock counts`, `postings`) as its
+    ///     writing starts, inside the transaction.
     public func importSnapshot(
         _ snapshot: Snapshot, source: String = "import", settingsYAML: String? = nil,
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: any ProgressReporter = SilentProgress()
     ) async throws -> ImportSummary {
         try await backend.transaction { db in
             var summary = ImportSummary()
-            let step = progress ?? { _ in }
+            let step = { (part: String) in progress.report(ProgressUpdate(step: "writing " + part)) }
             step("items")
             summary.upserted["items"] = try await Self.writeItems(snapshot, db)
             step("locations")

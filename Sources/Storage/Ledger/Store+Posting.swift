@@ -1,4 +1,4 @@
-import InventoryCore
+public import InventoryCore
 
 extension Store {
     /// Posts one transaction to the ledger, in its own database transaction.
@@ -18,18 +18,19 @@ extension Store {
 
     /// Posts several transactions all or nothing, in order, in one database transaction.
     ///
-    /// - Parameter progress: called with the number of requests posted so far, every 1,000 (inside
-    ///   the transaction: nothing is committed before the last).
+    /// - Parameter progress: hears the requests posted so far (step `posting`), about once a
+    ///   percent (inside the transaction: nothing is committed before the last).
     /// - Throws: ``PostingBatchError`` naming the failed request's position; nothing is applied then.
-    public func post(_ requests: [PostingRequest], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [PostingResult] {
+    public func post(_ requests: [PostingRequest], progress: any ProgressReporter = SilentProgress()) async throws -> [PostingResult] {
         try await backend.transaction { db in
+            let counter = ProgressCounter(progress, step: "posting", total: requests.count, unit: "postings")
             let writer = LedgerWriter(db: db)
             var results: [PostingResult] = []
             results.reserveCapacity(requests.count)
             for (index, request) in requests.enumerated() {
                 do {
                     results.append(try await writer.post(request))
-                    if let progress, (index + 1) % 1_000 == 0 { progress(index + 1) }
+                    counter.add(1)
                 } catch let error as StorageError {
                     throw PostingBatchError(index: index, key: request.key, underlying: error)
                 }

@@ -51,10 +51,10 @@ public struct OverrideRecord: Sendable, Hashable {
     }
 
     var auditJSON: String {
-        AuditJSON.object([
+        JSONValue.object([
             ("item_id", .string(itemID)), ("location_id", .string(locationID)), ("parameter", .string(parameter)),
             ("value", .number(value)), ("reason", .string(reason)), ("author", .string(author)),
             ("valid_from", validFrom.map { .string($0.description) } ?? .null), ("valid_to", validTo.map { .string($0.description) } ?? .null),
-        ])
+        ]).minified
     }
 }

@@ -1,5 +1,4 @@
 import Forecasting
-public import Foundation
 public import InventoryCore
 import InventoryPolicy
 public import Planning
@@ -7,22 +6,11 @@ public import Planning
 /// Turns a plan run into the rows stored in `plan_results`: per item-location one
 /// `classification`, one `policy` (with its explanation rendered) and one `forecast` payload.
 public enum PlanRecorder {
-    /// The encoder of stored payloads: snake-case keys, sorted, ∞/NaN as strings.
-    public static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
-    /// The decoder of stored payloads.
-    public static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }()
+    /// A payload read back from its stored text (``JSONValueDecoder``: Procura's one JSON
+    /// convention; `"nan"`, the form of databases written before it, reads as NaN too).
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONValueDecoder().decode(type, fromText: text)
+    }
 
     /// The rows of a plan, in the plan's row order.
     public static func rows(plan: PlanResult, snapshot: Snapshot) throws -> [PlanResultRow] {
@@ -52,7 +40,7 @@ public enum PlanRecorder {
 
     /// A value as the stored JSON text.
     public static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try JSONValueEncoder().encode(value).minified
     }
 
     static func classificationPayload(_ c: ItemLocationClassification, item: String, location: String) -> ClassificationPayload {

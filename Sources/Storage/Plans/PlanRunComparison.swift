@@ -68,7 +68,7 @@ public struct PlanRunComparison: Sendable, Hashable {
         func policies(_ run: Int) async throws -> [String: PolicyPayload] {
             var out: [String: PolicyPayload] = [:]
             for row in try await store.planResults(runNumber: run, kind: "policy") {
-                out[row.itemID + "\u{1F}" + row.locationID] = try PlanRecorder.decoder.decode(PolicyPayload.self, from: Data(row.payload.utf8))
+                out[row.itemID + "\u{1F}" + row.locationID] = try PlanRecorder.decode(PolicyPayload.self, from: row.payload)
             }
             return out
         }

@@ -44,6 +44,6 @@ public enum PlanSummaryJSON {
 
     /// A stored summary read back (`nil` when it does not parse).
     public static func decode(_ text: String) -> Summary? {
-        try? PlanRecorder.decoder.decode(Summary.self, from: Data(text.utf8))
+        try? PlanRecorder.decode(Summary.self, from: text)
     }
 }

@@ -2,12 +2,11 @@ public import InventoryCore
 import DataImport
 public import Planning
 
-/// The stages of a plan run on the database, reported as each begins.
+/// The steps of a plan run on the database beyond the plan run's own (``PlanningStep``), reported
+/// to the run's ``ProgressReporter`` as each begins.
 public enum PlanRunStage: String, Sendable {
     /// Reading the snapshot.
     case loading
-    /// Classification, forecasts, policies.
-    case planning
     /// Writing the results.
     case storing
 }
@@ -50,18 +49,18 @@ extension Store {
     /// Runs the plan on the database's data — as of `asOf` (an earlier date replans from the
     /// history before it) or the imported data set's date — and stores it as the next numbered
     /// run (per item-location a `classification`, a `forecast` and a `policy` payload); earlier
-    /// runs are kept. `stage` is called as each stage begins.
+    /// runs are kept. `progress` hears the steps: ``PlanRunStage/loading``, the plan run's own
+    /// (``PlanningStep``, with the item-locations planned), ``PlanRunStage/storing``.
     public func runPlan(
         label: String, estimator: PlanEstimator = .forecast, asOf: Day? = nil,
-        stage: @Sendable (PlanRunStage) async -> Void = { _ in }
+        progress: any ProgressReporter = SilentProgress()
     ) async throws -> StoredPlan {
-        await stage(.loading)
+        progress.report(ProgressUpdate(step: PlanRunStage.loading.rawValue))
         let settings = try await planningSettings()
         var snapshot = try await loadSnapshot(settings: settings)
         if let asOf { snapshot = snapshot.atPlanningDate(asOf) }
-        await stage(.planning)
-        let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator)
-        await stage(.storing)
+        let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator, configuration: .init(progress: progress))
+        progress.report(ProgressUpdate(step: PlanRunStage.storing.rawValue, total: plan.rows.count, unit: "item-locations"))
         let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
         let summary = PlanSummaryJSON.text(plan: plan)
         let settingsText = "bucket: \(settings.bucket.rawValue)\ncurrency: \(settings.currency)\nestimator: \(plan.estimator)\n"

@@ -1,4 +1,3 @@
-import Foundation
 public import InventoryCore
 
 extension Store {
@@ -13,7 +12,7 @@ extension Store {
         }
         var previous = PreviousClassification()
         for result in try await planResults(runNumber: runNumber, kind: "classification") {
-            let c = try PlanRecorder.decoder.decode(ClassificationPayload.self, from: Data(result.payload.utf8))
+            let c = try PlanRecorder.decode(ClassificationPayload.self, from: result.payload)
             previous.set(
                 PreviousClassification.Entry(
                     abc: ABCClass(rawValue: c.abc), xyz: XYZClass(rawValue: c.xyz), pattern: DemandPattern(rawValue: c.pattern)),

@@ -1,4 +1,3 @@
-import Foundation
 public import InventoryCore
 public import Planning
 
@@ -32,14 +31,12 @@ extension Store {
         }
         var classifications: [String: ClassificationPayload] = [:]
         var policies: [PolicyPayload] = []
-        let decoder = PlanRecorder.decoder
         for result in try await planResults(runNumber: run.runNumber) {
-            let data = Data(result.payload.utf8)
             switch result.kind {
             case "classification":
-                classifications[result.itemID + "\u{1F}" + result.locationID] = try decoder.decode(
-                    ClassificationPayload.self, from: data)
-            case "policy": policies.append(try decoder.decode(PolicyPayload.self, from: data))
+                classifications[result.itemID + "\u{1F}" + result.locationID] = try PlanRecorder.decode(
+                    ClassificationPayload.self, from: result.payload)
+            case "policy": policies.append(try PlanRecorder.decode(PolicyPayload.self, from: result.payload))
             default: continue
             }
         }

@@ -3,7 +3,7 @@ import SQLKit
 /// Applies the migrations a database lacks, each in its own transaction.
 enum Migrator {
     /// Every migration this build knows, in order.
-    static let all: [Migration] = [Schema.version1, Schema.version2]
+    static let all: [Migration] = [Schema.version1, Schema.version2, Schema.version3]
 
     /// Brings the schema up to date; returns the versions applied now.
     @discardableResult

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Storage
+import Workflow
 
 /// `/api/v1/me`, the caller's API tokens, and the audit log (admins).
 struct AccountRoutes {
@@ -25,47 +26,50 @@ struct AccountRoutes {
     @Sendable func tokens(_ request: Request, context: AppRequestContext) async throws -> Response {
         let p = try context.principal()
         let list = try await state.store.apiTokens(userID: p.userID).map {
-            TokenResponse(tokenId: $0.tokenID, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt, token: nil)
+            TokenResponse(
+                tokenId: $0.tokenID, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt,
+                token: nil)
         }
+        // Tokens are few (each bounded by its 100-character name); no paging.
         return try JSONResponse.encode(["tokens": list])
     }
 
-    /// Creates a token for the caller; the secret is in the response once and never again.
+    /// Creates a token for the caller; the secret is in the response once and never again. Without
+    /// `expires_in_days` it lives ``WebAppConfiguration/tokenLifetimeDays`` (90); a token made with
+    /// a token expires no later than its parent and is revoked with it.
     @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         let p = try context.principal()
         let body = try await JSONResponse.decode(TokenBody.self, from: request, context: context)
-        let name = body.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw Problem.unprocessable("a token needs a name (1 to 100 characters)", code: "invalid_token") }
-        if let days = body.expiresInDays, !(1...3650).contains(days) {
-            throw Problem.unprocessable("expires_in_days must be from 1 to 3650", code: "invalid_token")
-        }
-        let expires = body.expiresInDays.map { Date().addingTimeInterval(Double($0) * 86_400) }
-        let (secret, record) = try await state.identity.createToken(userID: p.userID, name: name, expiresAt: expires, actor: p.userID)
+        let (secret, record) = try await state.identity.createToken(for: p, name: body.name, expiresInDays: body.expiresInDays)
         return try JSONResponse.encode(
-            TokenResponse(tokenId: record.tokenID, name: record.name, createdAt: record.createdAt, expiresAt: record.expiresAt, revokedAt: nil, token: secret),
+            TokenResponse(
+                tokenId: record.tokenID, name: record.name, createdAt: record.createdAt, expiresAt: record.expiresAt,
+                revokedAt: nil, token: secret),
             status: .created)
     }
 
-    /// Revokes one of the caller's tokens (admins: anyone's).
+    /// Revokes one of the caller's tokens (admins: anyone's), and every token made with it.
     @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         let p = try context.principal()
         let id = try context.parameters.require("token_id")
-        let mine = try await state.store.apiTokens(userID: p.userID).contains { $0.tokenID == id }
-        guard mine || p.allows(.administer) else { throw Problem.notFound("no API token '\(id)'") }
+        guard let token = try await state.store.apiToken(id: id), p.may(.manageToken(ownerUserID: token.userID)) else {
+            throw Problem.notFound("no API token '\(id)'")
+        }
         try await state.store.revokeAPIToken(id: id, actor: p.userID)
         state.identity.dropCaches()
         return Response(status: .noContent)
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.administer)
+        _ = try context.authorize(.readAuditLog)
         let query = QueryParameters(request)
         let limit = try query.limit()
         let entries = try await state.store.auditLog(
             limit: limit + 1, beforeID: try query.idCursor(), actor: query.string("actor"), actionPrefix: query.string("action"),
             subject: query.string("subject"))
-        let page = entries.prefix(limit)
-        let next = entries.count > limit ? page.last.map { String($0.auditID) } : nil
-        return try JSONResponse.encode(AuditEntryPage(entries: page.map(AuditEntryResponse.init), nextCursor: next))
+        let page = try ListBudget.fit(
+            entries.prefix(limit).map(AuditEntryResponse.init), budget: state.configuration.listByteBudget)
+        let next = entries.count > page.count ? page.last.map { String($0.auditId) } : nil
+        return try JSONResponse.encode(AuditEntryPage(entries: page, nextCursor: next))
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Workflow
 
 /// `GET /api/v1/dashboard`: the inventory KPIs as JSON (who sees planning data) — the document
 /// `procura kpis --format json` prints.

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import Storage
+import Workflow
 
 /// `/api/v1/items…`: item-locations with their classification, one item, its policy with the
 /// explanation, its forecast with the history.
@@ -24,10 +25,10 @@ struct ItemRoutes {
         let view = state.plans.view
         let scope = Scope(principal: principal, view: view)
         let rows = try ItemQuery(query).rows(in: scope)
-        let page = rows.dropFirst(offset).prefix(limit)
+        let page = try ListBudget.fit(rows.dropFirst(offset).prefix(limit).map(scope.summary(row:)), budget: state.configuration.listByteBudget)
         let next = offset + page.count < rows.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(
-            ItemLocationPage(items: page.map(scope.summary(row:)), total: rows.count, nextCursor: next, runNumber: view.run?.runNumber))
+            ItemLocationPage(items: page, total: rows.count, nextCursor: next, runNumber: view.run?.runNumber))
     }
 
     @Sendable func item(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import Storage
+import Workflow
 
 /// `/api/v1/positions`, `/api/v1/ledger/entries`, `POST /api/v1/ledger/postings`.
 struct LedgerRoutes {
@@ -35,9 +36,9 @@ struct LedgerRoutes {
             guard scope.isSupplier else { return true }
             return scope.view.row(item: p.key.itemID, location: p.key.locationID).map(scope.canSee(row:)) ?? false
         }
-        let page = all.dropFirst(offset).prefix(limit)
+        let page = try ListBudget.fit(all.dropFirst(offset).prefix(limit).map(PositionResponse.init), budget: state.configuration.listByteBudget)
         let next = offset + page.count < all.count ? String(offset + page.count) : nil
-        return try JSONResponse.encode(PositionPage(positions: page.map(PositionResponse.init), total: all.count, nextCursor: next))
+        return try JSONResponse.encode(PositionPage(positions: page, total: all.count, nextCursor: next))
     }
 
     @Sendable func entries(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,19 +47,24 @@ struct LedgerRoutes {
         let limit = try query.limit()
         let entries = try await state.store.ledgerEntries(
             itemID: query.string("item_id"), locationID: query.string("location_id"), limit: limit + 1, beforeID: try query.idCursor())
-        let page = entries.prefix(limit)
-        let next = entries.count > limit ? page.last.map { String($0.entryID) } : nil
-        return try JSONResponse.encode(LedgerEntryPage(entries: page.map(LedgerEntryResponse.init), nextCursor: next))
+        let page = try ListBudget.fit(entries.prefix(limit).map(LedgerEntryResponse.init), budget: state.configuration.listByteBudget)
+        let next = entries.count > page.count ? page.last.map { String($0.entryId) } : nil
+        return try JSONResponse.encode(LedgerEntryPage(entries: page, nextCursor: next))
     }
 
-    /// Posts one transaction. The `Idempotency-Key` header is the posting's key: the same key again
-    /// returns the original result (200, `Idempotent-Replayed: true`) and posts nothing; the same key
-    /// with a different posting is 409.
+    /// Posts one transaction. The `Idempotency-Key` header is the posting's key (``IdempotencyKey``):
+    /// the same key again returns the original result (200, `Idempotent-Replayed: true`) and posts
+    /// nothing; the same key with a different posting is 422; the same key while the first request
+    /// is still in flight is 409.
     @Sendable func post(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.postLedger)
-        guard let key = request.headers[.idempotencyKey], !key.isEmpty, key.count <= 200 else {
-            throw Problem.badRequest("send the posting's unique key in the Idempotency-Key header (1 to 200 characters)", code: "idempotency_key_required")
+        let idempotencyKey = try IdempotencyKey(request)
+        return try await state.idempotency.run(idempotencyKey) {
+            try await post(request, context: context, principal: principal, key: idempotencyKey.value)
         }
+    }
+
+    private func post(_ request: Request, context: AppRequestContext, principal: Principal, key: String) async throws -> Response {
         let body = try await JSONResponse.decode(PostingBody.self, from: request, context: context)
         guard let type = PostingType(rawValue: body.type) else {
             throw Problem.unprocessable(

@@ -3,6 +3,7 @@ import Hummingbird
 import InventoryCore
 import InventoryPolicy
 import Storage
+import Workflow
 
 /// `/api/v1/overrides`: list, create (with reason and validity), expire. Overrides take effect in
 /// the next plan run.
@@ -26,10 +27,10 @@ struct OverrideRoutes {
         let today = Self.today()
         var all = try await state.store.overrides(itemID: query.string("item_id"), locationID: query.string("location_id"))
         if let active { all = all.filter { $0.isValid(on: today) == (active == "true") } }
-        let page = all.dropFirst(offset).prefix(limit)
+        let page = try ListBudget.fit(all.dropFirst(offset).prefix(limit).map { OverrideResponse($0, today: today) }, budget: state.configuration.listByteBudget)
         let next = offset + page.count < all.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(
-            OverridePage(overrides: page.map { OverrideResponse($0, today: today) }, total: all.count, nextCursor: next))
+            OverridePage(overrides: page, total: all.count, nextCursor: next))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,6 +1,8 @@
+import InventoryCore
 import Foundation
 import Hummingbird
 import Storage
+import Workflow
 
 /// `/api/v1/plan-runs…`: list, start (a background job), job progress, one run, its results,
 /// and the comparison of two runs.
@@ -22,15 +24,15 @@ struct PlanRunRoutes {
         let limit = try query.limit()
         let offset = try query.offsetCursor()
         let runs = try await state.store.listPlanRuns()
-        let page = runs.dropFirst(offset).prefix(limit)
+        let page = try ListBudget.fit(runs.dropFirst(offset).prefix(limit).map { PlanRunResponse($0, withSummary: false) }, budget: state.configuration.listByteBudget)
         let next = offset + page.count < runs.count ? String(offset + page.count) : nil
-        return try JSONResponse.encode(PlanRunPage(runs: page.map { PlanRunResponse($0, withSummary: false) }, total: runs.count, nextCursor: next))
+        return try JSONResponse.encode(PlanRunPage(runs: page, total: runs.count, nextCursor: next))
     }
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.runPlans)
         let body = try await JSONResponse.decode(PlanRunBody.self, from: request, context: context)
-        let label = String((body.label ?? "").prefix(200))
+        let label = try TextField.planRunLabel.check(body.label ?? "")
         let job = await state.runner.start(label: label, requestedBy: principal.userID)
         return try JSONResponse.encode(job, status: .accepted, headers: [.location: "/api/v1/plan-runs/jobs/\(job.jobId)"])
     }
@@ -72,16 +74,18 @@ struct PlanRunRoutes {
         let rows = try await state.store.planResults(runNumber: record.runNumber, kind: kind).filter {
             (item == nil || $0.itemID == item) && (location == nil || $0.locationID == location)
         }
-        let page = rows.dropFirst(offset).prefix(limit)
+        let page = ListBudget.fit(rows.dropFirst(offset).prefix(limit), budget: state.configuration.listByteBudget) {
+            $0.payload.utf8.count + $0.itemID.utf8.count + $0.locationID.utf8.count + $0.kind.utf8.count + 64
+        }
         let next = offset + page.count < rows.count ? String(offset + page.count) : nil
         // Payloads are stored JSON: embedded as they are.
         var text = "{\"run_number\":\(record.runNumber),\"total\":\(rows.count),\"next_cursor\":"
-        text += next.map(JSONText.quote) ?? "null"
+        text += next.map(JSONValue.quoted) ?? "null"
         text += ",\"results\":["
         for (k, row) in page.enumerated() {
             if k > 0 { text += "," }
-            text += "{\"item_id\":" + JSONText.quote(row.itemID) + ",\"location_id\":" + JSONText.quote(row.locationID)
-            text += ",\"kind\":" + JSONText.quote(row.kind) + ",\"payload\":" + row.payload + "}"
+            text += "{\"item_id\":" + JSONValue.quoted(row.itemID) + ",\"location_id\":" + JSONValue.quoted(row.locationID)
+            text += ",\"kind\":" + JSONValue.quoted(row.kind) + ",\"payload\":" + row.payload + "}"
         }
         text += "]}"
         return JSONResponse.text(text)
@@ -102,7 +106,7 @@ struct PlanRunRoutes {
         let comparison = try await Self.comparison(
             store: state.store, base: try await record(number: baseNumber), other: try await record(number: otherNumber))
         var result = comparison
-        result.changes = Array(comparison.changes.dropFirst(offset).prefix(limit))
+        result.changes = try ListBudget.fit(comparison.changes.dropFirst(offset).prefix(limit), budget: state.configuration.listByteBudget)
         result.nextCursor = offset + result.changes.count < comparison.changes.count ? String(offset + result.changes.count) : nil
         return try JSONResponse.encode(result)
     }

@@ -1,6 +1,7 @@
 import Forecasting
 import Foundation
 import Hummingbird
+import Workflow
 import InventoryCore
 import Planning
 

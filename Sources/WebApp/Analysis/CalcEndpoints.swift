@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Workflow
 import InventoryPolicy
 
 /// The calculators for planners (`procura calc eoq`, `procura calc safety-stock`, plain forms):

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Workflow
 import Planning
 
 /// Master-data checks (`procura check`): `GET /api/v1/checks` and the page `/checks`, over the

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Workflow
 import InventoryCore
 import Planning
 import Storage

@@ -1,9 +1,9 @@
 import Foundation
 import HummingbirdBcrypt
 import Logging
-import NIOPosix
 import Storage
 import Synchronization
+import Workflow
 
 /// Sign-in, sessions and API tokens over the ``Store``, with short-lived caches so that a request
 /// authenticated by a token or a session normally costs no database round trip.
@@ -18,7 +18,9 @@ final class IdentityService: Sendable {
         /// How long a looked-up session or token is trusted without asking the database again.
         var cacheLifetime: Duration = .seconds(5)
         /// bcrypt cost for new password hashes (2^cost rounds).
-        var bcryptCost: UInt8 = 12
+        var bcryptCost: UInt8 = UserAdministration.defaultCost
+        /// Days a new API token lives when the request names no lifetime.
+        var tokenLifetimeDays: Int = TokenPolicy.defaultLifetimeDays
         var rateLimit = SignInRateLimiter.Configuration()
     }
 
@@ -51,38 +53,38 @@ final class IdentityService: Sendable {
         self.decoyHash = Bcrypt.hash(Secrets.random(bytes: 8), cost: configuration.bcryptCost)
     }
 
-    // MARK: Passwords
-
-    /// bcrypt hash of a password, computed off Swift's cooperative threads.
-    func hashPassword(_ password: String) async throws -> String {
-        let cost = configuration.bcryptCost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
-    }
-
-    private func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-    }
-
     // MARK: Sign-in
 
-    /// Checks a user id and password from `address`; on success starts a session.
-    func signIn(userID: String, password: String, address: String) async throws -> SignInResult {
-        if let wait = rateLimiter.retryAfter(address: address, user: userID) { return .rateLimited(retryAfterSeconds: wait) }
+    /// Checks a user id and password from `address`; on success starts a session, ending
+    /// `previousSessionSecret` (the session this browser had until now) in the same transaction.
+    ///
+    /// The attempt is counted by the rate limiter *before* the password is checked, so parallel
+    /// attempts cannot all pass the limit while bcrypt runs.
+    func signIn(userID: String, password: String, address: String, previousSessionSecret: String? = nil) async throws
+        -> SignInResult
+    {
+        let ticket: SignInRateLimiter.Ticket
+        switch rateLimiter.admit(address: address, user: userID) {
+        case .limited(let seconds): return .rateLimited(retryAfterSeconds: seconds)
+        case .allowed(let admitted): ticket = admitted
+        }
         let user = try await store.user(id: userID)
         let hash = user?.passwordHash ?? decoyHash
-        let matches = try await verify(password, hash: hash)
+        let matches = try await UserAdministration.verify(password, hash: hash)
         guard let user, matches, user.active, user.passwordHash != nil, let role = Role(rawValue: user.role) else {
-            rateLimiter.recordFailure(address: address, user: userID)
             return .refused
         }
-        rateLimiter.recordSuccess(address: address, user: userID)
+        rateLimiter.succeeded(ticket)
         let secret = Secrets.random()
         let csrf = Secrets.random()
         let hashOfSecret = Secrets.sha256Hex(secret)
         let expires = Date().addingTimeInterval(Double(configuration.sessionLifetime.components.seconds))
+        let previous = previousSessionSecret.map(Secrets.sha256Hex)
         try await store.createSession(
-            SessionRecord(sessionHash: hashOfSecret, userID: user.userID, csrfToken: csrf, expiresAt: Self.iso(expires)),
-            remoteAddress: address)
+            SessionRecord(
+                sessionHash: hashOfSecret, userID: user.userID, csrfToken: csrf, expiresAt: UserAdministration.iso(expires)),
+            remoteAddress: address, replacing: previous)
+        if let previous { sessions.withLock { _ = $0.removeValue(forKey: previous) } }
         let principal = Principal(
             userID: user.userID, displayName: user.displayName, role: role, supplierID: user.supplierID,
             method: .session(hash: hashOfSecret, csrfToken: csrf))
@@ -103,7 +105,7 @@ final class IdentityService: Sendable {
         let now = ContinuousClock.now
         if let cached = sessions.withLock({ $0[hash] }), cached.until > now { return cached.principal }
         var principal: Principal? = nil
-        if let session = try await store.session(hash: hash), session.expiresAt > Self.iso(Date()),
+        if let session = try await store.session(hash: hash), session.expiresAt > UserAdministration.iso(Date()),
             let user = try await store.user(id: session.userID), user.active, let role = Role(rawValue: user.role)
         {
             principal = Principal(
@@ -125,7 +127,7 @@ final class IdentityService: Sendable {
         if let cached = tokens.withLock({ $0[hash] }), cached.until > now { return cached.principal }
         var principal: Principal? = nil
         if let token = try await store.apiToken(hash: hash), token.revokedAt == nil,
-            token.expiresAt.map({ $0 > Self.iso(Date()) }) ?? true,
+            token.expiresAt.map({ $0 > UserAdministration.iso(Date()) }) ?? true,
             let user = try await store.user(id: token.userID), user.active, let role = Role(rawValue: user.role)
         {
             principal = Principal(
@@ -142,22 +144,15 @@ final class IdentityService: Sendable {
 
     // MARK: Tokens
 
-    /// Creates an API token for `userID`; returns the secret (shown once) and the record.
-    func createToken(userID: String, name: String, expiresAt: Date? = nil, actor: String) async throws -> (secret: String, record: APITokenRecord) {
-        try await Self.createToken(store: store, userID: userID, name: name, expiresAt: expiresAt, actor: actor)
-    }
-
-    /// Creates an API token (also used by the command line).
-    static func createToken(store: Store, userID: String, name: String, expiresAt: Date? = nil, actor: String) async throws
-        -> (secret: String, record: APITokenRecord)
-    {
-        let secret = "procura_" + Secrets.random()
-        let record = try await store.createAPIToken(
-            APITokenRecord(
-                tokenID: "tok_" + Secrets.random(bytes: 9), tokenHash: Secrets.sha256Hex(secret), userID: userID, name: name,
-                expiresAt: expiresAt.map(iso)),
-            actor: actor)
-        return (secret, record)
+    /// Creates an API token for the principal; a token made by a token request gets it as its
+    /// parent (it expires no later and is revoked with it). Returns the secret (shown once).
+    func createToken(for principal: Principal, name: String, expiresInDays: Int?) async throws -> (
+        secret: String, record: APITokenRecord
+    ) {
+        try await UserAdministration.createToken(
+            store: store, userID: principal.userID, name: name, expiresInDays: expiresInDays,
+            defaultDays: configuration.tokenLifetimeDays,
+            parentTokenID: principal.tokenID, actor: principal.userID)
     }
 
     /// Forgets every cached token and session (after a user change made through this server).
@@ -167,9 +162,5 @@ final class IdentityService: Sendable {
     }
 
     /// ISO 8601 UTC with seconds, the database's timestamp form.
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { UserAdministration.iso(date) }
 }

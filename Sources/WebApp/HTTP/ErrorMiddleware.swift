@@ -3,9 +3,11 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import Storage
+import Workflow
 
-/// Turns every error into a response: RFC 9457 problem documents under `/api/` (and for
-/// `/openapi.yaml`, `/health`), an HTML page elsewhere; a page that needs a signed-in user
+/// Turns every error into a response: RFC 9457 problem documents for the JSON API — decided by the
+/// route the router matched or the normalised path (``RoutePath``), not a raw prefix — and for
+/// clients that do not ask for HTML; an HTML page elsewhere; a page that needs a signed-in user
 /// redirects to the sign-in form. Unexpected errors are logged and answered with 500 without
 /// internals.
 struct ErrorMiddleware: RouterMiddleware {
@@ -17,7 +19,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let problem = Self.problem(for: error, context: context)
-            let isAPI = request.uri.path.hasPrefix("/api/")
+            let isAPI = RoutePath.isAPI(request, context: context)
             if isAPI || !Self.wantsHTML(request) {
                 return try problem.response(from: request, context: context)
             }
@@ -43,6 +45,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return storageProblem(error)
         case let error as PostingBatchError:
             return storageProblem(error.underlying)
+        case let violation as RuleViolation:
+            return .unprocessable(violation.message, code: violation.code.description)
         case let error as HTTPError:
             let detail = error.body ?? error.status.reasonPhrase
             switch error.status {
@@ -64,9 +68,10 @@ struct ErrorMiddleware: RouterMiddleware {
     static func storageProblem(_ error: StorageError) -> Problem {
         switch error.code {
         case .unknownItem, .unknownLocation, .unknownSupplier, .unknownUnit, .invalidPosting, .negativeStock, .reversalTarget,
-            .valueOutOfRange, .invalidOverride:
+            .valueOutOfRange, .invalidOverride, .idempotencyConflict:
+            // The same idempotency key with a different request is 422 (IETF Idempotency-Key draft §2.7).
             return .unprocessable(error.message, code: error.code.description)
-        case .idempotencyConflict, .duplicateUser:
+        case .duplicateUser:
             return .conflict(error.message, code: error.code.description)
         case .unknownUser, .unknownToken, .unknownOverride:
             return .notFound(error.message)

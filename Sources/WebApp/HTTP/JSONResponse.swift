@@ -1,26 +1,14 @@
+import InventoryCore
 import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// JSON bodies: encoded with snake-case keys (the API's convention) or given as text.
+/// JSON bodies in Procura's one JSON convention (``InventoryCore/JSONValue``): encoded by
+/// ``InventoryCore/JSONValueEncoder`` (snake-case keys, NaN as `null`, ±∞ as `"inf"`/`"-inf"`),
+/// decoded strictly (a body with a duplicate key is refused) by ``InventoryCore/JSONValueDecoder``.
 enum JSONResponse {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }()
-
     static func encode(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
-        let data = try encoder.encode(value)
-        return text(String(decoding: data, as: UTF8.self), status: status, headers: headers)
+        text(try JSONValueEncoder().encode(value).minified, status: status, headers: headers)
     }
 
     static func text(_ json: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
@@ -29,15 +17,20 @@ enum JSONResponse {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
-    /// Decodes a JSON request body; a body that is not the expected JSON is a 400 problem.
+    /// Decodes a JSON request body; a body that is not the expected JSON is a 400 problem naming
+    /// the field (or the line and column of a syntax error).
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let value: JSONValue
         do {
-            return try decoder.decode(type, from: Data(buffer.readableBytesView))
+            value = try JSONValue(parsing: Array(buffer.readableBytesView))
+        } catch {
+            throw Problem.badRequest("the request body is not valid JSON: \(error.description)", code: "invalid_body")
+        }
+        do {
+            return try JSONValueDecoder().decode(type, from: value)
         } catch let error as DecodingError {
             throw Problem.badRequest("the request body is not the expected JSON: \(DecodingErrorText.describe(error))", code: "invalid_body")
-        } catch {
-            throw Problem.badRequest("the request body is not JSON", code: "invalid_body")
         }
     }
 }

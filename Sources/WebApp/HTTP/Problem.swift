@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 public import HTTPTypes
 public import Hummingbird
@@ -26,12 +27,12 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var text = "{\"type\":" + JSONText.quote("urn:procura:problem:" + code)
-        text += ",\"title\":" + JSONText.quote(title)
+        var text = "{\"type\":" + JSONValue.quoted("urn:procura:problem:" + code)
+        text += ",\"title\":" + JSONValue.quoted(title)
         text += ",\"status\":\(status.code)"
-        text += ",\"detail\":" + JSONText.quote(detail)
-        text += ",\"instance\":" + JSONText.quote(request.uri.path)
-        text += ",\"code\":" + JSONText.quote(code) + "}"
+        text += ",\"detail\":" + JSONValue.quoted(detail)
+        text += ",\"instance\":" + JSONValue.quoted(request.uri.path)
+        text += ",\"code\":" + JSONValue.quoted(code) + "}"
         var fields = headers
         fields[.contentType] = "application/problem+json"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Storage
+import Workflow
 
 /// `/audit`: the audit log for admins, newest first, 100 a page.
 struct AuditPage {

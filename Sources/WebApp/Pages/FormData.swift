@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Storage
 
 /// An `application/x-www-form-urlencoded` body as name → value (the last of repeated names wins).
 struct FormData {
@@ -7,8 +8,11 @@ struct FormData {
 
     subscript(_ name: String) -> String? { fields[name] }
 
+    /// The largest form body read (64 KiB).
+    static let maximumSize = 64 * 1024
+
     static func read(_ request: Request, context: AppRequestContext) async throws -> FormData {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        let buffer = try await request.body.collect(upTo: maximumSize)
         return FormData(fields: parse(String(buffer: buffer)))
     }
 

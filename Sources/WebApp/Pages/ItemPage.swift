@@ -3,6 +3,7 @@ import Hummingbird
 import InventoryCore
 import InventoryPolicy
 import Storage
+import Workflow
 
 /// `/items/{item}?location=…`: demand history with the forecast and its interval, classification,
 /// policy with its explanation, positions by owner, recent ledger entries, overrides and the

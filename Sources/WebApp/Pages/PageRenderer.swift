@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import Workflow
 
 /// Renders the server-side pages from the Mustache templates in `Resources/templates` (embedded in
 /// the binary at build time): every page is `header` + its template + `footer`, HTML-escaped by

@@ -1,6 +1,7 @@
 import InventoryCore
 import Foundation
 import Hummingbird
+import Workflow
 import Storage
 
 /// `/plan-runs`: the runs, starting one, a job's live progress (refreshing itself every 2 s while
@@ -50,7 +51,7 @@ struct PlanRunPages {
         let principal = try context.require(.runPlans)
         let form = try await FormData.read(request, context: context)
         try form.requireCSRF(principal)
-        let job = await state.runner.start(label: String((form["label"] ?? "").prefix(200)), requestedBy: principal.userID)
+        let job = await state.runner.start(label: try TextField.planRunLabel.check(form["label"] ?? ""), requestedBy: principal.userID)
         return .seeOther("/plan-runs/jobs/\(job.jobId)")
     }
 

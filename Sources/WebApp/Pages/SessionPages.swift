@@ -1,12 +1,12 @@
-import Logging
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Logging
+import Storage
 
 /// `/login` and `/logout`. The sign-in form is protected against cross-site posting by a token in
 /// a cookie and a hidden field (double submit); signed-in forms carry the session's token.
 struct SessionPages {
-    static let loginCSRFCookie = "procura_login_csrf"
     let state: WebState
 
     func add(to router: Router<AppRequestContext>) {
@@ -15,26 +15,19 @@ struct SessionPages {
         router.post("logout", use: signOut)
     }
 
-    func secure(_ request: Request) -> Bool {
-        switch state.configuration.secureCookies {
-        case .always: return true
-        case .never: return false
-        case .auto: return request.headers[.forwardedProto]?.lowercased() == "https"
-        }
-    }
+    var cookies: SessionCookies { SessionCookies(secureCookies: state.configuration.secureCookies) }
 
-    /// Only local paths, so `next` cannot send anyone to another site.
-    static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return "/" }
-        return next
-    }
+    /// Only local paths, so `next` cannot send anyone to another site (``RedirectTarget``).
+    static func safeNext(_ next: String?) -> String { RedirectTarget.local(next) }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         if context.identity != nil { return .seeOther(Self.safeNext(QueryParameters(request).string("next"))) }
         return loginPage(request, message: nil, userID: "", status: .ok)
     }
 
-    func loginPage(_ request: Request, message: String?, userID: String, status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+    func loginPage(_ request: Request, message: String?, userID: String, status: HTTPResponse.Status, headers: HTTPFields = [:])
+        -> Response
+    {
         let token = Secrets.random()
         var response = state.pages.page(
             "login", title: "Sign in", principal: nil,
@@ -43,14 +36,15 @@ struct SessionPages {
                 "user_id": userID,
             ],
             status: status, headers: headers)
-        response.setCookie(
-            Cookie(name: Self.loginCSRFCookie, value: token, maxAge: 3600, path: "/", secure: secure(request), httpOnly: true, sameSite: .strict))
+        response.setCookie(cookies.cookie(SessionCookies.loginCSRF, value: token, maxAge: 3600, for: request))
         return response
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        guard let sent = form["_csrf"], let cookie = request.cookies[Self.loginCSRFCookie]?.value, Secrets.constantTimeEquals(sent, cookie) else {
+        guard let sent = form["_csrf"], let cookie = cookies.value(SessionCookies.loginCSRF, in: request),
+            Secrets.constantTimeEquals(sent, cookie)
+        else {
             throw Problem.forbidden("the sign-in form is out of date — reload the page and try again")
         }
         let user = (form["user"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -58,11 +52,16 @@ struct SessionPages {
         guard !user.isEmpty, !password.isEmpty, user.count <= 200, password.count <= 1_000 else {
             return loginPage(request, message: "Enter your user id and password.", userID: user, status: .badRequest)
         }
-        switch try await state.identity.signIn(userID: user, password: password, address: context.clientAddress) {
+        let previous = cookies.value(SessionCookies.session, in: request)
+        switch try await state.identity.signIn(
+            userID: user, password: password, address: context.clientAddress,
+            previousSessionSecret: previous.flatMap { $0.isEmpty ? nil : $0 })
+        {
         case .rateLimited(let seconds):
             state.logger.warning("sign-in rate limited", metadata: ["user": "\(user)", "address": "\(context.clientAddress)"])
             return loginPage(
-                request, message: "Too many failed sign-ins. Try again in \(seconds / 60 + 1) minutes.", userID: user, status: .tooManyRequests,
+                request, message: "Too many failed sign-ins. Try again in \(seconds / 60 + 1) minutes.", userID: user,
+                status: .tooManyRequests,
                 headers: [.retryAfter: String(seconds)])
         case .refused:
             state.logger.info("sign-in refused", metadata: ["user": "\(user)", "address": "\(context.clientAddress)"])
@@ -71,10 +70,9 @@ struct SessionPages {
             state.logger.info("signed in", metadata: ["user": "\(principal.userID)", "address": "\(context.clientAddress)"])
             var response = Response.seeOther(Self.safeNext(form["next"]))
             response.setCookie(
-                Cookie(
-                    name: PrincipalMiddleware.sessionCookie, value: secret, maxAge: state.configuration.sessionLifetimeSeconds, path: "/",
-                    secure: secure(request), httpOnly: true, sameSite: .strict))
-            response.setCookie(Cookie(name: Self.loginCSRFCookie, value: "", maxAge: 0, path: "/", secure: secure(request), httpOnly: true, sameSite: .strict))
+                cookies.cookie(
+                    SessionCookies.session, value: secret, maxAge: state.configuration.sessionLifetimeSeconds, for: request))
+            response.setCookie(cookies.cookie(SessionCookies.loginCSRF, value: "", maxAge: 0, for: request))
             return response
         }
     }
@@ -85,8 +83,7 @@ struct SessionPages {
         try form.requireCSRF(principal)
         if case .session(let hash, _) = principal.method { try await state.identity.signOut(sessionHash: hash) }
         var response = Response.seeOther("/login")
-        response.setCookie(
-            Cookie(name: PrincipalMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: secure(request), httpOnly: true, sameSite: .strict))
+        response.setCookie(cookies.cookie(SessionCookies.session, value: "", maxAge: 0, for: request))
         return response
     }
 }

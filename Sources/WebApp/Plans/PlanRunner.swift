@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 import Logging
 import Storage
 
@@ -25,6 +26,8 @@ actor PlanRunner {
     private var order: [String] = []
     private var queue: [String] = []
     private var running = false
+    /// Progress of the running job, updated by its plan run's tasks.
+    private var live: [String: JobProgress] = [:]
 
     init(store: Store, cache: PlanViewCache, logger: Logger) {
         self.store = store
@@ -52,10 +55,19 @@ actor PlanRunner {
         return job
     }
 
-    func job(id: String) -> Job? { jobs[id] }
+    func job(id: String) -> Job? { jobs[id].map(withLiveProgress) }
 
     /// The jobs, newest first.
-    func list() -> [Job] { order.reversed().compactMap { jobs[$0] } }
+    func list() -> [Job] { order.reversed().compactMap { jobs[$0].map(withLiveProgress) } }
+
+    /// A running job with the step and share its plan run reported last.
+    private func withLiveProgress(_ job: Job) -> Job {
+        guard let progress = live[job.jobId]?.current else { return job }
+        var job = job
+        job.stage = progress.step
+        job.progress = PlanPipeline.share(at: progress)
+        return job
+    }
 
     private func update(_ id: String, _ change: (inout Job) -> Void) {
         guard var job = jobs[id] else { return }
@@ -77,16 +89,11 @@ actor PlanRunner {
         do {
             _ = try await store.appendAudit(
                 AuditEntry(actor: job.requestedBy, action: "plan_run.start", subject: "job:\(id)", detail: job.label))
-            let record = try await PlanPipeline.run(store: store, label: job.label, actor: job.requestedBy) { stage in
-                await self.update(id) {
-                    $0.stage = stage.rawValue
-                    $0.progress = stage.progress
-                }
-            }
-            update(id) {
-                $0.stage = PlanPipeline.Stage.refreshing.rawValue
-                $0.progress = PlanPipeline.Stage.refreshing.progress
-            }
+            let progress = JobProgress()
+            live[id] = progress
+            defer { live[id] = nil }
+            let record = try await PlanPipeline.run(store: store, label: job.label, actor: job.requestedBy, progress: progress)
+            progress.report(ProgressUpdate(step: PlanPipeline.refreshing))
             cache.replace(with: try await PlanView.load(from: store))
             update(id) {
                 $0.status = "complete"

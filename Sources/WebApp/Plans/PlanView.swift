@@ -55,14 +55,13 @@ final class PlanView: Sendable {
         var classifications: [String: ClassificationPayload] = [:]
         var forecasts: [String: ForecastPayload] = [:]
         var policies: [(String, PolicyPayload, String)] = []
-        let decoder = PlanRecorder.decoder
         for result in results {
             let key = Self.key(result.itemID, result.locationID)
-            let data = Data(result.payload.utf8)
+            let data = result.payload
             switch result.kind {
-            case "classification": classifications[key] = try decoder.decode(ClassificationPayload.self, from: data)
-            case "forecast": forecasts[key] = try decoder.decode(ForecastPayload.self, from: data)
-            case "policy": policies.append((key, try decoder.decode(PolicyPayload.self, from: data), result.payload))
+            case "classification": classifications[key] = try PlanRecorder.decode(ClassificationPayload.self, from: data)
+            case "forecast": forecasts[key] = try PlanRecorder.decode(ForecastPayload.self, from: data)
+            case "policy": policies.append((key, try PlanRecorder.decode(PolicyPayload.self, from: data), result.payload))
             default: continue
             }
         }
@@ -146,7 +145,7 @@ final class PlanView: Sendable {
         if let cached = responses.withLock({ $0[r] }) { return cached }
         let row = rows[r]
         var text = "{\"run_number\":\(run?.runNumber ?? 0),\"as_of\":\"\(snapshot.asOf)\",\"currency\":"
-        text += JSONText.quote(currency)
+        text += JSONValue.quoted(currency)
         text += ",\"policy\":"
         text += row.policyJSON
         text += "}"
@@ -187,25 +186,4 @@ final class PlanViewCache: Sendable {
     var view: PlanView { current.withLock { $0 } }
 
     func replace(with view: PlanView) { current.withLock { $0 = view } }
-}
-
-/// JSON string quoting for hand-assembled responses.
-enum JSONText {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

@@ -2,10 +2,16 @@ import DataImport
 import Foundation
 import Logging
 public import Storage
+import Workflow
 
 /// `procura serve --demo`: a demo company in a fresh database — generated, written as a data
 /// folder, imported, planned, stored — and an `admin` user with a one-time random password.
 public enum DemoSetup {
+    /// The demo cannot be set up where asked.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
     /// What was set up.
     public struct Result: Sendable {
         /// The database.
@@ -47,7 +53,7 @@ public enum DemoSetup {
             let runs = try await store.listPlanRuns()
             let info = try await store.datasetInfo()
             if !runs.isEmpty || info["as_of"] != nil {
-                throw UserAdministration.Failure(
+                throw Failure(
                     description: "the database \(url) has data already — --demo needs a fresh database (leave out --database for a new one)")
             }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-demo-data-\(Secrets.random(bytes: 6))")

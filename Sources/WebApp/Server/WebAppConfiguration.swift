@@ -20,6 +20,14 @@ public struct WebAppConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// Failed sign-ins allowed per client address and user id within ``signInWindowSeconds``.
     public var signInFailureLimit: Int
+    /// Failed sign-ins allowed per account, from any address, within an hour (an address the user
+    /// signed in from within 30 days is not held back by it); also the limit per address over all
+    /// accounts.
+    public var accountFailureLimit: Int
+    /// Days a new API token lives when the request names no lifetime (1 to 3,650).
+    public var tokenLifetimeDays: Int
+    /// Bytes of entries a list response holds at most (a page stops early; `next_cursor` goes on).
+    public var listByteBudget: Int
     /// The sign-in rate limit's window.
     public var signInWindowSeconds: Int
     /// How long a signed-in session lasts.
@@ -33,7 +41,8 @@ public struct WebAppConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: SecureCookies = .auto, bcryptCost: UInt8 = 12,
         signInFailureLimit: Int = 5, signInWindowSeconds: Int = 900, sessionLifetimeSeconds: Int = 12 * 3600,
-        authCacheSeconds: Int = 5, serverName: String = "procura"
+        authCacheSeconds: Int = 5, serverName: String = "procura", accountFailureLimit: Int = 100, tokenLifetimeDays: Int = 90,
+        listByteBudget: Int = 1 << 20
     ) {
         self.host = host
         self.port = port
@@ -44,5 +53,8 @@ public struct WebAppConfiguration: Sendable {
         self.sessionLifetimeSeconds = sessionLifetimeSeconds
         self.authCacheSeconds = authCacheSeconds
         self.serverName = serverName
+        self.accountFailureLimit = accountFailureLimit
+        self.tokenLifetimeDays = tokenLifetimeDays
+        self.listByteBudget = listByteBudget
     }
 }

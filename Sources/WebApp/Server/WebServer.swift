@@ -42,11 +42,11 @@ public enum WebServer {
     }
 
     static func buildRouter(state: WebState) -> Router<AppRequestContext> {
-        let router = Router(context: AppRequestContext.self)
+        let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ErrorMiddleware(pages: state.pages))
-        router.add(middleware: PrincipalMiddleware(identity: state.identity))
+        router.add(middleware: PrincipalMiddleware(identity: state.identity, cookies: SessionCookies(secureCookies: state.configuration.secureCookies)))
 
         SystemRoutes(state: state).add(to: router)
         let api = router.group("api/v1")
@@ -69,6 +69,7 @@ public enum WebServer {
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)
+        MethodNotAllowed.register(on: router)  // last: after every route
         return router
     }
 }

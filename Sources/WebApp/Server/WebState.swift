@@ -8,6 +8,8 @@ final class WebState: Sendable {
     let store: Store
     let configuration: WebAppConfiguration
     let identity: IdentityService
+    /// Idempotency keys of requests in flight.
+    let idempotency = IdempotencyGate()
     let plans: PlanViewCache
     let runner: PlanRunner
     let pages: PageRenderer
@@ -21,8 +23,10 @@ final class WebState: Sendable {
         identityConfiguration.bcryptCost = configuration.bcryptCost
         identityConfiguration.sessionLifetime = .seconds(configuration.sessionLifetimeSeconds)
         identityConfiguration.cacheLifetime = .seconds(configuration.authCacheSeconds)
+        identityConfiguration.tokenLifetimeDays = configuration.tokenLifetimeDays
         identityConfiguration.rateLimit = SignInRateLimiter.Configuration(
-            maximumFailures: configuration.signInFailureLimit, window: .seconds(configuration.signInWindowSeconds))
+            maximumFailures: configuration.signInFailureLimit, window: .seconds(configuration.signInWindowSeconds),
+            accountFailures: configuration.accountFailureLimit, addressFailures: configuration.accountFailureLimit)
         self.identity = IdentityService(store: store, configuration: identityConfiguration)
         self.plans = PlanViewCache(view)
         self.runner = PlanRunner(store: store, cache: plans, logger: logger)

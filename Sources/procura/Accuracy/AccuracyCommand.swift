@@ -59,6 +59,7 @@ struct AccuracyCommand: AsyncParsableCommand {
     func validate() throws {
         if let holdout, holdout < 1 { throw ValidationError("--holdout \(holdout) — expected a number of buckets ≥ 1") }
         guard top >= 0 else { throw ValidationError("--top must be ≥ 0, got \(top)") }
+        try ModelFlags.validate(model: model, flags: flags)
     }
 
     func run() async throws {
@@ -69,17 +70,16 @@ struct AccuracyCommand: AsyncParsableCommand {
             let choice = try ForecastModelChoice.parse(
                 model, settings: try flags.settings(), defaultWindow: settings.forecasting.movingAverageWindow,
                 defaultSeasonLength: settings.forecasting.seasonLength(for: settings.bucket))
-            let progress = Progress(enabled: !quiet, text: "backtesting…")
+            let progress = TerminalProgress(quiet: quiet)
             report = try await AccuracyRun.run(
                 snapshot: snapshot,
                 configuration: AccuracyRun.Configuration(
                     holdout: holdout, mode: mode.mode, model: choice, segmentation: by?.segmentation, itemID: item,
                     locationID: location, topDrivers: top,
-                    selection: selection == .fast ? .fast : .full))
+                    selection: selection == .fast ? .fast : .full, progress: progress))
             progress.clear()
         } catch let error as ForecastRunError {
-            StandardStreams.error("Error: \(error.message)\n")
-            throw ExitCode(64)
+            throw CommandFailure.usage(error.message)
         }
         let rendering = AccuracyRendering(report: report, snapshot: snapshot)
         switch format {

@@ -4,7 +4,7 @@ import Planning
 
 extension AccuracyRendering {
     /// The whole backtest: settings, segments with drivers, total, value added and every item-location.
-    var json: JSONOutput {
+    var json: JSONValue {
         let r = report
         return .object([
             ("as_of", .string(r.asOf.isoString)), ("bucket", .string(bucketName)), ("model", .string(r.model.name)),
@@ -18,9 +18,9 @@ extension AccuracyRendering {
         ])
     }
 
-    func segment(_ s: AccuracyRunReport.Segment) -> JSONOutput {
+    func segment(_ s: AccuracyRunReport.Segment) -> JSONValue {
         let a = s.accuracy
-        let drivers: [JSONOutput] = s.drivers.map { d in
+        let drivers: [JSONValue] = s.drivers.map { d in
             let item = report.items[d.index]
             return .object([
                 ("item_id", .string(itemID(item))), ("location_id", .string(locationID(item))),
@@ -36,16 +36,16 @@ extension AccuracyRendering {
         ])
     }
 
-    func valueAdded(_ v: AccuracyRunReport.ValueAdded) -> JSONOutput {
+    func valueAdded(_ v: AccuracyRunReport.ValueAdded) -> JSONValue {
         .object([
             ("item_locations", .integer(v.itemLocations)), ("statistical_wape", .number(v.statisticalWAPE)),
             ("final_wape", .number(v.finalWAPE)), ("added", .number(v.added)),
         ])
     }
 
-    func item(_ a: ItemLocationAccuracy) -> JSONOutput {
+    func item(_ a: ItemLocationAccuracy) -> JSONValue {
         let m = a.report
-        var members: [(String, JSONOutput)] = [
+        var members: [(String, JSONValue)] = [
             ("item_id", .string(itemID(a))), ("location_id", .string(locationID(a))), ("segment", .string(a.segment)),
             ("abc_xyz", .string(a.classification.cell.description)), ("pattern", .string(a.classification.pattern.rawValue)),
             ("model", .string(a.model)), ("runner_up", a.runnerUp.map { .string($0.rawValue) } ?? .null),

@@ -1,5 +1,6 @@
+import InventoryCore
 /// The one JSON object a calculator prints: keys sorted, numbers at full precision, ±∞ as the
-/// strings "inf"/"-inf" and NaN as null (rendered by ``JSONOutput``).
+/// strings "inf"/"-inf" and NaN as null (rendered by ``JSONValue``).
 struct CalcResult {
     /// A value in the object.
     enum Value {
@@ -24,9 +25,9 @@ struct CalcResult {
 
     /// The object as one line of JSON.
     func render() -> String {
-        JSONOutput.object(
+        JSONValue.object(
             fields.keys.sorted().map { key in
-                let json: JSONOutput =
+                let json: JSONValue =
                     switch fields[key] ?? .null {
                     case .number(let x): .number(x)
                     case .integer(let n): .integer(n)

@@ -3,7 +3,7 @@ import Planning
 
 extension ClassificationRendering {
     /// The whole report as one JSON document.
-    var json: JSONOutput {
+    var json: JSONValue {
         let changes = changesByRow
         let summary = report.summary
         return .object([

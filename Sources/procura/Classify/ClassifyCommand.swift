@@ -42,8 +42,7 @@ struct ClassifyCommand: AsyncParsableCommand {
             do {
                 previousClassification = try PreviousClassificationReader.read(URL(fileURLWithPath: previous))
             } catch {
-                StandardStreams.error(error.description + "\n")
-                throw DataFolderLoading.invalidData
+                throw CommandFailure.invalidData(error.description)
             }
         }
         let snapshot = try DataFolderLoading.load(data, quiet: quiet)

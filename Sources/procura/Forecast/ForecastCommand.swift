@@ -63,6 +63,7 @@ struct ForecastCommand: AsyncParsableCommand {
         if series != nil && (item != nil || location != nil) {
             throw ValidationError("--item and --location belong to the data-folder form (procura forecast DATA)")
         }
+        try ModelFlags.validate(model: model, flags: flags)
     }
 
     func run() async throws {
@@ -94,14 +95,14 @@ struct ForecastCommand: AsyncParsableCommand {
             let choice = try ForecastModelChoice.parse(
                 model, settings: try flags.settings(), defaultWindow: settings.forecasting.movingAverageWindow,
                 defaultSeasonLength: settings.forecasting.seasonLength(for: settings.bucket))
-            let progress = Progress(enabled: !quiet, text: "forecasting…")
+            let progress = TerminalProgress(quiet: quiet)
             report = try await ForecastRun.run(
                 snapshot: snapshot,
-                configuration: ForecastRun.Configuration(model: choice, horizon: horizon, itemID: item, locationID: location))
+                configuration: ForecastRun.Configuration(
+                    model: choice, horizon: horizon, itemID: item, locationID: location, progress: progress))
             progress.clear()
         } catch let error as ForecastRunError {
-            StandardStreams.error("Error: \(error.message)\n")
-            throw ExitCode(64)
+            throw CommandFailure.usage(error.message)
         }
         let rendering = ForecastRendering(report: report, snapshot: snapshot)
         switch format {
@@ -148,6 +149,19 @@ struct ModelFlags: ParsableArguments {
         ModelSettings(
             alpha: alpha, beta: beta, gamma: gamma, phi: phi, damped: damped, window: window, seasonLength: seasonLength,
             seasonal: seasonal.map { $0 == .additive ? .additive : .multiplicative }, alphaDemand: alphaD, alphaProbability: alphaP)
+    }
+
+    /// Checks `--model` and the model flags before any data is read, so that a bad name or a
+    /// parameter out of its range is a bad flag (exit 64) whatever the data folder holds. The
+    /// window and season length stand in for the data set's defaults, which only a named model
+    /// without those flags uses.
+    static func validate(model: String, flags: ModelFlags) throws {
+        let settings = try flags.settings()
+        do {
+            _ = try ForecastModelChoice.parse(model, settings: settings, defaultWindow: 8, defaultSeasonLength: 52)
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import Planning
 
 extension ForecastRendering {
     /// The whole report: settings of the run and every item-location in full.
-    var json: JSONOutput {
+    var json: JSONValue {
         let c = report.selector
         return .object([
             ("as_of", .string(report.asOf.isoString)),
@@ -22,9 +22,9 @@ extension ForecastRendering {
         ])
     }
 
-    func json(_ f: ItemLocationForecast) -> JSONOutput {
+    func json(_ f: ItemLocationForecast) -> JSONValue {
         let s = f.selection
-        var members: [(String, JSONOutput)] = [
+        var members: [(String, JSONValue)] = [
             ("item_id", .string(itemID(f))), ("location_id", .string(locationID(f))), ("category", .string(category(f))),
             ("pattern", .string(s.pattern.rawValue)), ("abc_xyz", .string(f.classification.cell.description)),
             ("lifecycle", .string(f.classification.lifecycle.rawValue)), ("model", .string(f.modelName)),
@@ -34,7 +34,7 @@ extension ForecastRendering {
             ("runner_up", s.runnerUp.map { .string($0.rawValue) } ?? .null),
             ("metric", s.candidates.isEmpty ? .null : .string(s.metric.rawValue)),
         ]
-        members.append(("scores", .object(s.candidates.map { (candidateKey($0), JSONOutput.number($0.score)) })))
+        members.append(("scores", .object(s.candidates.map { (candidateKey($0), JSONValue.number($0.score)) })))
         members.append(("candidates", .array(s.candidates.map(Self.candidate))))
         members += [
             ("fallback", s.fallback.map { .string($0.rawValue) } ?? .null), ("failure", f.failure.map { .string($0) } ?? .null),
@@ -53,9 +53,9 @@ extension ForecastRendering {
         return .object(members)
     }
 
-    static func parametersJSON(_ p: ModelParameters) -> JSONOutput { .object(p.map { ($0.name, .number($0.value)) }) }
+    static func parametersJSON(_ p: ModelParameters) -> JSONValue { .object(p.map { ($0.name, .number($0.value)) }) }
 
-    static func candidate(_ c: SelectionResult.Candidate) -> JSONOutput {
+    static func candidate(_ c: SelectionResult.Candidate) -> JSONValue {
         .object([
             ("model", .string(c.model.rawValue)), ("seasonally_adjusted", .bool(c.seasonallyAdjusted)),
             ("score", .number(c.score)),
@@ -63,16 +63,16 @@ extension ForecastRendering {
         ])
     }
 
-    func correction(_ c: HistoryCorrection) -> JSONOutput {
+    func correction(_ c: HistoryCorrection) -> JSONValue {
         .object([
             ("bucket_start", .string(report.historyBucketStart(c.bucket).isoString)), ("reason", .string(c.reason.rawValue)),
             ("original", .number(c.original)), ("corrected", .number(c.corrected)), ("note", .string(c.note)),
         ])
     }
 
-    func adjustment(_ window: ForecastAdjustmentWindow) -> JSONOutput {
+    func adjustment(_ window: ForecastAdjustmentWindow) -> JSONValue {
         let o = window.override
-        let buckets: [JSONOutput] = window.buckets.map { .string(report.forecastBucketStart($0).isoString) }
+        let buckets: [JSONValue] = window.buckets.map { .string(report.forecastBucketStart($0).isoString) }
         return .object([
             ("parameter", .string(o.parameter)), ("value", .number(o.value)), ("reason", .string(o.reason)),
             ("author", .string(o.author)), ("valid_from", o.validFrom.map { .string($0.isoString) } ?? .null),
@@ -81,7 +81,7 @@ extension ForecastRendering {
         ])
     }
 
-    func bucket(_ f: ItemLocationForecast, _ k: Int) -> JSONOutput {
+    func bucket(_ f: ItemLocationForecast, _ k: Int) -> JSONValue {
         .object([
             ("bucket_start", .string(report.forecastBucketStart(k).isoString)), ("statistical", .number(f.statistical[k])),
             ("adjustment", .number(f.final[k] - f.statistical[k])), ("final", .number(f.final[k])),

@@ -34,7 +34,7 @@ struct ForecastReport {
         case .json: return json()
         case .csv:
             var out = "h,forecast\n"
-            for (i, v) in forecast.enumerated() { out += "\(i + 1),\(JSONText.number(v))\n" }
+            for (i, v) in forecast.enumerated() { out += "\(i + 1),\(NumberFormat.csv(v))\n" }
             return out
         case .table:
             var out = "model: \(model)"
@@ -57,49 +57,27 @@ struct ForecastReport {
     }
 
     private func json() -> String {
-        var out = "{\"model\": \(JSONText.string(model))"
-        if let method { out += ", \"method\": \(JSONText.string(method))" }
-        out += ", \"params\": {"
-        out += parameters.map { "\(JSONText.string($0.name)): \(JSONText.number($0.value))" }.joined(separator: ", ")
-        out += "}, \"forecast\": [" + forecast.map(JSONText.number).joined(separator: ", ") + "]"
-        out += ", \"fitted\": [" + fitted.map(JSONText.number).joined(separator: ", ") + "]"
+        var members: [(String, JSONValue)] = [("model", .string(model))]
+        if let method { members.append(("method", .string(method))) }
+        members.append(("params", .object(parameters.map { ($0.name, .number($0.value)) })))
+        members.append(("forecast", .array(forecast.map { .number($0) })))
+        members.append(("fitted", .array(fitted.map { .number($0) })))
         if let selection {
-            out += ", \"selection\": {\"chosen\": " + (selection.chosen.map { JSONText.string($0.rawValue) } ?? "null")
-            out += ", \"runner_up\": " + (selection.runnerUp.map { JSONText.string($0.rawValue) } ?? "null")
-            out += ", \"pattern\": \(JSONText.string(selection.pattern.rawValue))"
-            out += ", \"metric\": \(JSONText.string(selection.metric.rawValue))"
-            out += ", \"fallback\": " + (selection.fallback.map { JSONText.string($0.rawValue) } ?? "null")
-            out += ", \"flags\": [" + selection.flags.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]"
-            out += ", \"scores\": {"
-            out += selection.candidates.map { "\(JSONText.string($0.model.rawValue)): \(JSONText.number($0.score ?? .nan))" }
-                .joined(separator: ", ")
-            out += "}}"
+            members.append(
+                (
+                    "selection",
+                    .object([
+                        ("chosen", selection.chosen.map { .string($0.rawValue) } ?? .null),
+                        ("runner_up", selection.runnerUp.map { .string($0.rawValue) } ?? .null),
+                        ("pattern", .string(selection.pattern.rawValue)),
+                        ("metric", .string(selection.metric.rawValue)),
+                        ("fallback", selection.fallback.map { .string($0.rawValue) } ?? .null),
+                        ("flags", .array(selection.flags.map { .string($0.rawValue) })),
+                        ("scores", .object(selection.candidates.map { ($0.model.rawValue, .number($0.score)) })),
+                    ])
+                ))
         }
-        return out + "}\n"
-    }
-}
-
-/// Minimal JSON text for numbers and strings (NaN and ±∞ as `null`, numbers round-trip exactly).
-enum JSONText {
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) + ".0" }
-        return "\(v)"
-    }
-
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        return JSONValue.object(members).compact + "\n"
     }
 }
 

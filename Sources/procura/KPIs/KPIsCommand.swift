@@ -33,8 +33,8 @@ struct KPIsCommand: AsyncParsableCommand {
         let kpis: InventoryKPIs
         if let data {
             let snapshot = try DataFolderLoading.load(data, quiet: quiet)
-            let progress = Progress(enabled: !quiet, text: "planning…")
-            kpis = await InventoryKPIs.planned(snapshot: snapshot, configuration: configuration)
+            let progress = TerminalProgress(quiet: quiet)
+            kpis = await InventoryKPIs.planned(snapshot: snapshot, configuration: configuration, progress: progress)
             progress.clear()
         } else {
             kpis = try await db.withStore { try await $0.inventoryKPIs(configuration: configuration) }

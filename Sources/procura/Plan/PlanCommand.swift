@@ -75,9 +75,12 @@ struct PlanCommand: AsyncParsableCommand {
         if let data {
             var snapshot = try DataFolderLoading.load(data, quiet: quiet)
             if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
-            let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator.planEstimator)
-            let export = PlanExport(plan: plan, snapshot: snapshot)
+            let progress = TerminalProgress(quiet: quiet)
+            let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator.planEstimator, configuration: .init(progress: progress))
+            var export = PlanExport(plan: plan, snapshot: snapshot)
+            export.progress = progress
             try await write(export)
+            progress.clear()
             StandardStreams.out(export.table())
             if let out { StandardStreams.out("\nWrote policies.csv, explanations.jsonl and summary.json to \(out)\n") }
         } else {
@@ -88,9 +91,8 @@ struct PlanCommand: AsyncParsableCommand {
     /// The plan run over the database, stored as the next numbered run and compared with an earlier one.
     private func planOnDatabase() async throws {
         let url = try db.url()
-        let showProgress = !quiet && StandardStreams.errorIsTerminal
+        let progress = TerminalProgress(quiet: quiet)
         let (outcome, comparison) = try await db.withStore { store in
-            if showProgress { StandardStreams.error("planning on \(url)…\r") }
             let runs = try await store.listPlanRuns()
             guard try await !(store.datasetInfo()["as_of"] ?? "").isEmpty else {
                 throw StorageError(.database, "\(url) holds no imported data — run `procura import DATA --database \(url)` first")
@@ -100,7 +102,7 @@ struct PlanCommand: AsyncParsableCommand {
                 throw StorageError(.database, "no plan run \(compareWith) — stored runs: \(known.isEmpty ? "none" : known)")
             }
             let outcome = try await store.runPlan(
-                label: label, estimator: estimator.planEstimator, asOf: asOf.flatMap(Day.init(iso:)))
+                label: label, estimator: estimator.planEstimator, asOf: asOf.flatMap(Day.init(iso:)), progress: progress)
             let base = compareWith ?? runs.map(\.runNumber).max()
             var comparison: PlanRunComparison?
             if let base {
@@ -108,9 +110,10 @@ struct PlanCommand: AsyncParsableCommand {
             }
             return (outcome, comparison)
         }
-        if showProgress { StandardStreams.error("\r\u{1B}[K") }
-        let export = PlanExport(plan: outcome.plan, snapshot: outcome.snapshot)
+        var export = PlanExport(plan: outcome.plan, snapshot: outcome.snapshot)
+        export.progress = progress
         try await write(export)
+        progress.clear()
         var text = export.table()
         let r = outcome.record
         text += "\nStored as plan run \(r.runNumber)\(r.label.isEmpty ? "" : " (\(r.label))") in \(url): \(r.resultCount) results"
@@ -149,8 +152,7 @@ struct PlanCommand: AsyncParsableCommand {
             try await PlanFiles.write(folder.appendingPathComponent("explanations.jsonl")) { await export.explanations(into: $0) }
             try await PlanFiles.write(folder.appendingPathComponent("summary.json")) { $0(export.summaryJSON().pretty + "\n") }
         } catch {
-            StandardStreams.error("cannot write to '\(out)': \(error.localizedDescription) — check that the folder is writable\n")
-            throw ExitCode(73)
+            throw CommandFailure("cannot write to '\(out)': \(error.localizedDescription) — check that the folder is writable")
         }
     }
 }

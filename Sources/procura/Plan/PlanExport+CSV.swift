@@ -22,7 +22,7 @@ extension PlanExport {
         var header = CSVOutput()
         header.row(Self.policyColumns)
         sink(header.text)
-        await rendered(into: sink) { export, r, text in
+        await rendered(step: "writing policies.csv", into: sink) { export, r, text in
             var csv = CSVOutput()
             csv.row(export.policyFields(export.plan.rows[r], classification: export.plan.classification.rows[r]))
             text += csv.text

@@ -5,14 +5,14 @@ import Planning
 extension PlanExport {
     /// `explanations.jsonl`: one JSON object per item-location and line, handed to `sink` in pieces.
     func explanations(into sink: (String) -> Void) async {
-        await rendered(into: sink) { export, r, text in
+        await rendered(step: "writing explanations.jsonl", into: sink) { export, r, text in
             text += export.explanationJSON(export.plan.rows[r]).compact
             text += "\n"
         }
     }
 
     /// The explanation of one row: keys, the rendered derivation, and the computed and final values.
-    func explanationJSON(_ row: PlanRow) -> JSONOutput {
+    func explanationJSON(_ row: PlanRow) -> JSONValue {
         let p = row.policy
         let x = p.explanation
         return .object([
@@ -41,14 +41,14 @@ extension PlanExport {
         ])
     }
 
-    func values(_ v: PolicyValues) -> JSONOutput {
+    func values(_ v: PolicyValues) -> JSONValue {
         .object(PolicyParameter.allCases.map { ($0.rawValue, .number(v[$0])) })
     }
 
     /// `summary.json`.
-    func summaryJSON() -> JSONOutput {
+    func summaryJSON() -> JSONValue {
         let s = plan.summary
-        func group(_ g: PlanSummary.Group) -> [(String, JSONOutput)] {
+        func group(_ g: PlanSummary.Group) -> [(String, JSONValue)] {
             [
                 ("item_locations", .integer(g.itemLocations)), ("with_policy", .integer(g.withPolicy)),
                 ("cycle_stock_value", .number(g.cycleStockValue)), ("safety_stock_value", .number(g.safetyStockValue)),

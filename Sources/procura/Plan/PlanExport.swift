@@ -16,15 +16,18 @@ struct PlanExport: Sendable {
     var rowsPerPiece = 4_096
     /// Rows rendered (in parallel pieces) before the pieces go to the sink.
     var rowsPerWindow = 65_536
+    /// Hears the rows written, a window at a time.
+    var progress: any ProgressReporter = SilentProgress()
 
     /// Renders every row with `render` into pieces, in parallel a window at a time, and hands the
     /// pieces to `sink` in row order.
     func rendered(
-        into sink: (String) -> Void, _ render: @escaping @Sendable (PlanExport, Int, inout String) -> Void
+        step: String, into sink: (String) -> Void, _ render: @escaping @Sendable (PlanExport, Int, inout String) -> Void
     ) async {
         let count = plan.rows.count
         var start = 0
         while start < count {
+            progress.report(ProgressUpdate(step: step, completed: start, total: count, unit: "item-locations"))
             let end = min(count, start + rowsPerWindow)
             let pieceCount = (end - start + rowsPerPiece - 1) / rowsPerPiece
             let pieces = await ConcurrentChunks.map(count: pieceCount) { [self, start, rowsPerPiece] p in
@@ -36,6 +39,7 @@ struct PlanExport: Sendable {
             for piece in pieces { sink(piece) }
             start = end
         }
+        progress.report(ProgressUpdate(step: step, completed: count, total: count, unit: "item-locations"))
     }
 
     func itemID(_ row: PlanRow) -> String { snapshot.items[Int(row.item)].id }

@@ -41,11 +41,9 @@ enum StorageFailure {
         do {
             return try await body()
         } catch let error as StorageError {
-            StandardStreams.error("error: \(error.message)\n")
-            throw ExitCode.failure
+            throw CommandFailure(error.message)
         } catch let error as PostingBatchError {
-            StandardStreams.error("error: \(error.underlying.message)\n")
-            throw ExitCode.failure
+            throw CommandFailure(error.underlying.message)
         }
     }
 }

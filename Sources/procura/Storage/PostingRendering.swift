@@ -15,7 +15,7 @@ enum PostingRendering {
     }
 
     /// `{"key":…,"entry_id":…,"status":"posted"|"replayed","type":…,"quantity":…,"value":…,"intercompany":…,"movements":[…]}`.
-    static func json(_ r: PostingResult) -> JSONOutput {
+    static func json(_ r: PostingResult) -> JSONValue {
         .object([
             ("key", .string(r.key)),
             ("entry_id", .integer(Int(r.entryID))),

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Storage
 import WebApp
+import Workflow
 
 /// `procura serve`: the web application and JSON API.
 struct ServeCommand: AsyncParsableCommand {
@@ -29,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     var keep = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Secure cookies: auto (when X-Forwarded-Proto is https), always, never.") var secureCookies = "auto"
+    @Option(help: "Days an API token made through the API lives when the request names none (1 to 3650).") var tokenLifetimeDays = 90
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
@@ -37,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard WebAppConfiguration.SecureCookies(rawValue: secureCookies) != nil else {
             throw ValidationError("--secure-cookies must be auto, always or never; got '\(secureCookies)'")
+        }
+        guard (1...TokenPolicy.maximumLifetimeDays).contains(tokenLifetimeDays) else {
+            throw ValidationError("--token-lifetime-days must be from 1 to \(TokenPolicy.maximumLifetimeDays), got \(tokenLifetimeDays)")
         }
         if demo {
             guard (10...100_000).contains(demoItems) else { throw ValidationError("--demo-items must be from 10 to 100000") }
@@ -47,14 +52,16 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            // Every value escaped: a client's text cannot forge a log line (issue 19.9).
+            var handler = EscapingLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
         var logger = Logger(label: "procura.web")
         logger.logLevel = level
         let configuration = WebAppConfiguration(
-            host: host, port: port, secureCookies: WebAppConfiguration.SecureCookies(rawValue: secureCookies) ?? .auto)
+            host: host, port: port, secureCookies: WebAppConfiguration.SecureCookies(rawValue: secureCookies) ?? .auto,
+            tokenLifetimeDays: tokenLifetimeDays)
 
         let store: Store
         let banner: String

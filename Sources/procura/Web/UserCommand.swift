@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Storage
-import WebApp
+import Workflow
 
 /// `procura user add|passwd|disable|enable|list|token`: users and API tokens of the web application.
 struct UserCommand: AsyncParsableCommand {
@@ -10,9 +10,10 @@ struct UserCommand: AsyncParsableCommand {
         abstract: "Manage the users of the web application and their API tokens.",
         discussion: """
             Roles: admin, planner, buyer, approver, finance, viewer, supplier (with --supplier ID: sees \
-            only that supplier's items). Passwords are stored as bcrypt hashes; without --password-stdin \
-            a random password is generated and printed once. Every change is written to the audit log \
-            (actor `cli`).
+            only that supplier's items). Passwords: 12 or more characters, at most 72 bytes in UTF-8, not \
+            one character repeated, not a common password; stored as bcrypt hashes. Without \
+            --password-stdin a random password is generated and printed once. Every change is written \
+            to the audit log (actor `cli`).
             """,
         subcommands: [UserAdd.self, UserPasswd.self, UserDisable.self, UserEnable.self, UserList.self, UserToken.self])
 }
@@ -28,14 +29,14 @@ enum PasswordInput {
     }
 }
 
-/// Runs a user-administration step: storage and validation failures become `error: …`, exit 1.
+/// Runs a user-administration step: storage failures and broken rules (Workflow's
+/// ``RuleViolation``) become `Error: …`, exit 1.
 enum UserFailure {
     static func report<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await StorageFailure.report(body)
-        } catch let failure as UserAdministration.Failure {
-            StandardStreams.error("error: \(failure.description)\n")
-            throw ExitCode.failure
+        } catch let violation as RuleViolation {
+            throw CommandFailure(violation.message)
         }
     }
 }
@@ -70,7 +71,8 @@ struct UserAdd: AsyncParsableCommand {
 }
 
 struct UserPasswd: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set a user's password (ends the user's sessions).")
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Set a user's password (ends the user's sessions).")
     @Argument(help: "User id.") var user: String
     @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
     @OptionGroup var db: DatabaseOptions
@@ -78,7 +80,9 @@ struct UserPasswd: AsyncParsableCommand {
     func run() async throws {
         let (password, generated) = try PasswordInput.read(fromStdin: passwordStdin)
         _ = try await UserFailure.report {
-            try await db.withStore { store in try await UserAdministration.setPassword(store: store, userID: user, password: password, actor: "cli") }
+            try await db.withStore { store in
+                try await UserAdministration.setPassword(store: store, userID: user, password: password, actor: "cli")
+            }
         }
         StandardStreams.out("password of \(user) changed; the user's sessions ended\n")
         if generated { StandardStreams.out("password: \(password)\n") }
@@ -92,7 +96,9 @@ struct UserDisable: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        _ = try await UserFailure.report { try await db.withStore { store in try await store.setUserActive(false, userID: user, actor: "cli") } }
+        _ = try await UserFailure.report {
+            try await db.withStore { store in try await store.setUserActive(false, userID: user, actor: "cli") }
+        }
         StandardStreams.out("disabled \(user); sessions ended, API tokens revoked\n")
     }
 }
@@ -103,7 +109,9 @@ struct UserEnable: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        _ = try await UserFailure.report { try await db.withStore { store in try await store.setUserActive(true, userID: user, actor: "cli") } }
+        _ = try await UserFailure.report {
+            try await db.withStore { store in try await store.setUserActive(true, userID: user, actor: "cli") }
+        }
         StandardStreams.out("enabled \(user)\n")
     }
 }
@@ -124,7 +132,8 @@ struct UserList: AsyncParsableCommand {
 
 struct UserToken: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "API tokens: add, list, revoke.", subcommands: [TokenAdd.self, TokenList.self, TokenRevoke.self])
+        commandName: "token", abstract: "API tokens: add, list, revoke.",
+        subcommands: [TokenAdd.self, TokenList.self, TokenRevoke.self])
 }
 
 struct TokenAdd: AsyncParsableCommand {
@@ -132,20 +141,24 @@ struct TokenAdd: AsyncParsableCommand {
         commandName: "add", abstract: "Issue an API token for a user (printed once; stored as a SHA-256 hash).")
     @Argument(help: "User id the token acts as.") var user: String
     @Option(help: "What the token is for.") var name = "api"
-    @Option(help: "Days until it expires (default: never).") var expiresInDays: Int?
+    @Option(help: "Days until it expires (1 to 3650; default: 90).") var expiresInDays: Int?
     @OptionGroup var db: DatabaseOptions
 
     func validate() throws {
-        if let expiresInDays, !(1...3650).contains(expiresInDays) { throw ValidationError("--expires-in-days must be from 1 to 3650") }
+        if let expiresInDays, !(1...TokenPolicy.maximumLifetimeDays).contains(expiresInDays) {
+            throw ValidationError("--expires-in-days must be from 1 to \(TokenPolicy.maximumLifetimeDays)")
+        }
     }
 
     func run() async throws {
         let (secret, record) = try await UserFailure.report {
             try await db.withStore { store in
-                try await UserAdministration.createToken(store: store, userID: user, name: name, expiresInDays: expiresInDays, actor: "cli")
+                try await UserAdministration.createToken(
+                    store: store, userID: user, name: name, expiresInDays: expiresInDays, parentTokenID: nil, actor: "cli")
             }
         }
-        StandardStreams.out("token \(record.tokenID) for \(user)\(record.expiresAt.map { ", expires \($0)" } ?? ""):\n\(secret)\n")
+        StandardStreams.out(
+            "token \(record.tokenID) for \(user)\(record.expiresAt.map { ", expires \($0)" } ?? ""):\n\(secret)\n")
     }
 }
 
@@ -156,14 +169,18 @@ struct TokenList: AsyncParsableCommand {
 
     func run() async throws {
         let tokens = try await UserFailure.report { try await db.withStore { try await $0.apiTokens(userID: user) } }
-        var out = "token_id,user_id,name,created_at,expires_at,revoked_at\n"
-        for t in tokens { out += "\(t.tokenID),\(t.userID),\(t.name),\(t.createdAt),\(t.expiresAt ?? ""),\(t.revokedAt ?? "")\n" }
+        var out = "token_id,user_id,name,created_at,expires_at,revoked_at,parent_token_id\n"
+        for t in tokens {
+            out +=
+                "\(t.tokenID),\(t.userID),\(t.name),\(t.createdAt),\(t.expiresAt ?? ""),\(t.revokedAt ?? ""),\(t.parentTokenID ?? "")\n"
+        }
         StandardStreams.out(out)
     }
 }
 
 struct TokenRevoke: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke an API token by its id.")
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Revoke an API token by its id, and every token made with it.")
     @Argument(help: "Token id (tok_…).") var tokenID: String
     @OptionGroup var db: DatabaseOptions
 

@@ -1,3 +1,4 @@
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import InventoryCore
 import InventoryPolicy
 import ProcuraTestSupport
 import Testing

@@ -7,10 +7,10 @@ extension StorageScenario {
         StorageScenario(name: "migrations are recorded once") { store in
             let versions = try await store.schemaVersions()
             #expect(versions == Migrator.all.map(\.version))
-            #expect(versions == [1, 2])
+            #expect(versions == [1, 2, 3])
             let applied = try await Migrator.migrate(store.backend)
             #expect(applied == [])
-            #expect(try await store.schemaVersions() == [1, 2])
+            #expect(try await store.schemaVersions() == [1, 2, 3])
         },
         StorageScenario(name: "receipt and issue move owned on-hand") { store in
             try await StorageFixture.load(store)

@@ -13,7 +13,7 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// Every scenario, in a fixed order.
-    static let all: [StorageScenario] = ledger + imports + reporting + administration + [concurrency]
+    static let all: [StorageScenario] = ledger + imports + reporting + administration + accounts + [concurrency]
 }
 
 /// Fresh databases for the scenarios.

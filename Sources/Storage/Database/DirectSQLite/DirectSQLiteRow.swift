@@ -2,7 +2,7 @@ import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// A result row of ``SQLiteHandle``, decoded like sqlite-kit's rows (``SQLiteDataDecoder``).
+/// A result row of the direct SQLite connection, decoded like sqlite-kit's rows (``SQLiteDataDecoder``).
 struct DirectSQLiteRow: SQLRow {
     let names: [String]
     let values: [SQLiteData]

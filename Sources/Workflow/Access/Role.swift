@@ -1,4 +1,4 @@
-/// The roles of DESIGN.md ("Who uses it"), and what each may do in the web application.
+/// The roles of DESIGN.md ("Who uses it"), and what each may do.
 ///
 /// | permission | admin | planner | buyer | approver | finance | viewer | supplier |
 /// |---|---|---|---|---|---|---|---|
@@ -7,10 +7,12 @@
 /// | ``Permission/postLedger`` | ✓ | ✓ | ✓ | – | – | – | – |
 /// | ``Permission/runPlans`` | ✓ | ✓ | – | – | – | – | – |
 /// | ``Permission/manageOverrides`` | ✓ | ✓ | – | – | – | – | – |
-/// | ``Permission/administer`` (users, audit log) | ✓ | – | – | – | – | – | – |
+/// | ``Permission/administer`` (users, tokens of others, audit log) | ✓ | – | – | – | – | – | – |
 ///
 /// Approvers and finance see everything a viewer sees until the workflow issues give them their
-/// own actions (approvals, write-downs).
+/// own actions (approvals, write-downs). What a particular person may do — a role's permissions
+/// together with the supplier a supplier user is bound to and what the person owns — is
+/// ``Authorization/permits(_:_:)``.
 public enum Role: String, Sendable, CaseIterable, Codable {
     case admin
     case planner
@@ -33,20 +35,7 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 
     /// Whether the role may do `permission`.
     public func allows(_ permission: Permission) -> Bool { permissions.contains(permission) }
-}
 
-/// Something a role may be allowed to do.
-public enum Permission: String, Sendable, CaseIterable {
-    /// See the whole planning picture, costs included.
-    case viewPlanning = "view_planning"
-    /// See one's own supply: the items one supplies, their forecasts, stock and consumption.
-    case viewOwnSupply = "view_own_supply"
-    /// Post to the ledger.
-    case postLedger = "post_ledger"
-    /// Start plan runs.
-    case runPlans = "run_plans"
-    /// Create and expire overrides.
-    case manageOverrides = "manage_overrides"
-    /// Users, tokens of others, the audit log.
-    case administer
+    /// Whether a user of this role is bound to one supplier (and must name it).
+    public var isSupplierScoped: Bool { self == .supplier }
 }

@@ -1,0 +1,15 @@
+/// Something a role may be allowed to do (the columns of ``Role``'s table).
+public enum Permission: String, Sendable, CaseIterable {
+    /// See the whole planning picture, costs included.
+    case viewPlanning = "view_planning"
+    /// See one's own supply: the items one supplies, their forecasts, stock and consumption.
+    case viewOwnSupply = "view_own_supply"
+    /// Post to the ledger.
+    case postLedger = "post_ledger"
+    /// Start plan runs.
+    case runPlans = "run_plans"
+    /// Create and expire overrides.
+    case manageOverrides = "manage_overrides"
+    /// Users, tokens of others, the audit log.
+    case administer
+}
