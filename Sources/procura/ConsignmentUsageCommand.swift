@@ -30,11 +30,14 @@ struct ConsignmentUsageCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lines = try await db.withStore {
-            try await $0.consignmentUsage(supplierID: supplier, from: from.flatMap(Day.init(iso:)), to: to.flatMap(Day.init(iso:)))
+            try await $0.consignmentUsage(
+                supplierID: supplier, from: from.flatMap(Day.init(iso:)), to: to.flatMap(Day.init(iso:)))
         }
         let rows = lines.map { l in
-            [l.date, l.supplierID, l.owner, l.itemID, l.locationID, FixedPoint.quantityText(l.quantity),
-             FixedPoint.text(l.unitPrice, scale: FixedPoint.unitCostScale), FixedPoint.moneyText(l.amount)]
+            [
+                l.date, l.supplierID, l.owner, l.itemID, l.locationID, FixedPoint.quantityText(l.quantity),
+                FixedPoint.text(l.unitPrice, scale: FixedPoint.unitCostScale), FixedPoint.moneyText(l.amount),
+            ]
         }
         switch format {
         case .csv, .json:

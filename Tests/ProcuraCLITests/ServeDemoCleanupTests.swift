@@ -8,7 +8,9 @@ struct ServeDemoCleanupTests {
     static func run(keep: Bool) throws -> (banner: String, folder: URL, status: Int32) {
         let process = Process()
         process.executableURL = try CLIRunner().executable
-        process.arguments = ["serve", "--demo", "--demo-items", "10", "--demo-locations", "1", "--port", "0", "--log-level", "warning"] + (keep ? ["--keep"] : [])
+        process.arguments =
+            ["serve", "--demo", "--demo-items", "10", "--demo-locations", "1", "--port", "0", "--log-level", "warning"]
+            + (keep ? ["--keep"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -20,7 +22,8 @@ struct ServeDemoCleanupTests {
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        let path = try #require(text.components(separatedBy: "Demo company in sqlite:").dropFirst().first?.components(separatedBy: " (").first)
+        let path = try #require(
+            text.components(separatedBy: "Demo company in sqlite:").dropFirst().first?.components(separatedBy: " (").first)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         #expect(FileManager.default.fileExists(atPath: path))
         process.terminate()
@@ -28,7 +31,9 @@ struct ServeDemoCleanupTests {
         return (text, folder, process.terminationStatus)
     }
 
-    @Test("a demo database in a temporary folder is deleted when the server stops, and the banner says so; --keep keeps it", .timeLimit(.minutes(3)))
+    @Test(
+        "a demo database in a temporary folder is deleted when the server stops, and the banner says so; --keep keeps it",
+        .timeLimit(.minutes(3)))
     func temporaryDemo() throws {
         let deleted = try Self.run(keep: false)
         #expect(deleted.status == 0)

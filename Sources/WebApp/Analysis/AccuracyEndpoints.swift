@@ -1,9 +1,9 @@
 import Forecasting
 import Foundation
 import Hummingbird
-import Workflow
 import InventoryCore
 import Planning
+import Workflow
 
 /// Forecast accuracy per segment (`procura accuracy`): `GET /api/v1/accuracy` and the page
 /// `/accuracy` — ``Planning/AccuracyRun`` on the database's history as the server read it, with

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import Workflow
 import InventoryPolicy
+import Workflow
 
 /// The calculators for planners (`procura calc eoq`, `procura calc safety-stock`, plain forms):
 /// `POST /api/v1/calc/eoq`, `POST /api/v1/calc/safety-stock` and the page `/calc`, each calling the
@@ -86,7 +86,8 @@ struct CalcEndpoints {
     static func finite(_ values: [String: Double?]) throws {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             if let value, !value.isFinite {
-                throw Problem.unprocessable("\(name) is not a finite number for these inputs — give smaller figures", code: "invalid_input")
+                throw Problem.unprocessable(
+                    "\(name) is not a finite number for these inputs — give smaller figures", code: "invalid_input")
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import Workflow
 import Planning
+import Workflow
 
 /// Master-data checks (`procura check`): `GET /api/v1/checks` and the page `/checks`, over the
 /// database as the server last read it (``Planning/MasterDataChecks`` — the CLI's function).

@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
-import Workflow
 import InventoryCore
 import Storage
+import Workflow
 
 /// Consignment and VMI usage — consumed supplier-owned stock, the lines of the supplier's invoice
 /// (``Storage/Store/consignmentUsage(supplierID:from:to:)``): `GET /api/v1/consignment/usage`

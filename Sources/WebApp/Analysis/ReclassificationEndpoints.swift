@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
-import Workflow
 import InventoryCore
 import Planning
 import Storage
+import Workflow
 
 /// The reclassification review (`procura classify --previous`): the classes of today's data
 /// against those of an earlier stored plan run, with hysteresis — every class change and every

@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
-import Workflow
 import InventoryCore
 import Storage
+import Workflow
 
 /// Reconciliation (`procura reconcile`): `GET /api/v1/reconcile/intercompany` (shipped vs
 /// received per company pair, goods in transit with their age — who sees planning data),

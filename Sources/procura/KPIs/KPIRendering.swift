@@ -71,7 +71,10 @@ struct KPIRendering {
         for abc in ["A", "B", "C"] {
             let cells = kpis.matrix.filter { $0.abc == abc }
             matrix.append(
-                [abc] + cells.map { "\(NumberFormat.grouped(Double($0.count))) / \(NumberFormat.grouped($0.value)) / \(NumberFormat.percent($0.share))" })
+                [abc]
+                    + cells.map {
+                        "\(NumberFormat.grouped(Double($0.count))) / \(NumberFormat.grouped($0.value)) / \(NumberFormat.percent($0.share))"
+                    })
         }
         out += matrix.rendered
         out += "\nAlerts\n"
