@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 import Planning
 
 /// `procura kpis` output: a table for people, CSV (one row per group) and JSON (the whole
@@ -34,13 +35,9 @@ struct KPIRendering {
         return out.text
     }
 
+    /// The KPIs in Procura's one JSON convention (``InventoryCore/JSONValueEncoder``, as the API).
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(kpis), as: UTF8.self)
+        try JSONValueEncoder().encode(kpis).pretty
     }
 
     var table: String {
