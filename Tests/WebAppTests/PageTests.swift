@@ -106,6 +106,31 @@ struct PageTests {
         }
     }
 
+    @Test("the pages of the CLI's capabilities: accuracy, reclassification, checks, reconciliation, consignment usage, calculators")
+    func capabilityPages() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let session = try await signIn(client, "pia")
+            let pages: [(String, [String])] = [
+                ("/accuracy?by=location", ["id=\"accuracy-segments\"", "id=\"accuracy-drivers\"", ">all<"]),
+                ("/reclassification", ["id=\"moves\"", "plan run 1"]),
+                ("/checks", ["id=\"findings\""]),
+                ("/reconcile?supplier=\(fixture.supplierA)", ["id=\"intercompany-pairs\"", "id=\"in-transit\"", "id=\"consignment-ledger\""]),
+                ("/consignment", ["id=\"usage\"", "Unit price"]),
+                ("/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95", ["id=\"safety-result\"", "z = 1.64"]),
+                ("/calc?model=eoq&order_cost=8&holding_cost=0&demand=1300", ["id=\"calc-error\"", "holding cost"]),
+            ]
+            for (uri, markers) in pages {
+                let page = try await client.execute(uri: uri, method: .get, headers: session.headers)
+                #expect(page.status == .ok, "\(uri): \(page.status)")
+                for marker in markers { #expect(page.text.contains(marker), "\(uri) lacks \(marker)") }
+                #expect(!page.text.contains("review_period_days") && !page.text.contains("bucket"), "\(uri) shows field names")
+            }
+            let supplier = try await signIn(client, "supa")
+            let own = try await client.execute(uri: "/consignment", method: .get, headers: supplier.headers)
+            #expect(own.status == .ok && !own.text.contains("Unit price") && !own.text.contains(">\(fixture.supplierB)<"))
+        }
+    }
+
     @Test("an item page shows the chart with the forecast band, the policy and its derivation, positions, ledger and the override form")
     func itemPage() async throws {
         try await WebFixture.withApp { client, fixture, _ in
