@@ -9,7 +9,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Reconcile intercompany transfers and consignment/VMI stock against the ledger.",
-        subcommands: [IntercompanyCommand.self, ConsignmentCommand.self])
+        subcommands: [IntercompanyCommand.self, ConsignmentCommand.self, ConsignmentUsageCommand.self])
 }
 
 /// `procura reconcile intercompany`.
@@ -102,11 +102,7 @@ struct ConsignmentCommand: AsyncParsableCommand {
         let lines = try readStatement()
         let report = try await db.withStore { try await $0.consignmentReconciliation(supplierID: supplier, statement: lines) }
         let rows = report.lines.map { l in
-            let status =
-                l.difference == 0
-                ? "ok" : (!l.onStatement ? "missing_on_statement" : (!l.inLedger ? "missing_in_ledger" : "differs"))
-            return [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText)
-                + [status]
+            [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText) + [l.status]
         }
         if let output {
             var csv = CSVOutput()

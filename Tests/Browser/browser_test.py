@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """The browser test: `procura serve --demo` driven by Debian's headless Chromium through Selenium.
 
-Signs in as the demo admin, checks the dashboard's figures and an item page (chart, policy and its
-derivation), submits an override through the form and checks it is listed, and saves screenshots.
+Signs in as the demo admin, checks the dashboard's figures (right-aligned numbers by their computed
+style, the flagged-override count equal to the plan's), an item page (chart, policy and its
+derivation), submits an override through the form, starts a second plan run and compares the two
+through the compare form, reads the forecast-accuracy and calculator pages, checks the audit log,
+and saves screenshots.
 Prints `browser: N passed, 0 failed` and exits 0 when every check passes.
 
     python3 Tests/Browser/browser_test.py --procura .build/debug/procura --out .build/browser
 """
 import argparse
 import os
+import re
 import sys
 import tempfile
 import traceback
@@ -21,6 +25,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve import ProcuraServer  # noqa: E402
+
+
+ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:")
 
 
 def driver():
@@ -78,7 +85,26 @@ def main():
         check(len(cells) == 9 and sum(int(c.text) for c in cells) > 0, "the ABC-XYZ matrix has 9 cells with counts")
         check(len(browser.find_elements(By.CSS_SELECTOR, "#by-category tbody tr")) > 0, "inventory by category")
         check("At or below the reorder point" in browser.page_source, "alerts are shown")
+        # Numbers are right-aligned in data tables (the computed style, not only the class).
+        cell = browser.find_element(By.CSS_SELECTOR, "#by-category td.n")
+        check(cell.value_of_css_property("text-align") == "right", "numbers are right-aligned (%s)" % cell.value_of_css_property("text-align"))
+        name = browser.find_element(By.CSS_SELECTOR, "#by-category td:not(.n)")
+        check(name.value_of_css_property("text-align") in ("left", "start"), "names stay left-aligned")
+        # The alert count sits in its heading, not floating into the list.
+        heading = browser.find_element(By.CSS_SELECTOR, "#alert-flagged h3")
+        count = browser.find_element(By.CSS_SELECTOR, "#alert-flagged h3 .count")
+        check(count.location["y"] + count.size["height"] <= heading.location["y"] + heading.size["height"] + 1, "the alert count stays in its heading")
+        flagged_dashboard = count.text.replace(",", "")
         browser.save_screenshot(os.path.join(args.out, "dashboard.png"))
+        # The dashboard's flagged overrides are the plan's.
+        browser.get(base + "/plan-runs/1")
+        wait.until(EC.presence_of_element_located((By.ID, "run-summary")))
+        flagged_plan = browser.find_element(By.ID, "flagged-total").text.replace(",", "")
+        check(flagged_dashboard.isdigit() and flagged_dashboard == flagged_plan,
+              "the dashboard's flagged overrides equal the plan's (%s, %s)" % (flagged_dashboard, flagged_plan))
+        meta = browser.find_element(By.CSS_SELECTOR, "p.meta").text
+        check(re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", meta) is not None and ISO_TIME.search(meta) is None,
+              "the run's time is readable (%s)" % meta[:40])
         # Item list, then the first A item.
         browser.get(base + "/items?abc=A&sort=-annual_value")
         wait.until(EC.presence_of_element_located((By.ID, "items")))
@@ -105,10 +131,53 @@ def main():
         check("Override saved" in browser.find_element(By.ID, "flash").text, "the override is saved")
         check("browser test: supplier capacity" in browser.find_element(By.ID, "overrides").text, "the override is listed")
         browser.save_screenshot(os.path.join(args.out, "override.png"))
+        # A second plan run through the form, then the comparison through the compare form.
+        browser.get(base + "/plan-runs")
+        wait.until(EC.presence_of_element_located((By.ID, "start-plan")))
+        check(len(browser.find_elements(By.ID, "compare-form")) == 0, "no compare form with a single run")
+        browser.find_element(By.NAME, "label").send_keys("browser test")
+        browser.find_element(By.ID, "start-plan").click()
+        WebDriverWait(browser, 300).until(lambda b: "complete" in b.find_element(By.ID, "job-status").text or "failed" in b.find_element(By.ID, "job-status").text)
+        status = browser.find_element(By.ID, "job-status").text
+        check(status == "complete", "the plan run completes and says so once (%s)" % status)
+        browser.get(base + "/plan-runs")
+        wait.until(EC.presence_of_element_located((By.ID, "compare-form")))
+        check(len(browser.find_elements(By.ID, "jobs-heading")) == 1, "the Jobs heading is shown with a job")
+        browser.save_screenshot(os.path.join(args.out, "plan-runs.png"))
+        browser.find_element(By.ID, "compare-submit").click()
+        wait.until(EC.presence_of_element_located((By.ID, "compare-totals")))
+        check("compared with run" in browser.find_element(By.TAG_NAME, "h1").text, "a comparison is reached through the form")
+        check("review_period_days" not in browser.page_source and "bucket" not in browser.find_element(By.TAG_NAME, "main").text,
+              "no field names or 'bucket' on the comparison")
+        browser.save_screenshot(os.path.join(args.out, "compare.png"))
+        # New pages: forecast accuracy per segment, the calculators.
+        browser.get(base + "/accuracy?by=class")
+        wait.until(EC.presence_of_element_located((By.ID, "accuracy-segments")))
+        rows = browser.find_elements(By.CSS_SELECTOR, "#accuracy-segments tbody tr")
+        check(len(rows) >= 2, "forecast accuracy per class (%d rows)" % len(rows))
+        wape = browser.find_element(By.CSS_SELECTOR, "#accuracy-segments tbody tr.total td:nth-child(3)")
+        check(wape.text.endswith("%") and wape.value_of_css_property("text-align") == "right", "the total WAPE is a right-aligned percentage (%s)" % wape.text)
+        browser.save_screenshot(os.path.join(args.out, "accuracy.png"))
+        browser.get(base + "/calc")
+        wait.until(EC.presence_of_element_located((By.ID, "calc-eoq")))
+        browser.find_element(By.ID, "eoq-order-cost").send_keys("8")
+        browser.find_element(By.ID, "eoq-holding-cost").send_keys("0.225")
+        browser.find_element(By.ID, "eoq-demand").send_keys("1300")
+        browser.find_element(By.ID, "eoq-submit").click()
+        wait.until(EC.presence_of_element_located((By.ID, "eoq-result")))
+        result = browser.find_element(By.ID, "eoq-result").text
+        check("Order quantity 304;" in result and "68.41" in result, "the EOQ calculator gives √(2·8·1300/0.225) = 304.04 at 68.41 a year (%s)" % result)
+        browser.save_screenshot(os.path.join(args.out, "calc.png"))
+        browser.get(base + "/reconcile")
+        wait.until(EC.presence_of_element_located((By.ID, "intercompany-pairs")))
+        browser.save_screenshot(os.path.join(args.out, "reconcile.png"))
         # The audit log has it.
         browser.get(base + "/audit")
         wait.until(EC.presence_of_element_located((By.ID, "audit")))
-        check("override.create" in browser.find_element(By.ID, "audit").text, "the audit log records the override (%s)" % title)
+        audit = browser.find_element(By.ID, "audit").text
+        check("override.create" in audit, "the audit log records the override (%s)" % title)
+        check("plan_run:1" in audit, "the demo's plan run 1 is in the audit log")
+        check("{" not in audit and ISO_TIME.search(audit) is None, "audit records and times are readable")
         browser.save_screenshot(os.path.join(args.out, "audit.png"))
     except Exception:
         traceback.print_exc()

@@ -197,6 +197,75 @@ struct APIContractTests {
             try await api.call(.get, "/api/v1/audit", "/api/v1/audit", headers: viewer, expect: .forbidden)
             try await api.call(.get, "/api/v1/audit", "/api/v1/audit", headers: [:], expect: .unauthorized)
 
+            // Analysis: checks, reconciliation, consignment usage, accuracy, reclassification, calculators.
+            let checks = try await api.call(.get, "/api/v1/checks", "/api/v1/checks", headers: viewer, expect: .ok)
+            #expect(try JSONValue.parse(checks.body.data)["findings"].array.count >= 0)
+            try await api.call(.get, "/api/v1/checks", "/api/v1/checks", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/checks", "/api/v1/checks", headers: [:], expect: .unauthorized)
+            let icPath = "/api/v1/reconcile/intercompany"
+            try await api.call(.get, icPath, icPath + "?as_of=2026-12-31", headers: viewer, expect: .ok)
+            try await api.call(.get, icPath, icPath + "?as_of=yesterday", headers: viewer, expect: .badRequest)
+            try await api.call(.get, icPath, icPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, icPath, icPath, headers: [:], expect: .unauthorized)
+            let rcPath = "/api/v1/reconcile/consignment"
+            let statement: [String: Any] = ["supplier_id": fixture.supplierA, "lines": [["item_id": item, "location_id": location, "quantity": 3]]]
+            let reconciled = try await api.call(.post, rcPath, rcPath, headers: apiHeaders(fixture.account("pia").token, json: true), body: jsonBody(statement), expect: .ok)
+            #expect(try JSONValue.parse(reconciled.body.data)["supplier_id"].string == fixture.supplierA)
+            try await api.call(
+                .post, rcPath, rcPath, headers: apiHeaders(fixture.account("supb").token, json: true), body: jsonBody(statement), expect: .notFound)
+            try await api.call(
+                .post, rcPath, rcPath, headers: apiHeaders(fixture.account("pia").token, json: true),
+                body: jsonBody(["supplier_id": fixture.supplierA, "lines": [["item_id": item, "location_id": location, "quantity": -1]]]),
+                expect: .unprocessableContent)
+            try await api.call(.post, rcPath, rcPath, headers: apiHeaders(fixture.account("pia").token, json: true), body: jsonBody([:]), expect: .badRequest)
+            try await api.call(.post, rcPath, rcPath, headers: apiHeaders(fixture.account("fin").token, json: true), body: jsonBody(statement), expect: .ok)
+            try await api.call(.post, rcPath, rcPath, headers: [:], body: jsonBody(statement), expect: .unauthorized)
+            let usagePath = "/api/v1/consignment/usage"
+            try await api.call(.get, usagePath, usagePath + "?from=2020-01-01&to=2030-12-31", headers: viewer, expect: .ok)
+            try await api.call(.get, usagePath, usagePath + "?supplier_id=\(fixture.supplierA)", headers: supplier, expect: .ok)
+            try await api.call(.get, usagePath, usagePath + "?supplier_id=\(fixture.supplierB)", headers: supplier, expect: .notFound)
+            try await api.call(.get, usagePath, usagePath + "?from=someday", headers: viewer, expect: .badRequest)
+            try await api.call(.get, usagePath, usagePath, headers: [:], expect: .unauthorized)
+            try await api.call(.get, "/api/v1/consignment/usage", "/api/v1/consignment/usage", headers: apiHeaders(fixture.account("ada").token), expect: .ok)
+            let accuracy = try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy?by=class&holdout=8", headers: viewer, expect: .ok)
+            let acc = try JSONValue.parse(accuracy.body.data)
+            #expect(acc["holdout"].int == 8 && !acc["segments"].array.isEmpty && acc["total"]["item_locations"].int ?? 0 > 0)
+            try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy?by=supplier", headers: viewer, expect: .badRequest)
+            try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy", headers: [:], expect: .unauthorized)
+            let moves = try await api.call(.get, "/api/v1/reclassification", "/api/v1/reclassification?previous=1", headers: viewer, expect: .ok)
+            #expect(try JSONValue.parse(moves.body.data)["previous_run"].int == 1)
+            try await api.call(.get, "/api/v1/reclassification", "/api/v1/reclassification?previous=77", headers: viewer, expect: .notFound)
+            try await api.call(.get, "/api/v1/reclassification", "/api/v1/reclassification?previous=x", headers: viewer, expect: .badRequest)
+            try await api.call(.get, "/api/v1/reclassification", "/api/v1/reclassification", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/reclassification", "/api/v1/reclassification", headers: [:], expect: .unauthorized)
+            let eoq = try await api.call(
+                .post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true),
+                body: jsonBody(["order_cost": 8, "holding_cost": 0.225, "demand": 1300]), expect: .ok)
+            expectClose(try JSONValue.parse(eoq.body.data)["order_quantity"].double ?? 0, (2 * 8 * 1300 / 0.225).squareRoot(), relative: 1e-12, "EOQ")
+            try await api.call(
+                .post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true),
+                body: jsonBody(["order_cost": 8, "holding_cost": 0, "demand": 1300]), expect: .unprocessableContent)
+            let overflow = try await api.call(
+                .post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true),
+                body: jsonBody(["order_cost": 1.5e308, "holding_cost": 2.2e-308, "demand": 1.1e308]), expect: .unprocessableContent)
+            #expect(try JSONValue.parse(overflow.body.data)["detail"].string == "cost is not a finite number for these inputs — give smaller figures")
+            try await api.call(.post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("vic").token, json: true), body: jsonBody([:]), expect: .badRequest)
+            try await api.call(.post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: apiHeaders(fixture.account("supa").token, json: true), body: jsonBody([:]), expect: .forbidden)
+            try await api.call(.post, "/api/v1/calc/eoq", "/api/v1/calc/eoq", headers: [:], body: jsonBody([:]), expect: .unauthorized)
+            let ssPath = "/api/v1/calc/safety-stock"
+            let ss = try await api.call(
+                .post, ssPath, ssPath, headers: apiHeaders(fixture.account("vic").token, json: true),
+                body: jsonBody(["demand_mean": 50, "demand_sd": 12, "lead_time": 9, "lead_time_sd": 2, "service_level": 0.95]), expect: .ok)
+            let sigma = (9 * 144.0 + 2500 * 4).squareRoot()
+            expectClose(try JSONValue.parse(ss.body.data)["safety_stock"].double ?? 0, 1.6448536269514722 * sigma, relative: 1e-9, "SS = z·σ")
+            try await api.call(
+                .post, ssPath, ssPath, headers: apiHeaders(fixture.account("vic").token, json: true),
+                body: jsonBody(["demand_mean": 50, "demand_sd": 12, "lead_time": 9]), expect: .unprocessableContent)
+            try await api.call(.post, ssPath, ssPath, headers: apiHeaders(fixture.account("vic").token, json: true), body: jsonBody([:]), expect: .badRequest)
+            try await api.call(.post, ssPath, ssPath, headers: apiHeaders(fixture.account("supa").token, json: true), body: jsonBody([:]), expect: .forbidden)
+            try await api.call(.post, ssPath, ssPath, headers: [:], body: jsonBody([:]), expect: .unauthorized)
+
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
             let missing = contract.operations.subtracting(await api.exercised)

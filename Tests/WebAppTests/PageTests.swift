@@ -1,9 +1,11 @@
+import InventoryCore
 import Foundation
 import NIOCore
 import HTTPTypes
 import HummingbirdTesting
 import ProcuraTestSupport
 import Storage
+import Planning
 import Testing
 @testable import WebApp
 
@@ -31,22 +33,101 @@ struct PageTests {
         }
     }
 
-    @Test("the dashboard figures follow their definitions")
+    @Test("the dashboard figures follow their definitions; the API sends Store.inventoryKPIs; flagged overrides as the plan counts them")
     func dashboardFigures() async throws {
-        try await WebFixture.withApp { _, _, store in
+        try await WebFixture.withApp { client, fixture, store in
             let view = try await PlanView.load(from: store)
-            let data = DashboardData.of(view)
+            let data = view.kpis
             #expect(data.matrix.reduce(0) { $0 + $1.count } == view.rows.count)
             #expect(abs(data.matrix.reduce(0) { $0 + $1.value } - view.rows.reduce(0) { $0 + $1.classification.annualValue }) < 1e-6)
             let t = data.total
-            #expect(t.inventoryValue > 0 && t.annualValue > 0)
-            #expect(abs((t.turns ?? 0) - t.annualValue / t.inventoryValue) < 1e-9)
-            #expect(abs((t.daysOnHand ?? 0) - 365 * t.inventoryValue / t.annualValue) < 1e-6)
+            let days = Double(data.period.days)
+            #expect(data.period.buckets == 52 && data.period.days == 364)
+            #expect(t.inventoryValue > 0 && t.costOfGoodsIssued > 0)
+            #expect(abs(t.annualUsageValue - t.costOfGoodsIssued * 365 / days) < 1e-6)
+            #expect(abs((t.turns ?? 0) - t.annualUsageValue / t.inventoryValue) < 1e-9)
+            #expect(abs((t.daysOnHand ?? 0) - t.inventoryValue / (t.costOfGoodsIssued / days)) < 1e-6)
             #expect(t.stockoutDays > 0, "the demo company has stock-outs")
             let fill = try #require(t.fillRate)
             #expect(fill > 0.5 && fill < 1)
-            #expect(data.byLocation.reduce(0) { $0 + $1.stockoutDays } == t.stockoutDays)
-            #expect(abs(data.byCategory.reduce(0) { $0 + $1.inventoryValue } - t.inventoryValue) < 1e-6)
+            #expect(abs(fill - t.issuedQuantity / (t.issuedQuantity + t.lostQuantity)) < 1e-12)
+            for groups in [data.byLocation, data.byCategory, data.byClass] {
+                let g = try #require(groups)
+                #expect(g.reduce(0) { $0 + $1.stockoutDays } == t.stockoutDays)
+                #expect(abs(g.reduce(0) { $0 + $1.inventoryValue } - t.inventoryValue) < 1e-6)
+                #expect(g.reduce(0) { $0 + $1.itemLocations } == t.itemLocations)
+            }
+            // The database path of `procura kpis --database` gives the same document as the API.
+            let stored = try await store.inventoryKPIs()
+            #expect(stored == data)
+            let response = try await client.execute(
+                uri: "/api/v1/dashboard", method: .get, headers: apiHeaders(fixture.account("vic").token))
+            #expect(response.status == .ok)
+            let api = try JSONDecoder.snakeCase.decode(InventoryKPIs.self, from: response.body.data)
+            #expect(api == stored)
+            // Flagged overrides: every item-location with one, as the plan summary counts them.
+            let run = try #require(try await store.listPlanRuns().first)
+            let summary = try PlanSummaryJSON.decode(run.summary, run: run.runNumber)
+            let flagged = try #require(data.alerts.first { $0.kind == "flagged" })
+            #expect(flagged.count == summary.total.flagged)
+            #expect(flagged.count == view.rows.filter { $0.policy.flagged }.count)
+        }
+    }
+
+    @Test("the forecast interval comes from the plan's model: σ growing with the horizon for exponential smoothing, constant for Croston-type models")
+    func forecastInterval() async throws {
+        try await WebFixture.withApp { client, fixture, store in
+            let view = try await PlanView.load(from: store)
+            var seen: Set<String> = []
+            for row in view.rows {
+                guard let f = row.forecast, let sigma1 = f.oneStepErrorSigma, sigma1 > 0, let sigmas = f.intervalSigmas else { continue }
+                #expect(sigmas.count == f.values.count && abs(sigmas[0] - sigma1) <= 1e-12 * sigma1, "\(row.itemID): σ₁ first")
+                if f.model.hasPrefix("croston") || f.model.hasPrefix("tsb") || f.model.hasPrefix("moving-average") {
+                    #expect(sigmas.allSatisfy { $0 == sigma1 }, "\(row.itemID) \(f.model): constant")
+                    seen.insert("constant")
+                } else if f.model == "ses" || f.model.hasPrefix("holt") {
+                    #expect(zip(sigmas, sigmas.dropFirst()).allSatisfy { $0 <= $1 }, "\(row.itemID) \(f.model): growing")
+                    if sigmas.last! > sigmas[0] * (1 + 1e-9) { seen.insert("growing") }
+                }
+            }
+            #expect(seen == ["constant", "growing"], "the demo plan has both kinds: \(seen)")
+            // The API's interval is ŷ ± z·σ_h with the stored σ_h.
+            let r = try #require(view.rows.firstIndex { ($0.forecast?.intervalSigmas?.last ?? 0) > ($0.forecast?.intervalSigmas?.first ?? 0) * 1.001 })
+            let row = view.rows[r]
+            let response = try await client.execute(
+                uri: "/api/v1/items/\(row.itemID)/locations/\(row.locationID)/forecast", method: .get, headers: apiHeaders(fixture.account("vic").token))
+            let points = try JSONValue.parse(response.body.data)["forecast"].array
+            let f = try #require(row.forecast)
+            for (h, point) in points.enumerated() {
+                let sigma = try #require(f.intervalSigmas?[h])
+                #expect(point["sigma"].double == sigma)
+                #expect(abs((point["upper"].double ?? 0) - (f.values[h] + 1.959963984540054 * sigma)) <= 1e-9 * max(1, f.values[h]))
+            }
+        }
+    }
+
+    @Test("the pages of the CLI's capabilities: accuracy, reclassification, checks, reconciliation, consignment usage, calculators")
+    func capabilityPages() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let session = try await signIn(client, "pia")
+            let pages: [(String, [String])] = [
+                ("/accuracy?by=location", ["id=\"accuracy-segments\"", "id=\"accuracy-drivers\"", ">all<"]),
+                ("/reclassification", ["id=\"moves\"", "plan run 1"]),
+                ("/checks", ["id=\"findings\""]),
+                ("/reconcile?supplier=\(fixture.supplierA)", ["id=\"intercompany-pairs\"", "id=\"in-transit\"", "id=\"consignment-ledger\""]),
+                ("/consignment", ["id=\"usage\"", "Unit price"]),
+                ("/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95", ["id=\"safety-result\"", "z = 1.64"]),
+                ("/calc?model=eoq&order_cost=8&holding_cost=0&demand=1300", ["id=\"calc-error\"", "holding cost"]),
+            ]
+            for (uri, markers) in pages {
+                let page = try await client.execute(uri: uri, method: .get, headers: session.headers)
+                #expect(page.status == .ok, "\(uri): \(page.status)")
+                for marker in markers { #expect(page.text.contains(marker), "\(uri) lacks \(marker)") }
+                #expect(!page.text.contains("review_period_days") && !page.text.contains("bucket"), "\(uri) shows field names")
+            }
+            let supplier = try await signIn(client, "supa")
+            let own = try await client.execute(uri: "/consignment", method: .get, headers: supplier.headers)
+            #expect(own.status == .ok && !own.text.contains("Unit price") && !own.text.contains(">\(fixture.supplierB)<"))
         }
     }
 

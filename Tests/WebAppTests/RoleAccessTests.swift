@@ -61,6 +61,20 @@ struct RoleAccessTests {
                     (.get, "/api/v1/dashboard", .planning, nil, nil),
                     (.get, "/api/v1/audit", .administer, nil, nil),
                     (.get, "/api/v1/tokens", .anyone, nil, nil),
+                    (.get, "/api/v1/checks", .planning, nil, nil),
+                    (.get, "/api/v1/reconcile/intercompany", .planning, nil, nil),
+                    (.post, "/api/v1/reconcile/consignment", .ownSupply, ["supplier_id": fixture.supplierA, "lines": []], fixture.supplierA),
+                    (.post, "/api/v1/reconcile/consignment", .ownSupply, ["supplier_id": fixture.supplierB, "lines": []], fixture.supplierB),
+                    (.get, "/api/v1/consignment/usage", .ownSupply, nil, nil),
+                    (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
+                    (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
+                    (.get, "/api/v1/reclassification", .planning, nil, nil),
+                    (.post, "/api/v1/calc/eoq", .planning, ["order_cost": 8, "holding_cost": 0.225, "demand": 1300], nil),
+                    (
+                        .post, "/api/v1/calc/safety-stock", .planning,
+                        ["demand_mean": 50, "demand_sd": 12, "lead_time": 9, "service_level": 0.95], nil
+                    ),
                     (
                         .post, "/api/v1/ledger/postings", .postLedger,
                         ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"], nil
@@ -125,6 +139,34 @@ struct RoleAccessTests {
         }
     }
 
+    @Test("consignment usage and reconciliation: a supplier gets only its own lines, without prices; a planner gets every supplier's")
+    func consignmentIsScoped() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let planner = try await client.execute(uri: "/api/v1/consignment/usage", method: .get, headers: apiHeaders(fixture.account("pia").token))
+            #expect(planner.status == .ok)
+            let all = try JSONValue.parse(planner.body.data)["lines"].array
+            #expect(!all.isEmpty, "the demo company consumes consignment or VMI stock")
+            #expect(all.allSatisfy { !$0["unit_price"].isNull && !$0["amount"].isNull })
+            for id in ["supa", "supb"] {
+                let account = fixture.account(id)
+                let own = try #require(account.supplierID)
+                let response = try await client.execute(uri: "/api/v1/consignment/usage", method: .get, headers: apiHeaders(account.token))
+                #expect(response.status == .ok)
+                let lines = try JSONValue.parse(response.body.data)["lines"].array
+                #expect(lines.allSatisfy { $0["supplier_id"].string == own && $0["unit_price"].isNull && $0["amount"].isNull })
+                #expect(lines.count == all.filter { $0["supplier_id"].string == own }.count)
+                Self.expectNothingOfOthers(response.text, account: account, fixture: fixture, context: "\(id) usage")
+                let statement = try await client.execute(
+                    uri: "/api/v1/reconcile/consignment", method: .post, headers: apiHeaders(account.token, json: true),
+                    body: jsonBody(["supplier_id": own, "lines": [["item_id": "X-1", "location_id": "L", "quantity": 2]]]))
+                #expect(statement.status == .ok)
+                let body = try JSONValue.parse(statement.body.data)
+                #expect(body["supplier_id"].string == own && body["lines"].array.contains { $0["status"].string == "missing_in_ledger" })
+                Self.expectNothingOfOthers(statement.text, account: account, fixture: fixture, context: "\(id) reconcile")
+            }
+        }
+    }
+
     @Test("every role against every page", .timeLimit(.minutes(5)))
     func pagesByRole() async throws {
         try await WebFixture.withApp { client, fixture, _ in
@@ -138,6 +180,10 @@ struct RoleAccessTests {
                     ("/", .ownSupply, nil), ("/items", .ownSupply, nil), ("/items/\(a.item)?location=\(a.location)", .ownSupply, fixture.supplierA),
                     ("/items/\(b.item)?location=\(b.location)", .ownSupply, fixture.supplierB), ("/plan-runs", .planning, nil),
                     ("/plan-runs/1", .planning, nil), ("/plan-runs/compare?base=1&other=1", .planning, nil), ("/audit", .administer, nil),
+                    ("/checks", .planning, nil), ("/reconcile?supplier=\(fixture.supplierA)", .planning, nil), ("/consignment", .ownSupply, nil),
+                    ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
+                    ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA), ("/accuracy?by=location", .planning, nil),
+                    ("/reclassification", .planning, nil), ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
                 ]
                 for (uri, need, owner) in gets {
                     let response = try await client.execute(uri: uri, method: .get, headers: session.headers)

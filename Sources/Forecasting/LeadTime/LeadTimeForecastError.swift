@@ -91,32 +91,11 @@ public struct LeadTimeForecastError: Hashable, Sendable {
 
     /// The rule for a fitted model (coefficients for `buckets` steps).
     public static func method(for fit: FittedForecast, buckets h: Int) -> Method {
-        let steps = max(h, 1)
         switch fit.model {
-        case .ses:
-            let a = fit.parameters["alpha"] ?? 0
-            return .stateSpace(Array(repeating: a, count: steps))
-        case .naive:
-            return .stateSpace(Array(repeating: 1, count: steps))
-        case .holt, .holtWinters, .ets:
-            guard case .exponentialSmoothing(let state) = fit.path else { return .independent }
-            let spec = state.specification
-            let a = fit.parameters["alpha"] ?? 0
-            let b = spec.hasTrend ? fit.parameters["beta"] ?? 0 : 0
-            let g = spec.hasSeason ? fit.parameters["gamma"] ?? 0 : 0
-            let phi = spec.damped ? fit.parameters["phi"] ?? 1 : 1
-            let m = state.seasonLength
-            var c: [Double] = []
-            var phiSum = 0.0
-            var power = 1.0
-            for i in 1...steps {
-                power *= phi
-                phiSum += power
-                var ci = a + b * phiSum
-                if spec.hasSeason && m > 0 && i % m == 0 { ci += g }
-                c.append(ci)
-            }
-            return .stateSpace(c)
+        case .ses, .naive, .holt, .holtWinters, .ets:
+            let growth = ForecastErrorGrowth(fit)
+            if growth == .constant { return .independent }
+            return .stateSpace(growth.coefficients(count: max(h, 1)))
         default:
             return .independent
         }

@@ -1,3 +1,5 @@
+public import Forecasting
+
 /// What the policy engine knows about the demand of one item-location: a rate per bucket and its
 /// uncertainty, from history or from a forecasting model.
 ///
@@ -21,11 +23,15 @@ public struct DemandEstimate: Hashable, Sendable {
     public var protectionBuckets: Double
     /// Name of the forecasting model (`window_mean`, `ets_ann`, …).
     public var model: String
+    /// How the model's forecast error grows with the horizon (the prediction interval of each
+    /// bucket: ``Forecasting/ForecastErrorGrowth``); constant for the window mean.
+    public var errorGrowth: ForecastErrorGrowth
 
     /// Creates an estimate.
     public init(
         perBucket: Double, standardDeviationPerBucket: Double, oneStepErrorStandardDeviation: Double? = nil,
-        protectionErrorStandardDeviation: Double? = nil, protectionBuckets: Double = 0, model: String = "given"
+        protectionErrorStandardDeviation: Double? = nil, protectionBuckets: Double = 0, model: String = "given",
+        errorGrowth: ForecastErrorGrowth = .constant
     ) {
         self.perBucket = perBucket
         self.standardDeviationPerBucket = standardDeviationPerBucket
@@ -33,6 +39,7 @@ public struct DemandEstimate: Hashable, Sendable {
         self.protectionErrorStandardDeviation = protectionErrorStandardDeviation
         self.protectionBuckets = protectionBuckets
         self.model = model
+        self.errorGrowth = errorGrowth
     }
 
     /// σₑ(P), the forecast-error standard deviation over `buckets` buckets: the model's own figure

@@ -1,9 +1,10 @@
 /// Numbers for explanations: rounded to what a planner reads (no Foundation, locale-independent).
 ///
 /// |x| ≥ 100: one decimal; ≥ 1: two; below: four; trailing zeros dropped; thousands grouped with
-/// commas; ∞ as `∞`, NaN as `n/a`.
-enum ExplanationFormat {
-    static func number(_ x: Double) -> String {
+/// commas; ∞ as `∞`, NaN as `n/a`. The one number format of explanations, alerts and pages.
+public enum ExplanationFormat {
+    /// `x` in this format.
+    public static func number(_ x: Double) -> String {
         var bytes: [UInt8] = []
         write(x, into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -56,7 +57,7 @@ enum ExplanationFormat {
     }
 
     /// A share as a percentage (`60 %`).
-    static func percent(_ share: Double) -> String { number(share * 100) + " %" }
+    public static func percent(_ share: Double) -> String { number(share * 100) + " %" }
 
     /// A signed percentage (`+70 %`, `−12.5 %`).
     static func signedPercent(_ share: Double) -> String { (share >= 0 ? "+" : "") + percent(share) }

@@ -23,7 +23,7 @@ private struct ExplanationBuilder {
         self.evaluation = result.evaluation
         self.safety = result.evaluation.safetyStock
         let days = result.evaluation.bucketDays
-        self.bucketName = days == 7 ? "week" : (days == 1 ? "day" : "bucket")
+        self.bucketName = days == 7 ? "week" : (days == 1 ? "day" : (abs(days - 365.25 / 12) < 1 ? "month" : "period"))
     }
 
     func n(_ x: Double) -> String { ExplanationFormat.number(x) }
@@ -162,7 +162,7 @@ private struct ExplanationBuilder {
     mutating func demandStep() {
         let d = evaluation.values.forecastPerBucket
         step(
-            "demand", "daily = d / bucket days; annual D = d × buckets per year",
+            "demand", "daily = d / days per \(bucketName); annual D = d × \(bucketName)s per year",
             "\(d) / \(evaluation.bucketDays) = \(evaluation.dailyDemand); \(d) × \(evaluation.bucketsPerYear) = \(evaluation.annualDemand)",
             "\(evaluation.dailyDemand) per day, \(evaluation.annualDemand) per year")
     }
@@ -199,7 +199,7 @@ private struct ExplanationBuilder {
         if evaluation.decision.policyType != .none {
             let review = evaluation.decision.reviewType == .periodic ? evaluation.values.reviewPeriodDays : 0
             step(
-                "protection interval", review > 0 ? "P = (L + R) / bucket days" : "P = L / bucket days",
+                "protection interval", review > 0 ? "P = (L + R) / days per \(bucketName)" : "P = L / days per \(bucketName)",
                 review > 0
                     ? "(\(supply.leadTime.meanDays) + \(review)) / \(evaluation.bucketDays)"
                     : "\(supply.leadTime.meanDays) / \(evaluation.bucketDays)",

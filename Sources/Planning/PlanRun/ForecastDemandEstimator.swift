@@ -115,6 +115,6 @@ public struct ForecastDemandEstimator: DemandEstimator {
         return DemandEstimate(
             perBucket: max(0, perBucket), standardDeviationPerBucket: demandSigma, oneStepErrorStandardDeviation: sigma,
             protectionErrorStandardDeviation: ForecastContext.sigma(selection, oneStep: sigma, buckets: p), protectionBuckets: p,
-            model: model)
+            model: model, errorGrowth: ForecastErrorGrowth(selection.fit))
     }
 }

@@ -43,17 +43,10 @@ struct PlanInputIndex: Sendable {
         (overrideOffsets, overrides) = grouped(snapshot.overrides) { ItemLocation(item: $0.item, location: $0.location) }
         var onHand = [Double](repeating: 0, count: rows)
         var unplanned = 0.0
-        // Owned on hand of each position (the count, moved on by the postings dated from the count
-        // on — as the database's ledger keeps it), never below zero.
-        var owned: [ItemLocation: Double] = [:]
-        for (key, balance) in snapshot.stockPositions().positions.balances where key.owner == .owned && balance.onHand != 0 {
-            guard let item = snapshot.itemIndex(id: key.itemID), let location = snapshot.locationIndex(id: key.locationID) else {
-                continue
-            }
-            owned[ItemLocation(item: item, location: location), default: 0] += FixedPoint.quantityDouble(balance.onHand)
-        }
-        for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) })
-        where quantity > 0 {
+        // Owned stock: the count of inventory.csv plus the postings of transactions.csv on top
+        // (as the database's ledger keeps it), never below zero.
+        let owned = snapshot.ownedOnHand()
+        for (key, quantity) in owned.sorted(by: { ($0.key.item, $0.key.location) < ($1.key.item, $1.key.location) }) {
             if let r = demand.row(of: key) {
                 onHand[r] += quantity
             } else if Int(key.item) < snapshot.items.count {

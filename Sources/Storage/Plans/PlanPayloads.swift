@@ -1,3 +1,5 @@
+import Forecasting
+
 /// The JSON stored per item-location for each kind of plan result (`plan_results.payload`) and
 /// served by the API. Property names are the camel-case of the JSON keys (`supplierId` ↔
 /// `supplier_id`), so one snake-case key strategy encodes and decodes them.
@@ -143,6 +145,16 @@ public struct ForecastPayload: Codable, Sendable, Hashable {
     public var demandPerBucket: Double
     public var sigmaPerBucket: Double
     public var oneStepErrorSigma: Double?
+    /// σ of the forecast error of each bucket of ``values`` (``Forecasting/ForecastErrorGrowth``:
+    /// growing with the horizon as the model implies); absent in runs stored before it was kept.
+    public var intervalSigmas: [Double]?
+
+    /// σ per bucket for the prediction interval: ``intervalSigmas``, or for runs stored without
+    /// them the one-step σ for every bucket; `nil` without a forecast error.
+    public var horizonSigmas: [Double]? {
+        if let intervalSigmas, intervalSigmas.count == values.count { return intervalSigmas }
+        return oneStepErrorSigma.map { ForecastErrorGrowth.constant.sigmas(oneStep: $0, horizon: values.count) }
+    }
 }
 
 extension Double {

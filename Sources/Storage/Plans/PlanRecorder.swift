@@ -1,3 +1,4 @@
+import Forecasting
 public import InventoryCore
 import InventoryPolicy
 public import Planning
@@ -28,7 +29,8 @@ public enum PlanRecorder {
             let forecast = ForecastPayload(
                 itemId: item, locationId: location, model: demand.model, bucket: snapshot.settings.bucket.rawValue,
                 start: start.description, values: plan.forecast(row: r), demandPerBucket: demand.perBucket,
-                sigmaPerBucket: demand.standardDeviationPerBucket, oneStepErrorSigma: demand.oneStepErrorStandardDeviation)
+                sigmaPerBucket: demand.standardDeviationPerBucket, oneStepErrorSigma: demand.oneStepErrorStandardDeviation,
+                intervalSigmas: demand.oneStepErrorStandardDeviation.map { demand.errorGrowth.sigmas(oneStep: $0, horizon: plan.horizonBuckets) })
             rows.append(PlanResultRow(itemID: item, locationID: location, kind: "classification", payload: try json(classification)))
             rows.append(PlanResultRow(itemID: item, locationID: location, kind: "forecast", payload: try json(forecast)))
             rows.append(PlanResultRow(itemID: item, locationID: location, kind: "policy", payload: try json(policy)))

@@ -12,6 +12,10 @@ public struct ConsignmentReconciliation: Sendable, Hashable {
         public var ledgerQuantity: Int64
         /// Statement − ledger.
         public var difference: Int64 { statementQuantity - ledgerQuantity }
+        /// `ok`, `missing_on_statement`, `missing_in_ledger` or `differs`.
+        public var status: String {
+            difference == 0 ? "ok" : (!onStatement ? "missing_on_statement" : (!inLedger ? "missing_in_ledger" : "differs"))
+        }
         /// Whether the statement has this line.
         public var onStatement: Bool
         /// Whether our ledger has stock of the supplier there.

@@ -81,6 +81,7 @@ struct ForecastResponse: Codable, Sendable {
         var value: Double
         var lower: Double?
         var upper: Double?
+        var sigma: Double?
     }
     var itemId: String
     var locationId: String

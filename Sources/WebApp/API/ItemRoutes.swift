@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Hummingbird
 import InventoryCore
@@ -87,35 +88,35 @@ struct ItemRoutes {
 
 /// The forecast of an item-location with its history and prediction interval.
 enum ForecastChart {
-    /// z of the two-sided 95 % interval.
-    static let z95 = 1.959963984540054
+    /// The level of the interval shown.
+    static let level = 0.95
 
-    /// History (the last `historyBuckets` complete buckets) and forecast with a 95 % interval:
-    /// value ± z·σ₁, where σ₁ is the model's one-step forecast-error σ (constant over the horizon —
-    /// exact for the window mean, an approximation for models whose error grows with the horizon),
-    /// the lower bound cut at 0.
+    /// History (the last `historyBuckets` complete buckets) and forecast with its 95 % prediction
+    /// interval (``Forecasting/PredictionInterval``): value ± z·σ_h, σ_h the forecast-error σ of
+    /// that bucket as the plan's model implies (``Forecasting/ForecastErrorGrowth``, stored with the
+    /// run), the lower bound cut at 0.
     static func response(view: PlanView, row r: Int, historyBuckets: Int) -> ForecastResponse {
         let row = view.rows[r]
         let history = view.history(row: r).suffix(historyBuckets).map {
             ForecastResponse.HistoryPoint(start: $0.start.description, quantity: $0.quantity, stockoutDays: $0.stockoutDays)
         }
         let f = row.forecast
-        let sigma = f?.oneStepErrorSigma
         let calendar = view.snapshot.demand.calendar
         var points: [ForecastResponse.ForecastPoint] = []
         if let f, let start = Day(iso: f.start) {
             let first = calendar.bucket(containing: start)
+            let sigmas = f.horizonSigmas
+            let bounds = sigmas.map { PredictionInterval.bounds(forecast: f.values, sigmas: $0, level: level) }
             for (h, value) in f.values.enumerated() {
                 let day = calendar.firstDay(ofBucket: first + Int32(h))
                 points.append(
                     ForecastResponse.ForecastPoint(
-                        start: day.description, value: value, lower: sigma.map { max(0, value - z95 * $0) },
-                        upper: sigma.map { value + z95 * $0 }))
+                        start: day.description, value: value, lower: bounds?[h].lower, upper: bounds?[h].upper, sigma: sigmas?[h]))
             }
         }
         return ForecastResponse(
             itemId: row.itemID, locationId: row.locationID, runNumber: view.run?.runNumber ?? 0, model: f?.model ?? row.policy.forecastModel,
-            bucket: f?.bucket ?? view.snapshot.settings.bucket.rawValue, intervalLevel: 0.95, oneStepErrorSigma: sigma, history: history,
-            forecast: points)
+            bucket: f?.bucket ?? view.snapshot.settings.bucket.rawValue, intervalLevel: level, oneStepErrorSigma: f?.oneStepErrorSigma,
+            history: history, forecast: points)
     }
 }

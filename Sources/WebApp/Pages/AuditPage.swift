@@ -31,8 +31,8 @@ struct AuditPage {
                 "actor": actor ?? "", "action": action ?? "", "next": next ?? false,
                 "entries": page.map { e -> [String: Any] in
                     [
-                        "audit_id": String(e.auditID), "at": e.at, "actor": e.actor, "action": e.action, "subject": e.subject, "detail": e.detail,
-                        "before": e.before, "after": e.after,
+                        "audit_id": String(e.auditID), "at": Format.timestamp(e.at), "actor": e.actor, "action": e.action, "subject": e.subject,
+                        "detail": e.detail, "before": AuditText.readable(e.before), "after": AuditText.readable(e.after),
                     ]
                 },
             ])

@@ -1,6 +1,7 @@
 import InventoryCore
 import Foundation
 import Hummingbird
+import Planning
 import Storage
 
 /// `/`: the dashboard (who sees planning data) or a supplier's home page.
@@ -15,32 +16,34 @@ struct DashboardPage {
         let principal = try context.requireViewer()
         let view = state.plans.view
         if !principal.seesEverything { return try await supplierHome(principal, view: view) }
-        let data = DashboardData.of(view)
-        func group(_ g: DashboardData.Group) -> [String: Any] {
+        let kpis = view.kpis
+        func group(_ g: KPIFigures) -> [String: Any] {
             [
-                "name": g.name, "item_locations": String(g.itemLocations), "inventory_value": Format.money(g.inventoryValue),
-                "annual_value": Format.money(g.annualValue), "turns": Format.optional(g.turns), "days_on_hand": Format.optional(g.daysOnHand, decimals: 0),
-                "fill_rate": Format.percent(g.fillRate), "stockout_days": String(g.stockoutDays),
-                "stockout_item_locations": String(g.stockoutItemLocations),
+                "name": g.name, "item_locations": Format.count(g.itemLocations), "inventory_value": Format.money(g.inventoryValue),
+                "annual_usage": Format.money(g.annualUsageValue), "turns": Format.fixed(g.turns, places: 2),
+                "days_on_hand": Format.fixed(g.daysOnHand, places: 0), "fill_rate": Format.percent(g.fillRate),
+                "stockout_days": Format.count(g.stockoutDays), "stockout_item_locations": Format.count(g.stockoutItemLocations),
             ]
         }
         let matrix: [[String: Any]] = ["A", "B", "C"].map { abc in
             [
                 "abc": abc,
-                "cells": data.matrix.filter { $0.abc == abc }.map { c -> [String: Any] in
-                    ["abc": c.abc, "xyz": c.xyz, "count": String(c.count), "value": Format.money(c.value), "share": Format.percent(c.share)]
+                "cells": kpis.matrix.filter { $0.abc == abc }.map { c -> [String: Any] in
+                    ["abc": c.abc, "xyz": c.xyz, "count": Format.count(c.count), "value": Format.money(c.value), "share": Format.percent(c.share)]
                 },
             ]
         }
-        let alerts: [[String: Any]] = data.alerts.map { list in
+        let alerts: [[String: Any]] = kpis.alerts.map { list in
             [
-                "kind": list.kind, "title": list.title, "count": String(list.count),
-                "top": list.top.map { ["item_id": $0.itemID, "location_id": $0.locationID, "text": $0.text] },
+                "kind": list.kind, "title": list.title, "count": Format.count(list.count), "more": list.count > list.top.count,
+                "top": list.top.map { ["item_id": $0.itemId, "location_id": $0.locationId, "text": $0.text] },
             ]
         }
+        let p = kpis.period
         var values: [String: Any] = [
-            "total": group(data.total), "categories": data.byCategory.map(group), "locations": data.byLocation.map(group), "matrix": matrix,
-            "alerts": alerts, "currency": view.currency, "window": String(data.windowBuckets), "item_locations": String(view.rows.count),
+            "total": group(kpis.total), "categories": (kpis.byCategory ?? []).map(group), "locations": (kpis.byLocation ?? []).map(group),
+            "classes": (kpis.byClass ?? []).map(group), "matrix": matrix, "alerts": alerts, "currency": kpis.currency,
+            "period": "\(p.buckets) \(p.bucket)s, \(p.firstDay) to \(p.lastDay)", "item_locations": Format.count(view.rows.count),
         ]
         if let run = view.run {
             values["run"] = ["number": String(run.runNumber), "as_of": run.asOf.description, "label": run.label.isEmpty ? "no label" : run.label]
@@ -64,7 +67,7 @@ struct DashboardPage {
         return state.pages.page(
             "supplier_home", title: "Your items", principal: principal,
             values: [
-                "supplier": name.isEmpty ? supplier : name, "count": String(rows.count), "rows": rows, "stock_lines": String(stockLines),
+                "supplier": name.isEmpty ? supplier : name, "count": Format.count(rows.count), "rows": rows, "stock_lines": Format.count(stockLines),
                 "run_number": String(view.run?.runNumber ?? 0), "as_of": view.snapshot.asOf.description,
             ])
     }

@@ -31,7 +31,7 @@ enum DemandChart {
         for k in 0...4 {
             let v = yMax * Double(k) / 4
             s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" stroke=\"#e3e7ee\"/>"
-            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6575\">\(Format.number(v, decimals: 1))</text>"
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6575\">\(Format.number(v))</text>"
         }
         // History bars.
         let barWidth = max(1, slot * 0.8)

@@ -39,7 +39,7 @@ struct ItemPage {
         var values: [String: Any] = [
             "item_id": item.id, "description": item.description, "category": item.category, "base_uom": item.baseUOM,
             "criticality": item.criticality.rawValue, "lifecycle": item.lifecycle.rawValue,
-            "unit_cost": everything ? Format.number(item.unitCost, decimals: 4) : false, "currency": view.currency,
+            "unit_cost": everything ? Format.number(item.unitCost) : false, "currency": view.currency,
             "flash": flash ?? false, "error": error ?? false, "current_location": current,
             "locations": rows.map { ["item_id": item.id, "location_id": view.rows[$0].locationID, "current": $0 == currentRow] },
             "csrf": principal.csrfToken ?? "",
@@ -49,18 +49,18 @@ struct ItemPage {
             let chart = ForecastChart.response(view: view, row: r, historyBuckets: 52)
             var rowValues: [String: Any] = [
                 "location_id": row.locationID, "chart": DemandChart.svg(chart), "bucket": chart.bucket, "model": chart.model,
-                "run_number": String(chart.runNumber), "sigma": chart.oneStepErrorSigma.map { Format.number($0, decimals: 2) } ?? false,
+                "run_number": String(chart.runNumber), "sigma": chart.oneStepErrorSigma.map { Format.number($0) } ?? false,
             ]
             if everything {
                 let c = row.classification
                 rowValues["classification"] = [
                     "abc_xyz": c.abcXyz, "rank": String(c.rank), "value_share": Format.percent(c.valueShare, decimals: 2), "pattern": c.pattern,
-                    "cv": Format.optional(c.cv, decimals: 2), "adi": Format.optional(c.adi, decimals: 2), "cv2": Format.optional(c.cv2, decimals: 2),
+                    "cv": Format.optional(c.cv), "adi": Format.optional(c.adi), "cv2": Format.optional(c.cv2),
                     "annual_quantity": Format.number(c.annualQuantity) + " " + item.baseUOM,
                     "annual_value": Format.money(c.annualValue) + " " + view.currency, "service_level": Format.percent(c.serviceLevel),
                     "service_level_reason": c.serviceLevelReason, "strategy": c.strategy, "strategy_reason": c.strategyReason,
                 ]
-                rowValues["policy"] = policyValues(row.policy)
+                rowValues["policy"] = policyValues(row.policy, period: chart.bucket)
             }
             values["row"] = rowValues
         }
@@ -71,10 +71,10 @@ struct ItemPage {
         values["positions"] = positions.map { p -> [String: Any] in
             [
                 "location_id": p.key.locationID, "owner": p.key.owner.rawValue, "owner_supplier_id": p.key.ownerSupplierID,
-                "on_hand": Format.number(FixedPoint.quantityDouble(p.onHand), decimals: 3),
-                "in_transit": Format.number(FixedPoint.quantityDouble(p.inTransit), decimals: 3),
-                "on_order": Format.number(FixedPoint.quantityDouble(p.onOrder), decimals: 3),
-                "allocated": Format.number(FixedPoint.quantityDouble(p.allocated), decimals: 3),
+                "on_hand": Format.number(FixedPoint.quantityDouble(p.onHand)),
+                "in_transit": Format.number(FixedPoint.quantityDouble(p.inTransit)),
+                "on_order": Format.number(FixedPoint.quantityDouble(p.onOrder)),
+                "allocated": Format.number(FixedPoint.quantityDouble(p.allocated)),
             ]
         }
         values["show_ledger"] = everything
@@ -85,8 +85,8 @@ struct ItemPage {
                 [
                     "entry_id": String(e.entryID), "date": e.date.description, "type": e.type.rawValue, "location_id": e.locationID,
                     "to_location_id": e.toLocationID ?? false, "owner": e.owner.rawValue,
-                    "quantity": Format.number(FixedPoint.quantityDouble(e.quantity), decimals: 3),
-                    "value": Format.number(Double(e.value) / Double(FixedPoint.moneyScale), decimals: 2), "reason": e.reason,
+                    "quantity": Format.number(FixedPoint.quantityDouble(e.quantity)),
+                    "value": Format.number(Double(e.value) / Double(FixedPoint.moneyScale)), "reason": e.reason,
                     "reference": e.reference,
                 ]
             }
@@ -95,37 +95,45 @@ struct ItemPage {
             values["overrides"] = try await state.store.overrides(itemID: itemID).map { o -> [String: Any] in
                 let active = o.isValid(on: today) || (o.validFrom.map { $0 > today } ?? false)
                 return [
-                    "item_id": itemID, "location_id": o.locationID, "parameter": o.parameter, "value": Format.number(o.value, decimals: 4),
+                    "item_id": itemID, "location_id": o.locationID, "parameter": ParameterLabel.text(o.parameter, period: view.snapshot.settings.bucket.rawValue),
+                    "value": Format.number(o.value),
                     "valid_from": o.validFrom?.description ?? "always", "valid_to": o.validTo?.description ?? "open", "reason": o.reason,
                     "author": o.author, "active": active, "override_id": OverrideID.encode(o), "can_expire": canManage && active,
                     "csrf": principal.csrfToken ?? "",
                 ]
             }
             values["can_override"] = canManage && currentRow != nil && principal.csrfToken != nil
-            values["parameters"] = PolicyParameter.allCases.map(\.rawValue)
+            let period = view.snapshot.settings.bucket.rawValue
+            values["parameters"] = PolicyParameter.allCases.map { ["value": $0.rawValue, "label": ParameterLabel.text($0.rawValue, period: period)] }
         }
         return state.pages.page("item", title: "\(item.id) · \(item.description)", principal: principal, values: values, status: status)
     }
 
-    func policyValues(_ p: PolicyPayload) -> [String: Any] {
+    func policyValues(_ p: PolicyPayload, period: String) -> [String: Any] {
         let x = p.explanation
         let overridden = Set(p.overrides.map(\.parameter))
-        let names: [(String, String, KeyPath<PolicyPayload.Values, Double>)] = [
-            ("service_level", "Service level", \.serviceLevel), ("forecast_per_bucket", "Forecast per bucket", \.forecastPerBucket),
-            ("safety_stock", "Safety stock", \.safetyStock), ("reorder_point", "Reorder point", \.reorderPoint),
-            ("order_up_to_level", "Order-up-to level", \.orderUpToLevel), ("order_quantity", "Order quantity", \.orderQuantity),
-            ("min", "ERP min (\(p.purchaseUom))", \.min), ("max", "ERP max (\(p.purchaseUom))", \.max),
-            ("review_period_days", "Review period (days)", \.reviewPeriodDays),
+        let keys: [(String, KeyPath<PolicyPayload.Values, Double>)] = [
+            ("service_level", \.serviceLevel), ("forecast_per_bucket", \.forecastPerBucket), ("safety_stock", \.safetyStock),
+            ("reorder_point", \.reorderPoint), ("order_up_to_level", \.orderUpToLevel), ("order_quantity", \.orderQuantity), ("min", \.min),
+            ("max", \.max), ("review_period_days", \.reviewPeriodDays),
         ]
+        let names = keys.map { key, path in
+            (key, ParameterLabel.text(key, period: period) + (key == "min" || key == "max" ? " (\(p.purchaseUom))" : ""), path)
+        }
         return [
             "summary": x.summary, "policy_text": x.policy, "policy_reason": x.policyReason, "method": x.method, "method_reason": x.methodReason,
             "inputs": x.inputs.map { ["name": $0.name, "value": $0.value] },
-            "steps": x.steps.map { ["name": $0.name, "formula": $0.formula, "numbers": $0.numbers, "result": $0.result] },
+            "steps": x.steps.map { step -> [String: Any] in
+                [
+                    "name": step.name, "formula": step.formula.isEmpty ? false : step.formula,
+                    "numbers": step.numbers.isEmpty ? false : step.numbers, "result": step.result.isEmpty ? false : step.result,
+                ]
+            },
             "explanation_overrides": x.overrides, "notes": x.notes,
             "values": names.map { key, label, path -> [String: Any] in
                 [
-                    "name": label, "computed": Format.number(p.computed[keyPath: path], decimals: 3),
-                    "final": Format.number(p.final[keyPath: path], decimals: 3), "overridden": overridden.contains(key),
+                    "name": label, "computed": Format.number(p.computed[keyPath: path]),
+                    "final": Format.number(p.final[keyPath: path]), "overridden": overridden.contains(key),
                 ]
             },
         ]

@@ -56,7 +56,7 @@ struct ItemsPage {
         let scopedCategories = Set(scope.rows.map { view.snapshot.items[view.rows[$0].item].category })
         let values: [String: Any] = [
             "q": query.text ?? "", "show_classes": showClasses, "rows": tableRows, "total": rows.count,
-            "from": String(min(rows.count, start + 1)), "to": String(start + shown.count),
+            "total_text": Format.count(rows.count), "from": Format.count(min(rows.count, start + 1)), "to": Format.count(start + shown.count),
             "abc_options": options(["A", "B", "C"], selected: query.abc, all: "any"),
             "xyz_options": options(["X", "Y", "Z"], selected: query.xyz, all: "any"),
             "category_options": options(view.categories.filter(scopedCategories.contains), selected: query.category, all: "any"),

@@ -26,7 +26,10 @@ final class PageRenderer: Sendable {
         ("item", PackageResources.item_mustache), ("plan_runs", PackageResources.plan_runs_mustache),
         ("plan_run", PackageResources.plan_run_mustache), ("plan_job", PackageResources.plan_job_mustache),
         ("plan_compare", PackageResources.plan_compare_mustache), ("audit", PackageResources.audit_mustache),
-        ("error", PackageResources.error_mustache),
+        ("error", PackageResources.error_mustache), ("checks", PackageResources.checks_mustache),
+        ("reconcile", PackageResources.reconcile_mustache), ("consignment", PackageResources.consignment_mustache),
+        ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
+        ("calc", PackageResources.calc_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -56,7 +59,15 @@ final class PageRenderer: Sendable {
 
     static func navigation(for principal: Principal) -> [[String: String]] {
         var links: [[String: String]] = [["href": "/", "label": "Dashboard"], ["href": "/items", "label": "Items"]]
-        if principal.allows(.viewPlanning) { links.append(["href": "/plan-runs", "label": "Plan runs"]) }
+        if principal.allows(.viewPlanning) {
+            links += [
+                ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
+                ["href": "/reclassification", "label": "Reclassification"], ["href": "/checks", "label": "Checks"],
+                ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"], ["href": "/calc", "label": "Calculators"],
+            ]
+        } else {
+            links.append(["href": "/consignment", "label": "Consignment usage"])
+        }
         if principal.allows(.administer) { links.append(["href": "/audit", "label": "Audit log"]) }
         return links
     }

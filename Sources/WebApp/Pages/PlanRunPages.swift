@@ -27,18 +27,24 @@ struct PlanRunPages {
                 "can_run": principal.allows(.runPlans) && principal.csrfToken != nil, "csrf": principal.csrfToken ?? "",
                 "runs": runs.map { r -> [String: Any] in
                     [
-                        "run_number": String(r.runNumber), "created_at": r.createdAt, "as_of": r.asOf.description, "label": r.label,
-                        "result_count": String(r.resultCount),
+                        "run_number": String(r.runNumber), "created_at": Format.timestamp(r.createdAt), "as_of": r.asOf.description,
+                        "label": r.label, "result_count": Format.count(r.resultCount),
                     ]
                 },
+                "has_jobs": !jobs.isEmpty, "can_compare": runs.count > 1,
                 "jobs": jobs.map { j -> [String: Any] in
                     [
-                        "job_id": j.jobId, "status": j.status, "stage": j.stage, "percent": Format.percent(j.progress, decimals: 0),
+                        "job_id": j.jobId, "status": j.status, "status_text": Self.statusText(j), "percent": Format.percent(j.progress, decimals: 0),
                         "requested_by": j.requestedBy, "run_number": j.runNumber.map(String.init) ?? false,
                     ]
                 },
                 "compare_base": runs.count > 1 ? String(runs[1].runNumber) : "", "compare_other": runs.first.map { String($0.runNumber) } ?? "",
             ])
+    }
+
+    /// `running — planning` while a job runs; `complete`, `failed` or `queued` otherwise.
+    static func statusText(_ job: PlanRunner.Job) -> String {
+        job.status == "running" ? "running — \(job.stage)" : job.status
     }
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -57,8 +63,9 @@ struct PlanRunPages {
         return state.pages.page(
             "plan_job", title: "Plan run job", principal: principal,
             values: [
-                "job_id": job.jobId, "status": job.status, "stage": job.stage, "percent": Format.percent(job.progress, decimals: 0),
-                "percent_value": String(Int((job.progress * 100).rounded())), "requested_by": job.requestedBy, "created_at": job.createdAt,
+                "job_id": job.jobId, "status": job.status, "status_text": Self.statusText(job),
+                "percent": Format.percent(job.progress, decimals: 0), "percent_value": String(Int((job.progress * 100).rounded())),
+                "requested_by": job.requestedBy, "created_at": Format.timestamp(job.createdAt),
                 "label": job.label.isEmpty ? false : job.label, "running": running, "run_number": job.runNumber.map(String.init) ?? false,
                 "error": job.error ?? false,
             ],
@@ -72,18 +79,19 @@ struct PlanRunPages {
             throw Problem.notFound("no plan run '\(text)'")
         }
         var values: [String: Any] = [
-            "run_number": String(record.runNumber), "created_at": record.createdAt, "as_of": record.asOf.description, "label": record.label,
-            "result_count": String(record.resultCount),
+            "run_number": String(record.runNumber), "created_at": Format.timestamp(record.createdAt), "as_of": record.asOf.description,
+            "label": record.label, "result_count": Format.count(record.resultCount),
         ]
         do {
             let summary = try PlanSummaryJSON.decode(record.summary, run: record.runNumber)
             values["summary"] = [
                 "groups": (summary.byAbc + [summary.total]).map { g -> [String: Any] in
                     [
-                        "abc": g.abc, "item_locations": String(g.itemLocations), "with_policy": String(g.withPolicy),
+                        "abc": g.abc, "item_locations": Format.count(g.itemLocations), "with_policy": Format.count(g.withPolicy),
                         "safety_stock_value": Format.money(g.safetyStockValue), "cycle_stock_value": Format.money(g.cycleStockValue),
                         "policy_value": Format.money(g.policyValue), "on_hand_value": Format.money(g.onHandValue),
-                        "annual_cost": Format.money(g.annualCost), "overridden": String(g.overridden),
+                        "annual_cost": Format.money(g.annualCost), "overridden": Format.count(g.overridden),
+                        "flagged": Format.count(g.flagged),
                     ]
                 }
             ]
@@ -105,17 +113,17 @@ struct PlanRunPages {
         return state.pages.page(
             "plan_compare", title: "Compare plan runs", principal: principal,
             values: [
-                "base": String(base), "other": String(other), "changed": String(t.changedItemLocations),
-                "change_count": String(comparison.changes.count), "truncated": comparison.changes.count > 200,
+                "base": String(base), "other": String(other), "changed": Format.count(t.changedItemLocations),
+                "change_count": Format.count(comparison.changes.count), "truncated": comparison.changes.count > 200,
                 "totals": [
-                    "base_count": String(t.itemLocationsBase), "other_count": String(t.itemLocationsOther),
+                    "base_count": Format.count(t.itemLocationsBase), "other_count": Format.count(t.itemLocationsOther),
                     "base_safety": Format.money(t.safetyStockValueBase), "other_safety": Format.money(t.safetyStockValueOther),
                     "base_policy": Format.money(t.policyValueBase), "other_policy": Format.money(t.policyValueOther),
                 ],
                 "changes": comparison.changes.prefix(200).map { c -> [String: Any] in
                     [
-                        "item_id": c.itemId, "location_id": c.locationId, "parameter": c.parameter, "base": Format.optional(c.base, decimals: 3),
-                        "other": Format.optional(c.other, decimals: 3), "difference": Format.optional(c.difference, decimals: 3),
+                        "item_id": c.itemId, "location_id": c.locationId, "parameter": ParameterLabel.text(c.parameter, period: state.plans.view.snapshot.settings.bucket.rawValue), "base": Format.optional(c.base),
+                        "other": Format.optional(c.other), "difference": Format.optional(c.difference),
                     ]
                 },
             ])

@@ -28,10 +28,19 @@ enum PlanPipeline {
         return start + (end - start) * (update.fraction ?? 0)
     }
 
-    /// Runs the plan on the database's data with the default estimator and stores it, reporting to
-    /// `progress`.
-    static func run(store: Store, label: String, progress: any ProgressReporter = SilentProgress()) async throws -> PlanRunRecord {
-        try await store.runPlan(label: label, progress: progress).record
+    /// Runs the plan on the database's data with the default estimator, stores it, reporting to
+    /// `progress`, and writes `plan_run.store` to the audit log as `actor` — every stored run,
+    /// the demo's first one included.
+    static func run(store: Store, label: String, actor: String, progress: any ProgressReporter = SilentProgress()) async throws
+        -> PlanRunRecord
+    {
+        let record = try await store.runPlan(label: label, progress: progress).record
+        _ = try await store.appendAudit(
+            AuditEntry(
+                actor: actor, action: "plan_run.store", subject: "plan_run:\(record.runNumber)",
+                detail: "\(record.resultCount) results as of \(record.asOf)",
+                after: "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONValue.quoted(record.label))}"))
+        return record
     }
 }
 

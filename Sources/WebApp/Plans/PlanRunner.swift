@@ -92,14 +92,9 @@ actor PlanRunner {
             let progress = JobProgress()
             live[id] = progress
             defer { live[id] = nil }
-            let record = try await PlanPipeline.run(store: store, label: job.label, progress: progress)
+            let record = try await PlanPipeline.run(store: store, label: job.label, actor: job.requestedBy, progress: progress)
             progress.report(ProgressUpdate(step: PlanPipeline.refreshing))
             cache.replace(with: try await PlanView.load(from: store))
-            _ = try await store.appendAudit(
-                AuditEntry(
-                    actor: job.requestedBy, action: "plan_run.store", subject: "plan_run:\(record.runNumber)",
-                    detail: "\(record.resultCount) results as of \(record.asOf)",
-                    after: "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONValue.quoted(record.label))}"))
             update(id) {
                 $0.status = "complete"
                 $0.stage = "complete"

@@ -1,5 +1,6 @@
 import Foundation
 import InventoryCore
+import Planning
 import Storage
 import Synchronization
 
@@ -43,7 +44,8 @@ final class PlanView: Sendable {
     let itemsBySupplier: [String: Set<String>]
     let categories: [String]
     private let responses: Mutex<[Int: String]>
-    let dashboardCache: Mutex<[String: DashboardData]>
+    private let kpiCache: Mutex<InventoryKPIs?>
+    private let memos: Mutex<[String: any Sendable]>
 
     init(snapshot: Snapshot, run: PlanRunRecord?, results: [PlanResultRow], currency: String) throws {
         self.snapshot = snapshot
@@ -104,7 +106,8 @@ final class PlanView: Sendable {
         self.itemsBySupplier = itemsBySupplier
         self.categories = Array(Set(snapshot.items.map(\.category).filter { !$0.isEmpty })).sorted()
         self.responses = Mutex([:])
-        self.dashboardCache = Mutex([:])
+        self.kpiCache = Mutex(nil)
+        self.memos = Mutex([:])
     }
 
     static func key(_ item: String, _ location: String) -> String { item + "\u{1F}" + location }
@@ -117,6 +120,25 @@ final class PlanView: Sendable {
 
     /// Whether a supplier supplies an item (at any location).
     func supplier(_ supplier: String, supplies item: String) -> Bool { itemsBySupplier[supplier]?.contains(item) ?? false }
+
+    /// The inventory KPIs of the run (``Planning/InventoryKPIs``, through the stored payloads as
+    /// ``Storage/Store/inventoryKPIs(configuration:)`` reads them), computed once per view.
+    var kpis: InventoryKPIs {
+        if let cached = kpiCache.withLock({ $0 }) { return cached }
+        let itemLocations = rows.compactMap { KPIItemLocation(classification: $0.classification, policy: $0.policy, snapshot: snapshot) }
+        let kpis = InventoryKPIs(snapshot: snapshot, itemLocations: itemLocations, runNumber: run?.runNumber)
+        kpiCache.withLock { $0 = kpis }
+        return kpis
+    }
+
+    /// A result computed once per view and key (reports over the snapshot that take a while:
+    /// accuracy backtests, reclassification); the first caller computes it, later ones reuse it.
+    func memo<T: Sendable>(_ key: String, _ make: () async throws -> T) async rethrows -> T {
+        if let cached = memos.withLock({ $0[key] }) as? T { return cached }
+        let value = try await make()
+        memos.withLock { $0[key] = value }
+        return value
+    }
 
     /// The policy response of a row (`GET …/policy`), rendered once and kept.
     func policyResponse(row r: Int) -> String {

@@ -74,7 +74,7 @@ public enum DemoSetup {
             progress("importing into \(url)")
             _ = try await store.importSnapshot(snapshot, settingsYAML: SettingsText.read(folder: folder))
             progress("planning")
-            let run = try await PlanPipeline.run(store: store, label: "demo")
+            let run = try await PlanPipeline.run(store: store, label: "demo", actor: "demo")
             let password = Secrets.password()
             try await UserAdministration.add(
                 store: store, userID: "admin", role: .admin, supplierID: nil, displayName: "Administrator", password: password,

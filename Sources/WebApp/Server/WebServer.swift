@@ -63,6 +63,12 @@ public enum WebServer {
         ItemPage(state: state).add(to: router)
         PlanRunPages(state: state).add(to: router)
         AuditPage(state: state).add(to: router)
+        ChecksEndpoints(state: state).add(api: api, pages: router)
+        ReconcileEndpoints(state: state).add(api: api, pages: router)
+        ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
+        AccuracyEndpoints(state: state).add(api: api, pages: router)
+        ReclassificationEndpoints(state: state).add(api: api, pages: router)
+        CalcEndpoints(state: state).add(api: api, pages: router)
         MethodNotAllowed.register(on: router)  // last: after every route
         return router
     }

@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Create the demo company in a fresh database first, with an admin user.") var demo = false
     @Option(help: "Demo company size: items (with --demo).") var demoItems = 2_000
     @Option(help: "Demo company size: locations (with --demo).") var demoLocations = 3
+    @Flag(help: "Keep the demo database of a temporary folder when the server stops (with --demo and no --database).")
+    var keep = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Secure cookies: auto (when X-Forwarded-Proto is https), always, never.") var secureCookies = "auto"
     @Option(help: "Days an API token made through the API lives when the request names none (1 to 3650).") var tokenLifetimeDays = 90
@@ -63,6 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let store: Store
         let banner: String
+        var temporaryFolder: URL?
         if demo {
             let url: DatabaseURL
             if db.database != nil {
@@ -70,6 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             } else {
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                temporaryFolder = folder
                 url = try DatabaseURL(parsing: "sqlite:" + folder.appendingPathComponent("procura-demo.sqlite").path)
             }
             let started = ContinuousClock.now
@@ -81,7 +85,10 @@ struct ServeCommand: AsyncParsableCommand {
             let seconds = Double((ContinuousClock.now - started).components.seconds)
             StandardStreams.error("demo: ready in \(Int(seconds)) s — \(result.itemLocations) item-locations, plan run \(result.runNumber)\n")
             store = result.store
-            banner = "\nDemo company in \(url)\nSign in as:  \(result.adminUserID)\nPassword:    \(result.adminPassword)   (shown once; change it with `procura user passwd admin --database \(url)`)\n"
+            let fate =
+                temporaryFolder == nil || keep
+                ? "kept when the server stops" : "deleted when the server stops; --keep keeps it"
+            banner = "\nDemo company in \(url) (\(fate))\nSign in as:  \(result.adminUserID)\nPassword:    \(result.adminPassword)   (shown once; change it with `procura user passwd admin --database \(url)`)\n"
         } else {
             store = try await StorageFailure.report { try await Store.open(try db.url(), clock: CommandClock.current) }
             banner = ""
@@ -91,6 +98,14 @@ struct ServeCommand: AsyncParsableCommand {
                 StandardStreams.out("Procura is running at \(address)/\(banner)\nStop with Ctrl-C.\n")
             }
             await store.close()
+            if let temporaryFolder, !keep {
+                do {
+                    try FileManager.default.removeItem(at: temporaryFolder)
+                    StandardStreams.error("demo: deleted the demo database in \(temporaryFolder.path) (--keep keeps it)\n")
+                } catch {
+                    StandardStreams.error("warning: could not delete the demo database in \(temporaryFolder.path): \(error.localizedDescription)\n")
+                }
+            }
         } catch {
             await store.close()
             throw error
