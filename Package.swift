@@ -73,6 +73,7 @@ let package = Package(
         ),
         .target(
             name: "Workflow",
+            dependencies: ["InventoryCore"],
             resources: [.embedInCode("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -171,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "InventoryCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

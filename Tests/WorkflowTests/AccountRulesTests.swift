@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import Testing
 import Workflow
@@ -70,9 +71,9 @@ struct AccountRulesTests {
         ) {
             try TokenPolicy.lifetimeDays(requested: 0)
         }
-        let issued = Date(timeIntervalSince1970: 1_800_000_000)
-        #expect(TokenPolicy.expiry(issuedAt: issued, days: 90, parentExpiresAt: nil) == issued.addingTimeInterval(90 * 86_400))
-        let parent = issued.addingTimeInterval(86_400)
+        let issued = Timestamp(secondsSinceEpoch: 1_800_000_000)
+        #expect(TokenPolicy.expiry(issuedAt: issued, days: 90, parentExpiresAt: nil) == issued.adding(days: 90))
+        let parent = issued.adding(days: 1)
         #expect(TokenPolicy.expiry(issuedAt: issued, days: 90, parentExpiresAt: parent) == parent)
     }
 }

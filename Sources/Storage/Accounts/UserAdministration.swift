@@ -1,3 +1,4 @@
+import InventoryCore
 public import Foundation
 import HummingbirdBcrypt
 import NIOPosix
@@ -74,25 +75,22 @@ public enum UserAdministration {
     ) async throws -> (secret: String, record: APITokenRecord) {
         let checkedName = try TextField.tokenName.check(name)
         let days = try TokenPolicy.lifetimeDays(requested: expiresInDays, default: defaultDays)
-        var parentExpiry: Date? = nil
+        var parentExpiry: Timestamp? = nil
         if let parentTokenID, let parent = try await store.apiToken(id: parentTokenID), let text = parent.expiresAt {
-            parentExpiry = ISO8601DateFormatter().date(from: text)
+            guard let expiry = Timestamp(iso8601: text) else {
+                throw StorageError(.database, "token '\(parentTokenID)' has an expiry '\(text)' that is not a timestamp YYYY-MM-DDTHH:MM:SSZ")
+            }
+            parentExpiry = expiry
         }
-        let expires = TokenPolicy.expiry(issuedAt: Date(), days: days, parentExpiresAt: parentExpiry)
+        let expires = TokenPolicy.expiry(issuedAt: store.clock.now(), days: days, parentExpiresAt: parentExpiry)
         let secret = "procura_" + Secrets.random()
         let record = try await store.createAPIToken(
             APITokenRecord(
                 tokenID: "tok_" + Secrets.random(bytes: 9), tokenHash: Secrets.sha256Hex(secret), userID: userID,
                 name: checkedName,
-                expiresAt: Self.iso(expires), parentTokenID: parentTokenID),
+                expiresAt: expires.iso8601, parentTokenID: parentTokenID),
             actor: actor)
         return (secret, record)
     }
 
-    /// ISO 8601 UTC with seconds, the database's timestamp form.
-    public static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
 }

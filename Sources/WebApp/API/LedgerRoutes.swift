@@ -77,7 +77,7 @@ struct LedgerRoutes {
                 "type '\(body.type)' is not a posting type — one of \(PostingType.allCases.map(\.rawValue).joined(separator: ", "))",
                 code: "invalid_posting")
         }
-        let today = Day(iso: IdentityService.iso(Date()).prefix(10).description) ?? Day(daysSinceEpoch: 0)
+        let today = state.store.clock.today()
         var date = today
         if let text = body.date {
             guard let day = Day(iso: text) else {

@@ -16,7 +16,8 @@ struct OverrideRoutes {
         group.post("overrides/:override_id/expire", use: expire)
     }
 
-    static func today() -> Day { Day(iso: String(IdentityService.iso(Date()).prefix(10))) ?? Day(daysSinceEpoch: 0) }
+    /// Today by the store's clock: the day overrides are valid on.
+    var today: Day { state.store.clock.today() }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.viewPlanning)
@@ -24,7 +25,7 @@ struct OverrideRoutes {
         let limit = try query.limit()
         let offset = try query.offsetCursor()
         let active = try query.oneOf("active", ["true", "false"])
-        let today = Self.today()
+        let today = self.today
         var all = try await state.store.overrides(itemID: query.string("item_id"), locationID: query.string("location_id"))
         if let active { all = all.filter { $0.isValid(on: today) == (active == "true") } }
         let page = try ListBudget.fit(
@@ -42,7 +43,7 @@ struct OverrideRoutes {
             item: body.itemId, location: body.locationId, parameter: body.parameter, value: body.value, reason: body.reason,
             validFrom: body.validFrom, validTo: body.validTo, author: principal.userID)
         try await state.store.saveOverride(record, actor: principal.userID)
-        let response = OverrideResponse(record, today: Self.today())
+        let response = OverrideResponse(record, today: today)
         return try JSONResponse.encode(
             response, status: .created, headers: [.location: "/api/v1/overrides?item_id=\(body.itemId)"])
     }
@@ -81,7 +82,7 @@ struct OverrideRoutes {
         let principal = try context.require(.manageOverrides)
         let id = try context.parameters.require("override_id")
         guard let key = OverrideID.decode(id) else { throw Problem.notFound("no override '\(id)'") }
-        let today = Self.today()
+        let today = self.today
         let after = try await state.store.expireOverride(
             itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: today,
             actor: principal.userID)

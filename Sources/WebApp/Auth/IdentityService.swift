@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import HummingbirdBcrypt
 import Logging
@@ -78,11 +79,11 @@ final class IdentityService: Sendable {
         let secret = Secrets.random()
         let csrf = Secrets.random()
         let hashOfSecret = Secrets.sha256Hex(secret)
-        let expires = Date().addingTimeInterval(Double(configuration.sessionLifetime.components.seconds))
+        let expires = store.clock.now().adding(seconds: configuration.sessionLifetime.components.seconds)
         let previous = previousSessionSecret.map(Secrets.sha256Hex)
         try await store.createSession(
             SessionRecord(
-                sessionHash: hashOfSecret, userID: user.userID, csrfToken: csrf, expiresAt: UserAdministration.iso(expires)),
+                sessionHash: hashOfSecret, userID: user.userID, csrfToken: csrf, expiresAt: expires.iso8601),
             remoteAddress: address, replacing: previous)
         if let previous { sessions.withLock { _ = $0.removeValue(forKey: previous) } }
         let principal = Principal(
@@ -105,7 +106,7 @@ final class IdentityService: Sendable {
         let now = ContinuousClock.now
         if let cached = sessions.withLock({ $0[hash] }), cached.until > now { return cached.principal }
         var principal: Principal? = nil
-        if let session = try await store.session(hash: hash), session.expiresAt > UserAdministration.iso(Date()),
+        if let session = try await store.session(hash: hash), session.expiresAt > store.clock.now().iso8601,
             let user = try await store.user(id: session.userID), user.active, let role = Role(rawValue: user.role)
         {
             principal = Principal(
@@ -127,7 +128,7 @@ final class IdentityService: Sendable {
         if let cached = tokens.withLock({ $0[hash] }), cached.until > now { return cached.principal }
         var principal: Principal? = nil
         if let token = try await store.apiToken(hash: hash), token.revokedAt == nil,
-            token.expiresAt.map({ $0 > UserAdministration.iso(Date()) }) ?? true,
+            token.expiresAt.map({ $0 > store.clock.now().iso8601 }) ?? true,
             let user = try await store.user(id: token.userID), user.active, let role = Role(rawValue: user.role)
         {
             principal = Principal(
@@ -162,5 +163,4 @@ final class IdentityService: Sendable {
     }
 
     /// ISO 8601 UTC with seconds, the database's timestamp form.
-    static func iso(_ date: Date) -> String { UserAdministration.iso(date) }
 }

@@ -90,7 +90,7 @@ struct ItemPage {
                     "reference": e.reference,
                 ]
             }
-            let today = OverrideRoutes.today()
+            let today = state.store.clock.today()
             let canManage = principal.allows(.manageOverrides)
             values["overrides"] = try await state.store.overrides(itemID: itemID).map { o -> [String: Any] in
                 let active = o.isValid(on: today) || (o.validFrom.map { $0 > today } ?? false)
@@ -169,7 +169,7 @@ struct ItemPage {
             throw Problem.notFound("no such override")
         }
         try await state.store.expireOverride(
-            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: OverrideRoutes.today(),
+            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: state.store.clock.today(),
             actor: principal.userID)
         return .seeOther("/items/\(queryEscape(item))?location=\(queryEscape(form["location"] ?? key.location))&expired=1")
     }

@@ -10,13 +10,25 @@ import Workflow
 final class PageRenderer: Sendable {
     let library: MustacheLibrary
 
-    init() {
+    /// Registers every template; a template that does not parse stops the server before it
+    /// starts, naming the template (they are part of the build, so the tests catch it first).
+    init() throws {
         var library = MustacheLibrary()
         for (name, bytes) in Self.templates {
-            // The templates are part of the build; a syntax error in one is caught by the tests.
-            try? library.register(String(decoding: bytes, as: UTF8.self), named: name)
+            do {
+                try library.register(String(decoding: bytes, as: UTF8.self), named: name)
+            } catch {
+                throw TemplateError(name: name, underlying: "\(error)")
+            }
         }
         self.library = library
+    }
+
+    /// A page template that does not parse.
+    struct TemplateError: Error, CustomStringConvertible {
+        var name: String
+        var underlying: String
+        var description: String { "the page template '\(name).mustache' does not parse: \(underlying)" }
     }
 
     static let templates: [(String, [UInt8])] = [

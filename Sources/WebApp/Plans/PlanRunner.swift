@@ -40,7 +40,7 @@ actor PlanRunner {
         let id = "job_" + Secrets.random(bytes: 9)
         let job = Job(
             jobId: id, status: "queued", stage: "queued", progress: 0, label: label, requestedBy: requestedBy,
-            createdAt: IdentityService.iso(Date()))
+            createdAt: store.clock.now().iso8601)
         jobs[id] = job
         order.append(id)
         if order.count > 200, let oldest = order.first, jobs[oldest]?.status != "running" {
@@ -100,7 +100,7 @@ actor PlanRunner {
                 $0.stage = "complete"
                 $0.progress = 1
                 $0.runNumber = record.runNumber
-                $0.finishedAt = IdentityService.iso(Date())
+                $0.finishedAt = store.clock.now().iso8601
             }
             logger.info("plan run stored", metadata: ["run_number": "\(record.runNumber)", "job": "\(id)"])
         } catch {
@@ -108,7 +108,7 @@ actor PlanRunner {
             update(id) {
                 $0.status = "failed"
                 $0.error = "\(error)"
-                $0.finishedAt = IdentityService.iso(Date())
+                $0.finishedAt = store.clock.now().iso8601
             }
         }
     }

@@ -47,11 +47,11 @@ final class PlanView: Sendable {
     private let kpiCache: Mutex<InventoryKPIs?>
     private let memos: Mutex<[String: any Sendable]>
 
-    init(snapshot: Snapshot, run: PlanRunRecord?, results: [PlanResultRow], currency: String) throws {
+    init(snapshot: Snapshot, run: PlanRunRecord?, results: [PlanResultRow], currency: String, builtAt: Timestamp) throws {
         self.snapshot = snapshot
         self.run = run
         self.currency = currency
-        self.builtAt = ISO8601DateFormatter().string(from: Date())
+        self.builtAt = builtAt.iso8601
         var classifications: [String: ClassificationPayload] = [:]
         var forecasts: [String: ForecastPayload] = [:]
         var policies: [(String, PolicyPayload, String)] = []
@@ -173,7 +173,7 @@ final class PlanView: Sendable {
         let run = try await store.listPlanRuns().first
         var results: [PlanResultRow] = []
         if let run { results = try await store.planResults(runNumber: run.runNumber) }
-        return try PlanView(snapshot: snapshot, run: run, results: results, currency: settings.currency)
+        return try PlanView(snapshot: snapshot, run: run, results: results, currency: settings.currency, builtAt: store.clock.now())
     }
 }
 

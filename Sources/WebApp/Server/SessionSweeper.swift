@@ -1,3 +1,4 @@
+import InventoryCore
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -12,7 +13,7 @@ struct SessionSweeper: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let removed = try await store.deleteExpiredSessions(now: IdentityService.iso(Date()))
+                    let removed = try await store.deleteExpiredSessions(now: store.clock.now().iso8601)
                     if removed > 0 { logger.info("expired sessions removed", metadata: ["count": "\(removed)"]) }
                 } catch {
                     logger.warning("removing expired sessions failed", metadata: ["error": "\(error)"])

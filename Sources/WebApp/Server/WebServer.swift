@@ -18,7 +18,7 @@ public enum WebServer {
         store: Store, configuration: WebAppConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let view = try await PlanView.load(from: store)
-        let state = WebState(store: store, configuration: configuration, view: view, logger: logger)
+        let state = try WebState(store: store, configuration: configuration, view: view, logger: logger)
         let router = buildRouter(state: state)
         var app = Application(
             router: router,

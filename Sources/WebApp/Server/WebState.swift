@@ -16,7 +16,7 @@ final class WebState: Sendable {
     let metrics: PrometheusCollectorRegistry
     let logger: Logger
 
-    init(store: Store, configuration: WebAppConfiguration, view: PlanView, logger: Logger) {
+    init(store: Store, configuration: WebAppConfiguration, view: PlanView, logger: Logger) throws {
         self.store = store
         self.configuration = configuration
         var identityConfiguration = IdentityService.Configuration()
@@ -30,7 +30,7 @@ final class WebState: Sendable {
         self.identity = IdentityService(store: store, configuration: identityConfiguration)
         self.plans = PlanViewCache(view)
         self.runner = PlanRunner(store: store, cache: plans, logger: logger)
-        self.pages = PageRenderer()
+        self.pages = try PageRenderer()
         self.metrics = MetricsBootstrap.registry
         self.logger = logger
     }

@@ -1,4 +1,4 @@
-public import Foundation
+public import InventoryCore
 
 /// How long API tokens live: ``defaultLifetimeDays`` (90) unless asked otherwise, at most
 /// ``maximumLifetimeDays`` (3,650), and never longer than the token that created them (a token made
@@ -25,8 +25,8 @@ public enum TokenPolicy {
 
     /// When a token issued at `issuedAt` for `days` expires: never after `parentExpiresAt`, the
     /// expiry of the token that created it (if any).
-    public static func expiry(issuedAt: Date, days: Int, parentExpiresAt: Date?) -> Date {
-        let own = issuedAt.addingTimeInterval(Double(days) * 86_400)
+    public static func expiry(issuedAt: Timestamp, days: Int, parentExpiresAt: Timestamp?) -> Timestamp {
+        let own = issuedAt.adding(days: days)
         guard let parentExpiresAt else { return own }
         return min(own, parentExpiresAt)
     }
