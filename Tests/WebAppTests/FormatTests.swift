@@ -23,8 +23,8 @@ struct FormatTests {
         #expect(Format.timestamp("2026-12-04T17:23:05Z") == "2026-12-04 17:23 UTC")
         #expect(Format.timestamp("2026-12-04T17:23:05.123Z") == "2026-12-04 17:23 UTC")
         #expect(Format.timestamp("yesterday") == "yesterday")
-        #expect(AuditText.readable("{\"run_number\":1,\"label\":\"demo\",\"as_of\":\"2026-11-30\"}") == "as of: 2026-11-30 · label: demo · run number: 1")
-        #expect(AuditText.readable("{\"active\":true,\"value\":1200.5,\"valid_to\":null}") == "active: yes · valid to: – · value: 1,200.5")
+        #expect(AuditText.readable("{\"run_number\":1,\"label\":\"demo\",\"as_of\":\"2026-11-30\"}") == "run number: 1 · label: demo · as of: 2026-11-30")
+        #expect(AuditText.readable("{\"active\":true,\"value\":1200.5,\"valid_to\":null}") == "active: yes · value: 1,200.5 · valid to: –")
         #expect(AuditText.readable("") == "" && AuditText.readable("not json") == "not json")
     }
 }

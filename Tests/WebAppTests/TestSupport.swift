@@ -77,13 +77,3 @@ extension ByteBuffer {
     /// The readable bytes as `Data`.
     var data: Data { Data(readableBytesView) }
 }
-
-extension JSONDecoder {
-    /// Decodes the API's snake-case JSON (∞ as `"inf"`).
-    static var snakeCase: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }
-}
