@@ -232,3 +232,39 @@ struct PageTests {
         }
     }
 }
+
+@Suite("Reconciliation page: a supplier's statement")
+struct ReconcileStatementPageTests {
+    @Test("a pasted statement is compared with the ledger line by line; a bad line is refused with its place and nothing compared")
+    func statement() async throws {
+        try await WebFixture.withApp { client, fixture, store in
+            let session = try await signIn(client, "pia")
+            let view = try await PlanView.load(from: store)
+            var chosen: (supplier: String, line: ConsignmentReconciliation.Line)? = nil
+            for supplier in view.snapshot.suppliers.map(\.id) {
+                if let line = try await store.consignmentReconciliation(supplierID: supplier, statement: []).lines.first {
+                    chosen = (supplier, line)
+                    break
+                }
+            }
+            let (supplier, line) = try #require(chosen, "the fixture has consignment or VMI stock")
+            let ledger = FixedPoint.quantityText(line.ledgerQuantity)
+            let text = "item_id,location_id,quantity\n\(line.itemID),\(line.locationID),\(ledger)\nNOT-AN-ITEM,\(line.locationID),5\n"
+            let (h, b) = session.form([("supplier", supplier), ("statement", text)])
+            let compared = try await client.execute(uri: "/reconcile/consignment", method: .post, headers: h, body: b)
+            #expect(compared.status == .ok)
+            #expect(compared.text.contains("id=\"statement-comparison\""))
+            #expect(compared.text.contains("missing in ledger"), "the extra statement line is reported")
+            #expect(compared.text.contains("Statement of \(supplier) against our ledger"))
+
+            let (h2, b2) = session.form([("supplier", supplier), ("statement", "item_id,location_id,quantity\n\(line.itemID),\(line.locationID),-3\n")])
+            let refused = try await client.execute(uri: "/reconcile/consignment", method: .post, headers: h2, body: b2)
+            #expect(refused.status == .unprocessableContent)
+            let errors = refused.text.components(separatedBy: "id=\"statement-errors\"").dropFirst().first ?? ""
+            #expect(errors.contains("statement:2:3: quantity"), "\(errors.prefix(400))")
+            #expect(errors.contains("-3") && errors.contains("expected a number of base units from 0 to 10¹²"))
+            #expect(!refused.text.contains("id=\"statement-comparison\""))
+            _ = fixture
+        }
+    }
+}

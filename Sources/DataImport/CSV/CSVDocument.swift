@@ -31,6 +31,15 @@ public struct CSVDocument: Sendable {
         } catch {
             throw Failure(message: "\(name): cannot read the file — check the path")
         }
+        try self.init(reader: reader, name: name)
+    }
+
+    /// Reads CSV text (an upload, say); `name` is used in messages.
+    public init(text: String, name: String) throws(Failure) {
+        try self.init(reader: CSVReader(bytes: Array(text.utf8)), name: name)
+    }
+
+    private init(reader: CSVReader, name: String) throws(Failure) {
         var header: [String]?
         var rows: [(line: Int, fields: [String])] = []
         while true {

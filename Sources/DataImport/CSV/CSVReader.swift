@@ -78,8 +78,22 @@ final class CSVReader {
         self.bounds = .allocate(capacity: boundsCapacity)
     }
 
+    /// Reads CSV text held in memory (an uploaded statement, say): the bytes are the whole file.
+    init(bytes: [UInt8], configuration: Configuration = .init()) {
+        self.descriptor = -1
+        self.configuration = configuration
+        self.capacity = max(4, bytes.count)
+        self.buffer = .allocate(capacity: capacity)
+        self.bounds = .allocate(capacity: boundsCapacity)
+        bytes.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { buffer.update(from: base, count: bytes.count) }
+        }
+        self.end = bytes.count
+        self.atEndOfFile = true
+    }
+
     deinit {
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
         buffer.deallocate()
         bounds.deallocate()
     }
@@ -294,6 +308,10 @@ final class CSVReader {
             buffer.deallocate()
             buffer = bigger
             capacity = grown
+        }
+        guard descriptor >= 0 else {
+            atEndOfFile = true  // in-memory text: everything is in the buffer already
+            return
         }
         let want = min(capacity - end, max(1, configuration.chunkSize))
         while true {

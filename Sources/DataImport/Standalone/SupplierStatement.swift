@@ -8,11 +8,29 @@ public enum SupplierStatement {
     /// The required columns.
     public static let columns = ["item_id", "location_id", "quantity"]
 
+    /// The largest quantity a statement line may state, in base units (the ledger's range is far
+    /// above it; a larger figure is a typing error, not stock).
+    public static let maximumQuantity = 1e12
+
+    /// Why a stated quantity is refused, or `nil` when it is a number of base units from 0 to
+    /// ``maximumQuantity`` — the one check of the CSV statement and of the API's JSON statement.
+    public static func problem(quantity: Double) -> String? {
+        quantity.isFinite && quantity >= 0 && quantity <= maximumQuantity ? nil : "expected a number of base units from 0 to 10¹²"
+    }
+
     /// Reads the statement at `path` for `supplierID`; messages name the file `name`.
     ///
     /// - Throws: ``CSVDocument/Failure`` with every error found, one per line of its message.
     public static func read(path: String, name: String, supplierID: String) throws(CSVDocument.Failure) -> [StockStatementLine] {
-        let csv = try CSVDocument(path: path, name: name)
+        try lines(of: try CSVDocument(path: path, name: name), name: name, supplierID: supplierID)
+    }
+
+    /// Reads a statement given as CSV text (an upload on the reconciliation page) for `supplierID`.
+    public static func read(text: String, name: String, supplierID: String) throws(CSVDocument.Failure) -> [StockStatementLine] {
+        try lines(of: try CSVDocument(text: text, name: name), name: name, supplierID: supplierID)
+    }
+
+    private static func lines(of csv: CSVDocument, name: String, supplierID: String) throws(CSVDocument.Failure) -> [StockStatementLine] {
         let missing = columns.filter { csv.column($0) == nil }
         guard missing.isEmpty, let item = csv.column("item_id"), let location = csv.column("location_id"),
             let quantity = csv.column("quantity")
@@ -33,6 +51,10 @@ public enum SupplierStatement {
             }
             guard let q = Double(field(quantity)), q.isFinite else {
                 errors.append("\(name):\(line):\(quantity + 1): quantity '\(field(quantity))' — expected a number")
+                continue
+            }
+            if let problem = problem(quantity: q) {
+                errors.append("\(name):\(line):\(quantity + 1): quantity '\(field(quantity))' — \(problem)")
                 continue
             }
             lines.append(StockStatementLine(itemID: field(item), locationID: field(location), quantity: q))

@@ -66,6 +66,7 @@ struct ReconcileEndpoints {
         api.get("reconcile/intercompany", use: intercompany)
         api.post("reconcile/consignment", use: consignment)
         pages.get("reconcile", use: page)
+        pages.post("reconcile/consignment", use: pageStatement)
     }
 
     static func money(_ v: Int64) -> Double { Double(v) / Double(FixedPoint.moneyScale) }
@@ -126,10 +127,10 @@ struct ReconcileEndpoints {
         guard view.snapshot.supplierIndex(id: statement.supplierId) != nil,
             principal.seesEverything || statement.supplierId == principal.supplierID
         else { throw Problem.notFound("no supplier '\(statement.supplierId)'") }
-        for (k, line) in statement.lines.enumerated() where !line.quantity.isFinite || line.quantity < 0 || line.quantity > 1e12 {
-            throw Problem.unprocessable(
-                "lines[\(k)].quantity \(line.quantity) — expected a number of base units from 0 to 10¹²",
-                code: "invalid_statement")
+        for (k, line) in statement.lines.enumerated() {
+            if let problem = SupplierStatement.problem(quantity: line.quantity) {
+                throw Problem.unprocessable("lines[\(k)].quantity \(line.quantity) — \(problem)", code: "invalid_statement")
+            }
         }
         let lines = statement.lines.map {
             StockStatementLine(itemID: $0.itemId, locationID: $0.locationId, quantity: $0.quantity)
@@ -140,11 +141,51 @@ struct ReconcileEndpoints {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
         let query = QueryParameters(request)
-        let day = try asOf(query)
+        let values = try await pageValues(asOf: try asOf(query), supplier: query.string("supplier"))
+        return state.pages.page("reconcile", title: "Reconciliation", principal: principal, values: values)
+    }
+
+    /// `POST /reconcile/consignment`: a supplier's stock statement pasted or uploaded as CSV
+    /// (`item_id,location_id,quantity`, read by DataImport's ``DataImport/SupplierStatement``, the
+    /// reader of `procura reconcile consignment --statement`) against our ledger; the page shows
+    /// every line with its status, or the statement's errors with their line and column.
+    @Sendable func pageStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let form = try await FormData.read(request, context: context)
+        let supplier = form["supplier"] ?? ""
+        guard state.plans.view.snapshot.supplierIndex(id: supplier) != nil else { throw Problem.notFound("no supplier '\(supplier)'") }
+        var values = try await pageValues(asOf: state.store.clock.today(), supplier: supplier)
+        let text = form["statement"] ?? ""
+        values["statement_text"] = text
+        let lines: [StockStatementLine]
+        do {
+            lines = try SupplierStatement.read(text: text, name: "statement", supplierID: supplier)
+        } catch {
+            values["statement_errors"] = error.message.split(separator: "\n").map { ["message": String($0)] }
+            values["has_statement_errors"] = true
+            return state.pages.page(
+                "reconcile", title: "Reconciliation", principal: principal, values: values, status: .unprocessableContent)
+        }
+        let result = try await consignmentBody(supplier: supplier, lines: lines)
+        values["comparison"] = [
+            "supplier": supplier, "differences": Format.count(result.differences),
+            "lines": result.lines.map { l -> [String: Any] in
+                [
+                    "item_id": l.itemId, "location_id": l.locationId, "statement": Format.number(l.statementQuantity),
+                    "ledger": Format.number(l.ledgerQuantity), "difference": Format.number(l.difference),
+                    "status": l.status.replacingOccurrences(of: "_", with: " "), "differs": l.status != "ok",
+                ]
+            },
+        ]
+        return state.pages.page("reconcile", title: "Reconciliation", principal: principal, values: values)
+    }
+
+    /// The page's figures: transfers as of `day`, and the supplier's consignment and VMI stock.
+    func pageValues(asOf day: Day, supplier: String?) async throws -> [String: Any] {
         let ic = try await intercompanyBody(asOf: day)
         let view = state.plans.view
         let suppliers = view.snapshot.suppliers.map(\.id)
-        let chosen = query.string("supplier").flatMap { s in suppliers.contains(s) ? s : nil }
+        let chosen = supplier.flatMap { s in suppliers.contains(s) ? s : nil }
         var values: [String: Any] = [
             "as_of": day.description,
             "pairs": ic.pairs.map { p -> [String: Any] in
@@ -172,6 +213,6 @@ struct ReconcileEndpoints {
                 },
             ]
         }
-        return state.pages.page("reconcile", title: "Reconciliation", principal: principal, values: values)
+        return values
     }
 }
