@@ -13,6 +13,8 @@ struct Calc: ParsableCommand {
             """,
         subcommands: [
             CalcEOQ.self, CalcNewsvendor.self, CalcRQ.self, CalcSS.self, CalcSafetyStock.self, CalcLoss.self,
+            CalcPooling.self, CalcGSM.self, CalcSSM.self, CalcKanban.self, CalcTwoBin.self, CalcHoldOrDispose.self,
+            CalcConsignment.self,
         ]
     )
 }
