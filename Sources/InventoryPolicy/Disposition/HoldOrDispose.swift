@@ -100,6 +100,10 @@ public enum HoldOrDispose {
     }
 
     /// M(μ) = E[min(X, N)] = Σ_{k=0}^{N−1} P(X > k), X ~ Poisson(μ); M(0) = 0.
+    ///
+    /// In O(1) by the loss functions, each in the form without cancellation: M = μ − n(N) when
+    /// μ < N (the expected shortfall n(N) = E[(X − N)⁺] is small), M = N − n̄(N) otherwise (the
+    /// expected leftover n̄(N) = E[(N − X)⁺] is small); min(X, N) = X − (X − N)⁺ = N − (N − X)⁺.
     static func expectedUnitsServed(units: Int, mean: Double) -> Double {
         guard mean > 0, units > 0 else { return 0 }
         let poisson: PoissonDistribution
@@ -109,9 +113,7 @@ public enum HoldOrDispose {
             // λ and H are validated (finite, ≥ 0) before any evaluation, so λy is a valid mean.
             preconditionFailure("validated Poisson mean \(mean): \(error)")
         }
-        var total = 0.0
-        for k in 0..<units { total += poisson.survival(k) }
-        return total
+        return mean < Double(units) ? mean - poisson.loss(units) : Double(units) - poisson.complementaryLoss(units)
     }
 
     /// λ* with NPV(hold) − NPV(dispose) = 0 (see the type's documentation).

@@ -20,14 +20,19 @@ public struct GuaranteedServiceNetwork: Sendable {
     /// M_k = T_k + max(external inbound CST, max over predecessors M_i): the longest replenishment time.
     let maximumReplenishmentTime: [Int]
 
-    /// The most work the exact optimisation takes on: Σ_k (M_k + 1)² ≤ 2·10⁹.
-    public static let workLimit = 2_000_000_000
+    /// The most work the exact optimisation takes on: Σ_k (M_k + 1)² ≤ 2·10⁸ (about a second).
+    public static let workLimit = 200_000_000
+    /// The most stages.
+    public static let stageLimit = 2_000
 
     /// Validates `input`. Errors name the field as the JSON input spells it (`nodes[2].processing_time`).
     public init(_ input: GuaranteedServiceInput) throws(PolicyError) {
         let stages = input.nodes
         let n = stages.count
         guard n > 0 else { throw PolicyError(code: .invalidInput, message: "nodes is empty — give at least one stage") }
+        guard n <= Self.stageLimit else {
+            throw PolicyError(code: .invalidInput, message: "nodes lists \(n) stages, at most \(Self.stageLimit)")
+        }
         var position: [Int: Int] = [:]
         for (p, stage) in stages.enumerated() {
             if let first = position[stage.index] {

@@ -78,9 +78,9 @@ struct SerialSystem: Sendable {
 
     /// Demand over the whole line's lead time, μ·ΣL, above which Poisson demand is refused (the
     /// exact program works on every integer up to about twice that).
-    static let poissonDemandLimit = 5_000.0
+    static let poissonDemandLimit = 2_000.0
     /// The most nodes.
-    static let nodeLimit = 1_000
+    static let nodeLimit = 100
 
     init(_ input: SerialSystemInput) throws(PolicyError) {
         let nodes = input.nodeOrderDownstreamFirst

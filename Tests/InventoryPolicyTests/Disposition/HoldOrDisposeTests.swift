@@ -47,6 +47,19 @@ struct HoldOrDisposeTests {
         expectClose(result.npvHold, npv, relative: 1e-12, "NPV(hold)")
     }
 
+    @Test(
+        "second method: units served in the first year, M(λ) by the loss functions, equals Σ_{k<N} P(X > k)",
+        arguments: [(1, 0.3), (4, 0.02), (4, 6.0), (3, 18.0), (40, 1.5), (40, 39.5), (40, 200.0), (400, 390.0)])
+    func servedBySum(units: Int, lambda: Double) throws {
+        var input = Self.base(demand: lambda)
+        input.unitsOnHand = units
+        input.horizonYears = 1
+        let served = try #require(try HoldOrDispose.analyse(input).expectedUnitsServedByYear.first)
+        let poisson = try PoissonDistribution(mean: lambda)
+        let sum = (0..<units).reduce(0.0) { $0 + poisson.survival($1) }
+        expectClose(served, sum, relative: 1e-13, absolute: 1e-15, "N \(units), λ \(lambda)")
+    }
+
     @Test("the sensitivity table repeats the comparison at r ± 2 % and ± 4 %; a higher rate favours selling now")
     func sensitivity() throws {
         let result = try HoldOrDispose.analyse(Self.base())

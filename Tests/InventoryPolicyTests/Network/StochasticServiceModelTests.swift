@@ -91,7 +91,7 @@ struct StochasticServiceModelTests {
             _ = try StochasticServiceModel.solve(Self.line(.poisson, h: [1], l: [1], p: 10, mean: -3))
         }
         expectPolicyError(
-            "Poisson demand over the line's total lead time is 6000.0 units, at most 5000.0 — count in larger units or use normal demand"
+            "Poisson demand over the line's total lead time is 6000.0 units, at most 2000.0 — count in larger units or use normal demand"
         ) {
             _ = try StochasticServiceModel.solve(Self.line(.poisson, h: [1, 1], l: [1, 2], p: 10, mean: 2000))
         }
