@@ -6,6 +6,7 @@ import InventoryPolicy
 import NIOCore
 import ProcuraTestSupport
 import Testing
+
 @testable import WebApp
 
 /// `POST /api/v1/calc/<name>` answers what the library function (and so `procura calc NAME`) gives,
@@ -30,17 +31,24 @@ struct CaseCalcAPITests {
                 #expect(gsm.status == .ok, "\(account): \(gsm.status)")
                 #expect(String(buffer: gsm.body) == gsmExpected.minified, "\(account) gsm")
                 let hold = try await client.execute(
-                    uri: "/api/v1/calc/hold-or-dispose", method: .post, headers: headers, body: ByteBuffer(string: npvCase["args"].compact))
+                    uri: "/api/v1/calc/hold-or-dispose", method: .post, headers: headers,
+                    body: ByteBuffer(string: npvCase["args"].compact))
                 #expect(String(buffer: hold.body) == npvExpected.minified, "\(account) hold-or-dispose")
             }
             let supplier = try await client.execute(
                 uri: "/api/v1/calc/consignment", method: .post, headers: apiHeaders(fixture.account("supa").token, json: true),
-                body: ByteBuffer(string: #"{"annual_demand":1200,"unit_cost":50,"consignment_uplift_rate":0.04,"holding_rate":0.22,"order_cost":80,"safety_stock":40}"#))
+                body: ByteBuffer(
+                    string:
+                        #"{"annual_demand":1200,"unit_cost":50,"consignment_uplift_rate":0.04,"holding_rate":0.22,"order_cost":80,"safety_stock":40}"#
+                ))
             #expect(supplier.status == .forbidden)
             #expect(!String(buffer: supplier.body).contains("consignment_premium"))
             let refused = try await client.execute(
                 uri: "/api/v1/calc/gsm", method: .post, headers: apiHeaders(fixture.account("pia").token, json: true),
-                body: ByteBuffer(string: #"{"nodes":[{"index":1,"predecessors":[2],"local_holding_cost":1,"processing_time":1,"demand_bound_constant":1,"demand_mean":1,"demand_standard_deviation":1},{"index":2,"local_holding_cost":1,"processing_time":-3,"demand_bound_constant":1}]}"#))
+                body: ByteBuffer(
+                    string:
+                        #"{"nodes":[{"index":1,"predecessors":[2],"local_holding_cost":1,"processing_time":1,"demand_bound_constant":1,"demand_mean":1,"demand_standard_deviation":1},{"index":2,"local_holding_cost":1,"processing_time":-3,"demand_bound_constant":1}]}"#
+                ))
             #expect(refused.status == .unprocessableContent)
             #expect(
                 try JSONValue.parse(refused.body.data)["detail"].string

@@ -149,7 +149,9 @@ public enum HoldOrDispose {
     }
 
     private static func validate(_ input: HoldOrDisposeInput) throws(PolicyError) {
-        guard input.unitsOnHand >= 0 else { throw Check.invalid("units_on_hand", Double(input.unitsOnHand), "a whole number ≥ 0") }
+        guard input.unitsOnHand >= 0 else {
+            throw Check.invalid("units_on_hand", Double(input.unitsOnHand), "a whole number ≥ 0")
+        }
         guard input.unitsOnHand <= 1_000_000 else {
             throw Check.invalid("units_on_hand", Double(input.unitsOnHand), "at most 1,000,000 (a spare, not a bulk stock)")
         }

@@ -25,7 +25,9 @@ public enum KanbanSizing {
             ] where present {
                 throw PolicyError(
                     code: .invalidInput,
-                    message: "\(name) does not apply when cards is given — give either cards or the demand, lead time and safety factor")
+                    message:
+                        "\(name) does not apply when cards is given — give either cards or the demand, lead time and safety factor"
+                )
             }
             return try maximumInventory(cards: cards, containerSize: input.containerSize)
         }
@@ -50,7 +52,8 @@ public enum KanbanSizing {
         guard let cards = ExactDecimal.ceilingOfQuotient(numerator, by: containerSize, estimate: exactQuotient) else {
             throw PolicyError(
                 code: .invalidInput,
-                message: "the loop would need \(exactQuotient) cards — check demand_per_period, lead_time_periods and container_size")
+                message:
+                    "the loop would need \(exactQuotient) cards — check demand_per_period, lead_time_periods and container_size")
         }
         var result = try maximumInventory(cards: cards, containerSize: containerSize)
         result.cardsExact = exactQuotient
@@ -63,7 +66,8 @@ public enum KanbanSizing {
         try requireContainer(containerSize)
         let (inventory, overflow) = cards.multipliedReportingOverflow(by: containerSize)
         guard !overflow else {
-            throw PolicyError(code: .invalidInput, message: "cards × container_size is too large to count (\(cards) × \(containerSize))")
+            throw PolicyError(
+                code: .invalidInput, message: "cards × container_size is too large to count (\(cards) × \(containerSize))")
         }
         return KanbanResult(cardsExact: .nan, cards: cards, containerSize: containerSize, maxInventory: inventory)
     }

@@ -20,7 +20,9 @@ struct CorrelationMatrix: Sendable {
             for j in 0..<i where abs(rows[i][j] - rows[j][i]) > 1e-12 {
                 throw PolicyError(
                     code: .invalidInput,
-                    message: "correlation is not symmetric: correlation[\(i)][\(j)] = \(rows[i][j]) but correlation[\(j)][\(i)] = \(rows[j][i])")
+                    message:
+                        "correlation is not symmetric: correlation[\(i)][\(j)] = \(rows[i][j]) but correlation[\(j)][\(i)] = \(rows[j][i])"
+                )
             }
         }
         try Self.requirePositiveSemidefinite(rows)
@@ -55,6 +57,8 @@ struct CorrelationMatrix: Sendable {
     private static func notSemidefinite(_ row: Int) -> PolicyError {
         PolicyError(
             code: .invalidInput,
-            message: "correlation is not positive semi-definite (no set of demands can have these correlations; the check fails at row \(row)) — correct the entries")
+            message:
+                "correlation is not positive semi-definite (no set of demands can have these correlations; the check fails at row \(row)) — correct the entries"
+        )
     }
 }

@@ -67,7 +67,9 @@ public enum GuaranteedServiceModel {
             if inbound + network.stages[p].processingTime < times[p] {
                 throw PolicyError(
                     code: .infeasible,
-                    message: "node \(network.stages[p].index) quotes \(times[p]) periods but is quoted \(inbound) and takes \(network.stages[p].processingTime): its net lead time would be negative")
+                    message:
+                        "node \(network.stages[p].index) quotes \(times[p]) periods but is quoted \(inbound) and takes \(network.stages[p].processingTime): its net lead time would be negative"
+                )
             }
         }
         return solution(network, times)

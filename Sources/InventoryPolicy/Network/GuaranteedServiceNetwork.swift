@@ -62,7 +62,8 @@ public struct GuaranteedServiceNetwork: Sendable {
                             message: "nodes[\(p)].\(field)[\(k)] is \(other), which is not the index of any node")
                     }
                     guard q != p else {
-                        throw PolicyError(code: .invalidInput, message: "nodes[\(p)].\(field)[\(k)] is the node itself (\(other))")
+                        throw PolicyError(
+                            code: .invalidInput, message: "nodes[\(p)].\(field)[\(k)] is the node itself (\(other))")
                     }
                 }
             }
@@ -84,7 +85,9 @@ public struct GuaranteedServiceNetwork: Sendable {
                 let field = stages[p].demandMean == nil ? "demand_mean" : "demand_standard_deviation"
                 throw PolicyError(
                     code: .invalidInput,
-                    message: "nodes[\(p)] (index \(stages[p].index)) has no successors, so it faces external demand: \(field) is missing")
+                    message:
+                        "nodes[\(p)] (index \(stages[p].index)) has no successors, so it faces external demand: \(field) is missing"
+                )
             }
         }
         var mean = stages.map { $0.demandMean ?? 0 }
@@ -117,10 +120,12 @@ public struct GuaranteedServiceNetwork: Sendable {
         }
         try Check.nonNegative(stage.demandBoundConstant, "nodes[\(p)].demand_bound_constant")
         guard stage.externalInboundCst >= 0 else {
-            throw Check.invalid("nodes[\(p)].external_inbound_cst", Double(stage.externalInboundCst), "a whole number of periods ≥ 0")
+            throw Check.invalid(
+                "nodes[\(p)].external_inbound_cst", Double(stage.externalInboundCst), "a whole number of periods ≥ 0")
         }
         if let bound = stage.externalOutboundCst, bound < 0 {
-            throw Check.invalid("nodes[\(p)].external_outbound_cst", Double(bound), "a whole number of periods ≥ 0, or null for no bound")
+            throw Check.invalid(
+                "nodes[\(p)].external_outbound_cst", Double(bound), "a whole number of periods ≥ 0, or null for no bound")
         }
         if let mean = stage.demandMean { try Check.nonNegative(mean, "nodes[\(p)].demand_mean") }
         if let sd = stage.demandStandardDeviation { try Check.nonNegative(sd, "nodes[\(p)].demand_standard_deviation") }
@@ -149,7 +154,9 @@ public struct GuaranteedServiceNetwork: Sendable {
             if a == b {
                 throw PolicyError(
                     code: .invalidInput,
-                    message: "the arc \(stages[arc.from].index) → \(stages[arc.to].index) closes a cycle — the guaranteed-service model needs a tree (no cycle, even ignoring the arcs' direction)")
+                    message:
+                        "the arc \(stages[arc.from].index) → \(stages[arc.to].index) closes a cycle — the guaranteed-service model needs a tree (no cycle, even ignoring the arcs' direction)"
+                )
             }
             parent[a] = b
         }
@@ -157,7 +164,9 @@ public struct GuaranteedServiceNetwork: Sendable {
         if let apart = stages.indices.first(where: { root($0) != first }) {
             throw PolicyError(
                 code: .invalidInput,
-                message: "the network is not connected: node \(stages[apart].index) cannot be reached from node \(stages[0].index) — give one tree per call")
+                message:
+                    "the network is not connected: node \(stages[apart].index) cannot be reached from node \(stages[0].index) — give one tree per call"
+            )
         }
     }
 
@@ -178,6 +187,8 @@ public struct GuaranteedServiceNetwork: Sendable {
     private static func tooLarge(_ work: Double) -> PolicyError {
         PolicyError(
             code: .invalidInput,
-            message: "the network is too large to optimise exactly: Σ (longest replenishment time + 1)² over the stages is \(work), at most \(workLimit) — use coarser periods")
+            message:
+                "the network is too large to optimise exactly: Σ (longest replenishment time + 1)² over the stages is \(work), at most \(workLimit) — use coarser periods"
+        )
     }
 }

@@ -71,7 +71,8 @@ struct GuaranteedServiceProgram {
             let downstream = network.successors[p].filter { label[$0] < k }
             children[p] = upstream + downstream
             let outbound = k < n - 1 && network.successors[p].contains { label[$0] > k }
-            functions[p] = evaluate(p, outbound: outbound, upstream: upstream.map { functions[$0]! },
+            functions[p] = evaluate(
+                p, outbound: outbound, upstream: upstream.map { functions[$0]! },
                 downstream: downstream.map { functions[$0]! })
         }
         // The last stage: the first SI with the least θⁱ.
@@ -87,7 +88,8 @@ struct GuaranteedServiceProgram {
             let p = byLabel[k]
             let parent = (network.predecessors[p] + network.successors[p]).first { label[$0] > k }!
             let parentFunction = functions[parent]!
-            let value = parentFunction.best[min(key[parent], parentFunction.values.count - 1)][children[parent].firstIndex(of: p)!]
+            let value = parentFunction.best[min(key[parent], parentFunction.values.count - 1)][
+                children[parent].firstIndex(of: p)!]
             let function = functions[p]!
             key[p] = value
             times[p] = function.outbound ? value : function.own[min(value, function.values.count - 1)]

@@ -88,7 +88,8 @@ struct SerialSystem: Sendable {
             throw PolicyError(code: .invalidInput, message: "node_order_downstream_first is empty — give at least one node")
         }
         guard nodes.count <= Self.nodeLimit else {
-            throw PolicyError(code: .invalidInput, message: "node_order_downstream_first lists \(nodes.count) nodes, at most \(Self.nodeLimit)")
+            throw PolicyError(
+                code: .invalidInput, message: "node_order_downstream_first lists \(nodes.count) nodes, at most \(Self.nodeLimit)")
         }
         var seen = Set<Int>()
         for (k, node) in nodes.enumerated() where !seen.insert(node).inserted {
@@ -126,7 +127,9 @@ struct SerialSystem: Sendable {
             if let sd = input.demandStandardDeviation, !sd.isNaN {
                 throw PolicyError(
                     code: .invalidInput,
-                    message: "demand_standard_deviation is \(sd) but does not apply to Poisson demand (its variance is its mean) — give null")
+                    message:
+                        "demand_standard_deviation is \(sd) but does not apply to Poisson demand (its variance is its mean) — give null"
+                )
             }
             standardDeviation = input.demandMean.squareRoot()
         }
@@ -136,7 +139,9 @@ struct SerialSystem: Sendable {
         if input.demandType == .poisson, input.demandMean * leadTimes.reduce(0, +) > Self.poissonDemandLimit {
             throw PolicyError(
                 code: .invalidInput,
-                message: "Poisson demand over the line's total lead time is \(input.demandMean * leadTimes.reduce(0, +)) units, at most \(Self.poissonDemandLimit) — count in larger units or use normal demand")
+                message:
+                    "Poisson demand over the line's total lead time is \(input.demandMean * leadTimes.reduce(0, +)) units, at most \(Self.poissonDemandLimit) — count in larger units or use normal demand"
+            )
         }
         self.nodes = nodes
         stockoutCost = input.stockoutCost

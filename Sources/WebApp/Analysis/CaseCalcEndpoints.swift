@@ -37,7 +37,8 @@ struct CaseCalcEndpoints {
             }
             let value = try JSONValueEncoder().encode(result)
             if value.containsInfinity {
-                throw Problem.unprocessable("a result is not a finite number for these inputs — give smaller figures", code: "invalid_input")
+                throw Problem.unprocessable(
+                    "a result is not a finite number for these inputs — give smaller figures", code: "invalid_input")
             }
             return try JSONResponse.encode(result)
         }

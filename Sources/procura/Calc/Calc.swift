@@ -4,7 +4,8 @@ import ArgumentParser
 struct Calc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calc",
-        abstract: "Inventory-model calculators: EOQ, newsvendor, (r,Q), (s,S), safety stock, loss function.",
+        abstract:
+            "Inventory-model calculators: EOQ, newsvendor, (r,Q), (s,S), safety stock, loss function; from a JSON file: pooling, GSM, SSM, kanban, two-bin, hold-or-dispose, consignment.",
         discussion: """
             Each prints one JSON object on stdout (keys sorted). Units are yours, used consistently: a \
             demand rate and a lead time in the same time unit, costs per unit per that time unit. Costs \

@@ -5,7 +5,8 @@ import InventoryPolicy
 struct CalcHoldOrDispose: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hold-or-dispose",
-        abstract: "NPV hold vs dispose of a slow-moving spare: the decision, the break-even demand rate, the sensitivity to the discount rate.",
+        abstract:
+            "NPV hold vs dispose of a slow-moving spare: the decision, the break-even demand rate, the sensitivity to the discount rate.",
         discussion: """
             FILE: {"units_on_hand", "unit_book_value", "salvage_now_per_unit", "salvage_end_per_unit", \
             "holding_cost_rate", "discount_rate", "demand_rate_per_year", "emergency_cost_per_unit", \

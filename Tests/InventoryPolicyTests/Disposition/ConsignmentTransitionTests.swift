@@ -35,11 +35,14 @@ struct ConsignmentTransitionTests {
     func refusals() {
         expectPolicyError("annual_demand must be ≥ 0, got -100.0") {
             _ = try ConsignmentTransition.compare(
-                .init(annualDemand: -100, unitCost: 1, consignmentUpliftRate: 0.1, holdingRate: 0.2, orderCost: 5, safetyStock: 0))
+                .init(annualDemand: -100, unitCost: 1, consignmentUpliftRate: 0.1, holdingRate: 0.2, orderCost: 5, safetyStock: 0)
+            )
         }
         expectPolicyError("order_quantity must be > 0, got 0.0") {
             _ = try ConsignmentTransition.compare(
-                .init(annualDemand: 100, unitCost: 1, consignmentUpliftRate: 0.1, holdingRate: 0.2, orderCost: 5, safetyStock: 0, orderQuantity: 0))
+                .init(
+                    annualDemand: 100, unitCost: 1, consignmentUpliftRate: 0.1, holdingRate: 0.2, orderCost: 5, safetyStock: 0,
+                    orderQuantity: 0))
         }
         expectPolicyError("holding_rate must be > 0, got 0.0") {
             _ = try ConsignmentTransition.compare(

@@ -18,7 +18,8 @@ struct HoldOrDisposeTests {
         let cases = file.cases.map(ReferenceCase.init)
         #expect(cases.count >= 11)
         for c in cases {
-            try CaseFile.expectMatches(try HoldOrDispose.analyse(try CaseFile.input(c, as: HoldOrDisposeInput.self)), c, file: file)
+            try CaseFile.expectMatches(
+                try HoldOrDispose.analyse(try CaseFile.input(c, as: HoldOrDisposeInput.self)), c, file: file)
         }
     }
 
@@ -85,7 +86,9 @@ struct HoldOrDisposeTests {
     func refusals() {
         var input = Self.base()
         input.horizonYears = 0
-        expectPolicyError("horizon_years must be a whole number of years from 1 to 100, got 0.0") { _ = try HoldOrDispose.analyse(input) }
+        expectPolicyError("horizon_years must be a whole number of years from 1 to 100, got 0.0") {
+            _ = try HoldOrDispose.analyse(input)
+        }
         input = Self.base(demand: -1)
         expectPolicyError("demand_rate_per_year must be ≥ 0, got -1.0") { _ = try HoldOrDispose.analyse(input) }
         input = Self.base()

@@ -33,7 +33,8 @@ struct KanbanSizingTests {
 
     @Test("just above a whole quotient rounds up; a quarter card is a whole card")
     func roundsUp() throws {
-        #expect(try KanbanSizing.cards(demandPerPeriod: 100.01, leadTimePeriods: 1, safetyFactor: 0, containerSize: 100).cards == 2)
+        #expect(
+            try KanbanSizing.cards(demandPerPeriod: 100.01, leadTimePeriods: 1, safetyFactor: 0, containerSize: 100).cards == 2)
         #expect(try KanbanSizing.cards(demandPerPeriod: 25, leadTimePeriods: 1, safetyFactor: 0, containerSize: 100).cards == 1)
         #expect(try KanbanSizing.cards(demandPerPeriod: 0, leadTimePeriods: 3, safetyFactor: 0.2, containerSize: 10).cards == 0)
     }
@@ -63,10 +64,14 @@ struct KanbanSizingTests {
             _ = try KanbanSizing.size(KanbanInput(demandPerPeriod: 5, containerSize: 10, cards: 3))
         }
         expectPolicyError("cycle_service_level must be strictly between 0 and 1, got 1.5") {
-            _ = try KanbanSizing.twoBin(TwoBinInput(demandPerPeriod: 5, demandSdPerPeriod: 1, leadTimePeriods: 1, cycleServiceLevel: 1.5))
+            _ = try KanbanSizing.twoBin(
+                TwoBinInput(demandPerPeriod: 5, demandSdPerPeriod: 1, leadTimePeriods: 1, cycleServiceLevel: 1.5))
         }
-        expectPolicyError("a bin would hold -7.815515655446008 units — raise cycle_service_level or check the demand and lead time") {
-            _ = try KanbanSizing.twoBin(TwoBinInput(demandPerPeriod: 5, demandSdPerPeriod: 10, leadTimePeriods: 1, cycleServiceLevel: 0.1))
+        expectPolicyError(
+            "a bin would hold -7.815515655446008 units — raise cycle_service_level or check the demand and lead time"
+        ) {
+            _ = try KanbanSizing.twoBin(
+                TwoBinInput(demandPerPeriod: 5, demandSdPerPeriod: 10, leadTimePeriods: 1, cycleServiceLevel: 0.1))
         }
     }
 }

@@ -44,7 +44,9 @@ enum CaseFile {
         case .object(let members):
             for (key, value) in members { compare(actual[key], value, tolerance, "\(path).\(key)", location) }
         case .array(let items):
-            #expect(actual.array.count == items.count, "\(path): \(actual.array.count) items, expected \(items.count)", sourceLocation: location)
+            #expect(
+                actual.array.count == items.count, "\(path): \(actual.array.count) items, expected \(items.count)",
+                sourceLocation: location)
             for (k, item) in items.enumerated() where k < actual.array.count {
                 compare(actual.array[k], item, tolerance, "\(path)[\(k)]", location)
             }

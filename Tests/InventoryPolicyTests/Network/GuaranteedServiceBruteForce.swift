@@ -32,7 +32,9 @@ enum GuaranteedServiceBruteForce {
         for p in order.reversed() {
             for i in predecessors[p] { variance[i] += variance[p] }
         }
-        let scale = stages.indices.map { stages[$0].localHoldingCost * stages[$0].demandBoundConstant * variance[$0].squareRoot() }
+        let scale = stages.indices.map {
+            stages[$0].localHoldingCost * stages[$0].demandBoundConstant * variance[$0].squareRoot()
+        }
 
         var best = Optimum(cost: .infinity, vectors: [])
         var times = Array(repeating: 0, count: stages.count)

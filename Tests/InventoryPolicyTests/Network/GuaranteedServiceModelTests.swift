@@ -20,7 +20,9 @@ struct GuaranteedServiceModelTests {
             let unique = c.json["expected"]["cst_unique"] != .bool(false)
             try CaseFile.expectMatches(
                 solution, c, file: file,
-                skipping: unique ? ["cst_unique", "number_of_optimal_cst_vectors"] : ["cst_unique", "number_of_optimal_cst_vectors", "optimal_cst", "per_node"])
+                skipping: unique
+                    ? ["cst_unique", "number_of_optimal_cst_vectors"]
+                    : ["cst_unique", "number_of_optimal_cst_vectors", "optimal_cst", "per_node"])
         }
     }
 

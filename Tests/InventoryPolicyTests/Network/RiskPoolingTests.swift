@@ -43,7 +43,8 @@ struct RiskPoolingTests {
     @Test("a longer central lead time can make pooling cost safety stock (negative saving)")
     func longCentralLeadTime() throws {
         let result = try RiskPooling.compare(
-            RiskPoolingInput(means: [10, 10], sds: [4, 4], leadTime: .perLocation([1, 1]), centralLeadTime: 9, cycleServiceLevel: 0.95))
+            RiskPoolingInput(
+                means: [10, 10], sds: [4, 4], leadTime: .perLocation([1, 1]), centralLeadTime: 9, cycleServiceLevel: 0.95))
         #expect(result.savingUnits < 0)
         expectClose(result.savingShare, 1 - 3 * (32.0).squareRoot() / 8, relative: 1e-12)
         #expect(result.meanLeadTimeDemandCentralised == 180)
@@ -66,15 +67,18 @@ struct RiskPoolingTests {
             _ = try RiskPooling.compare(.init(means: [1], sds: [1], leadTime: .common(2), cycleServiceLevel: 1))
         }
         expectPolicyError("central_lead_time is missing — it is required when lead_time lists one lead time per location") {
-            _ = try RiskPooling.compare(.init(means: [1, 2], sds: [1, 1], leadTime: .perLocation([1, 2]), cycleServiceLevel: 0.9))
+            _ = try RiskPooling.compare(
+                .init(means: [1, 2], sds: [1, 1], leadTime: .perLocation([1, 2]), cycleServiceLevel: 0.9))
         }
         expectPolicyError("correlation[0][0] must be 1 (a diagonal entry), got 0.5") {
             _ = try RiskPooling.compare(
-                .init(means: [1, 2], sds: [1, 1], correlation: [[0.5, 0], [0, 1]], leadTime: .common(1), cycleServiceLevel: 0.9))
+                .init(
+                    means: [1, 2], sds: [1, 1], correlation: [[0.5, 0], [0, 1]], leadTime: .common(1), cycleServiceLevel: 0.9))
         }
         expectPolicyError("correlation is not symmetric: correlation[1][0] = 0.2 but correlation[0][1] = 0.1") {
             _ = try RiskPooling.compare(
-                .init(means: [1, 2], sds: [1, 1], correlation: [[1, 0.1], [0.2, 1]], leadTime: .common(1), cycleServiceLevel: 0.9))
+                .init(
+                    means: [1, 2], sds: [1, 1], correlation: [[1, 0.1], [0.2, 1]], leadTime: .common(1), cycleServiceLevel: 0.9))
         }
         expectPolicyError(
             "correlation is not positive semi-definite (no set of demands can have these correlations; the check fails at row 2) — correct the entries"

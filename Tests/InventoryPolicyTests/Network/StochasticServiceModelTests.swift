@@ -28,9 +28,11 @@ struct StochasticServiceModelTests {
             demandMean: mean, demandStandardDeviation: sd)
     }
 
-    @Test("one stage, Poisson demand: the DP's level is the newsvendor level and its cost the newsvendor cost", arguments: [
-        (2.0, 3.0, 30.0, 4.0), (1.0, 1.0, 9.0, 20.0), (0.5, 2.0, 49.5, 7.5),
-    ])
+    @Test(
+        "one stage, Poisson demand: the DP's level is the newsvendor level and its cost the newsvendor cost",
+        arguments: [
+            (2.0, 3.0, 30.0, 4.0), (1.0, 1.0, 9.0, 20.0), (0.5, 2.0, 49.5, 7.5),
+        ])
     func singleStagePoisson(holding: Double, leadTime: Double, stockout: Double, mean: Double) throws {
         let solution = try StochasticServiceModel.optimalEchelonBaseStock(
             Self.line(.poisson, h: [holding], l: [leadTime], p: stockout, mean: mean))
