@@ -18,7 +18,7 @@ struct ConsignmentUsageCommand: AsyncParsableCommand {
     @Option(help: "Only this supplier.") var supplier: String?
     @Option(help: "First day (YYYY-MM-DD).") var from: String?
     @Option(help: "Last day (YYYY-MM-DD).") var to: String?
-    @Option(help: "Output on stdout: table or csv.") var format: OutputFormat = .table
+    @Option(help: "Output on stdout: table, csv or json.") var format: OutputFormat = .table
 
     static let columns = ["date", "supplier_id", "owner", "item_id", "location_id", "quantity", "unit_price", "amount"]
 
@@ -39,16 +39,7 @@ struct ConsignmentUsageCommand: AsyncParsableCommand {
                 FixedPoint.text(l.unitPrice, scale: FixedPoint.unitCostScale), FixedPoint.moneyText(l.amount),
             ]
         }
-        switch format {
-        case .csv, .json:
-            var csv = CSVOutput()
-            csv.row(Self.columns)
-            for r in rows { csv.row(r) }
-            StandardStreams.out(csv.text)
-        case .table:
-            var table = TextTable(Self.columns.enumerated().map { ($1, $0 >= 5 ? .right : .left) })
-            for r in rows { table.append(r) }
-            StandardStreams.out("Consignment and VMI usage: \(rows.count) line(s)\n" + (rows.isEmpty ? "none\n" : table.rendered))
-        }
+        let report = RowReport(columns: Self.columns, numeric: [5, 6, 7], rows: rows)
+        StandardStreams.out(report.rendered(format, title: "Consignment and VMI usage: \(rows.count) line(s)"))
     }
 }

@@ -87,10 +87,10 @@ struct PostCommand: AsyncParsableCommand {
                 print(try await store.post(request, today: today))
             } catch let error as StorageError {
                 failures += 1
-                StandardStreams.error("error: \(file ?? "-"):\(line): \(error.message)\n")
+                StandardStreams.error("Error: \(file ?? "-"):\(line): \(error.message)\n")
             }
         }
-        if failures > 0 { throw ExitCode.failure }
+        if failures > 0 { throw CommandFailure("\(failures) of \(requests.count) postings were refused (listed above); the others are posted") }
     }
 
     /// All requests in one transaction.
@@ -102,11 +102,8 @@ struct PostCommand: AsyncParsableCommand {
         } catch let error as PostingBatchError {
             let line = requests[error.index].0
             let place = file.map { "\($0):\(line): " } ?? ""
-            StandardStreams.error("error: \(place)\(error.underlying.message)\n")
-            if requests.count > 1 {
-                StandardStreams.error("nothing was posted (all or nothing); fix the row and post the file again\n")
-            }
-            throw ExitCode.failure
+            let advice = requests.count > 1 ? "\nnothing was posted (all or nothing); fix the row and post the file again" : ""
+            throw CommandFailure(place + error.underlying.message + advice)
         }
         for result in results { print(result) }
     }
@@ -155,10 +152,9 @@ struct PostCommand: AsyncParsableCommand {
             return try TransactionsFile.read(path: path == "-" ? "/dev/stdin" : path, name: path == "-" ? "stdin" : path)
                 .map { ($0.line, $0.request) }
         } catch {
-            let errors = error.issues.filter { $0.severity == .error }
-            for issue in errors { StandardStreams.error("error: \(issue)\n") }
-            if error.omittedErrorCount > 0 { StandardStreams.error("… and \(error.omittedErrorCount) more errors\n") }
-            throw ExitCode.failure
+            var lines = error.issues.filter { $0.severity == .error }.map(\.description)
+            if error.omittedErrorCount > 0 { lines.append("… and \(error.omittedErrorCount) more errors") }
+            throw CommandFailure.invalidData(lines.joined(separator: "\n"))
         }
     }
 }

@@ -55,27 +55,19 @@ struct IntercompanyCommand: AsyncParsableCommand {
                 FixedPoint.quantityText(t.quantity), FixedPoint.moneyText(t.value), String(t.ageDays),
             ]
         }
+        let pairs = RowReport(columns: Self.pairColumns, numeric: Set(2..<Self.pairColumns.count), rows: pairRows)
+        let transit = RowReport(columns: Self.transitColumns, numeric: Set(7..<Self.transitColumns.count), rows: transitRows)
         if let output {
-            try ReportFiles.write(Self.pairColumns, pairRows, to: output, name: "intercompany_pairs.csv")
-            try ReportFiles.write(Self.transitColumns, transitRows, to: output, name: "intercompany_in_transit.csv")
+            try ReportFiles.write(pairs, to: output, name: "intercompany_pairs.csv")
+            try ReportFiles.write(transit, to: output, name: "intercompany_in_transit.csv")
         }
         switch format {
-        case .csv, .json:
-            var csv = CSVOutput()
-            csv.row(Self.pairColumns)
-            for r in pairRows { csv.row(r) }
-            csv.row([])
-            csv.row(Self.transitColumns)
-            for r in transitRows { csv.row(r) }
-            StandardStreams.out(csv.text)
+        case .csv: StandardStreams.out(pairs.csv + "\n" + transit.csv)
+        case .json: StandardStreams.out(JSONValue.object([("pairs", pairs.json), ("in_transit", transit.json)]).pretty + "\n")
         case .table:
-            var pairs = TextTable(Self.pairColumns.enumerated().map { ($1, $0 < 2 ? .left : .right) })
-            for r in pairRows { pairs.append(r) }
-            var transit = TextTable(Self.transitColumns.enumerated().map { ($1, $0 < 7 ? .left : .right) })
-            for r in transitRows { transit.append(r) }
             StandardStreams.out(
-                "Intercompany transfers by company pair\n" + (pairRows.isEmpty ? "none\n" : pairs.rendered)
-                    + "\nIn transit as of \(day)\n" + (transitRows.isEmpty ? "none\n" : transit.rendered))
+                pairs.rendered(.table, title: "Intercompany transfers by company pair") + "\n"
+                    + transit.rendered(.table, title: "In transit as of \(day)"))
         }
     }
 }
@@ -104,28 +96,15 @@ struct ConsignmentCommand: AsyncParsableCommand {
         let rows = report.lines.map { l in
             [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText) + [l.status]
         }
+        let table = RowReport(columns: Self.columns, numeric: [2, 3, 4], rows: rows)
         if let output {
-            var csv = CSVOutput()
-            csv.row(Self.columns)
-            for r in rows { csv.row(r) }
-            guard FileManager.default.createFile(atPath: output, contents: Data(csv.text.utf8)) else {
-                StandardStreams.error("error: cannot write '\(output)'\n")
-                throw ExitCode.failure
+            guard FileManager.default.createFile(atPath: output, contents: Data(table.csv.utf8)) else {
+                throw CommandFailure("cannot write '\(output)' — check that its folder exists and is writable")
             }
         }
-        switch format {
-        case .csv, .json:
-            var csv = CSVOutput()
-            csv.row(Self.columns)
-            for r in rows { csv.row(r) }
-            StandardStreams.out(csv.text)
-        case .table:
-            var table = TextTable(Self.columns.enumerated().map { ($1, ($0 >= 2 && $0 <= 4) ? .right : .left) })
-            for r in rows { table.append(r) }
-            StandardStreams.out(
-                "Consignment/VMI stock of \(supplier): \(report.differences.count) difference(s) in \(report.lines.count) line(s)\n"
-                    + (rows.isEmpty ? "none\n" : table.rendered))
-        }
+        StandardStreams.out(
+            table.rendered(
+                format, title: "Consignment/VMI stock of \(supplier): \(report.differences.count) difference(s) in \(report.lines.count) line(s)"))
         if !report.differences.isEmpty { throw ExitCode.failure }
     }
 
@@ -134,23 +113,23 @@ struct ConsignmentCommand: AsyncParsableCommand {
         do {
             return try SupplierStatement.read(path: statement, name: statement, supplierID: supplier)
         } catch {
-            for line in error.message.split(separator: "\n") { StandardStreams.error("error: \(line)\n") }
-            throw ExitCode.failure
+            throw CommandFailure.invalidData(error.message)
         }
     }
 }
 
 /// Writes a CSV report into a folder.
 enum ReportFiles {
-    static func write(_ header: [String], _ rows: [[String]], to folder: String, name: String) throws {
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var csv = CSVOutput()
-        csv.row(header)
-        for r in rows { csv.row(r) }
+    /// Writes `report` as CSV to `folder/name`, creating the folder when missing.
+    static func write(_ report: RowReport, to folder: String, name: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("cannot create the folder '\(folder)': \(error.localizedDescription)")
+        }
         let path = (folder as NSString).appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: path, contents: Data(csv.text.utf8)) else {
-            StandardStreams.error("error: cannot write '\(path)'\n")
-            throw ExitCode.failure
+        guard FileManager.default.createFile(atPath: path, contents: Data(report.csv.utf8)) else {
+            throw CommandFailure("cannot write '\(path)' — check that the folder is writable")
         }
     }
 }

@@ -52,22 +52,7 @@ extension Store {
     /// previous classification a new run applies hysteresis against; `nil` before the first run.
     public func previousClassification() async throws -> (run: Int, classes: PreviousClassification)? {
         guard let last = try await listPlanRuns().filter({ $0.status == "complete" }).map(\.runNumber).max() else { return nil }
-        var previous = PreviousClassification()
-        for row in try await planResults(runNumber: last, kind: "classification") {
-            let payload: ClassificationPayload
-            do {
-                payload = try PlanRecorder.decode(ClassificationPayload.self, from: row.payload)
-            } catch {
-                throw StorageError(
-                    .database,
-                    "the classification of \(row.itemID) at \(row.locationID) in plan run \(last) does not read back: \(error) — plan again with hysteresis off")
-            }
-            previous.set(
-                PreviousClassification.Entry(
-                    abc: ABCClass(rawValue: payload.abc), xyz: XYZClass(rawValue: payload.xyz), pattern: DemandPattern(rawValue: payload.pattern)),
-                item: payload.itemId, location: payload.locationId)
-        }
-        return (last, previous)
+        return (last, try await previousClassification(runNumber: last))
     }
 
     /// Runs the plan on the database's data — as of `asOf` (an earlier date replans from the

@@ -12,7 +12,14 @@ extension Store {
         }
         var previous = PreviousClassification()
         for result in try await planResults(runNumber: runNumber, kind: "classification") {
-            let c = try PlanRecorder.decode(ClassificationPayload.self, from: result.payload)
+            let c: ClassificationPayload
+            do {
+                c = try PlanRecorder.decode(ClassificationPayload.self, from: result.payload)
+            } catch {
+                throw StorageError(
+                    .database,
+                    "the classification of \(result.itemID) at \(result.locationID) in plan run \(runNumber) does not read back: \(error) — plan again (without hysteresis: --no-hysteresis)")
+            }
             previous.set(
                 PreviousClassification.Entry(
                     abc: ABCClass(rawValue: c.abc), xyz: XYZClass(rawValue: c.xyz), pattern: DemandPattern(rawValue: c.pattern)),
