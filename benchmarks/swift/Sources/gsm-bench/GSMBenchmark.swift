@@ -2,7 +2,7 @@ import Foundation
 import InventoryCore
 import InventoryPolicy
 
-/// `procura-bench gsm [STAGES] [REPEATS] [--write FILE]`: the guaranteed-service model on a seeded
+/// `gsm-bench [STAGES] [REPEATS] [--write FILE]`: the guaranteed-service model on a seeded
 /// random tree (each new stage joins an earlier one as its supplier or customer; processing times
 /// 1–10 periods; demand at the stages without successors, some with an outbound bound of 0–2).
 /// Times `GuaranteedServiceModel.optimize` (validation included) over REPEATS runs and prints one
