@@ -265,6 +265,34 @@ struct APIContractTests {
             try await api.call(.post, ssPath, ssPath, headers: apiHeaders(fixture.account("vic").token, json: true), body: jsonBody([:]), expect: .badRequest)
             try await api.call(.post, ssPath, ssPath, headers: apiHeaders(fixture.account("supa").token, json: true), body: jsonBody([:]), expect: .forbidden)
             try await api.call(.post, ssPath, ssPath, headers: [:], body: jsonBody([:]), expect: .unauthorized)
+            // The case-file calculators: a reference case's args as the body, a refused input (422),
+            // a body of the wrong shape (400), a supplier (403), no credentials (401).
+            let caseCalculators: [(path: String, file: String, kind: String?, bad: String)] = [
+                ("pooling", "risk_pooling.json", nil, #"{"means":[1],"sds":[-1],"lead_time":1,"cycle_service_level":0.9}"#),
+                ("gsm", "stockpyl_meio.json", "gsm_tree", #"{"nodes":[{"index":1,"predecessors":[1],"local_holding_cost":1,"processing_time":1,"demand_bound_constant":1,"demand_mean":1,"demand_standard_deviation":1}]}"#),
+                ("ssm", "stockpyl_meio.json", "ssm_optimal_poisson", #"{"node_order_downstream_first":[1],"echelon_holding_cost":{"1":1},"lead_time":{"1":1},"stockout_cost":-2,"demand_type":"poisson","demand_mean":3,"method":"optimal"}"#),
+                ("kanban", "kanban_sizing.json", "kanban_cards", #"{"demand_per_period":1,"lead_time_periods":1,"safety_factor":0,"container_size":0}"#),
+                ("two-bin", "kanban_sizing.json", "two_bin", #"{"demand_per_period":1,"demand_sd_per_period":1,"lead_time_periods":1,"cycle_service_level":2}"#),
+                ("hold-or-dispose", "npv_hold_vs_dispose.json", nil, #"{"units_on_hand":1,"unit_book_value":1,"salvage_now_per_unit":1,"salvage_end_per_unit":1,"holding_cost_rate":0.1,"discount_rate":0.1,"demand_rate_per_year":1,"emergency_cost_per_unit":1,"horizon_years":0,"timing":"end"}"#),
+                ("consignment", "consignment_transition.json", nil, #"{"annual_demand":-1,"unit_cost":1,"consignment_uplift_rate":0.1,"holding_rate":0.2,"order_cost":5,"safety_stock":0}"#),
+            ]
+            for calculator in caseCalculators {
+                let path = "/api/v1/calc/" + calculator.path
+                let reference = try ReferenceFile(calculator.file)
+                let first = try #require(reference.cases.first { calculator.kind == nil || $0["kind"].string == calculator.kind })
+                var args = first["args"]
+                if calculator.path == "ssm", case .object(let members) = args { args = .object(members + [("method", .string("optimal"))]) }
+                let viewer = apiHeaders(fixture.account("vic").token, json: true)
+                let ok = try await api.call(.post, path, path, headers: viewer, body: ByteBuffer(string: args.compact), expect: .ok)
+                let answer = try JSONValue.parse(ok.body.data)
+                let key = try #require(first["expected"].object.keys.sorted().first { !$0.hasSuffix("_note") && $0 != "cst_unique" && $0 != "number_of_optimal_cst_vectors" })
+                #expect(answer[key] != .null, "\(path): \(key) missing from \(String(buffer: ok.body).prefix(200))")
+                let refused = try await api.call(.post, path, path, headers: viewer, body: ByteBuffer(string: calculator.bad), expect: .unprocessableContent)
+                #expect(try JSONValue.parse(refused.body.data)["code"].string == "invalid_input", "\(path)")
+                try await api.call(.post, path, path, headers: viewer, body: ByteBuffer(string: "[1]"), expect: .badRequest)
+                try await api.call(.post, path, path, headers: apiHeaders(fixture.account("supa").token, json: true), body: ByteBuffer(string: args.compact), expect: .forbidden)
+                try await api.call(.post, path, path, headers: [:], body: ByteBuffer(string: args.compact), expect: .unauthorized)
+            }
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

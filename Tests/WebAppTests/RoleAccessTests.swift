@@ -76,6 +76,48 @@ struct RoleAccessTests {
                         ["demand_mean": 50, "demand_sd": 12, "lead_time": 9, "service_level": 0.95], nil
                     ),
                     (
+                        .post, "/api/v1/calc/pooling", .planning,
+                        ["means": [10, 20], "sds": [3, 4], "lead_time": 2, "cycle_service_level": 0.95], nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/gsm", .planning,
+                        [
+                            "nodes": [
+                                ["index": 1, "predecessors": [2], "local_holding_cost": 2, "processing_time": 1, "demand_bound_constant": 1.645,
+                                 "demand_mean": 10, "demand_standard_deviation": 3],
+                                ["index": 2, "local_holding_cost": 1, "processing_time": 2, "demand_bound_constant": 1.645],
+                            ]
+                        ], nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/ssm", .planning,
+                        [
+                            "node_order_downstream_first": [1, 2], "echelon_holding_cost": ["1": 2, "2": 1], "lead_time": ["1": 1, "2": 1],
+                            "stockout_cost": 20, "demand_type": "poisson", "demand_mean": 4, "method": "heuristic",
+                        ], nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/kanban", .planning,
+                        ["demand_per_period": 120, "lead_time_periods": 2.5, "safety_factor": 0.1, "container_size": 25], nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/two-bin", .planning,
+                        ["demand_per_period": 40, "demand_sd_per_period": 12, "lead_time_periods": 3, "cycle_service_level": 0.95], nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/hold-or-dispose", .planning,
+                        [
+                            "units_on_hand": 4, "unit_book_value": 12000, "salvage_now_per_unit": 3000, "salvage_end_per_unit": 1000,
+                            "holding_cost_rate": 0.06, "discount_rate": 0.08, "demand_rate_per_year": 0.5, "emergency_cost_per_unit": 30000,
+                            "horizon_years": 5, "timing": "end",
+                        ], nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/consignment", .planning,
+                        ["annual_demand": 1200, "unit_cost": 50, "consignment_uplift_rate": 0.04, "holding_rate": 0.22, "order_cost": 80, "safety_stock": 40],
+                        nil
+                    ),
+                    (
                         .post, "/api/v1/ledger/postings", .postLedger,
                         ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"], nil
                     ),

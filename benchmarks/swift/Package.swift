@@ -38,6 +38,14 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "gsm-bench",
+            dependencies: [
+                .product(name: "InventoryCore", package: "Procura"),
+                .product(name: "InventoryPolicy", package: "Procura"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "import-bench",
             dependencies: [
                 .product(name: "DataImport", package: "Procura"),
