@@ -268,3 +268,30 @@ struct ReconcileStatementPageTests {
         }
     }
 }
+
+@Suite("Calculators page: the case-file calculators")
+struct CaseCalculatorPageTests {
+    @Test("a kanban input gives its cards on the page; bad JSON is refused with its place; suppliers may not use it")
+    func kanban() async throws {
+        try await WebFixture.withApp { client, _, _ in
+            let session = try await signIn(client, "pia")
+            let page = try await client.execute(uri: "/calc", method: .get, headers: session.headers)
+            #expect(page.text.contains("id=\"calc-case\"") && page.text.contains("value=\"hold-or-dispose\""))
+            let input = #"{"demand_per_period": 100, "lead_time_periods": 2, "safety_factor": 0.1, "container_size": 50}"#
+            let (h, b) = session.form([("calculator", "kanban"), ("input", input)])
+            let result = try await client.execute(uri: "/calc/case", method: .post, headers: h, body: b)
+            #expect(result.status == .ok)
+            let table = result.text.components(separatedBy: "id=\"case-result\"").dropFirst().first ?? ""
+            #expect(table.contains("<th>cards</th><td>5</td>"), "\(table.prefix(600))")
+
+            let (h2, b2) = session.form([("calculator", "kanban"), ("input", #"{"demand_per_period": 100,}"#)])
+            let bad = try await client.execute(uri: "/calc/case", method: .post, headers: h2, body: b2)
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("line 1, column 27: unexpected"))
+
+            let supplier = try await signIn(client, "supa")
+            let (h3, b3) = supplier.form([("calculator", "kanban"), ("input", input)])
+            #expect(try await client.execute(uri: "/calc/case", method: .post, headers: h3, body: b3).status == .forbidden)
+        }
+    }
+}

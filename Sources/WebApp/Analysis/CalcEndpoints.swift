@@ -116,6 +116,7 @@ struct CalcEndpoints {
             "fill_rate", "order_quantity",
         ]
         for name in fields { values[name] = query.string(name) ?? "" }
+        values["case_calculators"] = CaseCalcEndpoints.choices(selected: nil)
         func number(_ name: String, required: Bool = true) throws -> Double? {
             guard let text = query.string(name)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
                 if required {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import InventoryCore
 import InventoryPolicy
@@ -12,35 +13,109 @@ import Workflow
 struct CaseCalcEndpoints {
     let state: WebState
 
-    func add(api: RouterGroup<AppRequestContext>) {
-        api.post("calc/pooling", use: Self.handler(RiskPoolingInput.self, RiskPooling.compare))
-        api.post("calc/gsm", use: Self.handler(GuaranteedServiceInput.self, GuaranteedServiceModel.optimize))
-        api.post("calc/ssm", use: Self.handler(SerialSystemInput.self, StochasticServiceModel.solve))
-        api.post("calc/kanban", use: Self.handler(KanbanInput.self, KanbanSizing.size))
-        api.post("calc/two-bin", use: Self.handler(TwoBinInput.self, KanbanSizing.twoBin))
-        api.post("calc/hold-or-dispose", use: Self.handler(HoldOrDisposeInput.self, HoldOrDispose.analyse))
-        api.post("calc/consignment", use: Self.handler(ConsignmentTransitionInput.self, ConsignmentTransition.compare))
+    /// One case-file calculator: its name (`procura calc NAME`), a title for the page, and the
+    /// computation from the input JSON to the result JSON (the CLI's file and output).
+    struct Calculator: Sendable {
+        var name: String
+        var title: String
+        var run: @Sendable (JSONValue) throws -> JSONValue
+
+        /// A calculator over an InventoryPolicy function.
+        static func policy<Input: Decodable & Sendable, Output: Encodable>(
+            _ name: String, _ title: String, _ input: Input.Type, _ calculate: @escaping @Sendable (Input) throws(PolicyError) -> Output
+        ) -> Calculator {
+            Calculator(name: name, title: title) { json in
+                let decoded: Input
+                do {
+                    decoded = try JSONValueDecoder().decode(Input.self, from: json)
+                } catch let error as DecodingError {
+                    throw Problem.badRequest("the input is not the expected JSON: \(JSONValueDecoder.describe(error))", code: "invalid_body")
+                }
+                let result: Output
+                do throws(PolicyError) {
+                    result = try calculate(decoded)
+                } catch {
+                    throw Problem.unprocessable(error.message, code: "invalid_input")
+                }
+                let value = try JSONValueEncoder().encode(result)
+                if value.containsInfinity {
+                    throw Problem.unprocessable(
+                        "a result is not a finite number for these inputs — give smaller figures", code: "invalid_input")
+                }
+                return value
+            }
+        }
     }
 
-    /// Authorise, decode the body as `Input`, call `calculate`, encode its result.
-    static func handler<Input: Decodable & Sendable, Output: Encodable>(
-        _ input: Input.Type, _ calculate: @escaping @Sendable (Input) throws(PolicyError) -> Output
-    ) -> @Sendable (Request, AppRequestContext) async throws -> Response {
-        { request, context in
-            _ = try context.require(.viewPlanning)
-            let body = try await JSONResponse.decode(Input.self, from: request, context: context)
-            let result: Output
-            do throws(PolicyError) {
-                result = try calculate(body)
+    /// Every case-file calculator the web app offers, in the order of the page.
+    static let calculators: [Calculator] = [
+        .policy("pooling", "Risk pooling: central vs local safety stock", RiskPoolingInput.self, RiskPooling.compare),
+        .policy("gsm", "Multi-echelon: guaranteed-service model on a tree", GuaranteedServiceInput.self, GuaranteedServiceModel.optimize),
+        .policy("ssm", "Multi-echelon: stochastic-service serial system", SerialSystemInput.self, StochasticServiceModel.solve),
+        .policy("kanban", "Kanban cards", KanbanInput.self, KanbanSizing.size),
+        .policy("two-bin", "Two-bin sizing", TwoBinInput.self, KanbanSizing.twoBin),
+        .policy("hold-or-dispose", "Hold or dispose (NPV)", HoldOrDisposeInput.self, HoldOrDispose.analyse),
+        .policy("consignment", "Consignment or owned stock", ConsignmentTransitionInput.self, ConsignmentTransition.compare),
+    ]
+
+    func add(api: RouterGroup<AppRequestContext>, pages: Router<AppRequestContext>) {
+        for calculator in Self.calculators {
+            api.post("calc/\(calculator.name)") { request, context in
+                _ = try context.require(.viewPlanning)
+                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                let input: JSONValue
+                do {
+                    input = try JSONValue(parsing: Array(buffer.readableBytesView))
+                } catch {
+                    throw Problem.badRequest("the request body is not valid JSON: \(error)", code: "invalid_body")
+                }
+                return JSONResponse.text(try calculator.run(input).minified)
+            }
+        }
+        pages.post("calc/case", use: page)
+    }
+
+    /// `POST /calc/case` (form: `calculator`, `input` — the JSON of `procura calc NAME --input`):
+    /// the calculators page with the result, or the input's error, below the form.
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let form = try await FormData.read(request, context: context)
+        let name = form["calculator"] ?? ""
+        guard let calculator = Self.calculators.first(where: { $0.name == name }) else {
+            throw Problem.notFound("no calculator '\(name)' — one of \(Self.calculators.map(\.name).joined(separator: ", "))")
+        }
+        let text = form["input"] ?? ""
+        var values: [String: Any] = ["case_calculators": Self.choices(selected: name), "case_input": text, "case_name": name]
+        do {
+            let input: JSONValue
+            do {
+                input = try JSONValue(parsing: text)
             } catch {
-                throw Problem.unprocessable(error.message, code: "invalid_input")
+                throw Problem.badRequest("the input is not valid JSON: \(error)", code: "invalid_body")
             }
-            let value = try JSONValueEncoder().encode(result)
-            if value.containsInfinity {
-                throw Problem.unprocessable(
-                    "a result is not a finite number for these inputs — give smaller figures", code: "invalid_input")
-            }
-            return try JSONResponse.encode(result)
+            guard case .object(let members) = try calculator.run(input) else { throw Problem.badRequest("no result", code: "invalid_input") }
+            values["case_result"] = members.map { ["key": $0.0.replacingOccurrences(of: "_", with: " "), "value": Self.text($0.1)] }
+        } catch let problem as Problem {
+            values["case_error"] = problem.detail
+            return state.pages.page("calc", title: "Calculators", principal: principal, values: values, status: problem.status)
+        }
+        return state.pages.page("calc", title: "Calculators", principal: principal, values: values)
+    }
+
+    /// The calculators for the page's select.
+    static func choices(selected: String?) -> [[String: Any]] {
+        calculators.map { ["name": $0.name, "title": $0.title, "selected": $0.name == selected] }
+    }
+
+    /// A result value as text: numbers in the pages' format, lists and objects compact.
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .number(let d): return Format.number(d)
+        case .integer(let i): return Format.count(i)
+        case .string(let s): return s
+        case .bool(let b): return b ? "yes" : "no"
+        case .null: return "–"
+        case .array, .object: return value.compact
         }
     }
 }

@@ -69,7 +69,7 @@ public enum WebServer {
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)
-        CaseCalcEndpoints(state: state).add(api: api)
+        CaseCalcEndpoints(state: state).add(api: api, pages: router)
         MethodNotAllowed.register(on: router)  // last: after every route
         return router
     }
