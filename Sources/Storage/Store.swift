@@ -35,7 +35,8 @@ public struct Store: Sendable {
     /// - Parameters:
     ///   - connections: PostgreSQL pool size (SQLite uses one connection).
     ///   - clock: what "now" is (``WallClock``; tests fix it with ``FixedClock``).
-    public static func open(_ url: DatabaseURL, connections: Int = 8, clock: any WallClock = SystemClock()) async throws -> Store {
+    public static func open(_ url: DatabaseURL, connections: Int = 8, clock: any WallClock = SystemClock()) async throws -> Store
+    {
         let backend = try await Backends.open(url, connections: connections)
         do {
             try await Migrator.migrate(backend, at: clock.now())
@@ -63,7 +64,8 @@ public struct Store: Sendable {
                 "UPDATE locations SET allow_negative = \(bind: allowed ? 1 : 0) WHERE location_id = \(bind: locationID) RETURNING location_id"
             ).all()
             if rows.isEmpty {
-                throw StorageError(.unknownLocation, "location '\(locationID)' is not in the database — import it first (locations.csv)")
+                throw StorageError(
+                    .unknownLocation, "location '\(locationID)' is not in the database — import it first (locations.csv)")
             }
         }
     }

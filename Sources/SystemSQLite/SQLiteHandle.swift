@@ -1,5 +1,6 @@
-@_implementationOnly import CSQLite
 import Foundation
+
+@_implementationOnly import CSQLite
 
 /// A SQLite connection called synchronously, with a cache of prepared statements.
 ///
@@ -77,7 +78,9 @@ public final class SQLiteHandle: @unchecked Sendable {
             case .text(let value):
                 status = sqlite3_bind_text64(statement, i, value, UInt64(value.utf8.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
             case .blob(let value):
-                status = value.withUnsafeBytes { sqlite3_bind_blob64(statement, i, $0.baseAddress, UInt64($0.count), SQLITE_TRANSIENT) }
+                status = value.withUnsafeBytes {
+                    sqlite3_bind_blob64(statement, i, $0.baseAddress, UInt64($0.count), SQLITE_TRANSIENT)
+                }
             }
             guard status == SQLITE_OK else { throw error(status, sql) }
         }
@@ -99,7 +102,8 @@ public final class SQLiteHandle: @unchecked Sendable {
                 case SQLITE_TEXT:
                     let bytes = sqlite3_column_text(statement, c)
                     let length = Int(sqlite3_column_bytes(statement, c))
-                    values.append(.text(bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""))
+                    values.append(
+                        .text(bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""))
                 case SQLITE_BLOB:
                     let length = Int(sqlite3_column_bytes(statement, c))
                     let bytes = sqlite3_column_blob(statement, c)

@@ -43,7 +43,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let checks = MasterDataChecks(
             configuration: .init(
-                leadTimeToleranceDays: leadTimeToleranceDays, leadTimeRelativeTolerance: leadTimeTolerance, minimumReceipts: minReceipts,
+                leadTimeToleranceDays: leadTimeToleranceDays, leadTimeRelativeTolerance: leadTimeTolerance,
+                minimumReceipts: minReceipts,
                 priceTolerance: priceTolerance))
         let findings = checks.run(snapshot)
         Self.render(findings, format: format)

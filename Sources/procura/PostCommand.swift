@@ -90,7 +90,9 @@ struct PostCommand: AsyncParsableCommand {
                 StandardStreams.error("Error: \(file ?? "-"):\(line): \(error.message)\n")
             }
         }
-        if failures > 0 { throw CommandFailure("\(failures) of \(requests.count) postings were refused (listed above); the others are posted") }
+        if failures > 0 {
+            throw CommandFailure("\(failures) of \(requests.count) postings were refused (listed above); the others are posted")
+        }
     }
 
     /// All requests in one transaction.

@@ -94,7 +94,9 @@ struct ConsignmentCommand: AsyncParsableCommand {
         let lines = try readStatement()
         let report = try await db.withStore { try await $0.consignmentReconciliation(supplierID: supplier, statement: lines) }
         let rows = report.lines.map { l in
-            [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText) + [l.status]
+            [l.itemID, l.locationID] + [l.statementQuantity, l.ledgerQuantity, l.difference].map(FixedPoint.quantityText) + [
+                l.status
+            ]
         }
         let table = RowReport(columns: Self.columns, numeric: [2, 3, 4], rows: rows)
         if let output {
@@ -104,7 +106,10 @@ struct ConsignmentCommand: AsyncParsableCommand {
         }
         StandardStreams.out(
             table.rendered(
-                format, title: "Consignment/VMI stock of \(supplier): \(report.differences.count) difference(s) in \(report.lines.count) line(s)"))
+                format,
+                title:
+                    "Consignment/VMI stock of \(supplier): \(report.differences.count) difference(s) in \(report.lines.count) line(s)"
+            ))
         if !report.differences.isEmpty { throw ExitCode.failure }
     }
 

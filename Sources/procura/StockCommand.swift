@@ -14,7 +14,9 @@ struct StockCommand: AsyncParsableCommand {
     @Option(help: "Only this location.") var location: String?
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
 
-    static let columns = ["item_id", "location_id", "owner", "owner_supplier_id", "on_hand", "in_transit", "on_order", "allocated"]
+    static let columns = [
+        "item_id", "location_id", "owner", "owner_supplier_id", "on_hand", "in_transit", "on_order", "allocated",
+    ]
 
     func run() async throws {
         let positions = try await db.withStore { try await $0.positions(itemID: item, locationID: location) }
@@ -31,16 +33,20 @@ struct StockCommand: AsyncParsableCommand {
         case .json:
             let rows: [JSONValue] = positions.map { p in
                 .object([
-                    ("item_id", .string(p.key.itemID)), ("location_id", .string(p.key.locationID)), ("owner", .string(p.key.owner.rawValue)),
+                    ("item_id", .string(p.key.itemID)), ("location_id", .string(p.key.locationID)),
+                    ("owner", .string(p.key.owner.rawValue)),
                     ("owner_supplier_id", .string(p.key.ownerSupplierID)),
-                    ("on_hand", .number(FixedPoint.quantityDouble(p.onHand))), ("in_transit", .number(FixedPoint.quantityDouble(p.inTransit))),
-                    ("on_order", .number(FixedPoint.quantityDouble(p.onOrder))), ("allocated", .number(FixedPoint.quantityDouble(p.allocated))),
+                    ("on_hand", .number(FixedPoint.quantityDouble(p.onHand))),
+                    ("in_transit", .number(FixedPoint.quantityDouble(p.inTransit))),
+                    ("on_order", .number(FixedPoint.quantityDouble(p.onOrder))),
+                    ("allocated", .number(FixedPoint.quantityDouble(p.allocated))),
                 ])
             }
             StandardStreams.out(JSONValue.array(rows).pretty + "\n")
         case .table:
             var table = TextTable([
-                ("item", .left), ("location", .left), ("owner", .left), ("supplier", .left), ("on hand", .right), ("in transit", .right),
+                ("item", .left), ("location", .left), ("owner", .left), ("supplier", .left), ("on hand", .right),
+                ("in transit", .right),
                 ("on order", .right), ("allocated", .right),
             ])
             for p in positions { table.append(cells(p)) }

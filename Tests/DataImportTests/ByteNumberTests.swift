@@ -1,5 +1,6 @@
-@testable import DataImport
 import Testing
+
+@testable import DataImport
 
 func parse(_ text: String) -> Double? {
     var copy = text
@@ -20,7 +21,11 @@ struct ByteNumberTests {
         #expect(parse(text) == value)
     }
 
-    @Test("rejects what is not a plain number", arguments: ["1,5", "1e", "nan", "inf", "", "  ", "-", ".", "1.2.3", "0x10", "1e+", "12a", "--1", "1 000", "Infinity", "1e400"])
+    @Test(
+        "rejects what is not a plain number",
+        arguments: [
+            "1,5", "1e", "nan", "inf", "", "  ", "-", ".", "1.2.3", "0x10", "1e+", "12a", "--1", "1 000", "Infinity", "1e400",
+        ])
     func rejects(text: String) {
         #expect(parse(text) == nil)
     }

@@ -26,7 +26,10 @@ struct CSVDocumentTests {
     @Test("syntax errors and missing files name the position")
     func errors() throws {
         let stray = try write("a,b\n1,x\"y\n")
-        #expect(throws: CSVDocument.Failure(message: "s.csv:2:2: a quote inside an unquoted field — expected the whole field in quotes")) {
+        #expect(
+            throws: CSVDocument.Failure(
+                message: "s.csv:2:2: a quote inside an unquoted field — expected the whole field in quotes")
+        ) {
             try CSVDocument(path: stray.path, name: "s.csv")
         }
         let open = try write("a,b\n1,\"never closed\n")

@@ -1,7 +1,8 @@
-@testable import DataImport
 import Foundation
 import ProcuraTestSupport
 import Testing
+
+@testable import DataImport
 
 /// A record as the reader hands it out, for comparison.
 struct ReadRecord: Equatable, CustomStringConvertible {
@@ -36,20 +37,23 @@ struct CSVReaderTests {
     @Test("plain records with LF line ends and physical line numbers")
     func plain() throws {
         let records = try readAll("a,b,c\n1,2,3\n4,,6\n")
-        #expect(records == [
-            ReadRecord(line: 1, fields: ["a", "b", "c"]),
-            ReadRecord(line: 2, fields: ["1", "2", "3"]),
-            ReadRecord(line: 3, fields: ["4", "", "6"]),
-        ])
+        #expect(
+            records == [
+                ReadRecord(line: 1, fields: ["a", "b", "c"]),
+                ReadRecord(line: 2, fields: ["1", "2", "3"]),
+                ReadRecord(line: 3, fields: ["4", "", "6"]),
+            ])
     }
 
     @Test("CRLF, lone CR and a missing final line end")
     func lineEnds() throws {
-        #expect(try readAll("a,b\r\n1,2\r\n3,4") == [
-            ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
-            ReadRecord(line: 3, fields: ["3", "4"]),
-        ])
-        #expect(try readAll("a,b\r1,2\r") == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"])])
+        #expect(
+            try readAll("a,b\r\n1,2\r\n3,4") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
+                ReadRecord(line: 3, fields: ["3", "4"]),
+            ])
+        #expect(
+            try readAll("a,b\r1,2\r") == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"])])
     }
 
     @Test("a UTF-8 byte-order mark is skipped")
@@ -62,22 +66,24 @@ struct CSVReaderTests {
     @Test("quoted fields hold commas, doubled quotes and line breaks; the next record's line counts them")
     func quoted() throws {
         let records = try readAll("id,text\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\r\nlines\nhere\"\n4,\"\"\n")
-        #expect(records == [
-            ReadRecord(line: 1, fields: ["id", "text"]),
-            ReadRecord(line: 2, fields: ["1", "a, b"]),
-            ReadRecord(line: 3, fields: ["2", "say \"hi\""]),
-            ReadRecord(line: 4, fields: ["3", "two\r\nlines\nhere"]),
-            ReadRecord(line: 7, fields: ["4", ""]),
-        ])
+        #expect(
+            records == [
+                ReadRecord(line: 1, fields: ["id", "text"]),
+                ReadRecord(line: 2, fields: ["1", "a, b"]),
+                ReadRecord(line: 3, fields: ["2", "say \"hi\""]),
+                ReadRecord(line: 4, fields: ["3", "two\r\nlines\nhere"]),
+                ReadRecord(line: 7, fields: ["4", ""]),
+            ])
     }
 
     @Test("blank lines are skipped, an empty quoted field is not a blank line")
     func blankLines() throws {
         let records = try readAll("a\n\n1\n\r\n\"\"\n2\n\n")
-        #expect(records == [
-            ReadRecord(line: 1, fields: ["a"]), ReadRecord(line: 3, fields: ["1"]), ReadRecord(line: 5, fields: [""]),
-            ReadRecord(line: 6, fields: ["2"]),
-        ])
+        #expect(
+            records == [
+                ReadRecord(line: 1, fields: ["a"]), ReadRecord(line: 3, fields: ["1"]), ReadRecord(line: 5, fields: [""]),
+                ReadRecord(line: 6, fields: ["2"]),
+            ])
     }
 
     @Test("an empty file has no records, also with only a BOM")
@@ -90,12 +96,13 @@ struct CSVReaderTests {
     @Test("syntax problems: stray quote, text after a closing quote, unterminated quote")
     func problems() throws {
         let records = try readAll("a,b\n1,x\"y\n\"q\"z,2\n3,\"open\nnever closed\n")
-        #expect(records.map(\.problem) == [
-            nil,
-            CSVSyntaxProblem(kind: .strayQuote, line: 2, column: 2),
-            CSVSyntaxProblem(kind: .textAfterClosingQuote, line: 3, column: 1),
-            CSVSyntaxProblem(kind: .unterminatedQuote, line: 4, column: 2),
-        ])
+        #expect(
+            records.map(\.problem) == [
+                nil,
+                CSVSyntaxProblem(kind: .strayQuote, line: 2, column: 2),
+                CSVSyntaxProblem(kind: .textAfterClosingQuote, line: 3, column: 1),
+                CSVSyntaxProblem(kind: .unterminatedQuote, line: 4, column: 2),
+            ])
         // Reading goes on after a stray quote and text after a closing quote.
         #expect(records[2].fields == ["q", "2"])
     }

@@ -1,8 +1,9 @@
-@testable import DataImport
 import Foundation
 import InventoryCore
 import ProcuraTestSupport
 import Testing
+
+@testable import DataImport
 
 @Suite("Demand bucketing while streaming")
 struct DemandAccumulatorTests {

@@ -46,7 +46,8 @@ struct PolicySettingsTests {
     @Test("wrong policy values name the key path")
     func errors() throws {
         #expect(
-            try SettingsTests.errors("""
+            try SettingsTests.errors(
+                """
                 policy:
                   service_measure: perfect
                   continuous_policy: r_s

@@ -1,7 +1,8 @@
-@testable import DataImport
 import InventoryCore
 import ProcuraTestSupport
 import Testing
+
+@testable import DataImport
 
 @Suite("Snapshot date and demand bucketing")
 struct SnapshotDateTests {
@@ -22,25 +23,29 @@ struct SnapshotDateTests {
 
     @Test("inventory rows must agree on as_of, and demand must lie before it")
     func asOfRules() throws {
-        #expect(try ImportTestFolder.errors([
-            "inventory.csv": "item_id,location_id,on_hand,as_of\nA,L1,1,2024-02-01\nB,L1,1,\nB,L1,2,2024-02-02\n",
-            "demand.csv": "date,item_id,location_id,quantity\n2024-01-31,A,L1,1\n2024-02-01,A,L1,1\n",
-            "stockouts.csv": "date,item_id,location_id\n2024-02-03,A,L1\n",
-        ]) == [
-            "inventory.csv:4:4: as_of '2024-02-02' — expected the same date on every row (line 2 has 2024-02-01)",
-            "demand.csv:3:1: date '2024-02-01' — expected a date before the snapshot date 2024-02-01 (as_of in inventory.csv)",
-            "stockouts.csv:2:1: date '2024-02-03' — expected a date before the snapshot date 2024-02-01",
-        ])
+        #expect(
+            try ImportTestFolder.errors([
+                "inventory.csv": "item_id,location_id,on_hand,as_of\nA,L1,1,2024-02-01\nB,L1,1,\nB,L1,2,2024-02-02\n",
+                "demand.csv": "date,item_id,location_id,quantity\n2024-01-31,A,L1,1\n2024-02-01,A,L1,1\n",
+                "stockouts.csv": "date,item_id,location_id\n2024-02-03,A,L1\n",
+            ]) == [
+                "inventory.csv:4:4: as_of '2024-02-02' — expected the same date on every row (line 2 has 2024-02-01)",
+                "demand.csv:3:1: date '2024-02-01' — expected a date before the snapshot date 2024-02-01 (as_of in inventory.csv)",
+                "stockouts.csv:2:1: date '2024-02-03' — expected a date before the snapshot date 2024-02-01",
+            ])
     }
 
     @Test("day and month buckets; several rows on one day add up")
     func bucketSizes() throws {
-        let demand = "date,item_id,location_id,quantity\n2024-01-30,A,L1,1\n2024-01-30,A,L1,2\n2024-01-31,A,L1,4\n2024-02-01,A,L1,8\n2024-02-01,B,L1,16\n"
+        let demand =
+            "date,item_id,location_id,quantity\n2024-01-30,A,L1,1\n2024-01-30,A,L1,2\n2024-01-31,A,L1,4\n2024-02-01,A,L1,8\n2024-02-01,B,L1,16\n"
         let daily = try ImportTestFolder.load(["items.csv": Self.items, "demand.csv": demand, "settings.yaml": "bucket: day\n"])
         #expect(daily.snapshot.demand.bucketCount == 3)
         #expect(Array(daily.snapshot.demand.quantities(row: 0)) == [3, 4, 8])
         #expect(daily.snapshot.demand.lastBucketIsComplete)
-        let monthly = try ImportTestFolder.load(["items.csv": Self.items, "demand.csv": demand, "settings.yaml": "bucket: month\n"])
+        let monthly = try ImportTestFolder.load([
+            "items.csv": Self.items, "demand.csv": demand, "settings.yaml": "bucket: month\n",
+        ])
         #expect(monthly.snapshot.demand.bucketCount == 2)
         #expect(Array(monthly.snapshot.demand.quantities(row: 0)) == [7, 8])
         #expect(Array(monthly.snapshot.demand.quantities(row: 1)) == [0, 16])
@@ -52,7 +57,9 @@ struct SnapshotDateTests {
     func historyWindow() throws {
         var rows = "date,item_id,location_id,quantity\n"
         for day in 1...31 { rows += "2024-01-\(day < 10 ? "0" : "")\(day),A,L1,\(day)\n" }
-        let result = try ImportTestFolder.load(["items.csv": Self.items, "demand.csv": rows, "settings.yaml": "bucket: day\nhistory_buckets: 5\n"])
+        let result = try ImportTestFolder.load([
+            "items.csv": Self.items, "demand.csv": rows, "settings.yaml": "bucket: day\nhistory_buckets: 5\n",
+        ])
         #expect(Array(result.snapshot.demand.quantities(row: 0)) == [27, 28, 29, 30, 31])
         #expect(result.snapshot.demand.firstDemandDay[0] == Day(iso: "2024-01-01"))
     }

@@ -32,7 +32,8 @@ struct AccuracyTests {
         expectClose(try #require(r1.meanError), try #require(e["bias_mean_error_F_minus_A"].double), tolerance, "\(id) bias")
         expectClose(
             try #require(r1.biasPercent), try #require(e["bias_pct_sumF_minus_sumA_over_sumA"].double), tolerance, "\(id) bias %")
-        expectClose(try #require(r1.trackingSignal), try #require(e["tracking_signal"].double), tolerance, "\(id) tracking signal")
+        expectClose(
+            try #require(r1.trackingSignal), try #require(e["tracking_signal"].double), tolerance, "\(id) tracking signal")
     }
 
     @Test("MAPE is undefined when every actual is zero; WAPE too; sMAPE skips 0/0 periods")

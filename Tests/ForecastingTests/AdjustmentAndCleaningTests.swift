@@ -30,7 +30,8 @@ struct AdjustmentAndCleaningTests {
     @Test("stock-outs: partial buckets scaled by availability, censored ones from uncensored neighbours")
     func stockouts() {
         let y: [Double] = [10, 12, 6, 0, 11, 9]
-        let cleaned = StockoutCorrection(bucketDays: 7, censoredShare: 0.5, neighbours: 2).apply(y, stockoutDays: [0, 0, 2, 7, 0, 0])
+        let cleaned = StockoutCorrection(bucketDays: 7, censoredShare: 0.5, neighbours: 2).apply(
+            y, stockoutDays: [0, 0, 2, 7, 0, 0])
         // bucket 2: 6 · 7/5 = 8.4; bucket 3: mean of 12 and 10 (left, skipping the other stock-out bucket? 2 days < 50 % counts), 11 and 9
         #expect(cleaned.series[2] == 6 * 7 / 5.0)
         #expect(cleaned.series[3] == (6 + 12 + 11 + 9) / 4.0)

@@ -1,6 +1,6 @@
-import InventoryCore
-import Foundation
 import Forecasting
+import Foundation
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 

@@ -47,7 +47,8 @@ struct LeadTimeErrorTests {
             sumSquares += total * total
         }
         let variance = sumSquares / Double(draws) - (sum / Double(draws)) * (sum / Double(draws))
-        let formula = LeadTimeForecastError(oneStepSigma: 1, leadTime: Double(h), method: .stateSpace([alpha, alpha, alpha])).sigma
+        let formula = LeadTimeForecastError(oneStepSigma: 1, leadTime: Double(h), method: .stateSpace([alpha, alpha, alpha]))
+            .sigma
         expectClose(variance.squareRoot(), formula, relative: 0.02, "σ_H")
     }
 
@@ -57,7 +58,8 @@ struct LeadTimeErrorTests {
         let ses = try SimpleExponentialSmoothing(alpha: 0.3).fit(y)
         #expect(LeadTimeForecastError.method(for: ses, buckets: 3) == .stateSpace([0.3, 0.3, 0.3]))
         let holt = try ExponentialSmoothingModel(family: .holt).fit(y)  // ETS(A,Ad,N) on this series
-        let a = try #require(holt.parameters["alpha"]), b = try #require(holt.parameters["beta"]), p = try #require(holt.parameters["phi"])
+        let a = try #require(holt.parameters["alpha"]), b = try #require(holt.parameters["beta"]),
+            p = try #require(holt.parameters["phi"])
         guard case .stateSpace(let c) = LeadTimeForecastError.method(for: holt, buckets: 2) else {
             Issue.record("expected state-space coefficients")
             return

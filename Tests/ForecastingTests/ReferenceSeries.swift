@@ -1,5 +1,5 @@
-import InventoryCore
 import Forecasting
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 
@@ -25,7 +25,9 @@ func procuraModel(forStatsforecast label: String, params: JSONValue, seasonLengt
         return TSBModel(alphaDemand: params["alpha_d"].double, alphaProbability: params["alpha_p"].double)
     }
     if label.hasPrefix("WindowAverage") { return MovingAverageModel(window: params["window_size"].int ?? 0) }
-    if label.hasPrefix("AutoETS") { return ExponentialSmoothingModel(family: .ets, seasonLength: params["season_length"].int ?? 1) }
+    if label.hasPrefix("AutoETS") {
+        return ExponentialSmoothingModel(family: .ets, seasonLength: params["season_length"].int ?? 1)
+    }
     switch label {
     case "SESOpt": return SimpleExponentialSmoothing()
     case "CrostonClassic": return CrostonModel(variant: .classic)

@@ -14,7 +14,9 @@ struct RollingForecastTests {
         ExponentialSmoothingModel(family: .holtWinters(.multiplicative), seasonLength: 12),
     ]
 
-    @Test("one pass equals apply on each prefix", arguments: ["intermittent_weekly", "lumpy_weekly", "seasonal_monthly", "trend_monthly"])
+    @Test(
+        "one pass equals apply on each prefix",
+        arguments: ["intermittent_weekly", "lumpy_weekly", "seasonal_monthly", "trend_monthly"])
     func matchesApply(_ id: String) throws {
         let y = try #require(try ReferenceSeries.all()[id]).y
         let training = Array(y.prefix(y.count - 12))
@@ -29,7 +31,9 @@ struct RollingForecastTests {
             let fit = try model.fit(training, options: FitOptions(fittedValues: false))
             let fast = try model.rollingForecasts(fit, series: y, origins: origins, horizon: 3)
             var slow: [Double] = []
-            for o in origins { slow += try model.apply(fit, to: Array(y[0..<o]), options: FitOptions(fittedValues: false)).forecast(h: 3) }
+            for o in origins {
+                slow += try model.apply(fit, to: Array(y[0..<o]), options: FitOptions(fittedValues: false)).forecast(h: 3)
+            }
             #expect(fast.count == slow.count)
             for (i, (a, b)) in zip(fast, slow).enumerated() {
                 #expect(a == b || abs(a - b) <= 1e-12 * abs(b), "\(model.name.rawValue) on \(id): element \(i): \(a) vs \(b)")

@@ -1,5 +1,5 @@
-import InventoryCore
 import Forecasting
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 
@@ -14,7 +14,8 @@ struct StatsforecastReferenceTests {
         #expect(Self.cases.count == 73)
         for c in Self.cases {
             let s = try #require(series[c["series"].string ?? ""])
-            #expect(procuraModel(forStatsforecast: c["model"].string ?? "", params: c["params"], seasonLength: s.seasonLength) != nil)
+            #expect(
+                procuraModel(forStatsforecast: c["model"].string ?? "", params: c["params"], seasonLength: s.seasonLength) != nil)
         }
     }
 
@@ -81,7 +82,8 @@ struct StatsforecastReferenceTests {
                 let a = try #require(fit.parameters[name], "\(c["id"].string ?? ""): \(name)")
                 expectClose(a, e, relative: 0, absolute: 1e-4, "\(c["id"].string ?? "") \(name)")
             }
-            expectClose(try #require(fit.statistics["aicc"]), try #require(c["fitted_model"]["aicc"].double), relative: 1e-6, "AICc")
+            expectClose(
+                try #require(fit.statistics["aicc"]), try #require(c["fitted_model"]["aicc"].double), relative: 1e-6, "AICc")
         }
     }
 }

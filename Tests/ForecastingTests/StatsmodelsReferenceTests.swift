@@ -10,7 +10,9 @@ struct StatsmodelsReferenceTests {
         let c = try #require(file.cases.first { $0["id"].string == "smooth_weekly__statsmodels_SES_fixed_alpha0.1" })
         let y = try #require(try ReferenceSeries.all()["smooth_weekly"]).y
         let fit = try SimpleExponentialSmoothing(alpha: 0.1).fit(y)
-        for (a, e) in zip(fit.forecast(h: 12), c["expected"]["forecast"].doubles) { expectClose(a, e, relative: 1e-9, "forecast") }
+        for (a, e) in zip(fit.forecast(h: 12), c["expected"]["forecast"].doubles) {
+            expectClose(a, e, relative: 1e-9, "forecast")
+        }
         // statsmodels reports fitted[0] = ℓ₀ = y₀ where statsforecast (and Procura) put NaN.
         let expected = c["expected"]["fitted"].doubles
         #expect(fit.fitted[0].isNaN)

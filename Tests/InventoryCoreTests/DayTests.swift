@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Day: ISO dates and arithmetic")
 struct DayTests {
-    @Test("round-trips ISO dates across leap years and centuries", arguments: [
-        "1970-01-01", "1969-12-31", "2000-02-29", "1900-03-01", "2024-12-31", "0001-01-01", "9999-12-31", "2026-11-28",
-    ])
+    @Test(
+        "round-trips ISO dates across leap years and centuries",
+        arguments: [
+            "1970-01-01", "1969-12-31", "2000-02-29", "1900-03-01", "2024-12-31", "0001-01-01", "9999-12-31", "2026-11-28",
+        ])
     func roundTrip(iso: String) throws {
         let day = try #require(Day(iso: iso))
         #expect(day.isoString == iso)
@@ -20,10 +22,12 @@ struct DayTests {
         #expect(Day(iso: "2024-01-01")?.isoWeekday == 1)
     }
 
-    @Test("rejects impossible and malformed dates", arguments: [
-        "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-01-01", "2024/01/01", "2024-1-1", "", "abcd-ef-gh",
-        "2024-01-01 ", "0000-01-01",
-    ])
+    @Test(
+        "rejects impossible and malformed dates",
+        arguments: [
+            "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-01-01", "2024/01/01", "2024-1-1", "", "abcd-ef-gh",
+            "2024-01-01 ", "0000-01-01",
+        ])
     func rejects(iso: String) {
         #expect(Day(iso: iso) == nil)
     }

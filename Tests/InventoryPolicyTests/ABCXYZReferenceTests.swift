@@ -32,7 +32,8 @@ struct ABCXYZReferenceTests {
         let matrix = rows.flatMap { $0 }
         let tolerance = Tolerance(relative: 1e-12, absolute: 1e-12)
 
-        let variability = await DemandVariability.batch(quantities: matrix, rows: rows.count, columns: periods, window: 0..<periods)
+        let variability = await DemandVariability.batch(
+            quantities: matrix, rows: rows.count, columns: periods, window: 0..<periods)
         let values = zip(variability, costs).map { $0.total * $1 }
         for (i, v) in values.enumerated() {
             expectClose(v, try #require(expected["annual_value"][i].double), tolerance, "\(c.id) value \(skus[i])")

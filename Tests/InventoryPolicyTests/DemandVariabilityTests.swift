@@ -17,13 +17,15 @@ struct DemandVariabilityTests {
         return (mean, sd, mean > 0 ? sd / mean : .infinity, n / Double(nz.count), nzVar / (nzMean * nzMean))
     }
 
-    @Test("whole and fractional demand, lengths not a multiple of four, agree with the two-pass formulas", arguments: [
-        [3.0, 0, 0, 7, 1, 0, 12],
-        [0.5, 1.25, 0, 3.75, 2.5, 0, 0, 0.125, 9.0],
-        [100, 102, 98, 101, 99, 100, 100, 103],
-        [0, 0, 0, 0, 5],
-        (0..<52).map { Double(($0 * 37) % 11) * 1.5 },
-    ])
+    @Test(
+        "whole and fractional demand, lengths not a multiple of four, agree with the two-pass formulas",
+        arguments: [
+            [3.0, 0, 0, 7, 1, 0, 12],
+            [0.5, 1.25, 0, 3.75, 2.5, 0, 0, 0.125, 9.0],
+            [100, 102, 98, 101, 99, 100, 100, 103],
+            [0, 0, 0, 0, 5],
+            (0..<52).map { Double(($0 * 37) % 11) * 1.5 },
+        ])
     func agreesWithNaive(_ y: [Double]) {
         let v = DemandVariability(buckets: y)
         let n = Self.naive(y)

@@ -40,10 +40,13 @@ struct HysteresisTests {
 
     @Test("the demand pattern holds near the ADI cut-off")
     func pattern() {
-        #expect(PatternClassification.pattern(adi: 1.35, cv2: 0.2, nonZeroPeriods: 10, adiCutoff: 1.32, cv2Cutoff: 0.49) == .intermittent)
+        #expect(
+            PatternClassification.pattern(adi: 1.35, cv2: 0.2, nonZeroPeriods: 10, adiCutoff: 1.32, cv2Cutoff: 0.49)
+                == .intermittent)
         #expect(
             PatternClassification.pattern(
-                adi: 1.35, cv2: 0.2, nonZeroPeriods: 10, adiCutoff: 1.32, cv2Cutoff: 0.49, previous: .smooth, adiMargin: 0.1) == .smooth)
+                adi: 1.35, cv2: 0.2, nonZeroPeriods: 10, adiCutoff: 1.32, cv2Cutoff: 0.49, previous: .smooth, adiMargin: 0.1)
+                == .smooth)
         #expect(
             PatternClassification.pattern(
                 adi: 1.25, cv2: 0.6, nonZeroPeriods: 10, adiCutoff: 1.32, cv2Cutoff: 0.49, previous: .lumpy, adiMargin: 0.1,

@@ -8,8 +8,12 @@ struct ServiceLevelAndStrategyTests {
 
     @Test("cell targets: AX 99 %, CZ 90 %")
     func cells() {
-        #expect(ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .essential, lifecycle: .active, settings: settings).value == 0.99)
-        #expect(ServiceLevelTarget(cell: ABCXYZCell(.c, .z), criticality: .essential, lifecycle: .active, settings: settings).value == 0.90)
+        #expect(
+            ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .essential, lifecycle: .active, settings: settings).value
+                == 0.99)
+        #expect(
+            ServiceLevelTarget(cell: ABCXYZCell(.c, .z), criticality: .essential, lifecycle: .active, settings: settings).value
+                == 0.90)
     }
 
     @Test("vital never below 98 %, desirable capped, phase-out capped, obsolete zero")
@@ -17,20 +21,34 @@ struct ServiceLevelAndStrategyTests {
         let vital = ServiceLevelTarget(cell: ABCXYZCell(.c, .z), criticality: .vital, lifecycle: .active, settings: settings)
         #expect(vital.value == 0.98)
         #expect(vital.reason == "CZ target 0.9; vital: raised to floor 0.98")
-        #expect(ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .desirable, lifecycle: .active, settings: settings).value == 0.95)
-        #expect(ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .vital, lifecycle: .phaseOut, settings: settings).value == 0.90)
-        #expect(ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .vital, lifecycle: .obsolete, settings: settings).value == 0)
+        #expect(
+            ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .desirable, lifecycle: .active, settings: settings).value
+                == 0.95)
+        #expect(
+            ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .vital, lifecycle: .phaseOut, settings: settings).value
+                == 0.90)
+        #expect(
+            ServiceLevelTarget(cell: ABCXYZCell(.a, .x), criticality: .vital, lifecycle: .obsolete, settings: settings).value == 0
+        )
     }
 
     @Test("strategy: agreement and lifecycle win over the cell mapping")
     func strategies() {
         let map = StrategySettings()
-        #expect(StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .active, agreement: .owned, settings: map).strategy == .jitKanban)
-        #expect(StrategyChoice(cell: ABCXYZCell(.c, .y), lifecycle: .active, agreement: nil, settings: map).strategy == .speculativeBuy)
+        #expect(
+            StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .active, agreement: .owned, settings: map).strategy == .jitKanban)
+        #expect(
+            StrategyChoice(cell: ABCXYZCell(.c, .y), lifecycle: .active, agreement: nil, settings: map).strategy
+                == .speculativeBuy)
         #expect(StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .active, agreement: .vmi, settings: map).strategy == .vmi)
-        #expect(StrategyChoice(cell: ABCXYZCell(.b, .z), lifecycle: .active, agreement: .consignment, settings: map).strategy == .consignment)
-        #expect(StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .obsolete, agreement: .vmi, settings: map).strategy == .noReplenishment)
-        #expect(StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .phaseOut, agreement: nil, settings: map).strategy == .buyToOrder)
+        #expect(
+            StrategyChoice(cell: ABCXYZCell(.b, .z), lifecycle: .active, agreement: .consignment, settings: map).strategy
+                == .consignment)
+        #expect(
+            StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .obsolete, agreement: .vmi, settings: map).strategy
+                == .noReplenishment)
+        #expect(
+            StrategyChoice(cell: ABCXYZCell(.a, .x), lifecycle: .phaseOut, agreement: nil, settings: map).strategy == .buyToOrder)
     }
 }
 

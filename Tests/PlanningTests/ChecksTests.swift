@@ -40,7 +40,10 @@ struct ChecksTests {
 
     @Test("a catalog pack size that disagrees with the conversion is a warning")
     func packSizeDisagrees() throws {
-        let findings = MasterDataChecks().run(snapshot { $0.sourcing[0].unitsPerPurchaseUOM = 12; $0.sourcing[0].unitPrice = 24 })
+        let findings = MasterDataChecks().run(
+            snapshot {
+                $0.sourcing[0].unitsPerPurchaseUOM = 12; $0.sourcing[0].unitPrice = 24
+            })
         #expect(findings.map(\.check) == [.unitDoesNotConvert])
         #expect(findings.first?.severity == .warning)
     }
@@ -51,7 +54,9 @@ struct ChecksTests {
             { s in
                 let order = Day(year: 2026, month: 6, day: 1)!
                 s.receipts = days.enumerated().map { k, d in
-                    Receipt(orderID: "PO\(k)", item: 1, location: 0, supplier: 0, orderDate: order, receiptDate: order.adding(days: d), quantity: 1)
+                    Receipt(
+                        orderID: "PO\(k)", item: 1, location: 0, supplier: 0, orderDate: order,
+                        receiptDate: order.adding(days: d), quantity: 1)
                 }
             }
         }
@@ -66,11 +71,19 @@ struct ChecksTests {
 
     @Test("MOQ not a multiple of the order multiple suggests the next multiple")
     func moq() throws {
-        let findings = MasterDataChecks().run(snapshot { $0.sourcing[1].moq = 25; $0.sourcing[1].orderMultiple = 10 })
+        let findings = MasterDataChecks().run(
+            snapshot {
+                $0.sourcing[1].moq = 25; $0.sourcing[1].orderMultiple = 10
+            })
         let f = try #require(findings.first)
         #expect(f.check == .moqNotMultiple && f.itemID == "P2")
         #expect(f.suggestedFix == "set moq to 30 (or the order multiple to a divisor of 25) in sourcing.csv")
-        #expect(MasterDataChecks().run(snapshot { $0.sourcing[1].moq = 30; $0.sourcing[1].orderMultiple = 10 }).isEmpty)
+        #expect(
+            MasterDataChecks().run(
+                snapshot {
+                    $0.sourcing[1].moq = 30; $0.sourcing[1].orderMultiple = 10
+                }
+            ).isEmpty)
     }
 
     @Test("a price far from standard cost is reported with the deviation")
@@ -79,7 +92,8 @@ struct ChecksTests {
         let findings = MasterDataChecks().run(snapshot { $0.sourcing[0].unitPrice = 200 })
         #expect(findings.map(\.check) == [.priceFarFromCost])
         #expect(findings.first?.message == "price 20 per EA is +900% from the standard cost 2")
-        #expect(MasterDataChecks(configuration: .init(priceTolerance: 10)).run(snapshot { $0.sourcing[0].unitPrice = 200 }).isEmpty)
+        #expect(
+            MasterDataChecks(configuration: .init(priceTolerance: 10)).run(snapshot { $0.sourcing[0].unitPrice = 200 }).isEmpty)
     }
 
     @Test("demand without a source: error for vital items, warning otherwise; obsolete items with sourcing")
@@ -87,7 +101,10 @@ struct ChecksTests {
         let unsourced = MasterDataChecks().run(snapshot { $0.sourcing.remove(at: 0) })
         #expect(unsourced.map(\.check) == [.demandWithoutSource])
         #expect(unsourced.first?.severity == .warning)
-        let vital = MasterDataChecks().run(snapshot { $0.sourcing.remove(at: 0); $0.items[0].criticality = .vital })
+        let vital = MasterDataChecks().run(
+            snapshot {
+                $0.sourcing.remove(at: 0); $0.items[0].criticality = .vital
+            })
         #expect(vital.first?.severity == .error)
         let obsolete = MasterDataChecks().run(snapshot { $0.items[1].lifecycle = .obsolete })
         #expect(obsolete.map(\.check) == [.sourcingForInactiveItem])
@@ -96,12 +113,13 @@ struct ChecksTests {
 
     @Test("findings are ordered by severity, then check, then keys")
     func order() {
-        let findings = MasterDataChecks().run(snapshot {
-            $0.sourcing[0].purchaseUOM = "PAL"
-            $0.sourcing[1].moq = 25
-            $0.sourcing[1].orderMultiple = 10
-            $0.items[1].lifecycle = .obsolete
-        })
+        let findings = MasterDataChecks().run(
+            snapshot {
+                $0.sourcing[0].purchaseUOM = "PAL"
+                $0.sourcing[1].moq = 25
+                $0.sourcing[1].orderMultiple = 10
+                $0.items[1].lifecycle = .obsolete
+            })
         #expect(findings.map(\.severity) == [.error, .warning, .warning])
         #expect(findings.map(\.check) == [.unitDoesNotConvert, .moqNotMultiple, .sourcingForInactiveItem])
     }

@@ -81,7 +81,8 @@ struct PlanRunTests {
         #expect(try row(steady, l1).onHandValue == 247 * 100)
     }
 
-    @Test("absurd inputs do not crash the plan: a lead time of 1e300 days, a review-period override of 1e300 (ignored as invalid)")
+    @Test(
+        "absurd inputs do not crash the plan: a lead time of 1e300 days, a review-period override of 1e300 (ignored as invalid)")
     func absurdInputs() async throws {
         var b = ClassificationRunTests.company()
         b.supplier("SUP")
@@ -90,7 +91,9 @@ struct PlanRunTests {
         b.override("ERRATIC", at: "L1", "review_period_days", 1e300)
         b.override("SPORADIC", at: "L1", "safety_stock", 5e12)
         let snapshot = b.build()
-        for plan in [await PlanRun.run(snapshot: snapshot), await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())] {
+        for plan in [
+            await PlanRun.run(snapshot: snapshot), await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator()),
+        ] {
             #expect(plan.rows.count == 8)
             let erratic = plan.rows[1].policy
             #expect(erratic.ignoredOverrides.map(\.reason) == [.invalidValue])
@@ -131,7 +134,9 @@ struct PlanRunTests {
         expectClose(summary.total.onHandValue, 25_000 + 4_000, relative: 1e-12, "owned stock at cost")
         #expect(summary.unplannedOnHandValue == 70)
         var expected = 0.0
-        for row in plan.rows { expected += (row.policy.averageCycleStock + row.policy.final.safetyStock) * row.policy.input.unitCost }
+        for row in plan.rows {
+            expected += (row.policy.averageCycleStock + row.policy.final.safetyStock) * row.policy.input.unitCost
+        }
         expectClose(summary.total.policyValue, expected, relative: 1e-12, "policy value")
         let a = summary.byABC[0]
         let aRows = plan.rows.indices.filter { plan.classification.rows[$0].abc == .a }
@@ -174,10 +179,12 @@ struct PlanRunTests {
             func estimate(_ request: DemandEstimationRequest, forecast: UnsafeMutableBufferPointer<Double>) -> DemandEstimate {
                 for h in forecast.indices { forecast[h] = Double(h) }
                 return DemandEstimate(
-                    perBucket: 70, standardDeviationPerBucket: 0, oneStepErrorStandardDeviation: 0, model: "fixed_\(request.window.count)")
+                    perBucket: 70, standardDeviationPerBucket: 0, oneStepErrorStandardDeviation: 0,
+                    model: "fixed_\(request.window.count)")
             }
         }
-        let plan = await PlanRun.run(snapshot: Self.company().build(), estimator: Fixed(), configuration: .init(horizonBuckets: 4))
+        let plan = await PlanRun.run(
+            snapshot: Self.company().build(), estimator: Fixed(), configuration: .init(horizonBuckets: 4))
         #expect(plan.estimator == "fixed")
         #expect(plan.forecast(row: 2) == [0, 1, 2, 3])
         let steady = plan.rows[0].policy
@@ -218,7 +225,9 @@ struct PlanRunTests {
         #expect(plan.rows.allSatisfy { !$0.policy.input.demand.model.isEmpty })
     }
 
-    @Test("fast selection: Holt only on trending series, no ADIDA/IMAPA or sporadic moving average, a 13-bucket holdout scored 1…4 ahead")
+    @Test(
+        "fast selection: Holt only on trending series, no ADIDA/IMAPA or sporadic moving average, a 13-bucket holdout scored 1…4 ahead"
+    )
     func fastSelection() {
         var c = AutoSelector.Configuration()
         ForecastDemandEstimator.narrow(&c)
@@ -257,12 +266,14 @@ struct PlanRunTests {
         for k in 0..<itemLocations {
             let id = "I\(k)"
             let criticality: Criticality = [.vital, .essential, .desirable][k % 3]
-            b.item(id, cost: 1 + 200 * next(), criticality: criticality, lifecycle: k % 41 == 0 ? .phaseOut : .active,
+            b.item(
+                id, cost: 1 + 200 * next(), criticality: criticality, lifecycle: k % 41 == 0 ? .phaseOut : .active,
                 shelfLifeDays: k % 17 == 0 ? 60 : nil)
             let rate = 0.5 + 50 * next()
             let occurrence = [1.0, 0.9, 0.4, 0.15][k % 4]
             b.demand(id, at: "L1", (0..<78).map { _ in next() < occurrence ? (rate * (0.3 + 1.4 * next())).rounded() : 0 })
-            b.source(id, at: "L1", from: "S1", leadTime: 3 + 40 * next(), leadTimeSD: 3 * next(), share: k % 5 == 0 ? 0.6 : 1,
+            b.source(
+                id, at: "L1", from: "S1", leadTime: 3 + 40 * next(), leadTimeSD: 3 * next(), share: k % 5 == 0 ? 0.6 : 1,
                 moq: k % 2 == 0 ? 20 : 0, orderMultiple: k % 3 == 0 ? 6 : 0)
             if k % 5 == 0 { b.source(id, at: "L1", from: "S2", leadTime: 2 + 10 * next(), share: 0.4) }
             if k % 7 == 0 { b.stock(id, at: "L1", 100 * next()) }

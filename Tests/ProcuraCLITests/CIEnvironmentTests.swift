@@ -12,7 +12,8 @@ struct CIEnvironmentTests {
         "under CI=true every tool the suite needs is configured",
         .enabled(if: environment["CI"] == "true", "not running under CI=true"))
     func toolsPresent() {
-        #expect(!(Self.environment["PROCURA_TEST_POSTGRES_URL"] ?? "").isEmpty, "PostgreSQL: PROCURA_TEST_POSTGRES_URL is not set")
+        #expect(
+            !(Self.environment["PROCURA_TEST_POSTGRES_URL"] ?? "").isEmpty, "PostgreSQL: PROCURA_TEST_POSTGRES_URL is not set")
         #expect(Self.environment["PROCURA_BROWSER_TESTS"] == "1", "chromium/selenium: PROCURA_BROWSER_TESTS is not 1")
         #expect(!(Self.environment["PROCURA_SCHEMATHESIS"] ?? "").isEmpty, "schemathesis: PROCURA_SCHEMATHESIS is not set")
     }

@@ -1,5 +1,5 @@
-import InventoryCore
 import Foundation
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 
@@ -26,7 +26,8 @@ struct CalcTests {
         let file = try ReferenceFile("stockpyl_eoq.json")
         let c = try #require(file.cases.first { $0["id"].string == "eoq_basic_00" })
         let out = try calc(["eoq", "--order-cost", "8", "--holding-cost", "0.225", "--demand", "1300"])
-        expectClose(try #require(out["order_quantity"].double), try #require(c["expected"]["order_quantity"].double), file.tolerance)
+        expectClose(
+            try #require(out["order_quantity"].double), try #require(c["expected"]["order_quantity"].double), file.tolerance)
         expectClose(try #require(out["cost"].double), try #require(c["expected"]["cost"].double), file.tolerance)
     }
 
@@ -105,23 +106,47 @@ struct CalcTests {
 
     @Test("bad or missing flags: non-zero exit and a message naming the flag")
     func errors() throws {
-        #expect(try failure(["eoq", "--order-cost", "8", "--holding-cost", "-1", "--demand", "1300"])
-            == "Error: --holding-cost must be a number > 0, got -1")
-        #expect(try failure(["safety-stock", "--demand-mean", "100", "--demand-sd", "20", "--lead-time", "7", "--fill-rate", "0.98"])
-            == "Error: missing --order-quantity (--fill-rate needs the order quantity Q)")
-        #expect(try failure(["safety-stock", "--demand-mean", "100", "--demand-sd", "20", "--lead-time", "7", "--service-level", "1.5"])
-            == "Error: --service-level must be strictly between 0 and 1, got 1.5")
-        #expect(try failure(["safety-stock", "--demand-mean", "100", "--demand-sd", "20", "--lead-time", "7"])
-            == "Error: give --service-level α, or --fill-rate β with --order-quantity Q")
-        #expect(try failure(["newsvendor", "--holding-cost", "1", "--stockout-cost", "2", "--demand-mean", "5"])
-            == "Error: missing --demand-sd (normal demand needs its standard deviation)")
-        #expect(try failure(["rq", "--holding-cost", "1", "--stockout-cost", "2", "--order-cost", "3", "--demand-mean", "5", "--demand-sd", "1", "--lead-time", "1", "--reorder-point", "4"])
-            == "Error: --reorder-point and --order-quantity go together: give both to evaluate a policy, or neither to optimise")
-        #expect(try failure(["rq", "--distribution", "poisson", "--method", "eil", "--holding-cost", "1", "--stockout-cost", "2", "--order-cost", "3", "--demand-mean", "5", "--lead-time", "1"])
-            == "Error: --method for Poisson demand must be exact")
-        #expect(try failure(["ss", "--holding-cost", "1", "--stockout-cost", "2", "--order-cost", "3", "--demand-mean", "5", "--reorder-point", "2.5", "--order-up-to-level", "9"])
-            == "Error: --reorder-point must be a whole number for discrete demand, got 2.5")
-        #expect(try failure(["rq", "--holding-cost", "10", "--stockout-cost", "0.1", "--order-cost", "1000", "--demand-mean", "10", "--demand-sd", "2", "--lead-time", "1", "--method", "eil"])
+        #expect(
+            try failure(["eoq", "--order-cost", "8", "--holding-cost", "-1", "--demand", "1300"])
+                == "Error: --holding-cost must be a number > 0, got -1")
+        #expect(
+            try failure(["safety-stock", "--demand-mean", "100", "--demand-sd", "20", "--lead-time", "7", "--fill-rate", "0.98"])
+                == "Error: missing --order-quantity (--fill-rate needs the order quantity Q)")
+        #expect(
+            try failure([
+                "safety-stock", "--demand-mean", "100", "--demand-sd", "20", "--lead-time", "7", "--service-level", "1.5",
+            ])
+                == "Error: --service-level must be strictly between 0 and 1, got 1.5")
+        #expect(
+            try failure(["safety-stock", "--demand-mean", "100", "--demand-sd", "20", "--lead-time", "7"])
+                == "Error: give --service-level α, or --fill-rate β with --order-quantity Q")
+        #expect(
+            try failure(["newsvendor", "--holding-cost", "1", "--stockout-cost", "2", "--demand-mean", "5"])
+                == "Error: missing --demand-sd (normal demand needs its standard deviation)")
+        #expect(
+            try failure([
+                "rq", "--holding-cost", "1", "--stockout-cost", "2", "--order-cost", "3", "--demand-mean", "5", "--demand-sd",
+                "1", "--lead-time", "1", "--reorder-point", "4",
+            ])
+                == "Error: --reorder-point and --order-quantity go together: give both to evaluate a policy, or neither to optimise"
+        )
+        #expect(
+            try failure([
+                "rq", "--distribution", "poisson", "--method", "eil", "--holding-cost", "1", "--stockout-cost", "2",
+                "--order-cost", "3", "--demand-mean", "5", "--lead-time", "1",
+            ])
+                == "Error: --method for Poisson demand must be exact")
+        #expect(
+            try failure([
+                "ss", "--holding-cost", "1", "--stockout-cost", "2", "--order-cost", "3", "--demand-mean", "5", "--reorder-point",
+                "2.5", "--order-up-to-level", "9",
+            ])
+                == "Error: --reorder-point must be a whole number for discrete demand, got 2.5")
+        #expect(
+            try failure([
+                "rq", "--holding-cost", "10", "--stockout-cost", "0.1", "--order-cost", "1000", "--demand-mean", "10",
+                "--demand-sd", "2", "--lead-time", "1", "--method", "eil",
+            ])
             .hasPrefix("Error: the EIL approximation needs Q·h < p·λ"))
         #expect(try failure(["eoq", "--order-cost", "8", "--demand", "1300"]) == "Error: missing --holding-cost")
     }

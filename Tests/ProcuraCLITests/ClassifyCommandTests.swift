@@ -1,5 +1,5 @@
-import InventoryCore
 import Foundation
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 
@@ -56,7 +56,10 @@ struct ClassifyCommandTests {
         try "item_id,location_id,abc,xyz,pattern\nP-1,DC-1,A,X,smooth\n".write(to: changed, atomically: true, encoding: .utf8)
         let moved = try runner.run(["classify", folder, "--format", "json", "--previous", changed.path])
         let moves = try JSONValue.parse(Data(moved.stdout.utf8))["moves"].array
-        #expect(moves.contains { $0["dimension"].string == "pattern" && $0["from"].string == "smooth" && $0["to"].string == "intermittent" })
+        #expect(
+            moves.contains {
+                $0["dimension"].string == "pattern" && $0["from"].string == "smooth" && $0["to"].string == "intermittent"
+            })
         #expect(moves.contains { $0["dimension"].string == "xyz" && $0["from"].string == "X" && $0["kind"].string == "moved" })
     }
 

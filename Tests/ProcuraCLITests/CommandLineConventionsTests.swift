@@ -70,7 +70,8 @@ struct CommandLineConventionsTests {
             #expect(result.status == 64, "procura \(command.joined(separator: " ")) --no-such-flag exited \(result.status)")
             // The parser reports the first problem it finds: the unknown flag or a missing argument.
             #expect(
-                result.stderr.hasPrefix("Error: Unknown option '--no-such-flag'") || result.stderr.hasPrefix("Error: Missing expected argument")
+                result.stderr.hasPrefix("Error: Unknown option '--no-such-flag'")
+                    || result.stderr.hasPrefix("Error: Missing expected argument")
                     || result.stderr.hasPrefix("Error: missing ") || result.stderr.hasPrefix("Error: give "),
                 "procura \(command.joined(separator: " ")): \(result.stderr.prefix(200))")
         }
@@ -81,7 +82,10 @@ struct CommandLineConventionsTests {
         arguments: [
             (["forecast", "no-such-folder", "--model", "foo"], 64, "Error: --model 'foo' — expected auto or one of"),
             (["accuracy", "no-such-folder", "--model", "croston", "--alpha", "0.5"], 64, "Error: "),
-            (["plan", "no-such-folder", "--out", "x", "--estimator", "foo"], 64, "Error: The value 'foo' is invalid for '--estimator"),
+            (
+                ["plan", "no-such-folder", "--out", "x", "--estimator", "foo"], 64,
+                "Error: The value 'foo' is invalid for '--estimator"
+            ),
             (["classify", "no-such-folder", "--format", "xml"], 64, "Error: The value 'xml' is invalid for '--format"),
             (["calc", "eoq", "--order-cost", "x", "--demand", "1"], 64, "Error: The value 'x' is invalid for '--order-cost"),
             (["classify", "/no/such/folder"], 65, "Error: data folder '/no/such/folder' not found"),

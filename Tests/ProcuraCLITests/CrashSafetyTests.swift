@@ -9,7 +9,8 @@ import Testing
 /// equal to its ledger, with all or none of the interrupted import present.
 @Suite("Crash safety (SIGKILL)", .serialized)
 struct CrashSafetyTests {
-    static let header = "key,date,type,item_id,location_id,quantity,uom,to_location_id,supplier_id,owner,unit_cost,reason,reference\n"
+    static let header =
+        "key,date,type,item_id,location_id,quantity,uom,to_location_id,supplier_id,owner,unit_cost,reason,reference\n"
 
     /// `count` receipts `prefix-k` of 1…5 units spread over 50 items and two locations.
     static func postings(_ prefix: String, count: Int) -> (csv: String, quantities: [Int]) {
@@ -24,7 +25,9 @@ struct CrashSafetyTests {
     }
 
     /// Starts `procura` and kills it (SIGKILL) once `trigger` has seen enough of its output.
-    static func runAndKill(_ arguments: [String], readStderr: Bool, until trigger: @escaping @Sendable (String) -> Bool) throws -> String {
+    static func runAndKill(_ arguments: [String], readStderr: Bool, until trigger: @escaping @Sendable (String) -> Bool) throws
+        -> String
+    {
         let process = Process()
         process.executableURL = try CLIRunner().executable
         process.arguments = arguments
@@ -59,7 +62,9 @@ struct CrashSafetyTests {
         let seen = try Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--progress"], readStderr: true) {
             $0.contains("posting 15000/30000")
         }
-        #expect(seen.contains("posting 15000/30000 (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(200))")
+        #expect(
+            seen.contains("posting 15000/30000 (uncommitted)"),
+            "the import was not interrupted in its middle: \(seen.suffix(200))")
         let verify = try CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout == "ok: 0 ledger entries, 0 positions — every position equals its ledger\n")
@@ -84,7 +89,9 @@ struct CrashSafetyTests {
         let seen = try Self.runAndKill(["import", data, "--database", url, "--progress", "--quiet"], readStderr: true) {
             $0.contains("writing stock counts")
         }
-        #expect(seen.contains("writing stock counts (uncommitted)"), "the import was not interrupted in its middle: \(seen.suffix(300))")
+        #expect(
+            seen.contains("writing stock counts (uncommitted)"),
+            "the import was not interrupted in its middle: \(seen.suffix(300))")
         let verify = try CLIRunner().run(["verify", "--database", url])
         #expect(verify.stdout == "ok: 0 ledger entries, 0 positions — every position equals its ledger\n", "\(verify.stderr)")
         let store = try await Store.open(try DatabaseURL(parsing: url))

@@ -47,13 +47,15 @@ struct DemoDataCommandTests {
         #expect(try contents(a) == contents(b))
     }
 
-    @Test("bad flags exit non-zero with a message naming the flag", arguments: [
-        (["--items", "9"], "--items must be between 10 and 1000000 (got 9)"),
-        (["--locations", "0"], "--locations must be between 1 and 50 (got 0)"),
-        (["--locations", "51"], "--locations must be between 1 and 50 (got 51)"),
-        (["--seed", "-1"], "--seed"),
-        (["--items", "many"], "--items"),
-    ])
+    @Test(
+        "bad flags exit non-zero with a message naming the flag",
+        arguments: [
+            (["--items", "9"], "--items must be between 10 and 1000000 (got 9)"),
+            (["--locations", "0"], "--locations must be between 1 and 50 (got 0)"),
+            (["--locations", "51"], "--locations must be between 1 and 50 (got 51)"),
+            (["--seed", "-1"], "--seed"),
+            (["--items", "many"], "--items"),
+        ])
     func badFlags(flags: [String], message: String) throws {
         let parent = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: parent) }

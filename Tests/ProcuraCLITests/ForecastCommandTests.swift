@@ -17,9 +17,12 @@ struct ForecastCommandTests {
 
     @Test("--series FILE --model ses --alpha 0.1 --format json: the contract keys and statsforecast's numbers")
     func sesJSON() throws {
-        let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "smooth_weekly" })["y"].doubles
+        let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "smooth_weekly" })["y"]
+            .doubles
         let file = try seriesFile(y)
-        let r = try CLIRunner().run(["forecast", "--series", file.path, "--model", "ses", "--alpha", "0.1", "--horizon", "3", "--format", "json"])
+        let r = try CLIRunner().run([
+            "forecast", "--series", file.path, "--model", "ses", "--alpha", "0.1", "--horizon", "3", "--format", "json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let out = try json(r.stdout)
         #expect(out["model"].string == "ses")
@@ -32,7 +35,8 @@ struct ForecastCommandTests {
 
     @Test("model flags reach the model: holt-winters multiplicative, tsb alphas, moving-average window")
     func flags() throws {
-        let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "seasonal_monthly" })["y"].doubles
+        let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "seasonal_monthly" })["y"]
+            .doubles
         let file = try seriesFile(y)
         let runner = try CLIRunner()
         let hw = try runner.run([
@@ -41,15 +45,20 @@ struct ForecastCommandTests {
         ])
         #expect(hw.status == 0, "\(hw.stderr)")
         #expect(try json(hw.stdout)["method"].string?.hasPrefix("ETS(M,A") == true)
-        let tsb = try runner.run(["forecast", "--series", file.path, "--model", "tsb", "--alpha-d", "0.2", "--alpha-p", "0.05", "--format", "json"])
+        let tsb = try runner.run([
+            "forecast", "--series", file.path, "--model", "tsb", "--alpha-d", "0.2", "--alpha-p", "0.05", "--format", "json",
+        ])
         #expect(try json(tsb.stdout)["params"]["alpha_p"].double == 0.05)
-        let ma = try runner.run(["forecast", "--series", file.path, "--model", "moving-average", "--window", "3", "--horizon", "1", "--format", "json"])
+        let ma = try runner.run([
+            "forecast", "--series", file.path, "--model", "moving-average", "--window", "3", "--horizon", "1", "--format", "json",
+        ])
         #expect(try json(ma.stdout)["forecast"][0].double == (y[y.count - 1] + y[y.count - 2] + y[y.count - 3]) / 3)
     }
 
     @Test("auto selection reports the chosen model, runner-up and every candidate's score")
     func auto() throws {
-        let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "lumpy_weekly" })["y"].doubles
+        let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "lumpy_weekly" })["y"]
+            .doubles
         let r = try CLIRunner().run(["forecast", "--series", try seriesFile(y).path, "--model", "auto", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let out = try json(r.stdout)
@@ -61,14 +70,16 @@ struct ForecastCommandTests {
         #expect(out["forecast"].array.count == 12)
     }
 
-    @Test("bad input exits non-zero with a clear message", arguments: [
-        (["--model", "nope"], "expected auto or one of"),
-        (["--model", "moving-average"], "needs --window"),
-        (["--model", "ses", "--window", "3"], "--window does not apply to ses"),
-        (["--model", "ses", "--alpha", "1.5"], "alpha 1.5"),
-        (["--model", "holt-winters"], "needs --season-length"),
-        (["--horizon", "0"], "--horizon 0"),
-    ])
+    @Test(
+        "bad input exits non-zero with a clear message",
+        arguments: [
+            (["--model", "nope"], "expected auto or one of"),
+            (["--model", "moving-average"], "needs --window"),
+            (["--model", "ses", "--window", "3"], "--window does not apply to ses"),
+            (["--model", "ses", "--alpha", "1.5"], "alpha 1.5"),
+            (["--model", "holt-winters"], "needs --season-length"),
+            (["--horizon", "0"], "--horizon 0"),
+        ])
     func badInput(_ arguments: [String], _ message: String) throws {
         let file = try seriesFile([3, 4, 5, 4, 3, 5, 6, 4, 5, 4, 3, 5, 4, 6, 5, 4, 5, 3, 4, 5])
         let r = try CLIRunner().run(["forecast", "--series", file.path] + arguments)
@@ -111,12 +122,15 @@ struct ForecastCommandTests {
         let r = try CLIRunner().run(["forecast", folder.path, "--horizon", "4", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.first == """
-            item_id,location_id,bucket,bucket_start,statistical,adjustment,final,model,runner_up,fallback,pattern,abc_xyz,\
-            sigma_one_step,lead_time_buckets,sigma_lead_time,protection_buckets,sigma_protection,corrections,flags
-            """)
+        #expect(
+            lines.first == """
+                item_id,location_id,bucket,bucket_start,statistical,adjustment,final,model,runner_up,fallback,pattern,abc_xyz,\
+                sigma_one_step,lead_time_buckets,sigma_lead_time,protection_buckets,sigma_protection,corrections,flags
+                """)
         #expect(lines.count == 1 + 2 * 4)
-        let steady = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }.filter { $0[0] == "STEADY" }
+        let steady = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }.filter {
+            $0[0] == "STEADY"
+        }
         // as_of 2025-10-07 (the day after the last demand): the week of 2025-10-06 is incomplete, so
         // it is the first forecast bucket.
         #expect(steady.map { String($0[3]) } == ["2025-10-06", "2025-10-13", "2025-10-20", "2025-10-27"])
@@ -173,10 +187,10 @@ struct ForecastCommandTests {
     static func company() throws -> URL {
         let folder = try Fixtures.temporaryDirectory("forecast-data")
         try """
-            item_id,unit_cost,category
-            STEADY,10,bearings
-            SPORADIC,4,seals
-            """.write(to: folder.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+        item_id,unit_cost,category
+        STEADY,10,bearings
+        SPORADIC,4,seals
+        """.write(to: folder.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
         var demand = "date,item_id,location_id,quantity\n"
         let start = Day(year: 2025, month: 1, day: 6)!
         for week in 0..<40 {
@@ -187,17 +201,17 @@ struct ForecastCommandTests {
         }
         try demand.write(to: folder.appendingPathComponent("demand.csv"), atomically: true, encoding: .utf8)
         try """
-            item_id,location_id,supplier_id,lead_time_days
-            STEADY,L1,SUP,14
-            """.write(to: folder.appendingPathComponent("sourcing.csv"), atomically: true, encoding: .utf8)
+        item_id,location_id,supplier_id,lead_time_days
+        STEADY,L1,SUP,14
+        """.write(to: folder.appendingPathComponent("sourcing.csv"), atomically: true, encoding: .utf8)
         try """
-            supplier_id
-            SUP
-            """.write(to: folder.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        supplier_id
+        SUP
+        """.write(to: folder.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
         try """
-            item_id,location_id,parameter,value,reason,valid_from,valid_to
-            STEADY,L1,forecast_uplift,1.5,trade fair,2025-10-13,2025-10-26
-            """.write(to: folder.appendingPathComponent("overrides.csv"), atomically: true, encoding: .utf8)
+        item_id,location_id,parameter,value,reason,valid_from,valid_to
+        STEADY,L1,forecast_uplift,1.5,trade fair,2025-10-13,2025-10-26
+        """.write(to: folder.appendingPathComponent("overrides.csv"), atomically: true, encoding: .utf8)
         return folder
     }
 }

@@ -1,6 +1,6 @@
-import InventoryCore
 import DataImport
 import Foundation
+import InventoryCore
 import ProcuraTestSupport
 import Testing
 
@@ -18,7 +18,9 @@ struct PlanCommandTests {
         let csv = try String(contentsOf: out.appendingPathComponent("policies.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.first?.hasPrefix("item_id,location_id,abc,xyz,pattern,") == true)
-        for column in ["service_level", "safety_stock", "reorder_point", "order_quantity", "min", "max", "annual_cost", "overridden"] {
+        for column in [
+            "service_level", "safety_stock", "reorder_point", "order_quantity", "min", "max", "annual_cost", "overridden",
+        ] {
             #expect(lines.first?.split(separator: ",").contains(Substring(column)) == true, "column \(column)")
         }
         #expect(lines.count == 6)
@@ -65,7 +67,9 @@ struct PlanCommandTests {
         }
         let forecast = try models([])
         #expect(forecast.count == 2 && !forecast.contains("window_mean"), "\(forecast)")
-        #expect(forecast.allSatisfy { ["ses", "holt", "croston-sba", "tsb", "ses+seasonal", "holt+seasonal"].contains($0) }, "\(forecast)")
+        #expect(
+            forecast.allSatisfy { ["ses", "holt", "croston-sba", "tsb", "ses+seasonal", "holt+seasonal"].contains($0) },
+            "\(forecast)")
         #expect(try models(["--estimator", "history"]) == ["window_mean", "window_mean"])
         let bad = try runner.run(["plan", folder.path, "--out", "/tmp/x", "--estimator", "oracle"])
         #expect(bad.status == 64)
@@ -89,8 +93,10 @@ struct PlanCommandTests {
         #expect(try runner.run(["demo-data", "--out", demo, "--items", "40", "--locations", "2"]).status == 0)
         // Settings that differ from the defaults, so that the database run shows it used them.
         let settings = work.appendingPathComponent("demo/settings.yaml")
-        try (String(contentsOf: settings, encoding: .utf8) + "\n").replacingOccurrences(of: "currency: EUR", with: "currency: USD")
-            .write(to: settings, atomically: true, encoding: .utf8)
+        try (String(contentsOf: settings, encoding: .utf8) + "\n").replacingOccurrences(
+            of: "currency: EUR", with: "currency: USD"
+        )
+        .write(to: settings, atomically: true, encoding: .utf8)
         let fromFolder = work.appendingPathComponent("folder")
         let fromDatabase = work.appendingPathComponent("database")
         let direct = try runner.run(["plan", demo, "--out", fromFolder.path, "--quiet"])
@@ -104,7 +110,9 @@ struct PlanCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let first = try runner.run(["plan", "--database", url, "--out", fromDatabase.path, "--label", "baseline"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("Stored as plan run 1 (baseline) in \(url): 189 results for 63 item-locations, as of 2026-11-30\n"))
+        #expect(
+            first.stdout.contains(
+                "Stored as plan run 1 (baseline) in \(url): 189 results for 63 item-locations, as of 2026-11-30\n"))
         #expect(!first.stdout.contains("Compared with"))
         #expect(first.stdout.contains("USD"))
         // The database holds what the folder holds, settings.yaml included: the same policies and the
@@ -131,7 +139,9 @@ struct PlanCommandTests {
         let third = try runner.run(["plan", "--database", url, "--estimator", "history"])
         #expect(third.stdout.contains("Stored as plan run 3 in \(url)"))
         #expect(third.stdout.contains("Compared with run 2: 0 of 63 item-locations changed\n"))
-        let earlier = try runner.run(["plan", "--database", url, "--estimator", "history", "--as-of", "2026-06-01", "--compare-with", "1"])
+        let earlier = try runner.run([
+            "plan", "--database", url, "--estimator", "history", "--as-of", "2026-06-01", "--compare-with", "1",
+        ])
         #expect(earlier.status == 0, "\(earlier.stderr)")
         #expect(earlier.stdout.contains("Stored as plan run 4 in \(url)"))
         #expect(earlier.stdout.contains("as of 2026-06-01"))

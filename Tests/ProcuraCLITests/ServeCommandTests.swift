@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import ProcuraTestSupport
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `procura serve` over a real socket, and `procura user`.
 @Suite("procura serve and procura user", .serialized)
@@ -14,7 +15,10 @@ struct ServeCommandTests {
     {
         let process = Process()
         process.executableURL = try CLIRunner().executable
-        process.arguments = ["serve", "--demo", "--demo-items", "30", "--demo-locations", "1", "--port", "0", "--database", database, "--log-level", logLevel]
+        process.arguments = [
+            "serve", "--demo", "--demo-items", "30", "--demo-locations", "1", "--port", "0", "--database", database,
+            "--log-level", logLevel,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = standardError
@@ -27,8 +31,11 @@ struct ServeCommandTests {
             text += String(decoding: data, as: UTF8.self)
             if text.contains("Password:"), text.contains("Stop with Ctrl-C") { break }
         }
-        let address = try #require(text.components(separatedBy: "running at ").dropFirst().first?.components(separatedBy: "/\n").first)
-        let password = try #require(text.components(separatedBy: "Password:").dropFirst().first?.split(separator: " ", omittingEmptySubsequences: true).first)
+        let address = try #require(
+            text.components(separatedBy: "running at ").dropFirst().first?.components(separatedBy: "/\n").first)
+        let password = try #require(
+            text.components(separatedBy: "Password:").dropFirst().first?.split(separator: " ", omittingEmptySubsequences: true)
+                .first)
         return (process, address, String(password), pipe)
     }
 
@@ -39,7 +46,9 @@ struct ServeCommandTests {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
-    @Test("serve --demo answers over a socket; user commands manage users and tokens; SIGTERM shuts it down cleanly", .timeLimit(.minutes(5)))
+    @Test(
+        "serve --demo answers over a socket; user commands manage users and tokens; SIGTERM shuts it down cleanly",
+        .timeLimit(.minutes(5)))
     func serveDemo() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,8 +68,11 @@ struct ServeCommandTests {
         let badRole = try cli.run(["user", "add", "x", "--role", "king", "--database", database])
         #expect(badRole.status == 64 && badRole.stderr.contains("--role must be one of"))
         let short = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "short\n")
-        #expect(short.status != 0 && short.stderr.contains("Error: the password has 5 characters. A password needs 12 or more characters"))
-        let passwd = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "a much longer password\n")
+        #expect(
+            short.status != 0
+                && short.stderr.contains("Error: the password has 5 characters. A password needs 12 or more characters"))
+        let passwd = try cli.run(
+            ["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "a much longer password\n")
         #expect(passwd.status == 0 && !passwd.stdout.contains("password: "))
         let token = try cli.run(["user", "token", "add", "pia", "--name", "ci", "--database", database])
         #expect(token.status == 0)
@@ -97,7 +109,8 @@ struct ServeCommandTests {
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
         let log = folder.appendingPathComponent("stderr.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        let (process, address, _, _) = try Self.startDemo(database: database, logLevel: "info", standardError: try FileHandle(forWritingTo: log))
+        let (process, address, _, _) = try Self.startDemo(
+            database: database, logLevel: "info", standardError: try FileHandle(forWritingTo: log))
         defer { if process.isRunning { process.terminate() } }
         let session = URLSession(configuration: .ephemeral)
         let (_, formResponse) = try await session.data(from: URL(string: address + "/login")!)
@@ -118,8 +131,9 @@ struct ServeCommandTests {
         process.waitUntilExit()
         let text = try String(contentsOf: log, encoding: .utf8)
         let lines = text.split(separator: "\n")
-        #expect(lines.contains { $0.contains("sign-in refused") && $0.contains("\\n2026-01-01") }, "the refusal is logged with the newline escaped:\n\(text)")
+        #expect(
+            lines.contains { $0.contains("sign-in refused") && $0.contains("\\n2026-01-01") },
+            "the refusal is logged with the newline escaped:\n\(text)")
         #expect(!lines.contains { $0.hasPrefix("2026-01-01T00:00:00+0000") }, "no forged line:\n\(text)")
     }
 }
-

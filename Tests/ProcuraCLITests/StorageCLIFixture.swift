@@ -24,7 +24,9 @@ struct StorageCLIFixture {
         b.source("P1", at: "DC1", from: "S1", leadTime: 10, price: 24, ownership: .consignment)
         b.demand("P1", at: "DC1", [5, 0, 7, 3])
         var s = b.build()
-        s.locations = [Location(id: "DC1", companyID: "C1"), Location(id: "DC2", companyID: "C1"), Location(id: "PLANT", companyID: "C2")]
+        s.locations = [
+            Location(id: "DC1", companyID: "C1"), Location(id: "DC2", companyID: "C1"), Location(id: "PLANT", companyID: "C2"),
+        ]
         s.uomConversions = [UOMConversion(item: 0, uom: "BOX", baseUnitsPerUOM: 12)]
         s.sourcing[0].purchaseUOM = "BOX"
         s.sourcing[0].unitsPerPurchaseUOM = 12

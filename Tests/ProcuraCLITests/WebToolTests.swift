@@ -28,7 +28,9 @@ struct WebToolTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test("a browser signs in, reads the dashboard and an item page, submits an override; screenshots saved", .timeLimit(.minutes(15)))
+    @Test(
+        "a browser signs in, reads the dashboard and an item page, submits an override; screenshots saved",
+        .timeLimit(.minutes(15)))
     func browser() throws {
         let procura = try CLIRunner().executable.path
         let out = Fixtures.packageRoot.appendingPathComponent(".build/browser-screenshots").path
@@ -36,7 +38,9 @@ struct WebToolTests {
         print(output)
         #expect(status == 0, "\(output.suffix(3000))")
         #expect(output.contains(", 0 failed"))
-        #expect(FileManager.default.fileExists(atPath: out + "/dashboard.png") && FileManager.default.fileExists(atPath: out + "/item.png"))
+        #expect(
+            FileManager.default.fileExists(atPath: out + "/dashboard.png")
+                && FileManager.default.fileExists(atPath: out + "/item.png"))
     }
 
     @Test("schemathesis finds no server errors and no responses that break the OpenAPI document", .timeLimit(.minutes(20)))

@@ -1,5 +1,5 @@
-public import InventoryCore
 import Foundation
+public import InventoryCore
 
 /// The independent reference values of `../shared/reference/`, committed as fixtures under
 /// `Tests/Fixtures/reference/` (a test checks the copy against the shared folder when it exists).

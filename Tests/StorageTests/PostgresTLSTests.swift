@@ -1,7 +1,8 @@
 import Foundation
 import SQLKit
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 /// TLS to PostgreSQL as the URL's `sslmode` says, against the CI server (`.ci/postgres.sh` turns TLS
 /// on with a self-signed certificate and `.ci/run` exports it as `PROCURA_TEST_POSTGRES_CA`).
@@ -17,7 +18,8 @@ struct PostgresTLSTests {
         let backend = try await Backends.open(url, connections: 1)
         defer { Task { await backend.close() } }
         return try await backend.read { db in
-            try await db.raw("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first()?.decode(column: "ssl", as: Bool.self) ?? false
+            try await db.raw("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first()?.decode(
+                column: "ssl", as: Bool.self) ?? false
         }
     }
 

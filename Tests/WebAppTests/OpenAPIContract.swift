@@ -1,11 +1,12 @@
-import InventoryCore
 import Foundation
-import NIOCore
 import HTTPTypes
 import HummingbirdTesting
+import InventoryCore
+import NIOCore
 import ProcuraTestSupport
 import Testing
 import Yams
+
 @testable import WebApp
 
 /// The OpenAPI document (Resources/openapi.yaml) read with Yams, and a checker for responses: the
@@ -27,7 +28,9 @@ struct OpenAPIContract: @unchecked Sendable {
     var operations: Set<String> {
         var out = Set<String>()
         for (path, item) in (root["paths"] as? [String: Any]) ?? [:] {
-            for method in Self.methods where (item as? [String: Any])?[method] != nil { out.insert("\(method.uppercased()) \(path)") }
+            for method in Self.methods where (item as? [String: Any])?[method] != nil {
+                out.insert("\(method.uppercased()) \(path)")
+            }
         }
         return out
     }
@@ -52,7 +55,9 @@ struct OpenAPIContract: @unchecked Sendable {
         let responses = operation["responses"] as? [String: Any] ?? [:]
         let code = String(response.status.code)
         guard let documented = responses[code] as? [String: Any] else {
-            return ["\(method) \(path): status \(code) is not documented (documented: \(responses.keys.sorted().joined(separator: ", "))) — body: \(String(buffer: response.body).prefix(300))"]
+            return [
+                "\(method) \(path): status \(code) is not documented (documented: \(responses.keys.sorted().joined(separator: ", "))) — body: \(String(buffer: response.body).prefix(300))"
+            ]
         }
         let spec = resolve(documented)
         guard let content = spec["content"] as? [String: Any] else {
@@ -60,7 +65,9 @@ struct OpenAPIContract: @unchecked Sendable {
         }
         let contentType = response.headers[.contentType] ?? ""
         guard let (mediaType, media) = content.first(where: { contentType.hasPrefix($0.key) }) else {
-            return ["\(method) \(path) \(code): content type '\(contentType)' is not documented (\(content.keys.joined(separator: ", ")))"]
+            return [
+                "\(method) \(path) \(code): content type '\(contentType)' is not documented (\(content.keys.joined(separator: ", ")))"
+            ]
         }
         guard mediaType.contains("json"), let schema = (media as? [String: Any])?["schema"] as? [String: Any] else { return [] }
         let value: JSONValue
@@ -107,7 +114,8 @@ struct OpenAPIContract: @unchecked Sendable {
 
     func matches(_ value: JSONValue, _ type: String) -> Bool {
         switch (type, value) {
-        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object), ("number", .number),
+        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object),
+            ("number", .number),
             ("number", .integer), ("integer", .integer):
             return true
         case ("integer", .number(let d)): return d == d.rounded()
@@ -153,7 +161,9 @@ actor ContractRecorder {
         exercised.insert("\(method.rawValue) \(template)")
         problems += contract.check(method.rawValue, template, response)
         if let status {
-            #expect(response.status == status, "\(method) \(uri): \(String(buffer: response.body).prefix(300))", sourceLocation: sourceLocation)
+            #expect(
+                response.status == status, "\(method) \(uri): \(String(buffer: response.body).prefix(300))",
+                sourceLocation: sourceLocation)
         }
         return response
     }

@@ -1,12 +1,13 @@
-import InventoryCore
 import Foundation
-import NIOCore
 import HTTPTypes
 import HummingbirdTesting
+import InventoryCore
+import NIOCore
+import Planning
 import ProcuraTestSupport
 import Storage
-import Planning
 import Testing
+
 @testable import WebApp
 
 @Suite("Pages")
@@ -18,7 +19,10 @@ struct PageTests {
             let page = try await client.execute(uri: "/", method: .get, headers: session.headers)
             #expect(page.status == .ok)
             let html = page.text
-            for id in ["kpi-inventory-value", "kpi-turns", "kpi-days-on-hand", "kpi-fill-rate", "kpi-stockouts", "abc-xyz", "by-category", "by-location"] {
+            for id in [
+                "kpi-inventory-value", "kpi-turns", "kpi-days-on-hand", "kpi-fill-rate", "kpi-stockouts", "abc-xyz",
+                "by-category", "by-location",
+            ] {
                 #expect(html.contains("id=\"\(id)\""), "dashboard lacks \(id)")
             }
             #expect(html.contains("At or below the reorder point"))
@@ -33,13 +37,16 @@ struct PageTests {
         }
     }
 
-    @Test("the dashboard figures follow their definitions; the API sends Store.inventoryKPIs; flagged overrides as the plan counts them")
+    @Test(
+        "the dashboard figures follow their definitions; the API sends Store.inventoryKPIs; flagged overrides as the plan counts them"
+    )
     func dashboardFigures() async throws {
         try await WebFixture.withApp { client, fixture, store in
             let view = try await PlanView.load(from: store)
             let data = view.kpis
             #expect(data.matrix.reduce(0) { $0 + $1.count } == view.rows.count)
-            #expect(abs(data.matrix.reduce(0) { $0 + $1.value } - view.rows.reduce(0) { $0 + $1.classification.annualValue }) < 1e-6)
+            #expect(
+                abs(data.matrix.reduce(0) { $0 + $1.value } - view.rows.reduce(0) { $0 + $1.classification.annualValue }) < 1e-6)
             let t = data.total
             let days = Double(data.period.days)
             #expect(data.period.buckets == 52 && data.period.days == 364)
@@ -63,7 +70,8 @@ struct PageTests {
             let response = try await client.execute(
                 uri: "/api/v1/dashboard", method: .get, headers: apiHeaders(fixture.account("vic").token))
             #expect(response.status == .ok)
-            let api = try JSONValueDecoder().decode(InventoryKPIs.self, fromText: String(decoding: response.body.data, as: UTF8.self))
+            let api = try JSONValueDecoder().decode(
+                InventoryKPIs.self, fromText: String(decoding: response.body.data, as: UTF8.self))
             #expect(api == stored)
             // Flagged overrides: every item-location with one, as the plan summary counts them.
             let run = try #require(try await store.listPlanRuns().first)
@@ -74,13 +82,17 @@ struct PageTests {
         }
     }
 
-    @Test("the forecast interval comes from the plan's model: σ growing with the horizon for exponential smoothing, constant for Croston-type models")
+    @Test(
+        "the forecast interval comes from the plan's model: σ growing with the horizon for exponential smoothing, constant for Croston-type models"
+    )
     func forecastInterval() async throws {
         try await WebFixture.withApp { client, fixture, store in
             let view = try await PlanView.load(from: store)
             var seen: Set<String> = []
             for row in view.rows {
-                guard let f = row.forecast, let sigma1 = f.oneStepErrorSigma, sigma1 > 0, let sigmas = f.intervalSigmas else { continue }
+                guard let f = row.forecast, let sigma1 = f.oneStepErrorSigma, sigma1 > 0, let sigmas = f.intervalSigmas else {
+                    continue
+                }
                 #expect(sigmas.count == f.values.count && abs(sigmas[0] - sigma1) <= 1e-12 * sigma1, "\(row.itemID): σ₁ first")
                 if f.model.hasPrefix("croston") || f.model.hasPrefix("tsb") || f.model.hasPrefix("moving-average") {
                     #expect(sigmas.allSatisfy { $0 == sigma1 }, "\(row.itemID) \(f.model): constant")
@@ -92,21 +104,27 @@ struct PageTests {
             }
             #expect(seen == ["constant", "growing"], "the demo plan has both kinds: \(seen)")
             // The API's interval is ŷ ± z·σ_h with the stored σ_h.
-            let r = try #require(view.rows.firstIndex { ($0.forecast?.intervalSigmas?.last ?? 0) > ($0.forecast?.intervalSigmas?.first ?? 0) * 1.001 })
+            let r = try #require(
+                view.rows.firstIndex {
+                    ($0.forecast?.intervalSigmas?.last ?? 0) > ($0.forecast?.intervalSigmas?.first ?? 0) * 1.001
+                })
             let row = view.rows[r]
             let response = try await client.execute(
-                uri: "/api/v1/items/\(row.itemID)/locations/\(row.locationID)/forecast", method: .get, headers: apiHeaders(fixture.account("vic").token))
+                uri: "/api/v1/items/\(row.itemID)/locations/\(row.locationID)/forecast", method: .get,
+                headers: apiHeaders(fixture.account("vic").token))
             let points = try JSONValue.parse(response.body.data)["forecast"].array
             let f = try #require(row.forecast)
             for (h, point) in points.enumerated() {
                 let sigma = try #require(f.intervalSigmas?[h])
                 #expect(point["sigma"].double == sigma)
-                #expect(abs((point["upper"].double ?? 0) - (f.values[h] + 1.959963984540054 * sigma)) <= 1e-9 * max(1, f.values[h]))
+                #expect(
+                    abs((point["upper"].double ?? 0) - (f.values[h] + 1.959963984540054 * sigma)) <= 1e-9 * max(1, f.values[h]))
             }
         }
     }
 
-    @Test("the pages of the CLI's capabilities: accuracy, reclassification, checks, reconciliation, consignment usage, calculators")
+    @Test(
+        "the pages of the CLI's capabilities: accuracy, reclassification, checks, reconciliation, consignment usage, calculators")
     func capabilityPages() async throws {
         try await WebFixture.withApp { client, fixture, _ in
             let session = try await signIn(client, "pia")
@@ -114,9 +132,15 @@ struct PageTests {
                 ("/accuracy?by=location", ["id=\"accuracy-segments\"", "id=\"accuracy-drivers\"", ">all<"]),
                 ("/reclassification", ["id=\"moves\"", "plan run 1"]),
                 ("/checks", ["id=\"findings\""]),
-                ("/reconcile?supplier=\(fixture.supplierA)", ["id=\"intercompany-pairs\"", "id=\"in-transit\"", "id=\"consignment-ledger\""]),
+                (
+                    "/reconcile?supplier=\(fixture.supplierA)",
+                    ["id=\"intercompany-pairs\"", "id=\"in-transit\"", "id=\"consignment-ledger\""]
+                ),
                 ("/consignment", ["id=\"usage\"", "Unit price"]),
-                ("/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95", ["id=\"safety-result\"", "z = 1.64"]),
+                (
+                    "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",
+                    ["id=\"safety-result\"", "z = 1.64"]
+                ),
                 ("/calc?model=eoq&order_cost=8&holding_cost=0&demand=1300", ["id=\"calc-error\"", "holding cost"]),
             ]
             for (uri, markers) in pages {
@@ -131,12 +155,15 @@ struct PageTests {
         }
     }
 
-    @Test("an item page shows the chart with the forecast band, the policy and its derivation, positions, ledger and the override form")
+    @Test(
+        "an item page shows the chart with the forecast band, the policy and its derivation, positions, ledger and the override form"
+    )
     func itemPage() async throws {
         try await WebFixture.withApp { client, fixture, _ in
             let session = try await signIn(client, "pia")
             let (item, location) = fixture.itemOfA
-            let page = try await client.execute(uri: "/items/\(item)?location=\(location)", method: .get, headers: session.headers)
+            let page = try await client.execute(
+                uri: "/items/\(item)?location=\(location)", method: .get, headers: session.headers)
             #expect(page.status == .ok)
             let html = page.text
             for marker in [
@@ -155,7 +182,8 @@ struct PageTests {
             let session = try await signIn(client, "pia")
             let (item, location) = fixture.itemOfA
             let (h, b) = session.form([
-                ("location", location), ("parameter", "reorder_point"), ("value", "42"), ("valid_from", "2026-11-01"), ("valid_to", "2027-02-28"),
+                ("location", location), ("parameter", "reorder_point"), ("value", "42"), ("valid_from", "2026-11-01"),
+                ("valid_to", "2027-02-28"),
                 ("reason", "new production line"),
             ])
             let saved = try await client.execute(uri: "/items/\(item)/overrides", method: .post, headers: h, body: b)
@@ -164,9 +192,13 @@ struct PageTests {
             #expect(back.text.contains("Override saved") && back.text.contains("new production line"))
             let stored = try await store.overrides(itemID: item, locationID: location).first { $0.parameter == "reorder_point" }
             #expect(stored?.value == 42 && stored?.author == "pia")
-            #expect(try await store.auditLog(actor: "pia", actionPrefix: "override.").first?.after.contains("new production line") == true)
+            #expect(
+                try await store.auditLog(actor: "pia", actionPrefix: "override.").first?.after.contains("new production line")
+                    == true)
 
-            let (h2, b2) = session.form([("location", location), ("parameter", "service_level"), ("value", "1.5"), ("reason", "x")])
+            let (h2, b2) = session.form([
+                ("location", location), ("parameter", "service_level"), ("value", "1.5"), ("reason", "x"),
+            ])
             let refused = try await client.execute(uri: "/items/\(item)/overrides", method: .post, headers: h2, body: b2)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("id=\"form-error\""))
@@ -184,7 +216,8 @@ struct PageTests {
             #expect(all.text.contains("rel=\"next\""))
             let second = try await client.execute(uri: "/items?page=2", method: .get, headers: session.headers)
             #expect(second.text.contains("showing 51–\(min(100, count))"))
-            let filtered = try await client.execute(uri: "/items?abc=A&sort=-annual_value", method: .get, headers: session.headers)
+            let filtered = try await client.execute(
+                uri: "/items?abc=A&sort=-annual_value", method: .get, headers: session.headers)
             #expect(filtered.status == .ok && !filtered.text.contains("\(count) item-locations"))
             let bad = try await client.execute(uri: "/items?abc=Q", method: .get, headers: session.headers)
             #expect(bad.status == .badRequest)
@@ -210,7 +243,8 @@ struct PageTests {
             #expect(!html.contains("http-equiv=\"refresh\""))
             let runs = try await client.execute(uri: "/plan-runs", method: .get, headers: session.headers)
             #expect(runs.text.contains("from the page"))
-            let compare = try await client.execute(uri: "/plan-runs/compare?base=1&other=2", method: .get, headers: session.headers)
+            let compare = try await client.execute(
+                uri: "/plan-runs/compare?base=1&other=2", method: .get, headers: session.headers)
             #expect(compare.status == .ok && compare.text.contains("id=\"compare-totals\""))
             let audit = try await client.execute(uri: "/audit", method: .get, headers: session.headers)
             #expect(audit.text.contains("plan_run.store") && audit.text.contains("session.sign_in"))
@@ -235,7 +269,8 @@ struct PageTests {
 
 @Suite("Reconciliation page: a supplier's statement")
 struct ReconcileStatementPageTests {
-    @Test("a pasted statement is compared with the ledger line by line; a bad line is refused with its place and nothing compared")
+    @Test(
+        "a pasted statement is compared with the ledger line by line; a bad line is refused with its place and nothing compared")
     func statement() async throws {
         try await WebFixture.withApp { client, fixture, store in
             let session = try await signIn(client, "pia")
@@ -249,7 +284,8 @@ struct ReconcileStatementPageTests {
             }
             let (supplier, line) = try #require(chosen, "the fixture has consignment or VMI stock")
             let ledger = FixedPoint.quantityText(line.ledgerQuantity)
-            let text = "item_id,location_id,quantity\n\(line.itemID),\(line.locationID),\(ledger)\nNOT-AN-ITEM,\(line.locationID),5\n"
+            let text =
+                "item_id,location_id,quantity\n\(line.itemID),\(line.locationID),\(ledger)\nNOT-AN-ITEM,\(line.locationID),5\n"
             let (h, b) = session.form([("supplier", supplier), ("statement", text)])
             let compared = try await client.execute(uri: "/reconcile/consignment", method: .post, headers: h, body: b)
             #expect(compared.status == .ok)
@@ -257,7 +293,9 @@ struct ReconcileStatementPageTests {
             #expect(compared.text.contains("missing in ledger"), "the extra statement line is reported")
             #expect(compared.text.contains("Statement of \(supplier) against our ledger"))
 
-            let (h2, b2) = session.form([("supplier", supplier), ("statement", "item_id,location_id,quantity\n\(line.itemID),\(line.locationID),-3\n")])
+            let (h2, b2) = session.form([
+                ("supplier", supplier), ("statement", "item_id,location_id,quantity\n\(line.itemID),\(line.locationID),-3\n"),
+            ])
             let refused = try await client.execute(uri: "/reconcile/consignment", method: .post, headers: h2, body: b2)
             #expect(refused.status == .unprocessableContent)
             let errors = refused.text.components(separatedBy: "id=\"statement-errors\"").dropFirst().first ?? ""

@@ -1,11 +1,12 @@
-import InventoryCore
 import Foundation
-import NIOCore
 import HTTPTypes
 import HummingbirdTesting
+import InventoryCore
+import NIOCore
 import ProcuraTestSupport
 import Testing
 import Workflow
+
 @testable import WebApp
 
 /// Every role tries every route (API by token, pages by session) and the other supplier's ids;
@@ -63,8 +64,14 @@ struct RoleAccessTests {
                     (.get, "/api/v1/tokens", .anyone, nil, nil),
                     (.get, "/api/v1/checks", .planning, nil, nil),
                     (.get, "/api/v1/reconcile/intercompany", .planning, nil, nil),
-                    (.post, "/api/v1/reconcile/consignment", .ownSupply, ["supplier_id": fixture.supplierA, "lines": []], fixture.supplierA),
-                    (.post, "/api/v1/reconcile/consignment", .ownSupply, ["supplier_id": fixture.supplierB, "lines": []], fixture.supplierB),
+                    (
+                        .post, "/api/v1/reconcile/consignment", .ownSupply, ["supplier_id": fixture.supplierA, "lines": []],
+                        fixture.supplierA
+                    ),
+                    (
+                        .post, "/api/v1/reconcile/consignment", .ownSupply, ["supplier_id": fixture.supplierB, "lines": []],
+                        fixture.supplierB
+                    ),
                     (.get, "/api/v1/consignment/usage", .ownSupply, nil, nil),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
@@ -83,8 +90,11 @@ struct RoleAccessTests {
                         .post, "/api/v1/calc/gsm", .planning,
                         [
                             "nodes": [
-                                ["index": 1, "predecessors": [2], "local_holding_cost": 2, "processing_time": 1, "demand_bound_constant": 1.645,
-                                 "demand_mean": 10, "demand_standard_deviation": 3],
+                                [
+                                    "index": 1, "predecessors": [2], "local_holding_cost": 2, "processing_time": 1,
+                                    "demand_bound_constant": 1.645,
+                                    "demand_mean": 10, "demand_standard_deviation": 3,
+                                ],
                                 ["index": 2, "local_holding_cost": 1, "processing_time": 2, "demand_bound_constant": 1.645],
                             ]
                         ], nil
@@ -92,7 +102,8 @@ struct RoleAccessTests {
                     (
                         .post, "/api/v1/calc/ssm", .planning,
                         [
-                            "node_order_downstream_first": [1, 2], "echelon_holding_cost": ["1": 2, "2": 1], "lead_time": ["1": 1, "2": 1],
+                            "node_order_downstream_first": [1, 2], "echelon_holding_cost": ["1": 2, "2": 1],
+                            "lead_time": ["1": 1, "2": 1],
                             "stockout_cost": 20, "demand_type": "poisson", "demand_mean": 4, "method": "heuristic",
                         ], nil
                     ),
@@ -102,28 +113,40 @@ struct RoleAccessTests {
                     ),
                     (
                         .post, "/api/v1/calc/two-bin", .planning,
-                        ["demand_per_period": 40, "demand_sd_per_period": 12, "lead_time_periods": 3, "cycle_service_level": 0.95], nil
+                        [
+                            "demand_per_period": 40, "demand_sd_per_period": 12, "lead_time_periods": 3,
+                            "cycle_service_level": 0.95,
+                        ], nil
                     ),
                     (
                         .post, "/api/v1/calc/hold-or-dispose", .planning,
                         [
-                            "units_on_hand": 4, "unit_book_value": 12000, "salvage_now_per_unit": 3000, "salvage_end_per_unit": 1000,
-                            "holding_cost_rate": 0.06, "discount_rate": 0.08, "demand_rate_per_year": 0.5, "emergency_cost_per_unit": 30000,
+                            "units_on_hand": 4, "unit_book_value": 12000, "salvage_now_per_unit": 3000,
+                            "salvage_end_per_unit": 1000,
+                            "holding_cost_rate": 0.06, "discount_rate": 0.08, "demand_rate_per_year": 0.5,
+                            "emergency_cost_per_unit": 30000,
                             "horizon_years": 5, "timing": "end",
                         ], nil
                     ),
                     (
                         .post, "/api/v1/calc/consignment", .planning,
-                        ["annual_demand": 1200, "unit_cost": 50, "consignment_uplift_rate": 0.04, "holding_rate": 0.22, "order_cost": 80, "safety_stock": 40],
+                        [
+                            "annual_demand": 1200, "unit_cost": 50, "consignment_uplift_rate": 0.04, "holding_rate": 0.22,
+                            "order_cost": 80, "safety_stock": 40,
+                        ],
                         nil
                     ),
                     (
                         .post, "/api/v1/ledger/postings", .postLedger,
-                        ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"], nil
+                        ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"],
+                        nil
                     ),
                     (
                         .post, "/api/v1/overrides", .manageOverrides,
-                        ["item_id": a.item, "location_id": a.location, "parameter": "max", "value": 10, "reason": "role test \(id)"], nil
+                        [
+                            "item_id": a.item, "location_id": a.location, "parameter": "max", "value": 10,
+                            "reason": "role test \(id)",
+                        ], nil
                     ),
                 ]
                 for (method, uri, need, body, owner) in calls {
@@ -137,14 +160,19 @@ struct RoleAccessTests {
                         #expect(response.status == .notFound, "\(id) \(method) \(uri): \(response.status)")
                         expectAllowed = false
                     } else if expectAllowed {
-                        #expect(response.status.code < 300, "\(id) \(method) \(uri): \(response.status) \(response.text.prefix(200))")
+                        #expect(
+                            response.status.code < 300, "\(id) \(method) \(uri): \(response.status) \(response.text.prefix(200))")
                     } else {
-                        #expect(response.status == .forbidden || response.status == .notFound, "\(id) \(method) \(uri): \(response.status)")
+                        #expect(
+                            response.status == .forbidden || response.status == .notFound,
+                            "\(id) \(method) \(uri): \(response.status)")
                     }
                     if !expectAllowed {
                         #expect(response.headers[.contentType] == "application/problem+json")
                         let problem = try JSONValue.parse(response.body.data)
-                        #expect(Set(problem.object.keys).isSubset(of: ["type", "title", "status", "detail", "instance", "code"]), "no data in \(uri)")
+                        #expect(
+                            Set(problem.object.keys).isSubset(of: ["type", "title", "status", "detail", "instance", "code"]),
+                            "no data in \(uri)")
                     }
                     if account.role == .supplier, response.status.code < 300 {
                         Self.expectNothingOfOthers(response.text, account: account, fixture: fixture, context: "\(id) \(uri)")
@@ -158,7 +186,9 @@ struct RoleAccessTests {
     static func expectNothingOfOthers(_ text: String, account: WebFixture.Account, fixture: WebFixture, context: String) {
         let other = account.supplierID == fixture.supplierA ? fixture.supplierB : fixture.supplierA
         #expect(!text.contains("\"\(other)\""), "\(context) names supplier \(other)")
-        for key in ["unit_cost", "unit_price", "annual_value", "on_hand_value", "\"abc\"", "\"xyz\"", "annual_cost", "safety_stock"] {
+        for key in [
+            "unit_cost", "unit_price", "annual_value", "on_hand_value", "\"abc\"", "\"xyz\"", "annual_cost", "safety_stock",
+        ] {
             #expect(!text.contains(key), "\(context) shows \(key)")
         }
     }
@@ -168,23 +198,28 @@ struct RoleAccessTests {
         try await WebFixture.withApp { client, fixture, _ in
             for id in ["supa", "supb"] {
                 let account = fixture.account(id)
-                let response = try await client.execute(uri: "/api/v1/items?limit=500", method: .get, headers: apiHeaders(account.token))
+                let response = try await client.execute(
+                    uri: "/api/v1/items?limit=500", method: .get, headers: apiHeaders(account.token))
                 #expect(response.status == .ok)
                 let items = try JSONValue.parse(response.body.data)["items"].array
                 #expect(!items.isEmpty)
                 #expect(items.allSatisfy { $0["suppliers"].array == [.string(account.supplierID!)] })
                 Self.expectNothingOfOthers(response.text, account: account, fixture: fixture, context: "\(id) items")
                 let other = try await client.execute(
-                    uri: "/api/v1/items?supplier=\(id == "supa" ? fixture.supplierB : fixture.supplierA)", method: .get, headers: apiHeaders(account.token))
+                    uri: "/api/v1/items?supplier=\(id == "supa" ? fixture.supplierB : fixture.supplierA)", method: .get,
+                    headers: apiHeaders(account.token))
                 #expect(other.status == .forbidden)
             }
         }
     }
 
-    @Test("consignment usage and reconciliation: a supplier gets only its own lines, without prices; a planner gets every supplier's")
+    @Test(
+        "consignment usage and reconciliation: a supplier gets only its own lines, without prices; a planner gets every supplier's"
+    )
     func consignmentIsScoped() async throws {
         try await WebFixture.withApp { client, fixture, _ in
-            let planner = try await client.execute(uri: "/api/v1/consignment/usage", method: .get, headers: apiHeaders(fixture.account("pia").token))
+            let planner = try await client.execute(
+                uri: "/api/v1/consignment/usage", method: .get, headers: apiHeaders(fixture.account("pia").token))
             #expect(planner.status == .ok)
             let all = try JSONValue.parse(planner.body.data)["lines"].array
             #expect(!all.isEmpty, "the demo company consumes consignment or VMI stock")
@@ -192,7 +227,8 @@ struct RoleAccessTests {
             for id in ["supa", "supb"] {
                 let account = fixture.account(id)
                 let own = try #require(account.supplierID)
-                let response = try await client.execute(uri: "/api/v1/consignment/usage", method: .get, headers: apiHeaders(account.token))
+                let response = try await client.execute(
+                    uri: "/api/v1/consignment/usage", method: .get, headers: apiHeaders(account.token))
                 #expect(response.status == .ok)
                 let lines = try JSONValue.parse(response.body.data)["lines"].array
                 #expect(lines.allSatisfy { $0["supplier_id"].string == own && $0["unit_price"].isNull && $0["amount"].isNull })
@@ -203,7 +239,9 @@ struct RoleAccessTests {
                     body: jsonBody(["supplier_id": own, "lines": [["item_id": "X-1", "location_id": "L", "quantity": 2]]]))
                 #expect(statement.status == .ok)
                 let body = try JSONValue.parse(statement.body.data)
-                #expect(body["supplier_id"].string == own && body["lines"].array.contains { $0["status"].string == "missing_in_ledger" })
+                #expect(
+                    body["supplier_id"].string == own
+                        && body["lines"].array.contains { $0["status"].string == "missing_in_ledger" })
                 Self.expectNothingOfOthers(statement.text, account: account, fixture: fixture, context: "\(id) reconcile")
             }
         }
@@ -219,13 +257,18 @@ struct RoleAccessTests {
                 let account = fixture.account(id)
                 let session = try await signIn(client, id)
                 let gets: [(String, Need, String?)] = [
-                    ("/", .ownSupply, nil), ("/items", .ownSupply, nil), ("/items/\(a.item)?location=\(a.location)", .ownSupply, fixture.supplierA),
+                    ("/", .ownSupply, nil), ("/items", .ownSupply, nil),
+                    ("/items/\(a.item)?location=\(a.location)", .ownSupply, fixture.supplierA),
                     ("/items/\(b.item)?location=\(b.location)", .ownSupply, fixture.supplierB), ("/plan-runs", .planning, nil),
-                    ("/plan-runs/1", .planning, nil), ("/plan-runs/compare?base=1&other=1", .planning, nil), ("/audit", .administer, nil),
-                    ("/checks", .planning, nil), ("/reconcile?supplier=\(fixture.supplierA)", .planning, nil), ("/consignment", .ownSupply, nil),
+                    ("/plan-runs/1", .planning, nil), ("/plan-runs/compare?base=1&other=1", .planning, nil),
+                    ("/audit", .administer, nil),
+                    ("/checks", .planning, nil), ("/reconcile?supplier=\(fixture.supplierA)", .planning, nil),
+                    ("/consignment", .ownSupply, nil),
                     ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
-                    ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA), ("/accuracy?by=location", .planning, nil),
-                    ("/reclassification", .planning, nil), ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
+                    ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
+                    ("/accuracy?by=location", .planning, nil),
+                    ("/reclassification", .planning, nil),
+                    ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
                 ]
                 for (uri, need, owner) in gets {
                     let response = try await client.execute(uri: uri, method: .get, headers: session.headers)
@@ -234,25 +277,35 @@ struct RoleAccessTests {
                         #expect(!response.text.contains("demand-chart") && !response.text.contains("id=\"positions\""))
                     } else if Self.allowed(need, account) {
                         #expect(response.status == .ok, "\(id) GET \(uri): \(response.status)")
-                        if account.role == .supplier { Self.expectNoCostsInPage(response.text, context: "\(id) \(uri)", fixture: fixture, account: account) }
+                        if account.role == .supplier {
+                            Self.expectNoCostsInPage(response.text, context: "\(id) \(uri)", fixture: fixture, account: account)
+                        }
                     } else {
                         #expect(response.status == .forbidden, "\(id) GET \(uri): \(response.status)")
                         #expect(!response.text.contains("<table"), "\(id) GET \(uri) shows a table")
                     }
                 }
                 _ = description
-                let (h1, b1) = session.form([("location", a.location), ("parameter", "max"), ("value", "9"), ("reason", "page role test")])
+                let (h1, b1) = session.form([
+                    ("location", a.location), ("parameter", "max"), ("value", "9"), ("reason", "page role test"),
+                ])
                 let override = try await client.execute(uri: "/items/\(a.item)/overrides", method: .post, headers: h1, body: b1)
-                #expect(override.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden), "\(id) override form: \(override.status)")
+                #expect(
+                    override.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden),
+                    "\(id) override form: \(override.status)")
                 let (h2, b2) = session.form([("label", "page role test")])
                 let run = try await client.execute(uri: "/plan-runs", method: .post, headers: h2, body: b2)
-                #expect(run.status == (Self.allowed(.runPlans, account) ? .seeOther : .forbidden), "\(id) start plan: \(run.status)")
+                #expect(
+                    run.status == (Self.allowed(.runPlans, account) ? .seeOther : .forbidden), "\(id) start plan: \(run.status)")
             }
         }
     }
 
     static func expectNoCostsInPage(_ html: String, context: String, fixture: WebFixture, account: WebFixture.Account) {
-        for marker in ["Annual value", "unit cost", "Safety stock", "id=\"ledger\"", "id=\"policy-values\"", "id=\"classification\"", "id=\"abc-xyz\""] {
+        for marker in [
+            "Annual value", "unit cost", "Safety stock", "id=\"ledger\"", "id=\"policy-values\"", "id=\"classification\"",
+            "id=\"abc-xyz\"",
+        ] {
             #expect(!html.contains(marker), "\(context) shows \(marker)")
         }
         let other = account.supplierID == fixture.supplierA ? fixture.supplierB : fixture.supplierA

@@ -1,10 +1,11 @@
 import Foundation
-import NIOCore
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import ProcuraTestSupport
 import Storage
 import Testing
+
 @testable import WebApp
 
 @Suite("Sign-in, sessions, CSRF, rate limit, tokens")
@@ -15,13 +16,15 @@ struct SignInTests {
             for (proto, secure) in [("http", false), ("https", true)] {
                 // Over TLS both cookies carry the __Host- prefix.
                 let prefix = secure ? "__Host-" : ""
-                let form = try await client.execute(uri: "/login", method: .get, headers: [.accept: "text/html", .forwardedProto: proto])
+                let form = try await client.execute(
+                    uri: "/login", method: .get, headers: [.accept: "text/html", .forwardedProto: proto])
                 let token = try #require(setCookie(form, prefix + "procura_login_csrf"))
                 let body = "_csrf=\(token)&user=pia&password=\(queryEscape(WebFixture.password))"
                 let response = try await client.execute(
                     uri: "/login", method: .post,
                     headers: [
-                        .contentType: "application/x-www-form-urlencoded", .cookie: "\(prefix)procura_login_csrf=\(token)", .forwardedProto: proto,
+                        .contentType: "application/x-www-form-urlencoded", .cookie: "\(prefix)procura_login_csrf=\(token)",
+                        .forwardedProto: proto,
                     ],
                     body: ByteBuffer(string: body))
                 #expect(response.status == .seeOther)
@@ -46,7 +49,10 @@ struct SignInTests {
             let token = try #require(setCookie(form, "procura_login_csrf"))
             let wrong = try await client.execute(
                 uri: "/login", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)", .accept: "text/html"],
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
+                    .accept: "text/html",
+                ],
                 body: ByteBuffer(string: "_csrf=\(token)&user=pia&password=wrong-password-123"))
             #expect(wrong.status == .unauthorized)
             #expect(wrong.text.contains("Unknown user or wrong password"))
@@ -62,7 +68,10 @@ struct SignInTests {
             func attempt(_ user: String, _ password: String) async throws -> TestResponse {
                 try await client.execute(
                     uri: "/login", method: .post,
-                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)", .accept: "text/html"],
+                    headers: [
+                        .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(token)",
+                        .accept: "text/html",
+                    ],
                     body: ByteBuffer(string: "_csrf=\(token)&user=\(user)&password=\(queryEscape(password))"))
             }
             for _ in 0..<5 { #expect(try await attempt("vic", "not the password").status == .unauthorized) }
@@ -97,11 +106,16 @@ struct SignInTests {
             var api = session.headers
             api[.contentType] = "application/json"
             let override: [String: Any] = [
-                "item_id": fixture.itemOfA.item, "location_id": fixture.itemOfA.location, "parameter": "max", "value": 3, "reason": "csrf test",
+                "item_id": fixture.itemOfA.item, "location_id": fixture.itemOfA.location, "parameter": "max", "value": 3,
+                "reason": "csrf test",
             ]
-            #expect(try await client.execute(uri: "/api/v1/overrides", method: .post, headers: api, body: jsonBody(override)).status == .forbidden)
+            #expect(
+                try await client.execute(uri: "/api/v1/overrides", method: .post, headers: api, body: jsonBody(override)).status
+                    == .forbidden)
             api[.csrfToken] = session.csrf
-            #expect(try await client.execute(uri: "/api/v1/overrides", method: .post, headers: api, body: jsonBody(override)).status == .created)
+            #expect(
+                try await client.execute(uri: "/api/v1/overrides", method: .post, headers: api, body: jsonBody(override)).status
+                    == .created)
             // Reads need no token.
             #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: session.headers).status == .ok)
         }
@@ -115,7 +129,9 @@ struct SignInTests {
             let out = try await client.execute(uri: "/logout", method: .post, headers: headers, body: body)
             #expect(out.status == .seeOther && out.headers[.location] == "/login")
             let after = try await client.execute(uri: "/items", method: .get, headers: session.headers)
-            #expect(after.status == .seeOther && (after.headers[.location] ?? "").hasPrefix("/login"), "pages send strangers to the sign-in form")
+            #expect(
+                after.status == .seeOther && (after.headers[.location] ?? "").hasPrefix("/login"),
+                "pages send strangers to the sign-in form")
 
             let again = try await signIn(client, "fin")
             let token = fixture.account("fin").token

@@ -1,9 +1,10 @@
 import Foundation
-import NIOCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
+
 @testable import WebApp
 
 /// A signed-in browser: the session cookie and the CSRF token of its forms.
@@ -44,7 +45,9 @@ func setCookieHeader(_ response: TestResponse, _ name: String) -> String? {
 }
 
 /// Signs in through the form, as a browser does.
-func signIn(_ client: any TestClientProtocol, _ user: String, _ password: String = WebFixture.password) async throws -> BrowserSession {
+func signIn(_ client: any TestClientProtocol, _ user: String, _ password: String = WebFixture.password) async throws
+    -> BrowserSession
+{
     let form = try await client.execute(uri: "/login", method: .get, headers: [.accept: "text/html"])
     #expect(form.status == .ok)
     let loginToken = try #require(setCookie(form, "procura_login_csrf"))
@@ -53,11 +56,14 @@ func signIn(_ client: any TestClientProtocol, _ user: String, _ password: String
     let body = "_csrf=\(queryEscape(hidden))&user=\(queryEscape(user))&password=\(queryEscape(password))&next=%2F"
     let response = try await client.execute(
         uri: "/login", method: .post,
-        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(loginToken)", .accept: "text/html"],
+        headers: [
+            .contentType: "application/x-www-form-urlencoded", .cookie: "procura_login_csrf=\(loginToken)", .accept: "text/html",
+        ],
         body: ByteBuffer(string: body))
     #expect(response.status == .seeOther, "sign-in of \(user): \(response.status) \(response.text.prefix(300))")
     let cookie = try #require(setCookie(response, "procura_session"))
-    let home = try await client.execute(uri: "/items", method: .get, headers: [.cookie: "procura_session=\(cookie)", .accept: "text/html"])
+    let home = try await client.execute(
+        uri: "/items", method: .get, headers: [.cookie: "procura_session=\(cookie)", .accept: "text/html"])
     let csrf = try #require(HTML.inputValue(home.text, name: "_csrf"), "signed-in pages carry the CSRF token")
     return BrowserSession(cookie: cookie, csrf: csrf)
 }

@@ -1,11 +1,12 @@
 import Foundation
-import NIOCore
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOCore
 import Storage
 import Testing
 import Workflow
+
 @testable import WebApp
 
 /// A demo company in a SQLite database, made once per test process and copied for each test, with
@@ -59,12 +60,14 @@ struct WebFixture: Sendable {
                 try await UserAdministration.add(
                     store: store, userID: id, role: role, supplierID: supplier, password: password, actor: "test", cost: 4)
             }
-            let (secret, _) = try await UserAdministration.createToken(store: store, userID: id, name: "test", expiresInDays: nil, actor: "test")
+            let (secret, _) = try await UserAdministration.createToken(
+                store: store, userID: id, name: "test", expiresInDays: nil, actor: "test")
             accounts[id] = Account(userID: id, role: role, supplierID: supplier, password: password, token: secret)
         }
         await store.close()
         return WebFixture(
-            template: file, accounts: accounts, supplierA: a, supplierB: b, itemOfA: exclusive(a, not: b), itemOfB: exclusive(b, not: a))
+            template: file, accounts: accounts, supplierA: a, supplierB: b, itemOfA: exclusive(a, not: b),
+            itemOfB: exclusive(b, not: a))
     }
 
     /// A fresh copy of the template database.
@@ -77,7 +80,8 @@ struct WebFixture: Sendable {
     }
 
     static let configuration = WebAppConfiguration(
-        host: "127.0.0.1", port: 0, secureCookies: .auto, bcryptCost: 4, signInFailureLimit: 5, signInWindowSeconds: 900, authCacheSeconds: 0)
+        host: "127.0.0.1", port: 0, secureCookies: .auto, bcryptCost: 4, signInFailureLimit: 5, signInWindowSeconds: 900,
+        authCacheSeconds: 0)
 
     /// Runs `body` against the application on a fresh copy of the database (router tests by default).
     static func withApp(

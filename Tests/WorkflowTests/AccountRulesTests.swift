@@ -1,5 +1,5 @@
-import InventoryCore
 import Foundation
+import InventoryCore
 import Testing
 import Workflow
 

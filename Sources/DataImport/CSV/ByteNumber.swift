@@ -13,11 +13,11 @@
 // doi:10.1145/93542.93557.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Parses numbers from UTF-8 bytes.

@@ -10,11 +10,11 @@
 // RFC 4180 (2005), section 2.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a CSV file record by record, in chunks.

@@ -6,11 +6,11 @@
 // MurmurHash3's fmix64 finaliser (Appleby, MurmurHash3), so short ids cost two or three rounds.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Interns byte-string keys as dense `Int32` indexes, in insertion order. Keys compare byte for

@@ -24,7 +24,9 @@ public enum PreviousClassificationReader {
         } catch {
             throw ReadError(message: "\(name): cannot read the previous classification — \(error.localizedDescription)")
         }
-        let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        let firstByte = data.first {
+            !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+        }
         if firstByte == UInt8(ascii: "{") { return try readJSON(data, name: name) }
         return try readCSV(path: url.path, name: name)
     }
@@ -45,7 +47,10 @@ public enum PreviousClassificationReader {
             return s
         }
         guard case .array(let rows)? = member(root, "item_locations") else {
-            throw ReadError(message: "\(name): not a classification — expected the JSON of `procura classify --format json` with an \"item_locations\" array")
+            throw ReadError(
+                message:
+                    "\(name): not a classification — expected the JSON of `procura classify --format json` with an \"item_locations\" array"
+            )
         }
         var result = PreviousClassification()
         for (k, row) in rows.enumerated() {
@@ -78,7 +83,8 @@ public enum PreviousClassificationReader {
                 csv.column(column).flatMap { $0 < fields.count ? fields[$0] : nil }
             }
             let entry = try entry(abc: value("abc"), xyz: value("xyz"), pattern: value("pattern"), position: "\(name):\(line)")
-            result.set(entry, item: item < fields.count ? fields[item] : "", location: location < fields.count ? fields[location] : "")
+            result.set(
+                entry, item: item < fields.count ? fields[item] : "", location: location < fields.count ? fields[location] : "")
         }
         return result
     }
@@ -101,7 +107,8 @@ public enum PreviousClassificationReader {
         }
         if let pattern, !pattern.isEmpty {
             guard let value = DemandPattern(rawValue: pattern.lowercased()) else {
-                throw ReadError(message: "\(position): pattern '\(pattern)' — expected smooth, erratic, intermittent, lumpy or no_demand")
+                throw ReadError(
+                    message: "\(position): pattern '\(pattern)' — expected smooth, erratic, intermittent, lumpy or no_demand")
             }
             entry.pattern = value
         }

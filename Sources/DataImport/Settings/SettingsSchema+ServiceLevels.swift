@@ -13,9 +13,14 @@ extension SettingsSchema {
                     try cell.number(expected: serviceLevelExpected, accepts: isServiceLevel)
                 }
             },
-            .number("service_levels.vital_floor", \.serviceLevels.vitalFloor, expected: serviceLevelExpected, accepts: isServiceLevel),
-            .number("service_levels.desirable_cap", \.serviceLevels.desirableCap, expected: serviceLevelExpected, accepts: isServiceLevel),
-            .number("service_levels.phase_out_cap", \.serviceLevels.phaseOutCap, expected: serviceLevelExpected, accepts: isServiceLevel),
+            .number(
+                "service_levels.vital_floor", \.serviceLevels.vitalFloor, expected: serviceLevelExpected, accepts: isServiceLevel),
+            .number(
+                "service_levels.desirable_cap", \.serviceLevels.desirableCap, expected: serviceLevelExpected,
+                accepts: isServiceLevel),
+            .number(
+                "service_levels.phase_out_cap", \.serviceLevels.phaseOutCap, expected: serviceLevelExpected,
+                accepts: isServiceLevel),
             // `{bottleneck: 0.97, strategic: 0.95}`: the lowest target per Kraljic segment of the
             // primary supplier; a segment left out keeps its default, `null` removes the floor.
             SettingsKey("service_levels.supplier_segment_floor") { value, settings throws(SettingsProblem) in
@@ -23,10 +28,12 @@ extension SettingsSchema {
                 for (key, entry) in try value.entries(expected: "a mapping from supplier segments to service levels") {
                     guard let segment = SupplierSegment(rawValue: key) else {
                         throw SettingsProblem(
-                            path: entry.path, expected: "a segment " + SupplierSegment.allCases.map(\.rawValue).joined(separator: ", "),
+                            path: entry.path,
+                            expected: "a segment " + SupplierSegment.allCases.map(\.rawValue).joined(separator: ", "),
                             got: key)
                     }
-                    floors[segment] = entry.isNull ? nil : try entry.number(expected: serviceLevelExpected, accepts: isServiceLevel)
+                    floors[segment] =
+                        entry.isNull ? nil : try entry.number(expected: serviceLevelExpected, accepts: isServiceLevel)
                 }
                 settings.serviceLevels.supplierSegmentFloor = floors
             },

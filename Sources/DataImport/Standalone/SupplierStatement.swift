@@ -30,7 +30,9 @@ public enum SupplierStatement {
         try lines(of: try CSVDocument(text: text, name: name), name: name, supplierID: supplierID)
     }
 
-    private static func lines(of csv: CSVDocument, name: String, supplierID: String) throws(CSVDocument.Failure) -> [StockStatementLine] {
+    private static func lines(of csv: CSVDocument, name: String, supplierID: String) throws(CSVDocument.Failure)
+        -> [StockStatementLine]
+    {
         let missing = columns.filter { csv.column($0) == nil }
         guard missing.isEmpty, let item = csv.column("item_id"), let location = csv.column("location_id"),
             let quantity = csv.column("quantity")

@@ -35,7 +35,8 @@ public struct AdjustedForecast: Hashable, Sendable {
         var values = statistical
         var changes: [Change] = []
         let h = statistical.count
-        let ordered = adjustments.filter { if case .override = $0.kind { false } else { true } }
+        let ordered =
+            adjustments.filter { if case .override = $0.kind { false } else { true } }
             + adjustments.filter { if case .override = $0.kind { true } else { false } }
         for adjustment in ordered {
             let lower = max(0, adjustment.buckets.lowerBound)
@@ -52,7 +53,8 @@ public struct AdjustedForecast: Hashable, Sendable {
                 }
                 after = max(0, after)
                 values[t] = after
-                changes.append(Change(bucket: t, before: before, after: after, reason: adjustment.reason, author: adjustment.author))
+                changes.append(
+                    Change(bucket: t, before: before, after: after, reason: adjustment.reason, author: adjustment.author))
             }
         }
         self.final = values
@@ -61,7 +63,9 @@ public struct AdjustedForecast: Hashable, Sendable {
 
     /// Forecast value added of the adjustments: the metric of the statistical forecast minus that
     /// of the final one against `actual` (positive = the adjustments improved accuracy).
-    public func valueAdded(actual: [Double], metric: AccuracyMetric = .wape) -> (statistical: Double?, final: Double?, added: Double?) {
+    public func valueAdded(actual: [Double], metric: AccuracyMetric = .wape) -> (
+        statistical: Double?, final: Double?, added: Double?
+    ) {
         let s = metric.value(in: AccuracyReport(actual: actual, forecast: Array(statistical.prefix(actual.count))))
         let f = metric.value(in: AccuracyReport(actual: actual, forecast: Array(final.prefix(actual.count))))
         guard let s, let f else { return (s, f, nil) }

@@ -59,7 +59,9 @@ public struct AutoETS: Sendable, Hashable {
         if m == 1 {
             if let s = season, s != .none {
                 throw ForecastError(
-                    .invalidParameter, "\(searchSpace == .holtWintersAdditive || searchSpace == .holtWintersMultiplicative ? "holt-winters" : "ets"): a seasonal model needs --season-length ≥ 2")
+                    .invalidParameter,
+                    "\(searchSpace == .holtWintersAdditive || searchSpace == .holtWintersMultiplicative ? "holt-winters" : "ets"): a seasonal model needs --season-length ≥ 2"
+                )
             }
             season = ETSSpecification.Component.none
         }
@@ -100,7 +102,8 @@ public struct AutoETS: Sendable, Hashable {
             }
         }
         guard let best else {
-            throw ForecastError(.noModelFitted, "ets: no ETS model could be fitted to \(y.count) observations — give more history")
+            throw ForecastError(
+                .noModelFitted, "ets: no ETS model could be fitted to \(y.count) observations — give more history")
         }
         return best
     }

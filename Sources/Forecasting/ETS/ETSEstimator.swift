@@ -90,12 +90,14 @@ enum ETSEstimator {
                             linearPath
                             ? ETSKernel.criterionDampedTrendLinear(yb, level: sb[0], trend: sb[1], alpha: a, beta: b, phi: p)
                             : fastPath
-                            ? ETSKernel.criterionAdditiveNonSeasonal(
-                                yb, level: sb[0], trend: spec.hasTrend ? sb[1] : 0, hasTrend: spec.hasTrend, alpha: a, beta: b, phi: p)
-                            : ETSKernel.filter(
-                                yb, initial: UnsafeBufferPointer(sb), specification: spec, alpha: a, beta: b, gamma: g, phi: p, m: m,
-                                ring: rb.baseAddress!, residuals: nil
-                            ).criterion
+                                ? ETSKernel.criterionAdditiveNonSeasonal(
+                                    yb, level: sb[0], trend: spec.hasTrend ? sb[1] : 0, hasTrend: spec.hasTrend, alpha: a,
+                                    beta: b, phi: p)
+                                : ETSKernel.filter(
+                                    yb, initial: UnsafeBufferPointer(sb), specification: spec, alpha: a, beta: b, gamma: g,
+                                    phi: p, m: m,
+                                    ring: rb.baseAddress!, residuals: nil
+                                ).criterion
                         lik = max(lik, -1e10)
                         if lik.isNaN || abs(lik + 99999.0) < 1e-7 { lik = -.infinity }
                         return lik
@@ -129,7 +131,8 @@ enum ETSEstimator {
                     ring.withUnsafeMutableBufferPointer { rb in
                         ETSKernel.filter(
                             yb, initial: ib, specification: spec, alpha: alpha, beta: spec.hasTrend ? beta : 0,
-                            gamma: spec.hasSeason ? gamma : 0, phi: phiUsed, m: m, ring: rb.baseAddress!, residuals: eb.baseAddress!)
+                            gamma: spec.hasSeason ? gamma : 0, phi: phiUsed, m: m, ring: rb.baseAddress!,
+                            residuals: eb.baseAddress!)
                     }
                 }
             }

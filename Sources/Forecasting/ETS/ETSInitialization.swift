@@ -94,7 +94,8 @@ enum ETSInitialization {
             if multiplicative, let bad = y.firstIndex(where: { $0 <= 0 }) {
                 throw ForecastError(
                     .notPositive,
-                    "ets: value \(bad + 1) is \(y[bad]) — multiplicative seasonality needs every value > 0; use additive seasonality")
+                    "ets: value \(bad + 1) is \(y[bad]) — multiplicative seasonality needs every value > 0; use additive seasonality"
+                )
             }
             var seasonal: [Double]
             if n < 3 * m {

@@ -68,5 +68,6 @@ public struct ETSSearchSpace: Hashable, Sendable {
     /// statsforecast `HoltWinters`: `AutoETS(model="AAA")`, damped or not by AICc.
     public static let holtWintersAdditive = ETSSearchSpace(error: .additive, trend: .additive, season: .additive)
     /// statsforecast `HoltWinters(error_type="M")`: `AutoETS(model="MAM")`.
-    public static let holtWintersMultiplicative = ETSSearchSpace(error: .multiplicative, trend: .additive, season: .multiplicative)
+    public static let holtWintersMultiplicative = ETSSearchSpace(
+        error: .multiplicative, trend: .additive, season: .multiplicative)
 }

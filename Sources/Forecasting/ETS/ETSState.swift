@@ -17,7 +17,8 @@ public struct ETSState: Hashable, Sendable {
     public var seasonal: [Double]
 
     /// Creates a state.
-    public init(specification: ETSSpecification, seasonLength: Int, phi: Double, level: Double, trend: Double, seasonal: [Double]) {
+    public init(specification: ETSSpecification, seasonLength: Int, phi: Double, level: Double, trend: Double, seasonal: [Double])
+    {
         self.specification = specification
         self.seasonLength = seasonLength
         self.phi = phi

@@ -63,14 +63,16 @@ struct ETSStepper {
     func forecast(h: Int) -> [Double] {
         var out = [Double](repeating: 0, count: h)
         let seasonal = specification.hasSeason ? (0..<m).map { ring[(head + $0) % m] } : []
-        ETSKernel.forecast(into: &out, level: level, trend: trend, seasonal: seasonal, m: m, specification: specification, phi: phi)
+        ETSKernel.forecast(
+            into: &out, level: level, trend: trend, seasonal: seasonal, m: m, specification: specification, phi: phi)
         return out
     }
 }
 
 extension ExponentialSmoothingModel {
     /// One pass of the filter from the fitted initial state, forecasting at each origin.
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         guard case .exponentialSmoothing(let last) = fit.path, last.specification.trend != .multiplicative,

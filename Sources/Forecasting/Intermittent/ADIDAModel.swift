@@ -39,7 +39,8 @@ public struct ADIDAModel: ForecastModel, Hashable {
         var p = ModelParameters(["aggregation_level": Double(level)])
         if let alpha { p.set("alpha", alpha) }
         return FittedForecast(
-            model: name, parameters: p, fitted: options.fittedValues ? Self.fittedValues(y) : [], path: .constant(sum / Double(level)))
+            model: name, parameters: p, fitted: options.fittedValues ? Self.fittedValues(y) : [],
+            path: .constant(sum / Double(level)))
     }
 
     /// statsforecast `_adida` fitted values.
@@ -59,7 +60,8 @@ public struct ADIDAModel: ForecastModel, Hashable {
                 for i in 0..<(y.count - 1) {
                     let level = Int(expanded[i + 1])
                     let prefix = UnsafeBufferPointer(rebasing: yb[0...i])
-                    out[i + 1] = SESKernel.chunkForecast(prefix, level: level, scratch: sb, tolerance: 1e-12).forecast / Double(level)
+                    out[i + 1] =
+                        SESKernel.chunkForecast(prefix, level: level, scratch: sb, tolerance: 1e-12).forecast / Double(level)
                 }
             }
         }

@@ -1,13 +1,15 @@
 extension CrostonModel {
     /// One pass: size and interval SES updated at each demand; the forecast after each prefix as
     /// ``fit(_:options:)`` would give it (naive — the last value — before the first demand).
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         let alphas: (Double, Double)? =
             variant == .optimized
             ? fit.parameters["alpha_size"].flatMap { a in fit.parameters["alpha_interval"].map { (a, $0) } } : (alpha, alpha)
-        guard let alphas, let first = origins.first, first >= 1, origins.upperBound <= y.count, !y.contains(where: { $0 < 0 }) else {
+        guard let alphas, let first = origins.first, first >= 1, origins.upperBound <= y.count, !y.contains(where: { $0 < 0 })
+        else {
             return try defaultRolling(fit, series: y, origins: origins, horizon: horizon)
         }
         let factor = variant == .sba ? 0.95 : 1.0
@@ -42,7 +44,8 @@ extension CrostonModel {
 
 extension TSBModel {
     /// One pass: probability SES over every period, size SES over the demands.
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         guard let ad = fit.parameters["alpha_d"], let ap = fit.parameters["alpha_p"], let first = origins.first, first >= 1,
@@ -69,7 +72,8 @@ extension TSBModel {
 
 extension ADIDAModel {
     /// The fixed aggregation level and α applied to every prefix without allocation per origin.
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         guard let level = fit.parameters["aggregation_level"].map(Int.init), level >= 1, let first = origins.first, first >= 1,
@@ -96,7 +100,8 @@ extension ADIDAModel {
 
 extension IMAPAModel {
     /// The fixed levels and their α applied to every prefix without allocation per origin.
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         guard let maxLevel = fit.parameters["max_aggregation_level"].map(Int.init), maxLevel >= 1, let first = origins.first,
@@ -121,7 +126,8 @@ extension IMAPAModel {
                             for j in 0..<k { s += yb[lost + i * k + j] }
                             sb[i] = s
                         }
-                        total += SESKernel.forecast(alpha: alphas[k - 1], UnsafeBufferPointer(rebasing: sb[0..<chunks])) / Double(k)
+                        total +=
+                            SESKernel.forecast(alpha: alphas[k - 1], UnsafeBufferPointer(rebasing: sb[0..<chunks])) / Double(k)
                     }
                     let f = total / Double(maxLevel)
                     for h in 0..<horizon { out[row * horizon + h] = f }

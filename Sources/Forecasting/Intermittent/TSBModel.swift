@@ -63,7 +63,8 @@ public struct TSBModel: ForecastModel, Hashable {
             alphaProbability: fit.parameters["alpha_p"] ?? alphaProbability ?? 0.1, options: options)
     }
 
-    private func filter(_ y: [Double], alphaDemand ad: Double, alphaProbability ap: Double, options: FitOptions) -> FittedForecast {
+    private func filter(_ y: [Double], alphaDemand ad: Double, alphaProbability ap: Double, options: FitOptions) -> FittedForecast
+    {
         let sizes = IntermittentSeries.sizes(y)
         let occurrence = y.map { $0 != 0 ? 1.0 : 0.0 }
         let params = ModelParameters(["alpha_d": ad, "alpha_p": ap])
@@ -75,7 +76,8 @@ public struct TSBModel: ForecastModel, Hashable {
         let (p, pFitted) = occurrence.withBuffer { SESKernel.forecastAndFitted(alpha: ap, $0) }
         let (z, zFitted) = sizes.withBuffer { SESKernel.forecastAndFitted(alpha: ad, $0) }
         let zExpanded = IntermittentSeries.expandDemand(zFitted + [z], y)
-        return FittedForecast(model: name, parameters: params, fitted: zip(pFitted, zExpanded).map { $0 * $1 }, path: .constant(p * z))
+        return FittedForecast(
+            model: name, parameters: params, fitted: zip(pFitted, zExpanded).map { $0 * $1 }, path: .constant(p * z))
     }
 
     /// In-sample one-step SSE of TSB over t = 1…n−1, in one pass without allocation: the same

@@ -65,7 +65,8 @@ extension ForecastError {
         if let i = y.firstIndex(where: { $0 < 0 }) {
             throw ForecastError(
                 .negativeDemand,
-                "\(model.rawValue): value \(i + 1) is \(y[i]) — intermittent-demand methods need demand ≥ 0 (net returns out first)")
+                "\(model.rawValue): value \(i + 1) is \(y[i]) — intermittent-demand methods need demand ≥ 0 (net returns out first)"
+            )
         }
     }
 

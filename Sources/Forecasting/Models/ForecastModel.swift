@@ -25,7 +25,8 @@ public protocol ForecastModel: Sendable {
 }
 
 extension ForecastModel {
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         try defaultRolling(fit, series: y, origins: origins, horizon: horizon)

@@ -78,13 +78,15 @@ public struct ModelSettings: Hashable, Sendable {
             let accepted = Self.acceptedFlags(name).sorted().map { "--\($0)" }.joined(separator: ", ")
             throw ForecastError(
                 .invalidParameter,
-                "--\(flag) does not apply to \(name.rawValue)" + (accepted.isEmpty ? " (it takes no model flags)" : " (it takes \(accepted))"))
+                "--\(flag) does not apply to \(name.rawValue)"
+                    + (accepted.isEmpty ? " (it takes no model flags)" : " (it takes \(accepted))"))
         }
         switch name {
         case .naive: return NaiveModel()
         case .seasonalNaive:
             guard let m = seasonLength else {
-                throw ForecastError(.invalidParameter, "seasonal-naive needs --season-length M (e.g. 52 for weekly, 12 for monthly)")
+                throw ForecastError(
+                    .invalidParameter, "seasonal-naive needs --season-length M (e.g. 52 for weekly, 12 for monthly)")
             }
             return SeasonalNaiveModel(seasonLength: m)
         case .historicAverage: return HistoricAverageModel()
@@ -93,10 +95,12 @@ public struct ModelSettings: Hashable, Sendable {
             return MovingAverageModel(window: window)
         case .ses: return SimpleExponentialSmoothing(alpha: alpha)
         case .holt:
-            return ExponentialSmoothingModel(family: .holt, damped: damped, fixed: ETSSmoothingParameters(alpha: alpha, beta: beta, phi: phi))
+            return ExponentialSmoothingModel(
+                family: .holt, damped: damped, fixed: ETSSmoothingParameters(alpha: alpha, beta: beta, phi: phi))
         case .holtWinters:
             guard let m = seasonLength else {
-                throw ForecastError(.invalidParameter, "holt-winters needs --season-length M (e.g. 52 for weekly, 12 for monthly)")
+                throw ForecastError(
+                    .invalidParameter, "holt-winters needs --season-length M (e.g. 52 for weekly, 12 for monthly)")
             }
             return ExponentialSmoothingModel(
                 family: .holtWinters(seasonal ?? .additive), seasonLength: m, damped: damped,

@@ -28,7 +28,9 @@ public enum NelderMead {
         public var adaptive = true
 
         /// Creates a configuration.
-        public init(initialStep: Double = 0.05, zeroPerturbation: Double = 1e-4, tolerance: Double = 1e-4, maxIterations: Int = 1000) {
+        public init(
+            initialStep: Double = 0.05, zeroPerturbation: Double = 1e-4, tolerance: Double = 1e-4, maxIterations: Int = 1000
+        ) {
             self.initialStep = initialStep
             self.zeroPerturbation = zeroPerturbation
             self.tolerance = tolerance

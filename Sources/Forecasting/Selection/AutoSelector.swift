@@ -110,7 +110,8 @@ public struct AutoSelector: Sendable {
         case .naive: return NaiveModel()
         case .historicAverage: return HistoricAverageModel()
         case .movingAverage: return MovingAverageModel(window: configuration.movingAverageWindow)
-        case .seasonalNaive: return configuration.seasonLength > 1 ? SeasonalNaiveModel(seasonLength: configuration.seasonLength) : nil
+        case .seasonalNaive:
+            return configuration.seasonLength > 1 ? SeasonalNaiveModel(seasonLength: configuration.seasonLength) : nil
         case .ses: return SimpleExponentialSmoothing()
         case .holt, .ets:
             var model = ExponentialSmoothingModel(
@@ -120,7 +121,8 @@ public struct AutoSelector: Sendable {
         case .holtWinters:
             guard configuration.seasonLength > 1 else { return nil }
             var model = ExponentialSmoothingModel(
-                family: .holtWinters(.additive), seasonLength: configuration.seasonLength, damped: true, estimation: .heuristicStates)
+                family: .holtWinters(.additive), seasonLength: configuration.seasonLength, damped: true,
+                estimation: .heuristicStates)
             model.optimizer = configuration.nelderMead
             return model
         case .croston: return CrostonModel(variant: .classic)
@@ -134,7 +136,9 @@ public struct AutoSelector: Sendable {
     }
 
     /// Selects and fits a model for `y` (oldest first).
-    public func select(_ series: [Double], context: SelectionContext = SelectionContext()) throws(ForecastError) -> SelectionResult {
+    public func select(_ series: [Double], context: SelectionContext = SelectionContext()) throws(ForecastError)
+        -> SelectionResult
+    {
         try ForecastError.validate(series, model: .auto)
         let c = configuration
         let firstDemand = series.firstIndex { $0 != 0 }
@@ -176,7 +180,8 @@ public struct AutoSelector: Sendable {
         let nonNegative = !y.contains { $0 < 0 }
         let holdout = min(c.holdout, max(1, n / 3))
         if n - holdout < c.minimumTraining {
-            let model: any ForecastModel = pattern.isSporadic && nonNegative ? CrostonModel(variant: .sba) : SimpleExponentialSmoothing()
+            let model: any ForecastModel =
+                pattern.isSporadic && nonNegative ? CrostonModel(variant: .sba) : SimpleExponentialSmoothing()
             var options = fitOptions
             options.fittedValues = c.fittedValues
             let fit = try model.fit(y, options: options)
@@ -258,7 +263,8 @@ public struct AutoSelector: Sendable {
                 }
             }
             let report = AccuracyReport(
-                actual: actual, forecast: predicted, training: training, seasonalPeriod: c.metric == .mase ? max(1, c.seasonLength) : 1)
+                actual: actual, forecast: predicted, training: training,
+                seasonalPeriod: c.metric == .mase ? max(1, c.seasonLength) : 1)
             let score = c.metric.value(in: report)
             let candidate = SelectionResult.Candidate(
                 model: model.name, seasonallyAdjusted: adjustment != nil, score: score.flatMap { $0.isFinite ? $0 : nil },

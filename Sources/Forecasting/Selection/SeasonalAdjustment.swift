@@ -55,7 +55,9 @@ public struct SeasonalAdjustment: Hashable, Sendable {
             if positive, movingAveragesPositive(y, m: m) {
                 let ratios = ClassicalDecomposition.seasonal(y, period: m, multiplicative: true)
                 let indices = (0..<m).map { ratios[$0] }
-                if indices.allSatisfy({ $0.isFinite && $0 >= 0.05 }) { return SeasonalAdjustment(indices: indices, multiplicative: true) }
+                if indices.allSatisfy({ $0.isFinite && $0 >= 0.05 }) {
+                    return SeasonalAdjustment(indices: indices, multiplicative: true)
+                }
             }
             let s = ClassicalDecomposition.seasonal(y, period: m, multiplicative: false)
             let additive = (0..<m).map { s[$0] }

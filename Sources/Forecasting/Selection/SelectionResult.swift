@@ -72,7 +72,8 @@ public struct SelectionResult: Sendable {
 
     /// A result that forecasts a constant by a fallback rule (no model chosen, no candidates).
     public static func constant(
-        _ value: Double, fallback: Fallback, pattern: DemandPattern, flags: [Flag] = [], observationCount: Int, metric: AccuracyMetric = .rmse
+        _ value: Double, fallback: Fallback, pattern: DemandPattern, flags: [Flag] = [], observationCount: Int,
+        metric: AccuracyMetric = .rmse
     ) -> SelectionResult {
         let fit = FittedForecast(
             model: .auto, parameters: ModelParameters(["level": value]), fitted: [], path: .constant(value),

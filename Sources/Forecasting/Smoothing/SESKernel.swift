@@ -57,7 +57,8 @@ enum SESKernel {
     /// α ∈ [`lower`, `upper`] minimising ``sse(alpha:_:)`` by golden-section search, stopped when
     /// the bracket is narrower than `tolerance` (statsforecast: 1e-12) or the two inner values tie;
     /// returns the bracket midpoint.
-    static func goldenSection(_ x: UnsafeBufferPointer<Double>, lower: Double, upper: Double, tolerance: Double = 1e-12) -> Double {
+    static func goldenSection(_ x: UnsafeBufferPointer<Double>, lower: Double, upper: Double, tolerance: Double = 1e-12) -> Double
+    {
         let gr = ((5.0).squareRoot() + 1.0) / 2.0
         var a = lower
         var b = upper

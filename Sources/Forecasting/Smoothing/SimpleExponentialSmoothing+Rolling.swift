@@ -1,7 +1,8 @@
 extension SimpleExponentialSmoothing {
     /// One pass: the SES forecast after each prefix, `G(0) = y₀`, `G(k) = α y_{k−1} + (1 − α) G(k−1)`
     /// (`y₀` itself for a prefix of one value) — the arithmetic of ``SESKernel/forecast(alpha:_:)``.
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         guard let first = origins.first, first >= 1, origins.upperBound <= y.count, let alpha = fit.parameters["alpha"] else {
@@ -25,7 +26,8 @@ extension SimpleExponentialSmoothing {
 
 extension MovingAverageModel {
     /// The trailing mean at each origin (NaN-free: origins shorter than the window use the default path).
-    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+    public func rollingForecasts(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int)
+        throws(ForecastError)
         -> [Double]
     {
         let w = window
@@ -45,7 +47,9 @@ extension MovingAverageModel {
 
 extension ForecastModel {
     /// The generic rolling evaluation (``apply(_:to:options:)`` on every prefix).
-    func defaultRolling(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError) -> [Double] {
+    func defaultRolling(_ fit: FittedForecast, series y: [Double], origins: Range<Int>, horizon: Int) throws(ForecastError)
+        -> [Double]
+    {
         var out: [Double] = []
         out.reserveCapacity(origins.count * horizon)
         let options = FitOptions(fittedValues: false)

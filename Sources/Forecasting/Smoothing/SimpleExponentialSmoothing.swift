@@ -23,10 +23,13 @@ public struct SimpleExponentialSmoothing: ForecastModel, Hashable {
         if let alpha, !(alpha > 0 && alpha <= 1) {
             throw .parameter(name, "alpha", alpha, expected: "a number in (0, 1]")
         }
-        let a = alpha ?? y.withBuffer {
-            SESKernel.goldenSection(
-                $0, lower: Self.searchBounds.lowerBound, upper: Self.searchBounds.upperBound, tolerance: options.goldenTolerance)
-        }
+        let a =
+            alpha
+            ?? y.withBuffer {
+                SESKernel.goldenSection(
+                    $0, lower: Self.searchBounds.lowerBound, upper: Self.searchBounds.upperBound,
+                    tolerance: options.goldenTolerance)
+            }
         return Self.filter(y, alpha: a, options: options)
     }
 

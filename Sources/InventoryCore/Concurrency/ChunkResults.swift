@@ -73,6 +73,8 @@ extension ConcurrentChunks {
     @inlinable
     public static func uninitializedResults<T: Sendable>(count: Int) -> (ChunkResults<T>, DisjointWrites<T>) {
         let storage = ChunkResults<T>.Storage(count: max(0, count))
-        return (ChunkResults(storage: storage), DisjointWrites(UnsafeMutableBufferPointer(start: storage.base, count: max(0, count))))
+        return (
+            ChunkResults(storage: storage), DisjointWrites(UnsafeMutableBufferPointer(start: storage.base, count: max(0, count)))
+        )
     }
 }

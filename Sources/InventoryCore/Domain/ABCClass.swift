@@ -80,7 +80,8 @@ public struct ABCXYZCell: Hashable, Sendable, Comparable, CustomStringConvertibl
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let cell = ABCXYZCell(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected AX…CZ, got '\(text)'"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected AX…CZ, got '\(text)'"))
         }
         self = cell
     }

@@ -69,7 +69,9 @@ private struct JSONParser {
         skipWhiteSpace()
         let value = try parseValue()
         skipWhiteSpace()
-        guard position == bytes.count else { throw error("unexpected \(describe(position)) after the JSON value — expected the end of the text") }
+        guard position == bytes.count else {
+            throw error("unexpected \(describe(position)) after the JSON value — expected the end of the text")
+        }
         return value
     }
 
@@ -83,7 +85,9 @@ private struct JSONParser {
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected \(describe(position)) — expected a value (object, array, string, number, true, false or null)")
+        default:
+            throw error(
+                "unexpected \(describe(position)) — expected a value (object, array, string, number, true, false or null)")
         }
     }
 
@@ -116,13 +120,19 @@ private struct JSONParser {
         while true {
             skipWhiteSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw error(position < bytes.count ? "unexpected \(describe(position)) — expected a key in double quotes" : "the text ends inside an object")
+                throw error(
+                    position < bytes.count
+                        ? "unexpected \(describe(position)) — expected a key in double quotes" : "the text ends inside an object")
             }
             let keyStart = position
             let key = try parseString()
-            guard keys.insert(key).inserted else { throw error("duplicate key '\(key)' in an object — give each key once", at: keyStart) }
+            guard keys.insert(key).inserted else {
+                throw error("duplicate key '\(key)' in an object — give each key once", at: keyStart)
+            }
             skipWhiteSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after the key '\(key)'") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw error("expected ':' after the key '\(key)'")
+            }
             position += 1
             skipWhiteSpace()
             members.append((key, try parseValue()))
@@ -132,7 +142,9 @@ private struct JSONParser {
                 position += 1
                 continue
             }
-            guard bytes[position] == UInt8(ascii: "}") else { throw error("unexpected \(describe(position)) — expected ',' or '}'") }
+            guard bytes[position] == UInt8(ascii: "}") else {
+                throw error("unexpected \(describe(position)) — expected ',' or '}'")
+            }
             position += 1
             depth -= 1
             return .object(members)
@@ -158,7 +170,9 @@ private struct JSONParser {
                 position += 1
                 continue
             }
-            guard bytes[position] == UInt8(ascii: "]") else { throw error("unexpected \(describe(position)) — expected ',' or ']'") }
+            guard bytes[position] == UInt8(ascii: "]") else {
+                throw error("unexpected \(describe(position)) — expected ',' or ']'")
+            }
             position += 1
             depth -= 1
             return .array(items)
@@ -172,7 +186,9 @@ private struct JSONParser {
         var runStart = position
         func flush(_ end: Int) {
             if end > runStart {
-                scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self).unicodeScalars)
+                scalars.append(
+                    contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+                        .unicodeScalars)
             }
         }
         while position < bytes.count {
@@ -182,7 +198,9 @@ private struct JSONParser {
                 position += 1
                 return String(scalars)
             }
-            if byte < 0x20 { throw error("control character \(describe(position)) inside a string — escape it (\\n, \\t, \\u00XX)") }
+            if byte < 0x20 {
+                throw error("control character \(describe(position)) inside a string — escape it (\\n, \\t, \\u00XX)")
+            }
             if byte == UInt8(ascii: "\\") {
                 flush(position)
                 position += 1
@@ -213,7 +231,8 @@ private struct JSONParser {
     private mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
         let high = try hex4()
         if (0xD800..<0xDC00).contains(high) {
-            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            else {
                 throw error("a high surrogate \\u\(String(high, radix: 16)) must be followed by a low surrogate")
             }
             position += 2
@@ -250,7 +269,9 @@ private struct JSONParser {
         guard position < bytes.count, isDigit(bytes[position]) else { throw error("a number needs digits after '-'", at: start) }
         if bytes[position] == UInt8(ascii: "0") {
             position += 1
-            if position < bytes.count, isDigit(bytes[position]) { throw error("a number must not start with 0 (leading zeros)", at: start) }
+            if position < bytes.count, isDigit(bytes[position]) {
+                throw error("a number must not start with 0 (leading zeros)", at: start)
+            }
         } else {
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
@@ -263,13 +284,17 @@ private struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             isWhole = false
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("a number needs digits in its exponent") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isWhole, let whole = Int(text) { return .integer(whole) }
-        guard let value = Double(text), value.isFinite else { throw error("the number \(text) is outside the range of a 64-bit float", at: start) }
+        guard let value = Double(text), value.isFinite else {
+            throw error("the number \(text) is outside the range of a 64-bit float", at: start)
+        }
         return .number(value)
     }
 

@@ -62,7 +62,9 @@ private enum Mismatch {
 
 /// Primitive values, shared by the three containers.
 private enum Primitive {
-    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey], _ keyStyle: JSONValueEncoder.KeyStyle) throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, _ value: JSONValue, _ path: [any CodingKey], _ keyStyle: JSONValueEncoder.KeyStyle
+    ) throws -> T {
         if T.self == Double.self { return try double(value, path) as! T }
         if T.self == Float.self { return Float(try double(value, path)) as! T }
         if T.self == String.self {
@@ -93,12 +95,14 @@ private enum Primitive {
         switch value {
         case .integer(let i):
             guard let v = I(exactly: i) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(i) is outside the range of \(I.self) (\(I.min) … \(I.max))"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "\(i) is outside the range of \(I.self) (\(I.min) … \(I.max))"))
             }
             return v
         case .number(let d):
             guard let v = I(exactly: d) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(d) is not a whole number within \(I.min) … \(I.max)"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "\(d) is not a whole number within \(I.min) … \(I.max)"))
             }
             return v
         default: throw Mismatch.error(I.self, value, path)
@@ -148,7 +152,9 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try Primitive.decode(type, try require(key), codingPath + [key], keyStyle)
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try TreeDecoder(value: try require(key), codingPath: codingPath + [key], keyStyle: keyStyle).container(keyedBy: type)
     }
 
@@ -189,7 +195,8 @@ private struct UnkeyedReader: UnkeyedDecodingContainer {
 
     private mutating func next(_ type: Any.Type) throws -> (JSONValue, [any CodingKey]) {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "the array has only \(items.count) elements"))
+            throw DecodingError.valueNotFound(
+                type, .init(codingPath: codingPath, debugDescription: "the array has only \(items.count) elements"))
         }
         let path = codingPath + [ElementKey(currentIndex)]
         defer { currentIndex += 1 }
@@ -207,7 +214,8 @@ private struct UnkeyedReader: UnkeyedDecodingContainer {
         return try Primitive.decode(type, value, path, keyStyle)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey>
+    {
         let (value, path) = try next([String: Any].self)
         return try TreeDecoder(value: value, codingPath: path, keyStyle: keyStyle).container(keyedBy: type)
     }
@@ -240,7 +248,9 @@ extension JSONValueDecoder {
     /// expected — for the messages of the API and of the command line's JSON inputs.
     public static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? JSONValueEncoder.snakeCase(key.stringValue) }
+            let keys = context.codingPath.map { key in
+                key.intValue.map { "[\($0)]" } ?? JSONValueEncoder.snakeCase(key.stringValue)
+            }
             return keys.isEmpty ? "the body" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
         }
         switch error {

@@ -133,7 +133,9 @@ private struct TreeEncoder: Encoder {
 
 /// Leaf values of the primitive types, shared by the three containers.
 private enum Leaf {
-    static func value(_ value: some Encodable, node: EncodingNode, codingPath: [any CodingKey], keyStyle: JSONValueEncoder.KeyStyle) throws {
+    static func value(
+        _ value: some Encodable, node: EncodingNode, codingPath: [any CodingKey], keyStyle: JSONValueEncoder.KeyStyle
+    ) throws {
         switch value {
         case let v as Double: node.content = .leaf(.number(v))
         case let v as Float: node.content = .leaf(.number(Double(v)))
@@ -170,7 +172,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try Leaf.value(value, node: node.child(forKey: name(key)), codingPath: codingPath + [key], keyStyle: keyStyle)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         let child = node.child(forKey: name(key))
         child.becomeObject()
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key], keyStyle: keyStyle))

@@ -10,6 +10,8 @@
 //   doi:10.1016/0167-6687(93)90997-4 — the same algorithm and constants as NumPy's
 //   random_poisson_ptrs. Acceptance rate above 0.89 for λ ≥ 10; exact, not a normal approximation.
 
+import RealModule
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -17,7 +19,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import RealModule
 
 /// The Poisson distribution with mean λ: P(X = k) = e^{−λ} λᵏ / k!.
 ///

@@ -90,7 +90,8 @@ enum SaddlePoint {
             return Double.exp(lc)
         }
         if x < 0 || x > n { return 0 }
-        let lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance(x, n * p)
+        let lc =
+            stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance(x, n * p)
             - deviance(n - x, n * q)
         let lf = ln2Pi + Double.log(x) + Double.log(onePlus: -x / n)
         return Double.exp(lc - 0.5 * lf)

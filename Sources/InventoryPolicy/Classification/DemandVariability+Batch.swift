@@ -26,7 +26,8 @@ extension DemandVariability {
                     let columnsOfRow = window(row).clamped(to: 0..<columns)
                     let start = row * columns + columnsOfRow.lowerBound
                     output.initialize(
-                        row, to: DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + columnsOfRow.count)])))
+                        row,
+                        to: DemandVariability(buckets: UnsafeBufferPointer(rebasing: all[start..<(start + columnsOfRow.count)])))
                 }
             }
         }

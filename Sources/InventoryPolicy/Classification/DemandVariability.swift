@@ -1,4 +1,3 @@
-
 /// The demand statistics behind XYZ and the demand pattern, for one series of buckets.
 ///
 /// - `mean` μ and population standard deviation σ over all buckets (zeros included), CV = σ/μ
@@ -53,7 +52,8 @@ public struct DemandVariability: Hashable, Sendable {
     public init(buckets: UnsafeBufferPointer<Double>) {
         let n = buckets.count
         guard n > 0, let start = buckets.baseAddress else {
-            self.init(periods: 0, total: 0, mean: 0, standardDeviation: 0, cv: .infinity, nonZeroPeriods: 0, adi: .infinity, cv2: .nan)
+            self.init(
+                periods: 0, total: 0, mean: 0, standardDeviation: 0, cv: .infinity, nonZeroPeriods: 0, adi: .infinity, cv2: .nan)
             return
         }
         let raw = UnsafeRawPointer(start)

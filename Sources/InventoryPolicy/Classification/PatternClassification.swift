@@ -1,5 +1,5 @@
-public import InventoryCore
 import Forecasting
+public import InventoryCore
 
 /// The Syntetos–Boylan–Croston demand pattern with hysteresis against a previous pattern.
 ///

@@ -50,7 +50,9 @@ public struct StrategyChoice: Hashable, Sendable {
         {
             self.init(
                 strategy: .reorderPoint,
-                reason: "\(cell) mapping: jit_kanban; \(segment.rawValue) supplier (high supply risk): reorder_point with safety stock instead")
+                reason:
+                    "\(cell) mapping: jit_kanban; \(segment.rawValue) supplier (high supply risk): reorder_point with safety stock instead"
+            )
             return
         }
         self.init(strategy: strategy, reason: "\(cell) mapping")

@@ -95,10 +95,12 @@ public enum SupplierSegmentation {
             let meanLead = hasSpend ? weightedLead[s] / spend[s] : plainLead[s] / n
             let cv = hasSpend ? weightedCV[s] / spend[s] : plainCV[s] / n
             let single = hasSpend ? singleSpend[s] / spend[s] : (count[s] > 0 ? Double(singleLines[s]) / n : 0)
-            let risk = count[s] == 0 ? 0 :
-                settings.singleSourceWeight * single
-                + settings.leadTimeWeight * min(1, meanLead / max(settings.longLeadTimeDays, .leastNonzeroMagnitude))
-                + settings.variabilityWeight * min(1, cv / max(settings.highLeadTimeCV, .leastNonzeroMagnitude))
+            let risk =
+                count[s] == 0
+                ? 0
+                : settings.singleSourceWeight * single
+                    + settings.leadTimeWeight * min(1, meanLead / max(settings.longLeadTimeDays, .leastNonzeroMagnitude))
+                    + settings.variabilityWeight * min(1, cv / max(settings.highLeadTimeCV, .leastNonzeroMagnitude))
             let highSpend = hasSpend && ranking.classes[s] == .a
             let highRisk = count[s] > 0 && risk >= settings.riskThreshold
             let segment: SupplierSegment =

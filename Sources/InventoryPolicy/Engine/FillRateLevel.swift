@@ -33,7 +33,9 @@ public enum FillRateLevel {
     /// the given mean and standard deviation (Poisson when the variance is not above the mean, the
     /// one case in which no negative binomial has these moments).
     public static func negativeBinomial(mean: Double, standardDeviation: Double, expectedShortage: Double) -> Double {
-        guard mean > 0, standardDeviation * standardDeviation > mean else { return poisson(mean: mean, expectedShortage: expectedShortage) }
+        guard mean > 0, standardDeviation * standardDeviation > mean else {
+            return poisson(mean: mean, expectedShortage: expectedShortage)
+        }
         let distribution: NegativeBinomialDistribution
         do {
             distribution = try NegativeBinomialDistribution(mean: mean, standardDeviation: standardDeviation)

@@ -91,9 +91,11 @@ public enum PolicyBatch {
     public static func continuousReview(_ columns: Columns, chunks: Int? = nil) async -> Output {
         let n = columns.count
         precondition(
-            [columns.demandSD.count, columns.leadTime.count, columns.leadTimeSD.count, columns.orderCost.count,
-             columns.holdingCost.count, columns.serviceLevel.count, columns.moq.count, columns.multiple.count]
-                .allSatisfy { $0 == n }, "all columns must have the same length")
+            [
+                columns.demandSD.count, columns.leadTime.count, columns.leadTimeSD.count, columns.orderCost.count,
+                columns.holdingCost.count, columns.serviceLevel.count, columns.moq.count, columns.multiple.count,
+            ]
+            .allSatisfy { $0 == n }, "all columns must have the same length")
         let storage = ColumnStorage(count: 3 * max(n, 1))
         let output = OutputPointer(base: storage.base)
         await ConcurrentChunks.forEach(count: n, chunks: chunks) { range in
@@ -154,7 +156,8 @@ public enum PolicyBatch {
                     orderQuantity)
                 if !exact {
                     _ = block(
-                        ExactRounding.self, start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock, reorderPoint,
+                        ExactRounding.self, start..<end, zs, d, sd, l, sl, k, h, moq, m, periodsPerYear, safetyStock,
+                        reorderPoint,
                         orderQuantity)
                 }
                 start = end

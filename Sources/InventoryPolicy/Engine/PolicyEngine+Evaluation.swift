@@ -62,7 +62,8 @@ extension PolicyEngine {
         if decision.policyType == .rS {
             if settings.economicReviewPeriod, !reviewPeriodFixed {
                 let review = EconomicReviewPeriod(
-                    configuredDays: reviewDays, economicLot: allocations[0].lotSize.afterFreight * allocations[0].unitsPerPurchaseUnit,
+                    configuredDays: reviewDays,
+                    economicLot: allocations[0].lotSize.afterFreight * allocations[0].unitsPerPurchaseUnit,
                     dailyDemand: dailyDemand)
                 economicReview = review
                 reviewDays = review.days

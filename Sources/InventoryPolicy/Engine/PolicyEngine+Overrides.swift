@@ -20,7 +20,8 @@ extension PolicyEngine {
         }
         if let orderQuantity { final.orderQuantity = orderQuantity }
         if safetyStock != nil || reorderPoint != nil || orderQuantity != nil {
-            final.orderUpToLevel = evaluation.decision.policyType == .rS ? final.reorderPoint : final.reorderPoint + final.orderQuantity
+            final.orderUpToLevel =
+                evaluation.decision.policyType == .rS ? final.reorderPoint : final.reorderPoint + final.orderQuantity
         }
         let primary = evaluation.supply.primary
         let (minimum, maximum) = erpLevels(

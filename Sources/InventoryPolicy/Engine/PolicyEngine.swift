@@ -79,10 +79,11 @@ public struct PolicyEngine: Sendable {
             let terms = LotSizeTerms(
                 annualDemand: demand * bucket.bucketsPerYear * roles[0].weight / units, orderCost: input.orderCost,
                 holdingCostRate: input.holdingCostRate, rule: primary.rule, freight: settings.freight[primary.supplierID])
-            review = EconomicReviewPeriod(
-                configuredDays: review, economicLot: LotSizePlanner.plan(terms).afterFreight * units,
-                dailyDemand: demand / bucket.averageDays
-            ).days
+            review =
+                EconomicReviewPeriod(
+                    configuredDays: review, economicLot: LotSizePlanner.plan(terms).afterFreight * units,
+                    dailyDemand: demand / bucket.averageDays
+                ).days
         }
         return (mixture.meanDays + review) / bucket.averageDays
     }

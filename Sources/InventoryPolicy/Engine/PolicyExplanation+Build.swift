@@ -58,14 +58,17 @@ private struct ExplanationBuilder {
     mutating func build() -> PolicyExplanation {
         let final = result.final
         let decision = evaluation.decision
-        let policy = decision.policyType == .none ? "no stock policy" : "\(decision.policyType.rawValue), \(decision.reviewType.rawValue) review"
+        let policy =
+            decision.policyType == .none
+            ? "no stock policy" : "\(decision.policyType.rawValue), \(decision.reviewType.rawValue) review"
         let summary: String
         if decision.policyType == .none {
             summary = "No stock policy: \(policyReason())."
         } else {
             let primary = evaluation.supply.primary
             summary = t(
-                "\(decision.policyType.rawValue): reorder at \(final.reorderPoint), order \(final.orderQuantity), safety stock \(final.safetyStock) units; ERP min \(final.minimum) / max \(final.maximum) \(purchaseUnit(primary)).")
+                "\(decision.policyType.rawValue): reorder at \(final.reorderPoint), order \(final.orderQuantity), safety stock \(final.safetyStock) units; ERP min \(final.minimum) / max \(final.maximum) \(purchaseUnit(primary))."
+            )
         }
         demandStep()
         leadTimeSteps()
@@ -97,10 +100,12 @@ private struct ExplanationBuilder {
             entry("class", "\(input.abc.rawValue)\(input.xyz.rawValue)"),
             entry("criticality", plain: input.criticality.rawValue),
             entry("lifecycle", plain: input.lifecycle.rawValue),
-            entry("strategy", plain: input.strategy.rawValue + (input.strategyReason.isEmpty ? "" : " (\(input.strategyReason))")),
+            entry(
+                "strategy", plain: input.strategy.rawValue + (input.strategyReason.isEmpty ? "" : " (\(input.strategyReason))")),
             entry(
                 "service level",
-                "\(evaluation.values.serviceLevel) (\(safety.measure.rawValue)\(input.serviceLevelReason.isEmpty ? "" : ": " + input.serviceLevelReason))"),
+                "\(evaluation.values.serviceLevel) (\(safety.measure.rawValue)\(input.serviceLevelReason.isEmpty ? "" : ": " + input.serviceLevelReason))"
+            ),
             entry("unit cost", "\(input.unitCost)"),
             entry("holding rate", "\(input.holdingCostRate) per year"),
             entry("order cost", "\(input.orderCost)"),
@@ -116,7 +121,8 @@ private struct ExplanationBuilder {
         let decision = evaluation.decision
         let follow: String
         switch decision.reviewType {
-        case .continuous where decision.policyType != .minMax: follow = "; \(decision.policyType.rawValue) per policy.continuous_policy"
+        case .continuous where decision.policyType != .minMax:
+            follow = "; \(decision.policyType.rawValue) per policy.continuous_policy"
         case .periodic: follow = "; \(decision.policyType.rawValue) per policy.periodic_policy"
         default: follow = ""
         }
@@ -126,21 +132,27 @@ private struct ExplanationBuilder {
         case .noDemand: return "no demand in the window"
         case .supplierManaged: return "\(input.strategy.rawValue) agreement: the supplier keeps stock between min and max"
         case .criticality:
-            return "\(input.criticality.rawValue == "V" ? "vital" : input.criticality.rawValue) item: \(decision.reviewType.rawValue) review per policy.review_type.by_criticality" + follow
+            return
+                "\(input.criticality.rawValue == "V" ? "vital" : input.criticality.rawValue) item: \(decision.reviewType.rawValue) review per policy.review_type.by_criticality"
+                + follow
         case .buyToOrder: return "strategy buy_to_order: buy only against confirmed demand"
         case .strategy: return "strategy \(input.strategy.rawValue): \(decision.reviewType.rawValue) review" + follow
-        case .abcClass: return "class \(input.abc.rawValue): \(decision.reviewType.rawValue) review per policy.review_type.by_abc" + follow
+        case .abcClass:
+            return "class \(input.abc.rawValue): \(decision.reviewType.rawValue) review per policy.review_type.by_abc" + follow
         }
     }
 
     func methodReason() -> String {
         guard let configured = evaluation.configuredDistribution else { return "no stock policy, no safety stock" }
-        var text = "\(input.pattern.rawValue) demand: \(configured.rawValue) distribution per policy.distributions.\(input.pattern == .noDemand ? "(none: poisson)" : input.pattern.rawValue)"
+        var text =
+            "\(input.pattern.rawValue) demand: \(configured.rawValue) distribution per policy.distributions.\(input.pattern == .noDemand ? "(none: poisson)" : input.pattern.rawValue)"
         switch safety.method {
         case .forecastError:
             text += "; the forecast gives an error σ and policy.use_forecast_error is on, so σ is the forecast error's"
         case .poisson where configured == .negativeBinomial:
-            text += t("; the variance \(safety.protectionStandardDeviation * safety.protectionStandardDeviation) is not above the mean \(safety.expectedDemand), so Poisson")
+            text += t(
+                "; the variance \(safety.protectionStandardDeviation * safety.protectionStandardDeviation) is not above the mean \(safety.expectedDemand), so Poisson"
+            )
         case .normal where configured == .gamma:
             text += "; a gamma needs a positive mean and σ, so normal"
         default:
@@ -184,7 +196,8 @@ private struct ExplanationBuilder {
             }
             let means = terms.map { t("\($0.0)×\($0.1)") }.joined(separator: " + ")
             let squares = terms.map { t("\($0.0)×(\($0.2)² + \($0.1)²)") }.joined(separator: " + ")
-            let shares = volume.map { "\(supplierName($0.source)) \(ExplanationFormat.percent($0.weight))" }.joined(separator: ", ")
+            let shares = volume.map { "\(supplierName($0.source)) \(ExplanationFormat.percent($0.weight))" }.joined(
+                separator: ", ")
             step(
                 "mixed lead time", "L̄ = Σ wᵢLᵢ; σL² = Σ wᵢ(σᵢ² + Lᵢ²) − L̄²",
                 "\(means); \(squares) − \(supply.leadTime.meanDays)²",
@@ -235,7 +248,8 @@ private struct ExplanationBuilder {
                 step("safety factor", "z = Φ⁻¹(α)", "Φ⁻¹(\(target))", "z = \(factor)")
             }
             step(
-                "safety stock", "SS = \(safety.measure == .fillRate ? "k" : "z")·σP", "\(factor) × \(safety.protectionStandardDeviation)",
+                "safety stock", "SS = \(safety.measure == .fillRate ? "k" : "z")·σP",
+                "\(factor) × \(safety.protectionStandardDeviation)",
                 bounded(safety.rawSafetyStock))
         case .poisson, .negativeBinomial, .gamma:
             let mean = safety.expectedDemand
@@ -271,7 +285,8 @@ private struct ExplanationBuilder {
         switch safety.cap {
         case .none: return "SS = \(safety.safetyStock)"
         case .floor: return "\(raw) < 0 → SS = 0"
-        case .maximumDays: return "\(raw) capped at \(safety.capLimit ?? 0) (policy.max_safety_stock_days) → SS = \(safety.safetyStock)"
+        case .maximumDays:
+            return "\(raw) capped at \(safety.capLimit ?? 0) (policy.max_safety_stock_days) → SS = \(safety.safetyStock)"
         case .shelfLife: return "\(raw) capped at the shelf life's demand \(safety.capLimit ?? 0) → SS = \(safety.safetyStock)"
         }
     }
@@ -284,7 +299,9 @@ private struct ExplanationBuilder {
             var parts: [String] = []
             let fixed = terms.freight?.costPerOrder ?? 0
             parts.append(
-                t("EOQ √(2 × \(terms.orderCost + fixed) × \(terms.annualDemand) / (\(terms.holdingCostRate) × \(terms.basePrice))) = \(lot.economicOrderQuantity)"))
+                t(
+                    "EOQ √(2 × \(terms.orderCost + fixed) × \(terms.annualDemand) / (\(terms.holdingCostRate) × \(terms.basePrice))) = \(lot.economicOrderQuantity)"
+                ))
             if terms.minimumOrderQuantity > 0 { parts.append(t("MOQ \(terms.minimumOrderQuantity) → \(lot.afterMinimumOrder)")) }
             parts.append(t("multiple \(PurchaseRounding.step(terms.orderMultiple)) → \(lot.afterMultiple)"))
             if terms.hasPriceBreaks {
@@ -295,7 +312,8 @@ private struct ExplanationBuilder {
                 parts.append(t("(R,S) orders the demand per review \(review) → \(lot.quantity)"))
             }
             if let limit = lot.shelfLifeMaximum { parts.append(t("shelf life ≤ \(limit) → \(lot.quantity)")) }
-            let who = evaluation.supply.allocations.count > 1 || !evaluation.supply.usesDefaultLeadTime
+            let who =
+                evaluation.supply.allocations.count > 1 || !evaluation.supply.usesDefaultLeadTime
                 ? " \(supplierName(allocation.source)) (\(ExplanationFormat.percent(allocation.weight)))" : ""
             step(
                 "lot size\(who)", "EOQ → MOQ → multiple → price breaks → freight → shelf life",
@@ -316,7 +334,9 @@ private struct ExplanationBuilder {
             step(
                 "reorder point", "s = d·(L + R) + SS", "\(d) × \(safety.protectionBuckets) + \(computed.safetyStock)",
                 "s = \(computed.reorderPoint)")
-            step("order-up-to level", "S = s + Q", "\(computed.reorderPoint) + \(computed.orderQuantity)", "S = \(computed.orderUpToLevel)")
+            step(
+                "order-up-to level", "S = s + Q", "\(computed.reorderPoint) + \(computed.orderQuantity)",
+                "S = \(computed.orderUpToLevel)")
         default:
             step(
                 "reorder point", "s = d·L + SS", "\(d) × \(safety.leadTimeBuckets) + \(computed.safetyStock)",
@@ -371,7 +391,8 @@ private struct ExplanationBuilder {
             case .invalidValue: why = "value outside the parameter's range"
             case .superseded: why = "superseded by a later override of the same parameter"
             }
-            lines.append(t("\(ignored.override.parameter) = \(ignored.override.value) ignored: \(why)") + describe(ignored.override))
+            lines.append(
+                t("\(ignored.override.parameter) = \(ignored.override.value) ignored: \(why)") + describe(ignored.override))
         }
         return lines
     }

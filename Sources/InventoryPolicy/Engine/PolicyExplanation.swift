@@ -48,7 +48,9 @@ public struct PolicyExplanation: Hashable, Sendable {
         var size = summary.utf8.count + policy.utf8.count + policyReason.utf8.count + method.utf8.count
         size += methodReason.utf8.count + 64
         for entry in inputs { size += entry.name.utf8.count + entry.value.utf8.count + 2 }
-        for step in steps { size += step.name.utf8.count + step.formula.utf8.count + step.numbers.utf8.count + step.result.utf8.count + 16 }
+        for step in steps {
+            size += step.name.utf8.count + step.formula.utf8.count + step.numbers.utf8.count + step.result.utf8.count + 16
+        }
         for line in overrides { size += line.utf8.count + 11 }
         for line in notes { size += line.utf8.count + 7 }
         var out = ""

@@ -41,18 +41,36 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
         (.noSourcing, "no_sourcing", "no sourcing: the default lead time was assumed"),
         (.sharesNormalized, "shares_normalized", "supplier shares did not sum to 1 and were scaled"),
         (.priceBreaksIgnored, "price_breaks_ignored", "price breaks were not increasing or not > 0 and were ignored"),
-        (.minimumOrderExceedsShelfLife, "moq_exceeds_shelf_life", "the minimum order alone exceeds what is used within the shelf life"),
-        (.orderQuantityCappedByShelfLife, "order_quantity_shelf_life", "the order quantity was cut to what is used within the shelf life"),
+        (
+            .minimumOrderExceedsShelfLife, "moq_exceeds_shelf_life",
+            "the minimum order alone exceeds what is used within the shelf life"
+        ),
+        (
+            .orderQuantityCappedByShelfLife, "order_quantity_shelf_life",
+            "the order quantity was cut to what is used within the shelf life"
+        ),
         (.safetyStockCappedAtMaximumDays, "safety_stock_max_days", "the safety stock was capped at the maximum days of supply"),
-        (.safetyStockCappedByShelfLife, "safety_stock_shelf_life", "the safety stock was cut to the demand within the shelf life"),
+        (
+            .safetyStockCappedByShelfLife, "safety_stock_shelf_life",
+            "the safety stock was cut to the demand within the shelf life"
+        ),
         (.safetyStockFloored, "safety_stock_floor", "the method gave a negative safety stock; 0 is used"),
-        (.vitalWithoutDemand, "vital_without_demand", "vital item without demand: no stock policy — check whether it needs insurance stock"),
+        (
+            .vitalWithoutDemand, "vital_without_demand",
+            "vital item without demand: no stock policy — check whether it needs insurance stock"
+        ),
         (.distributionFallback, "distribution_fallback", "a gamma distribution needs a positive mean and σ; the normal was used"),
         (.invalidDemand, "invalid_demand", "a demand figure was negative or not a number; 0 was used"),
         (.noHoldingCost, "no_holding_cost", "the price is 0, so holding costs nothing: the lot is a year's demand"),
         (.fillRateWithoutLot, "fill_rate_without_lot", "a fill rate needs a lot size; the cycle service level was used"),
-        (.orderAboveReviewDemand, "order_above_review_demand", "the MOQ or multiple raises the (R,S) order above the demand per review; consider (R,s,S)"),
-        (.safetyStockMethodFailed, "safety_stock_method_failed", "the safety-stock method could not give a level; no safety stock was set (the explanation says why)"),
+        (
+            .orderAboveReviewDemand, "order_above_review_demand",
+            "the MOQ or multiple raises the (R,S) order above the demand per review; consider (R,s,S)"
+        ),
+        (
+            .safetyStockMethodFailed, "safety_stock_method_failed",
+            "the safety-stock method could not give a level; no safety stock was set (the explanation says why)"
+        ),
     ]
 
     /// The codes of the notes set, in catalogue order.

@@ -43,7 +43,8 @@ public enum PolicyParameter: String, Hashable, Sendable, CaseIterable, Codable {
         case .reviewPeriodDays: return value > 0 && value <= Self.maximumReviewPeriodDays
         case .orderQuantity: return value > 0 && value <= Self.maximumQuantity
         case .forecastUplift: return value > 0 && value <= Self.maximumForecastUplift
-        case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum: return value >= 0 && value <= Self.maximumQuantity
+        case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum:
+            return value >= 0 && value <= Self.maximumQuantity
         }
     }
 

@@ -82,7 +82,8 @@ enum SafetyStockPlanner {
                 level = FillRateLevel.poisson(mean: demand.mean, expectedShortage: allowedShortage)
             } else {
                 level = levelOrMean { () throws(PolicyError) in
-                    try SafetyStock.poisson(target, demandMean: d, leadTime: r.leadTimeBuckets, reviewPeriod: r.reviewBuckets).reorderLevel
+                    try SafetyStock.poisson(target, demandMean: d, leadTime: r.leadTimeBuckets, reviewPeriod: r.reviewBuckets)
+                        .reorderLevel
                 }
             }
         case .negativeBinomial:
@@ -95,7 +96,9 @@ enum SafetyStockPlanner {
                     : FillRateLevel.negativeBinomial(
                         mean: demand.mean, standardDeviation: demand.standardDeviation, expectedShortage: allowedShortage)
             } else {
-                level = levelOrMean { () throws(PolicyError) in try SafetyStock.negativeBinomial(target, demand: demand).reorderLevel }
+                level = levelOrMean { () throws(PolicyError) in
+                    try SafetyStock.negativeBinomial(target, demand: demand).reorderLevel
+                }
             }
         case .gamma:
             if measure == .fillRate {
@@ -106,7 +109,9 @@ enum SafetyStockPlanner {
             }
         }
         if !level.isFinite {
-            failure = failure ?? "the \(method.rawValue) method gave no finite level (target \(target) cannot be reached for this demand)"
+            failure =
+                failure
+                ?? "the \(method.rawValue) method gave no finite level (target \(target) cannot be reached for this demand)"
             level = demand.mean
         }
         let raw = level - demand.mean

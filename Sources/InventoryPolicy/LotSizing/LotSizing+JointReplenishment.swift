@@ -36,7 +36,9 @@ extension LotSizing {
         guard count > 0, holdingCosts.count == count, demandRates.count == count else {
             throw PolicyError(
                 code: .invalidInput,
-                message: "order costs, holding costs and demand rates need one value per product (got \(orderCosts.count), \(holdingCosts.count), \(demandRates.count))")
+                message:
+                    "order costs, holding costs and demand rates need one value per product (got \(orderCosts.count), \(holdingCosts.count), \(demandRates.count))"
+            )
         }
         for n in 0..<count {
             try Check.nonNegative(orderCosts[n], "order cost")

@@ -82,12 +82,15 @@ extension LotSizing {
         for j in schedule.unitCosts.indices {
             let q = (2 * orderCost * demandRate / (holdingCostRate * schedule.unitCosts[j])).squareRoot()
             if q > 0, schedule.contains(q, region: j) {
-                candidates.append(.init(orderQuantity: q, region: j, cost: allUnitsCost(q, j, orderCost, holdingCostRate, demandRate, schedule)))
+                candidates.append(
+                    .init(orderQuantity: q, region: j, cost: allUnitsCost(q, j, orderCost, holdingCostRate, demandRate, schedule))
+                )
             }
         }
         for j in schedule.breakpoints.indices.dropFirst() {
             let q = schedule.breakpoints[j]
-            candidates.append(.init(orderQuantity: q, region: j, cost: allUnitsCost(q, j, orderCost, holdingCostRate, demandRate, schedule)))
+            candidates.append(
+                .init(orderQuantity: q, region: j, cost: allUnitsCost(q, j, orderCost, holdingCostRate, demandRate, schedule)))
         }
         return try cheapest(candidates)
     }
@@ -120,7 +123,10 @@ extension LotSizing {
             let fixed = schedule.incrementalFixedPart(j)
             let q = (2 * (orderCost + fixed) * demandRate / (holdingCostRate * schedule.unitCosts[j])).squareRoot()
             if q > 0, schedule.contains(q, region: j) {
-                candidates.append(.init(orderQuantity: q, region: j, cost: incrementalCost(q, j, orderCost, holdingCostRate, demandRate, schedule)))
+                candidates.append(
+                    .init(
+                        orderQuantity: q, region: j, cost: incrementalCost(q, j, orderCost, holdingCostRate, demandRate, schedule)
+                    ))
             }
         }
         return try cheapest(candidates)

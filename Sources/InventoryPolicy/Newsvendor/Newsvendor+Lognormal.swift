@@ -35,7 +35,8 @@ extension Newsvendor {
         let loss: Double
         if x > 0 {
             let logX = Double.log(x)
-            loss = expected * StandardNormal.cdf((mu + sigma * sigma - logX) / sigma)
+            loss =
+                expected * StandardNormal.cdf((mu + sigma * sigma - logX) / sigma)
                 - x * StandardNormal.survival((logX - mu) / sigma)
         } else {
             loss = expected - x

@@ -33,12 +33,15 @@ extension RQPolicy {
             guard level > 0 else {
                 throw PolicyError(
                     code: .infeasible,
-                    message: "the EIL approximation needs Q·h < p·λ, got Q·h = \(q * inputs.h) and p·λ = \(inputs.p * inputs.lambda); use another method")
+                    message:
+                        "the EIL approximation needs Q·h < p·λ, got Q·h = \(q * inputs.h) and p·λ = \(inputs.p * inputs.lambda); use another method"
+                )
             }
             r = demand.quantile(level)
             q = (2 * inputs.lambda * (inputs.k + inputs.p * demand.loss(r)) / inputs.h).squareRoot()
         }
-        let cost = inputs.h * (r - demand.mean + q / 2) + inputs.k * inputs.lambda / q
+        let cost =
+            inputs.h * (r - demand.mean + q / 2) + inputs.k * inputs.lambda / q
             + inputs.p * inputs.lambda * demand.loss(r) / q
         return RQSolution(reorderPoint: r, orderQuantity: q, cost: cost)
     }

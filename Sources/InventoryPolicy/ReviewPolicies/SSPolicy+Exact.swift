@@ -79,7 +79,8 @@ extension SSPolicy {
         try Check.positive(demandStandardDeviation, "demand standard deviation")
         let mu = demandMean, sigma = demandStandardDeviation
         let ratio = sigma / mu
-        let q = 1.3 * Double.pow(mu, 0.494) * Double.pow(orderCost / holdingCost, 0.506)
+        let q =
+            1.3 * Double.pow(mu, 0.494) * Double.pow(orderCost / holdingCost, 0.506)
             * Double.pow(1 + ratio * ratio, 0.116)
         let z = (q / sigma * (holdingCost / stockoutCost)).squareRoot()
         let s = 0.973 * mu + sigma * (0.183 / z + 1.063 - 2.192 * z)

@@ -60,7 +60,8 @@ public struct ProtectionIntervalDemand: Hashable, Sendable {
         try Check.nonNegative(reviewPeriod, "review period")
         let periods = leadTime + reviewPeriod
         mean = demandMean * periods
-        standardDeviation = (periods * demandStandardDeviation * demandStandardDeviation
+        standardDeviation =
+            (periods * demandStandardDeviation * demandStandardDeviation
             + demandMean * demandMean * leadTimeStandardDeviation * leadTimeStandardDeviation).squareRoot()
     }
 }

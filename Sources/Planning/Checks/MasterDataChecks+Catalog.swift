@@ -22,8 +22,10 @@ extension MasterDataChecks {
                 findings.append(
                     MasterDataFinding(
                         severity: .error, check: .unitDoesNotConvert, itemID: item.id, locationID: location, supplierID: supplier,
-                        message: "purchase unit '\(rule.purchaseUOM)' of \(item.id) from \(supplier) does not convert to base unit \(item.baseUOM) (known units: \(allowed))",
-                        suggestedFix: "add '\(item.id),\(rule.purchaseUOM),\(Self.number(rule.unitsPerPurchaseUOM))' to uom_conversions.csv, or set purchase_uom to a known unit in sourcing.csv"
+                        message:
+                            "purchase unit '\(rule.purchaseUOM)' of \(item.id) from \(supplier) does not convert to base unit \(item.baseUOM) (known units: \(allowed))",
+                        suggestedFix:
+                            "add '\(item.id),\(rule.purchaseUOM),\(Self.number(rule.unitsPerPurchaseUOM))' to uom_conversions.csv, or set purchase_uom to a known unit in sourcing.csv"
                     ))
                 continue
             }
@@ -31,9 +33,12 @@ extension MasterDataChecks {
             if abs(size - rule.unitsPerPurchaseUOM) > tolerance {
                 findings.append(
                     MasterDataFinding(
-                        severity: .warning, check: .unitDoesNotConvert, itemID: item.id, locationID: location, supplierID: supplier,
-                        message: "sourcing says 1 \(rule.purchaseUOM) of \(item.id) = \(Self.number(rule.unitsPerPurchaseUOM)) \(item.baseUOM), the inventory record says \(Self.number(size)) \(item.baseUOM)",
-                        suggestedFix: "correct units_per_purchase_uom in sourcing.csv or base_units_per_uom in uom_conversions.csv so both agree"
+                        severity: .warning, check: .unitDoesNotConvert, itemID: item.id, locationID: location,
+                        supplierID: supplier,
+                        message:
+                            "sourcing says 1 \(rule.purchaseUOM) of \(item.id) = \(Self.number(rule.unitsPerPurchaseUOM)) \(item.baseUOM), the inventory record says \(Self.number(size)) \(item.baseUOM)",
+                        suggestedFix:
+                            "correct units_per_purchase_uom in sourcing.csv or base_units_per_uom in uom_conversions.csv so both agree"
                     ))
             }
         }
@@ -52,8 +57,11 @@ extension MasterDataChecks {
             return MasterDataFinding(
                 severity: .warning, check: .moqNotMultiple, itemID: item, locationID: snapshot.locations[Int(rule.location)].id,
                 supplierID: snapshot.suppliers[Int(rule.supplier)].id,
-                message: "MOQ \(Self.number(rule.moq)) \(rule.purchaseUOM) is not a multiple of the order multiple \(Self.number(rule.orderMultiple)) — the smallest orderable quantity is \(Self.number(fixed))",
-                suggestedFix: "set moq to \(Self.number(fixed)) (or the order multiple to a divisor of \(Self.number(rule.moq))) in sourcing.csv")
+                message:
+                    "MOQ \(Self.number(rule.moq)) \(rule.purchaseUOM) is not a multiple of the order multiple \(Self.number(rule.orderMultiple)) — the smallest orderable quantity is \(Self.number(fixed))",
+                suggestedFix:
+                    "set moq to \(Self.number(fixed)) (or the order multiple to a divisor of \(Self.number(rule.moq))) in sourcing.csv"
+            )
         }
     }
 
@@ -68,10 +76,14 @@ extension MasterDataChecks {
             guard abs(deviation) > configuration.priceTolerance else { return nil }
             let percent = Int((deviation * 100).rounded())
             return MasterDataFinding(
-                severity: .warning, check: .priceFarFromCost, itemID: item.id, locationID: snapshot.locations[Int(rule.location)].id,
+                severity: .warning, check: .priceFarFromCost, itemID: item.id,
+                locationID: snapshot.locations[Int(rule.location)].id,
                 supplierID: snapshot.suppliers[Int(rule.supplier)].id,
-                message: "price \(Self.number(perBase)) per \(item.baseUOM) is \(percent > 0 ? "+" : "")\(percent)% from the standard cost \(Self.number(item.unitCost))",
-                suggestedFix: "check unit_price and units_per_purchase_uom in sourcing.csv (a price per pack entered per piece?) or update unit_cost in items.csv")
+                message:
+                    "price \(Self.number(perBase)) per \(item.baseUOM) is \(percent > 0 ? "+" : "")\(percent)% from the standard cost \(Self.number(item.unitCost))",
+                suggestedFix:
+                    "check unit_price and units_per_purchase_uom in sourcing.csv (a price per pack entered per piece?) or update unit_cost in items.csv"
+            )
         }
     }
 
@@ -81,7 +93,8 @@ extension MasterDataChecks {
             let item = snapshot.items[Int(rule.item)]
             guard item.lifecycle == .obsolete else { return nil }
             return MasterDataFinding(
-                severity: .warning, check: .sourcingForInactiveItem, itemID: item.id, locationID: snapshot.locations[Int(rule.location)].id,
+                severity: .warning, check: .sourcingForInactiveItem, itemID: item.id,
+                locationID: snapshot.locations[Int(rule.location)].id,
                 supplierID: snapshot.suppliers[Int(rule.supplier)].id,
                 message: "\(item.id) is obsolete but still sourced from \(snapshot.suppliers[Int(rule.supplier)].id)",
                 suggestedFix: "remove the sourcing row (or set the item's lifecycle back to active if it is still bought)")

@@ -23,8 +23,10 @@ extension MasterDataChecks {
             return MasterDataFinding(
                 severity: .warning, check: .leadTimeMismatch, itemID: snapshot.items[Int(rule.item)].id,
                 locationID: snapshot.locations[Int(rule.location)].id, supplierID: supplier,
-                message: "catalog lead time \(Self.number(rule.leadTimeDays)) days, observed \(Self.number((mean * 10).rounded() / 10)) days over \(o.count) receipts (threshold ±\(Self.number(threshold)))",
-                suggestedFix: "set lead_time_days to \(Self.number(mean.rounded())) in sourcing.csv, or take it up with \(supplier)")
+                message:
+                    "catalog lead time \(Self.number(rule.leadTimeDays)) days, observed \(Self.number((mean * 10).rounded() / 10)) days over \(o.count) receipts (threshold ±\(Self.number(threshold)))",
+                suggestedFix:
+                    "set lead_time_days to \(Self.number(mean.rounded())) in sourcing.csv, or take it up with \(supplier)")
         }
     }
 
@@ -44,7 +46,8 @@ extension MasterDataChecks {
                 MasterDataFinding(
                     severity: item.criticality == .vital ? .error : .warning, check: .demandWithoutSource, itemID: item.id,
                     locationID: location,
-                    message: "\(item.id) at \(location) has demand (\(Self.number(total)) \(item.baseUOM) in the history) but no sourcing rule",
+                    message:
+                        "\(item.id) at \(location) has demand (\(Self.number(total)) \(item.baseUOM) in the history) but no sourcing rule",
                     suggestedFix: "add a sourcing.csv row for \(item.id) at \(location) (supplier, lead time, price)"))
         }
         return findings

@@ -34,7 +34,8 @@ public enum ClassificationRun {
         }
 
         let variability = await DemandVariability.batch(
-            quantities: demand.quantities, rows: rowCount, columns: demand.bucketCount) { rowWindows[$0] }
+            quantities: demand.quantities, rows: rowCount, columns: demand.bucketCount
+        ) { rowWindows[$0] }
 
         let bucketsPerYear = snapshot.settings.bucket.bucketsPerYear
         let annualQuantity = variability.map { $0.periods > 0 ? $0.total * bucketsPerYear / Double($0.periods) : 0 }
@@ -50,7 +51,8 @@ public enum ClassificationRun {
         let groups: [[Int]] =
             switch settings.abcScope {
             case .global: [Array(0..<rowCount)]
-            case .location: Dictionary(grouping: 0..<rowCount) { demand.series[$0].location }.sorted { $0.key < $1.key }.map(\.value)
+            case .location:
+                Dictionary(grouping: 0..<rowCount) { demand.series[$0].location }.sorted { $0.key < $1.key }.map(\.value)
             }
         var cumulative = [Double](repeating: 1, count: rowCount)
         var valueShare = [Double](repeating: 0, count: rowCount)
@@ -107,7 +109,8 @@ public enum ClassificationRun {
                     cv2Margin: settings.cv2Margin)
                 let cell = ABCXYZCell(abcClasses[r], xyz)
                 let segment = segments[series]
-                let levelKey = ServiceLevelKey(cell: cell, criticality: item.criticality, lifecycle: item.lifecycle, segment: segment)
+                let levelKey = ServiceLevelKey(
+                    cell: cell, criticality: item.criticality, lifecycle: item.lifecycle, segment: segment)
                 let level =
                     serviceLevels[levelKey]
                     ?? {
@@ -155,7 +158,8 @@ public enum ClassificationRun {
             for r in 0..<rowCount {
                 guard let prior = previousEntries[r] else { continue }
                 let stats = variability[r]
-                let plainXYZ = XYZClassification.xyzClass(cv: stats.cv, cutoffX: settings.xyzCutoffX, cutoffY: settings.xyzCutoffY)
+                let plainXYZ = XYZClassification.xyzClass(
+                    cv: stats.cv, cutoffX: settings.xyzCutoffX, cutoffY: settings.xyzCutoffY)
                 let plainPattern = PatternClassification.pattern(
                     adi: stats.adi, cv2: stats.cv2, nonZeroPeriods: stats.nonZeroPeriods, adiCutoff: settings.adiCutoff,
                     cv2Cutoff: settings.cv2Cutoff)

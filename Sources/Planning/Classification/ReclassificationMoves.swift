@@ -35,7 +35,8 @@ enum ReclassificationMoves {
                 "ADI \(format(stats.adi)), CV² \(format(stats.cv2)) (cut-offs ADI \(format(settings.adiCutoff)) ± \(format(settings.adiMargin)), CV² \(format(settings.cv2Cutoff)) ± \(format(settings.cv2Margin)))"
             if before != now.2 {
                 result.append(
-                    ClassMove(row: row, dimension: .pattern, kind: .moved, from: before.rawValue, to: now.2.rawValue, reason: numbers))
+                    ClassMove(
+                        row: row, dimension: .pattern, kind: .moved, from: before.rawValue, to: now.2.rawValue, reason: numbers))
             } else {
                 result.append(
                     ClassMove(
@@ -63,7 +64,8 @@ enum ReclassificationMoves {
         }
         if plain != before {
             let boundary = cutoffs[min(plain > before ? before : plain, cutoffs.count - 1)]
-            let reason = "\(measure) \(format(value)) is past the cut-off \(format(boundary)) but within the margin \(format(margin))"
+            let reason =
+                "\(measure) \(format(value)) is past the cut-off \(format(boundary)) but within the margin \(format(margin))"
             return ClassMove(row: row, dimension: dimension, kind: .held, from: names[before], to: names[plain], reason: reason)
         }
         return nil

@@ -130,10 +130,12 @@ public enum AccuracyRun {
                 let model = forecast.failure == nil ? context.model.model() : nil
                 do throws(ForecastError) {
                     statistical = try context.selector.rollingForecasts(
-                        forecast.selection, model: model, series: training + actual, origins: training.count..<(training.count + n),
+                        forecast.selection, model: model, series: training + actual,
+                        origins: training.count..<(training.count + n),
                         horizon: 1)
                 } catch {
-                    note = "the rolling-origin forecasts could not be computed (\(error.message)); the forecast from the cut is scored"
+                    note =
+                        "the rolling-origin forecasts could not be computed (\(error.message)); the forecast from the cut is scored"
                 }
             }
             let adjustments = forecast.adjustments.compactMap(\.adjustment)

@@ -95,7 +95,9 @@ public struct ForecastDemandEstimator: DemandEstimator {
         }
         // The protection interval L + R in buckets, bounded so that absurd inputs (a lead time of
         // 10³⁰⁰ days) cannot overflow the step count: 1,040 buckets is twenty years of weeks.
-        let p = request.protectionBuckets.isFinite ? min(max(0, request.protectionBuckets), Self.maximumProtectionBuckets) : Self.maximumProtectionBuckets
+        let p =
+            request.protectionBuckets.isFinite
+            ? min(max(0, request.protectionBuckets), Self.maximumProtectionBuckets) : Self.maximumProtectionBuckets
         let covered = max(1, Int(p.rounded(.up)))
         let path = selection.forecast(h: max(forecast.count, covered))
         for h in forecast.indices { forecast[h] = path[h] }

@@ -10,9 +10,13 @@ public enum PlanEstimator: String, Sendable, CaseIterable {
 
 extension PlanRun {
     /// Runs the plan with a built-in estimator chosen by name.
-    public static func run(snapshot: Snapshot, estimator: PlanEstimator, configuration: Configuration = .init()) async -> PlanResult {
+    public static func run(snapshot: Snapshot, estimator: PlanEstimator, configuration: Configuration = .init()) async
+        -> PlanResult
+    {
         switch estimator {
-        case .forecast: return await run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot), configuration: configuration)
+        case .forecast:
+            return await run(
+                snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot), configuration: configuration)
         case .history: return await run(snapshot: snapshot, estimator: HistoryDemandEstimator(), configuration: configuration)
         }
     }

@@ -1,6 +1,6 @@
-import InventoryCore
 public import Foundation
 import HummingbirdBcrypt
+import InventoryCore
 import NIOPosix
 public import Workflow
 
@@ -78,7 +78,8 @@ public enum UserAdministration {
         var parentExpiry: Timestamp? = nil
         if let parentTokenID, let parent = try await store.apiToken(id: parentTokenID), let text = parent.expiresAt {
             guard let expiry = Timestamp(iso8601: text) else {
-                throw StorageError(.database, "token '\(parentTokenID)' has an expiry '\(text)' that is not a timestamp YYYY-MM-DDTHH:MM:SSZ")
+                throw StorageError(
+                    .database, "token '\(parentTokenID)' has an expiry '\(text)' that is not a timestamp YYYY-MM-DDTHH:MM:SSZ")
             }
             parentExpiry = expiry
         }

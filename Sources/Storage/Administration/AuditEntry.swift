@@ -20,7 +20,8 @@ public struct AuditEntry: Sendable, Hashable {
 
     /// Creates an entry.
     public init(
-        auditID: Int64 = 0, at: String = "", actor: String, action: String, subject: String, detail: String = "", before: String = "",
+        auditID: Int64 = 0, at: String = "", actor: String, action: String, subject: String, detail: String = "",
+        before: String = "",
         after: String = ""
     ) {
         self.auditID = auditID

@@ -24,9 +24,12 @@ extension Store {
             query += " ORDER BY audit_id DESC LIMIT \(bind: max(1, min(limit, 1_000)))"
             return try await db.raw(query).all().map { row in
                 AuditEntry(
-                    auditID: try row.decode(column: "audit_id", as: Int64.self), at: try row.decode(column: "at", as: String.self),
-                    actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
-                    subject: try row.decode(column: "subject", as: String.self), detail: try row.decode(column: "detail", as: String.self),
+                    auditID: try row.decode(column: "audit_id", as: Int64.self),
+                    at: try row.decode(column: "at", as: String.self),
+                    actor: try row.decode(column: "actor", as: String.self),
+                    action: try row.decode(column: "action", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self),
+                    detail: try row.decode(column: "detail", as: String.self),
                     before: try row.decode(column: "before_value", as: String.self),
                     after: try row.decode(column: "after_value", as: String.self))
             }
@@ -38,13 +41,15 @@ extension Store {
     static func writeAudit(at now: String, _ entry: AuditEntry, _ db: any SQLDatabase) async throws -> AuditEntry {
         var entry = entry
         entry.at = now
-        guard let row = try await db.raw(
-            """
-            INSERT INTO audit_log (at, actor, action, subject, detail, before_value, after_value) VALUES \
-            (\(bind: entry.at), \(bind: entry.actor), \(bind: entry.action), \(bind: entry.subject), \(bind: entry.detail), \
-            \(bind: entry.before), \(bind: entry.after)) RETURNING audit_id
-            """
-        ).first() else {
+        guard
+            let row = try await db.raw(
+                """
+                INSERT INTO audit_log (at, actor, action, subject, detail, before_value, after_value) VALUES \
+                (\(bind: entry.at), \(bind: entry.actor), \(bind: entry.action), \(bind: entry.subject), \(bind: entry.detail), \
+                \(bind: entry.before), \(bind: entry.after)) RETURNING audit_id
+                """
+            ).first()
+        else {
             throw StorageError(.database, "writing the audit log: the database returned no id")
         }
         entry.auditID = try row.decode(column: "audit_id", as: Int64.self)

@@ -12,7 +12,8 @@ extension Store {
     {
         try await backend.transaction { db in
             if let previousHash, previousHash != session.sessionHash {
-                try await Self.deleteSession(hash: previousHash, detail: "signed in again; this session ended", at: clock.now().iso8601, db)
+                try await Self.deleteSession(
+                    hash: previousHash, detail: "signed in again; this session ended", at: clock.now().iso8601, db)
             }
             try await db.raw(
                 """
@@ -47,14 +48,17 @@ extension Store {
 
     /// Ends a session (`session.sign_out`); nothing happens when there is none.
     public func deleteSession(hash: String) async throws {
-        try await backend.transaction { db in try await Self.deleteSession(hash: hash, detail: "signed out", at: clock.now().iso8601, db) }
+        try await backend.transaction { db in
+            try await Self.deleteSession(hash: hash, detail: "signed out", at: clock.now().iso8601, db)
+        }
     }
 
     static func deleteSession(hash: String, detail: String, at now: String, _ db: any SQLDatabase) async throws {
         let rows = try await db.raw("DELETE FROM sessions WHERE session_hash = \(bind: hash) RETURNING user_id").all()
         for row in rows {
             let user = try row.decode(column: "user_id", as: String.self)
-            try await writeAudit(at: now, AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: detail), db)
+            try await writeAudit(
+                at: now, AuditEntry(actor: user, action: "session.sign_out", subject: "user:\(user)", detail: detail), db)
         }
     }
 

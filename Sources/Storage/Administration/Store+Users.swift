@@ -10,12 +10,16 @@ extension Store {
     public func createUser(_ user: UserRecord, actor: String) async throws -> UserRecord {
         try await backend.transaction { db in
             if try await Self.user(id: user.userID, db) != nil {
-                throw StorageError(.duplicateUser, "user '\(user.userID)' exists already — choose another id, or use `procura user passwd` to change the password")
+                throw StorageError(
+                    .duplicateUser,
+                    "user '\(user.userID)' exists already — choose another id, or use `procura user passwd` to change the password"
+                )
             }
             if let supplier = user.supplierID,
                 try await db.raw("SELECT supplier_id FROM suppliers WHERE supplier_id = \(bind: supplier)").first() == nil
             {
-                throw StorageError(.unknownSupplier, "supplier '\(supplier)' is not in the database — import it first (suppliers.csv)")
+                throw StorageError(
+                    .unknownSupplier, "supplier '\(supplier)' is not in the database — import it first (suppliers.csv)")
             }
             var created = user
             created.createdAt = clock.now().iso8601
@@ -28,7 +32,8 @@ extension Store {
             ).run()
             try await Self.writeAudit(
                 at: clock.now().iso8601,
-                AuditEntry(actor: actor, action: "user.create", subject: "user:\(created.userID)", detail: "role \(created.role)",
+                AuditEntry(
+                    actor: actor, action: "user.create", subject: "user:\(created.userID)", detail: "role \(created.role)",
                     after: created.auditJSON), db)
             return created
         }
@@ -58,7 +63,8 @@ extension Store {
             after.passwordHash = hash
             try await Self.writeAudit(
                 at: clock.now().iso8601,
-                AuditEntry(actor: actor, action: "user.passwd", subject: "user:\(userID)", detail: "password changed; sessions ended",
+                AuditEntry(
+                    actor: actor, action: "user.passwd", subject: "user:\(userID)", detail: "password changed; sessions ended",
                     before: before.auditJSON, after: after.auditJSON), db)
         }
     }
@@ -83,7 +89,8 @@ extension Store {
             after.active = active
             try await Self.writeAudit(
                 at: clock.now().iso8601,
-                AuditEntry(actor: actor, action: active ? "user.enable" : "user.disable", subject: "user:\(userID)", detail: detail,
+                AuditEntry(
+                    actor: actor, action: active ? "user.enable" : "user.disable", subject: "user:\(userID)", detail: detail,
                     before: before.auditJSON, after: after.auditJSON), db)
             return after
         }
@@ -97,10 +104,13 @@ extension Store {
 
     static func userRecord(row: any SQLRow) throws -> UserRecord {
         UserRecord(
-            userID: try row.decode(column: "user_id", as: String.self), displayName: try row.decode(column: "display_name", as: String.self),
-            role: try row.decode(column: "role", as: String.self), supplierID: try row.decode(column: "supplier_id", as: String?.self),
+            userID: try row.decode(column: "user_id", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            role: try row.decode(column: "role", as: String.self),
+            supplierID: try row.decode(column: "supplier_id", as: String?.self),
             passwordHash: try row.decode(column: "password_hash", as: String?.self),
-            active: try row.decode(column: "active", as: Int.self) != 0, createdAt: try row.decode(column: "created_at", as: String.self))
+            active: try row.decode(column: "active", as: Int.self) != 0,
+            createdAt: try row.decode(column: "created_at", as: String.self))
     }
 
     static func unknownUser(_ id: String) -> StorageError {

@@ -69,16 +69,21 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
                 rest = String(rest[..<q])
                 for pair in query.split(separator: "&") {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2, parts[0] == "synchronous", let value = Synchronous(rawValue: parts[1].lowercased()) else {
+                    guard parts.count == 2, parts[0] == "synchronous", let value = Synchronous(rawValue: parts[1].lowercased())
+                    else {
                         throw StorageError(
-                            .badDatabaseURL, "database URL '\(text)': unknown option '\(pair)' — expected ?synchronous=full or ?synchronous=normal")
+                            .badDatabaseURL,
+                            "database URL '\(text)': unknown option '\(pair)' — expected ?synchronous=full or ?synchronous=normal"
+                        )
                     }
                     synchronous = value
                 }
             }
             if rest.hasPrefix("//") { rest.removeFirst(2) }
             guard !rest.isEmpty else {
-                throw StorageError(.badDatabaseURL, "database URL '\(text)' has no file path — expected sqlite:PATH, e.g. sqlite:./procura.sqlite")
+                throw StorageError(
+                    .badDatabaseURL,
+                    "database URL '\(text)' has no file path — expected sqlite:PATH, e.g. sqlite:./procura.sqlite")
             }
             self = .sqlite(path: rest == ":memory:" ? nil : rest, synchronous: synchronous)
             return
@@ -99,7 +104,9 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         }
         let credentials = rest[..<at]
         let location = rest[rest.index(after: at)...]
-        let userParts = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { percentDecoded(String($0)) }
+        let userParts = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+            percentDecoded(String($0))
+        }
         guard let user = userParts.first, !user.isEmpty else {
             throw StorageError(.badDatabaseURL, "database URL '\(original)' has no user — \(expected)")
         }
@@ -138,7 +145,8 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             switch (parts.first, parts.count) {
             case ("sslmode", 2):
                 guard let mode = TLSMode(rawValue: parts[1].lowercased()) else {
-                    throw StorageError(.badDatabaseURL, "database URL '\(original)': sslmode '\(parts[1])' — expected one of \(modes)")
+                    throw StorageError(
+                        .badDatabaseURL, "database URL '\(original)': sslmode '\(parts[1])' — expected one of \(modes)")
                 }
                 tls.mode = mode
             case ("sslrootcert", 2) where !parts[1].isEmpty:
@@ -146,12 +154,15 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             default:
                 throw StorageError(
                     .badDatabaseURL,
-                    "database URL '\(original)': unknown option '\(pair)' — expected sslmode=\(TLSMode.allCases.map(\.rawValue).joined(separator: "|")) or sslrootcert=PATH")
+                    "database URL '\(original)': unknown option '\(pair)' — expected sslmode=\(TLSMode.allCases.map(\.rawValue).joined(separator: "|")) or sslrootcert=PATH"
+                )
             }
         }
         if tls.rootCertificatePath != nil, tls.mode != .verifyCA, tls.mode != .verifyFull {
             throw StorageError(
-                .badDatabaseURL, "database URL '\(original)': sslrootcert needs sslmode=verify-ca or sslmode=verify-full (other modes verify nothing)")
+                .badDatabaseURL,
+                "database URL '\(original)': sslrootcert needs sslmode=verify-ca or sslmode=verify-full (other modes verify nothing)"
+            )
         }
         return tls
     }
@@ -161,7 +172,8 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let b = utf8.popFirst() {
-            if b == UInt8(ascii: "%"), utf8.count >= 2, let v = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+            if b == UInt8(ascii: "%"), utf8.count >= 2, let v = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(v)
                 utf8 = utf8.dropFirst(2)
             } else {

@@ -24,7 +24,11 @@ struct PostgresBackend: DatabaseBackend {
         // (the pool would keep retrying in the background).
         let probeTLS: PostgresConnection.Configuration.TLS
         do {
-            probeTLS = try context.map { tls.mode == .prefer ? .prefer(try NIOSSLContext(configuration: $0)) : .require(try NIOSSLContext(configuration: $0)) } ?? .disable
+            probeTLS =
+                try context.map {
+                    tls.mode == .prefer
+                        ? .prefer(try NIOSSLContext(configuration: $0)) : .require(try NIOSSLContext(configuration: $0))
+                } ?? .disable
         } catch {
             throw StorageError(.badDatabaseURL, "\(url): the TLS settings cannot be used: \(error)")
         }
@@ -67,7 +71,8 @@ struct PostgresBackend: DatabaseBackend {
             do {
                 context.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
             } catch {
-                throw StorageError(.badDatabaseURL, "\(url): cannot read the CA certificates in '\(path)' (sslrootcert): \(error)")
+                throw StorageError(
+                    .badDatabaseURL, "\(url): cannot read the CA certificates in '\(path)' (sslrootcert): \(error)")
             }
         }
         return context

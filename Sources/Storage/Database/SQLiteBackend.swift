@@ -59,7 +59,8 @@ struct SQLiteBackend: DatabaseBackend {
             return try SQLiteHandle(path: path)
         } catch {
             throw StorageError(
-                .connectionFailed, "cannot open SQLite database '\(path)': \(error.message) — check that the folder exists and is writable")
+                .connectionFailed,
+                "cannot open SQLite database '\(path)': \(error.message) — check that the folder exists and is writable")
         }
     }
 

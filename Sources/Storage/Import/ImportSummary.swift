@@ -13,7 +13,10 @@ public struct ImportSummary: Sendable, Hashable {
     public var countsReplayed: Int
 
     /// Creates a summary.
-    public init(upserted: [String: Int] = [:], postingsPosted: Int = 0, postingsReplayed: Int = 0, countsPosted: Int = 0, countsReplayed: Int = 0) {
+    public init(
+        upserted: [String: Int] = [:], postingsPosted: Int = 0, postingsReplayed: Int = 0, countsPosted: Int = 0,
+        countsReplayed: Int = 0
+    ) {
         self.upserted = upserted
         self.postingsPosted = postingsPosted
         self.postingsReplayed = postingsReplayed

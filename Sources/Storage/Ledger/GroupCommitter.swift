@@ -89,7 +89,9 @@ final class GroupCommitter: @unchecked Sendable {
         guard groupSize > 1 else { return .failure(groupError) }
         do {
             return .success(
-                try await backend.transaction { db in try await LedgerWriter(db: db, recordedAt: request.recordedAt).post(request.request, today: request.today) }
+                try await backend.transaction { db in
+                    try await LedgerWriter(db: db, recordedAt: request.recordedAt).post(request.request, today: request.today)
+                }
             )
         } catch {
             return .failure(error)

@@ -21,7 +21,9 @@ extension Store {
     ///   store's ``clock``.
     public func post(_ request: PostingRequest, today: Day? = nil) async throws -> PostingResult {
         if let committer { return try await committer.post(request, today: today, backend: backend) }
-        return try await backend.transaction { db in try await LedgerWriter(db: db, recordedAt: clock.now()).post(request, today: today ?? clock.today()) }
+        return try await backend.transaction { db in
+            try await LedgerWriter(db: db, recordedAt: clock.now()).post(request, today: today ?? clock.today())
+        }
     }
 
     /// Posts several transactions all or nothing, in order, in one database transaction (the rules

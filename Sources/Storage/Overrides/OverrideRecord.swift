@@ -25,7 +25,8 @@ public struct OverrideRecord: Sendable, Hashable {
 
     /// Creates a record.
     public init(
-        itemID: String, locationID: String, parameter: String, value: Double, reason: String, author: String = "", validFrom: Day? = nil,
+        itemID: String, locationID: String, parameter: String, value: Double, reason: String, author: String = "",
+        validFrom: Day? = nil,
         validTo: Day? = nil
     ) {
         self.itemID = itemID
@@ -54,7 +55,8 @@ public struct OverrideRecord: Sendable, Hashable {
         JSONValue.object([
             ("item_id", .string(itemID)), ("location_id", .string(locationID)), ("parameter", .string(parameter)),
             ("value", .number(value)), ("reason", .string(reason)), ("author", .string(author)),
-            ("valid_from", validFrom.map { .string($0.description) } ?? .null), ("valid_to", validTo.map { .string($0.description) } ?? .null),
+            ("valid_from", validFrom.map { .string($0.description) } ?? .null),
+            ("valid_to", validTo.map { .string($0.description) } ?? .null),
         ]).minified
     }
 }

@@ -30,8 +30,11 @@ public enum PlanRecorder {
                 itemId: item, locationId: location, model: demand.model, bucket: snapshot.settings.bucket.rawValue,
                 start: start.description, values: plan.forecast(row: r), demandPerBucket: demand.perBucket,
                 sigmaPerBucket: demand.standardDeviationPerBucket, oneStepErrorSigma: demand.oneStepErrorStandardDeviation,
-                intervalSigmas: demand.oneStepErrorStandardDeviation.map { demand.errorGrowth.sigmas(oneStep: $0, horizon: plan.horizonBuckets) })
-            rows.append(PlanResultRow(itemID: item, locationID: location, kind: "classification", payload: try json(classification)))
+                intervalSigmas: demand.oneStepErrorStandardDeviation.map {
+                    demand.errorGrowth.sigmas(oneStep: $0, horizon: plan.horizonBuckets)
+                })
+            rows.append(
+                PlanResultRow(itemID: item, locationID: location, kind: "classification", payload: try json(classification)))
             rows.append(PlanResultRow(itemID: item, locationID: location, kind: "forecast", payload: try json(forecast)))
             rows.append(PlanResultRow(itemID: item, locationID: location, kind: "policy", payload: try json(policy)))
         }
@@ -47,9 +50,11 @@ public enum PlanRecorder {
         ClassificationPayload(
             itemId: item, locationId: location, abc: c.abc.rawValue, xyz: c.xyz.rawValue, abcXyz: c.abc.rawValue + c.xyz.rawValue,
             pattern: c.pattern.rawValue, criticality: c.criticality.rawValue, lifecycle: c.lifecycle.rawValue,
-            strategy: c.strategy.rawValue, serviceLevel: c.serviceLevel, annualQuantity: c.annualQuantity, annualValue: c.annualValue,
+            strategy: c.strategy.rawValue, serviceLevel: c.serviceLevel, annualQuantity: c.annualQuantity,
+            annualValue: c.annualValue,
             valueShare: c.valueShare, cumulativeShare: c.cumulativeShare, rank: c.rank, periods: c.periods,
-            meanPerBucket: c.meanPerBucket, sdPerBucket: c.standardDeviationPerBucket, cv: c.cv.finiteOrNil, adi: c.adi.finiteOrNil,
+            meanPerBucket: c.meanPerBucket, sdPerBucket: c.standardDeviationPerBucket, cv: c.cv.finiteOrNil,
+            adi: c.adi.finiteOrNil,
             cv2: c.cv2.finiteOrNil, flags: c.flags, serviceLevelReason: c.serviceLevelReason, strategyReason: c.strategyReason)
     }
 
@@ -69,7 +74,8 @@ public enum PlanRecorder {
         func values(_ v: PolicyValues) -> PolicyPayload.Values {
             PolicyPayload.Values(
                 serviceLevel: v.serviceLevel, reviewPeriodDays: v.reviewPeriodDays, forecastPerBucket: v.forecastPerBucket,
-                safetyStock: v.safetyStock, reorderPoint: v.reorderPoint, orderUpToLevel: v.orderUpToLevel, orderQuantity: v.orderQuantity,
+                safetyStock: v.safetyStock, reorderPoint: v.reorderPoint, orderUpToLevel: v.orderUpToLevel,
+                orderQuantity: v.orderQuantity,
                 min: v.minimum, max: v.maximum)
         }
         let x = p.explanation
@@ -88,7 +94,8 @@ public enum PlanRecorder {
             },
             unitCost: p.input.unitCost,
             annualCost: PolicyPayload.Cost(
-                total: p.cost.total, ordering: p.cost.ordering, freight: p.cost.freight, holding: p.cost.holding, purchase: p.cost.purchase),
+                total: p.cost.total, ordering: p.cost.ordering, freight: p.cost.freight, holding: p.cost.holding,
+                purchase: p.cost.purchase),
             averageInventory: p.averageInventory, averageInventoryValue: p.averageInventoryValue, onHand: row.onHand,
             onHandValue: row.onHandValue, computed: values(p.computed), final: values(p.final), overridden: p.isOverridden,
             flagged: p.isFlagged,
@@ -98,12 +105,17 @@ public enum PlanRecorder {
                     reason: $0.override.reason, author: $0.override.author, validFrom: $0.override.validFrom?.description,
                     validTo: $0.override.validTo?.description)
             },
-            ignoredOverrides: p.ignoredOverrides.map { PolicyPayload.Ignored(parameter: $0.override.parameter, reason: $0.reason.rawValue) },
+            ignoredOverrides: p.ignoredOverrides.map {
+                PolicyPayload.Ignored(parameter: $0.override.parameter, reason: $0.reason.rawValue)
+            },
             notes: p.notes.codes,
             explanation: PolicyPayload.Explanation(
-                summary: x.summary, policy: x.policy, policyReason: x.policyReason, method: x.method, methodReason: x.methodReason,
+                summary: x.summary, policy: x.policy, policyReason: x.policyReason, method: x.method,
+                methodReason: x.methodReason,
                 inputs: x.inputs.map { PolicyPayload.Input(name: $0.name, value: $0.value) },
-                steps: x.steps.map { PolicyPayload.Step(name: $0.name, formula: $0.formula, numbers: $0.numbers, result: $0.result) },
+                steps: x.steps.map {
+                    PolicyPayload.Step(name: $0.name, formula: $0.formula, numbers: $0.numbers, result: $0.result)
+                },
                 overrides: x.overrides, notes: x.notes))
     }
 }

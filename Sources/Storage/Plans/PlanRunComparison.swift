@@ -95,7 +95,8 @@ public struct PlanRunComparison: Sendable, Hashable {
             m.sorted { $0.key < $1.key }.reduce(0) { $0 + f($1.value) }
         }
         return PlanRunComparison(
-            base: base, other: other, itemLocationsBase: a.count, itemLocationsOther: b.count, changedItemLocations: changed.count,
+            base: base, other: other, itemLocationsBase: a.count, itemLocationsOther: b.count,
+            changedItemLocations: changed.count,
             changes: changes, safetyStockValueBase: value(a) { $0.final.safetyStock * $0.unitCost },
             safetyStockValueOther: value(b) { $0.final.safetyStock * $0.unitCost },
             policyValueBase: value(a) { $0.averageInventoryValue }, policyValueOther: value(b) { $0.averageInventoryValue })

@@ -24,7 +24,8 @@ public struct PlanRunRecord: Sendable, Hashable {
 
     /// Creates a record.
     public init(
-        runID: Int64, runNumber: Int, createdAt: String, asOf: Day, label: String, status: String, settings: String, summary: String,
+        runID: Int64, runNumber: Int, createdAt: String, asOf: Day, label: String, status: String, settings: String,
+        summary: String,
         resultCount: Int
     ) {
         self.runID = runID

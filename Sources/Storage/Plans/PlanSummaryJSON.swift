@@ -49,7 +49,8 @@ public enum PlanSummaryJSON {
         do {
             return try PlanRecorder.decode(Summary.self, from: text)
         } catch {
-            throw StorageError(.database, "the stored summary of plan run \(run) does not read back: \(error) — run the plan again")
+            throw StorageError(
+                .database, "the stored summary of plan run \(run) does not read back: \(error) — run the plan again")
         }
     }
 }

@@ -1,5 +1,5 @@
-public import InventoryCore
 import DataImport
+public import InventoryCore
 public import Planning
 
 /// The steps of a plan run on the database beyond the plan run's own (``PlanningStep``), reported
@@ -77,7 +77,8 @@ extension Store {
         let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
         let summary = try PlanSummaryJSON.text(plan: plan)
         let settingsText = "bucket: \(settings.bucket.rawValue)\ncurrency: \(settings.currency)\nestimator: \(plan.estimator)\n"
-        let record = try await savePlanRun(asOf: snapshot.asOf, label: label, settings: settingsText, summary: summary, results: rows)
+        let record = try await savePlanRun(
+            asOf: snapshot.asOf, label: label, settings: settingsText, summary: summary, results: rows)
         return StoredPlan(record: record, plan: plan, snapshot: snapshot, previousRun: previous?.run)
     }
 }

@@ -18,7 +18,8 @@ extension Store {
             } catch {
                 throw StorageError(
                     .database,
-                    "the classification of \(result.itemID) at \(result.locationID) in plan run \(runNumber) does not read back: \(error) — plan again (without hysteresis: --no-hysteresis)")
+                    "the classification of \(result.itemID) at \(result.locationID) in plan run \(runNumber) does not read back: \(error) — plan again (without hysteresis: --no-hysteresis)"
+                )
             }
             previous.set(
                 PreviousClassification.Entry(

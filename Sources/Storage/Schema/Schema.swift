@@ -141,7 +141,8 @@ enum Schema {
             .column("intercompany", type: ColumnType.int, .notNull, .default(0))
             .column("recorded_at", type: ColumnType.text, .notNull)
             .run()
-        try await db.create(index: "ledger_entries_item_location").on("ledger_entries").column("item_id").column("location_id").run()
+        try await db.create(index: "ledger_entries_item_location").on("ledger_entries").column("item_id").column("location_id")
+            .run()
         try await db.create(index: "ledger_entries_reference").on("ledger_entries").column("reference").run()
         // The effect of an entry on positions: one line per (position, bucket) it changes.
         try await db.create(table: "ledger_movements")

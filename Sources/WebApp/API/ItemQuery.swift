@@ -1,13 +1,14 @@
+import Hummingbird
 import InventoryCore
 import Storage
-import Hummingbird
 
 /// The filters and sort of the item-location list (API and page): `q` (id or description
 /// contains, case-insensitive), `abc`, `xyz`, `category`, `location`, `supplier`, `pattern`, and
 /// `sort` (`item_id`, `annual_value`, `on_hand_value`, `annual_quantity`; `-` first for descending).
 struct ItemQuery {
     static let sorts = [
-        "item_id", "-item_id", "annual_value", "-annual_value", "on_hand_value", "-on_hand_value", "annual_quantity", "-annual_quantity",
+        "item_id", "-item_id", "annual_value", "-annual_value", "on_hand_value", "-on_hand_value", "annual_quantity",
+        "-annual_quantity",
     ]
     static let patterns = ["smooth", "erratic", "intermittent", "lumpy", "no_demand"]
 
@@ -37,7 +38,9 @@ struct ItemQuery {
         if scope.isSupplier {
             if abc != nil || xyz != nil { throw Problem.forbidden("suppliers cannot filter by class") }
             if sort.contains("value") { throw Problem.forbidden("suppliers cannot sort by value") }
-            if let supplier, supplier != scope.principal.supplierID { throw Problem.forbidden("suppliers see only their own items") }
+            if let supplier, supplier != scope.principal.supplierID {
+                throw Problem.forbidden("suppliers see only their own items")
+            }
         }
         let view = scope.view
         let needle = text?.lowercased()
@@ -50,7 +53,9 @@ struct ItemQuery {
             if let location, row.locationID != location { return false }
             if let supplier, !row.suppliers.contains(supplier) { return false }
             if let pattern, row.classification.pattern != pattern { return false }
-            if let needle, !row.itemID.lowercased().contains(needle), !item.description.lowercased().contains(needle) { return false }
+            if let needle, !row.itemID.lowercased().contains(needle), !item.description.lowercased().contains(needle) {
+                return false
+            }
             return true
         }
         let descending = sort.hasPrefix("-")

@@ -25,7 +25,8 @@ struct ItemRoutes {
         let view = state.plans.view
         let scope = Scope(principal: principal, view: view)
         let rows = try ItemQuery(query).rows(in: scope)
-        let page = try ListBudget.fit(rows.dropFirst(offset).prefix(limit).map(scope.summary(row:)), budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(
+            rows.dropFirst(offset).prefix(limit).map(scope.summary(row:)), budget: state.configuration.listByteBudget)
         let next = offset + page.count < rows.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(
             ItemLocationPage(items: page, total: rows.count, nextCursor: next, runNumber: view.run?.runNumber))
@@ -54,7 +55,8 @@ struct ItemRoutes {
             if scope.isSupplier && supplier != principal.supplierID { return nil }
             return ItemDetail.SourcingEntry(
                 locationId: snapshot.locations[Int(rule.location)].id, supplierId: supplier, purchaseUom: rule.purchaseUOM,
-                unitsPerPurchaseUom: rule.unitsPerPurchaseUOM, leadTimeDays: rule.leadTimeDays, leadTimeSdDays: rule.leadTimeSDDays,
+                unitsPerPurchaseUom: rule.unitsPerPurchaseUOM, leadTimeDays: rule.leadTimeDays,
+                leadTimeSdDays: rule.leadTimeSDDays,
                 moq: rule.moq, orderMultiple: rule.orderMultiple, ownership: rule.ownership.rawValue, share: rule.share,
                 unitPrice: scope.isSupplier ? nil : rule.unitPrice)
         }
@@ -111,12 +113,15 @@ enum ForecastChart {
                 let day = calendar.firstDay(ofBucket: first + Int32(h))
                 points.append(
                     ForecastResponse.ForecastPoint(
-                        start: day.description, value: value, lower: bounds?[h].lower, upper: bounds?[h].upper, sigma: sigmas?[h]))
+                        start: day.description, value: value, lower: bounds?[h].lower, upper: bounds?[h].upper, sigma: sigmas?[h])
+                )
             }
         }
         return ForecastResponse(
-            itemId: row.itemID, locationId: row.locationID, runNumber: view.run?.runNumber ?? 0, model: f?.model ?? row.policy.forecastModel,
-            bucket: f?.bucket ?? view.snapshot.settings.bucket.rawValue, intervalLevel: level, oneStepErrorSigma: f?.oneStepErrorSigma,
+            itemId: row.itemID, locationId: row.locationID, runNumber: view.run?.runNumber ?? 0,
+            model: f?.model ?? row.policy.forecastModel,
+            bucket: f?.bucket ?? view.snapshot.settings.bucket.rawValue, intervalLevel: level,
+            oneStepErrorSigma: f?.oneStepErrorSigma,
             history: history, forecast: points)
     }
 }

@@ -1,6 +1,6 @@
-import InventoryCore
 import Foundation
 import Hummingbird
+import InventoryCore
 import Storage
 import Workflow
 
@@ -24,7 +24,9 @@ struct PlanRunRoutes {
         let limit = try query.limit()
         let offset = try query.offsetCursor()
         let runs = try await state.store.listPlanRuns()
-        let page = try ListBudget.fit(runs.dropFirst(offset).prefix(limit).map { try PlanRunResponse($0, withSummary: false) }, budget: state.configuration.listByteBudget)
+        let page = try ListBudget.fit(
+            runs.dropFirst(offset).prefix(limit).map { try PlanRunResponse($0, withSummary: false) },
+            budget: state.configuration.listByteBudget)
         let next = offset + page.count < runs.count ? String(offset + page.count) : nil
         return try JSONResponse.encode(PlanRunPage(runs: page, total: runs.count, nextCursor: next))
     }
@@ -106,7 +108,8 @@ struct PlanRunRoutes {
         let comparison = try await Self.comparison(
             store: state.store, base: try await record(number: baseNumber), other: try await record(number: otherNumber))
         var result = comparison
-        result.changes = try ListBudget.fit(comparison.changes.dropFirst(offset).prefix(limit), budget: state.configuration.listByteBudget)
+        result.changes = try ListBudget.fit(
+            comparison.changes.dropFirst(offset).prefix(limit), budget: state.configuration.listByteBudget)
         result.nextCursor = offset + result.changes.count < comparison.changes.count ? String(offset + result.changes.count) : nil
         return try JSONResponse.encode(result)
     }
@@ -114,7 +117,8 @@ struct PlanRunRoutes {
     static func comparison(store: Store, base: PlanRunRecord, other: PlanRunRecord) async throws -> PlanComparison {
         let c = try await PlanRunComparison.compare(store: store, base: base.runNumber, other: other.runNumber)
         let totals = PlanComparison.Totals(
-            itemLocationsBase: c.itemLocationsBase, itemLocationsOther: c.itemLocationsOther, changedItemLocations: c.changedItemLocations,
+            itemLocationsBase: c.itemLocationsBase, itemLocationsOther: c.itemLocationsOther,
+            changedItemLocations: c.changedItemLocations,
             safetyStockValueBase: c.safetyStockValueBase, safetyStockValueOther: c.safetyStockValueOther,
             policyValueBase: c.policyValueBase, policyValueOther: c.policyValueOther)
         let changes = c.changes.map {
@@ -122,6 +126,7 @@ struct PlanRunRoutes {
                 itemId: $0.itemID, locationId: $0.locationID, parameter: $0.parameter, base: $0.base, other: $0.other,
                 difference: $0.difference)
         }
-        return PlanComparison(base: c.base, other: c.other, totals: totals, changes: changes, total: changes.count, nextCursor: nil)
+        return PlanComparison(
+            base: c.base, other: c.other, totals: totals, changes: changes, total: changes.count, nextCursor: nil)
     }
 }

@@ -1,5 +1,6 @@
 import InventoryCore
 import Storage
+
 /// What a principal may see of the plan view: everything, or — for a supplier — the item-locations
 /// the supplier has a sourcing rule for.
 ///

@@ -22,14 +22,16 @@ struct CaseCalcEndpoints {
 
         /// A calculator over an InventoryPolicy function.
         static func policy<Input: Decodable & Sendable, Output: Encodable>(
-            _ name: String, _ title: String, _ input: Input.Type, _ calculate: @escaping @Sendable (Input) throws(PolicyError) -> Output
+            _ name: String, _ title: String, _ input: Input.Type,
+            _ calculate: @escaping @Sendable (Input) throws(PolicyError) -> Output
         ) -> Calculator {
             Calculator(name: name, title: title) { json in
                 let decoded: Input
                 do {
                     decoded = try JSONValueDecoder().decode(Input.self, from: json)
                 } catch let error as DecodingError {
-                    throw Problem.badRequest("the input is not the expected JSON: \(JSONValueDecoder.describe(error))", code: "invalid_body")
+                    throw Problem.badRequest(
+                        "the input is not the expected JSON: \(JSONValueDecoder.describe(error))", code: "invalid_body")
                 }
                 let result: Output
                 do throws(PolicyError) {
@@ -50,7 +52,9 @@ struct CaseCalcEndpoints {
     /// Every case-file calculator the web app offers, in the order of the page.
     static let calculators: [Calculator] = [
         .policy("pooling", "Risk pooling: central vs local safety stock", RiskPoolingInput.self, RiskPooling.compare),
-        .policy("gsm", "Multi-echelon: guaranteed-service model on a tree", GuaranteedServiceInput.self, GuaranteedServiceModel.optimize),
+        .policy(
+            "gsm", "Multi-echelon: guaranteed-service model on a tree", GuaranteedServiceInput.self,
+            GuaranteedServiceModel.optimize),
         .policy("ssm", "Multi-echelon: stochastic-service serial system", SerialSystemInput.self, StochasticServiceModel.solve),
         .policy("kanban", "Kanban cards", KanbanInput.self, KanbanSizing.size),
         .policy("two-bin", "Two-bin sizing", TwoBinInput.self, KanbanSizing.twoBin),
@@ -93,8 +97,12 @@ struct CaseCalcEndpoints {
             } catch {
                 throw Problem.badRequest("the input is not valid JSON: \(error)", code: "invalid_body")
             }
-            guard case .object(let members) = try calculator.run(input) else { throw Problem.badRequest("no result", code: "invalid_input") }
-            values["case_result"] = members.map { ["key": $0.0.replacingOccurrences(of: "_", with: " "), "value": Self.text($0.1)] }
+            guard case .object(let members) = try calculator.run(input) else {
+                throw Problem.badRequest("no result", code: "invalid_input")
+            }
+            values["case_result"] = members.map {
+                ["key": $0.0.replacingOccurrences(of: "_", with: " "), "value": Self.text($0.1)]
+            }
         } catch let problem as Problem {
             values["case_error"] = problem.detail
             return state.pages.page("calc", title: "Calculators", principal: principal, values: values, status: problem.status)

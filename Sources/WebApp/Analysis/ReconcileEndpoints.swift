@@ -1,5 +1,5 @@
-import Foundation
 import DataImport
+import Foundation
 import Hummingbird
 import InventoryCore
 import Storage
@@ -153,7 +153,9 @@ struct ReconcileEndpoints {
         let principal = try context.require(.viewPlanning)
         let form = try await FormData.read(request, context: context)
         let supplier = form["supplier"] ?? ""
-        guard state.plans.view.snapshot.supplierIndex(id: supplier) != nil else { throw Problem.notFound("no supplier '\(supplier)'") }
+        guard state.plans.view.snapshot.supplierIndex(id: supplier) != nil else {
+            throw Problem.notFound("no supplier '\(supplier)'")
+        }
         var values = try await pageValues(asOf: state.store.clock.today(), supplier: supplier)
         let text = form["statement"] ?? ""
         values["statement_text"] = text

@@ -1,6 +1,6 @@
-import InventoryCore
 import Foundation
 import HummingbirdBcrypt
+import InventoryCore
 import Logging
 import Storage
 import Synchronization

@@ -14,7 +14,8 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: PageRenderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
@@ -25,7 +26,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if problem.status == .unauthorized {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-                return Response.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return Response.redirect(
+                    to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
             return pages.errorPage(problem, context: context)
         }
@@ -52,10 +54,13 @@ struct ErrorMiddleware: RouterMiddleware {
             switch error.status {
             case .notFound: return .notFound("no such page or resource")
             case .unauthorized: return .unauthorized()
-            default: return Problem(error.status, code: "http_\(error.status.code)", title: error.status.reasonPhrase, detail: detail)
+            default:
+                return Problem(error.status, code: "http_\(error.status.code)", title: error.status.reasonPhrase, detail: detail)
             }
         case let error as any HTTPResponseError:
-            return Problem(error.status, code: "http_\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
+            return Problem(
+                error.status, code: "http_\(error.status.code)", title: error.status.reasonPhrase,
+                detail: error.status.reasonPhrase)
         default:
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             return Problem(

@@ -1,7 +1,7 @@
-import InventoryCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InventoryCore
 
 /// JSON bodies in Procura's one JSON convention (``InventoryCore/JSONValue``): encoded by
 /// ``InventoryCore/JSONValueEncoder`` (snake-case keys, NaN as `null`, ±∞ as `"inf"`/`"-inf"`),
@@ -30,7 +30,8 @@ enum JSONResponse {
         do {
             return try JSONValueDecoder().decode(type, from: value)
         } catch let error as DecodingError {
-            throw Problem.badRequest("the request body is not the expected JSON: \(JSONValueDecoder.describe(error))", code: "invalid_body")
+            throw Problem.badRequest(
+                "the request body is not the expected JSON: \(JSONValueDecoder.describe(error))", code: "invalid_body")
         }
     }
 }

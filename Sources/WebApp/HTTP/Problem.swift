@@ -1,7 +1,7 @@
-import InventoryCore
 import Foundation
 public import HTTPTypes
 public import Hummingbird
+import InventoryCore
 
 /// An error as an RFC 9457 problem document (`application/problem+json`): `type`, `title`,
 /// `status`, `detail`, `instance`, and the extension member `code` (stable, for programs).
@@ -47,7 +47,9 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     static func unauthorized(_ detail: String = "sign in, or send an API token as `Authorization: Bearer <token>`") -> Problem {
-        Problem(.unauthorized, code: "unauthorized", title: "Authentication required", detail: detail, headers: [.wwwAuthenticate: "Bearer realm=\"procura\""])
+        Problem(
+            .unauthorized, code: "unauthorized", title: "Authentication required", detail: detail,
+            headers: [.wwwAuthenticate: "Bearer realm=\"procura\""])
     }
 
     static func badRequest(_ detail: String, code: String = "bad_request") -> Problem {

@@ -16,7 +16,9 @@ struct QueryParameters {
     func integer(_ name: String, in range: ClosedRange<Int>, default value: Int) throws -> Int {
         guard let text = string(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw Problem.badRequest("query parameter '\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'", code: "invalid_parameter")
+            throw Problem.badRequest(
+                "query parameter '\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'",
+                code: "invalid_parameter")
         }
         return number
     }
@@ -25,7 +27,9 @@ struct QueryParameters {
     func oneOf(_ name: String, _ allowed: [String]) throws -> String? {
         guard let text = string(name) else { return nil }
         guard allowed.contains(text) else {
-            throw Problem.badRequest("query parameter '\(name)' must be one of \(allowed.joined(separator: ", ")), got '\(text)'", code: "invalid_parameter")
+            throw Problem.badRequest(
+                "query parameter '\(name)' must be one of \(allowed.joined(separator: ", ")), got '\(text)'",
+                code: "invalid_parameter")
         }
         return text
     }
@@ -39,7 +43,8 @@ struct QueryParameters {
     func offsetCursor() throws -> Int {
         guard let text = string("cursor") else { return 0 }
         guard let offset = Int(text), offset >= 0 else {
-            throw Problem.badRequest("query parameter 'cursor' is not a cursor from next_cursor: '\(text)'", code: "invalid_parameter")
+            throw Problem.badRequest(
+                "query parameter 'cursor' is not a cursor from next_cursor: '\(text)'", code: "invalid_parameter")
         }
         return offset
     }
@@ -48,7 +53,8 @@ struct QueryParameters {
     func idCursor() throws -> Int64? {
         guard let text = string("cursor") else { return nil }
         guard let id = Int64(text), id > 0 else {
-            throw Problem.badRequest("query parameter 'cursor' is not a cursor from next_cursor: '\(text)'", code: "invalid_parameter")
+            throw Problem.badRequest(
+                "query parameter 'cursor' is not a cursor from next_cursor: '\(text)'", code: "invalid_parameter")
         }
         return id
     }

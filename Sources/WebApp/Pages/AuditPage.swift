@@ -16,7 +16,8 @@ struct AuditPage {
         let query = QueryParameters(request)
         let actor = query.string("actor")
         let action = query.string("action")
-        let entries = try await state.store.auditLog(limit: 101, beforeID: try query.idCursor(), actor: actor, actionPrefix: action)
+        let entries = try await state.store.auditLog(
+            limit: 101, beforeID: try query.idCursor(), actor: actor, actionPrefix: action)
         let page = entries.prefix(100)
         var next: String? = nil
         if entries.count > 100, let last = page.last {
@@ -31,7 +32,8 @@ struct AuditPage {
                 "actor": actor ?? "", "action": action ?? "", "next": next ?? false,
                 "entries": page.map { e -> [String: Any] in
                     [
-                        "audit_id": String(e.auditID), "at": Format.timestamp(e.at), "actor": e.actor, "action": e.action, "subject": e.subject,
+                        "audit_id": String(e.auditID), "at": Format.timestamp(e.at), "actor": e.actor, "action": e.action,
+                        "subject": e.subject,
                         "detail": e.detail, "before": AuditText.readable(e.before), "after": AuditText.readable(e.after),
                     ]
                 },

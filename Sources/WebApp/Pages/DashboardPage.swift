@@ -1,6 +1,6 @@
-import InventoryCore
 import Foundation
 import Hummingbird
+import InventoryCore
 import Planning
 import Storage
 
@@ -19,7 +19,8 @@ struct DashboardPage {
         let kpis = view.kpis
         func group(_ g: KPIFigures) -> [String: Any] {
             [
-                "name": g.name, "item_locations": Format.count(g.itemLocations), "inventory_value": Format.money(g.inventoryValue),
+                "name": g.name, "item_locations": Format.count(g.itemLocations),
+                "inventory_value": Format.money(g.inventoryValue),
                 "annual_usage": Format.money(g.annualUsageValue), "turns": Format.fixed(g.turns, places: 2),
                 "days_on_hand": Format.fixed(g.daysOnHand, places: 0), "fill_rate": Format.percent(g.fillRate),
                 "stockout_days": Format.count(g.stockoutDays), "stockout_item_locations": Format.count(g.stockoutItemLocations),
@@ -29,7 +30,10 @@ struct DashboardPage {
             [
                 "abc": abc,
                 "cells": kpis.matrix.filter { $0.abc == abc }.map { c -> [String: Any] in
-                    ["abc": c.abc, "xyz": c.xyz, "count": Format.count(c.count), "value": Format.money(c.value), "share": Format.percent(c.share)]
+                    [
+                        "abc": c.abc, "xyz": c.xyz, "count": Format.count(c.count), "value": Format.money(c.value),
+                        "share": Format.percent(c.share),
+                    ]
                 },
             ]
         }
@@ -41,12 +45,16 @@ struct DashboardPage {
         }
         let p = kpis.period
         var values: [String: Any] = [
-            "total": group(kpis.total), "categories": (kpis.byCategory ?? []).map(group), "locations": (kpis.byLocation ?? []).map(group),
+            "total": group(kpis.total), "categories": (kpis.byCategory ?? []).map(group),
+            "locations": (kpis.byLocation ?? []).map(group),
             "classes": (kpis.byClass ?? []).map(group), "matrix": matrix, "alerts": alerts, "currency": kpis.currency,
             "period": "\(p.buckets) \(p.bucket)s, \(p.firstDay) to \(p.lastDay)", "item_locations": Format.count(view.rows.count),
         ]
         if let run = view.run {
-            values["run"] = ["number": String(run.runNumber), "as_of": run.asOf.description, "label": run.label.isEmpty ? "no label" : run.label]
+            values["run"] = [
+                "number": String(run.runNumber), "as_of": run.asOf.description,
+                "label": run.label.isEmpty ? "no label" : run.label,
+            ]
         }
         return state.pages.page("dashboard", title: "Dashboard", principal: principal, values: values)
     }
@@ -67,7 +75,8 @@ struct DashboardPage {
         return state.pages.page(
             "supplier_home", title: "Your items", principal: principal,
             values: [
-                "supplier": name.isEmpty ? supplier : name, "count": Format.count(rows.count), "rows": rows, "stock_lines": Format.count(stockLines),
+                "supplier": name.isEmpty ? supplier : name, "count": Format.count(rows.count), "rows": rows,
+                "stock_lines": Format.count(stockLines),
                 "run_number": String(view.run?.runNumber ?? 0), "as_of": view.snapshot.asOf.description,
             ])
     }

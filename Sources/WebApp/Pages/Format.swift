@@ -21,7 +21,8 @@ enum Format {
         let text = String(format: "%.\(places)f", x.magnitude)
         let parts = text.split(separator: ".", maxSplits: 1)
         let whole = grouped(Int64(parts[0]) ?? 0)
-        return (x < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
+        return (x < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + whole
+            + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     /// A whole amount with thousands separators.

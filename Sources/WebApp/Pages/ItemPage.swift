@@ -21,9 +21,11 @@ struct ItemPage {
         let principal = try context.requireViewer()
         let item = try context.parameters.require("item_id")
         let query = QueryParameters(request)
-        let flash = query.string("saved") == "1" ? "Override saved. It takes effect in the next plan run." :
-            query.string("expired") == "1" ? "Override expired." : nil
-        return try await render(principal: principal, itemID: item, location: query.string("location"), flash: flash, error: nil, status: .ok)
+        let flash =
+            query.string("saved") == "1"
+            ? "Override saved. It takes effect in the next plan run." : query.string("expired") == "1" ? "Override expired." : nil
+        return try await render(
+            principal: principal, itemID: item, location: query.string("location"), flash: flash, error: nil, status: .ok)
     }
 
     func render(
@@ -54,10 +56,12 @@ struct ItemPage {
             if everything {
                 let c = row.classification
                 rowValues["classification"] = [
-                    "abc_xyz": c.abcXyz, "rank": String(c.rank), "value_share": Format.percent(c.valueShare, decimals: 2), "pattern": c.pattern,
+                    "abc_xyz": c.abcXyz, "rank": String(c.rank), "value_share": Format.percent(c.valueShare, decimals: 2),
+                    "pattern": c.pattern,
                     "cv": Format.optional(c.cv), "adi": Format.optional(c.adi), "cv2": Format.optional(c.cv2),
                     "annual_quantity": Format.number(c.annualQuantity) + " " + item.baseUOM,
-                    "annual_value": Format.money(c.annualValue) + " " + view.currency, "service_level": Format.percent(c.serviceLevel),
+                    "annual_value": Format.money(c.annualValue) + " " + view.currency,
+                    "service_level": Format.percent(c.serviceLevel),
                     "service_level_reason": c.serviceLevelReason, "strategy": c.strategy, "strategy_reason": c.strategyReason,
                 ]
                 rowValues["policy"] = policyValues(row.policy, period: chart.bucket)
@@ -83,7 +87,8 @@ struct ItemPage {
             let entries = try await state.store.ledgerEntries(itemID: itemID, limit: 20)
             values["entries"] = entries.map { e -> [String: Any] in
                 [
-                    "entry_id": String(e.entryID), "date": e.date.description, "type": e.type.rawValue, "location_id": e.locationID,
+                    "entry_id": String(e.entryID), "date": e.date.description, "type": e.type.rawValue,
+                    "location_id": e.locationID,
                     "to_location_id": e.toLocationID ?? false, "owner": e.owner.rawValue,
                     "quantity": Format.number(FixedPoint.quantityDouble(e.quantity)),
                     "value": Format.number(Double(e.value) / Double(FixedPoint.moneyScale)), "reason": e.reason,
@@ -95,18 +100,23 @@ struct ItemPage {
             values["overrides"] = try await state.store.overrides(itemID: itemID).map { o -> [String: Any] in
                 let active = o.isValid(on: today) || (o.validFrom.map { $0 > today } ?? false)
                 return [
-                    "item_id": itemID, "location_id": o.locationID, "parameter": ParameterLabel.text(o.parameter, period: view.snapshot.settings.bucket.rawValue),
+                    "item_id": itemID, "location_id": o.locationID,
+                    "parameter": ParameterLabel.text(o.parameter, period: view.snapshot.settings.bucket.rawValue),
                     "value": Format.number(o.value),
-                    "valid_from": o.validFrom?.description ?? "always", "valid_to": o.validTo?.description ?? "open", "reason": o.reason,
+                    "valid_from": o.validFrom?.description ?? "always", "valid_to": o.validTo?.description ?? "open",
+                    "reason": o.reason,
                     "author": o.author, "active": active, "override_id": OverrideID.encode(o), "can_expire": canManage && active,
                     "csrf": principal.csrfToken ?? "",
                 ]
             }
             values["can_override"] = canManage && currentRow != nil && principal.csrfToken != nil
             let period = view.snapshot.settings.bucket.rawValue
-            values["parameters"] = PolicyParameter.allCases.map { ["value": $0.rawValue, "label": ParameterLabel.text($0.rawValue, period: period)] }
+            values["parameters"] = PolicyParameter.allCases.map {
+                ["value": $0.rawValue, "label": ParameterLabel.text($0.rawValue, period: period)]
+            }
         }
-        return state.pages.page("item", title: "\(item.id) · \(item.description)", principal: principal, values: values, status: status)
+        return state.pages.page(
+            "item", title: "\(item.id) · \(item.description)", principal: principal, values: values, status: status)
     }
 
     func policyValues(_ p: PolicyPayload, period: String) -> [String: Any] {
@@ -114,14 +124,16 @@ struct ItemPage {
         let overridden = Set(p.overrides.map(\.parameter))
         let keys: [(String, KeyPath<PolicyPayload.Values, Double>)] = [
             ("service_level", \.serviceLevel), ("forecast_per_bucket", \.forecastPerBucket), ("safety_stock", \.safetyStock),
-            ("reorder_point", \.reorderPoint), ("order_up_to_level", \.orderUpToLevel), ("order_quantity", \.orderQuantity), ("min", \.min),
+            ("reorder_point", \.reorderPoint), ("order_up_to_level", \.orderUpToLevel), ("order_quantity", \.orderQuantity),
+            ("min", \.min),
             ("max", \.max), ("review_period_days", \.reviewPeriodDays),
         ]
         let names = keys.map { key, path in
             (key, ParameterLabel.text(key, period: period) + (key == "min" || key == "max" ? " (\(p.purchaseUom))" : ""), path)
         }
         return [
-            "summary": x.summary, "policy_text": x.policy, "policy_reason": x.policyReason, "method": x.method, "method_reason": x.methodReason,
+            "summary": x.summary, "policy_text": x.policy, "policy_reason": x.policyReason, "method": x.method,
+            "method_reason": x.methodReason,
             "inputs": x.inputs.map { ["name": $0.name, "value": $0.value] },
             "steps": x.steps.map { step -> [String: Any] in
                 [
@@ -156,7 +168,8 @@ struct ItemPage {
             try await state.store.saveOverride(record, actor: principal.userID)
             return .seeOther("/items/\(queryEscape(item))?location=\(queryEscape(location))&saved=1")
         } catch let problem as Problem where problem.status == .unprocessableContent {
-            return try await render(principal: principal, itemID: item, location: location, flash: nil, error: problem.detail, status: problem.status)
+            return try await render(
+                principal: principal, itemID: item, location: location, flash: nil, error: problem.detail, status: problem.status)
         }
     }
 
@@ -169,7 +182,8 @@ struct ItemPage {
             throw Problem.notFound("no such override")
         }
         try await state.store.expireOverride(
-            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom, on: state.store.clock.today(),
+            itemID: key.item, locationID: key.location, parameter: key.parameter, validFrom: key.validFrom,
+            on: state.store.clock.today(),
             actor: principal.userID)
         return .seeOther("/items/\(queryEscape(item))?location=\(queryEscape(form["location"] ?? key.location))&expired=1")
     }

@@ -1,6 +1,6 @@
-import InventoryCore
 import Foundation
 import Hummingbird
+import InventoryCore
 
 /// `/items`: search, filters (class, category, location, supplier, pattern), sort and pages.
 struct ItemsPage {
@@ -24,7 +24,8 @@ struct ItemsPage {
         func link(page: Int) -> String {
             var parts: [String] = []
             for (name, value) in [
-                ("q", query.text), ("abc", query.abc), ("xyz", query.xyz), ("category", query.category), ("location", query.location),
+                ("q", query.text), ("abc", query.abc), ("xyz", query.xyz), ("category", query.category),
+                ("location", query.location),
                 ("supplier", query.supplier), ("pattern", query.pattern), ("sort", query.sort),
             ] {
                 if let value { parts.append("\(name)=\(queryEscape(value))") }
@@ -33,14 +34,16 @@ struct ItemsPage {
             return "/items?" + parts.joined(separator: "&")
         }
         func options(_ values: [String], selected: String?, all: String) -> [[String: Any]] {
-            [["value": "", "label": all, "selected": selected == nil]] + values.map { ["value": $0, "label": $0, "selected": $0 == selected] }
+            [["value": "", "label": all, "selected": selected == nil]]
+                + values.map { ["value": $0, "label": $0, "selected": $0 == selected] }
         }
         let showClasses = !scope.isSupplier
         let tableRows = shown.map { r -> [String: Any] in
             let s = scope.summary(row: r)
             return [
                 "item_id": s.itemId, "location_id": s.locationId, "description": s.description, "category": s.category,
-                "abc_xyz": (s.abc ?? "") + (s.xyz ?? ""), "pattern": s.pattern, "annual_quantity": Format.number(s.annualQuantity),
+                "abc_xyz": (s.abc ?? "") + (s.xyz ?? ""), "pattern": s.pattern,
+                "annual_quantity": Format.number(s.annualQuantity),
                 "annual_value": Format.money(s.annualValue ?? 0), "on_hand_value": Format.money(s.onHandValue ?? 0),
                 "safety_stock": Format.number(s.safetyStock ?? 0), "reorder_point": Format.number(s.reorderPoint ?? 0),
                 "on_hand": Format.number(s.onHand), "show_classes": showClasses,
@@ -56,14 +59,16 @@ struct ItemsPage {
         let scopedCategories = Set(scope.rows.map { view.snapshot.items[view.rows[$0].item].category })
         let values: [String: Any] = [
             "q": query.text ?? "", "show_classes": showClasses, "rows": tableRows, "total": rows.count,
-            "total_text": Format.count(rows.count), "from": Format.count(min(rows.count, start + 1)), "to": Format.count(start + shown.count),
+            "total_text": Format.count(rows.count), "from": Format.count(min(rows.count, start + 1)),
+            "to": Format.count(start + shown.count),
             "abc_options": options(["A", "B", "C"], selected: query.abc, all: "any"),
             "xyz_options": options(["X", "Y", "Z"], selected: query.xyz, all: "any"),
             "category_options": options(view.categories.filter(scopedCategories.contains), selected: query.category, all: "any"),
             "location_options": options(view.snapshot.locations.map(\.id), selected: query.location, all: "any"),
             "supplier_options": options(view.snapshot.suppliers.map(\.id), selected: query.supplier, all: "any"),
             "sort_options": sorts.map { ["value": $0, "label": sortLabels[$0] ?? $0, "selected": $0 == query.sort] },
-            "previous": page > 1 ? link(page: page - 1) : false, "next": start + shown.count < rows.count ? link(page: page + 1) : false,
+            "previous": page > 1 ? link(page: page - 1) : false,
+            "next": start + shown.count < rows.count ? link(page: page + 1) : false,
         ]
         return state.pages.page("items", title: "Items", principal: principal, values: values)
     }

@@ -63,7 +63,8 @@ final class PageRenderer: Sendable {
         let body = library.render(context, withTemplate: template) ?? "template \(template) is missing"
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
-        fields[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        fields[.contentSecurityPolicy] =
+            "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
         fields[.xContentTypeOptions] = "nosniff"
         fields[.cacheControl] = "no-store"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -75,7 +76,8 @@ final class PageRenderer: Sendable {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/reclassification", "label": "Reclassification"], ["href": "/checks", "label": "Checks"],
-                ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"], ["href": "/calc", "label": "Calculators"],
+                ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
+                ["href": "/calc", "label": "Calculators"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])
@@ -88,7 +90,8 @@ final class PageRenderer: Sendable {
     func errorPage(_ problem: Problem, context: AppRequestContext) -> Response {
         page(
             "error", title: problem.title, principal: context.identity,
-            values: ["status": String(problem.status.code), "heading": problem.title, "detail": problem.detail], status: problem.status,
+            values: ["status": String(problem.status.code), "heading": problem.title, "detail": problem.detail],
+            status: problem.status,
             headers: problem.headers)
     }
 }

@@ -1,8 +1,8 @@
-import InventoryCore
 import Foundation
 import Hummingbird
-import Workflow
+import InventoryCore
 import Storage
+import Workflow
 
 /// `/plan-runs`: the runs, starting one, a job's live progress (refreshing itself every 2 s while
 /// it runs — no JavaScript), one run's summary, and the comparison of two runs.
@@ -27,18 +27,21 @@ struct PlanRunPages {
                 "can_run": principal.allows(.runPlans) && principal.csrfToken != nil, "csrf": principal.csrfToken ?? "",
                 "runs": runs.map { r -> [String: Any] in
                     [
-                        "run_number": String(r.runNumber), "created_at": Format.timestamp(r.createdAt), "as_of": r.asOf.description,
+                        "run_number": String(r.runNumber), "created_at": Format.timestamp(r.createdAt),
+                        "as_of": r.asOf.description,
                         "label": r.label, "result_count": Format.count(r.resultCount),
                     ]
                 },
                 "has_jobs": !jobs.isEmpty, "can_compare": runs.count > 1,
                 "jobs": jobs.map { j -> [String: Any] in
                     [
-                        "job_id": j.jobId, "status": j.status, "status_text": Self.statusText(j), "percent": Format.percent(j.progress, decimals: 0),
+                        "job_id": j.jobId, "status": j.status, "status_text": Self.statusText(j),
+                        "percent": Format.percent(j.progress, decimals: 0),
                         "requested_by": j.requestedBy, "run_number": j.runNumber.map(String.init) ?? false,
                     ]
                 },
-                "compare_base": runs.count > 1 ? String(runs[1].runNumber) : "", "compare_other": runs.first.map { String($0.runNumber) } ?? "",
+                "compare_base": runs.count > 1 ? String(runs[1].runNumber) : "",
+                "compare_other": runs.first.map { String($0.runNumber) } ?? "",
             ])
     }
 
@@ -51,7 +54,8 @@ struct PlanRunPages {
         let principal = try context.require(.runPlans)
         let form = try await FormData.read(request, context: context)
         try form.requireCSRF(principal)
-        let job = await state.runner.start(label: try TextField.planRunLabel.check(form["label"] ?? ""), requestedBy: principal.userID)
+        let job = await state.runner.start(
+            label: try TextField.planRunLabel.check(form["label"] ?? ""), requestedBy: principal.userID)
         return .seeOther("/plan-runs/jobs/\(job.jobId)")
     }
 
@@ -64,9 +68,11 @@ struct PlanRunPages {
             "plan_job", title: "Plan run job", principal: principal,
             values: [
                 "job_id": job.jobId, "status": job.status, "status_text": Self.statusText(job),
-                "percent": Format.percent(job.progress, decimals: 0), "percent_value": String(Int((job.progress * 100).rounded())),
+                "percent": Format.percent(job.progress, decimals: 0),
+                "percent_value": String(Int((job.progress * 100).rounded())),
                 "requested_by": job.requestedBy, "created_at": Format.timestamp(job.createdAt),
-                "label": job.label.isEmpty ? false : job.label, "running": running, "run_number": job.runNumber.map(String.init) ?? false,
+                "label": job.label.isEmpty ? false : job.label, "running": running,
+                "run_number": job.runNumber.map(String.init) ?? false,
                 "error": job.error ?? false,
             ],
             refreshSeconds: running ? 2 : nil)
@@ -75,11 +81,13 @@ struct PlanRunPages {
     @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
         let text = try context.parameters.require("run_number")
-        guard let number = Int(text), let record = try await state.store.listPlanRuns().first(where: { $0.runNumber == number }) else {
+        guard let number = Int(text), let record = try await state.store.listPlanRuns().first(where: { $0.runNumber == number })
+        else {
             throw Problem.notFound("no plan run '\(text)'")
         }
         var values: [String: Any] = [
-            "run_number": String(record.runNumber), "created_at": Format.timestamp(record.createdAt), "as_of": record.asOf.description,
+            "run_number": String(record.runNumber), "created_at": Format.timestamp(record.createdAt),
+            "as_of": record.asOf.description,
             "label": record.label, "result_count": Format.count(record.resultCount),
         ]
         do {
@@ -88,7 +96,8 @@ struct PlanRunPages {
                 "groups": (summary.byAbc + [summary.total]).map { g -> [String: Any] in
                     [
                         "abc": g.abc, "item_locations": Format.count(g.itemLocations), "with_policy": Format.count(g.withPolicy),
-                        "safety_stock_value": Format.money(g.safetyStockValue), "cycle_stock_value": Format.money(g.cycleStockValue),
+                        "safety_stock_value": Format.money(g.safetyStockValue),
+                        "cycle_stock_value": Format.money(g.cycleStockValue),
                         "policy_value": Format.money(g.policyValue), "on_hand_value": Format.money(g.onHandValue),
                         "annual_cost": Format.money(g.annualCost), "overridden": Format.count(g.overridden),
                         "flagged": Format.count(g.flagged),
@@ -122,7 +131,9 @@ struct PlanRunPages {
                 ],
                 "changes": comparison.changes.prefix(200).map { c -> [String: Any] in
                     [
-                        "item_id": c.itemId, "location_id": c.locationId, "parameter": ParameterLabel.text(c.parameter, period: state.plans.view.snapshot.settings.bucket.rawValue), "base": Format.optional(c.base),
+                        "item_id": c.itemId, "location_id": c.locationId,
+                        "parameter": ParameterLabel.text(c.parameter, period: state.plans.view.snapshot.settings.bucket.rawValue),
+                        "base": Format.optional(c.base),
                         "other": Format.optional(c.other), "difference": Format.optional(c.difference),
                     ]
                 },

@@ -39,7 +39,9 @@ enum PlanPipeline {
             AuditEntry(
                 actor: actor, action: "plan_run.store", subject: "plan_run:\(record.runNumber)",
                 detail: "\(record.resultCount) results as of \(record.asOf)",
-                after: "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONValue.quoted(record.label))}"))
+                after:
+                    "{\"run_number\":\(record.runNumber),\"as_of\":\"\(record.asOf)\",\"label\":\(JSONValue.quoted(record.label))}"
+            ))
         return record
     }
 }

@@ -67,7 +67,8 @@ final class PlanView: Sendable {
         }
         var sourcingSuppliers: [ItemLocation: [String]] = [:]
         for rule in snapshot.sourcing where Int(rule.supplier) < snapshot.suppliers.count {
-            sourcingSuppliers[ItemLocation(item: rule.item, location: rule.location), default: []].append(snapshot.suppliers[Int(rule.supplier)].id)
+            sourcingSuppliers[ItemLocation(item: rule.item, location: rule.location), default: []].append(
+                snapshot.suppliers[Int(rule.supplier)].id)
         }
         var rows: [Row] = []
         rows.reserveCapacity(policies.count)
@@ -79,7 +80,8 @@ final class PlanView: Sendable {
             rows.append(
                 Row(
                     itemID: policy.itemId, locationID: policy.locationId, item: Int(item), location: Int(location),
-                    historyRow: snapshot.demand.row(of: itemLocation), classification: classification, policy: policy, policyJSON: json,
+                    historyRow: snapshot.demand.row(of: itemLocation), classification: classification, policy: policy,
+                    policyJSON: json,
                     forecast: forecasts[key], suppliers: sourcingSuppliers[itemLocation] ?? []))
         }
         rows.sort { ($0.itemID, $0.locationID) < ($1.itemID, $1.locationID) }
@@ -97,7 +99,8 @@ final class PlanView: Sendable {
             }
         }
         // Items supplied somewhere without a plan row still belong to their suppliers.
-        for rule in snapshot.sourcing where Int(rule.supplier) < snapshot.suppliers.count && Int(rule.item) < snapshot.items.count {
+        for rule in snapshot.sourcing where Int(rule.supplier) < snapshot.suppliers.count && Int(rule.item) < snapshot.items.count
+        {
             itemsBySupplier[snapshot.suppliers[Int(rule.supplier)].id, default: []].insert(snapshot.items[Int(rule.item)].id)
         }
         self.rowByKey = rowByKey
@@ -125,7 +128,9 @@ final class PlanView: Sendable {
     /// ``Storage/Store/inventoryKPIs(configuration:)`` reads them), computed once per view.
     var kpis: InventoryKPIs {
         if let cached = kpiCache.withLock({ $0 }) { return cached }
-        let itemLocations = rows.compactMap { KPIItemLocation(classification: $0.classification, policy: $0.policy, snapshot: snapshot) }
+        let itemLocations = rows.compactMap {
+            KPIItemLocation(classification: $0.classification, policy: $0.policy, snapshot: snapshot)
+        }
         let kpis = InventoryKPIs(snapshot: snapshot, itemLocations: itemLocations, runNumber: run?.runNumber)
         kpiCache.withLock { $0 = kpis }
         return kpis
@@ -173,7 +178,8 @@ final class PlanView: Sendable {
         let run = try await store.listPlanRuns().first
         var results: [PlanResultRow] = []
         if let run { results = try await store.planResults(runNumber: run.runNumber) }
-        return try PlanView(snapshot: snapshot, run: run, results: results, currency: settings.currency, builtAt: store.clock.now())
+        return try PlanView(
+            snapshot: snapshot, run: run, results: results, currency: settings.currency, builtAt: store.clock.now())
     }
 }
 

@@ -1,5 +1,5 @@
-import InventoryCore
 import Foundation
+import InventoryCore
 import Logging
 import ServiceLifecycle
 import Storage

@@ -15,14 +15,16 @@ public import Storage
 public enum WebServer {
     /// Builds the application (for `run` and for tests) over an open store.
     public static func application(
-        store: Store, configuration: WebAppConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
+        store: Store, configuration: WebAppConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let view = try await PlanView.load(from: store)
         let state = try WebState(store: store, configuration: configuration, view: view, logger: logger)
         let router = buildRouter(state: state)
         var app = Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
             onServerRunning: { channel in
                 let address = channel.localAddress.map { "http://\(configuration.host):\($0.port ?? configuration.port)" } ?? "?"
                 await onServerRunning(address)
@@ -35,9 +37,11 @@ public enum WebServer {
     /// Runs the server until SIGINT or SIGTERM, then shuts down gracefully (requests in flight
     /// finish; the store is closed by the caller).
     public static func run(
-        store: Store, configuration: WebAppConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
+        store: Store, configuration: WebAppConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
-        let app = try await application(store: store, configuration: configuration, logger: logger, onServerRunning: onServerRunning)
+        let app = try await application(
+            store: store, configuration: configuration, logger: logger, onServerRunning: onServerRunning)
         try await app.runService()
     }
 
@@ -46,7 +50,9 @@ public enum WebServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ErrorMiddleware(pages: state.pages))
-        router.add(middleware: PrincipalMiddleware(identity: state.identity, cookies: SessionCookies(secureCookies: state.configuration.secureCookies)))
+        router.add(
+            middleware: PrincipalMiddleware(
+                identity: state.identity, cookies: SessionCookies(secureCookies: state.configuration.secureCookies)))
 
         SystemRoutes(state: state).add(to: router)
         let api = router.group("api/v1")
@@ -109,6 +115,7 @@ struct SystemRoutes {
         var buffer: [UInt8] = []
         state.metrics.emit(into: &buffer)
         return Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
     }
 }

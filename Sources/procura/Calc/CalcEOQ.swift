@@ -37,7 +37,8 @@ struct CalcEOQ: ParsableCommand {
     var discount: Discount?
     @Option(parsing: .unconditional, help: "Backorder cost p per unit per time unit (EOQ with planned backorders).")
     var stockoutCost: Double?
-    @Option(parsing: .unconditional, help: "With --stockout-cost and --order-quantity: the fraction x backordered (default h/(h+p)).")
+    @Option(
+        parsing: .unconditional, help: "With --stockout-cost and --order-quantity: the fraction x backordered (default h/(h+p)).")
     var stockoutFraction: Double?
     @Option(parsing: .unconditional, help: "Production rate P per time unit (economic production quantity).")
     var productionRate: Double?
@@ -58,15 +59,22 @@ struct CalcEOQ: ParsableCommand {
             _ = try FlagCheck.required(breakpoints, "--breakpoints", "quantity discounts need breakpoints and unit costs")
             _ = try FlagCheck.required(unitCosts, "--unit-costs", "quantity discounts need breakpoints and unit costs")
             _ = try FlagCheck.required(holdingRate, "--holding-rate", "quantity discounts hold at i·c per unit")
-            try FlagCheck.absent(holdingCost != nil, "--holding-cost", "does not apply with quantity discounts; give --holding-rate")
-            try FlagCheck.absent(stockoutCost != nil || productionRate != nil, "--stockout-cost/--production-rate", "cannot be combined with quantity discounts")
+            try FlagCheck.absent(
+                holdingCost != nil, "--holding-cost", "does not apply with quantity discounts; give --holding-rate")
+            try FlagCheck.absent(
+                stockoutCost != nil || productionRate != nil, "--stockout-cost/--production-rate",
+                "cannot be combined with quantity discounts")
         } else {
             _ = try FlagCheck.required(holdingCost, "--holding-cost")
-            try FlagCheck.absent(holdingRate != nil, "--holding-rate", "is used with --breakpoints and --unit-costs; for a plain EOQ give --holding-cost")
-            try FlagCheck.absent(stockoutCost != nil && productionRate != nil, "--stockout-cost", "and --production-rate cannot be combined")
+            try FlagCheck.absent(
+                holdingRate != nil, "--holding-rate",
+                "is used with --breakpoints and --unit-costs; for a plain EOQ give --holding-cost")
+            try FlagCheck.absent(
+                stockoutCost != nil && productionRate != nil, "--stockout-cost", "and --production-rate cannot be combined")
         }
         if let stockoutFraction {
-            try FlagCheck.absent(stockoutCost == nil || orderQuantity == nil, "--stockout-fraction", "needs --stockout-cost and --order-quantity")
+            try FlagCheck.absent(
+                stockoutCost == nil || orderQuantity == nil, "--stockout-fraction", "needs --stockout-cost and --order-quantity")
             guard stockoutFraction >= 0, stockoutFraction <= 1 else {
                 throw ValidationError("--stockout-fraction must be between 0 and 1, got \(FlagCheck.text(stockoutFraction))")
             }
@@ -83,13 +91,17 @@ struct CalcEOQ: ParsableCommand {
                 let solution: QuantityDiscountSolution
                 switch (kind, orderQuantity) {
                 case (.allUnits, nil):
-                    solution = try LotSizing.allUnitsDiscount(orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
+                    solution = try LotSizing.allUnitsDiscount(
+                        orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
                 case (.allUnits, let q?):
-                    solution = try LotSizing.allUnitsDiscountCost(orderQuantity: q, orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
+                    solution = try LotSizing.allUnitsDiscountCost(
+                        orderQuantity: q, orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
                 case (.incremental, nil):
-                    solution = try LotSizing.incrementalDiscount(orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
+                    solution = try LotSizing.incrementalDiscount(
+                        orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
                 case (.incremental, let q?):
-                    solution = try LotSizing.incrementalDiscountCost(orderQuantity: q, orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
+                    solution = try LotSizing.incrementalDiscountCost(
+                        orderQuantity: q, orderCost: orderCost, holdingCostRate: rate, demandRate: demand, schedule: schedule)
                 }
                 output["model"] = .string(kind == .allUnits ? "eoq-all-units-discount" : "eoq-incremental-discount")
                 output["order_quantity"] = .number(solution.orderQuantity)
@@ -102,9 +114,10 @@ struct CalcEOQ: ParsableCommand {
                     let x = stockoutFraction ?? h / (h + stockoutCost)
                     output["order_quantity"] = .number(q)
                     output["stockout_fraction"] = .number(x)
-                    output["cost"] = .number(try LotSizing.economicOrderQuantityWithBackordersCost(
-                        orderQuantity: q, stockoutFraction: x, orderCost: orderCost, holdingCost: h,
-                        stockoutCost: stockoutCost, demandRate: demand))
+                    output["cost"] = .number(
+                        try LotSizing.economicOrderQuantityWithBackordersCost(
+                            orderQuantity: q, stockoutFraction: x, orderCost: orderCost, holdingCost: h,
+                            stockoutCost: stockoutCost, demandRate: demand))
                 } else {
                     let s = try LotSizing.economicOrderQuantityWithBackorders(
                         orderCost: orderCost, holdingCost: h, stockoutCost: stockoutCost, demandRate: demand)
@@ -117,8 +130,10 @@ struct CalcEOQ: ParsableCommand {
                 output["model"] = .string("epq")
                 if let q = orderQuantity {
                     output["order_quantity"] = .number(q)
-                    output["cost"] = .number(try LotSizing.economicProductionQuantityCost(
-                        orderQuantity: q, orderCost: orderCost, holdingCost: h, demandRate: demand, productionRate: productionRate))
+                    output["cost"] = .number(
+                        try LotSizing.economicProductionQuantityCost(
+                            orderQuantity: q, orderCost: orderCost, holdingCost: h, demandRate: demand,
+                            productionRate: productionRate))
                 } else {
                     let s = try LotSizing.economicProductionQuantity(
                         orderCost: orderCost, holdingCost: h, demandRate: demand, productionRate: productionRate)
@@ -130,8 +145,9 @@ struct CalcEOQ: ParsableCommand {
                 output["model"] = .string("eoq")
                 if let q = orderQuantity {
                     output["order_quantity"] = .number(q)
-                    output["cost"] = .number(try LotSizing.economicOrderQuantityCost(
-                        orderQuantity: q, orderCost: orderCost, holdingCost: h, demandRate: demand))
+                    output["cost"] = .number(
+                        try LotSizing.economicOrderQuantityCost(
+                            orderQuantity: q, orderCost: orderCost, holdingCost: h, demandRate: demand))
                 } else {
                     let s = try LotSizing.economicOrderQuantity(orderCost: orderCost, holdingCost: h, demandRate: demand)
                     output["order_quantity"] = .number(s.orderQuantity)

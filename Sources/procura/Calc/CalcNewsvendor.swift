@@ -26,7 +26,9 @@ struct CalcNewsvendor: ParsableCommand {
     var stockoutCost: Double
     @Option(parsing: .unconditional, help: "Mean demand μ per period.")
     var demandMean: Double
-    @Option(name: .customLong("demand-sd"), parsing: .unconditional, help: "Standard deviation σ of demand per period (normal demand).")
+    @Option(
+        name: .customLong("demand-sd"), parsing: .unconditional,
+        help: "Standard deviation σ of demand per period (normal demand).")
     var demandSD: Double?
     @Option(help: "Demand distribution: normal (default) or poisson.")
     var distribution: DemandDistribution = .normal
@@ -60,9 +62,10 @@ struct CalcNewsvendor: ParsableCommand {
                 let sd = demandSD ?? 0
                 if let level = baseStockLevel {
                     output["base_stock_level"] = .number(level)
-                    output["cost"] = .number(try Newsvendor.normalCost(
-                        baseStockLevel: level, holdingCost: holdingCost, stockoutCost: stockoutCost,
-                        demandMean: demandMean, demandStandardDeviation: sd, leadTime: leadTime))
+                    output["cost"] = .number(
+                        try Newsvendor.normalCost(
+                            baseStockLevel: level, holdingCost: holdingCost, stockoutCost: stockoutCost,
+                            demandMean: demandMean, demandStandardDeviation: sd, leadTime: leadTime))
                 } else {
                     let s = try Newsvendor.normal(
                         holdingCost: holdingCost, stockoutCost: stockoutCost, demandMean: demandMean,
@@ -73,9 +76,10 @@ struct CalcNewsvendor: ParsableCommand {
             case .poisson:
                 if let level = try FlagCheck.integer(baseStockLevel, "--base-stock-level") {
                     output["base_stock_level"] = .integer(level)
-                    output["cost"] = .number(try Newsvendor.poissonCost(
-                        baseStockLevel: level, holdingCost: holdingCost, stockoutCost: stockoutCost,
-                        demandMean: demandMean, leadTime: leadTime))
+                    output["cost"] = .number(
+                        try Newsvendor.poissonCost(
+                            baseStockLevel: level, holdingCost: holdingCost, stockoutCost: stockoutCost,
+                            demandMean: demandMean, leadTime: leadTime))
                 } else {
                     let s = try Newsvendor.poisson(
                         holdingCost: holdingCost, stockoutCost: stockoutCost, demandMean: demandMean, leadTime: leadTime)

@@ -31,7 +31,9 @@ struct CalcRQ: ParsableCommand {
     var orderCost: Double
     @Option(parsing: .unconditional, help: "Mean demand λ per time unit.")
     var demandMean: Double
-    @Option(name: .customLong("demand-sd"), parsing: .unconditional, help: "Standard deviation τ of demand per time unit (normal demand).")
+    @Option(
+        name: .customLong("demand-sd"), parsing: .unconditional,
+        help: "Standard deviation τ of demand per time unit (normal demand).")
     var demandSD: Double?
     @Option(parsing: .unconditional, help: "Lead time L, in the demand's time unit.")
     var leadTime: Double
@@ -53,10 +55,13 @@ struct CalcRQ: ParsableCommand {
         try FlagCheck.finite(reorderPoint, "--reorder-point")
         try FlagCheck.positive(orderQuantity, "--order-quantity")
         if (reorderPoint == nil) != (orderQuantity == nil) {
-            throw ValidationError("--reorder-point and --order-quantity go together: give both to evaluate a policy, or neither to optimise")
+            throw ValidationError(
+                "--reorder-point and --order-quantity go together: give both to evaluate a policy, or neither to optimise")
         }
         if reorderPoint != nil {
-            try FlagCheck.absent(method != nil && method != .exact, "--method", "chooses an optimiser; leave it out when evaluating a given --reorder-point and --order-quantity")
+            try FlagCheck.absent(
+                method != nil && method != .exact, "--method",
+                "chooses an optimiser; leave it out when evaluating a given --reorder-point and --order-quantity")
         }
         switch distribution {
         case .normal:
@@ -81,9 +86,10 @@ struct CalcRQ: ParsableCommand {
                 {
                     output["reorder_point"] = .integer(r)
                     output["order_quantity"] = .integer(q)
-                    output["cost"] = .number(try RQPolicy.poissonCost(
-                        reorderPoint: r, orderQuantity: q, holdingCost: holdingCost, stockoutCost: stockoutCost,
-                        orderCost: orderCost, demandMean: demandMean, leadTime: leadTime))
+                    output["cost"] = .number(
+                        try RQPolicy.poissonCost(
+                            reorderPoint: r, orderQuantity: q, holdingCost: holdingCost, stockoutCost: stockoutCost,
+                            orderCost: orderCost, demandMean: demandMean, leadTime: leadTime))
                 } else {
                     let s = try RQPolicy.exactPoisson(
                         holdingCost: holdingCost, stockoutCost: stockoutCost, orderCost: orderCost,

@@ -1,4 +1,5 @@
 import InventoryCore
+
 /// The one JSON object a calculator prints: keys sorted, numbers at full precision, ±∞ as the
 /// strings "inf"/"-inf" and NaN as null (rendered by ``JSONValue``).
 struct CalcResult {

@@ -31,7 +31,9 @@ struct CalcSS: ParsableCommand {
     var orderCost: Double
     @Option(parsing: .unconditional, help: "Mean demand μ per period.")
     var demandMean: Double
-    @Option(name: .customLong("demand-sd"), parsing: .unconditional, help: "Standard deviation of demand per period (--method power).")
+    @Option(
+        name: .customLong("demand-sd"), parsing: .unconditional, help: "Standard deviation of demand per period (--method power)."
+    )
     var demandSD: Double?
     @Option(help: "Demand distribution: poisson (the default and only choice for the exact method).")
     var distribution: Distribution = .poisson
@@ -48,7 +50,8 @@ struct CalcSS: ParsableCommand {
         try FlagCheck.positive(orderCost, "--order-cost")
         try FlagCheck.positive(demandMean, "--demand-mean")
         if (reorderPoint == nil) != (orderUpToLevel == nil) {
-            throw ValidationError("--reorder-point and --order-up-to-level go together: give both to evaluate a policy, or neither to optimise")
+            throw ValidationError(
+                "--reorder-point and --order-up-to-level go together: give both to evaluate a policy, or neither to optimise")
         }
         let s = try FlagCheck.integer(reorderPoint, "--reorder-point")
         let bigS = try FlagCheck.integer(orderUpToLevel, "--order-up-to-level")
@@ -80,9 +83,10 @@ struct CalcSS: ParsableCommand {
             {
                 output["reorder_point"] = .integer(s)
                 output["order_up_to_level"] = .integer(bigS)
-                output["cost"] = .number(try SSPolicy.cost(
-                    reorderPoint: s, orderUpToLevel: bigS, holdingCost: holdingCost, stockoutCost: stockoutCost,
-                    orderCost: orderCost, demand: .poisson(mean: demandMean)))
+                output["cost"] = .number(
+                    try SSPolicy.cost(
+                        reorderPoint: s, orderUpToLevel: bigS, holdingCost: holdingCost, stockoutCost: stockoutCost,
+                        orderCost: orderCost, demand: .poisson(mean: demandMean)))
             } else {
                 let s = try SSPolicy.zhengFedergruen(
                     holdingCost: holdingCost, stockoutCost: stockoutCost, orderCost: orderCost,

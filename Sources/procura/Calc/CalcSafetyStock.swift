@@ -22,13 +22,15 @@ struct CalcSafetyStock: ParsableCommand {
     var demandSD: Double
     @Option(parsing: .unconditional, help: "Mean lead time L, in the demand's time unit.")
     var leadTime: Double
-    @Option(name: .customLong("lead-time-sd"), parsing: .unconditional, help: "Standard deviation σL of the lead time (default 0).")
+    @Option(
+        name: .customLong("lead-time-sd"), parsing: .unconditional, help: "Standard deviation σL of the lead time (default 0).")
     var leadTimeSD: Double = 0
     @Option(parsing: .unconditional, help: "Review period R for periodic review (default 0: continuous review).")
     var reviewPeriod: Double = 0
     @Option(parsing: .unconditional, help: "Cycle service level α, the probability of no stock-out per cycle, in (0, 1).")
     var serviceLevel: Double?
-    @Option(parsing: .unconditional, help: "Fill rate β, the fraction of demand met from stock, in (0, 1); needs --order-quantity.")
+    @Option(
+        parsing: .unconditional, help: "Fill rate β, the fraction of demand met from stock, in (0, 1); needs --order-quantity.")
     var fillRate: Double?
     @Option(parsing: .unconditional, help: "Order quantity Q (with --fill-rate).")
     var orderQuantity: Double?

@@ -5,7 +5,8 @@ extension ClassificationRendering {
     /// A report for the terminal: the matrix, counts, moves and the top item-locations by value.
     func table(limit: Int) -> String {
         let summary = report.summary
-        var out = "Classification as of \(report.asOf.isoString): \(NumberFormat.grouped(Double(summary.itemLocations))) item-locations, "
+        var out =
+            "Classification as of \(report.asOf.isoString): \(NumberFormat.grouped(Double(summary.itemLocations))) item-locations, "
         out += "window \(report.windowBuckets) \(report.bucket.rawValue)s from \(report.windowStart.isoString), "
         out += "annual value \(NumberFormat.grouped(summary.totalAnnualValue)) \(snapshot.settings.currency)\n\n"
 
@@ -17,7 +18,8 @@ extension ClassificationRendering {
             var value = 0.0
             for xyz in XYZClass.allCases {
                 let cell = summary.cells[ABCXYZCell(abc, xyz).index]
-                cells.append("\(cell.count) / \(NumberFormat.grouped(cell.annualValue)) / \(NumberFormat.percent(cell.valueShare))")
+                cells.append(
+                    "\(cell.count) / \(NumberFormat.grouped(cell.annualValue)) / \(NumberFormat.percent(cell.valueShare))")
                 count += cell.count
                 value += cell.annualValue
             }
@@ -40,11 +42,13 @@ extension ClassificationRendering {
         out += "Demand patterns: "
         out += DemandPattern.allCases.map { "\($0.rawValue) \(summary.patterns[$0] ?? 0)" }.joined(separator: ", ") + "\n"
         out += "Strategies: "
-        out += ProcurementStrategy.allCases.compactMap { s in summary.strategies[s].map { "\(s.rawValue) \($0)" } }
+        out +=
+            ProcurementStrategy.allCases.compactMap { s in summary.strategies[s].map { "\(s.rawValue) \($0)" } }
             .joined(separator: ", ") + "\n"
         if !report.suppliers.isEmpty {
             out += "Suppliers (Kraljic): "
-            out += SupplierSegment.allCases.map { seg in "\(seg.rawValue) \(report.suppliers.filter { $0.segment == seg }.count)" }
+            out +=
+                SupplierSegment.allCases.map { seg in "\(seg.rawValue) \(report.suppliers.filter { $0.segment == seg }.count)" }
                 .joined(separator: ", ") + "\n"
         }
 

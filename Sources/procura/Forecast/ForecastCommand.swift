@@ -148,7 +148,8 @@ struct ModelFlags: ParsableArguments {
     func settings() throws -> ModelSettings {
         ModelSettings(
             alpha: alpha, beta: beta, gamma: gamma, phi: phi, damped: damped, window: window, seasonLength: seasonLength,
-            seasonal: seasonal.map { $0 == .additive ? .additive : .multiplicative }, alphaDemand: alphaD, alphaProbability: alphaP)
+            seasonal: seasonal.map { $0 == .additive ? .additive : .multiplicative }, alphaDemand: alphaD,
+            alphaProbability: alphaP)
     }
 
     /// Checks `--model` and the model flags before any data is read, so that a bad name or a

@@ -11,7 +11,9 @@ struct ForecastReport {
     var fitted: [Double]
     var selection: SelectionResult?
 
-    static func make(_ y: [Double], model name: ModelName, settings: ModelSettings, horizon: Int) throws(ForecastError) -> ForecastReport {
+    static func make(_ y: [Double], model name: ModelName, settings: ModelSettings, horizon: Int) throws(ForecastError)
+        -> ForecastReport
+    {
         if name == .auto {
             var configuration = AutoSelector.Configuration()
             if let m = settings.seasonLength { configuration.seasonLength = m }
@@ -45,7 +47,8 @@ struct ForecastReport {
             if let selection {
                 out += "candidates (\(selection.metric.rawValue) on rolling-origin holdout):\n"
                 for c in selection.candidates {
-                    out += "  \(c.model.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(c.score.map { String($0) } ?? c.failure ?? "—")\n"
+                    out +=
+                        "  \(c.model.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(c.score.map { String($0) } ?? c.failure ?? "—")\n"
                 }
             }
             out += "   h  forecast\n"

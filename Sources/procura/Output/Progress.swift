@@ -39,7 +39,8 @@ final class TerminalProgress: ProgressReporter {
         var text = update.step
         let unit = update.unit.isEmpty ? "" : " " + update.unit
         if let total = update.total, let fraction = update.fraction {
-            text += ": \(Int((fraction * 100).rounded(.down))) % (\(NumberFormat.grouped(Double(update.completed))) of \(NumberFormat.grouped(Double(total)))\(unit))"
+            text +=
+                ": \(Int((fraction * 100).rounded(.down))) % (\(NumberFormat.grouped(Double(update.completed))) of \(NumberFormat.grouped(Double(total)))\(unit))"
         } else if update.completed > 0 {
             text += ": \(NumberFormat.grouped(Double(update.completed)))\(unit)"
         } else {

@@ -36,7 +36,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Folder to write policies.csv, explanations.jsonl and summary.json to (created if missing).")
     var out: String?
 
-    @Option(help: "Planning date YYYY-MM-DD (default: the data's as-of date). An earlier date replans from the history before it.")
+    @Option(
+        help: "Planning date YYYY-MM-DD (default: the data's as-of date). An earlier date replans from the history before it.")
     var asOf: String?
 
     @Option(help: "Demand estimator: forecast (automatic model selection, default) or history (the window mean).")
@@ -62,16 +63,22 @@ struct PlanCommand: AsyncParsableCommand {
         }
         if let out, out.isEmpty { throw ValidationError("--out must name a folder") }
         if data != nil {
-            if out == nil { throw ValidationError("--out DIR is required with a data folder (or omit DATA to plan on the database)") }
+            if out == nil {
+                throw ValidationError("--out DIR is required with a data folder (or omit DATA to plan on the database)")
+            }
             if db.database != nil {
                 throw ValidationError(
-                    "give either a data folder or --database, not both — `procura import DATA --database URL` first, then `procura plan --database URL`")
+                    "give either a data folder or --database, not both — `procura import DATA --database URL` first, then `procura plan --database URL`"
+                )
             }
             if !label.isEmpty || compareWith != nil || noHysteresis {
-                throw ValidationError("--label, --compare-with and --no-hysteresis apply to plan runs on the database (omit DATA)")
+                throw ValidationError(
+                    "--label, --compare-with and --no-hysteresis apply to plan runs on the database (omit DATA)")
             }
         }
-        if let compareWith, compareWith < 1 { throw ValidationError("--compare-with must be a plan run number ≥ 1, got \(compareWith)") }
+        if let compareWith, compareWith < 1 {
+            throw ValidationError("--compare-with must be a plan run number ≥ 1, got \(compareWith)")
+        }
     }
 
     func run() async throws {
@@ -79,7 +86,8 @@ struct PlanCommand: AsyncParsableCommand {
             var snapshot = try DataFolderLoading.load(data, quiet: quiet)
             if let asOf, let day = Day(iso: asOf) { snapshot = snapshot.atPlanningDate(day) }
             let progress = TerminalProgress(quiet: quiet)
-            let plan = await PlanRun.run(snapshot: snapshot, estimator: estimator.planEstimator, configuration: .init(progress: progress))
+            let plan = await PlanRun.run(
+                snapshot: snapshot, estimator: estimator.planEstimator, configuration: .init(progress: progress))
             var export = PlanExport(plan: plan, snapshot: snapshot)
             export.progress = progress
             try await write(export)
@@ -126,7 +134,8 @@ struct PlanCommand: AsyncParsableCommand {
             let moves = outcome.plan.classification.moves
             let moved = moves.filter { $0.kind == .moved }.count
             let held = moves.filter { $0.kind == .held }.count
-            text += "Classified with hysteresis against run \(previous): \(moved) class changes, \(held) held back by the margins\n"
+            text +=
+                "Classified with hysteresis against run \(previous): \(moved) class changes, \(held) held back by the margins\n"
         }
         if let c = comparison { text += Self.describe(c, currency: outcome.snapshot.settings.currency) }
         if let out { text += "Wrote policies.csv, explanations.jsonl and summary.json to \(out)\n" }

@@ -66,7 +66,10 @@ extension PlanExport {
             ("by_abc", .array(s.byABC.map { g in .object([("abc", .string(g.abc?.rawValue ?? ""))] + group(g)) })),
             ("total", .object(group(s.total))),
             ("unplanned_on_hand_value", .number(s.unplannedOnHandValue)),
-            ("policy_types", .object(PolicyType.allCases.compactMap { t in s.policyTypes[t].map { (t.rawValue, .integer($0)) } })),
+            (
+                "policy_types",
+                .object(PolicyType.allCases.compactMap { t in s.policyTypes[t].map { (t.rawValue, .integer($0)) } })
+            ),
             ("methods", .object(SafetyStockMethod.allCases.compactMap { m in s.methods[m].map { (m.rawValue, .integer($0)) } })),
             ("ignored_overrides", .integer(s.ignoredOverrides)),
             ("notes", .object(s.notes.keys.sorted().map { ($0, .integer(s.notes[$0] ?? 0)) })),

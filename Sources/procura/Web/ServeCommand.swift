@@ -30,18 +30,21 @@ struct ServeCommand: AsyncParsableCommand {
     var keep = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Secure cookies: auto (when X-Forwarded-Proto is https), always, never.") var secureCookies = "auto"
-    @Option(help: "Days an API token made through the API lives when the request names none (1 to 3650).") var tokenLifetimeDays = 90
+    @Option(help: "Days an API token made through the API lives when the request names none (1 to 3650).") var tokenLifetimeDays =
+        90
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
+            throw ValidationError(
+                "--log-level must be one of trace, debug, info, notice, warning, error, critical; got '\(logLevel)'")
         }
         guard WebAppConfiguration.SecureCookies(rawValue: secureCookies) != nil else {
             throw ValidationError("--secure-cookies must be auto, always or never; got '\(secureCookies)'")
         }
         guard (1...TokenPolicy.maximumLifetimeDays).contains(tokenLifetimeDays) else {
-            throw ValidationError("--token-lifetime-days must be from 1 to \(TokenPolicy.maximumLifetimeDays), got \(tokenLifetimeDays)")
+            throw ValidationError(
+                "--token-lifetime-days must be from 1 to \(TokenPolicy.maximumLifetimeDays), got \(tokenLifetimeDays)")
         }
         if demo {
             guard (10...100_000).contains(demoItems) else { throw ValidationError("--demo-items must be from 10 to 100000") }
@@ -71,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             if db.database != nil {
                 url = try db.url()
             } else {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "procura-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970))")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 temporaryFolder = folder
                 url = try DatabaseURL(parsing: "sqlite:" + folder.appendingPathComponent("procura-demo.sqlite").path)
@@ -83,12 +87,14 @@ struct ServeCommand: AsyncParsableCommand {
                 ) { step in StandardStreams.error("demo: \(step)\n") }
             }
             let seconds = Double((ContinuousClock.now - started).components.seconds)
-            StandardStreams.error("demo: ready in \(Int(seconds)) s — \(result.itemLocations) item-locations, plan run \(result.runNumber)\n")
+            StandardStreams.error(
+                "demo: ready in \(Int(seconds)) s — \(result.itemLocations) item-locations, plan run \(result.runNumber)\n")
             store = result.store
             let fate =
                 temporaryFolder == nil || keep
                 ? "kept when the server stops" : "deleted when the server stops; --keep keeps it"
-            banner = "\nDemo company in \(url) (\(fate))\nSign in as:  \(result.adminUserID)\nPassword:    \(result.adminPassword)   (shown once; change it with `procura user passwd admin --database \(url)`)\n"
+            banner =
+                "\nDemo company in \(url) (\(fate))\nSign in as:  \(result.adminUserID)\nPassword:    \(result.adminPassword)   (shown once; change it with `procura user passwd admin --database \(url)`)\n"
         } else {
             store = try await StorageFailure.report { try await Store.open(try db.url(), clock: CommandClock.current) }
             banner = ""
@@ -103,7 +109,8 @@ struct ServeCommand: AsyncParsableCommand {
                     try FileManager.default.removeItem(at: temporaryFolder)
                     StandardStreams.error("demo: deleted the demo database in \(temporaryFolder.path) (--keep keeps it)\n")
                 } catch {
-                    StandardStreams.error("warning: could not delete the demo database in \(temporaryFolder.path): \(error.localizedDescription)\n")
+                    StandardStreams.error(
+                        "warning: could not delete the demo database in \(temporaryFolder.path): \(error.localizedDescription)\n")
                 }
             }
         } catch {

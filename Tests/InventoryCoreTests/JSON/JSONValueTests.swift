@@ -27,7 +27,12 @@ struct JSONValueTests {
     @Test("parsing keeps member order, reads escapes and surrogate pairs, integers and floats")
     func parsing() throws {
         let value = try JSONValue(parsing: #" {"z": 1, "a": [1.5, -2, 1e3, "\u00e9\ud83d\ude00", false, null]} "#)
-        #expect(value == .object([("z", .integer(1)), ("a", .array([.number(1.5), .integer(-2), .number(1000), .string("é😀"), .bool(false), .null]))]))
+        #expect(
+            value
+                == .object([
+                    ("z", .integer(1)),
+                    ("a", .array([.number(1.5), .integer(-2), .number(1000), .string("é😀"), .bool(false), .null])),
+                ]))
         #expect(try JSONValue(parsing: "\u{FEFF}[]") == .array([]))
         #expect(try JSONValue(parsing: "123456789012345678901234567890") == .number(123456789012345678901234567890))
     }
@@ -57,8 +62,12 @@ struct JSONValueTests {
     @Test("hostile nesting is refused at the depth limit, not by a stack overflow")
     func depth() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(throws: JSONSyntaxError(line: 1, column: 129, message: "nesting deeper than 128 levels")) { try JSONValue(parsing: deep) }
-        #expect(throws: Never.self) { try JSONValue(parsing: String(repeating: "[", count: 128) + String(repeating: "]", count: 128)) }
+        #expect(throws: JSONSyntaxError(line: 1, column: 129, message: "nesting deeper than 128 levels")) {
+            try JSONValue(parsing: deep)
+        }
+        #expect(throws: Never.self) {
+            try JSONValue(parsing: String(repeating: "[", count: 128) + String(repeating: "]", count: 128))
+        }
     }
 
     struct Sample: Codable, Equatable {
@@ -79,7 +88,8 @@ struct JSONValueTests {
         let json = try JSONValueEncoder().encode(sample)
         #expect(
             json.minified
-                == #"{"item_id":"P-1","lead_time_days":7.5,"safety_stock":null,"maximum":"inf","by_code":{"A-1":2,"Z-9":1},"url_value":3}"#)
+                == #"{"item_id":"P-1","lead_time_days":7.5,"safety_stock":null,"maximum":"inf","by_code":{"A-1":2,"Z-9":1},"url_value":3}"#
+        )
         #expect(JSONValueEncoder.snakeCase("URLValue") == "url_value")
         #expect(JSONValueEncoder.snakeCase("abcXYZClass") == "abc_xyz_class")
         #expect(JSONValueEncoder.snakeCase("already_snake") == "already_snake")
@@ -106,7 +116,8 @@ struct JSONValueTests {
             try JSONValueDecoder().decode(Small.self, fromText: #"{"count": 1.5}"#)
         } throws: { error in
             guard case DecodingError.dataCorrupted(let context) = error else { return false }
-            return context.codingPath.map(\.stringValue) == ["count"] && context.debugDescription.contains("1.5 is not a whole number")
+            return context.codingPath.map(\.stringValue) == ["count"]
+                && context.debugDescription.contains("1.5 is not a whole number")
         }
         #expect {
             try JSONValueDecoder().decode(Small.self, fromText: #"{"count": 99999999999999999999}"#)
@@ -120,6 +131,8 @@ struct JSONValueTests {
             guard case DecodingError.keyNotFound(let key, _) = error else { return false }
             return key.stringValue == "count"
         }
-        #expect(throws: JSONSyntaxError.self) { try JSONValueDecoder().decode(Small.self, fromText: #"{"count": 1, "count": 2}"#) }
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONValueDecoder().decode(Small.self, fromText: #"{"count": 1, "count": 2}"#)
+        }
     }
 }

@@ -45,10 +45,14 @@ func expectFraction(
     let n = Double(values.count)
     let observed = Double(values.count { $0 <= x }) / n
     let tolerance = 5 * (p * (1 - p) / n).squareRoot()
-    #expect(abs(observed - p) <= tolerance, "\(what): P(X ≤ \(x)) = \(observed), expected \(p) ± \(tolerance)", sourceLocation: sourceLocation)
+    #expect(
+        abs(observed - p) <= tolerance, "\(what): P(X ≤ \(x)) = \(observed), expected \(p) ± \(tolerance)",
+        sourceLocation: sourceLocation)
 }
 
-func draws<S: RandomSampler>(_ sampler: S, _ n: Int = 200_000, seed: UInt64 = 20_261_128, _ value: (S.Value) -> Double) -> [Double] {
+func draws<S: RandomSampler>(_ sampler: S, _ n: Int = 200_000, seed: UInt64 = 20_261_128, _ value: (S.Value) -> Double)
+    -> [Double]
+{
     var g = Xoshiro256StarStar(seed: seed)
     return (0..<n).map { _ in value(sampler.sample(using: &g)) }
 }

@@ -43,8 +43,10 @@ struct GammaAndSpecialFunctionTests {
         for c in fixture["incomplete_gamma"].array {
             let a = try #require(c["a"].double)
             let x = try #require(c["x"].double)
-            expectClose(SpecialFunctions.regularizedGammaP(a, x), try #require(c["P"].double), ScipyFixture.value, "P(\(a), \(x))")
-            expectClose(SpecialFunctions.regularizedGammaQ(a, x), try #require(c["Q"].double), ScipyFixture.value, "Q(\(a), \(x))")
+            expectClose(
+                SpecialFunctions.regularizedGammaP(a, x), try #require(c["P"].double), ScipyFixture.value, "P(\(a), \(x))")
+            expectClose(
+                SpecialFunctions.regularizedGammaQ(a, x), try #require(c["Q"].double), ScipyFixture.value, "Q(\(a), \(x))")
         }
     }
 

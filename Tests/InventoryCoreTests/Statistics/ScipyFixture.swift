@@ -1,5 +1,5 @@
-import InventoryCore
 import Foundation
+import InventoryCore
 import ProcuraTestSupport
 
 /// Tests/Fixtures/statistics_scipy.json, written by scripts/make-statistics-fixture.py.

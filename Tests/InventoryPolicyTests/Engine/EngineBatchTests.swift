@@ -66,7 +66,9 @@ struct EngineBatchTests {
         return k * annual / up + h * up / 2 < k * annual / down + h * down / 2 ? up : down
     }
 
-    @Test("a block with lot sizes beyond 2⁵¹ units takes the exact path; every row as the plain rule, halves and whole multiples included")
+    @Test(
+        "a block with lot sizes beyond 2⁵¹ units takes the exact path; every row as the plain rule, halves and whole multiples included"
+    )
     func extremeRows() async {
         var columns = Self.columns(1_200)
         // Row 3: an MOQ beyond 2⁵¹; row 700: a tiny holding cost makes the EOQ huge; row 900: EOQ exactly
@@ -92,4 +94,3 @@ struct EngineBatchTests {
         #expect(out.orderQuantity[901] == 12 || out.orderQuantity[901] == 13)
     }
 }
-

@@ -14,7 +14,9 @@ struct EngineDecisionTests {
         var review: ReviewType
         var policy: PolicyType
         var reason: PolicyDecision.Reason
-        var testDescription: String { "\(strategy.rawValue) \(criticality.rawValue) \(abc.rawValue) \(lifecycle.rawValue) → \(policy.rawValue)" }
+        var testDescription: String {
+            "\(strategy.rawValue) \(criticality.rawValue) \(abc.rawValue) \(lifecycle.rawValue) → \(policy.rawValue)"
+        }
     }
 
     static let cases: [Case] = [
@@ -49,7 +51,8 @@ struct EngineDecisionTests {
         settings.reviewTypeByABC[.a] = .periodic
         settings.reviewTypeByCriticality = [.desirable: .periodic]
         func decide(_ strategy: ProcurementStrategy, _ criticality: Criticality, _ abc: ABCClass) -> PolicyDecision {
-            PolicyDecision(lifecycle: .active, strategy: strategy, hasDemand: true, criticality: criticality, abc: abc, settings: settings)
+            PolicyDecision(
+                lifecycle: .active, strategy: strategy, hasDemand: true, criticality: criticality, abc: abc, settings: settings)
         }
         #expect(decide(.reorderPoint, .essential, .a).policyType == .sS)
         #expect(decide(.speculativeBuy, .essential, .a).policyType == .rsS)

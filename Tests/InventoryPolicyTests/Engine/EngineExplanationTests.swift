@@ -30,7 +30,9 @@ struct EngineExplanationTests {
         #expect(explanation.steps.first { $0.name == "safety factor" }?.result == "z = 1.64")
         let lot = explanation.steps.first { $0.name.hasPrefix("lot size") }
         // EOQ √(2·50·36,525/(0.25·10)) = 1,208.7 is above the MOQ; 1,200 costs 3,021.9 a year, 1,224 3,022.0.
-        #expect(lot?.numbers.hasPrefix("EOQ √(2 × 50 × 36,525 / (0.25 × 10)) = 1,208.7; MOQ 500 → 1,208.7; multiple 24 → 1,200") == true)
+        #expect(
+            lot?.numbers.hasPrefix("EOQ √(2 × 50 × 36,525 / (0.25 × 10)) = 1,208.7; MOQ 500 → 1,208.7; multiple 24 → 1,200")
+                == true)
         #expect(lot?.result == "Q = 1,200 EA = 1,200 units at 10 per EA")
         #expect(explanation.steps.contains { $0.name == "reorder point" && $0.formula == "s = d·L + SS" })
         #expect(explanation.overrides.count == 2)

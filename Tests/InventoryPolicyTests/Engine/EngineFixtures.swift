@@ -25,7 +25,8 @@ enum EngineFixtures {
         forecastError: Double? = nil, overrides: [Override] = []
     ) -> PolicyInput {
         PolicyInput(
-            demand: DemandEstimate(perBucket: demand, standardDeviationPerBucket: sd, oneStepErrorStandardDeviation: forecastError),
+            demand: DemandEstimate(
+                perBucket: demand, standardDeviationPerBucket: sd, oneStepErrorStandardDeviation: forecastError),
             pattern: pattern, abc: abc, xyz: .x, serviceLevel: serviceLevel, criticality: criticality, lifecycle: lifecycle,
             strategy: strategy, sources: sources, unitCost: unitCost, holdingCostRate: holdingRate, orderCost: orderCost,
             reviewPeriodDays: reviewDays, shelfLifeDays: shelfLife, overrides: overrides, asOf: asOf)

@@ -70,7 +70,9 @@ struct EngineLotSizeTests {
         let load = LotSizePlanner.plan(
             Self.terms(freight: FreightTerms(palletQuantity: 60, costPerPallet: 30, fullLoadPallets: 5, fullLoadCost: 400)))
         #expect(load.quantity == 240)
-        #expect(FreightTerms(palletQuantity: 60, costPerPallet: 30, fullLoadPallets: 5, fullLoadCost: 100).cost(ofOrder: 400) == 100 + 60)
+        #expect(
+            FreightTerms(palletQuantity: 60, costPerPallet: 30, fullLoadPallets: 5, fullLoadCost: 100).cost(ofOrder: 400) == 100
+                + 60)
         // A fixed freight per order enters the EOQ: √(2·(50 + 30)·1000/2.5) = 252.98 → 253.
         let fixed = LotSizePlanner.plan(Self.terms(freight: FreightTerms(costPerOrder: 30)))
         expectClose(fixed.economicOrderQuantity, (64_000.0).squareRoot(), relative: 1e-12, "EOQ with fixed freight")

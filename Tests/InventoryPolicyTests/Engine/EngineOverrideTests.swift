@@ -103,7 +103,9 @@ struct EngineOverrideTests {
         #expect(both.final.forecastPerBucket == 50)
         let typo = Self.engine.compute(Self.input([EngineFixtures.override("forecast_uplift", 120)]))
         #expect(typo.ignoredOverrides.map(\.reason) == [.invalidValue] && typo.final == plain.final)
-        #expect(PolicyParameter.forecastUplift.isInput && PolicyParameter.forecastUplift.accepts(10) && !PolicyParameter.forecastUplift.accepts(0))
+        #expect(
+            PolicyParameter.forecastUplift.isInput && PolicyParameter.forecastUplift.accepts(10)
+                && !PolicyParameter.forecastUplift.accepts(0))
     }
 
     @Test("override domains: bounded review period and quantities, messages name the accepted values")
@@ -111,7 +113,9 @@ struct EngineOverrideTests {
         #expect(PolicyParameter.reviewPeriodDays.accepts(3_650) && !PolicyParameter.reviewPeriodDays.accepts(3_650.5))
         #expect(!PolicyParameter.reviewPeriodDays.accepts(1e300) && !PolicyParameter.reviewPeriodDays.accepts(0))
         #expect(PolicyParameter.safetyStock.accepts(1e12) && !PolicyParameter.safetyStock.accepts(1.5e12))
-        #expect(PolicyParameter.orderQuantity.accepts(1) && !PolicyParameter.orderQuantity.accepts(0) && !PolicyParameter.orderQuantity.accepts(2e12))
+        #expect(
+            PolicyParameter.orderQuantity.accepts(1) && !PolicyParameter.orderQuantity.accepts(0)
+                && !PolicyParameter.orderQuantity.accepts(2e12))
         #expect(!PolicyParameter.minimum.accepts(.infinity) && !PolicyParameter.maximum.accepts(.nan))
         #expect(PolicyParameter.reviewPeriodDays.expected == "days > 0 and ≤ 3650")
         #expect(PolicyParameter.serviceLevel.expected == "a number in (0, 1)")

@@ -55,7 +55,9 @@ struct EngineSafetyStockTests {
             let k = try c.expected("k")
             expectClose(try #require(safety.safetyFactor), k, file.tolerance, "\(c.id) k")
             if k > 0 {
-                expectClose(result.final.safetyStock, try c.expected("safety_stock"), Tolerance(relative: 1e-7, absolute: 1e-6), "\(c.id) SS")
+                expectClose(
+                    result.final.safetyStock, try c.expected("safety_stock"), Tolerance(relative: 1e-7, absolute: 1e-6),
+                    "\(c.id) SS")
             } else {
                 #expect(result.final.safetyStock == 0 && safety.cap == .floor, "\(c.id): negative k is floored")
                 #expect(result.notes.contains(.safetyStockFloored))
@@ -101,7 +103,9 @@ struct EngineSafetyStockTests {
         expectClose(result.final.reorderPoint, 5, relative: 1e-12, "s")
     }
 
-    @Test("negative binomial for intermittent demand (mean 4, variance 9: scipy nbinom.ppf(0.9, 3.2, 4/9) = 8); Poisson when not over-dispersed")
+    @Test(
+        "negative binomial for intermittent demand (mean 4, variance 9: scipy nbinom.ppf(0.9, 3.2, 4/9) = 8); Poisson when not over-dispersed"
+    )
     func negativeBinomial() {
         let engine = EngineFixtures.dailyEngine()
         let result = engine.compute(

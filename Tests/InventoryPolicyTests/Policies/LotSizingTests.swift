@@ -37,15 +37,19 @@ struct LotSizingTests {
                 let schedule = try PriceSchedule(
                     breakpoints: c.json["args"]["breakpoints"].doubles, unitCosts: c.json["args"]["unit_costs"].doubles)
                 let k = try c.arg("fixed_cost"), i = try c.arg("holding_cost_rate"), d = try c.arg("demand_rate")
-                let s = isAllUnits
+                let s =
+                    isAllUnits
                     ? try LotSizing.allUnitsDiscount(orderCost: k, holdingCostRate: i, demandRate: d, schedule: schedule)
                     : try LotSizing.incrementalDiscount(orderCost: k, holdingCostRate: i, demandRate: d, schedule: schedule)
                 expectClose(s.orderQuantity, try c.expected("order_quantity"), file.tolerance, c.id)
                 expectClose(s.cost, try c.expected("cost"), file.tolerance, c.id)
                 #expect(s.region == (try c.expectedInt("region")), "\(c.id) region")
-                let evaluated = isAllUnits
-                    ? try LotSizing.allUnitsDiscountCost(orderQuantity: s.orderQuantity, orderCost: k, holdingCostRate: i, demandRate: d, schedule: schedule)
-                    : try LotSizing.incrementalDiscountCost(orderQuantity: s.orderQuantity, orderCost: k, holdingCostRate: i, demandRate: d, schedule: schedule)
+                let evaluated =
+                    isAllUnits
+                    ? try LotSizing.allUnitsDiscountCost(
+                        orderQuantity: s.orderQuantity, orderCost: k, holdingCostRate: i, demandRate: d, schedule: schedule)
+                    : try LotSizing.incrementalDiscountCost(
+                        orderQuantity: s.orderQuantity, orderCost: k, holdingCostRate: i, demandRate: d, schedule: schedule)
                 expectClose(evaluated.cost, s.cost, relative: 1e-12, "\(c.id) evaluated at its optimum")
             }
         }

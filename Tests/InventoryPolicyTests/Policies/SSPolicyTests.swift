@@ -68,7 +68,8 @@ struct SSPolicyTests {
     @Test("S ≤ s and a pmf that does not sum to 1 are rejected")
     func errors() {
         #expect(throws: PolicyError.self) {
-            try SSPolicy.cost(reorderPoint: 5, orderUpToLevel: 5, holdingCost: 1, stockoutCost: 2, orderCost: 3, demand: .poisson(mean: 2))
+            try SSPolicy.cost(
+                reorderPoint: 5, orderUpToLevel: 5, holdingCost: 1, stockoutCost: 2, orderCost: 3, demand: .poisson(mean: 2))
         }
         #expect(throws: PolicyError.self) {
             try SSPolicy.zhengFedergruen(holdingCost: 1, stockoutCost: 2, orderCost: 3, demand: .custom(pmf: [0.5, 0.4]))

@@ -84,7 +84,9 @@ struct SafetyStockTests {
             #expect(error.message == "service level must be strictly between 0 and 1, got 1.2")
         }
         #expect(throws: PolicyError.self) { try SafetyStock.fillRate(0.98, orderQuantity: 0, demand: demand) }
-        #expect(throws: PolicyError.self) { try ProtectionIntervalDemand(demandMean: 1, demandStandardDeviation: 1, leadTime: -1) }
+        #expect(throws: PolicyError.self) {
+            try ProtectionIntervalDemand(demandMean: 1, demandStandardDeviation: 1, leadTime: -1)
+        }
     }
 }
 

@@ -14,7 +14,8 @@ struct SQLiteConformanceTests {
 
 @Suite(
     "Storage conformance on PostgreSQL", .serialized,
-    .enabled(if: TestDatabase.postgresURL != nil, "PostgreSQL tests skipped: set PROCURA_TEST_POSTGRES_URL (see .ci/postgres.sh)"))
+    .enabled(if: TestDatabase.postgresURL != nil, "PostgreSQL tests skipped: set PROCURA_TEST_POSTGRES_URL (see .ci/postgres.sh)")
+)
 struct PostgresConformanceTests {
     @Test("scenario", arguments: StorageScenario.all)
     func scenario(_ scenario: StorageScenario) async throws {

@@ -41,7 +41,8 @@ enum StorageFixture {
 
     /// A posting request on the fixture's day.
     static func request(
-        _ key: String, _ type: PostingType, _ quantity: Double, item: String = "P1", at location: String = "DC1", uom: String? = nil,
+        _ key: String, _ type: PostingType, _ quantity: Double, item: String = "P1", at location: String = "DC1",
+        uom: String? = nil,
         to: String? = nil, supplier: String? = nil, owner: Ownership? = nil, reason: String = "", reference: String = ""
     ) -> PostingRequest {
         PostingRequest(
@@ -61,7 +62,9 @@ extension Store {
     }
 
     /// One position (zero when none).
-    func position(_ item: String, _ location: String, owner: Ownership = .owned, supplier: String = "") async throws -> StockPosition {
+    func position(_ item: String, _ location: String, owner: Ownership = .owned, supplier: String = "") async throws
+        -> StockPosition
+    {
         try await positions(itemID: item, locationID: location, includeZero: true)
             .first { $0.key.owner == owner && $0.key.ownerSupplierID == supplier }
             ?? StockPosition(key: PositionKey(itemID: item, locationID: location, owner: owner, ownerSupplierID: supplier))

@@ -11,7 +11,8 @@ public struct HistoricAverageModel: ForecastModel, Hashable {
         try ForecastError.validate(y, model: name)
         let mean = y.reduce(0, +) / Double(y.count)
         return FittedForecast(
-            model: name, parameters: ModelParameters(), fitted: options.fittedValues ? Array(repeating: mean, count: y.count) : [],
+            model: name, parameters: ModelParameters(),
+            fitted: options.fittedValues ? Array(repeating: mean, count: y.count) : [],
             path: .constant(mean))
     }
 

@@ -19,7 +19,8 @@ public struct MovingAverageModel: ForecastModel, Hashable {
         guard y.count >= w else {
             throw ForecastError(
                 .seriesTooShort,
-                "moving-average: the series has \(y.count) values, fewer than the window (\(w)) — use --window \(y.count) or less")
+                "moving-average: the series has \(y.count) values, fewer than the window (\(w)) — use --window \(y.count) or less"
+            )
         }
         var sum = 0.0
         for v in y[(y.count - w)...] { sum += v }

@@ -19,7 +19,8 @@ public struct SeasonalNaiveModel: ForecastModel, Hashable {
         guard y.count >= m else {
             throw ForecastError(
                 .seriesTooShort,
-                "seasonal-naive: the series has \(y.count) values, fewer than one season (\(m)) — use a shorter season length or more history")
+                "seasonal-naive: the series has \(y.count) values, fewer than one season (\(m)) — use a shorter season length or more history"
+            )
         }
         var fitted: [Double] = []
         if options.fittedValues {

@@ -33,7 +33,8 @@ struct DirectSQLiteDatabase: SQLDatabase {
         let encoder = SQLiteDataEncoder()
         let values = try binds.map { SQLiteValue(try encoder.encode($0)) }
         do {
-            try handle.execute(sql, values) { names, row in onRow(DirectSQLiteRow(names: names, values: row.map(SQLiteData.init))) }
+            try handle.execute(sql, values) { names, row in onRow(DirectSQLiteRow(names: names, values: row.map(SQLiteData.init)))
+            }
         } catch {
             throw StorageError(.database, error.description)
         }

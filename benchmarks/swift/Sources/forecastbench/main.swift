@@ -8,8 +8,8 @@
 // (BatchForecaster), writes the forecasts in the same format (rows × horizon) and prints one JSON
 // line: wall seconds, peak resident memory, chosen-model counts.
 import Forecasting
-import InventoryCore
 import Foundation
+import InventoryCore
 
 #if canImport(Glibc)
     import Glibc
@@ -64,7 +64,8 @@ func loadAverage() -> Double {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: forecastbench SERIES.f64 FORECASTS.f64 [--holdout H] [--horizon H] [--season-length M]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: forecastbench SERIES.f64 FORECASTS.f64 [--holdout H] [--horizon H] [--season-length M]\n".utf8))
     exit(2)
 }
 let holdout = option("--holdout", 0)
@@ -87,16 +88,24 @@ configuration.holdout = option("--selection-holdout", configuration.holdout)
 configuration.horizon = option("--selection-horizon", configuration.horizon)
 if CommandLine.arguments.contains("--no-seasonal-adjustment") { configuration.seasonalAdjustment = false }
 if CommandLine.arguments.contains("--refit") { configuration.refitOnFullSeries = true }
-if let i = CommandLine.arguments.firstIndex(of: "--nm-tolerance"), i + 1 < CommandLine.arguments.count, let v = Double(CommandLine.arguments[i + 1]) {
+if let i = CommandLine.arguments.firstIndex(of: "--nm-tolerance"), i + 1 < CommandLine.arguments.count,
+    let v = Double(CommandLine.arguments[i + 1])
+{
     configuration.nelderMead.tolerance = v
 }
-if let i = CommandLine.arguments.firstIndex(of: "--nm-max-iterations"), i + 1 < CommandLine.arguments.count, let v = Int(CommandLine.arguments[i + 1]) {
+if let i = CommandLine.arguments.firstIndex(of: "--nm-max-iterations"), i + 1 < CommandLine.arguments.count,
+    let v = Int(CommandLine.arguments[i + 1])
+{
     configuration.nelderMead.maxIterations = v
 }
-if let i = CommandLine.arguments.firstIndex(of: "--search-tolerance"), i + 1 < CommandLine.arguments.count, let v = Double(CommandLine.arguments[i + 1]) {
+if let i = CommandLine.arguments.firstIndex(of: "--search-tolerance"), i + 1 < CommandLine.arguments.count,
+    let v = Double(CommandLine.arguments[i + 1])
+{
     configuration.searchTolerance = v
 }
-for (flag, patterns) in [("--smooth-candidates", [DemandPattern.smooth, .erratic]), ("--sporadic-candidates", [.intermittent, .lumpy])] {
+for (flag, patterns) in [
+    ("--smooth-candidates", [DemandPattern.smooth, .erratic]), ("--sporadic-candidates", [.intermittent, .lumpy]),
+] {
     if let i = CommandLine.arguments.firstIndex(of: flag), i + 1 < CommandLine.arguments.count {
         let names = CommandLine.arguments[i + 1].split(separator: ",").compactMap { ModelName(rawValue: String($0)) }
         for p in patterns { configuration.candidates[p] = names }
@@ -120,7 +129,9 @@ let cpu = cpuSeconds() - cpuStart
 
 try writeMatrix(args[2], rows: matrix.rows, columns: horizon, values: output.forecasts)
 var counts: [String: Int] = [:]
-for (c, f) in zip(output.chosen, output.fallbacks) { counts[c?.rawValue ?? "fallback:\(f?.rawValue ?? "failed")", default: 0] += 1 }
+for (c, f) in zip(output.chosen, output.fallbacks) {
+    counts[c?.rawValue ?? "fallback:\(f?.rawValue ?? "failed")", default: 0] += 1
+}
 let countsJSON = counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
 print(
     "{\"rows\": \(matrix.rows), \"columns_used\": \(columns), \"horizon\": \(horizon), \"seconds\": \(seconds), "

@@ -28,7 +28,8 @@ enum PlanBenchmark {
             switch estimatorName {
             case "history": plan = await PlanRun.run(snapshot: snapshot, estimator: HistoryDemandEstimator())
             case "forecast-full":
-                plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot, selection: .full))
+                plan = await PlanRun.run(
+                    snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot, selection: .full))
             default: plan = await PlanRun.run(snapshot: snapshot, estimator: ForecastDemandEstimator(snapshot: snapshot))
             }
         }
@@ -41,28 +42,34 @@ enum PlanBenchmark {
         var characters = 0
         let skipExplanations = ProcessInfo.processInfo.environment["PROCURA_BENCH_NO_EXPLANATIONS"] != nil
         let cpuBeforeExplanations = Timing.cpuSeconds()
-        let explainSeconds = skipExplanations ? 0 : await Timing.seconds {
-            let counts = await ConcurrentChunks.mapChunks(count: rows.count) { range, output in
-                for r in range { output.initialize(r, to: size(of: rows[r].policy.explanation)) }
+        let explainSeconds =
+            skipExplanations
+            ? 0
+            : await Timing.seconds {
+                let counts = await ConcurrentChunks.mapChunks(count: rows.count) { range, output in
+                    for r in range { output.initialize(r, to: size(of: rows[r].policy.explanation)) }
+                }
+                characters = counts.reduce(0, +)
             }
-            characters = counts.reduce(0, +)
-        }
         let explainCPU = Timing.cpuSeconds() - cpuBeforeExplanations
         if ProcessInfo.processInfo.environment["PROCURA_BENCH_PHASES"] != nil {
             var best = Double.infinity
             for _ in 0..<3 {
-                best = min(best, await Timing.seconds {
-                    var total = 0
-                    for row in rows { total &+= size(of: row.policy.explanation) }
-                    precondition(total > 0)
-                })
+                best = min(
+                    best,
+                    await Timing.seconds {
+                        var total = 0
+                        for row in rows { total &+= size(of: row.policy.explanation) }
+                        precondition(total > 0)
+                    })
             }
             FileHandle.standardError.write(Data("  explanations on one thread, best of 3: \(best) s\n".utf8))
         }
         let summary = plan.summary
         print(
             Timing.json([
-                ("workload", "plan"), ("variant", "procura_plan_run"), ("estimator", estimatorName), ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
+                ("workload", "plan"), ("variant", "procura_plan_run"), ("estimator", estimatorName),
+                ("size", "\(itemLocations) item-locations x \(weeks) weeks"),
                 ("seconds", planSeconds), ("cpu_seconds", planCPU), ("explanations_seconds", explainSeconds),
                 ("explanations_cpu_seconds", explainCPU), ("load_before", loadBefore), ("generation_seconds", generation),
                 ("cores", activeProcessorCount()), ("with_policy", summary.total.withPolicy),

@@ -1,6 +1,6 @@
 import Foundation
-import RealModule
 import InventoryCore
+import RealModule
 
 /// A seeded synthetic company generated in memory: items × 4 locations, weekly demand in every
 /// pattern, single and dual sourcing with purchase units, MOQs, multiples, price breaks and freight,
