@@ -17,7 +17,8 @@
 public enum ConsignmentTransition {
     /// Compares the two. Throws ``PolicyError/Code/invalidInput`` naming the field for a negative
     /// demand, a unit cost, holding rate or order cost ≤ 0, a negative uplift or safety stock, or a
-    /// given order quantity ≤ 0.
+    /// given order quantity ≤ 0; and names the figure when inputs of extreme magnitude overflow one
+    /// of the results beyond a double's range (never "inf" in the output).
     public static func compare(_ input: ConsignmentTransitionInput) throws(PolicyError) -> ConsignmentTransitionResult {
         try Check.nonNegative(input.annualDemand, "annual_demand")
         try Check.positive(input.unitCost, "unit_cost")
@@ -35,6 +36,13 @@ public enum ConsignmentTransition {
         let ordering = input.annualDemand == 0 ? 0 : input.annualDemand / quantity * input.orderCost
         let owned = holding + ordering
         let saving = premium - owned
+        try Check.representable(eoq.orderQuantity, "eoq", "√(2KD/(h·c))")
+        try Check.representable(eoq.cost, "eoq_cycle_cost", "√(2KD·h·c)")
+        try Check.representable(premium, "consignment_premium", "u·c·D")
+        try Check.representable(holding, "owned_holding_cost", "(Q/2 + SS)·c·h")
+        try Check.representable(ordering, "owned_ordering_cost", "(D/Q)·K")
+        try Check.representable(owned, "owned_total_cost", "holding + ordering")
+        try Check.representable(saving, "saving_if_owned", "premium − owned total")
         return ConsignmentTransitionResult(
             eoq: eoq.orderQuantity, eoqCycleCost: eoq.cost, orderQuantity: quantity, consignmentPremium: premium,
             ownedHoldingCost: holding, ownedOrderingCost: ordering, ownedTotalCost: owned, savingIfOwned: saving,

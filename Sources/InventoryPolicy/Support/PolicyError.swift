@@ -50,6 +50,19 @@ enum Check {
         guard value.isFinite else { throw invalid(name, value, "a finite number") }
     }
 
+    /// A computed figure `name` (= `formula`) must be a finite double: inputs of extreme magnitude
+    /// can overflow it to ±∞ or make it NaN, and a result that is not a number is refused, not
+    /// printed as "inf".
+    static func representable(_ value: Double, _ name: String, _ formula: String) throws(PolicyError) {
+        guard value.isFinite else {
+            throw PolicyError(
+                code: .invalidInput,
+                message:
+                    "\(name) = \(formula) is \(value) for these inputs — beyond the range of a double (±1.8e308); expected inputs of smaller magnitude"
+            )
+        }
+    }
+
     static func openUnitInterval(_ value: Double, _ name: String) throws(PolicyError) {
         guard value > 0, value < 1 else { throw invalid(name, value, "strictly between 0 and 1") }
     }

@@ -44,6 +44,17 @@ struct ConsignmentTransitionTests {
                     annualDemand: 100, unitCost: 1, consignmentUpliftRate: 0.1, holdingRate: 0.2, orderCost: 5, safetyStock: 0,
                     orderQuantity: 0))
         }
+        // schemathesis found these inputs answered 200 with "inf" and null in number fields.
+        expectPolicyError(
+            "consignment_premium = u·c·D is inf for these inputs — beyond the range of a double (±1.8e308); expected inputs of smaller magnitude"
+        ) {
+            _ = try ConsignmentTransition.compare(
+                .init(
+                    annualDemand: 6.510690011328102e+226, unitCost: 6.103515625e-05,
+                    consignmentUpliftRate: 1.0372286903313642e+308, holdingRate: 1.1446568152294948e+308,
+                    orderCost: 4.869143523678407e-58, safetyStock: 1.3308854388474616e+308,
+                    orderQuantity: 5.621208911058863e+16))
+        }
         expectPolicyError("holding_rate must be > 0, got 0.0") {
             _ = try ConsignmentTransition.compare(
                 .init(annualDemand: 100, unitCost: 1, consignmentUpliftRate: 0.1, holdingRate: 0, orderCost: 5, safetyStock: 0))
