@@ -68,12 +68,22 @@ public enum RiskPooling {
         let saving = decentralised - centralised
         var meanDecentralised = 0.0
         for i in 0..<n { meanDecentralised += input.means[i] * leadTimes[i] }
+        let meanCentralised = input.means.reduce(0, +) * central
+        try Check.representable(pooledVariance, "sigma_pooled_per_period", "√(Σᵢⱼ ρᵢⱼ σᵢ σⱼ)")
+        for (i, stock) in byLocation.enumerated() {
+            try Check.representable(stock, "safety_stock_by_location[\(i)]", "z·σᵢ·√Lᵢ")
+        }
+        try Check.representable(decentralised, "safety_stock_decentralised", "Σᵢ z·σᵢ·√Lᵢ")
+        try Check.representable(centralised, "safety_stock_centralised", "z·σ_pooled·√L_c")
+        try Check.representable(saving, "saving_units", "decentralised − centralised")
+        try Check.representable(meanDecentralised, "mean_lead_time_demand_decentralised", "Σᵢ μᵢ·Lᵢ")
+        try Check.representable(meanCentralised, "mean_lead_time_demand_centralised", "(Σᵢ μᵢ)·L_c")
         return RiskPoolingResult(
             z: z, sigmaPooledPerPeriod: sigmaPooled, safetyStockByLocation: byLocation,
             safetyStockDecentralised: decentralised, safetyStockCentralised: centralised, savingUnits: saving,
             savingShare: decentralised == 0 ? .nan : saving / decentralised,
             meanLeadTimeDemandDecentralised: meanDecentralised,
-            meanLeadTimeDemandCentralised: input.means.reduce(0, +) * central)
+            meanLeadTimeDemandCentralised: meanCentralised)
     }
 
     static func lengthMismatch(_ field: String, _ count: Int, _ expected: Int) -> PolicyError {

@@ -57,6 +57,19 @@ struct RiskPoolingTests {
         expectPolicyError("sds[1] must be ≥ 0, got -2.0") {
             _ = try RiskPooling.compare(.init(means: [1, 2], sds: [1, -2], leadTime: .common(2), cycleServiceLevel: 0.9))
         }
+        // Inputs of extreme magnitude printed "inf" for every figure (exit 0).
+        expectPolicyError(
+            "sigma_pooled_per_period = √(Σᵢⱼ ρᵢⱼ σᵢ σⱼ) is inf for these inputs — beyond the range of a double (±1.8e308); expected inputs of smaller magnitude"
+        ) {
+            _ = try RiskPooling.compare(
+                .init(means: [1, 1], sds: [1e308, 1e308], leadTime: .common(1), cycleServiceLevel: 0.95))
+        }
+        expectPolicyError(
+            "mean_lead_time_demand_decentralised = Σᵢ μᵢ·Lᵢ is inf for these inputs — beyond the range of a double (±1.8e308); expected inputs of smaller magnitude"
+        ) {
+            _ = try RiskPooling.compare(
+                .init(means: [1e308, 1e308], sds: [1, 1], leadTime: .common(4), cycleServiceLevel: 0.95))
+        }
         expectPolicyError("means[0] must be ≥ 0, got -1.0") {
             _ = try RiskPooling.compare(.init(means: [-1], sds: [1], leadTime: .common(2), cycleServiceLevel: 0.9))
         }
