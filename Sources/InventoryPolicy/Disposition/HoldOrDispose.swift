@@ -36,6 +36,7 @@ public enum HoldOrDispose {
     public static func analyse(_ input: HoldOrDisposeInput) throws(PolicyError) -> HoldOrDisposeResult {
         try validate(input)
         var result = evaluate(input)
+        try checkRepresentable(result)
         result.breakEvenDemandRate = breakEvenDemandRate(input)
         let rates = try sensitivityRates(input)
         result.discountRateSensitivity = rates.map { rate in
@@ -46,7 +47,35 @@ public enum HoldOrDispose {
                 discountRate: rate, npvHold: value.npvHold, npvDifferenceHoldMinusDispose: value.npvDifferenceHoldMinusDispose,
                 decision: value.decision)
         }
+        for (k, point) in result.discountRateSensitivity.enumerated() {
+            try Check.representable(point.npvHold, "discount_rate_sensitivity[\(k)].npv_hold", "NPV(hold) at its rate")
+        }
         return result
+    }
+
+    /// Inputs of extreme magnitude (a book value near 1e308, say) can overflow a figure to ±∞ or
+    /// NaN; such a result is refused naming the figure, never printed as "inf". Checked at the
+    /// given inputs (the sensitivity points' NPVs are checked as they are computed).
+    static func checkRepresentable(_ result: HoldOrDisposeResult) throws(PolicyError) {
+        let series: [(String, String, [Double])] = [
+            ("avoided_emergency_cost_by_year", "E·served_y", result.avoidedEmergencyCostByYear),
+            ("holding_cost_by_year", "h·B·on_hand_start_y", result.holdingCostByYear),
+            ("net_cash_flow_by_year", "avoided_y − holding_y", result.netCashFlowByYear),
+        ]
+        for (name, formula, values) in series {
+            for (y, value) in values.enumerated() { try Check.representable(value, "\(name)[\(y)]", formula) }
+        }
+        let figures: [(String, String, Double)] = [
+            ("salvage_at_horizon", "s_H·remaining_H", result.salvageAtHorizon),
+            ("pv_avoided_emergency_cost", "Σ_y avoided_y·d_y", result.pvAvoidedEmergencyCost),
+            ("pv_holding_cost", "Σ_y holding_y·d_y", result.pvHoldingCost),
+            ("npv_hold", "Σ_y net_y·d_y + s_H·remaining_H·(1 + r)^−H", result.npvHold),
+            ("npv_dispose", "N·s₀", result.npvDispose),
+            ("npv_difference_hold_minus_dispose", "NPV(hold) − NPV(dispose)", result.npvDifferenceHoldMinusDispose),
+            ("book_value_total", "N·B", result.bookValueTotal),
+            ("write_off_if_disposed", "N·(B − s₀)", result.writeOffIfDisposed),
+        ]
+        for (name, formula, value) in figures { try Check.representable(value, name, formula) }
     }
 
     /// The NPVs and the decision at the given inputs (no break-even, no sensitivity).

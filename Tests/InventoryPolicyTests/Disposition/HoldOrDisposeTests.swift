@@ -83,9 +83,23 @@ struct HoldOrDisposeTests {
     }
 
     @Test("bad input is refused with the field named")
-    func refusals() {
+    func refusals() throws {
         var input = Self.base()
         input.horizonYears = 0
+        // schemathesis: a book value near 1e308 answered 200 with "inf" for the book value and write-off.
+        var huge = try JSONValueDecoder().decode(
+            HoldOrDisposeInput.self,
+            from: try JSONValue.parse(
+                #"{"timing": "end", "unit_book_value": 8.029985854145945e+307, "holding_cost_rate": 1.1754943508222875e-38, "units_on_hand": 180.0, "horizon_years": 16.0, "salvage_end_per_unit": 2.220446049250313e-16, "discount_rate": 1.401298464324817e-45, "emergency_cost_per_unit": 3.3866198519070852e+16, "salvage_now_per_unit": 0.0, "demand_rate_per_year": 6.103515625e-05}"#
+            ))
+        expectPolicyError(
+            "book_value_total = N·B is inf for these inputs — beyond the range of a double (±1.8e308); expected inputs of smaller magnitude"
+        ) { _ = try HoldOrDispose.analyse(huge) }
+        huge.unitBookValue = 1e300
+        huge.holdingCostRate = 1e10
+        expectPolicyError(
+            "holding_cost_by_year[0] = h·B·on_hand_start_y is inf for these inputs — beyond the range of a double (±1.8e308); expected inputs of smaller magnitude"
+        ) { _ = try HoldOrDispose.analyse(huge) }
         expectPolicyError("horizon_years must be a whole number of years from 1 to 100, got 0.0") {
             _ = try HoldOrDispose.analyse(input)
         }
