@@ -64,4 +64,36 @@ struct PolicySettingsTests {
                     "settings.yaml: policy.freight.SUP-1.pallets — expected one of cost_per_order, pallet_quantity, cost_per_pallet, full_load_pallets, full_load_cost, got pallets",
                 ])
     }
+
+    @Test("the lead-time keys are read, and wrong values name the key path")
+    func leadTimes() throws {
+        let yaml = """
+            policy:
+              lead_time_source: blend
+              lead_time_minimum_receipts: 8
+              lead_time_blend_credibility: 4
+              lead_time_drift_days: 5
+              lead_time_drift_share: 0.1
+            """
+        let settings = try ImportTestFolder.load(ImportTestFolder.minimal.merging(["settings.yaml": yaml]) { $1 }).snapshot
+            .settings.policy.leadTimes
+        #expect(
+            settings
+                == LeadTimeSettings(
+                    source: .blend, minimumReceipts: 8, blendCredibilityReceipts: 4, driftDays: 5, driftShare: 0.1))
+        #expect(
+            try SettingsTests.errors(
+                """
+                policy:
+                  lead_time_source: guess
+                  lead_time_minimum_receipts: 1
+                  lead_time_blend_credibility: 0
+                  lead_time_drift_share: -0.5
+                """) == [
+                    "settings.yaml: policy.lead_time_source — expected one of catalog, observed, blend, got guess",
+                    "settings.yaml: policy.lead_time_minimum_receipts — expected a whole number ≥ 2, got 1",
+                    "settings.yaml: policy.lead_time_blend_credibility — expected a number of receipts > 0, got 0",
+                    "settings.yaml: policy.lead_time_drift_share — expected a share ≥ 0 (0.25 = 25 %), got -0.5",
+                ])
+    }
 }

@@ -75,6 +75,9 @@ struct RoleAccessTests {
                     (.get, "/api/v1/consignment/usage", .ownSupply, nil, nil),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
+                    (.get, "/api/v1/suppliers/scorecards", .ownSupply, nil, nil),
+                    (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
                     (.get, "/api/v1/reclassification", .planning, nil, nil),
                     (.post, "/api/v1/calc/eoq", .planning, ["order_cost": 8, "holding_cost": 0.225, "demand": 1300], nil),
@@ -210,6 +213,39 @@ struct RoleAccessTests {
                     headers: apiHeaders(account.token))
                 #expect(other.status == .forbidden)
             }
+        }
+    }
+
+    @Test("supplier scorecards: a planner gets every supplier with segment and spend; a supplier only its own delivery figures")
+    func scorecardsAreScoped() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let planner = try await client.execute(
+                uri: "/api/v1/suppliers/scorecards", method: .get, headers: apiHeaders(fixture.account("pia").token))
+            #expect(planner.status == .ok)
+            let all = try JSONValue.parse(planner.body.data)["scorecards"].array
+            #expect(all.count > 2 && all.allSatisfy { !$0["segment"].isNull && !$0["annual_spend"].isNull })
+            #expect(all.contains { ($0["receipts"].int ?? 0) > 0 && !$0["otif"].isNull }, "the demo company has receipts")
+            for id in ["supa", "supb"] {
+                let account = fixture.account(id)
+                let own = try #require(account.supplierID)
+                let response = try await client.execute(
+                    uri: "/api/v1/suppliers/scorecards", method: .get, headers: apiHeaders(account.token))
+                #expect(response.status == .ok)
+                let cards = try JSONValue.parse(response.body.data)["scorecards"].array
+                #expect(cards.map { $0["supplier_id"].string } == [own])
+                #expect(cards.allSatisfy { $0["segment"].isNull && $0["risk_score"].isNull && $0["annual_spend"].isNull })
+                // The same delivery figures as the planner's card of that supplier.
+                let plannerCard = try #require(all.first { $0["supplier_id"].string == own })
+                #expect(cards.first?["otif"] == plannerCard["otif"] && cards.first?["receipts"] == plannerCard["receipts"])
+                Self.expectNothingOfOthers(response.text, account: account, fixture: fixture, context: "\(id) scorecard")
+                let session = try await signIn(client, id)
+                let page = try await client.execute(uri: "/suppliers", method: .get, headers: session.headers)
+                #expect(page.status == .ok && page.text.contains(own) && !page.text.contains("Annual spend"))
+            }
+            let unknown = try await client.execute(
+                uri: "/api/v1/suppliers/scorecards?supplier_id=NOPE", method: .get,
+                headers: apiHeaders(fixture.account("pia").token))
+            #expect(unknown.status == .notFound)
         }
     }
 

@@ -5,7 +5,7 @@
 enum SettingsSchema {
     /// All keys (computed: the closures are built per import, which is cheap).
     static var keys: [SettingsKey] {
-        generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys
+        generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys + leadTimeKeys
             + forecastingKeys
             + ledgerKeys
     }

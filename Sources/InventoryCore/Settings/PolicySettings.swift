@@ -6,7 +6,8 @@
 /// `use_forecast_error`, `review_type.by_abc.{A,B,C}`, `review_type.by_criticality.{V,E,D}`,
 /// `continuous_policy`, `periodic_policy`, `economic_review_period`, `max_safety_stock_days`, `default_lead_time_days`,
 /// `sourcing_split`, `override_flag_threshold`, `freight.<supplier_id>.{cost_per_order,
-/// pallet_quantity, cost_per_pallet, full_load_pallets, full_load_cost}`.
+/// pallet_quantity, cost_per_pallet, full_load_pallets, full_load_cost}`, and the lead-time keys of
+/// ``LeadTimeSettings`` (`lead_time_source`, …).
 public struct PolicySettings: Hashable, Sendable {
     /// What the service-level targets mean (default cycle service level). With `fill_rate` the
     /// target of each class is used as the fill rate β.
@@ -46,6 +47,8 @@ public struct PolicySettings: Hashable, Sendable {
     public var overrideFlagThreshold: Double
     /// Freight terms per supplier key (default none).
     public var freight: [String: FreightTerms]
+    /// Where lead times come from (catalog, observed, blend) and when they have drifted.
+    public var leadTimes = LeadTimeSettings()
 
     /// A, B continuous; C periodic.
     public static let defaultReviewTypeByABC: [ABCClass: ReviewType] = [.a: .continuous, .b: .continuous, .c: .periodic]

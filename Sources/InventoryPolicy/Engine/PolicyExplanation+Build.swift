@@ -79,6 +79,7 @@ private struct ExplanationBuilder {
             urgentStep()
             costStep()
         }
+        leadTimeProposalStep()
         return PolicyExplanation(
             summary: summary, inputs: inputs(), policy: policy, policyReason: policyReason(),
             method: safety.method.rawValue, methodReason: methodReason(), steps: steps, overrides: overrideLines(),
@@ -171,6 +172,20 @@ private struct ExplanationBuilder {
 
     // MARK: Steps
 
+    func plainText(_ text: String) -> ExplanationText { "\(text)" }
+
+    /// The policy the receipts' lead times imply, where they drifted from the catalog's.
+    mutating func leadTimeProposalStep() {
+        guard let proposal = result.leadTimeProposal else { return }
+        let current = proposal.current
+        let proposed = proposal.proposed
+        step(
+            "lead-time drift", "the same policy with the observed L, σL of the drifted suppliers",
+            plainText(proposal.reason),
+            "proposed: safety stock \(current.safetyStock) → \(proposed.safetyStock), reorder point \(current.reorderPoint) → \(proposed.reorderPoint), order-up-to \(current.orderUpToLevel) → \(proposed.orderUpToLevel)"
+        )
+    }
+
     mutating func demandStep() {
         let d = evaluation.values.forecastPerBucket
         step(
@@ -185,9 +200,10 @@ private struct ExplanationBuilder {
         if supply.usesDefaultLeadTime {
             step("lead time", "default (no sourcing)", "", "L = \(supply.leadTime.meanDays) days")
         } else if volume.count == 1, let only = volume.first {
-            let rule = input.sources[only.source].rule
+            let source = input.sources[only.source]
+            let rule = source.rule
             step(
-                "lead time", "L, σL of \(supplierName(only.source))", "",
+                "lead time", "L, σL of \(supplierName(only.source))", plainText(source.leadTimeBasis.summary),
                 "L = \(rule.leadTimeDays) days, σL = \(rule.leadTimeSDDays) days")
         } else {
             let terms = volume.map { a -> (Double, Double, Double) in

@@ -35,6 +35,9 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
     /// The safety-stock method could not give a level (its inputs were outside its domain, or the
     /// level was not finite): the reorder level is the expected demand; the explanation says why.
     public static let safetyStockMethodFailed = PolicyNotes(rawValue: 1 << 14)
+    /// The receipts' lead times have drifted from the catalog's: the plan proposes the safety
+    /// stock and reorder point they imply (``PolicyResult/leadTimeProposal``).
+    public static let leadTimeDrift = PolicyNotes(rawValue: 1 << 15)
 
     /// Every note with its code and text, in a fixed order.
     public static let catalogue: [(note: PolicyNotes, code: String, text: String)] = [
@@ -70,6 +73,10 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
         (
             .safetyStockMethodFailed, "safety_stock_method_failed",
             "the safety-stock method could not give a level; no safety stock was set (the explanation says why)"
+        ),
+        (
+            .leadTimeDrift, "lead_time_drift",
+            "observed lead times have drifted from the catalog: a new safety stock and reorder point are proposed"
         ),
     ]
 

@@ -24,6 +24,9 @@ public struct PolicyResult: Hashable, Sendable {
     public var cost: AnnualCost
     /// Average cycle stock at the final values, base units.
     public var averageCycleStock: Double
+    /// The policy the receipts' lead times imply where they drifted from the catalog's (set by the
+    /// plan run; `nil` otherwise).
+    public var leadTimeProposal: LeadTimeProposal?
 
     /// The policy type.
     public var policyType: PolicyType { evaluation.decision.policyType }

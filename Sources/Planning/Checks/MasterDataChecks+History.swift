@@ -1,30 +1,32 @@
 public import InventoryCore
 
 extension MasterDataChecks {
-    /// Catalog lead time against the observed lead times of receipts (`receipt_date − order_date`)
-    /// per item, location and supplier, when there are at least ``Configuration/minimumReceipts``:
-    /// reported when |mean observed − catalog| > max(tolerance days, relative tolerance × catalog).
+    /// Catalog lead time against the observed lead times of receipts (`receipt_date − order_date`,
+    /// ``SupplyObservations``) per item, location and supplier, when there are at least
+    /// ``Configuration/minimumReceipts``: reported when the observed mean has drifted by the one
+    /// rule the plan uses, ``LeadTimeSettings/hasDrifted(observedMeanDays:catalogDays:)`` —
+    /// |mean observed − catalog| > max(tolerance days, relative tolerance × catalog).
     public func leadTimeMismatches(_ snapshot: Snapshot) -> [MasterDataFinding] {
         struct Key: Hashable { var item, location, supplier: Int32 }
-        var observed: [Key: (count: Int, sum: Double)] = [:]
-        for receipt in snapshot.receipts {
-            let key = Key(item: receipt.item, location: receipt.location, supplier: receipt.supplier)
-            observed[key, default: (0, 0)].count += 1
-            observed[key, default: (0, 0)].sum += Double(receipt.leadTimeDays)
+        var observed: [Key: ObservedSupply] = [:]
+        for line in SupplyObservations.lines(snapshot) where line.receipts > 0 {
+            observed[Key(item: line.item, location: line.location, supplier: line.supplier)] = line
         }
+        let drift = LeadTimeSettings(
+            driftDays: configuration.leadTimeToleranceDays, driftShare: configuration.leadTimeRelativeTolerance)
         return snapshot.sourcing.compactMap { rule in
             guard let o = observed[Key(item: rule.item, location: rule.location, supplier: rule.supplier)],
-                o.count >= configuration.minimumReceipts
+                o.receipts >= configuration.minimumReceipts,
+                drift.hasDrifted(observedMeanDays: o.meanLeadTimeDays, catalogDays: rule.leadTimeDays)
             else { return nil }
-            let mean = o.sum / Double(o.count)
-            let threshold = max(configuration.leadTimeToleranceDays, configuration.leadTimeRelativeTolerance * rule.leadTimeDays)
-            guard abs(mean - rule.leadTimeDays) > threshold else { return nil }
+            let mean = o.meanLeadTimeDays
+            let threshold = drift.driftThreshold(catalogDays: rule.leadTimeDays)
             let supplier = snapshot.suppliers[Int(rule.supplier)].id
             return MasterDataFinding(
                 severity: .warning, check: .leadTimeMismatch, itemID: snapshot.items[Int(rule.item)].id,
                 locationID: snapshot.locations[Int(rule.location)].id, supplierID: supplier,
                 message:
-                    "catalog lead time \(Self.number(rule.leadTimeDays)) days, observed \(Self.number((mean * 10).rounded() / 10)) days over \(o.count) receipts (threshold ±\(Self.number(threshold)))",
+                    "catalog lead time \(Self.number(rule.leadTimeDays)) days, observed \(Self.number((mean * 10).rounded() / 10)) days over \(o.receipts) receipts (threshold ±\(Self.number(threshold)))",
                 suggestedFix:
                     "set lead_time_days to \(Self.number(mean.rounded())) in sourcing.csv, or take it up with \(supplier)")
         }

@@ -70,6 +70,8 @@ public enum PlanRun {
             configuration.progress, step: PlanningStep.policies.rawValue, total: rowCount, unit: "item-locations")
         let rows = await ConcurrentChunks.results(count: rowCount, chunks: configuration.chunks) { range, output in
             var unreported = 0
+            // The forecast of a lead-time proposal's second estimate goes here, not into the plan's.
+            var scratch = [Double](repeating: 0, count: horizon)
             defer { counter.add(unreported) }
             demand.quantities.withUnsafeBufferPointer { all in
                 for r in range {
@@ -89,11 +91,21 @@ public enum PlanRun {
                     let forecast = forecastWrites.buffer((r * horizon)..<((r + 1) * horizon))
                     forecast.initialize(repeating: 0)  // initialised before the estimator writes it
                     input.demand = estimator.estimate(request, forecast: forecast)
+                    var policy = engine.compute(input)
+                    if var drifted = input.withDriftedLeadTimes() {
+                        // The policy with the receipts' lead times: demand estimated again over its
+                        // own protection interval (σ of the forecast error grows with it).
+                        var again = request
+                        again.protectionBuckets = engine.protectionBuckets(for: drifted)
+                        drifted.demand = scratch.withUnsafeMutableBufferPointer { estimator.estimate(again, forecast: $0) }
+                        policy.leadTimeProposal = LeadTimeProposal(current: policy, proposed: engine.compute(drifted))
+                        policy.evaluation.notes.insert(.leadTimeDrift)
+                    }
                     let onHand = index.onHand[r]
                     output.initialize(
                         r,
                         to: PlanRow(
-                            item: c.item, location: c.location, policy: engine.compute(input), onHand: onHand,
+                            item: c.item, location: c.location, policy: policy, onHand: onHand,
                             onHandValue: onHand * item.unitCost))
                 }
             }

@@ -41,7 +41,7 @@ final class PageRenderer: Sendable {
         ("error", PackageResources.error_mustache), ("checks", PackageResources.checks_mustache),
         ("reconcile", PackageResources.reconcile_mustache), ("consignment", PackageResources.consignment_mustache),
         ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
-        ("calc", PackageResources.calc_mustache),
+        ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -77,10 +77,11 @@ final class PageRenderer: Sendable {
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/reclassification", "label": "Reclassification"], ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
-                ["href": "/calc", "label": "Calculators"],
+                ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])
+            links.append(["href": "/suppliers", "label": "Scorecard"])
         }
         if principal.allows(.administer) { links.append(["href": "/audit", "label": "Audit log"]) }
         return links

@@ -72,6 +72,7 @@ public enum WebServer {
         ChecksEndpoints(state: state).add(api: api, pages: router)
         ReconcileEndpoints(state: state).add(api: api, pages: router)
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
+        SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)

@@ -15,6 +15,8 @@ extension PlanExport {
         "average_inventory", "average_inventory_value", "on_hand", "on_hand_value", "computed_service_level",
         "computed_forecast_per_bucket", "computed_safety_stock", "computed_reorder_point", "computed_order_quantity",
         "computed_min", "computed_max", "overridden", "override_flagged", "overrides_ignored", "notes",
+        "lead_time_basis", "proposed_safety_stock", "proposed_reorder_point", "proposed_order_up_to_level",
+        "lead_time_drift",
     ]
 
     /// `policies.csv`: the header, then one row per item-location, handed to `sink` in pieces.
@@ -64,6 +66,9 @@ extension PlanExport {
             p.overrides.filter(\.flagged).map(\.parameter.rawValue).joined(separator: ";"),
             p.ignoredOverrides.map { "\($0.override.parameter):\($0.reason.rawValue)" }.joined(separator: ";"),
             p.notes.codes.joined(separator: ";"),
+            primary.source >= 0 ? row.policy.input.sources[primary.source].leadTimeBasis.code : "default",
+            optional(p.leadTimeProposal?.proposed.safetyStock), optional(p.leadTimeProposal?.proposed.reorderPoint),
+            optional(p.leadTimeProposal?.proposed.orderUpToLevel), p.leadTimeProposal?.reason ?? "",
         ]
     }
 }

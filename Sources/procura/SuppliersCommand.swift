@@ -1,0 +1,66 @@
+import ArgumentParser
+import InventoryCore
+import Planning
+import Storage
+
+/// `procura suppliers DATA|--database URL [--supplier ID] [--format table|csv|json]`: the supplier
+/// scorecards (``Planning/SupplierScorecards``).
+struct SuppliersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suppliers",
+        abstract: "Supplier scorecards: on time, in full, OTIF, observed vs catalog lead time, trend, returns, Kraljic segment.",
+        discussion: """
+            One row per supplier from its receipts (receipts.csv: lead time = receipt_date − order_date; on \
+            time = received by due_date; in full = an order line's receipts reach ordered_quantity) and \
+            its return_to_supplier postings, beside the catalog's lead time and the Kraljic segment of the \
+            classification. drifted_lines counts the supplier's item-locations whose observed lead time \
+            drifted from the catalog by policy.lead_time_drift_days / _share (the plan proposes new safety \
+            stock for them). With DATA the folder is read; without it, the database (--database or \
+            $PROCURA_DATABASE_URL). docs/policies.md ("Lead times") has the definitions. Exit status 65 \
+            with every error when DATA is not valid.
+            """)
+
+    static let columns = [
+        "supplier_id", "name", "segment", "risk_score", "annual_spend", "item_locations", "receipts", "on_time", "in_full",
+        "otif", "lead_time_mean_days", "lead_time_sd_days", "catalog_lead_time_days", "lead_time_deviation_days",
+        "lead_time_trend_days_per_year", "drifted_lines", "return_share",
+    ]
+
+    @Argument(help: "A data folder to read instead of the database.") var data: String?
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Only this supplier (its id).") var supplier: String?
+    @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+    }
+
+    func run() async throws {
+        let snapshot: Snapshot
+        if let data {
+            snapshot = try DataFolderLoading.load(data, quiet: true)
+        } else {
+            snapshot = try await db.withStore { try await $0.loadSnapshot() }
+        }
+        if let supplier, snapshot.supplierIndex(id: supplier) == nil {
+            throw CommandFailure.usage(
+                "--supplier '\(supplier)' is not a supplier of the data — expected one of suppliers.csv's ids")
+        }
+        let cards = await SupplierScorecards.compute(snapshot: snapshot, supplierID: supplier)
+        // Machine formats keep every digit; the table rounds to two decimals for reading.
+        func n(_ x: Double?) -> String {
+            guard let x else { return format == .table ? "–" : "" }
+            return format == .table ? NumberFormat.fixed(x, 2) : NumberFormat.csv(x)
+        }
+        let rows = cards.map { c in
+            [
+                c.supplierID, c.name, c.segment.rawValue, n(c.riskScore), n(c.annualSpend), String(c.itemLocations),
+                String(c.receipts), n(c.onTimeShare), n(c.inFullShare), n(c.onTimeInFullShare), n(c.meanLeadTimeDays),
+                n(c.leadTimeSDDays), n(c.catalogLeadTimeDays), n(c.leadTimeDeviationDays), n(c.leadTimeTrendDaysPerYear),
+                String(c.driftedLines), n(c.returnShare),
+            ]
+        }
+        let report = RowReport(columns: Self.columns, numeric: Set(3..<Self.columns.count), rows: rows)
+        StandardStreams.out(report.rendered(format, title: "Supplier scorecards (\(cards.count))"))
+    }
+}
