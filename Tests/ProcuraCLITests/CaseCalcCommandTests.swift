@@ -75,6 +75,11 @@ struct CaseCalcCommandTests {
                 "Error: standard input: demand_mean must be > 0, got -4.0"
             ),
             ("hold-or-dispose", #"{"units_on_hand":1}"#, "Error: standard input: missing field unit_book_value"),
+            (
+                "two-bin",
+                #"{"demand_per_period":1e300,"demand_sd_per_period":1e300,"lead_time_periods":1e10,"cycle_service_level":0.9}"#,
+                "Error: standard input: a bin of d·L + z·σ_d·√L = inf units (safety stock 1.2815515655446009e+305) is too large to count — check demand_per_period, demand_sd_per_period and lead_time_periods"
+            ),
         ]
         for (name, body, message) in cases {
             let result = try CLIRunner().run(["calc", name, "--input", "-"], stdin: body)

@@ -63,6 +63,24 @@ struct CaseCalcAPITests {
             #expect(overflow.status == .unprocessableContent)
             #expect(
                 try JSONValue.parse(overflow.body.data)["detail"].string?.hasPrefix("consignment_premium = u·c·D is inf") == true)
+            // schemathesis: a two-bin service level below ½ with a huge σ stopped the server.
+            let negativeBin = try await client.execute(
+                uri: "/api/v1/calc/two-bin", method: .post, headers: apiHeaders(fixture.account("pia").token, json: true),
+                body: ByteBuffer(
+                    string:
+                        #"{"demand_per_period": 5, "demand_sd_per_period": 1e300, "lead_time_periods": 4, "cycle_service_level": 0.2}"#
+                ))
+            #expect(negativeBin.status == .unprocessableContent)
+            #expect(
+                try JSONValue.parse(negativeBin.body.data)["detail"].string?.hasPrefix("a bin of d·L + z·σ_d·√L = -") == true)
+            let stillServing = try await client.execute(
+                uri: "/api/v1/calc/two-bin", method: .post, headers: apiHeaders(fixture.account("pia").token, json: true),
+                body: ByteBuffer(
+                    string:
+                        #"{"demand_per_period": 5, "demand_sd_per_period": 0, "lead_time_periods": 4, "cycle_service_level": 0.9}"#
+                ))
+            #expect(stillServing.status == .ok)
+            #expect(try JSONValue.parse(stillServing.body.data)["bin_size"].int == 20)
         }
     }
 }

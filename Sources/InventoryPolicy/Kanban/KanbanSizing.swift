@@ -82,12 +82,19 @@ public enum KanbanSizing {
         let z = StandardNormal.quantile(input.cycleServiceLevel)
         let safetyStock = z * input.demandSdPerPeriod * input.leadTimePeriods.squareRoot()
         let bin = input.demandPerPeriod * input.leadTimePeriods + safetyStock
+        guard bin.isFinite, abs(bin) < 9.0e15 else {
+            throw PolicyError(
+                code: .invalidInput,
+                message:
+                    "a bin of d·L + z·σ_d·√L = \(bin) units (safety stock \(safetyStock)) is too large to count — check demand_per_period, demand_sd_per_period and lead_time_periods"
+            )
+        }
         let size: Int?
         if safetyStock == 0 {
             size = ExactDecimal.ceilingOfQuotient(
                 ExactDecimal(input.demandPerPeriod) * ExactDecimal(input.leadTimePeriods), by: 1, estimate: bin)
         } else {
-            size = bin.isFinite && bin < 9.0e15 ? Int(bin.rounded(.up)) : nil
+            size = Int(bin.rounded(.up))
         }
         guard let size, size >= 1 else {
             throw PolicyError(

@@ -73,5 +73,25 @@ struct KanbanSizingTests {
             _ = try KanbanSizing.twoBin(
                 TwoBinInput(demandPerPeriod: 5, demandSdPerPeriod: 10, leadTimePeriods: 1, cycleServiceLevel: 0.1))
         }
+        // schemathesis: a service level below ½ with a huge σ gave a bin of −1e300 units, and
+        // converting it to a whole number stopped the server.
+        for sd in [1e300, 1.7976931348623157e308] {
+            #expect(throws: PolicyError.self) {
+                _ = try KanbanSizing.twoBin(
+                    TwoBinInput(demandPerPeriod: 5, demandSdPerPeriod: sd, leadTimePeriods: 4, cycleServiceLevel: 0.2))
+            }
+        }
+        expectPolicyError(
+            "a bin of d·L + z·σ_d·√L = inf units (safety stock 1.2815515655446009e+305) is too large to count — check demand_per_period, demand_sd_per_period and lead_time_periods"
+        ) {
+            _ = try KanbanSizing.twoBin(
+                TwoBinInput(demandPerPeriod: 1e300, demandSdPerPeriod: 1e300, leadTimePeriods: 1e10, cycleServiceLevel: 0.9))
+        }
+        expectPolicyError(
+            "a bin of d·L + z·σ_d·√L = 2e+16 units (safety stock 0.0) is too large to count — check demand_per_period, demand_sd_per_period and lead_time_periods"
+        ) {
+            _ = try KanbanSizing.twoBin(
+                TwoBinInput(demandPerPeriod: 1e16, demandSdPerPeriod: 0, leadTimePeriods: 2, cycleServiceLevel: 0.9))
+        }
     }
 }
