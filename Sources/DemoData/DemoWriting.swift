@@ -107,7 +107,8 @@ struct DemoWriting {
     /// transactions and overrides.
     func histories(into summary: inout DemoDataSummary) throws(DemoDataError) {
         var demand = try open(.demand, ["date", "item_id", "location_id", "quantity"])
-        var inventory = try open(.inventory, ["item_id", "location_id", "on_hand", "ownership", "received_date", "as_of"])
+        var inventory = try open(
+            .inventory, ["item_id", "location_id", "on_hand", "ownership", "supplier_id", "received_date", "as_of"])
         var receipts = try open(
             .receipts,
             [
@@ -161,6 +162,12 @@ struct DemoWriting {
                 inventory.field(bytes: location)
                 inventory.field(ticks: lot.quantity, decimals: decimals)
                 inventory.field(itemLocation.ownership.rawValue)
+                if itemLocation.ownership == .owned {
+                    inventory.empty()
+                } else {
+                    // Supplier-owned stock is its first sourcing row's supplier (the row that carries the ownership).
+                    inventory.field(bytes: supplierKeys[Int(company.sourcing[itemLocation.sourcingRows.lowerBound].supplier)])
+                }
                 if let received = lot.received { inventory.field(received) } else { inventory.empty() }
                 inventory.field(asOf)
                 try inventory.endRow()

@@ -9,6 +9,12 @@ public struct SnapshotStock: Sendable {
     /// range, a reversal of a key the snapshot does not hold. The data-folder import and the
     /// database refuse such input, so a snapshot from either has none.
     public var problems: [LedgerError]
+    /// The receipt lots and their value (``LotBook``) after the count and every applied posting,
+    /// valued by `settings.ledger.valuation`.
+    public var lots: LotBook
+    /// Postings whose lots could not move (a named lot not on hand, more taken than the lots hold
+    /// where the location allows negative stock): the balances moved, the lots did not.
+    public var lotProblems: [LedgerError]
 }
 
 extension Snapshot {
@@ -23,15 +29,21 @@ extension Snapshot {
     ///    that names an open order's `order_id` reduces it; a reversal negates what the posting it
     ///    names did.
     ///
+    /// Lots (``LotBook``) follow the same walk: each counted line is a lot (its `lot_id`, else
+    /// `count-N` for the N-th count line; received on its `received_date`, else the count date; at its
+    /// `unit_cost`, else the item's), and every applied posting moves lots by ``LotAction``.
+    ///
     /// The database keeps the same balances in `stock_positions` after importing the snapshot.
     public func stockPositions() -> SnapshotStock {
         var positions = StockPositions()
         var problems: [LedgerError] = []
+        var lots = LotBook(valuation: settings.ledger.valuation)
+        var lotProblems: [LedgerError] = []
         func id(_ index: Int32?, in ids: [String]) -> String? { index.map { Int($0) < ids.count ? ids[Int($0)] : "" } }
         let itemIDs = items.map(\.id)
         let locationIDs = locations.map(\.id)
         let supplierIDs = suppliers.map(\.id)
-        for lot in countedStock {
+        for (countLine, lot) in countedStock.enumerated().map({ ($0 + 1, $1) }) {
             let key = PositionKey(
                 itemID: id(lot.item, in: itemIDs) ?? "", locationID: id(lot.location, in: locationIDs) ?? "",
                 owner: lot.ownership,
@@ -39,6 +51,13 @@ extension Snapshot {
             do {
                 let quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
                 try positions.apply([LedgerMovement(position: key, bucket: .onHand, quantity: quantity)])
+                let itemCost = Int(lot.item) < items.count ? items[Int(lot.item)].unitCost : 0
+                try lots.open(
+                    StockLot(
+                        lotID: lot.lotID ?? "count-\(countLine)", supplierID: key.ownerSupplierID,
+                        receivedDate: lot.receivedDate ?? stockCountDate ?? asOf, expiryDate: lot.expiryDate,
+                        quantity: quantity, unitCost: try FixedPoint.unitCost(lot.unitCost ?? itemCost)),
+                    at: key)
             } catch {
                 problems.append(error)
             }
@@ -61,24 +80,37 @@ extension Snapshot {
         var reversed: Set<Int> = []
         for (k, posting) in postings.enumerated() {
             do {
-                let effect = try effect(
+                let (effect, resolved) = try effect(
                     of: posting, positions: positions, conversions: conversions, byKey: byKey, reversed: &reversed,
                     effects: effects)
                 try positions.apply(effect.movements)
                 effects.append(effect)
+                do throws(LedgerError) {
+                    if let resolved {
+                        try lots.post(
+                            LotPosting(
+                                key: posting.key, posting: resolved, lotID: posting.lotID,
+                                unitCost: try FixedPoint.unitCost(posting.unitCost)))
+                    } else {
+                        try lots.reverse(posting.reference, reversalKey: posting.key)
+                    }
+                } catch {
+                    lotProblems.append(error)
+                }
                 if posting.type != .reversal, byKey[posting.key] == nil { byKey[posting.key] = k }
             } catch {
                 problems.append(error)
                 effects.append(nil)
             }
         }
-        return SnapshotStock(positions: positions, effects: effects, problems: problems)
+        return SnapshotStock(
+            positions: positions, effects: effects, problems: problems, lots: lots, lotProblems: lotProblems)
     }
 
     private func effect(
         of posting: LedgerPosting, positions: StockPositions, conversions: [Int32: [String: Double]], byKey: [String: Int],
         reversed: inout Set<Int>, effects: [PostingEffect?]
-    ) throws(LedgerError) -> PostingEffect {
+    ) throws(LedgerError) -> (PostingEffect, ResolvedPosting?) {
         let request = PostingRequest(posting, in: self)
         if posting.type == .reversal {
             guard let k = byKey[posting.reference], let original = effects[k] else {
@@ -90,7 +122,7 @@ extension Snapshot {
                 throw LedgerError(
                     .invalidPosting, field: "reference", "reversal '\(posting.key)': '\(posting.reference)' was already reversed")
             }
-            return PostingEffect(movements: LedgerRules.reversal(of: original.movements), isHistory: original.isHistory)
+            return (PostingEffect(movements: LedgerRules.reversal(of: original.movements), isHistory: original.isHistory), nil)
         }
         let given = try FixedPoint.quantity(posting.quantity)
         var factor: Int64? = nil
@@ -122,10 +154,10 @@ extension Snapshot {
             openOrder = positions.openOrder(
                 OrderLineKey(orderID: posting.reference, itemID: request.itemID, locationID: request.locationID))
         }
-        return LedgerRules.effect(
-            of: ResolvedPosting(
-                type: posting.type, date: posting.date, itemID: request.itemID, locationID: request.locationID,
-                receivingLocationID: isTransfer ? LedgerRules.receivingLocation(of: request) : nil, owner: owner,
-                supplierID: request.supplierID, quantity: quantity, stockCountDate: stockCountDate, openOrder: openOrder))
+        let resolved = ResolvedPosting(
+            type: posting.type, date: posting.date, itemID: request.itemID, locationID: request.locationID,
+            receivingLocationID: isTransfer ? LedgerRules.receivingLocation(of: request) : nil, owner: owner,
+            supplierID: request.supplierID, quantity: quantity, stockCountDate: stockCountDate, openOrder: openOrder)
+        return (LedgerRules.effect(of: resolved), resolved)
     }
 }
