@@ -103,7 +103,7 @@ struct DemoWriting {
         try finish(&sourcing, into: &summary)
     }
 
-    /// demand, inventory, receipts, stockouts, open_orders (streamed per item-location), then
+    /// demand, inventory, receipts, stock_history (month ends), stockouts, open_orders (streamed per item-location), then
     /// transactions and overrides.
     func histories(into summary: inout DemoDataSummary) throws(DemoDataError) {
         var demand = try open(.demand, ["date", "item_id", "location_id", "quantity"])
@@ -116,6 +116,7 @@ struct DemoWriting {
                 "ordered_quantity", "unit_price",
             ])
         var stockouts = try open(.stockouts, ["date", "item_id", "location_id"])
+        var stockHistory = try open(.stockHistory, ["date", "item_id", "location_id", "on_hand", "ownership"])
         var openOrders = try open(
             .openOrders, ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"])
         let asOf = company.configuration.asOf
@@ -134,6 +135,14 @@ struct DemoWriting {
                 demand.field(bytes: location)
                 demand.field(ticks: quantity, decimals: decimals)
                 try demand.endRow()
+            }
+            for monthEnd in history.monthEnds {
+                stockHistory.field(monthEnd.day)
+                stockHistory.field(bytes: item)
+                stockHistory.field(bytes: location)
+                stockHistory.field(ticks: monthEnd.onHand, decimals: decimals)
+                stockHistory.field(itemLocation.ownership.rawValue)
+                try stockHistory.endRow()
             }
             for day in history.stockouts {
                 stockouts.field(day)
@@ -199,6 +208,7 @@ struct DemoWriting {
         try finish(&inventory, into: &summary)
         try finish(&receipts, into: &summary)
         try finish(&stockouts, into: &summary)
+        try finish(&stockHistory, into: &summary)
         try finish(&openOrders, into: &summary)
 
         var transactions = try open(

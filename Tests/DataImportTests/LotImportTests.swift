@@ -68,3 +68,28 @@ struct LotImportTests {
             ])
     }
 }
+
+@Suite("stock_history.csv: end-of-day stock before the count")
+struct StockHistoryImportTests {
+    @Test("rows are read with owner and value (default none); dates from as_of on, duplicates and negatives are errors")
+    func readAndCheck() throws {
+        var files = LotImportTests.files
+        files["transactions.csv"] = nil
+        files["stock_history.csv"] =
+            "date,item_id,location_id,on_hand,ownership,value\n2023-12-31,A,L1,12,,30\n2024-01-31,A,L1,10,consignment,\n"
+        let snapshot = try ImportTestFolder.load(files).snapshot
+        #expect(
+            snapshot.stockHistory == [
+                StockHistoryPoint(date: Day(iso: "2023-12-31")!, item: 0, location: 0, onHand: 12, value: 30),
+                StockHistoryPoint(date: Day(iso: "2024-01-31")!, item: 0, location: 0, ownership: .consignment, onHand: 10),
+            ])
+        files["stock_history.csv"] =
+            "date,item_id,location_id,on_hand\n2024-02-01,A,L1,1\n2024-01-31,A,L1,-2\n2024-01-30,A,L1,1\n2024-01-30,A,L1,2\n"
+        #expect(
+            try ImportTestFolder.errors(files) == [
+                "stock_history.csv:2:1: date '2024-02-01' — expected a date before the snapshot date 2024-02-01 (the count is the stock at its start)",
+                "stock_history.csv:3:4: on_hand '-2' — expected a number ≥ 0",
+                "stock_history.csv:5:1: date '2024-01-30' — expected one row per date, item, location and owner (line 4 has it too)",
+            ])
+    }
+}

@@ -46,6 +46,7 @@ struct DemoFormatTests {
             "supplier_id", "owner", "unit_cost", "reason", "reference",
         ],
         "stockouts.csv": ["date", "item_id", "location_id"],
+        "stock_history.csv": ["date", "item_id", "location_id", "on_hand", "ownership"],
         "overrides.csv": ["item_id", "location_id", "parameter", "value", "reason", "author", "valid_from", "valid_to"],
     ]
 
