@@ -15,6 +15,34 @@ public struct SnapshotStock: Sendable {
     /// Postings whose lots could not move (a named lot not on hand, more taken than the lots hold
     /// where the location allows negative stock): the balances moved, the lots did not.
     public var lotProblems: [LedgerError]
+    /// Every change of on hand the postings make, in posting order (``OnHandChange``): the input
+    /// of ``Snapshot/stockHistory(from:to:stock:)``.
+    public var onHandChanges: [OnHandChange]
+}
+
+/// One change of on hand by one posting at one position: a posting from the count on changes
+/// quantity and value (its lots); a posting dated before the count is history — the count
+/// already includes it, and the walk back from the count undoes it.
+public struct OnHandChange: Hashable, Sendable {
+    /// Posting date.
+    public var date: Day
+    /// The position.
+    public var position: PositionKey
+    /// Signed change, millionths of a base unit.
+    public var quantity: Int64
+    /// Signed change of book value (10⁻⁴ currency units) by the posting's lots; 0 for history.
+    public var value: Int64
+    /// Whether the posting is dated before the count.
+    public var isHistory: Bool
+
+    /// Creates a change.
+    public init(date: Day, position: PositionKey, quantity: Int64, value: Int64, isHistory: Bool) {
+        self.date = date
+        self.position = position
+        self.quantity = quantity
+        self.value = value
+        self.isHistory = isHistory
+    }
 }
 
 extension Snapshot {
@@ -39,6 +67,8 @@ extension Snapshot {
         var problems: [LedgerError] = []
         var lots = LotBook(valuation: settings.ledger.valuation)
         var lotProblems: [LedgerError] = []
+        var onHandChanges: [OnHandChange] = []
+        var changesByKey: [String: [OnHandChange]] = [:]
         func id(_ index: Int32?, in ids: [String]) -> String? { index.map { Int($0) < ids.count ? ids[Int($0)] : "" } }
         let itemIDs = items.map(\.id)
         let locationIDs = locations.map(\.id)
@@ -85,18 +115,28 @@ extension Snapshot {
                     effects: effects)
                 try positions.apply(effect.movements)
                 effects.append(effect)
+                var changes: [OnHandChange] = []
                 do throws(LedgerError) {
                     if let resolved {
-                        try lots.post(
+                        let entry = try lots.post(
                             LotPosting(
                                 key: posting.key, posting: resolved, lotID: posting.lotID,
                                 unitCost: try FixedPoint.unitCost(posting.unitCost)))
+                        changes = Self.onHandChanges(resolved, entry)
                     } else {
+                        changes = (changesByKey[posting.reference] ?? []).map {
+                            OnHandChange(
+                                date: posting.date, position: $0.position, quantity: -$0.quantity, value: -$0.value,
+                                isHistory: $0.isHistory)
+                        }
                         try lots.reverse(posting.reference, reversalKey: posting.key)
                     }
                 } catch {
                     lotProblems.append(error)
+                    if let resolved { changes = Self.onHandChanges(resolved, nil) }
                 }
+                if posting.type != .reversal { changesByKey[posting.key] = changes }
+                onHandChanges += changes
                 if posting.type != .reversal, byKey[posting.key] == nil { byKey[posting.key] = k }
             } catch {
                 problems.append(error)
@@ -104,7 +144,40 @@ extension Snapshot {
             }
         }
         return SnapshotStock(
-            positions: positions, effects: effects, problems: problems, lots: lots, lotProblems: lotProblems)
+            positions: positions, effects: effects, problems: problems, lots: lots, lotProblems: lotProblems,
+            onHandChanges: onHandChanges)
+    }
+
+    /// The on-hand changes of a resolved posting by the ledger rules' table (history included),
+    /// valued by its lot entry (none for history, or when its lots could not move).
+    static func onHandChanges(_ p: ResolvedPosting, _ entry: LotEntry?) -> [OnHandChange] {
+        let change = LedgerRules.change(of: p.type, quantity: p.quantity)
+        let ownerSupplier = p.owner == .owned ? "" : (p.supplierID ?? "")
+        let here = PositionKey(itemID: p.itemID, locationID: p.locationID, owner: p.owner, ownerSupplierID: ownerSupplier)
+        var there = here
+        if let receiving = p.receivingLocationID, !receiving.isEmpty { there.locationID = receiving }
+        func value(at position: PositionKey) -> Int64 {
+            guard let entry, !p.isHistory else { return 0 }
+            var total: Int64 = 0
+            if let added = entry.added, added.bucket == .onHand, added.position == position {
+                total += added.draw.value
+            }
+            if let taken = entry.taken, taken.bucket == .onHand, taken.position == position { total -= taken.draw.value }
+            return total
+        }
+        var result: [OnHandChange] = []
+        if change.here.onHand != 0 {
+            result.append(
+                OnHandChange(
+                    date: p.date, position: here, quantity: change.here.onHand, value: value(at: here), isHistory: p.isHistory))
+        }
+        if change.there.onHand != 0 {
+            result.append(
+                OnHandChange(
+                    date: p.date, position: there, quantity: change.there.onHand, value: value(at: there), isHistory: p.isHistory)
+            )
+        }
+        return result
     }
 
     private func effect(
