@@ -13,13 +13,18 @@ extension Snapshot {
     ///
     /// Where stock_history.csv gives a day the ledger reaches, the two must agree: each disagreement
     /// is a ``StockHistory/Difference`` (a finding, not an error). `stock` is ``stockPositions()``
-    /// when the caller has it already.
+    /// when the caller has it already; `itemID` / `locationID` keep only that item / location.
     ///
     /// Positions are walked in one pass each: O(days + postings) per position.
     ///
     /// - Throws: ``LedgerError/Code/valueOutOfRange`` for a count, cost or recorded figure outside the
     ///   ledger's fixed-point range (an imported snapshot has none).
-    public func stockHistory(from: Day, to: Day, stock: SnapshotStock? = nil) throws(LedgerError) -> StockHistory {
+    public func stockHistory(
+        from: Day, to: Day, itemID: String? = nil, locationID: String? = nil, stock: SnapshotStock? = nil
+    ) throws(LedgerError) -> StockHistory {
+        func kept(_ position: PositionKey) -> Bool {
+            (itemID == nil || position.itemID == itemID) && (locationID == nil || position.locationID == locationID)
+        }
         let stock = stock ?? stockPositions()
         let unitCosts = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.unitCost) })
 
@@ -37,7 +42,9 @@ extension Snapshot {
         }
 
         var changes: [PositionKey: [OnHandChange]] = [:]
-        for change in stock.onHandChanges { changes[change.position, default: []].append(change) }
+        for change in stock.onHandChanges where kept(change.position) {
+            changes[change.position, default: []].append(change)
+        }
         let firstPosting = postings.map(\.date).min()
         // Without a count, every posting moves stock on from zero: the walk starts at the first.
         let countDate = stockCountDate ?? firstPosting ?? asOf
@@ -47,12 +54,12 @@ extension Snapshot {
         for point in stockHistory {
             let key = PositionKey(
                 itemID: items[Int(point.item)].id, locationID: locations[Int(point.location)].id, owner: point.ownership)
-            recorded[key, default: [:]][point.date] = point
+            if kept(key) { recorded[key, default: [:]][point.date] = point }
         }
 
         var days: [StockHistory.Day] = []
         var walked: [PositionKey: [Day: Int64]] = [:]  // by item, location, owner (no supplier), for the comparison
-        let positions = Set(count.keys).union(changes.keys).sorted()
+        let positions = Set(count.keys.filter(kept)).union(changes.keys).sorted()
         guard let ledgerStart else { return try recordedOnly(recorded, from: from, to: to, unitCosts: unitCosts) }
         for position in positions {
             let opened = count[position] ?? (0, 0)
