@@ -26,6 +26,8 @@ public enum DataFolderFile: String, Sendable, CaseIterable {
     case receipts = "receipts.csv"
     /// Inventory ledger postings.
     case transactions = "transactions.csv"
+    /// Past stock on hand (end of day) where the ledger does not reach.
+    case stockHistory = "stock_history.csv"
     /// Days without stock per item-location.
     case stockouts = "stockouts.csv"
     /// Planner overrides of computed parameters.

@@ -200,6 +200,8 @@ extension DemoCompany {
                     orders += 1
                 }
             }
+            // 5. Month end: the stock the ERP's history export holds.
+            if day.adding(days: 1).components.day == 1 { history.monthEnds.append((day, position.onHand)) }
             // Keep the lot array short.
             if lotHead > 64 {
                 lots.removeFirst(lotHead)

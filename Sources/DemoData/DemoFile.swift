@@ -12,6 +12,7 @@ enum DemoFile: String, CaseIterable {
     case inventory = "inventory.csv"
     case receipts = "receipts.csv"
     case stockouts = "stockouts.csv"
+    case stockHistory = "stock_history.csv"
     case openOrders = "open_orders.csv"
     case transactions = "transactions.csv"
     case overrides = "overrides.csv"

@@ -103,11 +103,12 @@ struct DemoWriting {
         try finish(&sourcing, into: &summary)
     }
 
-    /// demand, inventory, receipts, stockouts, open_orders (streamed per item-location), then
+    /// demand, inventory, receipts, stock_history (month ends), stockouts, open_orders (streamed per item-location), then
     /// transactions and overrides.
     func histories(into summary: inout DemoDataSummary) throws(DemoDataError) {
         var demand = try open(.demand, ["date", "item_id", "location_id", "quantity"])
-        var inventory = try open(.inventory, ["item_id", "location_id", "on_hand", "ownership", "received_date", "as_of"])
+        var inventory = try open(
+            .inventory, ["item_id", "location_id", "on_hand", "ownership", "supplier_id", "received_date", "as_of"])
         var receipts = try open(
             .receipts,
             [
@@ -115,6 +116,7 @@ struct DemoWriting {
                 "ordered_quantity", "unit_price",
             ])
         var stockouts = try open(.stockouts, ["date", "item_id", "location_id"])
+        var stockHistory = try open(.stockHistory, ["date", "item_id", "location_id", "on_hand", "ownership"])
         var openOrders = try open(
             .openOrders, ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"])
         let asOf = company.configuration.asOf
@@ -133,6 +135,14 @@ struct DemoWriting {
                 demand.field(bytes: location)
                 demand.field(ticks: quantity, decimals: decimals)
                 try demand.endRow()
+            }
+            for monthEnd in history.monthEnds {
+                stockHistory.field(monthEnd.day)
+                stockHistory.field(bytes: item)
+                stockHistory.field(bytes: location)
+                stockHistory.field(ticks: monthEnd.onHand, decimals: decimals)
+                stockHistory.field(itemLocation.ownership.rawValue)
+                try stockHistory.endRow()
             }
             for day in history.stockouts {
                 stockouts.field(day)
@@ -161,6 +171,12 @@ struct DemoWriting {
                 inventory.field(bytes: location)
                 inventory.field(ticks: lot.quantity, decimals: decimals)
                 inventory.field(itemLocation.ownership.rawValue)
+                if itemLocation.ownership == .owned {
+                    inventory.empty()
+                } else {
+                    // Supplier-owned stock is its first sourcing row's supplier (the row that carries the ownership).
+                    inventory.field(bytes: supplierKeys[Int(company.sourcing[itemLocation.sourcingRows.lowerBound].supplier)])
+                }
                 if let received = lot.received { inventory.field(received) } else { inventory.empty() }
                 inventory.field(asOf)
                 try inventory.endRow()
@@ -192,6 +208,7 @@ struct DemoWriting {
         try finish(&inventory, into: &summary)
         try finish(&receipts, into: &summary)
         try finish(&stockouts, into: &summary)
+        try finish(&stockHistory, into: &summary)
         try finish(&openOrders, into: &summary)
 
         var transactions = try open(

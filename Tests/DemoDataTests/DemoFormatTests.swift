@@ -35,7 +35,7 @@ struct DemoFormatTests {
             "lead_time_sd_days", "moq", "order_multiple", "unit_price", "price_breaks", "share", "ownership",
         ],
         "demand.csv": ["date", "item_id", "location_id", "quantity"],
-        "inventory.csv": ["item_id", "location_id", "on_hand", "ownership", "received_date", "as_of"],
+        "inventory.csv": ["item_id", "location_id", "on_hand", "ownership", "supplier_id", "received_date", "as_of"],
         "open_orders.csv": ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
         "receipts.csv": [
             "order_id", "item_id", "location_id", "supplier_id", "order_date", "due_date", "receipt_date",
@@ -46,6 +46,7 @@ struct DemoFormatTests {
             "supplier_id", "owner", "unit_cost", "reason", "reference",
         ],
         "stockouts.csv": ["date", "item_id", "location_id"],
+        "stock_history.csv": ["date", "item_id", "location_id", "on_hand", "ownership"],
         "overrides.csv": ["item_id", "location_id", "parameter", "value", "reason", "author", "valid_from", "valid_to"],
     ]
 

@@ -11,7 +11,7 @@ struct CaseCalcCommandTests {
         ("pooling", "risk_pooling.json", nil), ("gsm", "stockpyl_meio.json", "gsm_tree"),
         ("ssm", "stockpyl_meio.json", "ssm_optimal_poisson"), ("kanban", "kanban_sizing.json", "kanban_cards"),
         ("two-bin", "kanban_sizing.json", "two_bin"), ("hold-or-dispose", "npv_hold_vs_dispose.json", nil),
-        ("consignment", "consignment_transition.json", nil),
+        ("consignment", "consignment_transition.json", nil), ("excess", "excess_obsolescence.json", "obsolete"),
     ]
 
     @Test("each calculator reads a reference case from a file and prints its expected figures")

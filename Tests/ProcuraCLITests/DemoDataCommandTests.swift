@@ -7,6 +7,7 @@ struct DemoDataCommandTests {
     static let files = [
         "settings.yaml", "items.csv", "uom_conversions.csv", "locations.csv", "suppliers.csv", "sourcing.csv", "demand.csv",
         "inventory.csv", "receipts.csv", "stockouts.csv", "open_orders.csv", "transactions.csv", "overrides.csv",
+        "stock_history.csv",
     ]
 
     func contents(_ directory: URL) throws -> [String: Data] {
@@ -27,7 +28,7 @@ struct DemoDataCommandTests {
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("wrote 13 files") && result.stderr.contains("rows"))
+        #expect(result.stderr.contains("wrote 14 files") && result.stderr.contains("rows"))
         #expect(try Set(contents(out).keys) == Set(Self.files))
     }
 

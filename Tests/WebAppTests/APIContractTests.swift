@@ -246,6 +246,12 @@ struct APIContractTests {
             try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: viewer, expect: .ok)
             try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: supplier, expect: .forbidden)
             try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: [:], expect: .unauthorized)
+            // Supplier scorecards: planners see all, a supplier only its own, an unknown id is 404.
+            let scorecards = "/api/v1/suppliers/scorecards"
+            try await api.call(.get, scorecards, scorecards, headers: viewer, expect: .ok)
+            try await api.call(.get, scorecards, scorecards, headers: supplier, expect: .ok)
+            try await api.call(.get, scorecards, scorecards + "?supplier_id=NOPE-9", headers: viewer, expect: .notFound)
+            try await api.call(.get, scorecards, scorecards, headers: [:], expect: .unauthorized)
             let token = try await api.call(
                 .post, "/api/v1/tokens", "/api/v1/tokens", headers: viewer,
                 body: jsonBody(["name": "reporting", "expires_in_days": 30]), expect: .created)
@@ -409,6 +415,10 @@ struct APIContractTests {
                 (
                     "consignment", "consignment_transition.json", nil,
                     #"{"annual_demand":-1,"unit_cost":1,"consignment_uplift_rate":0.1,"holding_rate":0.2,"order_cost":5,"safety_stock":0}"#
+                ),
+                (
+                    "excess", "excess_obsolescence.json", nil,
+                    #"{"as_of_date":"2024-12-31","layers":[{"receipt_date":"2025-01-01","qty":1,"unit_cost":1}],"monthly_forecast":[1],"coverage_months":1,"excess_provision_rate":0.5,"demand_history_months":[1],"obsolete_after_months_without_demand":6,"obsolete_provision_rate":1}"#
                 ),
             ]
             for calculator in caseCalculators {

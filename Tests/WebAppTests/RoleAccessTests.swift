@@ -140,6 +140,16 @@ struct RoleAccessTests {
                         nil
                     ),
                     (
+                        .post, "/api/v1/calc/excess", .planning,
+                        [
+                            "as_of_date": "2024-12-31", "layers": [["receipt_date": "2024-01-15", "qty": 4, "unit_cost": 50]],
+                            "monthly_forecast": [1, 1], "coverage_months": 2, "excess_provision_rate": 0.5,
+                            "demand_history_months": [1, 0], "obsolete_after_months_without_demand": 6,
+                            "obsolete_provision_rate": 1,
+                        ],
+                        nil
+                    ),
+                    (
                         .post, "/api/v1/ledger/postings", .postLedger,
                         ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"],
                         nil

@@ -36,7 +36,8 @@ extension ImportRun {
             asOf: asOf, settings: settings, items: items, locations: locations, suppliers: suppliers,
             uomConversions: conversions, sourcing: sourcing, demand: history, countedStock: countedStock,
             stockCountDate: rowCounts[.inventory] == nil ? nil : asOf,
-            openOrders: openOrders, receipts: receipts, postings: postings, overrides: overrides
+            openOrders: openOrders, receipts: receipts, postings: postings, overrides: overrides,
+            stockHistory: stockHistory
         )
     }
 }

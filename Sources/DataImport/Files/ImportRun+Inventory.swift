@@ -8,6 +8,9 @@ enum InventoryColumn: String, CSVColumn {
     case ownership
     case supplierID = "supplier_id"
     case receivedDate = "received_date"
+    case lotID = "lot_id"
+    case unitCost = "unit_cost"
+    case expiryDate = "expiry_date"
     case asOf = "as_of"
 
     var isRequired: Bool { self == .itemID || self == .locationID || self == .onHand }
@@ -16,7 +19,9 @@ enum InventoryColumn: String, CSVColumn {
 extension ImportRun {
     /// Reads `inventory.csv` — the stock count at the start of the snapshot date: on-hand ≥ 0 per
     /// lot, within the ledger's fixed-point range; the owning supplier where given; `as_of`, where
-    /// given, the same on every row.
+    /// given, the same on every row; the owning supplier required for consignment and VMI stock;
+    /// `lot_id` (≤ 200 characters) unique per item, location and owner; `unit_cost` ≥ 0 within the
+    /// ledger's range; `received_date` and `expiry_date` dates.
     mutating func readInventory() {
         guard case .table(let table) = open(.inventory, InventoryColumn.self) else { return }
         let itemField = table.field(.itemID)
@@ -26,6 +31,10 @@ extension ImportRun {
         let supplierField = table.field(.supplierID)
         let received = table.field(.receivedDate)
         let asOfField = table.field(.asOf)
+        let lotField = table.field(.lotID)
+        let costField = table.field(.unitCost)
+        let expiryField = table.field(.expiryDate)
+        var lotLines: [String: Int] = [:]
         rowCounts[.inventory] = table.forEachRow { row in
             let item = row.reference(itemField, in: &itemKeys)
             let location = row.reference(locationField, in: &locationKeys)
@@ -34,6 +43,32 @@ extension ImportRun {
             let supplier = row.optionalReference(supplierField, in: &supplierKeys)
             row.checkLedgerRange(onHand, quantity)
             let receivedDate = row.optionalDay(received)
+            let expiryDate = row.optionalDay(expiryField)
+            let lotID = row.text(lotField).trimmingSpaces()
+            let cost = row.optionalNumber(costField, .nonNegative)
+            if let cost {
+                do throws(LedgerError) {
+                    _ = try FixedPoint.unitCost(cost)
+                } catch {
+                    row.reject(costField, expected: error.expected)
+                }
+            }
+            if owner != .owned, supplier == nil, !row.failed {
+                row.reject(supplierField, expected: "the supplier that owns the \(owner.rawValue) stock")
+            }
+            if lotID.count > LedgerRules.maximumKeyLength {
+                row.reject(lotField, expected: "at most \(LedgerRules.maximumKeyLength) characters")
+            }
+            if !lotID.isEmpty, !row.failed {
+                let lotKey = "\(item)|\(location)|\(owner.rawValue)|\(supplier ?? -1)|\(lotID)"
+                if let first = lotLines[lotKey] {
+                    row.reject(
+                        lotField, expected: "a lot_id unique per item, location and owner (line \(first) has it too)",
+                        code: .duplicateKey)
+                } else {
+                    lotLines[lotKey] = row.line
+                }
+            }
             if let date = row.optionalDay(asOfField) {
                 if let first = inventoryAsOf {
                     if first.day != date {
@@ -51,7 +86,7 @@ extension ImportRun {
                 InventoryLot(
                     item: item, location: location, onHand: quantity, ownership: owner,
                     supplier: owner == .owned ? nil : supplier,
-                    receivedDate: receivedDate)
+                    receivedDate: receivedDate, lotID: lotID.isEmpty ? nil : lotID, unitCost: cost, expiryDate: expiryDate)
             )
         }
     }

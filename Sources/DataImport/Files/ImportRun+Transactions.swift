@@ -15,6 +15,7 @@ enum TransactionsColumn: String, CSVColumn {
     case unitCost = "unit_cost"
     case reason
     case reference
+    case lotID = "lot_id"
 
     var isRequired: Bool {
         switch self {
@@ -66,6 +67,7 @@ extension ImportRun {
             let cost = row.optionalNumber(field(.unitCost), .nonNegative)
             let reason = row.text(field(.reason)).trimmingSpaces()
             let reference = row.text(field(.reference)).trimmingSpaces()
+            let lotID = row.text(field(.lotID)).trimmingSpaces()
             var factor: Double? = nil
             if !standalone, item >= 0, !uom.isEmpty {
                 if let known = baseUnits(per: uom, of: item) {
@@ -86,7 +88,7 @@ extension ImportRun {
                 locationID: locationKeys.keys.key(at: location),
                 quantity: quantity, uom: uom.isEmpty ? nil : uom, toLocationID: to.map { locationKeys.keys.key(at: $0) },
                 supplierID: supplier.map { supplierKeys.keys.key(at: $0) }, owner: ownerGiven ? owner : nil, unitCost: cost,
-                reason: reason, reference: reference)
+                reason: reason, reference: reference, lotID: lotID)
             var baseQuantity: Int64 = 0
             do throws(LedgerError) {
                 let given = try LedgerRules.validate(request, today: options.today, settings: settings.ledger)
@@ -114,7 +116,7 @@ extension ImportRun {
                         uom: uom.isEmpty ? items[Int(item)].baseUOM : uom, baseQuantity: FixedPoint.quantityDouble(baseQuantity),
                         toLocation: to, supplier: supplier, owner: owner, unitCost: cost ?? items[Int(item)].unitCost,
                         reason: reason,
-                        reference: reference
+                        reference: reference, lotID: lotID
                     )
                 )
             }

@@ -43,6 +43,7 @@ struct ImportRun {
     var standaloneRequests: [(line: Int, request: PostingRequest)] = []
     var overrides: [Override] = []
     var stockoutDays: Set<StockoutDay> = []
+    var stockHistory: [StockHistoryPoint] = []
 
     init(folder: URL, options: ImportOptions) {
         self.folder = folder
@@ -66,6 +67,7 @@ struct ImportRun {
         readOpenOrders()
         readReceipts()
         readTransactions()
+        readStockHistory()
         readStockouts()
         readOverrides()
         guard !log.hasErrors, let asOf else { return nil }

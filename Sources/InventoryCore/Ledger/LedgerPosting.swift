@@ -31,13 +31,17 @@ public struct LedgerPosting: Hashable, Sendable {
     public var reason: String
     /// Document number; a reversal names the key it reverses.
     public var reference: String
+    /// For a receipt: the lot it creates (empty: the key); for a take: the lot it takes from
+    /// (empty: first in, first out).
+    public var lotID: String
 
     /// Creates a posting.
     public init(
         key: String, date: Day, type: PostingType, item: Int32, location: Int32, quantity: Double, uom: String,
         baseQuantity: Double, toLocation: Int32? = nil, supplier: Int32? = nil, owner: Ownership = .owned,
-        unitCost: Double, reason: String = "", reference: String = ""
+        unitCost: Double, reason: String = "", reference: String = "", lotID: String = ""
     ) {
+        self.lotID = lotID
         self.key = key
         self.date = date
         self.type = type

@@ -14,7 +14,7 @@ extension LedgerRules {
     /// millionths of its unit of measure (``FixedPoint``):
     ///
     /// - a key, and every text within its length (key 200, item/location/supplier 64, uom 32,
-    ///   reason 500, reference 200 characters);
+    ///   reason 500, reference 200, lot_id 200 characters);
     /// - the date within `settings`' window around `today` (``LedgerSettings``; not checked when
     ///   `today` is `nil`);
     /// - a quantity that fits the fixed-point range and, **after rounding** to the ledger's
@@ -42,6 +42,7 @@ extension LedgerRules {
             ("location_id", request.locationID, maximumIDLength), ("to_location_id", request.toLocationID, maximumIDLength),
             ("supplier_id", request.supplierID, maximumIDLength), ("uom", request.uom, maximumUOMLength),
             ("reason", request.reason, maximumReasonLength), ("reference", request.reference, maximumReferenceLength),
+            ("lot_id", request.lotID, maximumKeyLength),
         ]
         for (field, text, limit) in texts {
             guard let text, text.count > limit else { continue }

@@ -30,13 +30,17 @@ public struct PostingRequest: Sendable, Hashable {
     public var reason: String
     /// Document number; a reversal names the key of the posting it reverses.
     public var reference: String
+    /// For a receipt: the lot it creates (empty: the key); for a take: the lot it takes from
+    /// (empty: first in, first out).
+    public var lotID: String
 
     /// Creates a request.
     public init(
         key: String, date: Day, type: PostingType, itemID: String, locationID: String, quantity: Double, uom: String? = nil,
         toLocationID: String? = nil, supplierID: String? = nil, owner: Ownership? = nil, unitCost: Double? = nil,
-        reason: String = "", reference: String = ""
+        reason: String = "", reference: String = "", lotID: String = ""
     ) {
+        self.lotID = lotID
         self.key = key
         self.date = date
         self.type = type
@@ -60,6 +64,6 @@ public struct PostingRequest: Sendable, Hashable {
             toLocationID: posting.toLocation.map { snapshot.locations[Int($0)].id },
             supplierID: posting.supplier.map { snapshot.suppliers[Int($0)].id },
             owner: posting.owner == .owned ? nil : posting.owner, unitCost: posting.unitCost, reason: posting.reason,
-            reference: posting.reference)
+            reference: posting.reference, lotID: posting.lotID)
     }
 }

@@ -13,12 +13,21 @@ public struct InventoryLot: Hashable, Sendable {
     public var supplier: Int32?
     /// When this lot was received, for aging.
     public var receivedDate: Day?
+    /// The lot's identifier (`lot_id`); `nil`: the count line is no named lot.
+    public var lotID: String?
+    /// Book value per base unit of this lot (`unit_cost`); `nil`: the item's unit cost.
+    public var unitCost: Double?
+    /// When the lot expires (`expiry_date`).
+    public var expiryDate: Day?
 
     /// Creates a lot.
     public init(
         item: Int32, location: Int32, onHand: Double, ownership: Ownership = .owned, supplier: Int32? = nil,
-        receivedDate: Day? = nil
+        receivedDate: Day? = nil, lotID: String? = nil, unitCost: Double? = nil, expiryDate: Day? = nil
     ) {
+        self.lotID = lotID
+        self.unitCost = unitCost
+        self.expiryDate = expiryDate
         self.item = item
         self.location = location
         self.onHand = onHand

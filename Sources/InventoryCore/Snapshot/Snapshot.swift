@@ -38,6 +38,9 @@ public struct Snapshot: Sendable {
     public var postings: [LedgerPosting]
     /// Planner overrides.
     public var overrides: [Override]
+    /// Past stock on hand as the ERP exported it (`stock_history.csv`), where the ledger does not
+    /// reach (``stockHistory(from:to:)``).
+    public var stockHistory: [StockHistoryPoint]
 
     private var itemIndexByID: [String: Int32]
     private var locationIndexByID: [String: Int32]
@@ -50,8 +53,10 @@ public struct Snapshot: Sendable {
         asOf: Day, settings: PlanningSettings = .init(), items: [Item], locations: [Location],
         suppliers: [Supplier] = [], uomConversions: [UOMConversion] = [], sourcing: [SourcingRule] = [],
         demand: DemandHistory, countedStock: [InventoryLot] = [], stockCountDate: Day? = nil, openOrders: [OpenOrder] = [],
-        receipts: [Receipt] = [], postings: [LedgerPosting] = [], overrides: [Override] = []
+        receipts: [Receipt] = [], postings: [LedgerPosting] = [], overrides: [Override] = [],
+        stockHistory: [StockHistoryPoint] = []
     ) {
+        self.stockHistory = stockHistory
         self.asOf = asOf
         self.settings = settings
         self.items = items

@@ -55,6 +55,7 @@ public struct MasterDataChecks: Sendable {
         findings += pricesFarFromCost(snapshot)
         findings += demandWithoutSource(snapshot)
         findings += sourcingForInactiveItems(snapshot)
+        findings += stockFindings(snapshot)
         return findings.sorted {
             ($0.severity, $0.check.rawValue, $0.itemID, $0.locationID, $0.supplierID)
                 < ($1.severity, $1.check.rawValue, $1.itemID, $1.locationID, $1.supplierID)

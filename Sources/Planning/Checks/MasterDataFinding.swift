@@ -34,6 +34,12 @@ public struct MasterDataFinding: Sendable, Hashable {
         case demandWithoutSource = "demand_without_source"
         /// An obsolete item still has sourcing.
         case sourcingForInactiveItem = "sourcing_for_inactive_item"
+        /// stock_history.csv and the ledger walked back from the count disagree on a day.
+        case stockHistoryDifference = "stock_history_difference"
+        /// A receipt brought more than its open order still had outstanding.
+        case overReceipt = "over_receipt"
+        /// A posting's lots could not move (a named lot not on hand, more taken than the lots hold).
+        case lotMismatch = "lot_mismatch"
     }
 
     /// How bad.

@@ -5,7 +5,7 @@ import InventoryPolicy
 import Workflow
 
 /// The case-file calculators over HTTP: `POST /api/v1/calc/{pooling,gsm,ssm,kanban,two-bin,
-/// hold-or-dispose,consignment}`. The body is the JSON object `procura calc NAME --input FILE`
+/// hold-or-dispose,consignment,excess}`. The body is the JSON object `procura calc NAME --input FILE`
 /// reads and the answer the one it prints; each calls the same InventoryPolicy function. Inputs the
 /// function refuses answer 422 with its message (the field named); a body that is not the
 /// expected JSON answers 400. Who sees planning data (planners, finance, buyers, approvers,
@@ -60,6 +60,7 @@ struct CaseCalcEndpoints {
         .policy("two-bin", "Two-bin sizing", TwoBinInput.self, KanbanSizing.twoBin),
         .policy("hold-or-dispose", "Hold or dispose (NPV)", HoldOrDisposeInput.self, HoldOrDispose.analyse),
         .policy("consignment", "Consignment or owned stock", ConsignmentTransitionInput.self, ConsignmentTransition.compare),
+        .policy("excess", "Aging, excess and obsolescence provision", ExcessObsolescenceInput.self, ExcessObsolescence.evaluate),
     ]
 
     func add(api: RouterGroup<AppRequestContext>, pages: Router<AppRequestContext>) {
