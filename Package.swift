@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "InventoryCore", targets: ["InventoryCore"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "InventoryPolicy", targets: ["InventoryPolicy"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "DataImport", targets: ["DataImport"]),
         .library(name: "DemoData", targets: ["DemoData"]),
@@ -72,6 +73,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Simulation",
+            dependencies: ["InventoryCore", "InventoryPolicy"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Workflow",
             dependencies: ["InventoryCore"],
             resources: [.embedInCode("Resources")],
@@ -117,7 +123,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Storage", "Workflow",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Simulation", "Storage", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -139,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "procura",
             dependencies: [
-                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Storage", "Workflow", "WebApp",
+                "InventoryCore", "Forecasting", "InventoryPolicy", "DataImport", "DemoData", "Planning", "Simulation", "Storage", "Workflow", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -168,6 +174,11 @@ let package = Package(
         .testTarget(
             name: "InventoryPolicyTests",
             dependencies: ["InventoryPolicy", "ProcuraTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "InventoryPolicy", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,6 +12,7 @@ struct CaseCalcCommandTests {
         ("ssm", "stockpyl_meio.json", "ssm_optimal_poisson"), ("kanban", "kanban_sizing.json", "kanban_cards"),
         ("two-bin", "kanban_sizing.json", "two_bin"), ("hold-or-dispose", "npv_hold_vs_dispose.json", nil),
         ("consignment", "consignment_transition.json", nil), ("excess", "excess_obsolescence.json", "obsolete"),
+        ("backtest", "policy_backtest.json", nil), ("simulate", "stockpyl_sim_disruptions.json", nil),
     ]
 
     @Test("each calculator reads a reference case from a file and prints its expected figures")
@@ -38,6 +39,12 @@ struct CaseCalcCommandTests {
                     expectClose(out[key].double ?? .nan, want, relative: 1e-6, absolute: 1e-6, "\(command.name).\(key)")
                 case .integer(let want): #expect(out[key].double == Double(want), "\(command.name).\(key): \(out[key])")
                 case .string(let want): #expect(out[key].string == want, "\(command.name).\(key)")
+                case .object, .array:
+                    // policy_backtest gives the first 30 days of the trace the command prints in full.
+                    let actual =
+                        key == "trace_first_30_days" ? JSONValue.array(Array(out["trace"].array.prefix(30))) : out[key]
+                    ReferenceComparison.expectMatches(
+                        actual, expected, Tolerance(relative: 1e-6, absolute: 1e-6), "\(command.name).\(key)")
                 default: #expect(out[key] != .null, "\(command.name): \(key) missing")
                 }
             }

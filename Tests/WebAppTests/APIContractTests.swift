@@ -448,6 +448,35 @@ struct APIContractTests {
                 try await api.call(.post, path, path, headers: [:], body: ByteBuffer(string: args.compact), expect: .unauthorized)
             }
 
+            // Back-test and simulation: planners (who may run plans); a viewer is refused.
+            let simulations: [(path: String, file: String, bad: String)] = [
+                (
+                    "backtest", "policy_backtest.json",
+                    #"{"policy":"sQ","params":{"s":5,"Q":0},"unmet_demand":"backorder","initial_on_hand":1,"lead_time":1,"demand":[1]}"#
+                ),
+                (
+                    "simulate", "stockpyl_sim_traces.json",
+                    #"{"holding_cost":1,"stockout_cost":1,"shipment_lead_time":1,"demand_list":[1],"initial_inventory_level":0,"num_periods":2,"policy_type":"XY"}"#
+                ),
+            ]
+            for simulation in simulations {
+                let path = "/api/v1/calc/" + simulation.path
+                let args = try #require(try ReferenceFile(simulation.file).cases.first)["args"]
+                let planner = apiHeaders(fixture.account("pia").token, json: true)
+                let ok = try await api.call(
+                    .post, path, path, headers: planner, body: ByteBuffer(string: args.compact), expect: .ok)
+                let answer = try JSONValue.parse(ok.body.data)
+                #expect(!answer[simulation.path == "backtest" ? "totals" : "total_cost"].isNull, "\(path)")
+                let refused = try await api.call(
+                    .post, path, path, headers: planner, body: ByteBuffer(string: simulation.bad), expect: .unprocessableContent)
+                #expect(try JSONValue.parse(refused.body.data)["code"].string == "invalid_input", "\(path)")
+                try await api.call(.post, path, path, headers: planner, body: ByteBuffer(string: "[1]"), expect: .badRequest)
+                try await api.call(
+                    .post, path, path, headers: apiHeaders(fixture.account("vic").token, json: true),
+                    body: ByteBuffer(string: args.compact), expect: .forbidden)
+                try await api.call(.post, path, path, headers: [:], body: ByteBuffer(string: args.compact), expect: .unauthorized)
+            }
+
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
             let missing = contract.operations.subtracting(await api.exercised)

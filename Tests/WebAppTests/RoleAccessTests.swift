@@ -140,6 +140,22 @@ struct RoleAccessTests {
                         nil
                     ),
                     (
+                        .post, "/api/v1/calc/backtest", .runPlans,
+                        [
+                            "policy": "sS", "params": ["s": 3, "S": 10], "unmet_demand": "backorder", "initial_on_hand": 5,
+                            "lead_time": 2, "demand": [2, 3, 1, 4],
+                        ],
+                        nil
+                    ),
+                    (
+                        .post, "/api/v1/calc/simulate", .runPlans,
+                        [
+                            "holding_cost": 1, "stockout_cost": 5, "shipment_lead_time": 1, "demand_list": [3, 4],
+                            "initial_inventory_level": 6, "num_periods": 5, "policy_type": "BS", "base_stock_level": 8,
+                        ],
+                        nil
+                    ),
+                    (
                         .post, "/api/v1/calc/excess", .planning,
                         [
                             "as_of_date": "2024-12-31", "layers": [["receipt_date": "2024-01-15", "qty": 4, "unit_cost": 50]],

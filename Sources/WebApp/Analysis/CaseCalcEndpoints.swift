@@ -2,14 +2,16 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import InventoryPolicy
+import Simulation
 import Workflow
 
 /// The case-file calculators over HTTP: `POST /api/v1/calc/{pooling,gsm,ssm,kanban,two-bin,
-/// hold-or-dispose,consignment,excess}`. The body is the JSON object `procura calc NAME --input FILE`
+/// hold-or-dispose,consignment,excess,backtest,simulate}`. The body is the JSON object `procura calc NAME --input FILE`
 /// reads and the answer the one it prints; each calls the same InventoryPolicy function. Inputs the
 /// function refuses answer 422 with its message (the field named); a body that is not the
 /// expected JSON answers 400. Who sees planning data (planners, finance, buyers, approvers,
-/// viewers, admins; not suppliers: the inputs are costs).
+/// viewers, admins; not suppliers: the inputs are costs); backtest and simulate only for those who
+/// may run plans (planners, admins).
 struct CaseCalcEndpoints {
     let state: WebState
 
@@ -18,14 +20,17 @@ struct CaseCalcEndpoints {
     struct Calculator: Sendable {
         var name: String
         var title: String
+        /// Who may run it: planning data for most; simulations are plan runs (``Permission/runPlans``).
+        var permission: Permission = .viewPlanning
         var run: @Sendable (JSONValue) throws -> JSONValue
 
         /// A calculator over an InventoryPolicy function.
         static func policy<Input: Decodable & Sendable, Output: Encodable>(
             _ name: String, _ title: String, _ input: Input.Type,
+            permission: Permission = .viewPlanning,
             _ calculate: @escaping @Sendable (Input) throws(PolicyError) -> Output
         ) -> Calculator {
-            Calculator(name: name, title: title) { json in
+            Calculator(name: name, title: title, permission: permission) { json in
                 let decoded: Input
                 do {
                     decoded = try JSONValueDecoder().decode(Input.self, from: json)
@@ -61,12 +66,16 @@ struct CaseCalcEndpoints {
         .policy("hold-or-dispose", "Hold or dispose (NPV)", HoldOrDisposeInput.self, HoldOrDispose.analyse),
         .policy("consignment", "Consignment or owned stock", ConsignmentTransitionInput.self, ConsignmentTransition.compare),
         .policy("excess", "Aging, excess and obsolescence provision", ExcessObsolescenceInput.self, ExcessObsolescence.evaluate),
+        .policy("backtest", "Policy back-test over a demand history", BacktestInput.self, permission: .runPlans, Backtest.run),
+        .policy(
+            "simulate", "Single-stage simulation with disruptions", SingleStageInput.self, permission: .runPlans,
+            SingleStageSimulation.run),
     ]
 
     func add(api: RouterGroup<AppRequestContext>, pages: Router<AppRequestContext>) {
         for calculator in Self.calculators {
             api.post("calc/\(calculator.name)") { request, context in
-                _ = try context.require(.viewPlanning)
+                _ = try context.require(calculator.permission)
                 let buffer = try await request.body.collect(upTo: context.maxUploadSize)
                 let input: JSONValue
                 do {
@@ -83,12 +92,13 @@ struct CaseCalcEndpoints {
     /// `POST /calc/case` (form: `calculator`, `input` — the JSON of `procura calc NAME --input`):
     /// the calculators page with the result, or the input's error, below the form.
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.require(.viewPlanning)
+        _ = try context.require(.viewPlanning)
         let form = try await FormData.read(request, context: context)
         let name = form["calculator"] ?? ""
         guard let calculator = Self.calculators.first(where: { $0.name == name }) else {
             throw Problem.notFound("no calculator '\(name)' — one of \(Self.calculators.map(\.name).joined(separator: ", "))")
         }
+        let principal = try context.require(calculator.permission)
         let text = form["input"] ?? ""
         var values: [String: Any] = ["case_calculators": Self.choices(selected: name), "case_input": text, "case_name": name]
         do {

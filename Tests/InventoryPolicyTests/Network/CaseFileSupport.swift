@@ -40,29 +40,7 @@ enum CaseFile {
     static func compare(
         _ actual: JSONValue, _ expected: JSONValue, _ tolerance: Tolerance, _ path: String, _ location: SourceLocation
     ) {
-        switch expected {
-        case .object(let members):
-            for (key, value) in members { compare(actual[key], value, tolerance, "\(path).\(key)", location) }
-        case .array(let items):
-            #expect(
-                actual.array.count == items.count, "\(path): \(actual.array.count) items, expected \(items.count)",
-                sourceLocation: location)
-            for (k, item) in items.enumerated() where k < actual.array.count {
-                compare(actual.array[k], item, tolerance, "\(path)[\(k)]", location)
-            }
-        case .string(let text) where text != "inf" && text != "-inf":
-            #expect(actual.string == text, "\(path): got \(actual), expected \(text)", sourceLocation: location)
-        case .bool(let flag):
-            #expect(actual == .bool(flag), "\(path): got \(actual), expected \(flag)", sourceLocation: location)
-        case .integer(let n):
-            #expect(actual.double == Double(n), "\(path): got \(actual), expected exactly \(n)", sourceLocation: location)
-        default:
-            guard let want = expected.double, let got = actual.double else {
-                Issue.record("\(path): got \(actual), expected \(expected)", sourceLocation: location)
-                return
-            }
-            expectClose(got, want, tolerance, path, sourceLocation: location)
-        }
+        ReferenceComparison.expectMatches(actual, expected, tolerance, path, sourceLocation: location)
     }
 }
 
@@ -75,12 +53,5 @@ struct CaseError: Error, CustomStringConvertible {
 func expectPolicyError(
     _ message: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
 ) {
-    do {
-        try body()
-        Issue.record("no error; expected: \(message)", sourceLocation: sourceLocation)
-    } catch let error as PolicyError {
-        #expect(error.message == message, sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("unexpected error \(error); expected: \(message)", sourceLocation: sourceLocation)
-    }
+    expectError(PolicyError.self, message, sourceLocation: sourceLocation, body)
 }
