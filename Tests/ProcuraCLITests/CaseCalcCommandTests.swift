@@ -12,7 +12,8 @@ struct CaseCalcCommandTests {
         ("ssm", "stockpyl_meio.json", "ssm_optimal_poisson"), ("kanban", "kanban_sizing.json", "kanban_cards"),
         ("two-bin", "kanban_sizing.json", "two_bin"), ("hold-or-dispose", "npv_hold_vs_dispose.json", nil),
         ("consignment", "consignment_transition.json", nil), ("excess", "excess_obsolescence.json", "obsolete"),
-        ("backtest", "policy_backtest.json", nil), ("simulate", "stockpyl_sim_disruptions.json", nil),
+        ("backtest", "policy_backtest.json", nil), ("kpis", "inventory_kpis.json", "moving_average"),
+        ("simulate", "stockpyl_sim_disruptions.json", nil),
     ]
 
     @Test("each calculator reads a reference case from a file and prints its expected figures")

@@ -420,6 +420,10 @@ struct APIContractTests {
                     "excess", "excess_obsolescence.json", nil,
                     #"{"as_of_date":"2024-12-31","layers":[{"receipt_date":"2025-01-01","qty":1,"unit_cost":1}],"monthly_forecast":[1],"coverage_months":1,"excess_provision_rate":0.5,"demand_history_months":[1],"obsolete_after_months_without_demand":6,"obsolete_provision_rate":1}"#
                 ),
+                (
+                    "kpis", "inventory_kpis.json", nil,
+                    #"{"period_start":"2024-01-02","period_end":"2024-01-01","opening_qty":1,"opening_unit_cost":1,"transactions":[],"costing":"fifo"}"#
+                ),
             ]
             for calculator in caseCalculators {
                 let path = "/api/v1/calc/" + calculator.path

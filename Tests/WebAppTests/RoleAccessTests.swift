@@ -156,6 +156,15 @@ struct RoleAccessTests {
                         nil
                     ),
                     (
+                        .post, "/api/v1/calc/kpis", .planning,
+                        [
+                            "period_start": "2024-01-01", "period_end": "2024-01-03", "opening_qty": 5, "opening_unit_cost": 2,
+                            "transactions": [["date": "2024-01-02", "type": "demand", "qty": 3]], "costing": "fifo",
+                            "unit_price": 4,
+                        ],
+                        nil
+                    ),
+                    (
                         .post, "/api/v1/calc/excess", .planning,
                         [
                             "as_of_date": "2024-12-31", "layers": [["receipt_date": "2024-01-15", "qty": 4, "unit_cost": 50]],

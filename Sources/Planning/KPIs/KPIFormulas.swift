@@ -8,7 +8,9 @@
 ///   stock, undefined without stock;
 /// - fill rate (type 2 service, Silver et al. §7.1) = units issued from stock / units demanded —
 ///   undefined without demand;
-/// - stock-out frequency = stock-out days / days in the period.
+/// - stock-out frequency = stock-out days / days in the period;
+/// - GMROI = gross margin / average inventory value over the period (not annualised; Levy & Weitz,
+///   *Retailing Management*, 10th ed. 2019, ch. 12) — undefined when the inventory value is 0.
 public enum KPIFormulas {
     /// Days in a year, for annualising.
     public static let daysPerYear = 365.0
@@ -41,5 +43,10 @@ public enum KPIFormulas {
     /// Stock-out days / days observed.
     public static func stockoutFrequency(stockoutDays: Int, days: Int) -> Double? {
         days > 0 ? Double(stockoutDays) / Double(days) : nil
+    }
+
+    /// Gross margin / average inventory value.
+    public static func gmroi(grossMargin: Double, averageInventoryValue value: Double) -> Double? {
+        value != 0 ? grossMargin / value : nil
     }
 }

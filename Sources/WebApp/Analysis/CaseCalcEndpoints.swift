@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import InventoryPolicy
+import Planning
 import Simulation
 import Workflow
 
 /// The case-file calculators over HTTP: `POST /api/v1/calc/{pooling,gsm,ssm,kanban,two-bin,
-/// hold-or-dispose,consignment,excess,backtest,simulate}`. The body is the JSON object `procura calc NAME --input FILE`
+/// hold-or-dispose,consignment,excess,backtest,simulate,kpis}`. The body is the JSON object `procura calc NAME --input FILE`
 /// reads and the answer the one it prints; each calls the same InventoryPolicy function. Inputs the
 /// function refuses answer 422 with its message (the field named); a body that is not the
 /// expected JSON answers 400. Who sees planning data (planners, finance, buyers, approvers,
@@ -66,6 +67,7 @@ struct CaseCalcEndpoints {
         .policy("hold-or-dispose", "Hold or dispose (NPV)", HoldOrDisposeInput.self, HoldOrDispose.analyse),
         .policy("consignment", "Consignment or owned stock", ConsignmentTransitionInput.self, ConsignmentTransition.compare),
         .policy("excess", "Aging, excess and obsolescence provision", ExcessObsolescenceInput.self, ExcessObsolescence.evaluate),
+        .policy("kpis", "Inventory KPIs of one item's ledger over a period", PeriodKPIInput.self, PeriodKPIs.compute),
         .policy("backtest", "Policy back-test over a demand history", BacktestInput.self, permission: .runPlans, Backtest.run),
         .policy(
             "simulate", "Single-stage simulation with disruptions", SingleStageInput.self, permission: .runPlans,
