@@ -95,7 +95,7 @@ let package = Package(
         ),
         .target(
             name: "Planning",
-            dependencies: ["InventoryCore", "Forecasting", "InventoryPolicy"],
+            dependencies: ["InventoryCore", "Forecasting", "InventoryPolicy", "Simulation"],
             swiftSettings: swiftSettings
         ),
 

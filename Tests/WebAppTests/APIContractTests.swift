@@ -335,6 +335,17 @@ struct APIContractTests {
             try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy?by=supplier", headers: viewer, expect: .badRequest)
             try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy", headers: supplier, expect: .forbidden)
             try await api.call(.get, "/api/v1/accuracy", "/api/v1/accuracy", headers: [:], expect: .unauthorized)
+            let backtest = try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: viewer, expect: .ok)
+            let bt = try JSONValue.parse(backtest.body.data)
+            #expect(bt["lines"].array.count == bt["classes"].array.reduce(0) { $0 + ($1["item_locations"].int ?? 0) })
+            try await api.call(
+                .get, "/api/v1/backtest", "/api/v1/backtest?from=2026-13-01", headers: viewer, expect: .badRequest)
+            let reversed = try await api.call(
+                .get, "/api/v1/backtest", "/api/v1/backtest?from=2026-06-01&to=2026-05-01", headers: viewer,
+                expect: .unprocessableContent)
+            #expect(try JSONValue.parse(reversed.body.data)["detail"].string == "from 2026-06-01 is after to 2026-05-01")
+            try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: [:], expect: .unauthorized)
             let moves = try await api.call(
                 .get, "/api/v1/reclassification", "/api/v1/reclassification?previous=1", headers: viewer, expect: .ok)
             #expect(try JSONValue.parse(moves.body.data)["previous_run"].int == 1)

@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "Forecasting", package: "Procura"),
                 .product(name: "DataImport", package: "Procura"),
                 .product(name: "Planning", package: "Procura"),
+                .product(name: "Simulation", package: "Procura"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: swiftSettings

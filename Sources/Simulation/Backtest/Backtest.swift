@@ -16,83 +16,15 @@ public enum Backtest {
     public static func run(_ input: BacktestInput) throws(PolicyError) -> BacktestResult {
         let policy = try input.replenishmentPolicy()
         try check(input)
-        let backorder = input.unmetDemand == "backorder"
-        let days = input.demand.count
-        var arrivals = [Int](repeating: 0, count: days)
-        var onHand = input.initialOnHand
-        var backorders = 0
-        var onOrder = 0
-        var orders = 0
-        var trace: [BacktestDay] = []
-        trace.reserveCapacity(days)
-        var totals = BacktestTotals(days: days)
-        var cycleHasShort = false
-        var seenReceipt = false
-        var cycleStart = 0
-        for t in 0..<days {
-            let demand = input.demand[t]
-            let received = arrivals[t]
-            onHand += received
-            onOrder -= received
-            if received > 0 {
-                if seenReceipt || t > cycleStart {
-                    totals.replenishmentCycles += 1
-                    if !cycleHasShort { totals.cyclesWithoutStockout += 1 }
-                }
-                seenReceipt = true
-                cycleStart = t
-                cycleHasShort = false
-            }
-            var filled = 0
-            if backorder {
-                filled = min(onHand, backorders)
-                onHand -= filled
-                backorders -= filled
-            }
-            let served = min(demand, onHand)
-            let short = demand - served
-            onHand -= served
-            if backorder { backorders += short }
-            if short > 0 {
-                totals.stockoutDays += 1
-                cycleHasShort = true
-            }
-            let ip = onHand - backorders + onOrder
-            let quantity = policy.order(day: t, ip: ip)
-            var leadTime: Int?
-            if quantity > 0 {
-                let lead: Int
-                if let fixed = input.leadTime {
-                    lead = fixed
-                } else {
-                    lead = try listedLeadTime(input.leadTimes ?? [], order: orders, day: t)
-                }
-                leadTime = lead
-                orders += 1
-                onOrder += quantity
-                totals.totalOrdered += quantity
-                if t + lead < days { arrivals[t + lead] += quantity }
-            }
-            totals.totalDemand += demand
-            totals.unitsServed += served
-            totals.unitsShort += short
-            totals.totalReceived += received
-            if onHand == 0 { totals.zeroOnHandDays += 1 }
-            totals.onHandSum += onHand
-            totals.backorderSum += backorders
-            trace.append(
-                BacktestDay(
-                    day: t, demand: demand, received: received, backordersFilled: filled, served: served, short: short,
-                    onHandEnd: onHand, backordersEnd: backorders, ipAtReview: ip, orderQty: quantity,
-                    orderLeadTime: leadTime, orderArrivalDay: leadTime.map { t + $0 }, onOrderEnd: onOrder,
-                    inventoryPositionEnd: ip + quantity))
-        }
-        totals.numberOfOrders = orders
-        totals.endingOnHand = onHand
-        totals.endingBackorders = backorders
-        totals.endingOnOrder = onOrder
-        totals.endingInventoryPosition = onHand - backorders + onOrder
-        return BacktestResult(totals: totals.finished(), trace: trace)
+        var recorder = TraceRecorder()
+        recorder.days.reserveCapacity(input.demand.count)
+        let leadTimes: BacktestReplay.LeadTimes = input.leadTime.map { .fixed($0) } ?? .listed(input.leadTimes ?? [])
+        let arrivals = UnsafeMutableBufferPointer<Int>.allocate(capacity: input.demand.count)
+        defer { arrivals.deallocate() }
+        let totals = try BacktestReplay.replay(
+            policy: policy, backorder: input.unmetDemand == "backorder", initialOnHand: input.initialOnHand,
+            leadTimes: leadTimes, demand: input.demand, arrivals: arrivals, recorder: &recorder)
+        return BacktestResult(totals: totals, trace: recorder.days)
     }
 
     /// The k-th order's listed lead time.
@@ -128,12 +60,6 @@ public enum Backtest {
         }
         try within(input.initialOnHand, "initial_on_hand", low: 0)
         for (t, d) in input.demand.enumerated() { try within(d, "demand[\(t)]", low: 0) }
-        let p = input.params
-        let named: [(Int?, String)] = [
-            (p.s, "s"), (p.bigQ, "Q"), (p.bigS, "S"), (p.min, "min"), (p.max, "max"), (p.orderMultiple, "order_multiple"),
-            (p.moq, "moq"), (p.bigR, "R"), (p.reviewOffset, "review_offset"),
-        ]
-        for case (let value?, let name) in named { try within(value, "params.\(name)", low: -largestValue) }
     }
 
     static func within(_ value: Int, _ field: String, low: Int) throws(PolicyError) {

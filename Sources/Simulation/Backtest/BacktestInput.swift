@@ -34,49 +34,41 @@ public struct BacktestInput: Codable, Sendable, Hashable {
         self.demand = demand
     }
 
-    /// The policy the inputs name, checked: every parameter it needs present and in its domain.
+    /// The policy the inputs name, checked: every parameter it needs present and in its domain
+    /// (``ReplenishmentPolicy/validate(field:)``).
     public func replenishmentPolicy() throws(PolicyError) -> ReplenishmentPolicy {
         let p = params
-        switch policy {
+        let policy: ReplenishmentPolicy
+        switch self.policy {
         case "sQ":
-            let q = try p.require(p.bigQ, "Q")
-            guard q >= 1 else { throw Self.invalid("params.Q", q, "≥ 1") }
-            return .sQ(s: try p.require(p.s, "s"), q: q)
+            policy = .sQ(s: try p.require(p.s, "s"), q: try p.require(p.bigQ, "Q"))
         case "sS":
-            let s = try p.require(p.s, "s")
-            let bigS = try p.require(p.bigS, "S")
-            guard bigS > s else { throw Self.invalid("params.S", bigS, "> s (\(s))") }
-            return .sS(s: s, bigS: bigS)
+            policy = .sS(s: try p.require(p.s, "s"), bigS: try p.require(p.bigS, "S"))
         case "minmax":
-            let low = try p.require(p.min, "min")
-            let high = try p.require(p.max, "max")
-            guard high > low else { throw Self.invalid("params.max", high, "> min (\(low))") }
-            let multiple = p.orderMultiple ?? 1
-            guard multiple >= 1 else { throw Self.invalid("params.order_multiple", multiple, "≥ 1") }
-            let moq = p.moq ?? 0
-            guard moq >= 0 else { throw Self.invalid("params.moq", moq, "≥ 0") }
-            return .minMax(min: low, max: high, multiple: multiple, moq: moq)
-        case "RS", "RsS":
-            let r = try p.require(p.bigR, "R")
-            guard r >= 1 else { throw Self.invalid("params.R", r, "≥ 1") }
-            let offset = p.reviewOffset ?? 0
-            guard offset >= 0, offset < r else { throw Self.invalid("params.review_offset", offset, "in 0 … R − 1 (\(r - 1))") }
-            let bigS = try p.require(p.bigS, "S")
-            if policy == "RS" { return .rS(r: r, bigS: bigS, offset: offset) }
-            let s = try p.require(p.s, "s")
-            guard bigS > s else { throw Self.invalid("params.S", bigS, "> s (\(s))") }
-            return .rsS(r: r, s: s, bigS: bigS, offset: offset)
+            policy = .minMax(
+                min: try p.require(p.min, "min"), max: try p.require(p.max, "max"), multiple: p.orderMultiple ?? 1,
+                moq: p.moq ?? 0)
+        case "RS":
+            policy = .rS(r: try p.require(p.bigR, "R"), bigS: try p.require(p.bigS, "S"), offset: p.reviewOffset ?? 0)
+        case "RsS":
+            policy = .rsS(
+                r: try p.require(p.bigR, "R"), s: try p.require(p.s, "s"), bigS: try p.require(p.bigS, "S"),
+                offset: p.reviewOffset ?? 0)
         case "base_stock", "BS":
-            return .baseStock(bigS: try p.require(p.bigS, "S"))
+            policy = .baseStock(bigS: try p.require(p.bigS, "S"))
         default:
             throw PolicyError(
                 code: .invalidInput,
-                message: "policy must be one of sQ, sS, minmax, RS, RsS, base_stock, got '\(policy)'")
+                message: "policy must be one of sQ, sS, minmax, RS, RsS, base_stock, got '\(self.policy)'")
         }
-    }
-
-    static func invalid(_ field: String, _ value: Int, _ expected: String) -> PolicyError {
-        PolicyError(code: .invalidInput, message: "\(field) must be \(expected), got \(value)")
+        try policy.validate(field: "params")
+        // A parameter the policy does not use must still be a plain number.
+        let named: [(Int?, String)] = [
+            (p.s, "s"), (p.bigQ, "Q"), (p.bigS, "S"), (p.min, "min"), (p.max, "max"), (p.orderMultiple, "order_multiple"),
+            (p.moq, "moq"), (p.bigR, "R"), (p.reviewOffset, "review_offset"),
+        ]
+        for case (let value?, let name) in named { try Backtest.within(value, "params.\(name)", low: -Backtest.largestValue) }
+        return policy
     }
 }
 

@@ -46,8 +46,10 @@ public struct BacktestTotals: Codable, Sendable, Hashable {
     public var endingOnOrder = 0
     /// on hand − backorders + on order at the end.
     public var endingInventoryPosition = 0
-    var onHandSum = 0
-    var backorderSum = 0
+    /// Σ on hand at the end of each day (unit-days; × days⁻¹ = the average).
+    public internal(set) var onHandSum = 0
+    /// Σ backorders at the end of each day (unit-days).
+    public internal(set) var backorderSum = 0
 
     enum CodingKeys: String, CodingKey {
         case days, totalDemand, unitsServed, unitsShort, stockoutDays, zeroOnHandDays, fillRate, replenishmentCycles

@@ -1,4 +1,5 @@
 import Hummingbird
+import InventoryCore
 
 /// Reading and checking query parameters; a bad value is a 400 problem naming the parameter.
 struct QueryParameters {
@@ -21,6 +22,16 @@ struct QueryParameters {
                 code: "invalid_parameter")
         }
         return number
+    }
+
+    /// A day `YYYY-MM-DD`.
+    func day(_ name: String) throws -> Day? {
+        guard let text = string(name) else { return nil }
+        guard let day = Day(iso: text) else {
+            throw Problem.badRequest(
+                "query parameter '\(name)' must be a date YYYY-MM-DD, got '\(text)'", code: "invalid_parameter")
+        }
+        return day
     }
 
     /// One of the allowed values.

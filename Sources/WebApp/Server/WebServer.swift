@@ -74,6 +74,7 @@ public enum WebServer {
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
+        BacktestEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)
         CaseCalcEndpoints(state: state).add(api: api, pages: router)

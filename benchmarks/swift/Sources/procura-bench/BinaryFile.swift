@@ -1,20 +1,24 @@
 import Foundation
 
-/// Reads raw little-endian float64 files written by numpy's `ndarray.tofile`.
+/// Reads raw little-endian files written by numpy's `ndarray.tofile` (float64, int32, …).
 enum BinaryFile {
     static func doubles(_ path: String, count: Int) throws -> [Double] {
+        try values(path, count: count, as: Double.self)
+    }
+
+    static func values<T: BitwiseCopyable>(_ path: String, count: Int, as type: T.Type) throws -> [T] {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
-        var result = [Double](repeating: 0, count: count)
-        let bytes = count * MemoryLayout<Double>.stride
-        let read = try result.withUnsafeMutableBytes { buffer -> Int in
-            var offset = 0
-            while offset < bytes {
-                guard let chunk = try handle.read(upToCount: min(64 << 20, bytes - offset)), !chunk.isEmpty else { break }
-                chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + chunk.count)]))
-                offset += chunk.count
+        let bytes = count * MemoryLayout<T>.stride
+        var read = 0
+        let result = try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            while read < bytes {
+                guard let chunk = try handle.read(upToCount: min(64 << 20, bytes - read)), !chunk.isEmpty else { break }
+                chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: raw[read..<(read + chunk.count)]))
+                read += chunk.count
             }
-            return offset
+            initialized = read == bytes ? count : 0
         }
         guard read == bytes else { throw CocoaError(.fileReadCorruptFile) }
         return result

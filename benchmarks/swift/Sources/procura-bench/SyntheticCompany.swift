@@ -131,6 +131,6 @@ enum SyntheticCompany {
             firstDemandDay: firstDays, lastDemandDay: lastDays)
         return Snapshot(
             asOf: asOf, settings: settings, items: items, locations: locations, suppliers: suppliers, sourcing: sourcing,
-            demand: history, inventory: inventory, overrides: overrides)
+            demand: history, countedStock: inventory, overrides: overrides)
     }
 }

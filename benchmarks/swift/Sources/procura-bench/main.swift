@@ -4,7 +4,7 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: procura-bench w1|w4|plan [arguments]\n".utf8))
+    FileHandle.standardError.write(Data("usage: procura-bench w1|w3|w4|plan|select [arguments]\n".utf8))
     exit(64)
 }
 switch workload {
@@ -14,6 +14,8 @@ case "plan":
     await PlanBenchmark.run(Array(arguments.dropFirst()))
 case "select":
     await SelectionBenchmark.run(Array(arguments.dropFirst()))
+case "w3":
+    await W3Simulation.run(Array(arguments.dropFirst()))
 case "w4":
     await W4Classification.run(Array(arguments.dropFirst()))
 default:

@@ -1,0 +1,133 @@
+public import InventoryCore
+public import InventoryPolicy
+import Simulation
+
+/// Does the policy hold on our history? Replays the policy the plan computes for every
+/// item-location against the demand it actually had, bucket by bucket, and compares the service
+/// achieved with the target and the stock simulated with the stock recorded.
+///
+/// The replay is ``Simulation/PolicySimulation`` (event order and measures of
+/// `policy_backtest.json`) in planning buckets: each bucket the bucket's demand arrives, receipts
+/// come first, a shortfall is backordered (work orders and sales orders wait), and the policy
+/// reviews the inventory position once. Parameters are the plan's final values rounded up to whole
+/// units (as an ERP stores them); demand with decimals is replayed in 10⁻¹…10⁻³ units so that it
+/// stays exact (more decimals: not replayed). Lead time = the main source's lead time (the one the
+/// plan used: catalog, observed or blend) in whole buckets, at least one; review period likewise.
+/// The replay starts from the stock recorded at the end of the day before the window (stock
+/// history or the ledger; owned, consignment and VMI stock alike, as all of it serves demand), else
+/// at the order-up-to level. Min/max is replayed as (s,S) in base units ordering whole purchase
+/// units × the order multiple, at least the MOQ.
+///
+/// A line is below target when the achieved measure (``ServiceMeasure``: cycle service level or
+/// fill rate) is more than the tolerance below the plan's target, and excess when the simulated
+/// average on hand exceeds `excessFactor` × the average inventory the policy plans for. Causes are
+/// read from the data: observed lead times (receipts) against master data, demand in the window
+/// against the forecast the policy plans for, a shift between the window's halves, a minimum order
+/// that covers many buckets, an override. Silver, Pyke & Thomas, *Inventory and Production
+/// Management in Supply Chains*, 4th ed. (2017), §7.9 (checking policies by simulation).
+public enum PolicyBacktest {
+    /// Runs the back-test of `plan` (computed from `snapshot`).
+    public static func run(
+        snapshot: Snapshot, plan: PlanResult, options: PolicyBacktestOptions = .init()
+    ) async throws(PolicyError) -> PolicyBacktestReport {
+        let window = try BacktestWindow(snapshot: snapshot, options: options)
+        let stock = try BacktestStock(snapshot: snapshot, window: window)
+        let observed = Dictionary(
+            SupplyObservations.lines(snapshot).map {
+                (SupplierLine(item: $0.item, location: $0.location, supplier: $0.supplier), $0)
+            },
+            uniquingKeysWith: { first, _ in first })
+        let averageDays = snapshot.settings.bucket.averageDays
+        var prepared: [BacktestRow] = []
+        var skipped: [PolicyBacktestReport.Skipped] = []
+        for row in plan.rows {
+            let policy = row.policy
+            guard policy.policyType != .none else { continue }
+            let itemLocation = ItemLocation(item: row.item, location: row.location)
+            guard let historyRow = snapshot.demand.row(of: itemLocation) else {
+                skipped.append(.init(item: row.item, location: row.location, reason: "no demand history"))
+                continue
+            }
+            let history = snapshot.demand.quantities(row: historyRow)
+            let first = history.startIndex + window.columns.lowerBound
+            let demand = Array(history[first...(first + window.columns.count - 1)])
+            switch BacktestRow.prepare(
+                policy: policy, item: row.item, location: row.location, historyRow: historyRow, demand: demand,
+                startOnHand: stock.start[itemLocation], averageDays: averageDays)
+            {
+            case .success(let prepared1): prepared.append(prepared1)
+            case .failure(let reason): skipped.append(.init(item: row.item, location: row.location, reason: reason.message))
+            }
+        }
+        let simulation = try await PolicySimulation.run(
+            PolicySimulationInput(
+                policies: prepared.map(\.policy), leadTimes: prepared.map(\.leadTimeBuckets),
+                initialOnHand: prepared.map(\.initialOnHand), unmetDemand: .backorder, days: window.columns.count,
+                demand: prepared.flatMap(\.demand)))
+        let measure = snapshot.settings.policy.serviceMeasure
+        var lines: [PolicyBacktestReport.Line] = []
+        lines.reserveCapacity(prepared.count)
+        for (k, row) in prepared.enumerated() {
+            let totals = simulation.rows[k]
+            let scale = Double(row.scale)
+            let fill = totals.fillRate.isNaN ? nil : totals.fillRate
+            let csl = totals.cycleServiceLevel.isNaN ? nil : totals.cycleServiceLevel
+            let achieved = measure == .fillRate ? fill : csl
+            let averageOnHand = totals.averageOnHand / scale
+            let planned = row.result.averageInventory
+            let status: PolicyBacktestReport.Status
+            if let achieved, achieved < row.result.final.serviceLevel - options.tolerance {
+                status = .belowTarget
+            } else if averageOnHand > options.excessFactor * max(planned, 0) && averageOnHand > 0 {
+                status = .excess
+            } else {
+                status = .ok
+            }
+            let recordedStockouts = window.columns.reduce(0) { sum, c in
+                sum + Int(snapshot.demand.stockoutDays?[row.historyRow * snapshot.demand.bucketCount + c] ?? 0)
+            }
+            lines.append(
+                PolicyBacktestReport.Line(
+                    item: row.item, location: row.location, abc: row.result.input.abc, policyType: row.result.policyType,
+                    parameters: row.parameters, leadTimeBuckets: row.leadTimeBuckets, target: row.result.final.serviceLevel,
+                    achieved: achieved, fillRate: fill, cycleServiceLevel: csl, simulatedStockoutBuckets: totals.stockoutDays,
+                    recordedStockoutDays: recordedStockouts, simulatedAverageOnHand: averageOnHand,
+                    recordedAverageOnHand: stock.recordedAverage[ItemLocation(item: row.item, location: row.location)],
+                    plannedAverageInventory: planned, startRecorded: row.startRecorded, status: status,
+                    causes: status == .ok
+                        ? []
+                        : BacktestCauses.likely(
+                            status: status, row: row, observed: observed, settings: snapshot.settings, averageDays: averageDays)
+                ))
+        }
+        return PolicyBacktestReport(
+            from: window.from, to: window.to, buckets: window.columns.count, bucket: snapshot.settings.bucket, measure: measure,
+            tolerance: options.tolerance, lines: lines,
+            classes: classLines(lines, totals: simulation.rows), skipped: skipped)
+    }
+
+    /// Target against achieved per ABC class.
+    static func classLines(_ lines: [PolicyBacktestReport.Line], totals: [BacktestTotals]) -> [PolicyBacktestReport.ClassLine] {
+        ABCClass.allCases.compactMap { abc in
+            let members = lines.indices.filter { lines[$0].abc == abc }
+            guard !members.isEmpty else { return nil }
+            let achieved = members.compactMap { lines[$0].achieved }
+            let demand = members.reduce(0) { $0 + totals[$1].totalDemand }
+            let served = members.reduce(0) { $0 + totals[$1].unitsServed }
+            return PolicyBacktestReport.ClassLine(
+                abc: abc, itemLocations: members.count,
+                target: members.reduce(0) { $0 + lines[$1].target } / Double(members.count),
+                achieved: achieved.isEmpty ? nil : achieved.reduce(0, +) / Double(achieved.count),
+                fillRate: demand > 0 ? Double(served) / Double(demand) : nil,
+                belowTarget: members.filter { lines[$0].status == .belowTarget }.count,
+                excess: members.filter { lines[$0].status == .excess }.count)
+        }
+    }
+}
+
+/// An item-location and one of its suppliers.
+struct SupplierLine: Hashable {
+    var item: Int32
+    var location: Int32
+    var supplier: Int32
+}

@@ -1,0 +1,103 @@
+public import InventoryCore
+
+/// What ``PolicyBacktest/run(snapshot:plan:options:)`` finds: per item-location the simulated
+/// service and stock against the recorded, per ABC class the target against the achieved, and
+/// the item-locations whose policy would not have held, with the most likely causes.
+public struct PolicyBacktestReport: Sendable {
+    /// Whether a policy held on the history.
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// Achieved its service target (within the tolerance) without excess stock.
+        case ok
+        /// Below its service target by more than the tolerance.
+        case belowTarget = "below_target"
+        /// On target, but the simulated stock is well above what the policy plans for.
+        case excess
+    }
+
+    /// One item-location.
+    public struct Line: Sendable, Hashable {
+        /// Index into the snapshot's items.
+        public var item: Int32
+        /// Index into the snapshot's locations.
+        public var location: Int32
+        /// ABC class of the plan.
+        public var abc: ABCClass
+        /// The policy replayed.
+        public var policyType: PolicyType
+        /// Its parameters in whole base units, as replayed (s, S, Q; min/max; R in buckets).
+        public var parameters: String
+        /// Lead time of the replay in buckets.
+        public var leadTimeBuckets: Int
+        /// The service target of the plan (the measure of ``PolicyBacktestReport/measure``).
+        public var target: Double
+        /// The achieved value of that measure in the replay.
+        public var achieved: Double?
+        /// Fill rate of the replay (units served from stock / demand).
+        public var fillRate: Double?
+        /// Cycle service level of the replay (cycles between receipts without a shortfall).
+        public var cycleServiceLevel: Double?
+        /// Buckets with a shortfall in the replay.
+        public var simulatedStockoutBuckets: Int
+        /// Stock-out days recorded in stockouts.csv over the window.
+        public var recordedStockoutDays: Int
+        /// Mean simulated on hand at the end of a bucket, base units.
+        public var simulatedAverageOnHand: Double
+        /// Mean recorded on hand over the window (stock history), when known.
+        public var recordedAverageOnHand: Double?
+        /// The average inventory the policy plans for (cycle stock + safety stock).
+        public var plannedAverageInventory: Double
+        /// Whether the replay started from recorded stock (else from the order-up-to level).
+        public var startRecorded: Bool
+        /// The verdict.
+        public var status: Status
+        /// The most likely causes of a miss, strongest first, each with its evidence.
+        public var causes: [String]
+    }
+
+    /// Target against achieved for one ABC class.
+    public struct ClassLine: Sendable, Hashable {
+        /// The class.
+        public var abc: ABCClass
+        /// Item-locations replayed.
+        public var itemLocations: Int
+        /// Mean service target.
+        public var target: Double
+        /// Mean achieved value of the measure (over the item-locations that had demand).
+        public var achieved: Double?
+        /// Pooled fill rate (Σ served / Σ demand).
+        public var fillRate: Double?
+        /// Item-locations below target.
+        public var belowTarget: Int
+        /// Item-locations with excess stock.
+        public var excess: Int
+    }
+
+    /// An item-location not replayed, and why.
+    public struct Skipped: Sendable, Hashable {
+        /// Index into the snapshot's items.
+        public var item: Int32
+        /// Index into the snapshot's locations.
+        public var location: Int32
+        /// Why.
+        public var reason: String
+    }
+
+    /// The first day of the window (the first day of its first bucket).
+    public var from: Day
+    /// The last day of the window.
+    public var to: Day
+    /// Buckets replayed.
+    public var buckets: Int
+    /// The bucket size.
+    public var bucket: BucketSize
+    /// The service measure the targets are in.
+    public var measure: ServiceMeasure
+    /// The tolerance below target still counted as met.
+    public var tolerance: Double
+    /// Per item-location, in the plan's order.
+    public var lines: [Line]
+    /// Per ABC class.
+    public var classes: [ClassLine]
+    /// Not replayed.
+    public var skipped: [Skipped]
+}
