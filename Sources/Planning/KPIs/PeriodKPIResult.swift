@@ -47,4 +47,39 @@ public struct PeriodKPIResult: Codable, Sendable, Hashable {
     public var grossMargin: Double?
     /// gross margin / average inventory value (not annualised).
     public var gmroi: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case daysInPeriod, openingValue, unitsReceived, receiptsValue, unitsDemanded, unitsIssued, unitsUnmet, cogs
+        case closingQty, closingValue, dailyClosingValue, dailyClosingQty, averageInventoryValue, averageInventoryUnits
+        case inventoryTurnover, inventoryTurnoverAnnualized, daysOnHand, stockoutDays, stockoutFrequency, fillRate, revenue
+        case grossMargin, gmroi
+    }
+
+    /// Writes every key; an undefined ratio (and revenue without a price) is `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(daysInPeriod, forKey: .daysInPeriod)
+        try c.encode(openingValue, forKey: .openingValue)
+        try c.encode(unitsReceived, forKey: .unitsReceived)
+        try c.encode(receiptsValue, forKey: .receiptsValue)
+        try c.encode(unitsDemanded, forKey: .unitsDemanded)
+        try c.encode(unitsIssued, forKey: .unitsIssued)
+        try c.encode(unitsUnmet, forKey: .unitsUnmet)
+        try c.encode(cogs, forKey: .cogs)
+        try c.encode(closingQty, forKey: .closingQty)
+        try c.encode(closingValue, forKey: .closingValue)
+        try c.encode(dailyClosingValue, forKey: .dailyClosingValue)
+        try c.encode(dailyClosingQty, forKey: .dailyClosingQty)
+        try c.encode(averageInventoryValue, forKey: .averageInventoryValue)
+        try c.encode(averageInventoryUnits, forKey: .averageInventoryUnits)
+        try c.encode(inventoryTurnover ?? .nan, forKey: .inventoryTurnover)
+        try c.encode(inventoryTurnoverAnnualized ?? .nan, forKey: .inventoryTurnoverAnnualized)
+        try c.encode(daysOnHand ?? .nan, forKey: .daysOnHand)
+        try c.encode(stockoutDays, forKey: .stockoutDays)
+        try c.encode(stockoutFrequency, forKey: .stockoutFrequency)
+        try c.encode(fillRate ?? .nan, forKey: .fillRate)
+        try c.encode(revenue ?? .nan, forKey: .revenue)
+        try c.encode(grossMargin ?? .nan, forKey: .grossMargin)
+        try c.encode(gmroi ?? .nan, forKey: .gmroi)
+    }
 }

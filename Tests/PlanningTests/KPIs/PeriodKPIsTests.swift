@@ -39,6 +39,11 @@ struct PeriodKPIsTests {
                 periodStart: "2025-03-01", periodEnd: "2025-03-01", openingQty: 0, openingUnitCost: 0, transactions: [],
                 costing: .movingAverage))
         #expect(noPrice.inventoryTurnover == nil && noPrice.daysOnHand == nil && noPrice.fillRate == nil && noPrice.gmroi == nil)
+        // schemathesis: the undefined ratios were left out of the JSON; every key is written, as null.
+        let json = try JSONValueEncoder().encode(noPrice)
+        for key in ["inventory_turnover", "inventory_turnover_annualized", "days_on_hand", "fill_rate", "revenue", "gmroi"] {
+            #expect(json.minified.contains("\"\(key)\":null"), "\(key): \(json.minified)")
+        }
     }
 
     @Test("bad input is refused with the field named")
