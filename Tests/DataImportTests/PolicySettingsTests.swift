@@ -96,4 +96,25 @@ struct PolicySettingsTests {
                     "settings.yaml: policy.lead_time_drift_share — expected a share ≥ 0 (0.25 = 25 %), got -0.5",
                 ])
     }
+
+    @Test("excess: coverage per class 0…120 months, obsolete after 1…120 months, rates 0…1 — else an error naming the key")
+    func excess() throws {
+        let settings = try SettingsText.parse(
+            "excess:\n  coverage_months_c: 3\n  obsolete_after_months: 24\n  excess_provision_rate: 0.4\n"
+        ).excess
+        #expect(settings.coverageMonthsC == 3 && settings.obsoleteAfterMonths == 24 && settings.excessProvisionRate == 0.4)
+        #expect(settings.coverageMonthsA == 6 && settings.coverageMonthsB == 9 && settings.obsoleteProvisionRate == 1)
+        #expect(
+            try SettingsTests.errors(
+                """
+                excess:
+                  coverage_months_a: 500
+                  obsolete_after_months: 0
+                  obsolete_provision_rate: 1.5
+                """) == [
+                    "settings.yaml: excess.coverage_months_a — expected a whole number from 0 to 120, got 500",
+                    "settings.yaml: excess.obsolete_after_months — expected a whole number from 1 to 120, got 0",
+                    "settings.yaml: excess.obsolete_provision_rate — expected a rate from 0 to 1, got 1.5",
+                ])
+    }
 }

@@ -345,6 +345,13 @@ struct APIContractTests {
                 expect: .unprocessableContent)
             #expect(try JSONValue.parse(reversed.body.data)["detail"].string == "from 2026-06-01 is after to 2026-05-01")
             try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: supplier, expect: .forbidden)
+            let excess = try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: viewer, expect: .ok)
+            let ex = try JSONValue.parse(excess.body.data)
+            let provisions = ex["by_category"].array.reduce(0.0) { $0 + ($1["provision_value"].double ?? 0) }
+            expectClose(
+                provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
+            try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: [:], expect: .unauthorized)
             try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: [:], expect: .unauthorized)
             let moves = try await api.call(
                 .get, "/api/v1/reclassification", "/api/v1/reclassification?previous=1", headers: viewer, expect: .ok)

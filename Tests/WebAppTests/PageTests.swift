@@ -139,6 +139,7 @@ struct PageTests {
                 ("/consignment", ["id=\"usage\"", "Unit price"]),
                 ("/suppliers", ["id=\"scorecards\"", "Annual spend", "OTIF", fixture.supplierA]),
                 ("/backtest", ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class"]),
+                ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
                 (
                     "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",
                     ["id=\"safety-result\"", "z = 1.64"]

@@ -80,6 +80,7 @@ struct RoleAccessTests {
                     (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
                     (.get, "/api/v1/backtest", .planning, nil, nil),
+                    (.get, "/api/v1/excess", .planning, nil, nil),
                     (.get, "/api/v1/reclassification", .planning, nil, nil),
                     (.post, "/api/v1/calc/eoq", .planning, ["order_cost": 8, "holding_cost": 0.225, "demand": 1300], nil),
                     (
@@ -340,6 +341,7 @@ struct RoleAccessTests {
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
                     ("/backtest", .planning, nil),
+                    ("/excess?by=class", .planning, nil),
                     ("/reclassification", .planning, nil),
                     ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
                 ]

@@ -33,6 +33,15 @@ struct SettingsKey {
         }
     }
 
+    /// A whole-number key written to `keyPath`, within `range`.
+    static func wholeNumber(_ path: String, _ keyPath: WritableKeyPath<PlanningSettings, Int>, in range: ClosedRange<Int>)
+        -> SettingsKey
+    {
+        SettingsKey(path) { value, settings throws(SettingsProblem) in
+            settings[keyPath: keyPath] = try value.wholeNumber(in: range)
+        }
+    }
+
     /// A key whose value is one of an enum's raw values.
     static func choice<Value: RawRepresentable & CaseIterable>(
         _ path: String, _ keyPath: WritableKeyPath<PlanningSettings, Value>

@@ -29,6 +29,16 @@ struct SettingsValue {
         return value
     }
 
+    /// A whole number in `range`.
+    func wholeNumber(in range: ClosedRange<Int>) throws(SettingsProblem) -> Int {
+        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard case .scalar(let scalar) = node else { throw problem(expected) }
+        var text = scalar.string
+        let value = text.withUTF8 { ByteNumber.integer($0) }
+        guard let value, range.contains(value) else { throw problem(expected) }
+        return value
+    }
+
     /// One of an enum's raw values (case ignored).
     func choice<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws(SettingsProblem) -> Value
     where Value.RawValue == String {

@@ -33,6 +33,8 @@ public struct PlanningSettings: Hashable, Sendable {
     public var forecasting: ForecastingSettings
     /// The window of accepted posting dates (the `ledger` section).
     public var ledger: LedgerSettings
+    /// Excess and obsolescence: coverage, obsolescence and write-down rates (the `excess` section).
+    public var excess = ExcessSettings()
 
     /// The defaults.
     public init(

@@ -42,7 +42,7 @@ final class PageRenderer: Sendable {
         ("reconcile", PackageResources.reconcile_mustache), ("consignment", PackageResources.consignment_mustache),
         ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
-        ("backtest", PackageResources.backtest_mustache),
+        ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -76,7 +76,8 @@ final class PageRenderer: Sendable {
         if principal.allows(.viewPlanning) {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
-                ["href": "/backtest", "label": "Back-test"], ["href": "/reclassification", "label": "Reclassification"],
+                ["href": "/backtest", "label": "Back-test"], ["href": "/excess", "label": "Excess"],
+                ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],

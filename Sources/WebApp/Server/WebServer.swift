@@ -75,6 +75,7 @@ public enum WebServer {
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
+        ExcessEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)
         CaseCalcEndpoints(state: state).add(api: api, pages: router)

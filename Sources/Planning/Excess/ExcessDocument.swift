@@ -1,0 +1,131 @@
+public import InventoryCore
+public import InventoryPolicy
+
+/// The excess and obsolescence report as `procura excess --format json` and `GET /api/v1/excess`
+/// write it: totals, the same per category, location and ABC class, and every item-location
+/// (snake-case keys, ids instead of indexes). Values in the data's currency.
+public struct ExcessDocument: Codable, Sendable {
+    /// Sums over item-locations.
+    public struct Figures: Codable, Sendable {
+        /// The group's name (`total` for all).
+        public var name: String
+        public var itemLocations: Int
+        public var onHandQty: Double
+        public var grossValue: Double
+        /// Value per age bucket (``ExcessDocument/ageBuckets``).
+        public var agedValueByBucket: [Double]
+        public var excessQty: Double
+        public var excessValue: Double
+        /// Item-locations flagged obsolete, and their gross value.
+        public var obsoleteItemLocations: Int
+        public var obsoleteValue: Double
+        public var provisionValue: Double
+        public var netValue: Double
+
+        init(name: String, buckets: Int) {
+            self.name = name
+            itemLocations = 0
+            onHandQty = 0
+            grossValue = 0
+            agedValueByBucket = [Double](repeating: 0, count: buckets)
+            excessQty = 0
+            excessValue = 0
+            obsoleteItemLocations = 0
+            obsoleteValue = 0
+            provisionValue = 0
+            netValue = 0
+        }
+
+        mutating func add(_ r: ExcessObsolescenceResult) {
+            itemLocations += 1
+            onHandQty += r.onHandQty
+            grossValue += r.grossValue
+            for (k, v) in r.agedValueByBucket.enumerated() where k < agedValueByBucket.count { agedValueByBucket[k] += v }
+            excessQty += r.excessQty
+            excessValue += r.excessValue
+            if r.obsolete {
+                obsoleteItemLocations += 1
+                obsoleteValue += r.grossValue
+            }
+            provisionValue += r.provisionValue
+            netValue += r.netValue
+        }
+    }
+
+    /// One item-location.
+    public struct Line: Codable, Sendable {
+        public var itemId: String
+        public var locationId: String
+        public var category: String
+        public var `class`: String
+        public var onHandQty: Double
+        public var grossValue: Double
+        public var agedValueByBucket: [Double]
+        /// The oldest lot's age in days.
+        public var oldestAgeDays: Int
+        public var coverageMonths: Int
+        public var forecastOverCoverage: Double
+        public var excessQty: Double
+        public var excessValue: Double
+        public var obsolete: Bool
+        public var provisionValue: Double
+        public var netValue: Double
+    }
+
+    /// The valuation day.
+    public var asOf: String
+    /// The age buckets' labels, youngest first (`0–180 days` …).
+    public var ageBuckets: [String]
+    /// The rates of the buckets.
+    public var ageRates: [Double]
+    public var excessProvisionRate: Double
+    public var obsoleteProvisionRate: Double
+    public var obsoleteAfterMonths: Int
+    public var total: Figures
+    public var byCategory: [Figures]
+    public var byLocation: [Figures]
+    public var byClass: [Figures]
+    /// Item-locations with excess or obsolete stock, the largest provision first.
+    public var lines: [Line]
+
+    /// The document of `report` over `snapshot`'s ids.
+    public init(_ report: ExcessReport, snapshot: Snapshot) {
+        let buckets = ExcessObsolescenceInput.defaultAgeBuckets
+        asOf = report.asOf.description
+        ageBuckets = buckets.map { b in b.maxDays.map { "\(b.minDays)–\($0) days" } ?? "\(b.minDays)+ days" }
+        ageRates = buckets.map(\.rate)
+        excessProvisionRate = report.settings.excessProvisionRate
+        obsoleteProvisionRate = report.settings.obsoleteProvisionRate
+        obsoleteAfterMonths = report.settings.obsoleteAfterMonths
+        var total = Figures(name: "total", buckets: buckets.count)
+        var categories: [String: Figures] = [:]
+        var locations: [String: Figures] = [:]
+        var classes: [String: Figures] = [:]
+        var lines: [Line] = []
+        for line in report.lines {
+            let r = line.result
+            let itemID = snapshot.items[Int(line.item)].id
+            let locationID = snapshot.locations[Int(line.location)].id
+            let category = line.category.isEmpty ? "(none)" : line.category
+            total.add(r)
+            categories[category, default: Figures(name: category, buckets: buckets.count)].add(r)
+            locations[locationID, default: Figures(name: locationID, buckets: buckets.count)].add(r)
+            classes[line.abc.rawValue, default: Figures(name: line.abc.rawValue, buckets: buckets.count)].add(r)
+            guard r.excessQty > 0 || r.obsolete || r.provisionValue > 0 else { continue }
+            lines.append(
+                Line(
+                    itemId: itemID, locationId: locationID, category: category, class: line.abc.rawValue, onHandQty: r.onHandQty,
+                    grossValue: r.grossValue, agedValueByBucket: r.agedValueByBucket,
+                    oldestAgeDays: r.layers.map(\.ageDays).max() ?? 0, coverageMonths: line.coverageMonths,
+                    forecastOverCoverage: r.forecastOverCoverage, excessQty: r.excessQty, excessValue: r.excessValue,
+                    obsolete: r.obsolete, provisionValue: r.provisionValue, netValue: r.netValue))
+        }
+        self.total = total
+        byCategory = categories.values.sorted { $0.name < $1.name }
+        byLocation = locations.values.sorted { $0.name < $1.name }
+        byClass = classes.values.sorted { $0.name < $1.name }
+        self.lines = lines.sorted {
+            ($1.provisionValue, $0.itemId, $0.locationId) < ($0.provisionValue, $1.itemId, $1.locationId)
+        }
+    }
+}

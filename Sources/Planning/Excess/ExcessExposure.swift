@@ -1,0 +1,140 @@
+public import InventoryCore
+public import InventoryPolicy
+
+/// Aging, excess and obsolescence of the owned stock of every planned item-location, and the
+/// write-down provision — ``InventoryPolicy/ExcessObsolescence/evaluate(_:)`` (the definitions of
+/// `excess_obsolescence.json`) per item-location, fed from the data:
+///
+/// - layers: the owned receipt lots on hand (``InventoryCore/LotBook``: received date, quantity,
+///   unit cost by `ledger.valuation`); consignment and VMI stock is the supplier's and is left out;
+/// - as-of date: the snapshot's (or the latest lot's received date, if later);
+/// - monthly forecast: the plan's forecast per bucket, cut into calendar-length months (a month is
+///   12⁻¹ of the buckets of a year; a bucket straddling two months is split pro rata), the last
+///   bucket's forecast repeated beyond the plan's horizon; coverage = `excess.coverage_months_a/b/c`
+///   by the item-location's ABC class;
+/// - demand history by month: each bucket of history in the month of its first day, most recent last;
+///   obsolete after `excess.obsolete_after_months` months without demand;
+/// - rates: the default age buckets, `excess.excess_provision_rate`, `excess.obsolete_provision_rate`.
+///
+/// Sources: IAS 2 *Inventories* §§28–33 (write-down to net realisable value); APICS *Dictionary*,
+/// 16th ed. (2019), "excess inventory", "obsolete inventory".
+public enum ExcessExposure {
+    /// Evaluates every planned item-location with owned stock on hand.
+    public static func run(snapshot: Snapshot, plan: PlanResult) throws(PolicyError) -> ExcessReport {
+        let settings = snapshot.settings.excess
+        let book = snapshot.stockPositions().lots
+        var layersByKey: [ItemLocationKey: [ExcessObsolescenceInput.Layer]] = [:]
+        var latestReceipt = snapshot.asOf
+        for line in book.lines() where line.position.owner == .owned {
+            let lot = line.lot
+            let key = ItemLocationKey(itemID: line.position.itemID, locationID: line.position.locationID)
+            layersByKey[key, default: []].append(
+                .init(
+                    receiptDate: lot.receivedDate.description, qty: FixedPoint.quantityDouble(lot.quantity),
+                    unitCost: Double(lot.unitCost) / Double(FixedPoint.unitCostScale)))
+            latestReceipt = max(latestReceipt, lot.receivedDate)
+        }
+        let asOf = latestReceipt
+        let history = snapshot.demand
+        let months = MonthlyDemand(history: history)
+        let bucketsPerMonth = snapshot.settings.bucket.bucketsPerYear / 12
+        var lines: [ExcessReport.Line] = []
+        for (r, row) in plan.rows.enumerated() {
+            let item = snapshot.items[Int(row.item)]
+            let location = snapshot.locations[Int(row.location)]
+            guard let layers = layersByKey[ItemLocationKey(itemID: item.id, locationID: location.id)], !layers.isEmpty else {
+                continue
+            }
+            let abc = row.policy.input.abc
+            let coverage = settings.coverageMonths(abc)
+            let forecast = MonthlyForecast.months(
+                perBucket: plan.forecast(row: r), fallback: row.policy.input.demand.perBucket,
+                bucketsPerMonth: bucketsPerMonth, count: coverage)
+            let historyRow = history.row(of: ItemLocation(item: row.item, location: row.location))
+            let input = ExcessObsolescenceInput(
+                asOfDate: asOf.description, layers: layers, monthlyForecast: forecast, coverageMonths: coverage,
+                excessProvisionRate: settings.excessProvisionRate,
+                demandHistoryMonths: historyRow.map { months.series(row: $0) } ?? [],
+                obsoleteAfterMonthsWithoutDemand: settings.obsoleteAfterMonths,
+                obsoleteProvisionRate: settings.obsoleteProvisionRate)
+            let result: ExcessObsolescenceResult
+            do {
+                result = try ExcessObsolescence.evaluate(input)
+            } catch {
+                throw PolicyError(code: error.code, message: "\(item.id) at \(location.id): \(error.message)")
+            }
+            lines.append(
+                ExcessReport.Line(
+                    item: row.item, location: row.location, abc: abc, category: item.category,
+                    coverageMonths: coverage, result: result))
+        }
+        return ExcessReport(asOf: asOf, settings: settings, lines: lines)
+    }
+
+    /// Plans `snapshot` and evaluates it: the one call behind `procura excess`, `procura aging`,
+    /// `GET /api/v1/excess` and the page.
+    public static func planned(
+        snapshot: Snapshot, progress: any ProgressReporter = SilentProgress()
+    ) async throws(PolicyError) -> ExcessDocument {
+        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
+        return ExcessDocument(try run(snapshot: snapshot, plan: plan), snapshot: snapshot)
+    }
+}
+
+/// An item-location by its ids.
+struct ItemLocationKey: Hashable {
+    var itemID: String
+    var locationID: String
+}
+
+/// The plan's forecast per bucket as calendar months.
+enum MonthlyForecast {
+    /// `count` months of forecast: month k holds the buckets (or parts of buckets) from k·b to
+    /// (k + 1)·b, b = buckets per month; beyond the given buckets the last one repeats (`fallback`
+    /// when there are none).
+    static func months(perBucket: [Double], fallback: Double, bucketsPerMonth b: Double, count: Int) -> [Double] {
+        func value(_ j: Int) -> Double { j < perBucket.count ? perBucket[j] : (perBucket.last ?? fallback) }
+        return (0..<count).map { k in
+            let start = Double(k) * b
+            let end = start + b
+            var sum = 0.0
+            var j = Int(start.rounded(.down))
+            while Double(j) < end {
+                let overlap = min(end, Double(j + 1)) - max(start, Double(j))
+                if overlap > 0 { sum += value(j) * overlap }
+                j += 1
+            }
+            return sum
+        }
+    }
+}
+
+/// Demand history by calendar month: each bucket in the month of its first day.
+struct MonthlyDemand {
+    let history: DemandHistory
+    /// The month (index) of each column, 0 for the first month with history.
+    let monthOfColumn: [Int]
+    let monthCount: Int
+
+    init(history: DemandHistory) {
+        self.history = history
+        var months: [Int] = []
+        var first: Int?
+        for c in 0..<history.bucketCount {
+            let (year, month, _) = history.firstDay(ofColumn: c).components
+            let absolute = year * 12 + month - 1
+            if first == nil { first = absolute }
+            months.append(absolute - (first ?? absolute))
+        }
+        monthOfColumn = months
+        monthCount = (months.last ?? -1) + 1
+    }
+
+    /// Demand per month of one row, most recent last.
+    func series(row: Int) -> [Double] {
+        var sums = [Double](repeating: 0, count: monthCount)
+        let quantities = history.quantities(row: row)
+        for (c, q) in zip(monthOfColumn.indices, quantities) { sums[monthOfColumn[c]] += q }
+        return sums
+    }
+}

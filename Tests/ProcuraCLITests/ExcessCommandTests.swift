@@ -1,0 +1,44 @@
+import Foundation
+import InventoryCore
+import ProcuraTestSupport
+import Testing
+
+/// `procura excess` and `procura aging` on a demo company.
+@Suite("procura excess and aging", .serialized)
+struct ExcessCommandTests {
+    @Test(
+        "groups add up to the total; every listed line has excess, obsolete stock or a provision; aging's buckets add up to the value"
+    )
+    func demoCompany() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-excess-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "60", "--locations", "2"]).status == 0)
+        let json = try cli.run(["excess", folder.path, "--format", "json", "--quiet"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let d = try JSONValue.parse(json.stdout)
+        let total = d["total"]
+        for grouping in ["by_category", "by_location", "by_class"] {
+            for key in ["gross_value", "provision_value", "excess_value"] {
+                let sum = d[grouping].array.reduce(0.0) { $0 + ($1[key].double ?? .nan) }
+                expectClose(sum, total[key].double ?? .nan, relative: 1e-9, "\(grouping) \(key)")
+            }
+        }
+        let aged = total["aged_value_by_bucket"].array.reduce(0.0) { $0 + ($1.double ?? .nan) }
+        expectClose(aged, total["gross_value"].double ?? .nan, relative: 1e-9, "age buckets = value")
+        let lines = d["lines"].array
+        for line in lines {
+            let flagged =
+                (line["excess_qty"].double ?? 0) > 0 || line["obsolete"] == .bool(true)
+                || (line["provision_value"].double ?? 0) > 0
+            #expect(flagged, "\(line["item_id"])")
+        }
+        let csv = try cli.run(["excess", folder.path, "--format", "csv", "--quiet"])
+        #expect(csv.stdout.split(separator: "\n").count == lines.count + 1)
+        let aging = try cli.run(["aging", folder.path, "--by", "class", "--quiet"])
+        #expect(aging.status == 0)
+        #expect(aging.stdout.contains("0–180 days") && aging.stdout.contains("731+ days"))
+        let table = try cli.run(["excess", folder.path, "--quiet"])
+        #expect(table.stdout.hasPrefix("Excess and obsolescence as of "))
+    }
+}
