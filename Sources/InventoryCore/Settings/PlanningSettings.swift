@@ -33,6 +33,9 @@ public struct PlanningSettings: Hashable, Sendable {
     public var forecasting: ForecastingSettings
     /// The window of accepted posting dates (the `ledger` section).
     public var ledger: LedgerSettings
+    /// Net requirements and proposals: horizon, release window, consolidation (the `procurement`
+    /// section).
+    public var procurement: ProcurementSettings
 
     /// The defaults.
     public init(
@@ -49,7 +52,8 @@ public struct PlanningSettings: Hashable, Sendable {
         currency: String = "EUR",
         policy: PolicySettings = .init(),
         forecasting: ForecastingSettings = .init(),
-        ledger: LedgerSettings = .init()
+        ledger: LedgerSettings = .init(),
+        procurement: ProcurementSettings = .init()
     ) {
         self.bucket = bucket
         self.historyBuckets = historyBuckets
@@ -65,6 +69,7 @@ public struct PlanningSettings: Hashable, Sendable {
         self.policy = policy
         self.forecasting = forecasting
         self.ledger = ledger
+        self.procurement = procurement
     }
 }
 
