@@ -20,11 +20,13 @@ extension NetRequirements {
             guard b.netRequirement > 0 else { continue }
             steps.append(
                 PolicyExplanation.Step(
-                    name: "bucket \(t + 1) (\(b.start)) net requirement",
-                    formula: "P = PAB + SR + TR − G; NR = SS − P",
-                    numbers:
-                        "P = \(n(previous)) + \(n(b.scheduledReceipts)) + \(n(b.transfersInTransit)) − \(n(b.gross)) = \(n(b.projectedBeforePlanning)); NR = \(n(input.safetyStock)) − \(n(b.projectedBeforePlanning))",
-                    result: n(b.netRequirement)))
+                    name: "bucket \(t + 1) (\(b.start)) projected balance", formula: "P = PAB + SR + TR − G",
+                    numbers: "\(n(previous)) + \(n(b.scheduledReceipts)) + \(n(b.transfersInTransit)) − \(n(b.gross))",
+                    result: n(b.projectedBeforePlanning)))
+            steps.append(
+                PolicyExplanation.Step(
+                    name: "bucket \(t + 1) net requirement", formula: "NR = SS − P",
+                    numbers: "\(n(input.safetyStock)) − \(n(b.projectedBeforePlanning))", result: n(b.netRequirement)))
             let lot = max(b.netRequirement, input.orderQuantity)
             steps.append(
                 PolicyExplanation.Step(

@@ -67,14 +67,16 @@ struct NetRequirementsTests {
     func explanation() {
         let x = NetRequirements(Self.example).explanation
         #expect(x.summary == "4 planned orders, 250 base units over 6 buckets; first due 2026-01-26, released 2026-01-16")
-        #expect(x.steps.count == 1 + 2 * (2 + 2))
+        #expect(x.steps.count == 1 + 2 * (3 + 2))
         #expect(x.steps[0].numbers == "120 + 0 − 20" && x.steps[0].result == "100")
-        #expect(x.steps[1].name == "bucket 4 (2026-01-26) net requirement")
-        #expect(x.steps[1].numbers == "P = 30 + 0 + 0 − 30 = 0; NR = 30 − 0" && x.steps[1].result == "30")
-        #expect(x.steps[2].numbers == "max(30, 100)" && x.steps[2].result == "100")
+        #expect(x.steps[1].name == "bucket 4 (2026-01-26) projected balance")
+        #expect(x.steps[1].numbers == "30 + 0 + 0 − 30" && x.steps[1].result == "0")
+        #expect(x.steps[2].formula == "NR = SS − P" && x.steps[2].numbers == "30 − 0" && x.steps[2].result == "30")
+        #expect(x.steps[3].numbers == "max(30, 100)" && x.steps[3].result == "100")
         #expect(
-            x.steps[3].numbers == "feasible(60 % · 100 ÷ 1; MOQ 0, multiple 25); 2026-01-26 − 10 days"
-                && x.steps[3].result == "75 EA due 2026-01-26, release 2026-01-16")
+            x.steps[4].numbers == "feasible(60 % · 100 ÷ 1; MOQ 0, multiple 25); 2026-01-26 − 10 days"
+                && x.steps[4].result == "75 EA due 2026-01-26, release 2026-01-16")
+        #expect(x.steps[6].name == "bucket 6 (2026-02-09) projected balance" && x.steps[6].numbers == "65 + 0 + 0 − 40")
         #expect(x.text.hasPrefix("4 planned orders"))
     }
 
