@@ -17,6 +17,7 @@ struct Procura: AsyncParsableCommand {
             ServeCommand.self, UserCommand.self, DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self,
             AccuracyCommand.self, PlanCommand.self, Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self,
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, SuppliersCommand.self,
+            ProposalsCommand.self,
         ]
     )
 

@@ -79,6 +79,9 @@ struct RoleAccessTests {
                     (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
+                    (.get, "/api/v1/proposals", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/requirements", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/requirements", .planning, nil, nil),
                     (.get, "/api/v1/reclassification", .planning, nil, nil),
                     (.post, "/api/v1/calc/eoq", .planning, ["order_cost": 8, "holding_cost": 0.225, "demand": 1300], nil),
                     (
@@ -330,6 +333,7 @@ struct RoleAccessTests {
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
                     ("/reclassification", .planning, nil),
+                    ("/proposals", .planning, nil),
                     ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
                 ]
                 for (uri, need, owner) in gets {

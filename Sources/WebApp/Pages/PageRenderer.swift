@@ -42,6 +42,7 @@ final class PageRenderer: Sendable {
         ("reconcile", PackageResources.reconcile_mustache), ("consignment", PackageResources.consignment_mustache),
         ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
+        ("proposals", PackageResources.proposals_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -78,6 +79,7 @@ final class PageRenderer: Sendable {
                 ["href": "/reclassification", "label": "Reclassification"], ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
+                ["href": "/proposals", "label": "Proposals"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

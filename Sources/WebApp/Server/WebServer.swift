@@ -73,6 +73,7 @@ public enum WebServer {
         ReconcileEndpoints(state: state).add(api: api, pages: router)
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
+        ProposalEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)
