@@ -26,6 +26,7 @@ struct PageTests {
                 #expect(html.contains("id=\"\(id)\""), "dashboard lacks \(id)")
             }
             #expect(html.contains("At or below the reorder point"))
+            #expect(html.contains("id=\"reorder-proposals\""), "reorder alerts link to the proposals")
             #expect(!html.contains("<script"), "no JavaScript")
             #expect(!html.contains("http://") && !html.contains("https://"), "no external resources")
             let counts = html.components(separatedBy: "<a href=\"/items?abc=").dropFirst().compactMap { part -> Int? in

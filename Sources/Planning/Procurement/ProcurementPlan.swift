@@ -47,12 +47,21 @@ public struct ProcurementPlan: Sendable {
     ///
     /// - Throws: ``ProcurementError/Code/unknownItemLocation`` when the plan has no such item-location.
     public func requirements(itemID: String, locationID: String) throws(ProcurementError) -> ItemLocationRequirements {
-        guard let found = itemLocations.first(where: { $0.itemID == itemID && $0.locationID == locationID }) else {
+        // The rows are sorted by item and location key (``ProcurementRun``): a binary search.
+        var low = 0
+        var high = itemLocations.count
+        while low < high {
+            let mid = (low + high) / 2
+            let row = itemLocations[mid]
+            if (row.itemID, row.locationID) < (itemID, locationID) { low = mid + 1 } else { high = mid }
+        }
+        guard low < itemLocations.count, itemLocations[low].itemID == itemID, itemLocations[low].locationID == locationID
+        else {
             throw ProcurementError(
                 .unknownItemLocation, "no item-location \(itemID) at \(locationID) in the plan — expected a planned item-location"
             )
         }
-        return found
+        return itemLocations[low]
     }
 
     /// Item-locations per outcome.
