@@ -2,16 +2,56 @@ public import InventoryCore
 public import InventoryPolicy
 public import Planning
 
+/// The fields of a stored item-location that net requirements read, decoded from its `policy`,
+/// `classification` and `forecast` payloads (``PlanRecorder``) without the rest — a policy payload
+/// is mostly its explanation, which netting does not need.
+public struct StoredRequirementFields: Sendable, Hashable {
+    /// The policy payload's fields.
+    struct Policy: Decodable, Sendable, Hashable {
+        var itemId: String
+        var locationId: String
+        var policyType: String
+        var demandPerBucket: Double
+        var final: PolicyPayload.Values
+        var suppliers: [PolicyPayload.Split]
+    }
+    /// The classification payload's field.
+    struct Classification: Decodable, Sendable, Hashable {
+        var strategy: String
+    }
+    /// The forecast payload's field.
+    struct Forecast: Decodable, Sendable, Hashable {
+        var values: [Double]
+    }
+
+    var policy: Policy
+    var strategy: String
+    var forecast: [Double]
+
+    /// The fields of decoded payloads (the web's plan view keeps them whole).
+    public init(classification: ClassificationPayload, policy: PolicyPayload, forecast: ForecastPayload?) {
+        self.policy = Policy(
+            itemId: policy.itemId, locationId: policy.locationId, policyType: policy.policyType,
+            demandPerBucket: policy.demandPerBucket, final: policy.final, suppliers: policy.suppliers)
+        self.strategy = classification.strategy
+        self.forecast = forecast?.values ?? []
+    }
+
+    /// The fields read from the stored payload texts.
+    init(classification: String, policy: String, forecast: String?) throws {
+        self.policy = try PlanRecorder.decode(Policy.self, from: policy)
+        self.strategy = try PlanRecorder.decode(Classification.self, from: classification).strategy
+        self.forecast = try forecast.map { try PlanRecorder.decode(Forecast.self, from: $0).values } ?? []
+    }
+}
+
 extension RequirementPolicy {
-    /// The requirement policy of a stored item-location: its `classification`, `policy` and
-    /// `forecast` payloads (``PlanRecorder``) with the snapshot's indexes and sourcing (MOQ, order
-    /// multiple, prices and lead times by `policy.lead_time_source`, from
-    /// ``Planning/InventoryCore/Snapshot/policySources()``, keyed by item-location in `sources`);
-    /// `nil` when the item or location is no longer in the snapshot.
-    public init?(
-        classification: ClassificationPayload, policy: PolicyPayload, forecast: ForecastPayload?, snapshot: Snapshot,
-        sources: [ItemLocation: [PolicySource]]
-    ) {
+    /// The requirement policy of a stored item-location (``StoredRequirementFields``) with the
+    /// snapshot's indexes and sourcing (MOQ, order multiple, prices and lead times by
+    /// `policy.lead_time_source`, from ``Planning/InventoryCore/Snapshot/policySources()``, keyed by
+    /// item-location in `sources`); `nil` when the item or location is no longer in the snapshot.
+    public init?(stored: StoredRequirementFields, snapshot: Snapshot, sources: [ItemLocation: [PolicySource]]) {
+        let policy = stored.policy
         guard let item = snapshot.itemIndex(id: policy.itemId), let location = snapshot.locationIndex(id: policy.locationId)
         else { return nil }
         let settings = snapshot.settings
@@ -37,9 +77,9 @@ extension RequirementPolicy {
         }
         self.init(
             item: item, location: location, policyType: PolicyType(rawValue: policy.policyType) ?? .none,
-            strategy: ProcurementStrategy(rawValue: classification.strategy) ?? .reorderPoint,
+            strategy: ProcurementStrategy(rawValue: stored.strategy) ?? .reorderPoint,
             safetyStock: policy.final.safetyStock, reorderPoint: policy.final.reorderPoint,
-            orderQuantity: policy.final.orderQuantity, forecast: forecast?.values ?? [], sources: requirementSources)
+            orderQuantity: policy.final.orderQuantity, forecast: stored.forecast, sources: requirementSources)
     }
 
     /// The snapshot's policy sources per item-location (the `sources` argument above).
@@ -65,25 +105,39 @@ extension Store {
         guard let run = try await listPlanRuns().first else {
             throw StorageError(.database, "no plan run stored — run `procura plan --database` first; proposals net its policies")
         }
-        var classifications: [String: ClassificationPayload] = [:]
-        var forecasts: [String: ForecastPayload] = [:]
-        var policies: [PolicyPayload] = []
-        for result in try await planResults(runNumber: run.runNumber) {
-            let key = result.itemID + "\u{1F}" + result.locationID
-            switch result.kind {
-            case "classification":
-                classifications[key] = try PlanRecorder.decode(ClassificationPayload.self, from: result.payload)
-            case "forecast": forecasts[key] = try PlanRecorder.decode(ForecastPayload.self, from: result.payload)
-            case "policy": policies.append(try PlanRecorder.decode(PolicyPayload.self, from: result.payload))
-            default: continue
+        // The payloads of one item-location are adjacent (ordered by item, location, kind); they
+        // are decoded in parallel chunks, each row from its own texts.
+        let results = try await planResults(runNumber: run.runNumber)
+        var groups: [(classification: String, forecast: String?, policy: String)] = []
+        var k = 0
+        while k < results.count {
+            var classification: String?
+            var forecast: String?
+            var policy: String?
+            let first = results[k]
+            while k < results.count, results[k].itemID == first.itemID, results[k].locationID == first.locationID {
+                switch results[k].kind {
+                case "classification": classification = results[k].payload
+                case "forecast": forecast = results[k].payload
+                case "policy": policy = results[k].payload
+                default: break
+                }
+                k += 1
+            }
+            if let classification, let policy { groups.append((classification, forecast, policy)) }
+        }
+        let texts = groups
+        let decoded = await ConcurrentChunks.map(count: texts.count) { r in
+            Result {
+                try StoredRequirementFields(
+                    classification: texts[r].classification, policy: texts[r].policy, forecast: texts[r].forecast)
             }
         }
         let sources = RequirementPolicy.sourcesByItemLocation(snapshot)
-        let rows = policies.compactMap { p -> RequirementPolicy? in
-            let key = p.itemId + "\u{1F}" + p.locationId
-            return classifications[key].flatMap {
-                RequirementPolicy(classification: $0, policy: p, forecast: forecasts[key], snapshot: snapshot, sources: sources)
-            }
+        var rows: [RequirementPolicy] = []
+        rows.reserveCapacity(decoded.count)
+        for result in decoded {
+            if let row = RequirementPolicy(stored: try result.get(), snapshot: snapshot, sources: sources) { rows.append(row) }
         }
         return try ProcurementRun.run(snapshot: snapshot, policies: rows, runNumber: run.runNumber, configuration: configuration)
     }

@@ -26,8 +26,8 @@ struct ProposalEndpoints {
             let sources = RequirementPolicy.sourcesByItemLocation(view.snapshot)
             let policies = view.rows.compactMap {
                 RequirementPolicy(
-                    classification: $0.classification, policy: $0.policy, forecast: $0.forecast, snapshot: view.snapshot,
-                    sources: sources)
+                    stored: StoredRequirementFields(classification: $0.classification, policy: $0.policy, forecast: $0.forecast),
+                    snapshot: view.snapshot, sources: sources)
             }
             do {
                 return try ProcurementRun.run(snapshot: view.snapshot, policies: policies, runNumber: view.run?.runNumber)

@@ -67,6 +67,30 @@ struct ProcurementRunTests {
         #expect(Set(a.plannedOrders.map { a.input.sources[$0.source].supplierID }) == ["S1", "S2"])
     }
 
+    @Test("supply from the ledger: a receipt against the open order, an allocation, consignment stock counted or ignored")
+    func supplyFromTheLedger() async throws {
+        var snapshot = Self.snapshot()
+        snapshot.countedStock.append(InventoryLot(item: 0, location: 0, onHand: 15, ownership: .consignment, supplier: 1))
+        let day = snapshot.asOf
+        snapshot.postings = [
+            LedgerPosting(
+                key: "R1", date: day, type: .receipt, item: 0, location: 0, quantity: 20, uom: "", baseQuantity: 20,
+                supplier: 0, unitCost: 2, reference: "PO-1"),
+            LedgerPosting(
+                key: "A1", date: day, type: .allocation, item: 0, location: 0, quantity: 30, uom: "", baseQuantity: 30,
+                unitCost: 2, reference: "WO-7"),
+        ]
+        let plan = try await ProcurementRun.planned(snapshot: snapshot)
+        let input = try #require(try plan.requirements(itemID: "A", locationID: "L1").requirements?.input)
+        #expect(input.onHand == 420 && input.allocated == 30 && input.supplierOwnedOnHand == 15)
+        #expect(input.scheduledReceipts[1] == 30)  // 50 ordered, 20 received against PO-1
+        #expect(input.transfersInTransit[0] == 10)
+        var configuration = ProcurementRun.Configuration(settings: snapshot.settings.procurement)
+        configuration.supplierOwnedStock = .ignore
+        let ignoring = try await ProcurementRun.planned(snapshot: snapshot, configuration: configuration)
+        #expect(try ignoring.requirements(itemID: "A", locationID: "L1").requirements?.input.supplierOwnedOnHand == 0)
+    }
+
     @Test("a release window of 100 days proposes A too; consolidation 0 keeps release dates apart")
     func releaseWindowAndConsolidation() async throws {
         var settings = PlanningSettings()
