@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Forecasting", "DataImport", "ProcuraTestSupport"],
+            dependencies: ["Planning", "Forecasting", "DataImport", "DemoData", "ProcuraTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -252,6 +252,31 @@ struct APIContractTests {
             try await api.call(.get, scorecards, scorecards, headers: supplier, expect: .ok)
             try await api.call(.get, scorecards, scorecards + "?supplier_id=NOPE-9", headers: viewer, expect: .notFound)
             try await api.call(.get, scorecards, scorecards, headers: [:], expect: .unauthorized)
+            // Proposals and net requirements: who sees planning data; suppliers get 403.
+            let proposals = try await api.call(.get, "/api/v1/proposals", "/api/v1/proposals", headers: viewer, expect: .ok)
+            let body = try JSONValue.parse(proposals.body.data)
+            #expect(body["horizon_buckets"].int == 13 && body["run_number"].int != nil)
+            let counted = body["outcomes"].array.reduce(0) { $0 + ($1["count"].int ?? 0) }
+            #expect(counted > 0)
+            try await api.call(.get, "/api/v1/proposals", "/api/v1/proposals", headers: supplier, expect: .forbidden)
+            try await api.call(
+                .get, "/api/v1/proposals", "/api/v1/proposals?supplier_id=NOPE-9", headers: viewer, expect: .notFound)
+            try await api.call(.get, "/api/v1/proposals", "/api/v1/proposals", headers: [:], expect: .unauthorized)
+            let requirementsPath = "/api/v1/items/{item_id}/locations/{location_id}/requirements"
+            let requirements = try await api.call(
+                .get, requirementsPath, "/api/v1/items/\(item)/locations/\(location)/requirements", headers: viewer,
+                expect: .ok)
+            let r = try JSONValue.parse(requirements.body.data)
+            #expect(r["item_id"].string == item && r["summary"].string != nil)
+            try await api.call(
+                .get, requirementsPath, "/api/v1/items/\(item)/locations/NOWHERE/requirements", headers: viewer,
+                expect: .notFound)
+            try await api.call(
+                .get, requirementsPath, "/api/v1/items/\(item)/locations/\(location)/requirements", headers: supplier,
+                expect: .forbidden)
+            try await api.call(
+                .get, requirementsPath, "/api/v1/items/\(item)/locations/\(location)/requirements", headers: [:],
+                expect: .unauthorized)
             let token = try await api.call(
                 .post, "/api/v1/tokens", "/api/v1/tokens", headers: viewer,
                 body: jsonBody(["name": "reporting", "expires_in_days": 30]), expect: .created)

@@ -26,6 +26,7 @@ struct PageTests {
                 #expect(html.contains("id=\"\(id)\""), "dashboard lacks \(id)")
             }
             #expect(html.contains("At or below the reorder point"))
+            #expect(html.contains("id=\"reorder-proposals\""), "reorder alerts link to the proposals")
             #expect(!html.contains("<script"), "no JavaScript")
             #expect(!html.contains("http://") && !html.contains("https://"), "no external resources")
             let counts = html.components(separatedBy: "<a href=\"/items?abc=").dropFirst().compactMap { part -> Int? in
@@ -140,6 +141,7 @@ struct PageTests {
                 ("/suppliers", ["id=\"scorecards\"", "Annual spend", "OTIF", fixture.supplierA]),
                 ("/backtest", ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class"]),
                 ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
+                ("/proposals", ["id=\"proposals\"", "id=\"outcomes\"", "plan run 1", "Item-locations by outcome"]),
                 (
                     "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",
                     ["id=\"safety-result\"", "z = 1.64"]

@@ -81,6 +81,9 @@ struct RoleAccessTests {
                     (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
                     (.get, "/api/v1/backtest", .planning, nil, nil),
                     (.get, "/api/v1/excess", .planning, nil, nil),
+                    (.get, "/api/v1/proposals", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/requirements", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/requirements", .planning, nil, nil),
                     (.get, "/api/v1/reclassification", .planning, nil, nil),
                     (.post, "/api/v1/calc/eoq", .planning, ["order_cost": 8, "holding_cost": 0.225, "demand": 1300], nil),
                     (
@@ -343,6 +346,7 @@ struct RoleAccessTests {
                     ("/backtest", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/reclassification", .planning, nil),
+                    ("/proposals", .planning, nil),
                     ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
                 ]
                 for (uri, need, owner) in gets {

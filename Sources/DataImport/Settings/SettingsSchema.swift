@@ -7,7 +7,7 @@ enum SettingsSchema {
     static var keys: [SettingsKey] {
         generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys + leadTimeKeys
             + forecastingKeys + excessKeys
-            + ledgerKeys
+            + ledgerKeys + procurementKeys
     }
 
     /// Every proper prefix of a key path: the sections whose value is a mapping.

@@ -35,6 +35,9 @@ public struct PlanningSettings: Hashable, Sendable {
     public var ledger: LedgerSettings
     /// Excess and obsolescence: coverage, obsolescence and write-down rates (the `excess` section).
     public var excess = ExcessSettings()
+    /// Net requirements and proposals: horizon, release window, consolidation (the `procurement`
+    /// section).
+    public var procurement: ProcurementSettings
 
     /// The defaults.
     public init(
@@ -51,7 +54,8 @@ public struct PlanningSettings: Hashable, Sendable {
         currency: String = "EUR",
         policy: PolicySettings = .init(),
         forecasting: ForecastingSettings = .init(),
-        ledger: LedgerSettings = .init()
+        ledger: LedgerSettings = .init(),
+        procurement: ProcurementSettings = .init()
     ) {
         self.bucket = bucket
         self.historyBuckets = historyBuckets
@@ -67,6 +71,7 @@ public struct PlanningSettings: Hashable, Sendable {
         self.policy = policy
         self.forecasting = forecasting
         self.ledger = ledger
+        self.procurement = procurement
     }
 }
 

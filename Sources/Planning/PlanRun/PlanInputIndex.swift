@@ -41,23 +41,7 @@ struct PlanInputIndex: Sendable {
             }
             return (counts, values.compactMap { $0 })
         }
-        // Lead times as `policy.lead_time_source` says: the catalog's, the receipts', or a blend;
-        // drifted observations are kept for the plan's proposal.
-        let leadTimeSettings = snapshot.settings.policy.leadTimes
-        var observed: [SupplyLineKey: ObservedLeadTime] = [:]
-        if !snapshot.receipts.isEmpty {
-            for line in SupplyObservations.lines(snapshot) where line.receipts > 0 {
-                observed[SupplyLineKey(item: line.item, location: line.location, supplier: line.supplier)] = ObservedLeadTime(
-                    receipts: line.receipts, meanDays: line.meanLeadTimeDays, standardDeviationDays: line.leadTimeSDDays)
-            }
-        }
-        let sourcing = snapshot.sourcing.map { rule -> PolicySource in
-            let supplier = Int(rule.supplier)
-            let id = supplier >= 0 && supplier < snapshot.suppliers.count ? snapshot.suppliers[supplier].id : ""
-            return PolicySource(supplierID: id, rule: rule).applying(
-                observed: observed[SupplyLineKey(item: rule.item, location: rule.location, supplier: rule.supplier)],
-                settings: leadTimeSettings)
-        }
+        let sourcing = snapshot.policySources()
         (sourceOffsets, sources) = grouped(sourcing) { ItemLocation(item: $0.rule.item, location: $0.rule.location) }
         (overrideOffsets, overrides) = grouped(snapshot.overrides) { ItemLocation(item: $0.item, location: $0.location) }
         var onHand = [Double](repeating: 0, count: rows)

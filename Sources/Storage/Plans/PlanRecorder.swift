@@ -16,8 +16,7 @@ public enum PlanRecorder {
     public static func rows(plan: PlanResult, snapshot: Snapshot) throws -> [PlanResultRow] {
         var rows: [PlanResultRow] = []
         rows.reserveCapacity(plan.rows.count * 3)
-        let start = snapshot.demand.calendar.firstDay(
-            ofBucket: snapshot.demand.calendar.bucket(containing: snapshot.asOf.adding(days: -1)) + 1)
+        let start = snapshot.forecastStart
         for r in 0..<plan.rows.count {
             let row = plan.rows[r]
             let c = plan.classification.rows[r]

@@ -57,7 +57,8 @@ extension Store {
 
     /// Runs the plan on the database's data — as of `asOf` (an earlier date replans from the
     /// history before it) or the imported data set's date — and stores it as the next numbered
-    /// run (per item-location a `classification`, a `forecast` and a `policy` payload); earlier
+    /// run (per item-location a `classification`, a `forecast` over `procurement.horizon_buckets`
+    /// and a `policy` payload); earlier
     /// runs are kept. With `hysteresis` (the default) the classification is re-classified against
     /// the latest stored run (``previousClassification()``), as `procura classify --previous` does:
     /// an item-location changes class only when it clears a cut-off by the margin. `progress` hears the steps: ``PlanRunStage/loading``, the plan run's own
@@ -72,7 +73,9 @@ extension Store {
         if let asOf { snapshot = snapshot.atPlanningDate(asOf) }
         let previous = hysteresis ? try await previousClassification() : nil
         let plan = await PlanRun.run(
-            snapshot: snapshot, estimator: estimator, configuration: .init(previous: previous?.classes, progress: progress))
+            snapshot: snapshot, estimator: estimator,
+            configuration: .init(
+                horizonBuckets: settings.procurement.horizonBuckets, previous: previous?.classes, progress: progress))
         progress.report(ProgressUpdate(step: PlanRunStage.storing.rawValue, total: plan.rows.count, unit: "item-locations"))
         let rows = try PlanRecorder.rows(plan: plan, snapshot: snapshot)
         let summary = try PlanSummaryJSON.text(plan: plan)

@@ -40,6 +40,7 @@ struct DashboardPage {
         let alerts: [[String: Any]] = kpis.alerts.map { list in
             [
                 "kind": list.kind, "title": list.title, "count": Format.count(list.count), "more": list.count > list.top.count,
+                "reorder": list.kind == "reorder",
                 "top": list.top.map { ["item_id": $0.itemId, "location_id": $0.locationId, "text": $0.text] },
             ]
         }

@@ -43,6 +43,7 @@ final class PageRenderer: Sendable {
         ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
         ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
+        ("proposals", PackageResources.proposals_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -81,6 +82,7 @@ final class PageRenderer: Sendable {
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
+                ["href": "/proposals", "label": "Proposals"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

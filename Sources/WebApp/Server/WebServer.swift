@@ -73,6 +73,7 @@ public enum WebServer {
         ReconcileEndpoints(state: state).add(api: api, pages: router)
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
+        ProposalEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)

@@ -1,0 +1,72 @@
+import ArgumentParser
+import InventoryCore
+import Planning
+import Storage
+
+/// `procura proposals DATA|--database URL [--horizon N] [--item ID --location ID] [--format table|csv|json]`:
+/// net requirements and proposed purchase orders (``Planning/ProcurementRun``).
+struct ProposalsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proposals",
+        abstract: "Purchase-order proposals from time-phased net requirements, grouped per supplier and location.",
+        discussion: """
+            Nets every planned item-location bucket by bucket over the horizon: forecast against owned \
+            stock (and consignment/VMI stock unless procurement.supplier_owned_stock: ignore) less \
+            allocations, open purchase orders and transfers by due date, keeping the safety stock; \
+            planned orders are the policy's order quantity (or the net requirement when larger), split \
+            by sourcing share, raised to each supplier's MOQ and order multiple, and released a lead time \
+            before they are due. Those released before the end of the first bucket (or within \
+            procurement.release_window_days) are proposed, one order per supplier and location within \
+            procurement.consolidation_days. With DATA the folder is planned first; without it, the \
+            latest plan run stored in the database (--database or $PROCURA_DATABASE_URL) is netted. \
+            --item with --location prints that item-location's table and its explanation instead. \
+            docs/procurement.md has the formulas. Exit status 65 with every error when DATA is not valid.
+            """)
+
+    @Argument(help: "A data folder to plan and net instead of the database.") var data: String?
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Buckets of net requirements (default: procurement.horizon_buckets, 13).") var horizon: Int?
+    @Option(help: "Show the net-requirements table of this item (with --location).") var item: String?
+    @Option(help: "The location of --item.") var location: String?
+    @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
+    @Flag(help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        if (item == nil) != (location == nil) { throw ValidationError("give --item and --location together") }
+    }
+
+    func run() async throws {
+        let plan: ProcurementPlan
+        do {
+            if let data {
+                let snapshot = try DataFolderLoading.load(data, quiet: quiet)
+                var configuration = ProcurementRun.Configuration(settings: snapshot.settings.procurement)
+                if let horizon { configuration.horizonBuckets = horizon }
+                let progress = TerminalProgress(quiet: quiet)
+                defer { progress.clear() }
+                plan = try await ProcurementRun.planned(snapshot: snapshot, configuration: configuration, progress: progress)
+            } else {
+                let horizon = horizon
+                plan = try await db.withStore { store in
+                    var configuration = ProcurementRun.Configuration(settings: try await store.planningSettings().procurement)
+                    if let horizon { configuration.horizonBuckets = horizon }
+                    return try await store.procurementPlan(configuration: configuration)
+                }
+            }
+        } catch let error as ProcurementError {
+            throw CommandFailure.usage(error.message)
+        }
+        if let item, let location {
+            let row: ProcurementPlan.ItemLocationRequirements
+            do {
+                row = try plan.requirements(itemID: item, locationID: location)
+            } catch {
+                throw CommandFailure.usage(error.message)
+            }
+            StandardStreams.out(try ProposalsRendering.requirements(RequirementsReport(row, plan: plan), format: format))
+        } else {
+            StandardStreams.out(try ProposalsRendering.proposals(ProposalsReport(plan), format: format))
+        }
+    }
+}
