@@ -107,9 +107,17 @@ public enum PeriodKPIs {
             stockoutFrequency: KPIFormulas.stockoutFrequency(stockoutDays: r.stockoutDays, days: days) ?? 0,
             fillRate: KPIFormulas.fillRate(issued: r.issued, demanded: r.demanded), revenue: revenue, grossMargin: margin,
             gmroi: margin.flatMap { KPIFormulas.gmroi(grossMargin: $0, averageInventoryValue: averageValue) })
+        // Quantities or costs near the largest double overflow a sum or a product; such a result is
+        // refused naming the figure, never answered with "inf" (days on hand alone may be +∞).
+        let dailyValues = closingValues.reduce(0, +)
+        let dailyQuantities = closingQuantities.reduce(0, +)
         for (name, value) in [
             ("cogs", result.cogs), ("average_inventory_value", averageValue), ("receipts_value", r.receiptsValue),
-            ("revenue", revenue ?? 0), ("units_demanded", r.demanded),
+            ("revenue", revenue ?? 0), ("units_demanded", r.demanded), ("units_received", r.received),
+            ("opening_value", result.openingValue), ("closing_qty", result.closingQty), ("closing_value", result.closingValue),
+            ("average_inventory_units", averageUnits), ("daily_closing_value", dailyValues),
+            ("daily_closing_qty", dailyQuantities), ("gross_margin", margin ?? 0),
+            ("inventory_turnover_annualized", result.inventoryTurnoverAnnualized ?? 0), ("gmroi", result.gmroi ?? 0),
         ] where !value.isFinite {
             throw PolicyError(
                 code: .invalidInput, message: "\(name) is \(value) — the quantities or costs are too large to add up")

@@ -22,9 +22,23 @@ struct ExcessCommand: AsyncParsableCommand {
             docs/excess.md has the definitions.
             """)
 
+    @OptionGroup var options: ExcessOptions
+
+    func run() async throws {
+        let document = try await options.document()
+        switch options.format {
+        case .json: StandardStreams.out(try JSONValueEncoder().encode(document).pretty + "\n")
+        case .csv: StandardStreams.out(ExcessRendering.lines(document).csv)
+        case .table: StandardStreams.out(ExcessRendering.excessTable(document, by: options.by))
+        }
+    }
+}
+
+/// The flags `procura excess` and `procura aging` share, and the report they read.
+struct ExcessOptions: ParsableArguments {
     @Argument(help: "A data folder to plan and evaluate instead of the database.") var data: String?
     @OptionGroup var db: DatabaseOptions
-    @Option(help: "Group the table by category, location or class.") var by: ExcessGrouping = .category
+    @Option(help: "Group by category, location or class.") var by: ExcessGrouping = .category
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
     @Flag(help: "No progress on stderr.") var quiet = false
 
@@ -32,17 +46,8 @@ struct ExcessCommand: AsyncParsableCommand {
         if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
     }
 
-    func run() async throws {
-        let document = try await ExcessCommand.document(data: data, db: db, quiet: quiet)
-        switch format {
-        case .json: StandardStreams.out(try JSONValueEncoder().encode(document).pretty + "\n")
-        case .csv: StandardStreams.out(ExcessRendering.lines(document).csv)
-        case .table: StandardStreams.out(ExcessRendering.excessTable(document, by: by))
-        }
-    }
-
-    /// The report of a data folder or the database.
-    static func document(data: String?, db: DatabaseOptions, quiet: Bool) async throws -> ExcessDocument {
+    /// The report of the data folder or the database.
+    func document() async throws -> ExcessDocument {
         let snapshot: Snapshot
         if let data {
             snapshot = try DataFolderLoading.load(data, quiet: quiet)
@@ -71,23 +76,13 @@ struct AgingCommand: AsyncParsableCommand {
             docs/excess.md has the definitions.
             """)
 
-    @Argument(help: "A data folder to evaluate instead of the database.") var data: String?
-    @OptionGroup var db: DatabaseOptions
-    @Option(help: "Group by category, location or class.") var by: ExcessGrouping = .category
-    @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
-    @Flag(help: "No progress on stderr.") var quiet = false
-
-    func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
-    }
+    @OptionGroup var options: ExcessOptions
 
     func run() async throws {
-        let document = try await ExcessCommand.document(data: data, db: db, quiet: quiet)
-        let report = ExcessRendering.aging(document, by: by, format: format)
-        switch format {
-        case .json, .csv: StandardStreams.out(report.rendered(format, title: ""))
-        case .table: StandardStreams.out(report.rendered(.table, title: "Stock by age as of \(document.asOf) (\(by.rawValue))"))
-        }
+        let document = try await options.document()
+        let report = ExcessRendering.aging(document, by: options.by, format: options.format)
+        let title = "Stock by age as of \(document.asOf) (\(options.by.rawValue))"
+        StandardStreams.out(report.rendered(options.format, title: title))
     }
 }
 

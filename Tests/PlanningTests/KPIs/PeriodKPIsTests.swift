@@ -71,5 +71,14 @@ struct PeriodKPIsTests {
         expectError(PolicyError.self, "transactions[0].date must be a date YYYY-MM-DD, got '2025-13-01'") {
             try run([.init(date: "2025-13-01", type: .demand, qty: 1)])
         }
+        // schemathesis: an opening stock near the largest double made the average "inf" in a 200.
+        expectError(
+            PolicyError.self, "average_inventory_units is inf — the quantities or costs are too large to add up"
+        ) {
+            _ = try PeriodKPIs.compute(
+                PeriodKPIInput(
+                    periodStart: "2026-05-14", periodEnd: "2026-11-27", openingQty: 1.3882616981305382e+308,
+                    openingUnitCost: 2.225073858507203e-309, transactions: [], costing: .movingAverage))
+        }
     }
 }
