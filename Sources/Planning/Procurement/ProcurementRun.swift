@@ -4,7 +4,7 @@ public import InventoryPolicy
 /// Net requirements and purchase-order proposals: the plan's policies and forecasts against the
 /// snapshot's stock, open orders, transfers and allocations (docs/procurement.md).
 ///
-/// 1. Supply per item-location from the snapshot (``ProcurementSupply``): owned on hand,
+/// 1. Supply per item-location from the snapshot (`ProcurementSupply`): owned on hand,
 ///    supplier-owned on hand (counted as `procurement.supplier_owned_stock` says), allocations,
 ///    open purchase-order lines (outstanding after receipts), open transfers and the ledger's
 ///    in-transit balance; orders due before the horizon fall into its first bucket, orders due
