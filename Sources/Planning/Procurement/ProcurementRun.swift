@@ -90,18 +90,18 @@ public enum ProcurementRun {
             let entry = supply.entries[ItemLocation(item: policy.item, location: policy.location)] ?? .init()
             var receipts = [Double](repeating: 0, count: horizon)
             var transfers = [Double](repeating: 0, count: horizon)
-            var onOrder = 0.0
             for order in entry.purchaseOrders {
-                onOrder += order.quantity
                 if let t = bucket(of: order.due) { receipts[t] += order.quantity }
             }
             for order in entry.transfers {
-                onOrder += order.quantity
                 if let t = bucket(of: order.due) { transfers[t] += order.quantity }
             }
             transfers[0] += entry.ledgerInTransit
+            // The dashboard's rule, to the letter (InventoryKPIs): owned on hand (a negative balance as 0)
+            // + open orders as extracted ≤ s.
             let alert =
-                policy.policyType != .none && policy.reorderPoint > 0 && entry.ownedOnHand + onOrder <= policy.reorderPoint
+                policy.policyType != .none && policy.reorderPoint > 0
+                && max(0, entry.ownedOnHand) + entry.openOrderQuantity <= policy.reorderPoint
             guard policy.policyType != .none, policy.strategy != .vmi else {
                 rows.append(
                     .init(
