@@ -174,6 +174,7 @@ struct PageTests {
             for marker in [
                 "id=\"demand-chart\"", "class=\"history\"", "class=\"forecast\"", "class=\"interval\"", "id=\"policy-summary\"",
                 "id=\"explanation\"", "id=\"positions\"", "id=\"ledger\"", "id=\"override-form\"", "id=\"classification\"",
+                "id=\"requirements-summary\"",
             ] {
                 #expect(html.contains(marker), "item page lacks \(marker)")
             }

@@ -383,7 +383,7 @@ struct RoleAccessTests {
     static func expectNoCostsInPage(_ html: String, context: String, fixture: WebFixture, account: WebFixture.Account) {
         for marker in [
             "Annual value", "unit cost", "Safety stock", "id=\"ledger\"", "id=\"policy-values\"", "id=\"classification\"",
-            "id=\"abc-xyz\"",
+            "id=\"abc-xyz\"", "id=\"requirements-summary\"",
         ] {
             #expect(!html.contains(marker), "\(context) shows \(marker)")
         }

@@ -47,7 +47,9 @@ public struct RequirementSource: Hashable, Sendable {
             purchaseUOM: uom, terms: allocation.lotSize.terms)
     }
 
-    /// Whole days of lead time: ⌈L⌉ (a release is a day, not part of one).
+    /// Whole days of lead time: ⌈L⌉ (a release is a day, not part of one). The catalog accepts any
+    /// lead time ≥ 0; one beyond 36,500 days (a century) offsets by a century, the furthest a date
+    /// is taken back — such an order is late by decades either way.
     public var leadTimeWholeDays: Int {
         leadTimeDays.isFinite && leadTimeDays > 0 ? Int(min(leadTimeDays, 36_500).rounded(.up)) : 0
     }

@@ -4,7 +4,7 @@ public import InventoryPolicy
 /// Net requirements and purchase-order proposals: the plan's policies and forecasts against the
 /// snapshot's stock, open orders, transfers and allocations (docs/procurement.md).
 ///
-/// 1. Supply per item-location from the snapshot (``ProcurementSupply``): owned on hand,
+/// 1. Supply per item-location from the snapshot (`ProcurementSupply`): owned on hand,
 ///    supplier-owned on hand (counted as `procurement.supplier_owned_stock` says), allocations,
 ///    open purchase-order lines (outstanding after receipts), open transfers and the ledger's
 ///    in-transit balance; orders due before the horizon fall into its first bucket, orders due
@@ -90,18 +90,18 @@ public enum ProcurementRun {
             let entry = supply.entries[ItemLocation(item: policy.item, location: policy.location)] ?? .init()
             var receipts = [Double](repeating: 0, count: horizon)
             var transfers = [Double](repeating: 0, count: horizon)
-            var onOrder = 0.0
             for order in entry.purchaseOrders {
-                onOrder += order.quantity
                 if let t = bucket(of: order.due) { receipts[t] += order.quantity }
             }
             for order in entry.transfers {
-                onOrder += order.quantity
                 if let t = bucket(of: order.due) { transfers[t] += order.quantity }
             }
             transfers[0] += entry.ledgerInTransit
+            // The dashboard's rule, to the letter (InventoryKPIs): owned on hand (a negative balance as 0)
+            // + open orders as extracted ≤ s.
             let alert =
-                policy.policyType != .none && policy.reorderPoint > 0 && entry.ownedOnHand + onOrder <= policy.reorderPoint
+                policy.policyType != .none && policy.reorderPoint > 0
+                && max(0, entry.ownedOnHand) + entry.openOrderQuantity <= policy.reorderPoint
             guard policy.policyType != .none, policy.strategy != .vmi else {
                 rows.append(
                     .init(

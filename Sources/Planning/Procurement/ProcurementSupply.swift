@@ -21,6 +21,9 @@ struct ProcurementSupply {
         var purchaseOrders: [(due: Day, quantity: Double)] = []
         /// Open transfers (`open_orders.csv` rows without a supplier): due date and base units.
         var transfers: [(due: Day, quantity: Double)] = []
+        /// Σ quantity of every `open_orders.csv` row as extracted (purchase orders and transfers): the
+        /// "open orders" of the dashboard's reorder alert (``InventoryKPIs``).
+        var openOrderQuantity = 0.0
     }
 
     var entries: [ItemLocation: Entry] = [:]
@@ -49,6 +52,7 @@ struct ProcurementSupply {
         let orders = snapshot.openOrders.enumerated().sorted { ($0.element.dueDate, $0.offset) < ($1.element.dueDate, $1.offset) }
         for (_, order) in orders {
             let k = ItemLocation(item: order.item, location: order.location)
+            entries[k, default: Entry()].openOrderQuantity += order.quantity
             guard order.supplier != nil else {
                 entries[k, default: Entry()].transfers.append((order.dueDate, order.quantity))
                 continue

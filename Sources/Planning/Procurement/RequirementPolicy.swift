@@ -20,7 +20,7 @@ public struct RequirementPolicy: Sendable, Hashable {
     public var reorderPoint: Double
     /// Final order quantity Q, base units.
     public var orderQuantity: Double
-    /// Forecast per bucket from ``InventoryCore/Snapshot/forecastStart`` on, base units.
+    /// Forecast per bucket from `Snapshot.forecastStart` on, base units.
     public var forecast: [Double]
     /// Suppliers, primary first.
     public var sources: [RequirementSource]

@@ -48,7 +48,7 @@ public struct StoredRequirementFields: Sendable, Hashable {
 extension RequirementPolicy {
     /// The requirement policy of a stored item-location (``StoredRequirementFields``) with the
     /// snapshot's indexes and sourcing (MOQ, order multiple, prices and lead times by
-    /// `policy.lead_time_source`, from ``Planning/InventoryCore/Snapshot/policySources()``, keyed by
+    /// `policy.lead_time_source`, from `Snapshot.policySources()` (Planning), keyed by
     /// item-location in `sources`); `nil` when the item or location is no longer in the snapshot.
     public init?(stored: StoredRequirementFields, snapshot: Snapshot, sources: [ItemLocation: [PolicySource]]) {
         let policy = stored.policy

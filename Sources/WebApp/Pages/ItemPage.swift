@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import InventoryCore
 import InventoryPolicy
+import Planning
 import Storage
 import Workflow
 
@@ -65,6 +66,10 @@ struct ItemPage {
                     "service_level_reason": c.serviceLevelReason, "strategy": c.strategy, "strategy_reason": c.strategyReason,
                 ]
                 rowValues["policy"] = policyValues(row.policy, period: chart.bucket)
+                // Net requirements of the latest run: the plan nets every row of the view.
+                let plan = try await ProposalEndpoints(state: state).plan()
+                let requirements = try plan.requirements(itemID: row.itemID, locationID: row.locationID)
+                rowValues["requirements"] = requirementValues(RequirementsReport(requirements, plan: plan))
             }
             values["row"] = rowValues
         }
@@ -117,6 +122,23 @@ struct ItemPage {
         }
         return state.pages.page(
             "item", title: "\(item.id) · \(item.description)", principal: principal, values: values, status: status)
+    }
+
+    /// The net-requirements section: the table bucket by bucket and the explanation.
+    func requirementValues(_ r: RequirementsReport) -> [String: Any] {
+        func n(_ x: Double) -> String { Format.number(x) }
+        return [
+            "outcome": r.outcome.replacingOccurrences(of: "_", with: " "), "summary": r.summary,
+            "netted": !r.buckets.isEmpty,
+            "buckets": r.buckets.map { b -> [String: Any] in
+                [
+                    "bucket": String(b.bucket), "start": b.start, "gross": n(b.gross), "receipts": n(b.scheduledReceipts),
+                    "transfers": n(b.transfersInTransit), "before": n(b.projectedBeforePlanning), "net": n(b.netRequirement),
+                    "planned": n(b.plannedReceipts), "available": n(b.projectedAvailable), "short": b.netRequirement > 0,
+                ]
+            },
+            "steps": r.steps.map { ["name": $0.name, "formula": $0.formula, "numbers": $0.numbers, "result": $0.result] },
+        ]
     }
 
     func policyValues(_ p: PolicyPayload, period: String) -> [String: Any] {

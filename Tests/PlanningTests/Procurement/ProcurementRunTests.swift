@@ -80,10 +80,18 @@ struct ProcurementRunTests {
                 key: "A1", date: day, type: .allocation, item: 0, location: 0, quantity: 30, uom: "", baseQuantity: 30,
                 unitCost: 2, reference: "WO-7"),
         ]
+        // Overdue: in the first bucket; after the horizon (13 weeks): left out.
+        snapshot.openOrders += [
+            OpenOrder(orderID: "PO-2", item: 0, location: 0, supplier: 1, quantity: 25, dueDate: day.adding(days: -20)),
+            OpenOrder(orderID: "PO-3", item: 0, location: 0, supplier: 1, quantity: 99, dueDate: day.adding(days: 7 * 13)),
+            OpenOrder(orderID: "PO-4", item: 0, location: 0, supplier: 1, quantity: 7, dueDate: day.adding(days: 7 * 13 - 1)),
+        ]
         let plan = try await ProcurementRun.planned(snapshot: snapshot)
         let input = try #require(try plan.requirements(itemID: "A", locationID: "L1").requirements?.input)
         #expect(input.onHand == 420 && input.allocated == 30 && input.supplierOwnedOnHand == 15)
         #expect(input.scheduledReceipts[1] == 30)  // 50 ordered, 20 received against PO-1
+        #expect(input.scheduledReceipts[0] == 25 && input.scheduledReceipts[12] == 7)
+        #expect(input.scheduledReceipts.reduce(0, +) == 62)
         #expect(input.transfersInTransit[0] == 10)
         var configuration = ProcurementRun.Configuration(settings: snapshot.settings.procurement)
         configuration.supplierOwnedStock = .ignore
