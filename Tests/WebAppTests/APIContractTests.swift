@@ -376,6 +376,26 @@ struct APIContractTests {
             expectClose(
                 provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            // Stock over time: lots and the end-of-day history of one item.
+            let (stockItem, _) = fixture.itemOfA
+            let lotsPath = "/api/v1/stock/lots"
+            let lots = try await api.call(.get, lotsPath, lotsPath + "?item_id=\(stockItem)", headers: viewer, expect: .ok)
+            let lotList = try JSONValue.parse(lots.body.data)["lots"].array
+            #expect(lotList.allSatisfy { $0["item_id"].string == stockItem })
+            try await api.call(.get, lotsPath, lotsPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, lotsPath, lotsPath, headers: [:], expect: .unauthorized)
+            let historyPath = "/api/v1/stock/history"
+            let history = try await api.call(
+                .get, historyPath, historyPath + "?item_id=\(stockItem)&from=2026-11-01&to=2026-11-29", headers: viewer,
+                expect: .ok)
+            let days = try JSONValue.parse(history.body.data)["days"].array
+            #expect(Set(days.compactMap { $0["date"].string }).count <= 29)
+            try await api.call(.get, historyPath, historyPath, headers: viewer, expect: .badRequest)
+            try await api.call(
+                .get, historyPath, historyPath + "?item_id=\(stockItem)&from=2020-01-01&to=2026-11-29", headers: viewer,
+                expect: .badRequest)
+            try await api.call(.get, historyPath, historyPath + "?item_id=x", headers: supplier, expect: .forbidden)
+            try await api.call(.get, historyPath, historyPath + "?item_id=x", headers: [:], expect: .unauthorized)
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: [:], expect: .unauthorized)
             try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: [:], expect: .unauthorized)
             let moves = try await api.call(

@@ -141,6 +141,8 @@ struct PageTests {
                 ("/suppliers", ["id=\"scorecards\"", "Annual spend", "OTIF", fixture.supplierA]),
                 ("/backtest", ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class"]),
                 ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
+                ("/stock?item_id=\(fixture.itemOfA.item)", ["id=\"stock-chart\"", "id=\"stock-lots\"", "Lots on hand"]),
+                ("/stock", ["Name an item"]),
                 ("/proposals", ["id=\"proposals\"", "id=\"outcomes\"", "plan run 1", "Item-locations by outcome"]),
                 (
                     "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",

@@ -43,7 +43,7 @@ final class PageRenderer: Sendable {
         ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
         ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
-        ("proposals", PackageResources.proposals_mustache),
+        ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -78,6 +78,7 @@ final class PageRenderer: Sendable {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/backtest", "label": "Back-test"], ["href": "/excess", "label": "Excess"],
+                ["href": "/stock", "label": "Stock over time"],
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],

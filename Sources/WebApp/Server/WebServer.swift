@@ -77,6 +77,7 @@ public enum WebServer {
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)
+        StockOverTimeEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)
         CalcEndpoints(state: state).add(api: api, pages: router)
         CaseCalcEndpoints(state: state).add(api: api, pages: router)
