@@ -21,7 +21,8 @@ final class RawHTTPConnection {
 
     private let descriptor: Int32
 
-    init(port: Int) throws {
+    /// Connects to `port` on loopback; a read waits at most `timeoutSeconds`.
+    init(port: Int, timeoutSeconds: Int = 30) throws {
         #if canImport(Glibc)
             descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -41,7 +42,7 @@ final class RawHTTPConnection {
             close(descriptor)
             throw Failure(description: "connect() to port \(port) failed: errno \(errno)")
         }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 

@@ -35,13 +35,22 @@ public enum PolicyParameter: String, Hashable, Sendable, CaseIterable, Codable {
     /// The largest accepted quantity (base or purchase units).
     public static let maximumQuantity = 1e12
 
+    /// The smallest accepted `order_quantity`: the ledger's quantity step (10⁻⁶ base units). A
+    /// smaller one makes D/Q orders a year, and so the ordering cost, overflow (schemathesis found
+    /// an override of 1e−300 turning the annual cost into "inf").
+    public static let minimumOrderQuantity = 1e-6
+
+    /// The shortest accepted `review_period_days` (about a quarter of an hour): a shorter one makes
+    /// the reviews a year overflow likewise.
+    public static let minimumReviewPeriodDays = 0.01
+
     /// Whether `value` is allowed for this parameter (the domains above).
     public func accepts(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         switch self {
         case .serviceLevel: return value > 0 && value < 1
-        case .reviewPeriodDays: return value > 0 && value <= Self.maximumReviewPeriodDays
-        case .orderQuantity: return value > 0 && value <= Self.maximumQuantity
+        case .reviewPeriodDays: return value >= Self.minimumReviewPeriodDays && value <= Self.maximumReviewPeriodDays
+        case .orderQuantity: return value >= Self.minimumOrderQuantity && value <= Self.maximumQuantity
         case .forecastUplift: return value > 0 && value <= Self.maximumForecastUplift
         case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum:
             return value >= 0 && value <= Self.maximumQuantity
@@ -52,8 +61,8 @@ public enum PolicyParameter: String, Hashable, Sendable, CaseIterable, Codable {
     public var expected: String {
         switch self {
         case .serviceLevel: return "a number in (0, 1)"
-        case .reviewPeriodDays: return "days > 0 and ≤ 3650"
-        case .orderQuantity: return "a quantity > 0 and ≤ 1e12"
+        case .reviewPeriodDays: return "days ≥ 0.01 and ≤ 3650"
+        case .orderQuantity: return "a quantity ≥ 0.000001 and ≤ 1e12"
         case .forecastUplift: return "a factor > 0 and ≤ 10 (1.2 = +20 %)"
         case .forecastPerBucket, .safetyStock, .reorderPoint, .minimum, .maximum: return "a quantity ≥ 0 and ≤ 1e12"
         }

@@ -27,7 +27,7 @@ struct OverrideRulesTests {
                 parameter: "review_period_days", value: 4000, reason: " ", author: String(repeating: "a", count: 101),
                 from: Day(year: 2026, month: 3, day: 1)!, to: Day(year: 2026, month: 2, day: 1)!)
                 == [
-                    "value: 4000.0 is not a valid review_period_days — expected days > 0 and ≤ 3650 | days > 0 and ≤ 3650",
+                    "value: 4000.0 is not a valid review_period_days — expected days ≥ 0.01 and ≤ 3650 | days ≥ 0.01 and ≤ 3650",
                     "reason: an override needs a reason — say why the computed value is not right | a reason for the override",
                     "author: override author is 101 characters long — at most 100 are accepted | at most 100 characters",
                     "valid_to: override valid_to 2026-02-01 is before valid_from 2026-03-01 — swap them or leave one open | a date on or after valid_from 2026-03-01",
