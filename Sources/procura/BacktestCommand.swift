@@ -16,7 +16,8 @@ struct BacktestCommand: AsyncParsableCommand {
             The data (a folder, or the database: --database or $PROCURA_DATABASE_URL) is planned, and \
             every item-location's policy is replayed bucket by bucket over the window's demand \
             (backorders; lead time and review period in whole buckets; parameters rounded up to whole \
-            units), from the stock recorded on the day before the window (else the order-up-to level). \
+            units; the lead time the receipts show where there are enough of them), from the stock \
+            recorded on the day before the window (else the order-up-to level). \
             Per ABC class: the target and the achieved service (policy.service_measure) and fill rate; \
             per item-location: simulated vs recorded stock-outs and average on hand, and for the ones \
             below target or with excess stock the most likely causes (lead time longer or more \
@@ -70,20 +71,22 @@ struct BacktestCommand: AsyncParsableCommand {
     static let lineColumns = [
         "item_id", "location_id", "class", "policy", "parameters", "lead_time_buckets", "target", "achieved", "fill_rate",
         "cycle_service_level", "simulated_stockout_buckets", "recorded_stockout_days", "simulated_average_on_hand",
-        "recorded_average_on_hand", "planned_average_inventory", "start", "status", "causes",
+        "recorded_average_on_hand", "planned_average_inventory", "start", "status", "causes", "lead_time_basis",
+        "proposal_parameters", "proposal_achieved", "proposal_fill_rate", "proposal_average_on_hand",
     ]
 
     static func lineReport(_ lines: [PolicyBacktestDocument.Line]) -> RowReport {
         func n(_ x: Double?) -> String { x.map(NumberFormat.csv) ?? "" }
         return RowReport(
-            columns: lineColumns, numeric: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+            columns: lineColumns, numeric: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20, 21, 22],
             rows: lines.map { l in
                 [
                     l.itemId, l.locationId, l.class, l.policy, l.parameters, String(l.leadTimeBuckets), n(l.target),
                     n(l.achieved),
                     n(l.fillRate), n(l.cycleServiceLevel), String(l.simulatedStockoutBuckets), String(l.recordedStockoutDays),
                     n(l.simulatedAverageOnHand), n(l.recordedAverageOnHand), n(l.plannedAverageInventory), l.start,
-                    l.status.rawValue, l.causes.joined(separator: "; "),
+                    l.status.rawValue, l.causes.joined(separator: "; "), l.leadTimeBasis, l.proposal?.parameters ?? "",
+                    n(l.proposal?.achieved), n(l.proposal?.fillRate), n(l.proposal?.simulatedAverageOnHand),
                 ]
             })
     }
@@ -117,6 +120,22 @@ struct BacktestCommand: AsyncParsableCommand {
                     l.itemId, l.locationId, l.class, l.parameters, percent(l.target), percent(l.achieved),
                     NumberFormat.fixed(l.simulatedAverageOnHand, 1), NumberFormat.fixed(l.plannedAverageInventory, 1),
                     l.status.rawValue, l.causes.joined(separator: "; "),
+                ])
+            }
+            out += table.rendered
+        }
+        let proposals = d.lines.filter { $0.proposal != nil }
+        if !proposals.isEmpty {
+            out += "\nLead-time proposals replayed over the same history (\(proposals.count))\n"
+            var table = TextTable([
+                ("item", .left), ("location", .left), ("policy", .left), ("achieved", .right), ("proposed", .left),
+                ("achieved", .right), ("avg on hand", .right), ("proposed", .right),
+            ])
+            for l in proposals {
+                let p = l.proposal
+                table.append([
+                    l.itemId, l.locationId, l.parameters, percent(l.achieved), p?.parameters ?? "", percent(p?.achieved),
+                    NumberFormat.fixed(l.simulatedAverageOnHand, 1), NumberFormat.fixed(p?.simulatedAverageOnHand ?? .nan, 1),
                 ])
             }
             out += table.rendered

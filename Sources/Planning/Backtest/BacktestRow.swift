@@ -3,16 +3,26 @@ import InventoryPolicy
 import Simulation
 
 /// One item-location prepared for the replay: its policy in whole units, lead time and review
-/// period in buckets, opening stock and demand, all in units of 1/`scale`.
+/// period in buckets, opening stock and demand, all in units of 1/`scale`; and, when the plan
+/// proposes new parameters for drifted lead times, the proposed policy replayed beside it.
 struct BacktestRow {
+    /// A policy as replayed.
+    struct Replayed {
+        var policy: ReplenishmentPolicy
+        var parameters: String
+        var initialOnHand: Int
+    }
+
     var item: Int32
     var location: Int32
     var historyRow: Int
     var result: PolicyResult
-    var policy: ReplenishmentPolicy
-    var parameters: String
+    var current: Replayed
+    /// The lead-time proposal's parameters, replayed over the same demand and lead time.
+    var proposal: Replayed?
     var leadTimeBuckets: Int
-    var initialOnHand: Int
+    /// Whether the lead time is the one the receipts show (else the one the policy assumes).
+    var leadTimeObserved: Bool
     var startRecorded: Bool
     /// Demand per bucket × scale.
     var demand: [Int32]
@@ -28,9 +38,11 @@ struct BacktestRow {
         var message: String
     }
 
+    /// Prepares a row; `observedLeadTimeDays` is the main source's mean lead time on its receipts
+    /// when there are enough of them (`policy.lead_time_minimum_receipts`).
     static func prepare(
         policy result: PolicyResult, item: Int32, location: Int32, historyRow: Int, demand: [Double], startOnHand: Double?,
-        averageDays: Double
+        averageDays: Double, observedLeadTimeDays: (SupplierLine) -> Double?
     ) -> Result<BacktestRow, Refusal> {
         guard demand.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Double(Backtest.largestValue) }) else {
             return .failure(Refusal(message: "a bucket's demand is outside 0 … 10⁹ units"))
@@ -38,56 +50,14 @@ struct BacktestRow {
         guard let scale = [1, 10, 100, 1000].first(where: { s in demand.allSatisfy { isWhole($0 * Double(s)) } }) else {
             return .failure(Refusal(message: "demand has more than three decimals"))
         }
-        let f = Double(scale)
-        func whole(_ x: Double, _ name: String) -> Result<Int, Refusal> {
-            let scaled = (x * f - 1e-9).rounded(.up)
-            guard scaled.isFinite, scaled >= 0, scaled <= Double(Backtest.largestValue) else {
-                return .failure(Refusal(message: "\(name) \(x) is outside 0 … 10⁹ units"))
-            }
-            return .success(Int(scaled))
-        }
-        let values = result.final
-        let reviewBuckets = max(1, Int((values.reviewPeriodDays / averageDays).rounded()))
-        let policy: ReplenishmentPolicy
-        let parameters: String
+        let source = result.input.sources.max { $0.rule.share < $1.rule.share }
+        let current: Replayed
+        var proposal: Replayed?
         do {
-            switch result.policyType {
-            case .sQ:
-                let s = try whole(values.reorderPoint, "reorder point").get()
-                let q = max(1, try whole(values.orderQuantity, "order quantity").get())
-                policy = .sQ(s: s, q: q)
-                parameters = "s=\(units(s, scale)) Q=\(units(q, scale))"
-            case .sS:
-                let s = try whole(values.reorderPoint, "reorder point").get()
-                let bigS = try whole(values.orderUpToLevel, "order-up-to level").get()
-                policy = .sS(s: s, bigS: bigS)
-                parameters = "s=\(units(s, scale)) S=\(units(bigS, scale))"
-            case .minMax:
-                // The ERP's min/max are purchase units; the replay runs in base units: min = s,
-                // max = S, ordering whole purchase units (× the order multiple), at least the MOQ.
-                let low = try whole(values.reorderPoint, "min (reorder point)").get()
-                let high = try whole(values.orderUpToLevel, "max (order-up-to level)").get()
-                let main = result.input.sources.max { $0.rule.share < $1.rule.share }
-                let perPurchaseUnit = main?.unitsPerPurchaseUnit ?? 1
-                let multiple = max(1, try whole(perPurchaseUnit * max(1, main?.rule.orderMultiple ?? 1), "order multiple").get())
-                let moq = try whole(perPurchaseUnit * (main?.rule.moq ?? 0), "MOQ").get()
-                policy = .minMax(min: low, max: high, multiple: multiple, moq: moq)
-                parameters =
-                    "min=\(units(low, scale)) max=\(units(high, scale))"
-                    + (multiple > 1 ? " multiple=\(units(multiple, scale))" : "")
-            case .rS:
-                let bigS = try whole(values.orderUpToLevel, "order-up-to level").get()
-                policy = .rS(r: reviewBuckets, bigS: bigS, offset: 0)
-                parameters = "R=\(reviewBuckets) S=\(units(bigS, scale))"
-            case .rsS:
-                let s = try whole(values.reorderPoint, "reorder point").get()
-                let bigS = try whole(values.orderUpToLevel, "order-up-to level").get()
-                policy = .rsS(r: reviewBuckets, s: s, bigS: bigS, offset: 0)
-                parameters = "R=\(reviewBuckets) s=\(units(s, scale)) S=\(units(bigS, scale))"
-            case .none:
-                return .failure(Refusal(message: "no stock policy"))
+            current = try replayed(result.final, of: result, scale: scale, averageDays: averageDays, startOnHand: startOnHand)
+            if let proposed = result.leadTimeProposal?.proposed {
+                proposal = try replayed(proposed, of: result, scale: scale, averageDays: averageDays, startOnHand: startOnHand)
             }
-            try policy.validate(field: "policy")
         } catch let refusal as Refusal {
             return .failure(refusal)
         } catch let error as PolicyError {
@@ -95,15 +65,82 @@ struct BacktestRow {
         } catch {
             return .failure(Refusal(message: "\(error)"))
         }
-        let source = result.input.sources.max { $0.rule.share < $1.rule.share }
-        let leadDays = source?.rule.leadTimeDays ?? 0
+        // The lead time that happened: the receipts' mean when there are enough of them, else the
+        // one the policy assumes.
+        let observed = source.flatMap {
+            observedLeadTimeDays(SupplierLine(item: item, location: location, supplier: $0.rule.supplier))
+        }
+        let leadDays = observed ?? source?.rule.leadTimeDays ?? 0
         let leadTimeBuckets = max(1, Int((leadDays / averageDays).rounded()))
+        let f = Double(scale)
+        let scaledValues = demand.map { ($0 * f).rounded() }
+        guard scaledValues.allSatisfy({ $0 <= Double(Backtest.largestValue) }) else {
+            return .failure(Refusal(message: "a bucket's demand × \(scale) is above 10⁹ (the replay's unit is 1/\(scale))"))
+        }
+        return .success(
+            BacktestRow(
+                item: item, location: location, historyRow: historyRow, result: result, current: current, proposal: proposal,
+                leadTimeBuckets: leadTimeBuckets, leadTimeObserved: observed != nil, startRecorded: startOnHand != nil,
+                demand: scaledValues.map { Int32($0) }, recordedDemand: demand, scale: scale, source: source))
+    }
+
+    /// The policy of `values` in whole units of 1/`scale`, and where its replay starts.
+    private static func replayed(
+        _ values: PolicyValues, of result: PolicyResult, scale: Int, averageDays: Double, startOnHand: Double?
+    ) throws -> Replayed {
+        let f = Double(scale)
+        func whole(_ x: Double, _ name: String) throws(Refusal) -> Int {
+            let scaled = (x * f - 1e-9).rounded(.up)
+            guard scaled.isFinite, scaled >= 0, scaled <= Double(Backtest.largestValue) else {
+                throw Refusal(message: "\(name) \(x) is outside 0 … 10⁹ units")
+            }
+            return Int(scaled)
+        }
+        func units(_ scaled: Int) -> String { scale == 1 ? String(scaled) : String(Double(scaled) / f) }
+        let reviewBuckets = max(1, Int((values.reviewPeriodDays / averageDays).rounded()))
+        let policy: ReplenishmentPolicy
+        let parameters: String
+        switch result.policyType {
+        case .sQ:
+            let s = try whole(values.reorderPoint, "reorder point")
+            let q = max(1, try whole(values.orderQuantity, "order quantity"))
+            policy = .sQ(s: s, q: q)
+            parameters = "s=\(units(s)) Q=\(units(q))"
+        case .sS:
+            let s = try whole(values.reorderPoint, "reorder point")
+            let bigS = try whole(values.orderUpToLevel, "order-up-to level")
+            policy = .sS(s: s, bigS: bigS)
+            parameters = "s=\(units(s)) S=\(units(bigS))"
+        case .minMax:
+            // The ERP's min/max are purchase units; the replay runs in base units: min = s, max =
+            // S, ordering whole purchase units (× the order multiple), at least the MOQ.
+            let low = try whole(values.reorderPoint, "min (reorder point)")
+            let high = try whole(values.orderUpToLevel, "max (order-up-to level)")
+            let main = result.input.sources.max { $0.rule.share < $1.rule.share }
+            let perPurchaseUnit = main?.unitsPerPurchaseUnit ?? 1
+            let multiple = max(1, try whole(perPurchaseUnit * max(1, main?.rule.orderMultiple ?? 1), "order multiple"))
+            let moq = try whole(perPurchaseUnit * (main?.rule.moq ?? 0), "MOQ")
+            policy = .minMax(min: low, max: high, multiple: multiple, moq: moq)
+            parameters = "min=\(units(low)) max=\(units(high))" + (multiple > 1 ? " multiple=\(units(multiple))" : "")
+        case .rS:
+            let bigS = try whole(values.orderUpToLevel, "order-up-to level")
+            policy = .rS(r: reviewBuckets, bigS: bigS, offset: 0)
+            parameters = "R=\(reviewBuckets) S=\(units(bigS))"
+        case .rsS:
+            let s = try whole(values.reorderPoint, "reorder point")
+            let bigS = try whole(values.orderUpToLevel, "order-up-to level")
+            policy = .rsS(r: reviewBuckets, s: s, bigS: bigS, offset: 0)
+            parameters = "R=\(reviewBuckets) s=\(units(s)) S=\(units(bigS))"
+        case .none:
+            throw Refusal(message: "no stock policy")
+        }
+        try policy.validate(field: "policy")
         let opening: Int
         if let startOnHand {
             // Stock with more decimals than the demand is cut to the replay's unit.
             let scaled = (startOnHand * f).rounded(.down)
             guard scaled <= Double(Backtest.largestValue) else {
-                return .failure(Refusal(message: "opening stock \(startOnHand) is above 10⁹ units"))
+                throw Refusal(message: "opening stock \(startOnHand) is above 10⁹ units")
             }
             opening = Int(max(0, scaled))
         } else {
@@ -113,23 +150,10 @@ struct BacktestRow {
             case .minMax(_, let high, _, _): opening = high
             }
         }
-        let scaledValues = demand.map { ($0 * f).rounded() }
-        guard scaledValues.allSatisfy({ $0 <= Double(Backtest.largestValue) }) else {
-            return .failure(Refusal(message: "a bucket's demand × \(scale) is above 10⁹ (the replay's unit is 1/\(scale))"))
-        }
-        let scaledDemand = scaledValues.map { Int32($0) }
-        return .success(
-            BacktestRow(
-                item: item, location: location, historyRow: historyRow, result: result, policy: policy, parameters: parameters,
-                leadTimeBuckets: leadTimeBuckets, initialOnHand: opening, startRecorded: startOnHand != nil,
-                demand: scaledDemand, recordedDemand: demand, scale: scale, source: source))
+        return Replayed(policy: policy, parameters: parameters, initialOnHand: opening)
     }
 
     private static func isWhole(_ x: Double) -> Bool {
         x.isFinite && x < 4e9 && abs(x - x.rounded()) <= 1e-9 * max(1, abs(x))
-    }
-
-    private static func units(_ scaled: Int, _ scale: Int) -> String {
-        scale == 1 ? String(scaled) : String(Double(scaled) / Double(scale))
     }
 }

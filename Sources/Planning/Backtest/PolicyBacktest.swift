@@ -12,7 +12,10 @@ import Simulation
 /// reviews the inventory position once. Parameters are the plan's final values rounded up to whole
 /// units (as an ERP stores them); demand with decimals is replayed in 10⁻¹…10⁻³ units so that it
 /// stays exact (more decimals: not replayed). Lead time = the main source's lead time (the one the
-/// plan used: catalog, observed or blend) in whole buckets, at least one; review period likewise.
+/// plan used: catalog, observed or blend), or the mean its receipts show when there are at least
+/// `policy.lead_time_minimum_receipts` of them — the lead time that happened — in whole buckets, at
+/// least one; review period likewise. Where the plan proposes new parameters for drifted lead
+/// times, the proposal is replayed beside the policy over the same demand and lead time.
 /// The replay starts from the stock recorded at the end of the day before the window (stock
 /// history or the ledger; owned, consignment and VMI stock alike, as all of it serves demand), else
 /// at the order-up-to level. Min/max is replayed as (s,S) in base units ordering whole purchase
@@ -38,6 +41,7 @@ public enum PolicyBacktest {
             },
             uniquingKeysWith: { first, _ in first })
         let averageDays = snapshot.settings.bucket.averageDays
+        let minimumReceipts = snapshot.settings.policy.leadTimes.minimumReceipts
         var prepared: [BacktestRow] = []
         var skipped: [PolicyBacktestReport.Skipped] = []
         for row in plan.rows {
@@ -53,17 +57,27 @@ public enum PolicyBacktest {
             let demand = Array(history[first...(first + window.columns.count - 1)])
             switch BacktestRow.prepare(
                 policy: policy, item: row.item, location: row.location, historyRow: historyRow, demand: demand,
-                startOnHand: stock.start[itemLocation], averageDays: averageDays)
+                startOnHand: stock.start[itemLocation], averageDays: averageDays,
+                observedLeadTimeDays: { line in
+                    observed[line].flatMap { $0.receipts >= minimumReceipts ? $0.meanLeadTimeDays : nil }
+                })
             {
             case .success(let prepared1): prepared.append(prepared1)
             case .failure(let reason): skipped.append(.init(item: row.item, location: row.location, reason: reason.message))
             }
         }
+        // The plan's policies first, then the proposals for drifted lead times, each over its
+        // item-location's demand and actual lead time.
+        let proposals = prepared.indices.filter { prepared[$0].proposal != nil }
+        let replays = prepared.map(\.current) + proposals.map { prepared[$0].proposal! }
+        let rowsOfReplays = prepared.indices.map { $0 } + proposals
         let simulation = try await PolicySimulation.run(
             PolicySimulationInput(
-                policies: prepared.map(\.policy), leadTimes: prepared.map(\.leadTimeBuckets),
-                initialOnHand: prepared.map(\.initialOnHand), unmetDemand: .backorder, days: window.columns.count,
-                demand: prepared.flatMap(\.demand)))
+                policies: replays.map(\.policy), leadTimes: rowsOfReplays.map { prepared[$0].leadTimeBuckets },
+                initialOnHand: replays.map(\.initialOnHand), unmetDemand: .backorder, days: window.columns.count,
+                demand: rowsOfReplays.flatMap { prepared[$0].demand }))
+        var proposalTotals: [Int: BacktestTotals] = [:]
+        for (k, row) in proposals.enumerated() { proposalTotals[row] = simulation.rows[prepared.count + k] }
         let measure = snapshot.settings.policy.serviceMeasure
         var lines: [PolicyBacktestReport.Line] = []
         lines.reserveCapacity(prepared.count)
@@ -86,10 +100,20 @@ public enum PolicyBacktest {
             let recordedStockouts = window.columns.reduce(0) { sum, c in
                 sum + Int(snapshot.demand.stockoutDays?[row.historyRow * snapshot.demand.bucketCount + c] ?? 0)
             }
+            let proposal = row.proposal.flatMap { replayed in
+                proposalTotals[k].map { t in
+                    PolicyBacktestReport.ProposalReplay(
+                        parameters: replayed.parameters,
+                        achieved: measure == .fillRate
+                            ? (t.fillRate.isNaN ? nil : t.fillRate) : (t.cycleServiceLevel.isNaN ? nil : t.cycleServiceLevel),
+                        fillRate: t.fillRate.isNaN ? nil : t.fillRate, simulatedAverageOnHand: t.averageOnHand / scale)
+                }
+            }
             lines.append(
                 PolicyBacktestReport.Line(
                     item: row.item, location: row.location, abc: row.result.input.abc, policyType: row.result.policyType,
-                    parameters: row.parameters, leadTimeBuckets: row.leadTimeBuckets, target: row.result.final.serviceLevel,
+                    parameters: row.current.parameters, leadTimeBuckets: row.leadTimeBuckets,
+                    leadTimeObserved: row.leadTimeObserved, target: row.result.final.serviceLevel,
                     achieved: achieved, fillRate: fill, cycleServiceLevel: csl, simulatedStockoutBuckets: totals.stockoutDays,
                     recordedStockoutDays: recordedStockouts, simulatedAverageOnHand: averageOnHand,
                     recordedAverageOnHand: stock.recordedAverage[ItemLocation(item: row.item, location: row.location)],
@@ -97,8 +121,8 @@ public enum PolicyBacktest {
                     causes: status == .ok
                         ? []
                         : BacktestCauses.likely(
-                            status: status, row: row, observed: observed, settings: snapshot.settings, averageDays: averageDays)
-                ))
+                            status: status, row: row, observed: observed, settings: snapshot.settings, averageDays: averageDays),
+                    proposal: proposal))
         }
         return PolicyBacktestReport(
             from: window.from, to: window.to, buckets: window.columns.count, bucket: snapshot.settings.bucket, measure: measure,

@@ -4,6 +4,23 @@ public import InventoryPolicy
 /// A back-test as the CLI's `--format json` and `GET /api/v1/backtest` write it (snake-case keys,
 /// item and location ids instead of indexes), built once from a ``PolicyBacktestReport``.
 public struct PolicyBacktestDocument: Codable, Sendable {
+    /// The plan's lead-time proposal replayed beside the policy.
+    public struct Proposal: Codable, Sendable {
+        public var parameters: String
+        public var achieved: Double?
+        public var fillRate: Double?
+        public var simulatedAverageOnHand: Double
+
+        /// Writes every key; an undefined measure is `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(parameters, forKey: .parameters)
+            try c.encode(achieved ?? .nan, forKey: .achieved)
+            try c.encode(fillRate ?? .nan, forKey: .fillRate)
+            try c.encode(simulatedAverageOnHand, forKey: .simulatedAverageOnHand)
+        }
+    }
+
     /// One item-location.
     public struct Line: Codable, Sendable {
         public var itemId: String
@@ -12,6 +29,8 @@ public struct PolicyBacktestDocument: Codable, Sendable {
         public var policy: String
         public var parameters: String
         public var leadTimeBuckets: Int
+        /// `observed` (the receipts' mean lead time) or `policy` (the one the policy assumes).
+        public var leadTimeBasis: String
         public var target: Double
         public var achieved: Double?
         public var fillRate: Double?
@@ -25,11 +44,13 @@ public struct PolicyBacktestDocument: Codable, Sendable {
         public var start: String
         public var status: PolicyBacktestReport.Status
         public var causes: [String]
+        /// The lead-time proposal replayed, or `null`.
+        public var proposal: Proposal?
 
         enum CodingKeys: String, CodingKey {
-            case itemId, locationId, `class`, policy, parameters, leadTimeBuckets, target, achieved, fillRate
+            case itemId, locationId, `class`, policy, parameters, leadTimeBuckets, leadTimeBasis, target, achieved, fillRate
             case cycleServiceLevel, simulatedStockoutBuckets, recordedStockoutDays, simulatedAverageOnHand
-            case recordedAverageOnHand, plannedAverageInventory, start, status, causes
+            case recordedAverageOnHand, plannedAverageInventory, start, status, causes, proposal
         }
 
         /// Writes every key; an undefined measure is `null`.
@@ -41,6 +62,7 @@ public struct PolicyBacktestDocument: Codable, Sendable {
             try c.encode(policy, forKey: .policy)
             try c.encode(parameters, forKey: .parameters)
             try c.encode(leadTimeBuckets, forKey: .leadTimeBuckets)
+            try c.encode(leadTimeBasis, forKey: .leadTimeBasis)
             try c.encode(target, forKey: .target)
             try c.encode(achieved ?? .nan, forKey: .achieved)
             try c.encode(fillRate ?? .nan, forKey: .fillRate)
@@ -53,6 +75,7 @@ public struct PolicyBacktestDocument: Codable, Sendable {
             try c.encode(start, forKey: .start)
             try c.encode(status, forKey: .status)
             try c.encode(causes, forKey: .causes)
+            if let proposal { try c.encode(proposal, forKey: .proposal) } else { try c.encodeNil(forKey: .proposal) }
         }
     }
 
@@ -118,12 +141,18 @@ public struct PolicyBacktestDocument: Codable, Sendable {
         lines = report.lines.map {
             Line(
                 itemId: item($0.item), locationId: location($0.location), class: $0.abc.rawValue, policy: $0.policyType.rawValue,
-                parameters: $0.parameters, leadTimeBuckets: $0.leadTimeBuckets, target: $0.target, achieved: $0.achieved,
+                parameters: $0.parameters, leadTimeBuckets: $0.leadTimeBuckets,
+                leadTimeBasis: $0.leadTimeObserved ? "observed" : "policy", target: $0.target, achieved: $0.achieved,
                 fillRate: $0.fillRate, cycleServiceLevel: $0.cycleServiceLevel,
                 simulatedStockoutBuckets: $0.simulatedStockoutBuckets, recordedStockoutDays: $0.recordedStockoutDays,
                 simulatedAverageOnHand: $0.simulatedAverageOnHand, recordedAverageOnHand: $0.recordedAverageOnHand,
                 plannedAverageInventory: $0.plannedAverageInventory, start: $0.startRecorded ? "recorded" : "assumed",
-                status: $0.status, causes: $0.causes)
+                status: $0.status, causes: $0.causes,
+                proposal: $0.proposal.map {
+                    Proposal(
+                        parameters: $0.parameters, achieved: $0.achieved, fillRate: $0.fillRate,
+                        simulatedAverageOnHand: $0.simulatedAverageOnHand)
+                })
         }
         skipped = report.skipped.map { Skipped(itemId: item($0.item), locationId: location($0.location), reason: $0.reason) }
     }

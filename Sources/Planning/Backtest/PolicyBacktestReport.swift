@@ -14,6 +14,18 @@ public struct PolicyBacktestReport: Sendable {
         case excess
     }
 
+    /// The plan's lead-time proposal replayed over the same history.
+    public struct ProposalReplay: Sendable, Hashable {
+        /// Its parameters in whole units.
+        public var parameters: String
+        /// The achieved value of the measure.
+        public var achieved: Double?
+        /// Its fill rate.
+        public var fillRate: Double?
+        /// Its mean simulated on hand.
+        public var simulatedAverageOnHand: Double
+    }
+
     /// One item-location.
     public struct Line: Sendable, Hashable {
         /// Index into the snapshot's items.
@@ -28,6 +40,8 @@ public struct PolicyBacktestReport: Sendable {
         public var parameters: String
         /// Lead time of the replay in buckets.
         public var leadTimeBuckets: Int
+        /// Whether that lead time is the receipts' (else the one the policy assumes).
+        public var leadTimeObserved: Bool
         /// The service target of the plan (the measure of ``PolicyBacktestReport/measure``).
         public var target: Double
         /// The achieved value of that measure in the replay.
@@ -52,6 +66,8 @@ public struct PolicyBacktestReport: Sendable {
         public var status: Status
         /// The most likely causes of a miss, strongest first, each with its evidence.
         public var causes: [String]
+        /// The lead-time proposal replayed, when the plan made one.
+        public var proposal: ProposalReplay?
     }
 
     /// Target against achieved for one ABC class.

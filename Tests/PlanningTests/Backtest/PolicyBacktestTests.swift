@@ -105,4 +105,37 @@ struct PolicyBacktestTests {
             snapshot: snapshot, plan: plan, options: .init(from: day("2026-09-01"), to: day("2026-11-29")))
         #expect(last.buckets == 12 && last.from == day("2026-09-07"))
     }
+
+    @Test(
+        "receipts that take three weeks against a one-week catalog: replayed with the lead time that happened, and the plan's proposal replayed beside the policy holds better"
+    )
+    func driftedLeadTime() async throws {
+        var b = SnapshotBuilder()
+        b.location("DC")
+        b.supplier("S1")
+        b.item("SLOW", cost: 5)
+        b.source("SLOW", at: "DC", from: "S1", leadTime: 7, leadTimeSD: 1)
+        b.demand("SLOW", at: "DC", (0..<104).map { 20 + Double($0 % 3) * 5 })
+        var snapshot = b.build()
+        let start = Day(year: 2026, month: 1, day: 5)!
+        snapshot.receipts = (0..<8).map { k in
+            let ordered = start.adding(days: 28 * k)
+            return Receipt(
+                orderID: "PO-\(k)", item: 0, location: 0, supplier: 0, orderDate: ordered, dueDate: ordered.adding(days: 7),
+                receiptDate: ordered.adding(days: 21 + k % 2), quantity: 100, orderedQuantity: 100)
+        }
+        let plan = await PlanRun.run(snapshot: snapshot)
+        let report = try await PolicyBacktest.run(snapshot: snapshot, plan: plan)
+        let line = try #require(report.lines.first)
+        #expect(line.leadTimeObserved && line.leadTimeBuckets == 3, "21.5 days observed → 3 weeks")
+        let proposal = try #require(line.proposal, "the plan proposes new parameters for the drifted lead time")
+        #expect(proposal.parameters != line.parameters)
+        #expect((proposal.fillRate ?? 0) > (line.fillRate ?? 1), "\(proposal.fillRate ?? .nan) vs \(line.fillRate ?? .nan)")
+        if line.status == .belowTarget {
+            #expect(
+                line.causes.contains {
+                    $0.hasPrefix("lead time longer than the policy assumes (catalog): 21.5 d observed over 8 receipts")
+                })
+        }
+    }
 }
