@@ -46,7 +46,7 @@ struct BacktestCommand: AsyncParsableCommand {
         if let data {
             snapshot = try DataFolderLoading.load(data, quiet: quiet)
         } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot() }
+            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
         }
         let options = PolicyBacktestOptions(from: from.flatMap { Day(iso: $0) }, to: to.flatMap { Day(iso: $0) })
         let progress = TerminalProgress(quiet: quiet)

@@ -39,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
         if let data {
             snapshot = try DataFolderLoading.load(data, quiet: true)
         } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot() }
+            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
         }
         let checks = MasterDataChecks(
             configuration: .init(

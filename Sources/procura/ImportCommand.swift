@@ -38,6 +38,8 @@ struct ImportCommand: AsyncParsableCommand {
         }
         out += "  postings: \(summary.postingsPosted) posted, \(summary.postingsReplayed) already posted\n"
         out += "  stock counts: \(summary.countsPosted) posted, \(summary.countsReplayed) already posted\n"
+        out += "  stock history: \(summary.stockHistoryDays) days\n"
+        out += "  open orders closed (absent from the extract): \(summary.ordersClosed)\n"
         StandardStreams.out(out)
     }
 }

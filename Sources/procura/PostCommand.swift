@@ -47,6 +47,11 @@ struct PostCommand: AsyncParsableCommand {
         Double?
     @Option(help: "Reason code (required for adjustment, scrap, reversal).") var reason: String = ""
     @Option(help: "Document number; for a reversal the key it reverses.") var reference: String = ""
+    @Option(
+        help:
+            "Lot: the lot a receipt creates (default its key), or the lot an issue, scrap, return or transfer takes from (default first in, first out)."
+    )
+    var lot: String = ""
     @Option(help: "Output: table (one line per posting) or json.") var format: OutputFormat = .table
 
     func validate() throws {
@@ -141,7 +146,7 @@ struct PostCommand: AsyncParsableCommand {
         return PostingRequest(
             key: key ?? "", date: day, type: postingType, itemID: item ?? "", locationID: location ?? "", quantity: quantity ?? 0,
             uom: uom, toLocationID: toLocation, supplierID: supplier, owner: ownership, unitCost: unitCost, reason: reason,
-            reference: reference)
+            reference: reference, lotID: lot)
     }
 
     /// Today (UTC), the day posting dates are checked against.

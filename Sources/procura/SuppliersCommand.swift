@@ -40,7 +40,7 @@ struct SuppliersCommand: AsyncParsableCommand {
         if let data {
             snapshot = try DataFolderLoading.load(data, quiet: true)
         } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot() }
+            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
         }
         if let supplier, snapshot.supplierIndex(id: supplier) == nil {
             throw CommandFailure.usage(

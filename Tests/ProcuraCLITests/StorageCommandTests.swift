@@ -27,7 +27,9 @@ struct StorageCommandTests {
                 == "item_id,location_id,owner,owner_supplier_id,on_hand,in_transit,on_order,allocated\nP1,DC1,owned,,24,0,0,0\n")
         let verify = try CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0)
-        #expect(verify.stdout == "ok: 1 ledger entries, 1 positions — every position equals its ledger\n")
+        #expect(
+            verify.stdout
+                == "ok: 1 ledger entries, 1 positions — every position equals its ledger and its lots (1 lots worth 60)\n")
     }
 
     @Test("a unit that does not convert is refused with the allowed units; exit 1")

@@ -32,12 +32,14 @@ extension ImportRun {
             demand, series: series, asOf: asOf, historyBuckets: settings.historyBuckets,
             stockouts: Array(stockoutDays)
         )
-        return Snapshot(
+        var snapshot = Snapshot(
             asOf: asOf, settings: settings, items: items, locations: locations, suppliers: suppliers,
             uomConversions: conversions, sourcing: sourcing, demand: history, countedStock: countedStock,
             stockCountDate: rowCounts[.inventory] == nil ? nil : asOf,
             openOrders: openOrders, receipts: receipts, postings: postings, overrides: overrides,
             stockHistory: stockHistory
         )
+        snapshot.openOrdersExtracted = rowCounts[.openOrders] != nil
+        return snapshot
     }
 }

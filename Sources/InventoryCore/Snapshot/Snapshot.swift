@@ -31,6 +31,11 @@ public struct Snapshot: Sendable {
     public var stockCountDate: Day?
     /// Open purchase orders and transfers.
     public var openOrders: [OpenOrder]
+    /// Whether ``openOrders`` is a whole extract as of ``asOf`` (the folder had `open_orders.csv`):
+    /// importing the snapshot into the database closes every order line it does not list, so an
+    /// order absent from a later extract is not left on order for ever. `false`: the snapshot says
+    /// nothing about open orders beyond those it lists.
+    public var openOrdersExtracted: Bool = false
     /// Purchase receipt history.
     public var receipts: [Receipt]
     /// Ledger postings (`transactions.csv`, or the database's ledger entries), in posting order:

@@ -11,6 +11,10 @@ public struct ImportSummary: Sendable, Hashable {
     public var countsPosted: Int
     /// Stock counts already posted by an earlier import of the same snapshot date.
     public var countsReplayed: Int
+    /// Open order lines closed because the extract (`open_orders.csv`) no longer lists them.
+    public var ordersClosed = 0
+    /// Days of `stock_history.csv` written (one per item, location, owner and day).
+    public var stockHistoryDays = 0
 
     /// Creates a summary.
     public init(

@@ -62,11 +62,13 @@ extension Store {
             summary.upserted["demand"] = try await Self.writeDemand(snapshot, source: source, db)
             summary.upserted["stockout_days"] = try await Self.writeStockoutDays(snapshot, db)
             step("open_orders")
-            summary.upserted["open_orders"] = try await Self.writeOpenOrders(snapshot, db)
+            summary.upserted["open_orders"] = try await Self.writeOpenOrders(snapshot, summary: &summary, db)
             step("receipts")
             summary.upserted["receipts"] = try await Self.writeReceipts(snapshot, db)
             step("overrides")
             summary.upserted["overrides"] = try await Self.writeOverrides(snapshot, db)
+            step("stock history")
+            summary.stockHistoryDays = try await Self.writeStockHistory(snapshot, db)
             try await Self.writeDatasetInfo(snapshot, settingsYAML: settingsYAML, db)
 
             step("stock counts")
@@ -238,16 +240,25 @@ extension Store {
         return rows
     }
 
-    private static func writeOpenOrders(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
-        guard !s.openOrders.isEmpty else { return 0 }
+    private static func writeOpenOrders(_ s: Snapshot, summary: inout ImportSummary, _ db: any SQLDatabase) async throws -> Int {
+        if s.openOrdersExtracted {
+            summary.ordersClosed = try await closeAbsentOrders(s, db)
+        }
+        guard !s.openOrders.isEmpty else {
+            try await refreshOnOrder(db)
+            return 0
+        }
         var bulk = BulkWriter(
             db: db, table: "open_orders",
-            columns: ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"],
+            columns: [
+                "order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date", "closed_on",
+            ],
             key: ["order_id", "item_id", "location_id"])
         for o in s.openOrders {
             try await bulk.append([
                 o.orderID, s.items[Int(o.item)].id, s.locations[Int(o.location)].id, o.supplier.map { s.suppliers[Int($0)].id },
                 o.fromLocation.map { s.locations[Int($0)].id }, try FixedPoint.quantity(o.quantity), o.dueDate.description,
+                String?.none,
             ])
         }
         try await bulk.flush()
@@ -265,6 +276,30 @@ extension Store {
         return s.openOrders.count
     }
 
+    /// Closes (`closed_on` = the extract's `as_of`) every open order line the extract does not
+    /// list; returns how many. A line it lists is (re)opened by the upsert that follows.
+    private static func closeAbsentOrders(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var listed = Set<[String]>()
+        for o in s.openOrders { listed.insert([o.orderID, s.items[Int(o.item)].id, s.locations[Int(o.location)].id]) }
+        var absent: [[String]] = []
+        for row in try await db.raw("SELECT order_id, item_id, location_id FROM open_orders WHERE closed_on IS NULL").all() {
+            let key = [
+                try row.decode(column: "order_id", as: String.self), try row.decode(column: "item_id", as: String.self),
+                try row.decode(column: "location_id", as: String.self),
+            ]
+            if !listed.contains(key) { absent.append(key) }
+        }
+        for key in absent {
+            try await db.raw(
+                """
+                UPDATE open_orders SET closed_on = \(bind: s.asOf.description) WHERE order_id = \(bind: key[0]) \
+                AND item_id = \(bind: key[1]) AND location_id = \(bind: key[2])
+                """
+            ).run()
+        }
+        return absent.count
+    }
+
     /// Sets every position's on-order to what its open purchase orders still have outstanding:
     /// Σ max(0, quantity − received).
     static func refreshOnOrder(_ db: any SQLDatabase) async throws {
@@ -273,7 +308,7 @@ extension Store {
             """
             INSERT INTO stock_positions (item_id, location_id, owner, owner_supplier_id, on_order) \
             SELECT item_id, location_id, 'owned', '', SUM(CASE WHEN quantity > received THEN quantity - received ELSE 0 END) \
-            FROM open_orders WHERE supplier_id IS NOT NULL GROUP BY item_id, location_id \
+            FROM open_orders WHERE supplier_id IS NOT NULL AND closed_on IS NULL GROUP BY item_id, location_id \
             ON CONFLICT (item_id, location_id, owner, owner_supplier_id) DO UPDATE SET on_order = excluded.on_order
             """
         ).run()
@@ -306,6 +341,31 @@ extension Store {
         return s.receipts.count
     }
 
+    /// stock_history.csv: end-of-day stock per item, location, owner and day, upserted (an import
+    /// is the truth for the days it lists).
+    private static func writeStockHistory(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
+        var bulk = BulkWriter(
+            db: db, table: "stock_history", columns: ["item_id", "location_id", "owner", "history_date", "on_hand", "value"],
+            key: ["item_id", "location_id", "owner", "history_date"])
+        for point in s.stockHistory {
+            let (onHand, value): (Int64, Int64?)
+            do throws(LedgerError) {
+                onHand = try FixedPoint.quantity(point.onHand, field: "on_hand")
+                value = try point.value.map { (v: Double) throws(LedgerError) in
+                    try FixedPoint.scaled(v, by: FixedPoint.moneyScale, field: "value")
+                }
+            } catch {
+                throw StorageError(error)
+            }
+            try await bulk.append([
+                s.items[Int(point.item)].id, s.locations[Int(point.location)].id, point.ownership.rawValue,
+                point.date.description, onHand, value,
+            ])
+        }
+        try await bulk.flush()
+        return s.stockHistory.count
+    }
+
     private static func writeOverrides(_ s: Snapshot, _ db: any SQLDatabase) async throws -> Int {
         var bulk = BulkWriter(
             db: db, table: "overrides",
@@ -334,7 +394,11 @@ extension Store {
         ).run()
         var bulk = BulkWriter(
             db: db, table: "stock_counts",
-            columns: ["count_date", "line", "item_id", "location_id", "owner", "owner_supplier_id", "received_date", "on_hand"],
+            columns: [
+                "count_date", "line", "item_id", "location_id", "owner", "owner_supplier_id", "received_date", "on_hand",
+                "lot_id",
+                "unit_cost", "expiry_date",
+            ],
             key: [])
         var counted: [PositionKey: Int64] = [:]
         for (line, lot) in s.countedStock.enumerated() {
@@ -342,8 +406,10 @@ extension Store {
                 itemID: s.items[Int(lot.item)].id, locationID: s.locations[Int(lot.location)].id, owner: lot.ownership,
                 ownerSupplierID: lot.ownership == .owned ? "" : lot.supplier.map { s.suppliers[Int($0)].id } ?? "")
             let quantity: Int64
+            let unitCost: Int64?
             do throws(LedgerError) {
                 quantity = try FixedPoint.quantity(lot.onHand, field: "on_hand")
+                unitCost = try lot.unitCost.map { (c: Double) throws(LedgerError) in try FixedPoint.unitCost(c) }
                 guard let sum = FixedPoint.add(counted[key, default: 0], quantity) else {
                     throw StockPositions.overflow(
                         LedgerMovement(position: key, bucket: .onHand, quantity: quantity), balance: counted[key, default: 0])
@@ -354,7 +420,7 @@ extension Store {
             }
             try await bulk.append([
                 countDate.description, line, key.itemID, key.locationID, key.owner.rawValue, key.ownerSupplierID,
-                lot.receivedDate?.description, quantity,
+                lot.receivedDate?.description, quantity, lot.lotID, unitCost, lot.expiryDate?.description,
             ])
         }
         try await bulk.flush()

@@ -36,6 +36,8 @@ public struct LedgerEntryRecord: Sendable, Hashable {
     public var reason: String
     /// Document reference.
     public var reference: String
+    /// The lot the posting named (`""`: first in, first out).
+    public var lotID: String
     /// The entry this one reverses.
     public var reversesEntryID: Int64?
     /// Whether a transfer crosses companies.

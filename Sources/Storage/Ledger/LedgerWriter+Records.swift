@@ -26,9 +26,11 @@ struct EntryRow: Sendable {
     var overReceipt: Int64 = 0
     /// Dated before the stock count (``PostingResult/isHistory``).
     var history = false
+    /// The lot the posting names (`""`: first in, first out).
+    var lotID = ""
 
     static let columns =
-        "entry_id, idempotency_key, fingerprint, posting_type, posting_date, item_id, location_id, to_location_id, supplier_id, owner, quantity, uom, uom_quantity, unit_cost, value, reason, reference, reverses_entry_id, intercompany, over_receipt, history"
+        "entry_id, idempotency_key, fingerprint, posting_type, posting_date, item_id, location_id, to_location_id, supplier_id, owner, quantity, uom, uom_quantity, unit_cost, value, reason, reference, reverses_entry_id, intercompany, over_receipt, history, lot_id"
 
     init(
         key: String, fingerprint: String, type: PostingType, date: String, itemID: String, locationID: String,
@@ -82,6 +84,7 @@ struct EntryRow: Sendable {
         self.intercompany = try row.decode(column: "intercompany", as: Int.self) != 0
         self.overReceipt = try row.decode(column: "over_receipt", as: Int64.self)
         self.history = try row.decode(column: "history", as: Int.self) != 0
+        self.lotID = try row.decode(column: "lot_id", as: String.self)
     }
 }
 
@@ -98,11 +101,11 @@ extension LedgerWriter {
             """
             INSERT INTO ledger_entries (idempotency_key, fingerprint, posting_type, posting_date, item_id, location_id, \
             to_location_id, supplier_id, owner, quantity, uom, uom_quantity, unit_cost, value, reason, reference, \
-            reverses_entry_id, intercompany, over_receipt, history, recorded_at) VALUES (\(bind: e.key), \(bind: e.fingerprint), \
+            reverses_entry_id, intercompany, over_receipt, history, lot_id, recorded_at) VALUES (\(bind: e.key), \(bind: e.fingerprint), \
             \(bind: e.type.rawValue), \(bind: e.date), \(bind: e.itemID), \(bind: e.locationID), \(bind: e.toLocationID), \
             \(bind: e.supplierID), \(bind: e.owner.rawValue), \(bind: e.quantity), \(bind: e.uom), \(bind: e.uomQuantity), \
             \(bind: e.unitCost), \(bind: e.value), \(bind: e.reason), \(bind: e.reference), \(bind: e.reversesEntryID), \
-            \(bind: e.intercompany ? 1 : 0), \(bind: e.overReceipt), \(bind: e.history ? 1 : 0), \(bind: recordedAt.iso8601)) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id
+            \(bind: e.intercompany ? 1 : 0), \(bind: e.overReceipt), \(bind: e.history ? 1 : 0), \(bind: e.lotID), \(bind: recordedAt.iso8601)) ON CONFLICT (idempotency_key) DO NOTHING RETURNING entry_id
             """
         ).first()
         return try row?.decode(column: "entry_id", as: Int64.self)
@@ -246,7 +249,7 @@ extension LedgerWriter {
             let row = try await db.raw(
                 """
                 SELECT quantity, received FROM open_orders WHERE order_id = \(bind: orderID) AND item_id = \(bind: itemID) \
-                AND location_id = \(bind: locationID) AND supplier_id IS NOT NULL
+                AND location_id = \(bind: locationID) AND supplier_id IS NOT NULL AND closed_on IS NULL
                 """
             ).first()
         else { return nil }

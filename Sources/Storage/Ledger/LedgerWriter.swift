@@ -173,6 +173,7 @@ final class LedgerWriter {
             reference: request.reference, reversesEntryID: nil, intercompany: intercompany)
         entry.overReceipt = effect.overReceipt
         entry.history = effect.isHistory
+        entry.lotID = request.lotID
         if checksBeforeWriting { try await checkBalances(effect.movements) }
         wrote = true
         guard let entryID = try await insert(entry) else {

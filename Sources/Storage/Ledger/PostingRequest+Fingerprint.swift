@@ -3,8 +3,9 @@ import InventoryCore
 extension PostingRequest {
     /// The canonical text compared when a key is used again: the fields that define the
     /// movement — key, date, type, item, location, the quantity in base units (so `2 BOX` and
-    /// `24 EA` are the same posting), destination, supplier, owner, reason, reference —
-    /// separated by U+001F. The valuation cost is not compared: an import fills it from the
+    /// `24 EA` are the same posting), destination, supplier, owner, reason, reference and, when
+    /// the posting names one, the lot (`lot=ID` after the reference, so that a posting without a
+    /// lot keeps the fingerprint it had before lots existed) — separated by U+001F. The valuation cost is not compared: an import fills it from the
     /// item's standard cost where the file leaves it empty.
     func fingerprint(baseQuantity: Int64) -> String {
         let fields: [String] = [
@@ -12,7 +13,7 @@ extension PostingRequest {
             supplierID ?? "",
             owner.map { $0 == .owned ? "" : $0.rawValue } ?? "", reason, reference,
         ]
-        return fields.joined(separator: "\u{1F}")
+        return (lotID.isEmpty ? fields : fields + ["lot=" + lotID]).joined(separator: "\u{1F}")
     }
 
     /// The request fields a fingerprint keeps as given (``fingerprint(baseQuantity:)``): the

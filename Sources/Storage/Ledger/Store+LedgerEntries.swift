@@ -12,7 +12,7 @@ extension Store {
             var query = SQLQueryString(
                 """
                 SELECT entry_id, idempotency_key, posting_type, posting_date, item_id, location_id, to_location_id, supplier_id, owner, \
-                quantity, uom, uom_quantity, unit_cost, value, reason, reference, reverses_entry_id, intercompany, recorded_at \
+                quantity, uom, uom_quantity, unit_cost, value, reason, reference, lot_id, reverses_entry_id, intercompany, recorded_at \
                 FROM ledger_entries WHERE 1 = 1
                 """)
             if let itemID { query += " AND item_id = \(bind: itemID)" }
@@ -44,6 +44,7 @@ extension Store {
                     value: try row.decode(column: "value", as: Int64.self),
                     reason: try row.decode(column: "reason", as: String.self),
                     reference: try row.decode(column: "reference", as: String.self),
+                    lotID: try row.decode(column: "lot_id", as: String.self),
                     reversesEntryID: try row.decode(column: "reverses_entry_id", as: Int64?.self),
                     intercompany: try row.decode(column: "intercompany", as: Int.self) != 0,
                     recordedAt: try row.decode(column: "recorded_at", as: String.self))

@@ -54,7 +54,7 @@ public struct PositionDifference: Sendable, Hashable {
     }
 }
 
-/// What ``Store/verify()`` found.
+/// What ``Store/verify(lots:)`` found.
 public struct VerificationReport: Sendable, Hashable {
     /// Ledger entries read.
     public var entryCount: Int
@@ -62,6 +62,18 @@ public struct VerificationReport: Sendable, Hashable {
     public var positionCount: Int
     /// Differences (empty when the books agree).
     public var differences: [PositionDifference]
+    /// Lots on hand and in transit after the replay (0 when lots were not replayed).
+    public var lotCount = 0
+    /// Their book value, 10⁻⁴ currency units, by the data set's valuation (`ledger.valuation`).
+    public var lotValue: Int64 = 0
+    /// Positions whose lots do not add up to the stored balance (`on_hand`, `in_transit`):
+    /// ``PositionDifference/expected`` is the lots' total.
+    public var lotDifferences: [PositionDifference] = []
+    /// Postings whose lots could not move in the replay (a named lot not on hand; more taken than
+    /// the lots hold), each naming the posting.
+    public var lotProblems: [String] = []
+    /// Whether the lots were replayed.
+    public var lotsReplayed = false
 
     /// Creates a report.
     public init(entryCount: Int, positionCount: Int, differences: [PositionDifference]) {
@@ -70,6 +82,6 @@ public struct VerificationReport: Sendable, Hashable {
         self.differences = differences
     }
 
-    /// Whether every position equals its ledger.
-    public var isConsistent: Bool { differences.isEmpty }
+    /// Whether every position equals its ledger (and, when replayed, its lots).
+    public var isConsistent: Bool { differences.isEmpty && lotDifferences.isEmpty && lotProblems.isEmpty }
 }

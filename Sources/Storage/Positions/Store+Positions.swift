@@ -43,8 +43,14 @@ extension Store {
     /// Recomputes every position from the ledger movements (on order from the open purchase
     /// orders: Σ max(0, quantity − received); the on-order movements of receipts are the record of
     /// what they received) and lists each balance that differs from `stock_positions`.
-    public func verify() async throws -> VerificationReport {
-        try await backend.read { db in
+    ///
+    /// With `lots` it also replays the stock count and every posting through the lots
+    /// (``InventoryCore/Snapshot/stockPositions()``, valued by the data set's `ledger.valuation`)
+    /// in the same read, and lists each position whose lots do not add up to its stored on hand or
+    /// in transit, and each posting whose lots could not move.
+    public func verify(lots: Bool = true) async throws -> VerificationReport {
+        let settings = lots ? try await planningSettings() : PlanningSettings()
+        return try await backend.read { db in
             var expected: [PositionKey: StockPosition] = [:]
             let sums = try await db.raw(
                 """
@@ -68,7 +74,7 @@ extension Store {
             for row in try await db.raw(
                 """
                 SELECT item_id, location_id, CAST(SUM(CASE WHEN quantity > received THEN quantity - received ELSE 0 END) AS BIGINT) AS total \
-                FROM open_orders WHERE supplier_id IS NOT NULL GROUP BY item_id, location_id
+                FROM open_orders WHERE supplier_id IS NOT NULL AND closed_on IS NULL GROUP BY item_id, location_id
                 """
             ).all() {
                 let key = PositionKey(
@@ -93,7 +99,44 @@ extension Store {
             }
             let entries =
                 try await db.raw("SELECT COUNT(*) AS n FROM ledger_entries").first()?.decode(column: "n", as: Int.self) ?? 0
-            return VerificationReport(entryCount: entries, positionCount: stored.count, differences: differences)
+            var report = VerificationReport(entryCount: entries, positionCount: stored.count, differences: differences)
+            if lots {
+                try await Self.replayLots(into: &report, stored: stored, settings: settings, db)
+            }
+            return report
+        }
+    }
+
+    /// The lot half of ``verify(lots:)``: the snapshot of this read replayed through its lots.
+    private static func replayLots(
+        into report: inout VerificationReport, stored: [PositionKey: StockPosition], settings: PlanningSettings,
+        _ db: any SQLDatabase
+    ) async throws {
+        let stock = try await readSnapshot(db, settings: settings, asOf: nil).stockPositions()
+        report.lotsReplayed = true
+        report.lotProblems = (stock.problems + stock.lotProblems).map(\.message)
+        var lotTotals: [PositionKey: (onHand: Int64, inTransit: Int64)] = [:]
+        for (key, stack) in stock.lots.onHand {
+            lotTotals[key, default: (0, 0)].onHand = stack.quantity
+            report.lotCount += stack.lots.count
+            report.lotValue += stack.value
+        }
+        for (key, stack) in stock.lots.inTransit {
+            lotTotals[key, default: (0, 0)].inTransit = stack.quantity
+            report.lotCount += stack.lots.count
+            report.lotValue += stack.value
+        }
+        for key in Set(lotTotals.keys).union(stored.keys).sorted() {
+            let have = stored[key] ?? StockPosition(key: key)
+            let lots = lotTotals[key] ?? (0, 0)
+            if have.onHand != lots.onHand {
+                report.lotDifferences.append(
+                    PositionDifference(key: key, bucket: .onHand, stored: have.onHand, expected: lots.onHand))
+            }
+            if have.inTransit != lots.inTransit {
+                report.lotDifferences.append(
+                    PositionDifference(key: key, bucket: .inTransit, stored: have.inTransit, expected: lots.inTransit))
+            }
         }
     }
 
@@ -102,7 +145,7 @@ extension Store {
     /// entry. Throws a description of the first broken invariant; does nothing in release builds.
     public func _checkInvariants() async throws {
         #if DEBUG
-            let report = try await verify()
+            let report = try await verify(lots: false)
             if let first = report.differences.first {
                 throw StorageError(
                     .database,

@@ -139,6 +139,7 @@ struct LedgerEntryResponse: Codable, Sendable {
     var value: Double
     var reason: String
     var reference: String
+    var lotId: String
     var reversesEntryId: Int64?
     var intercompany: Bool
     var recordedAt: String
@@ -160,6 +161,7 @@ struct LedgerEntryResponse: Codable, Sendable {
         value = Double(e.value) / Double(FixedPoint.moneyScale)
         reason = e.reason
         reference = e.reference
+        lotId = e.lotID
         reversesEntryId = e.reversesEntryID
         intercompany = e.intercompany
         recordedAt = e.recordedAt
@@ -184,6 +186,7 @@ struct PostingBody: Codable, Sendable {
     var unitCost: Double?
     var reason: String?
     var reference: String?
+    var lotId: String?
 }
 
 struct PostingResponse: Codable, Sendable {

@@ -97,7 +97,7 @@ struct LedgerRoutes {
             uom: body.uom,
             toLocationID: body.toLocationId, supplierID: body.supplierId, owner: owner, unitCost: body.unitCost,
             reason: body.reason ?? "",
-            reference: body.reference ?? "")
+            reference: body.reference ?? "", lotID: body.lotId ?? "")
         // The ledger rules check the rest (quantity, unit cost, lengths, date window: 422 naming the field).
         let result = try await state.store.post(posting, today: today)
         let response = PostingResponse(result)

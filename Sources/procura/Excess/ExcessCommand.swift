@@ -52,7 +52,7 @@ struct ExcessOptions: ParsableArguments {
         if let data {
             snapshot = try DataFolderLoading.load(data, quiet: quiet)
         } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot() }
+            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
         }
         let progress = TerminalProgress(quiet: quiet)
         defer { progress.clear() }

@@ -20,11 +20,15 @@ extension StorageScenario {
         var view = ["count date \(s.stockCountDate.map(\.description) ?? "none")"]
         view += s.countedStock.map {
             "count \(item($0.item)) \(location($0.location)) \($0.ownership.rawValue) \(supplier($0.supplier)) \($0.onHand) \($0.receivedDate?.description ?? "")"
+                + " lot \($0.lotID ?? "") \($0.unitCost.map { String($0) } ?? "") \($0.expiryDate?.description ?? "")"
         }
         view += s.postings.map {
             "posting \($0.key) \($0.date) \($0.type.rawValue) \(item($0.item)) \(location($0.location)) \($0.quantity) \($0.uom) \($0.baseQuantity) "
-                + "\(location($0.toLocation)) \(supplier($0.supplier)) \($0.owner.rawValue) \($0.unitCost) \($0.reason) \($0.reference)"
+                + "\(location($0.toLocation)) \(supplier($0.supplier)) \($0.owner.rawValue) \($0.unitCost) \($0.reason) \($0.reference) \($0.lotID)"
         }
+        view += s.stockHistory.map {
+            "history \($0.date) \(item($0.item)) \(location($0.location)) \($0.ownership.rawValue) \($0.onHand) \($0.value.map { String($0) } ?? "")"
+        }.sorted()
         view += s.openOrders.map {
             "order \($0.orderID) \(item($0.item)) \(location($0.location)) \(supplier($0.supplier)) \(location($0.fromLocation)) \($0.quantity) \($0.dueDate)"
         }.sorted()

@@ -15,7 +15,7 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
 
     /// Every scenario, in a fixed order.
     static let all: [StorageScenario] =
-        ledger + ledgerRules + imports + snapshots + reporting + administration + accounts + [concurrency]
+        ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
 }
 
 /// Fresh databases for the scenarios.
