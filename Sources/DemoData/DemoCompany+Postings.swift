@@ -16,7 +16,7 @@ extension DemoCompany {
     /// and the reversal of an issue followed by its correct posting. Replayed in file order on
     /// the stock of `inventory.csv` (per item, location and owner) by the ledger rules
     /// (``LedgerRules``), no balance goes negative.
-    func postings(closing: Closing) throws(DemoDataError) -> [DemoPosting] {
+    func postings(closing: Closing) throws(DemoDataError) -> DemoLedger {
         var random = generator(.postings)
         let asOf = configuration.asOf
         // The stock positions in ticks (each item's own scale: the rules add integers of any scale).
@@ -80,9 +80,8 @@ extension DemoCompany {
             effects[key] = movements
             return key
         }
-        func primarySupplier(_ index: Int) -> Int32 { sourcing[itemLocations[index].sourcingRows.lowerBound].supplier }
-        /// On hand of an owner at an item-location: for supplier-owned stock the counted stock (no
-        /// supplier in inventory.csv) and the primary supplier's together.
+        /// On hand of an owner at an item-location: for supplier-owned stock the counted stock (kept
+        /// here without its supplier) and the primary supplier's together.
         func stock(_ index: Int, _ owner: Ownership = .owned) -> Int64 {
             let counted = positions[position(index, owner)].onHand
             guard owner != .owned else { return counted }
@@ -192,6 +191,23 @@ extension DemoCompany {
                 .reversal, wrong.index, ticks: wrong.ticks, reason: "posted to the wrong work order", reference: wrong.key)
             try post(.issue, wrong.index, ticks: wrong.ticks, reference: "WO-48199")
         }
-        return result
+        var supplierStock: [Int: Int64] = [:]
+        for index in itemLocations.indices where itemLocations[index].ownership != .owned {
+            supplierStock[index] = stock(index, itemLocations[index].ownership)
+        }
+        return DemoLedger(postings: result, supplierStock: supplierStock)
     }
+
+    /// The supplier that owns an item-location's consignment/VMI stock: its first sourcing row's
+    /// (the row that carries the ownership).
+    func primarySupplier(_ index: Int) -> Int32 { sourcing[itemLocations[index].sourcingRows.lowerBound].supplier }
+}
+
+/// The demo ledger: the postings of `transactions.csv` and what they leave.
+struct DemoLedger: Sendable {
+    /// The postings, in file order.
+    var postings: [DemoPosting]
+    /// Supplier-owned on hand per consignment/VMI item-location after the count and every
+    /// posting, ticks (the primary supplier's stock).
+    var supplierStock: [Int: Int64]
 }

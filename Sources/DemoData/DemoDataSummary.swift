@@ -10,6 +10,10 @@ public struct DemoDataSummary: Hashable, Sendable, CustomStringConvertible {
 
     /// The files in the order they were written.
     public var files: [File]
+    /// The supplier statements (`statements/<supplier_id>.csv`), by supplier key.
+    public var statements: [File] = []
+    /// The differences planted in those statements (``DemoStatementDifference``).
+    public var plantedStatementDifferences: [DemoStatementDifference] = []
 
     /// Number of files.
     public var fileCount: Int { files.count }

@@ -12,6 +12,8 @@ import InventoryCore
 public struct DemoDataWriter: Sendable {
     /// The files a demo data set consists of, in the order they are written.
     public static let fileNames: [String] = DemoFile.allCases.map(\.rawValue)
+    /// The folder beside them with the supplier stock statements (`<supplier_id>.csv`).
+    public static let statementsFolder = "statements"
 
     /// Creates a writer.
     public init() {}
@@ -26,7 +28,7 @@ public struct DemoDataWriter: Sendable {
         }
         let visible = entries.filter { !$0.hasPrefix(".") }
         if visible.isEmpty { return true }
-        guard visible.allSatisfy(fileNames.contains) else { return false }
+        guard visible.allSatisfy({ fileNames.contains($0) || $0 == statementsFolder }) else { return false }
         let settings = directory.appendingPathComponent(DemoFile.settings.rawValue)
         guard let handle = try? FileHandle(forReadingFrom: settings) else { return false }
         defer { try? handle.close() }

@@ -217,7 +217,8 @@ struct DemoWriting {
                 "key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id", "supplier_id", "owner",
                 "unit_cost", "reason", "reference",
             ])
-        for posting in try company.postings(closing: closing) {
+        let ledger = try company.postings(closing: closing)
+        for posting in ledger.postings {
             transactions.field(posting.key)
             transactions.field(posting.date)
             transactions.field(posting.type.rawValue)
@@ -238,6 +239,7 @@ struct DemoWriting {
             try transactions.endRow()
         }
         try finish(&transactions, into: &summary)
+        try statements(DemoStatements(company: company, ledger: ledger), into: &summary)
 
         var overrides = try open(
             .overrides, ["item_id", "location_id", "parameter", "value", "reason", "author", "valid_from", "valid_to"])
@@ -253,6 +255,35 @@ struct DemoWriting {
             try overrides.endRow()
         }
         try finish(&overrides, into: &summary)
+    }
+
+    /// `statements/<supplier_id>.csv`: each consignment/VMI supplier's statement of its stock
+    /// (supplier_id, item_id, location_id, quantity), the input of `procura reconcile consignment`.
+    func statements(_ statements: DemoStatements, into summary: inout DemoDataSummary) throws(DemoDataError) {
+        let folder = directory.appendingPathComponent(DemoDataWriter.statementsFolder)
+        do {
+            if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DemoDataError(
+                code: .writeFailed, message: "cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
+        for (supplier, lines) in statements.statements {
+            let supplierID = company.suppliers[Int(supplier)].id
+            var file = try DemoCSVFile(
+                directory: folder, name: supplierID + ".csv", header: ["supplier_id", "item_id", "location_id", "quantity"])
+            for line in lines {
+                let itemLocation = company.itemLocations[line.itemLocation]
+                file.field(bytes: supplierKeys[Int(supplier)])
+                file.field(bytes: itemKeys[Int(itemLocation.item)])
+                file.field(bytes: locationKeys[Int(itemLocation.location)])
+                file.field(ticks: line.ticks, decimals: company.itemProfiles[Int(itemLocation.item)].decimals)
+                try file.endRow()
+            }
+            try file.close()
+            summary.statements.append(.init(name: DemoDataWriter.statementsFolder + "/" + file.name, rows: file.rows))
+        }
+        summary.plantedStatementDifferences = statements.planted
     }
 
     /// A number for `price_breaks`: at most 4 decimals, trailing zeros dropped.

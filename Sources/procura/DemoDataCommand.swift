@@ -76,6 +76,8 @@ struct DemoDataCommand: ParsableCommand {
             "demo-data: wrote \(summary.fileCount) files, \(summary.totalRows) rows to \(out) "
             + "(items \(items), locations \(locations), seed \(seed); demand.csv \(summary.rows(in: "demand.csv") ?? 0) rows) "
             + "in \(String(format: "%.1f", seconds)) s\n"
+            + "demo-data: \(summary.statements.count) supplier stock statements in \(out)/\(DemoDataWriter.statementsFolder)/ "
+            + "(planted differences: \(summary.plantedStatementDifferences.map(\.description).joined(separator: ", ")))\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -30,7 +30,8 @@ struct DemoFolder: Sendable {
         let company = try DemoCompany(configuration: configuration)
         summary = try DemoDataWriter().write(company, to: directory)
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where name != DemoDataWriter.statementsFolder {
             files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
         }
         self.files = files

@@ -1,4 +1,5 @@
 import DataImport
+import DemoData
 import Foundation
 import InventoryCore
 import ProcuraTestSupport
@@ -139,6 +140,36 @@ extension StorageScenario {
             #expect(try await store.importSnapshot(try load(), today: today).ordersClosed == 0)
             #expect(try await store.position("A", "L1").onOrder == StorageFixture.q(16))
             #expect(try await store.verify().isConsistent)
+        },
+        StorageScenario(
+            name:
+                "the demo company's supplier statements reconcile against each supplier's own stock but for the planted differences"
+        ) {
+            store in
+            let folder = try Fixtures.temporaryDirectory("procura-demo-statements")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let company = try DemoCompany(configuration: DemoCompany.Configuration(itemCount: 200))
+            let summary = try DemoDataWriter().write(company, to: folder)
+            #expect(
+                summary.plantedStatementDifferences.map(\.status) == ["differs", "missing_on_statement", "missing_in_ledger"])
+            #expect(summary.statements.count >= 3)
+            let snapshot = try DataFolderImporter().load(from: folder).snapshot
+            _ = try await store.importSnapshot(snapshot, settingsYAML: SettingsText.read(folder: folder))
+            var found: [DemoStatementDifference] = []
+            var lines = 0
+            for file in summary.statements {
+                let supplierID = String(file.name.dropFirst(DemoDataWriter.statementsFolder.count + 1).dropLast(4))
+                let path = folder.appendingPathComponent(file.name).path
+                let statement = try SupplierStatement.read(path: path, name: file.name, supplierID: supplierID)
+                let report = try await store.consignmentReconciliation(supplierID: supplierID, statement: statement)
+                lines += report.lines.count
+                found += report.differences.map {
+                    DemoStatementDifference(
+                        supplierID: supplierID, itemID: $0.itemID, locationID: $0.locationID, status: $0.status)
+                }
+            }
+            #expect(found == summary.plantedStatementDifferences)
+            #expect(lines > 20, "the statements cover the suppliers' stock: \(lines) lines")
         },
     ]
 }
