@@ -163,7 +163,7 @@ struct PageTests {
     }
 
     @Test(
-        "an item page shows the chart with the forecast band, the policy and its derivation, positions, ledger and the override form"
+        "an item page shows the chart with the forecast band, the stock over time, the policy and its derivation, positions, ledger and the override form"
     )
     func itemPage() async throws {
         try await WebFixture.withApp { client, fixture, _ in
@@ -176,7 +176,8 @@ struct PageTests {
             for marker in [
                 "id=\"demand-chart\"", "class=\"history\"", "class=\"forecast\"", "class=\"interval\"", "id=\"policy-summary\"",
                 "id=\"explanation\"", "id=\"positions\"", "id=\"ledger\"", "id=\"override-form\"", "id=\"classification\"",
-                "id=\"requirements-summary\"",
+                "id=\"requirements-summary\"", "id=\"item-stock-chart\"", "id=\"stock-chart\"",
+                ">\(location) owned</text>", "href=\"/stock?item_id=\(item)&amp;location_id=\(location)\"",
             ] {
                 #expect(html.contains(marker), "item page lacks \(marker)")
             }

@@ -61,7 +61,12 @@ enum BacktestCauses {
             }
         }
         if row.result.isOverridden {
-            let parameters = row.result.overrides.map(\.parameter.rawValue).joined(separator: ", ")
+            // In words (forecast_per_bucket → "forecast per week"), as the explanation names them.
+            let parameters = row.result.overrides.map { override -> String in
+                var words = override.parameter.rawValue.split(separator: "_").map(String.init)
+                if words.last == "bucket" { words[words.count - 1] = period }
+                return words.joined(separator: " ")
+            }.joined(separator: ", ")
             causes.append("override of \(parameters)")
         }
         if causes.isEmpty, status == .belowTarget {

@@ -99,21 +99,32 @@ struct StockOverTimeEndpoints {
             throw Problem.badRequest(
                 "from \(from) … to \(to) must be a window of 1 to \(Self.longestWindow) days", code: "invalid_parameter")
         }
+        return try walk(item: item, location: query.string("location_id"), from: from, to: to)
+    }
+
+    /// The end-of-day stock of one item (at one location, or every one) from `from` to `to`, of
+    /// the positions `keep` admits (default every owner); a figure the ledger's range cannot hold
+    /// is 422 naming it.
+    func walk(
+        item: String, location: String?, from: InventoryCore.Day, to: InventoryCore.Day,
+        keep: (PositionKey) -> Bool = { _ in true }
+    ) throws -> History {
+        let snapshot = state.plans.view.snapshot
         let walk: StockHistory
         do {
-            walk = try snapshot.stockHistory(from: from, to: to, itemID: item, locationID: query.string("location_id"))
+            walk = try snapshot.stockHistory(from: from, to: to, itemID: item, locationID: location)
         } catch {
             throw Problem.unprocessable(error.message, code: "invalid_data")
         }
         return History(
             from: from.description, to: to.description,
-            days: walk.days.map {
+            days: walk.days.filter { keep($0.position) }.map {
                 Day(
                     date: $0.date.description, itemId: $0.position.itemID, locationId: $0.position.locationID,
                     owner: $0.position.ownerText, onHand: FixedPoint.quantityDouble($0.onHand),
                     value: Double($0.value) / Double(FixedPoint.moneyScale), source: $0.source.rawValue)
             },
-            differences: walk.differences.map {
+            differences: walk.differences.filter { keep($0.position) }.map {
                 Difference(
                     date: $0.date.description, itemId: $0.position.itemID, locationId: $0.position.locationID,
                     owner: $0.position.ownerText, ledgerOnHand: FixedPoint.quantityDouble($0.ledgerOnHand),

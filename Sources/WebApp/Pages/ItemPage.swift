@@ -71,6 +71,15 @@ struct ItemPage {
                 let requirements = try plan.requirements(itemID: row.itemID, locationID: row.locationID)
                 rowValues["requirements"] = requirementValues(RequirementsReport(requirements, plan: plan))
             }
+            // Stock over time at this location: the last year's end-of-day stock, a supplier's own only.
+            let asOf = view.snapshot.asOf
+            let history = try StockOverTimeEndpoints(state: state).walk(
+                item: item.id, location: row.locationID, from: asOf.adding(days: -365), to: asOf.adding(days: -1)
+            ) { scope.canSee(ownerSupplierID: $0.ownerSupplierID) }
+            rowValues["stock_chart"] = StockChart.svg(history)
+            rowValues["stock_from"] = history.from
+            rowValues["stock_to"] = history.to
+            rowValues["stock_link"] = principal.allows(.viewPlanning)
             values["row"] = rowValues
         }
         // Positions by owner (live), a supplier's only of its own stock and owned stock.
