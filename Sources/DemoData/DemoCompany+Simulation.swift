@@ -148,6 +148,8 @@ extension DemoCompany {
                                 dueDate: order.dueDate, receiptDate: day, quantity: order.quantity,
                                 orderedQuantity: order.orderedQuantity,
                                 unitPrice: unitPrice(rule, orderedTicks: order.orderedQuantity)))
+                    } else {
+                        history.supplierReceipts.append((day, order.quantity, order.orderID))
                     }
                     if let followUp = pending[p].followUp {
                         pending[p].received += order.quantity

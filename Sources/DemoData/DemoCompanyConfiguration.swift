@@ -49,6 +49,11 @@ extension DemoCompany {
         /// The last day of history: the day before ``asOf`` (a Sunday).
         public var historyEnd: Day { asOf.adding(days: -1) }
 
+        /// The first day `transactions.csv` records every receipt, issue and consumption of (the
+        /// ledger's last 12 months before the count): 52 weeks before ``asOf``. Before it, stock
+        /// over time comes from the month ends of `stock_history.csv`.
+        public var ledgerStart: Day { asOf.adding(days: -364) }
+
         /// Throws ``DemoDataError/Code/invalidConfiguration`` when a value is out of range.
         public func validate() throws(DemoDataError) {
             func fail(_ message: String) -> DemoDataError {

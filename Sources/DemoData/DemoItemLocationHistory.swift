@@ -30,6 +30,8 @@ struct DemoItemLocationHistory: Sendable {
     var stockouts: [Day] = []
     /// Receipts, by receipt date (owned stock only; consignment and VMI stock is the supplier's).
     var receipts: [ReceiptLine] = []
+    /// Receipts of consignment/VMI stock (the supplier's), by receipt date: day, ticks, order.
+    var supplierReceipts: [(day: Day, quantity: Int64, orderID: String)] = []
     /// Stock on hand at the end of each month before the snapshot date (`stock_history.csv`).
     var monthEnds: [(day: Day, onHand: Int64)] = []
     /// Stock on hand at the snapshot date, by receipt lot, oldest first.

@@ -103,8 +103,9 @@ struct DemoWriting {
         try finish(&sourcing, into: &summary)
     }
 
-    /// demand, inventory, receipts, stock_history (month ends), stockouts, open_orders (streamed per item-location), then
-    /// transactions and overrides.
+    /// demand, inventory, receipts, stock_history (month ends), stockouts, open_orders and the
+    /// ledger's last 12 months in transactions (streamed per item-location), then the postings of
+    /// the count date, the supplier statements and overrides.
     func histories(into summary: inout DemoDataSummary) throws(DemoDataError) {
         var demand = try open(.demand, ["date", "item_id", "location_id", "quantity"])
         var inventory = try open(
@@ -119,6 +120,12 @@ struct DemoWriting {
         var stockHistory = try open(.stockHistory, ["date", "item_id", "location_id", "on_hand", "ownership"])
         var openOrders = try open(
             .openOrders, ["order_id", "item_id", "location_id", "supplier_id", "from_location_id", "quantity", "due_date"])
+        var transactions = try open(
+            .transactions,
+            [
+                "key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id", "supplier_id", "owner",
+                "unit_cost", "reason", "reference",
+            ])
         let asOf = company.configuration.asOf
         var closing = DemoCompany.Closing(stock: [], openOrders: [])
         closing.stock.reserveCapacity(company.itemLocationCount)
@@ -193,6 +200,7 @@ struct DemoWriting {
                 closing.openOrders.append((index, line))
             }
             closing.stock.append(history.closingStock)
+            for posting in company.ledgerHistory(itemLocation: index, history) { try write(posting, to: &transactions) }
         }
         for transfer in company.transferOrders {
             openOrders.field(transfer.orderID)
@@ -211,33 +219,8 @@ struct DemoWriting {
         try finish(&stockHistory, into: &summary)
         try finish(&openOrders, into: &summary)
 
-        var transactions = try open(
-            .transactions,
-            [
-                "key", "date", "type", "item_id", "location_id", "quantity", "uom", "to_location_id", "supplier_id", "owner",
-                "unit_cost", "reason", "reference",
-            ])
         let ledger = try company.postings(closing: closing)
-        for posting in ledger.postings {
-            transactions.field(posting.key)
-            transactions.field(posting.date)
-            transactions.field(posting.type.rawValue)
-            transactions.field(bytes: itemKeys[Int(posting.item)])
-            transactions.field(bytes: locationKeys[Int(posting.location)])
-            transactions.field(posting.quantity, decimals: posting.decimals)
-            if let uom = posting.uom { transactions.field(uom) } else { transactions.empty() }
-            if let to = posting.toLocation { transactions.field(bytes: locationKeys[Int(to)]) } else { transactions.empty() }
-            if let supplier = posting.supplier {
-                transactions.field(bytes: supplierKeys[Int(supplier)])
-            } else {
-                transactions.empty()
-            }
-            transactions.field(posting.owner.rawValue)
-            if let cost = posting.unitCost { transactions.field(cost, decimals: 4) } else { transactions.empty() }
-            transactions.field(posting.reason)
-            transactions.field(posting.reference)
-            try transactions.endRow()
-        }
+        for posting in ledger.postings { try write(posting, to: &transactions) }
         try finish(&transactions, into: &summary)
         try statements(DemoStatements(company: company, ledger: ledger), into: &summary)
 
@@ -255,6 +238,28 @@ struct DemoWriting {
             try overrides.endRow()
         }
         try finish(&overrides, into: &summary)
+    }
+
+    /// One `transactions.csv` row.
+    private func write(_ posting: DemoPosting, to transactions: inout DemoCSVFile) throws(DemoDataError) {
+        transactions.field(posting.key)
+        transactions.field(posting.date)
+        transactions.field(posting.type.rawValue)
+        transactions.field(bytes: itemKeys[Int(posting.item)])
+        transactions.field(bytes: locationKeys[Int(posting.location)])
+        transactions.field(posting.quantity, decimals: posting.decimals)
+        if let uom = posting.uom { transactions.field(uom) } else { transactions.empty() }
+        if let to = posting.toLocation { transactions.field(bytes: locationKeys[Int(to)]) } else { transactions.empty() }
+        if let supplier = posting.supplier {
+            transactions.field(bytes: supplierKeys[Int(supplier)])
+        } else {
+            transactions.empty()
+        }
+        transactions.field(posting.owner.rawValue)
+        if let cost = posting.unitCost { transactions.field(cost, decimals: 4) } else { transactions.empty() }
+        transactions.field(posting.reason)
+        transactions.field(posting.reference)
+        try transactions.endRow()
     }
 
     /// `statements/<supplier_id>.csv`: each consignment/VMI supplier's statement of its stock

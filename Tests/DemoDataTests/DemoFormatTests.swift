@@ -172,7 +172,11 @@ struct DemoFormatTests {
         for day in try folder.table("stockouts.csv").values("date").map({ try Day.parse($0, "stockouts.csv") }) {
             #expect(day >= configuration.historyStart && day < configuration.asOf)
         }
-        #expect(Set(try folder.table("transactions.csv").values("date")) == [configuration.asOf.isoString])
+        // The ledger's last 12 months (history before the count) and the postings of the count date.
+        let postingDays = try folder.table("transactions.csv").values("date").map { try Day.parse($0, "transactions.csv") }
+        #expect(postingDays.allSatisfy { $0 >= configuration.ledgerStart && $0 <= configuration.asOf })
+        #expect(
+            postingDays.contains(configuration.asOf) && postingDays.contains { $0 < configuration.ledgerStart.adding(days: 14) })
     }
 
     @Test("settings.yaml writes the documented defaults under the contract's keys")

@@ -13,12 +13,19 @@ struct DemoDataCommandTests {
     func contents(_ directory: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+            if name == "statements" {
+                let folder = directory.appendingPathComponent(name)
+                for statement in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                    result[name + "/" + statement] = try Data(contentsOf: folder.appendingPathComponent(statement))
+                }
+            } else {
+                result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+            }
         }
         return result
     }
 
-    @Test("writes the data folder, creating it, and prints a one-line summary to stderr")
+    @Test("writes the data folder and the supplier statements, creating it, and prints a summary to stderr")
     func writes() throws {
         let parent = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: parent) }
@@ -27,9 +34,12 @@ struct DemoDataCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.count == 2, "\(result.stderr)")
         #expect(result.stderr.contains("wrote 14 files") && result.stderr.contains("rows"))
-        #expect(try Set(contents(out).keys) == Set(Self.files))
+        #expect(lines.last?.contains("supplier stock statements in \(out.path)/statements/ (planted differences: ") == true)
+        let written = try Set(contents(out).keys)
+        #expect(written.filter { !$0.hasPrefix("statements/") } == Set(Self.files))
+        #expect(written.contains { $0.hasPrefix("statements/SUP-") && $0.hasSuffix(".csv") })
     }
 
     @Test("same flags, same bytes; a second run into its own folder needs no --force")

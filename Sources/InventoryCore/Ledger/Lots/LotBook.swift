@@ -46,7 +46,9 @@ public struct LotBook: Sendable {
             throw LedgerError(.invalidPosting, field: "key", "\(subject): key already posted")
         }
         let q = p.posting.quantity
-        var book = self
+        // The stacks the posting changes are staged as copies and written back only when every
+        // step has succeeded (all or nothing without copying the whole book).
+        var staged = Staged()
         var entry = LotEntry(key: p.key)
         switch LotAction(p.posting.type, quantity: q) {
         case .none:
@@ -56,27 +58,27 @@ public struct LotBook: Sendable {
                 let lot = try StockLot(
                     lotID: p.lotID ?? p.key, supplierID: p.here.ownerSupplierID, receivedDate: p.posting.date, quantity: q,
                     unitCost: p.unitCost)
-                entry.added = try book.add(LotDraw(parts: [lot], value: lot.value), to: p.there, .inTransit)
+                entry.added = try staged.add(LotDraw(parts: [lot], value: lot.value), to: p.there, .inTransit, in: self)
             }
         case .create:
             let lot = try StockLot(
                 lotID: p.lotID.flatMap { $0.isEmpty ? nil : $0 } ?? p.key,
                 supplierID: p.posting.supplierID ?? "", receivedDate: p.posting.date, expiryDate: p.expiryDate,
                 quantity: abs(q), unitCost: p.unitCost)
-            entry.added = try book.add(LotDraw(parts: [lot], value: lot.value), to: p.here, .onHand)
+            entry.added = try staged.add(LotDraw(parts: [lot], value: lot.value), to: p.here, .onHand, in: self)
         case .take:
-            entry.taken = try book.take(abs(q), lotID: p.lotID, from: p.here, .onHand, subject)
+            entry.taken = try staged.take(abs(q), lotID: p.lotID, from: p.here, .onHand, subject, in: self)
         case .ship:
-            let side = try book.take(q, lotID: p.lotID, from: p.here, .onHand, subject)
+            let side = try staged.take(q, lotID: p.lotID, from: p.here, .onHand, subject, in: self)
             entry.taken = side
-            entry.added = try book.add(side.draw, to: p.there, .inTransit)
+            entry.added = try staged.add(side.draw, to: p.there, .inTransit, in: self)
         case .arrive:
-            let side = try book.take(q, lotID: p.lotID, from: p.there, .inTransit, subject)
+            let side = try staged.take(q, lotID: p.lotID, from: p.there, .inTransit, subject, in: self)
             entry.taken = side
-            entry.added = try book.add(side.draw, to: p.there, .onHand)
+            entry.added = try staged.add(side.draw, to: p.there, .onHand, in: self)
         }
-        book.entries[p.key] = entry
-        self = book
+        commit(staged)
+        entries[p.key] = entry
         return entry
     }
 
@@ -93,43 +95,66 @@ public struct LotBook: Sendable {
                 .invalidPosting, field: "reference", expected: "the key of a posting not yet reversed",
                 "\(subject): no posting '\(key)' to reverse (never posted, or already reversed)")
         }
-        var book = self
+        var staged = Staged()
         if let added = entry.added {
-            try book.remove(added, subject)
+            try staged.remove(added, subject, in: self)
         }
         if let taken = entry.taken {
-            _ = try book.add(taken.draw, to: taken.position, taken.bucket)
+            _ = try staged.add(taken.draw, to: taken.position, taken.bucket, in: self)
         }
-        book.entries[key] = nil
-        self = book
+        commit(staged)
+        entries[key] = nil
         return entry
     }
 
-    private mutating func take(
-        _ amount: Int64, lotID: String?, from position: PositionKey, _ bucket: PositionBucket, _ subject: String
-    ) throws(LedgerError) -> LotEntry.Side {
-        var stack = (bucket == .inTransit ? inTransit[position] : onHand[position]) ?? LotStack(valuation: valuation)
-        let draw = try stack.take(amount, lotID: lotID.flatMap { $0.isEmpty ? nil : $0 }, for: subject)
-        if bucket == .inTransit { inTransit[position] = stack } else { onHand[position] = stack }
-        return LotEntry.Side(position: position, bucket: bucket, draw: draw)
-    }
-
-    private mutating func remove(_ side: LotEntry.Side, _ subject: String) throws(LedgerError) {
-        if side.bucket == .inTransit {
-            try inTransit[side.position, default: LotStack(valuation: valuation)].remove(side.draw, for: subject)
-        } else {
-            try onHand[side.position, default: LotStack(valuation: valuation)].remove(side.draw, for: subject)
+    /// Writes the staged stacks back.
+    private mutating func commit(_ staged: Staged) {
+        for (slot, stack) in staged.stacks {
+            if slot.bucket == .inTransit { inTransit[slot.position] = stack } else { onHand[slot.position] = stack }
         }
     }
 
-    private mutating func add(_ draw: LotDraw, to position: PositionKey, _ bucket: PositionBucket) throws(LedgerError)
-        -> LotEntry.Side
-    {
-        if bucket == .inTransit {
-            try inTransit[position, default: LotStack(valuation: valuation)].receive(draw)
-        } else {
-            try onHand[position, default: LotStack(valuation: valuation)].receive(draw)
+    /// Copies of the stacks one posting changes, taken from the book on first use.
+    private struct Staged {
+        struct Slot: Hashable {
+            var position: PositionKey
+            var bucket: PositionBucket
         }
-        return LotEntry.Side(position: position, bucket: bucket, draw: draw)
+        var stacks: [Slot: LotStack] = [:]
+
+        private mutating func withStack<T>(
+            _ position: PositionKey, _ bucket: PositionBucket, in book: LotBook, _ body: (inout LotStack) throws(LedgerError) -> T
+        ) throws(LedgerError) -> T {
+            let slot = Slot(position: position, bucket: bucket)
+            var stack =
+                stacks[slot] ?? (bucket == .inTransit ? book.inTransit[position] : book.onHand[position])
+                ?? LotStack(valuation: book.valuation)
+            let result = try body(&stack)
+            stacks[slot] = stack
+            return result
+        }
+
+        mutating func take(
+            _ amount: Int64, lotID: String?, from position: PositionKey, _ bucket: PositionBucket, _ subject: String,
+            in book: LotBook
+        ) throws(LedgerError) -> LotEntry.Side {
+            let draw = try withStack(position, bucket, in: book) { (stack: inout LotStack) throws(LedgerError) in
+                try stack.take(amount, lotID: lotID.flatMap { $0.isEmpty ? nil : $0 }, for: subject)
+            }
+            return LotEntry.Side(position: position, bucket: bucket, draw: draw)
+        }
+
+        mutating func remove(_ side: LotEntry.Side, _ subject: String, in book: LotBook) throws(LedgerError) {
+            try withStack(side.position, side.bucket, in: book) { (stack: inout LotStack) throws(LedgerError) in
+                try stack.remove(side.draw, for: subject)
+            }
+        }
+
+        mutating func add(_ draw: LotDraw, to position: PositionKey, _ bucket: PositionBucket, in book: LotBook)
+            throws(LedgerError) -> LotEntry.Side
+        {
+            try withStack(position, bucket, in: book) { (stack: inout LotStack) throws(LedgerError) in try stack.receive(draw) }
+            return LotEntry.Side(position: position, bucket: bucket, draw: draw)
+        }
     }
 }
