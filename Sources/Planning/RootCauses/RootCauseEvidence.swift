@@ -77,7 +77,8 @@ struct RootCauseEvidence {
         // Forecast under: the demand over the lead time into the stock-out against a moving average before it.
         let rule = primary[key]
         let leadTime = rule?.leadTimeDays ?? snapshot.settings.policy.defaultLeadTimeDays
-        let n = max(1, Int((leadTime / bucketDays).rounded(.up)))
+        // Lead time in buckets, rounded up (after rounding away the last bits of 365.25 / 52.18…).
+        let n = max(1, Int(((leadTime / bucketDays * 1e6).rounded() / 1e6).rounded(.up)))
         let c0 = columns.lowerBound
         let window = snapshot.settings.forecasting.movingAverageWindow
         let into = demand(row: row, (c0 - n)..<(c0 + 1))

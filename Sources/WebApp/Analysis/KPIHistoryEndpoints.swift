@@ -149,7 +149,8 @@ struct KPIHistoryEndpoints {
                     values["turnover_trend"] = slope(g.trend.inventoryTurnoverAnnualized, places: 3)
                     return values
                 },
-                "latest": months.last ?? "",
+                "latest": months.last ?? "", "has_groups": !h.groups.isEmpty,
+                "has_largest": causes.events.contains { $0.kind == .stockout },
                 "stockout_pareto": totals.first { $0.kind == .stockout }.map(pareto) ?? [:],
                 "excess_pareto": totals.first { $0.kind == .excess }.map(pareto) ?? [:],
                 "category_paretos": causes.pareto.filter { $0.grouping == "category" && $0.kind == .stockout }.map { p in
