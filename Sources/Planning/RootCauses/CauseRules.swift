@@ -42,4 +42,12 @@ enum CauseRules {
         guard abs(total - forecast) > error else { return nil }
         return (forecast, error, total)
     }
+
+    /// An override's parameter in words, as the explanations name it: `reorder_point` → "reorder
+    /// point", `forecast_per_bucket` → "forecast per week" (the bucket named by `period`).
+    static func parameterInWords(_ parameter: String, period: String) -> String {
+        var words = parameter.split(separator: "_").map(String.init)
+        if words.last == "bucket" { words[words.count - 1] = period }
+        return words.joined(separator: " ")
+    }
 }

@@ -61,7 +61,7 @@ struct RootCauseEvidence {
             return .init(
                 code: "override",
                 evidence:
-                    "override of \(o.parameter.split(separator: "_").joined(separator: " ")) = \(number(o.value)) (\(o.reason); \(window))"
+                    "override of \(CauseRules.parameterInWords(o.parameter, period: bucketName)) = \(number(o.value)) (\(o.reason); \(window))"
             )
         }
     }

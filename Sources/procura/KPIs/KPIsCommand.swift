@@ -39,12 +39,7 @@ struct KPIsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
-        for (flag, value) in [("--from", from), ("--to", to)] {
-            if let value, Day(iso: value) == nil { throw ValidationError("\(flag) '\(value)' — expected a date YYYY-MM-DD") }
-        }
-        if let a = from.flatMap({ Day(iso: $0) }), let b = to.flatMap({ Day(iso: $0) }), b < a {
-            throw ValidationError("--to '\(to ?? "")' — expected a date on or after --from \(from ?? "")")
-        }
+        try DateWindowCheck.validate(from: from, to: to)
         if !by.contains(.month), let other = by.first(where: { $0 == .item || $0 == .supplier }) {
             throw ValidationError(
                 "--by \(other.rawValue) — expected category, location or class; item and supplier group the history (add --by month)"

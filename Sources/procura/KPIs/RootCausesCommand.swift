@@ -32,12 +32,7 @@ struct RootCausesCommand: AsyncParsableCommand {
 
     func validate() throws {
         if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
-        for (flag, value) in [("--from", from), ("--to", to)] {
-            if let value, Day(iso: value) == nil { throw ValidationError("\(flag) '\(value)' — expected a date YYYY-MM-DD") }
-        }
-        if let a = from.flatMap({ Day(iso: $0) }), let b = to.flatMap({ Day(iso: $0) }), b < a {
-            throw ValidationError("--to '\(to ?? "")' — expected a date on or after --from \(from ?? "")")
-        }
+        try DateWindowCheck.validate(from: from, to: to)
     }
 
     func run() async throws {
