@@ -78,7 +78,9 @@ struct RootCauseEvidence {
         let rule = primary[key]
         let leadTime = rule?.leadTimeDays ?? snapshot.settings.policy.defaultLeadTimeDays
         // Lead time in buckets, rounded up (after rounding away the last bits of 365.25 / 52.18…).
-        let n = max(1, Int(((leadTime / bucketDays * 1e6).rounded() / 1e6).rounded(.up)))
+        let buckets = ((leadTime / bucketDays * 1e6).rounded() / 1e6).rounded(.up)
+        // (More buckets than the history holds read the same demand: all of it.)
+        let n = max(1, Int(min(buckets, Double(d.bucketCount + 1))))
         let c0 = columns.lowerBound
         let window = snapshot.settings.forecasting.movingAverageWindow
         let into = demand(row: row, (c0 - n)..<(c0 + 1))

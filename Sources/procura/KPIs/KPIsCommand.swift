@@ -49,7 +49,8 @@ struct KPIsCommand: AsyncParsableCommand {
 
     func run() async throws {
         if by.contains(.month) { return try await history() }
-        let groupings = by.compactMap(\.grouping)
+        var groupings: [InventoryKPIs.Grouping] = []
+        for g in by.compactMap(\.grouping) where !groupings.contains(g) { groupings.append(g) }
         var configuration = InventoryKPIs.Configuration(
             groupings: groupings.isEmpty ? InventoryKPIs.Grouping.allCases : groupings)
         let fromDay = from.flatMap { Day(iso: $0) }
@@ -97,7 +98,7 @@ struct KPIsCommand: AsyncParsableCommand {
         }
         let configuration = KPIHistory.Configuration(
             from: from.flatMap { Day(iso: $0) }, to: to.flatMap { Day(iso: $0) },
-            groupings: by.compactMap(\.historyGrouping))
+            groupings: by.compactMap(\.historyGrouping).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
         _ = try window(snapshot, configuration.from, configuration.to)
         let progress = TerminalProgress(quiet: quiet)
         let history: KPIHistory
