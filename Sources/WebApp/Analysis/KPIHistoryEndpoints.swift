@@ -23,25 +23,27 @@ struct KPIHistoryEndpoints {
 
     /// `from`, `to` (checked against the history: a 400 naming both when no complete bucket lies
     /// within them) and `by`.
-    private func window(_ request: Request) throws -> (from: Day?, to: Day?) {
+    /// The memo key is the window's buckets, so dates naming the same whole buckets share one report.
+    private func window(_ request: Request) throws -> (from: Day?, to: Day?, key: String) {
         let query = QueryParameters(request)
         let from = try query.day("from")
         let to = try query.day("to")
         let snapshot = state.plans.view.snapshot
+        let columns: Range<Int>
         do {
-            _ = try KPIWindow.columns(
+            columns = try KPIWindow.columns(
                 snapshot.demand, from: from, to: to, defaultBuckets: snapshot.settings.classification.windowBuckets)
         } catch {
             throw Problem.badRequest(error.message, code: "invalid_parameter")
         }
-        return (from, to)
+        return (from, to, "\(columns.lowerBound)…\(columns.upperBound)")
     }
 
     func historyDocument(_ request: Request) async throws -> KPIHistory {
-        let (from, to) = try window(request)
+        let (from, to, span) = try window(request)
         let by = try QueryParameters(request).oneOf("by", Self.groupings)
         let view = state.plans.view
-        let key = "kpi-history|\(from?.description ?? "")|\(to?.description ?? "")|\(by ?? "")"
+        let key = "kpi-history|\(span)|\(by ?? "")"
         return try await view.memo(key) {
             do {
                 return try await KPIHistory.run(
@@ -54,9 +56,9 @@ struct KPIHistoryEndpoints {
     }
 
     func rootCauseDocument(_ request: Request) async throws -> RootCauseReport {
-        let (from, to) = try window(request)
+        let (from, to, span) = try window(request)
         let view = state.plans.view
-        return try await view.memo("root-causes|\(from?.description ?? "")|\(to?.description ?? "")") {
+        return try await view.memo("root-causes|\(span)") {
             do {
                 return try await RootCauseAnalysis.run(snapshot: view.snapshot, configuration: .init(from: from, to: to))
             } catch let error as PolicyError {
