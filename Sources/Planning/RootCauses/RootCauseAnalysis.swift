@@ -11,7 +11,7 @@ public import InventoryPolicy
 ///
 /// Each is attributed to every cause whose rule fires (``CauseRules``, shared with the back-test):
 /// forecast under (over) by more than its error, demand shift, supplier late against the PO's due
-/// date, lead time longer than sourcing.csv says, an override in force, a minimum order covering
+/// date, lead time longer than sourcing.csv says, an order released too late to arrive in time, an override in force, a minimum order covering
 /// many buckets, over-delivery, no demand; `unexplained` when none fires. The Pareto splits each
 /// event's weight equally among its causes, so the shares of a Pareto sum to 1.
 public enum RootCauseAnalysis {

@@ -104,6 +104,21 @@ struct RootCauseEvidence {
                     evidence:
                         "demand shift: the \(recent) \(bucketName)s before average \(number(ratio)) × the \(recent) before them"))
         }
+        // Order not released in time: the first receipt from the stock-out's start on was ordered too
+        // late to arrive before it even at the lead time planned with.
+        if let first = (receipts[key] ?? []).first(where: { $0.receiptDate >= start }),
+            let planned = (sourcing[key] ?? []).first(where: { $0.supplier == first.supplier })?.leadTimeDays,
+            Double(first.orderDate.distance(to: start)) < planned
+        {
+            let gap = first.orderDate.distance(to: start)
+            let when = gap >= 0 ? "\(gap) days before the stock-out" : "\(-gap) days after the stock-out began"
+            causes.append(
+                .init(
+                    code: "order_late",
+                    evidence:
+                        "\(first.orderID) was ordered on \(first.orderDate), \(when), against a lead time of \(number(planned)) days in sourcing.csv"
+                ))
+        }
         for r in receipts[key] ?? [] where r.receiptDate >= start && r.orderDate <= end {
             let supplier = snapshot.suppliers[Int(r.supplier)].id
             if let due = r.dueDate, due < r.receiptDate, due <= end {

@@ -13,7 +13,7 @@ public struct RootCauseReport: Codable, Sendable, Hashable {
     /// A cause and the evidence for it.
     public struct Cause: Codable, Sendable, Hashable {
         /// Stable code: `forecast_under`, `forecast_over`, `supplier_late`, `lead_time_longer`,
-        /// `override`, `moq_excess`, `over_delivery`, `no_demand`, `demand_shift`, `unexplained`.
+        /// `order_late`, `override`, `moq_excess`, `over_delivery`, `no_demand`, `demand_shift`, `unexplained`.
         public var code: String
         /// The numbers behind it, in words.
         public var evidence: String

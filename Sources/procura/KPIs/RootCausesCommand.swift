@@ -15,7 +15,7 @@ struct RootCausesCommand: AsyncParsableCommand {
             classification window) and each excess or obsolete position today (as procura excess) is \
             attributed to every cause the data supports: forecast_under / forecast_over (demand beyond \
             a moving-average forecast ± its error), demand_shift, supplier_late (received after the \
-            PO's due date in receipts.csv), lead_time_longer (than sourcing.csv), override (in force), \
+            PO's due date in receipts.csv), lead_time_longer (than sourcing.csv), order_late (ordered too late to arrive before it at the planned lead time), override (in force), \
             moq_excess, over_delivery, no_demand — unexplained when none. The Pareto splits each \
             event equally among its causes. The table shows the Paretos (total and --by, default \
             category) and the 20 stock-outs and 10 excess positions with most value at stake; csv one \

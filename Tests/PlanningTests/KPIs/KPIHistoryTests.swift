@@ -146,4 +146,19 @@ struct KPIHistoryTests {
         expectClose(total.causes.last?.cumulativeShare ?? .nan, 1, relative: 1e-12)
         #expect(report.pareto.contains { $0.grouping == "supplier" && $0.name == "S1" && $0.kind == .stockout })
     }
+
+    @Test(
+        "PO-3 ordered on 11-05, four days before the stock-out, against a 7-day lead time: order_late, no longer lead_time_longer"
+    )
+    func orderReleasedLate() async throws {
+        var snapshot = Self.snapshot()
+        snapshot.receipts[2].orderDate = Day(iso: "2026-11-05")!
+        let report = try await RootCauseAnalysis.run(
+            snapshot: snapshot, configuration: .init(from: Day(iso: "2026-10-01"), to: Day(iso: "2026-11-29")))
+        let event = try #require(report.events.first { $0.kind == .stockout })
+        #expect(event.causes.map(\.code) == ["forecast_under", "order_late", "supplier_late", "override"])
+        #expect(
+            event.causes[1].evidence
+                == "PO-3 was ordered on 2026-11-05, 4 days before the stock-out, against a lead time of 7 days in sourcing.csv")
+    }
 }
