@@ -16,7 +16,8 @@ struct Procura: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, UserCommand.self, DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self,
             AccuracyCommand.self, PlanCommand.self, Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self,
-            VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, SuppliersCommand.self,
+            VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
+            SuppliersCommand.self,
             BacktestCommand.self, ExcessCommand.self, AgingCommand.self,
             ProposalsCommand.self,
         ]

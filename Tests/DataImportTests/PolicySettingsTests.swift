@@ -117,4 +117,34 @@ struct PolicySettingsTests {
                     "settings.yaml: excess.obsolete_provision_rate — expected a rate from 0 to 1, got 1.5",
                 ])
     }
+
+    @Test("kpis: targets in their domains, the gross-margin rate optional — else an error naming the key")
+    func kpiTargets() throws {
+        let defaults = try SettingsText.parse("currency: EUR\n").kpis
+        #expect(defaults == KPISettings())
+        #expect(defaults.targetTurnover == 4 && defaults.targetFillRate == 0.95 && defaults.grossMarginRate == nil)
+        let settings = try SettingsText.parse(
+            "kpis:\n  target_turnover: 6\n  target_fill_rate: 0.98\n  target_stockout_frequency: 0\n  gross_margin_rate: 0.3\n"
+        ).kpis
+        #expect(settings.targetTurnover == 6 && settings.targetFillRate == 0.98 && settings.targetStockoutFrequency == 0)
+        #expect(settings.grossMarginRate == 0.3 && settings.targetDaysOnHand == 90 && settings.targetCycleServiceLevel == 0.95)
+        #expect(
+            try SettingsTests.errors(
+                """
+                kpis:
+                  target_turnover: 0
+                  target_days_on_hand: -1
+                  target_fill_rate: 1.2
+                  target_cycle_service_level: 0
+                  target_stockout_frequency: 2
+                  gross_margin_rate: 1
+                """) == [
+                    "settings.yaml: kpis.target_turnover — expected a number > 0, got 0",
+                    "settings.yaml: kpis.target_days_on_hand — expected a number > 0, got -1",
+                    "settings.yaml: kpis.target_fill_rate — expected a rate in (0, 1], got 1.2",
+                    "settings.yaml: kpis.target_cycle_service_level — expected a rate in (0, 1], got 0",
+                    "settings.yaml: kpis.target_stockout_frequency — expected a rate from 0 to 1, got 2",
+                    "settings.yaml: kpis.gross_margin_rate — expected a rate from 0 to below 1, got 1",
+                ])
+    }
 }

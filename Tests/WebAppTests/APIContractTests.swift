@@ -376,6 +376,43 @@ struct APIContractTests {
             expectClose(
                 provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            // KPIs over time and root causes.
+            let kpiPath = "/api/v1/kpis/history"
+            let kpiHistory = try await api.call(
+                .get, kpiPath, kpiPath + "?from=2026-01-01&to=2026-06-30&by=category", headers: viewer, expect: .ok)
+            let kh = try JSONValue.parse(kpiHistory.body.data)
+            #expect(
+                kh["periods"].array.map { $0["month"].string ?? "" } == [
+                    "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
+                ])
+            #expect(kh["from"].string == "2026-01-05" && kh["to"].string == "2026-06-28")
+            for (k, point) in kh["total"]["points"].array.enumerated() {
+                let cogs = kh["groups"].array.reduce(0.0) { $0 + ($1["points"].array[k]["cogs"].double ?? .nan) }
+                expectClose(cogs, point["cogs"].double ?? .nan, relative: 1e-9, "Σ category COGS = total, month \(k)")
+                let cycles = kh["groups"].array.reduce(0) { $0 + ($1["points"].array[k]["cycles"].int ?? 0) }
+                #expect(cycles == point["cycles"].int)
+            }
+            let reversedKPIs = try await api.call(
+                .get, kpiPath, kpiPath + "?from=2026-06-01&to=2026-05-01", headers: viewer, expect: .badRequest)
+            #expect(
+                try JSONValue.parse(reversedKPIs.body.data)["detail"].string
+                    == "from 2026-06-01 is after to 2026-05-01 — expected from ≤ to")
+            try await api.call(.get, kpiPath, kpiPath + "?from=2031-01-01", headers: viewer, expect: .badRequest)
+            try await api.call(.get, kpiPath, kpiPath + "?by=planner", headers: viewer, expect: .badRequest)
+            try await api.call(.get, kpiPath, kpiPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, kpiPath, kpiPath, headers: [:], expect: .unauthorized)
+            let causesPath = "/api/v1/kpis/root-causes"
+            let causes = try await api.call(.get, causesPath, causesPath + "?from=2026-01-01", headers: viewer, expect: .ok)
+            let rc = try JSONValue.parse(causes.body.data)
+            for pareto in rc["pareto"].array where pareto["events"].int ?? 0 > 0 {
+                let shares = pareto["causes"].array.reduce(0.0) { $0 + ($1["share"].double ?? .nan) }
+                expectClose(shares, 1, relative: 1e-9, "Pareto shares of \(pareto["name"].string ?? "")")
+            }
+            let stockouts = rc["events"].array.filter { $0["kind"].string == "stockout" }
+            #expect(rc["pareto"].array.first?["events"].int == stockouts.count)
+            try await api.call(.get, causesPath, causesPath + "?to=2020-01-01", headers: viewer, expect: .badRequest)
+            try await api.call(.get, causesPath, causesPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, causesPath, causesPath, headers: [:], expect: .unauthorized)
             // Stock over time: lots and the end-of-day history of one item.
             let (stockItem, _) = fixture.itemOfA
             let lotsPath = "/api/v1/stock/lots"

@@ -143,6 +143,13 @@ struct PageTests {
                 ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
                 ("/stock?item_id=\(fixture.itemOfA.item)", ["id=\"stock-chart\"", "id=\"stock-lots\"", "Lots on hand"]),
                 ("/stock", ["Name an item"]),
+                (
+                    "/kpi-history?by=category",
+                    [
+                        "id=\"kpi-turnover-chart\"", "id=\"kpi-service-chart\"", "id=\"kpi-history-total\"",
+                        "id=\"kpi-history-groups\"", "id=\"root-causes-stockouts\"", "id=\"root-causes-excess\"",
+                    ]
+                ),
                 ("/proposals", ["id=\"proposals\"", "id=\"outcomes\"", "plan run 1", "Item-locations by outcome"]),
                 (
                     "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",

@@ -21,8 +21,7 @@ enum BacktestCauses {
             let key = SupplierLine(item: row.item, location: row.location, supplier: source.rule.supplier)
             let leadTimes = settings.policy.leadTimes
             if status == .belowTarget, let seen = observed[key], seen.receipts >= leadTimes.minimumReceipts {
-                if seen.meanLeadTimeDays > used, leadTimes.hasDrifted(observedMeanDays: seen.meanLeadTimeDays, catalogDays: used)
-                {
+                if CauseRules.leadTimeLonger(observedDays: seen.meanLeadTimeDays, plannedDays: used, settings: leadTimes) {
                     causes.append(
                         "lead time longer than the policy assumes (\(source.leadTimeBasis.code)): \(days(seen.meanLeadTimeDays)) observed over \(seen.receipts) receipts vs \(days(used))"
                     )
@@ -44,17 +43,12 @@ enum BacktestCauses {
                     "forecast too high: demand \(percent(1 - ratio)) below the \(planned.formatted2) a \(period) planned for")
             }
         }
-        let half = demand.count / 2
-        if half >= 2 {
-            let first = demand[..<half].reduce(0, +) / Double(half)
-            let second = demand[half...].reduce(0, +) / Double(demand.count - half)
-            if first > 0, second / first > 1.5 || second / first < 2.0 / 3.0 {
-                causes.append("demand shift: the window's second half averages \((second / first).formatted2) × the first")
-            }
+        if let ratio = CauseRules.demandShift(Array(demand)) {
+            causes.append("demand shift: the window's second half averages \(ratio.formatted2) × the first")
         }
         if status == .excess, let source = row.source, mean > 0 {
             let minimum = max(source.rule.moq, source.rule.orderMultiple) * source.unitsPerPurchaseUnit
-            if minimum > 4 * mean {
+            if CauseRules.minimumOrderCoverage(minimumUnits: minimum, meanDemandPerBucket: mean) != nil {
                 causes.append(
                     "MOQ or order multiple of \(minimum.formatted2) units covers \((minimum / mean).formatted2) \(period)s of demand"
                 )

@@ -59,9 +59,8 @@ extension InventoryKPIs {
                     issued += demand.quantities[h * demand.bucketCount + c]
                     stockout += Int(demand.stockoutDays?[h * demand.bucketCount + c] ?? 0)
                 }
-                let inStock = Double(max(1, days - stockout))
                 figures.issuedQuantity = issued
-                figures.lostQuantity = Double(stockout) * issued / inStock
+                figures.lostQuantity = KPIFormulas.lostDemandEstimate(issued: issued, stockoutDays: stockout, days: days)
                 figures.costOfGoodsIssued = issued * item.unitCost
                 figures.stockoutDays = stockout
                 figures.stockoutItemLocations = stockout > 0 ? 1 : 0

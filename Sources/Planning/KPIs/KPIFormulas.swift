@@ -10,7 +10,11 @@
 ///   undefined without demand;
 /// - stock-out frequency = stock-out days / days in the period;
 /// - GMROI = gross margin / average inventory value over the period (not annualised; Levy & Weitz,
-///   *Retailing Management*, 10th ed. 2019, ch. 12) — undefined when the inventory value is 0.
+///   *Retailing Management*, 10th ed. 2019, ch. 12) — undefined when the inventory value is 0;
+/// - cycle service level (type 1 service, Silver et al. §7.1) = replenishment cycles without a
+///   stock-out / cycles — undefined without a complete cycle;
+/// - demand lost to stock-outs, estimated where only what was issued is recorded: stock-out days ×
+///   the issues per in-stock day.
 public enum KPIFormulas {
     /// Days in a year, for annualising.
     public static let daysPerYear = 365.0
@@ -48,5 +52,22 @@ public enum KPIFormulas {
     /// Gross margin / average inventory value.
     public static func gmroi(grossMargin: Double, averageInventoryValue value: Double) -> Double? {
         value != 0 ? grossMargin / value : nil
+    }
+
+    /// Cycles without a stock-out / complete cycles.
+    public static func cycleServiceLevel(cyclesWithoutStockout: Int, cycles: Int) -> Double? {
+        cycles > 0 ? Double(cyclesWithoutStockout) / Double(cycles) : nil
+    }
+
+    /// Units lost to stock-outs, estimated: stock-out days × issued / in-stock days (at least one
+    /// in-stock day), over a period of `days` days.
+    public static func lostDemandEstimate(issued: Double, stockoutDays: Int, days: Int) -> Double {
+        Double(stockoutDays) * issued / Double(max(1, days - stockoutDays))
+    }
+
+    /// The gross margin of goods that cost `cogs` sold at a gross-margin rate m (margin ÷ revenue):
+    /// revenue = COGS / (1 − m), margin = revenue − COGS = COGS · m / (1 − m).
+    public static func grossMargin(costOfGoodsIssued cogs: Double, marginRate m: Double) -> Double? {
+        m < 1 ? cogs * m / (1 - m) : nil
     }
 }

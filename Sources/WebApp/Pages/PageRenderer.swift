@@ -44,6 +44,7 @@ final class PageRenderer: Sendable {
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
         ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
+        ("kpi_history", PackageResources.kpi_history_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -78,7 +79,7 @@ final class PageRenderer: Sendable {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/backtest", "label": "Back-test"], ["href": "/excess", "label": "Excess"],
-                ["href": "/stock", "label": "Stock over time"],
+                ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
