@@ -56,10 +56,8 @@ enum BacktestCauses {
         }
         if row.result.isOverridden {
             // In words (forecast_per_bucket → "forecast per week"), as the explanation names them.
-            let parameters = row.result.overrides.map { override -> String in
-                var words = override.parameter.rawValue.split(separator: "_").map(String.init)
-                if words.last == "bucket" { words[words.count - 1] = period }
-                return words.joined(separator: " ")
+            let parameters = row.result.overrides.map {
+                CauseRules.parameterInWords($0.parameter.rawValue, period: period)
             }.joined(separator: ", ")
             causes.append("override of \(parameters)")
         }
