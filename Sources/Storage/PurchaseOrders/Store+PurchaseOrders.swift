@@ -29,18 +29,20 @@ extension Store {
     }
 
     /// Saves proposed purchase orders (``Planning/ProposedOrder``, from a ``Planning/ProcurementPlan``)
-    /// as orders in state `proposed`, created by `actor`, with a `po.create` audit entry each — all
+    /// as orders in state `proposed`, created by `principal` (who must be allowed to manage orders), with a `po.create` audit entry each — all
     /// in one transaction.
     ///
     /// Idempotent by `key`, like ledger postings: the same key with the same proposals returns the
     /// orders it created (``PurchaseOrderResult/replayed``) and creates nothing; the same key with
     /// other proposals throws ``StorageError/Code/idempotencyConflict``.
     ///
-    /// - Throws: ``StorageError/Code/valueOutOfRange`` for a quantity, price or value outside the
+    /// - Throws: ``Workflow/WorkflowError/Code/notPermitted``; ``StorageError/Code/valueOutOfRange`` for a quantity, price or value outside the
     ///   fixed-point range, ``StorageError/Code/invalidPosting`` for a quantity that is not > 0.
     public func createPurchaseOrders(
-        _ proposals: [ProposedOrder], currency: String, planRun: Int?, key: String, actor: String
+        _ proposals: [ProposedOrder], currency: String, planRun: Int?, key: String, by principal: Authorization.Principal
     ) async throws -> PurchaseOrderResult {
+        try PurchaseOrderWorkflow.checkCreate(by: principal)
+        let actor = principal.userID
         let fingerprint = PurchaseOrderRows.fingerprint(proposals, currency: currency, planRun: planRun)
         let now = clock.now().iso8601
         return try await backend.transaction { db in

@@ -44,6 +44,7 @@ final class PageRenderer: Sendable {
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
         ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
+        ("purchase_orders", PackageResources.purchase_orders_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -83,7 +84,7 @@ final class PageRenderer: Sendable {
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
-                ["href": "/proposals", "label": "Proposals"],
+                ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Purchase orders"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

@@ -89,6 +89,18 @@ public enum PurchaseOrderWorkflow {
         return PurchaseOrderDecision(state: next, approvalLevel: level.role, remainingLevels: remaining, reason: text)
     }
 
+    /// Checks that `principal` may create purchase orders (``Permission/manageOrders``).
+    ///
+    /// - Throws: ``WorkflowError/Code/notPermitted`` naming the roles that may.
+    public static func checkCreate(by principal: Authorization.Principal) throws(WorkflowError) {
+        guard Authorization.permits(principal, .manageOrders) else {
+            let roles = Role.allCases.filter { $0.allows(.manageOrders) }.map(\.rawValue).joined(separator: ", ")
+            throw WorkflowError(
+                .notPermitted,
+                "\(principal.userID) (role \(principal.role.rawValue)) may not create purchase orders — roles that may: \(roles)")
+        }
+    }
+
     /// Checks a line quantity: a finite number > 0.
     ///
     /// - Throws: ``WorkflowError/Code/invalidQuantity`` naming the line and the value.

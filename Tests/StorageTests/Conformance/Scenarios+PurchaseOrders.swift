@@ -14,7 +14,7 @@ extension StorageScenario {
             store in
             try await StorageFixture.load(store)
             let created = try await store.createPurchaseOrders(
-                POFixture.proposals(1), currency: "EUR", planRun: nil, key: "walk", actor: "bo")
+                POFixture.proposals(1), currency: "EUR", planRun: nil, key: "walk", by: POFixture.bo)
             let id = try #require(created.orders.first?.poID)
             #expect(id == "PO-000001")
             let steps: [(PurchaseOrderAction, PurchaseOrderDecisionRequest, PurchaseOrderState)] = [
@@ -60,7 +60,7 @@ extension StorageScenario {
         StorageScenario(name: "cancelled from every open state with a reason; rejected with a reason") { store in
             try await StorageFixture.load(store)
             let ids = try await store.createPurchaseOrders(
-                POFixture.proposals(6), currency: "EUR", planRun: nil, key: "cancel", actor: "bo"
+                POFixture.proposals(6), currency: "EUR", planRun: nil, key: "cancel", by: POFixture.bo
             ).orders.map(\.poID)
             // Bring order k to the k-th open state.
             let path: [PurchaseOrderDecisionRequest] = [
@@ -88,8 +88,10 @@ extension StorageScenario {
         StorageScenario(name: "the requester never approves their own proposal, nor someone who changed it") { store in
             try await StorageFixture.load(store)
             let id = try #require(
-                try await store.createPurchaseOrders(POFixture.proposals(1), currency: "EUR", planRun: 3, key: "sod", actor: "bo")
-                    .orders.first?.poID)
+                try await store.createPurchaseOrders(
+                    POFixture.proposals(1), currency: "EUR", planRun: 3, key: "sod", by: POFixture.bo
+                )
+                .orders.first?.poID)
             let own = await expectWorkflowError(.segregationOfDuties) {
                 _ = try await store.decide(POFixture.request(id, .approve, by: POFixture.bo))
             }
@@ -112,15 +114,15 @@ extension StorageScenario {
         StorageScenario(name: "purchase orders are created and decided once per idempotency key") { store in
             try await StorageFixture.load(store)
             let first = try await store.createPurchaseOrders(
-                POFixture.proposals(2), currency: "EUR", planRun: nil, key: "k1", actor: "bo")
+                POFixture.proposals(2), currency: "EUR", planRun: nil, key: "k1", by: POFixture.bo)
             let again = try await store.createPurchaseOrders(
-                POFixture.proposals(2), currency: "EUR", planRun: nil, key: "k1", actor: "bo")
+                POFixture.proposals(2), currency: "EUR", planRun: nil, key: "k1", by: POFixture.bo)
             #expect(!first.replayed && again.replayed)
             #expect(again.orders.map(\.poID) == ["PO-000001", "PO-000002"])
             #expect(try await store.purchaseOrders().count == 2)
             await expectStorageError(.idempotencyConflict) {
                 _ = try await store.createPurchaseOrders(
-                    POFixture.proposals(3), currency: "EUR", planRun: nil, key: "k1", actor: "bo")
+                    POFixture.proposals(3), currency: "EUR", planRun: nil, key: "k1", by: POFixture.bo)
             }
             let approve = POFixture.request("PO-000001", .approve, by: POFixture.ada)
             let decided = try await store.decide([approve], key: "a1")
@@ -140,7 +142,7 @@ extension StorageScenario {
             store in
             try await StorageFixture.load(store)
             let ids = try await store.createPurchaseOrders(
-                POFixture.proposals(100), currency: "EUR", planRun: nil, key: "race", actor: "bo"
+                POFixture.proposals(100), currency: "EUR", planRun: nil, key: "race", by: POFixture.bo
             ).orders.map(\.poID)
             #expect(ids.count == 100)
             for id in ids {

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import InventoryCore
+import Planning
+import Storage
+import Workflow
+
+/// Purchase orders: `GET /api/v1/purchase-orders[?state=&supplier_id=]`, `POST /api/v1/purchase-orders`
+/// (the current plan's proposals saved as proposed orders), `GET /api/v1/purchase-orders/{po_id}`,
+/// and the decisions `POST …/{po_id}/approve|reject|change-quantity|release|cancel` — each with an
+/// `Idempotency-Key` (``IdempotencyKey``), each calling ``Storage/Store/decide(_:key:)``, whose
+/// workflow (``Workflow/PurchaseOrderWorkflow``) decides permission, state, reason, segregation of
+/// duties and approval authority. Who sees planning data may list and read orders; suppliers get
+/// 403 (orders carry other suppliers' prices in the list). The page is ``PurchaseOrderPages``.
+struct PurchaseOrderEndpoints {
+    let state: WebState
+
+    static let states = PurchaseOrderState.lifecycleOrder.map(\.rawValue)
+
+    func add(api: RouterGroup<AppRequestContext>, pages: Router<AppRequestContext>) {
+        api.get("purchase-orders", use: list)
+        api.post("purchase-orders", use: create)
+        api.get("purchase-orders/:po_id", use: show)
+        for (path, action) in [
+            ("approve", PurchaseOrderAction.approve), ("reject", .reject), ("change-quantity", .changeQuantity),
+            ("release", .release), ("cancel", .cancel),
+        ] {
+            api.post("purchase-orders/:po_id/\(path)") { request, context in
+                try await decide(action, request: request, context: context)
+            }
+        }
+        PurchaseOrderPages(state: state).add(to: pages)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let filter = try query.oneOf("state", Self.states).flatMap(PurchaseOrderState.init(rawValue:))
+        let orders = try await state.store.purchaseOrders(state: filter, supplierID: query.string("supplier_id"))
+        return try JSONResponse.encode(PurchaseOrderPage(purchaseOrders: orders, total: orders.count))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let id = try context.parameters.require("po_id")
+        guard let order = try await state.store.purchaseOrder(id: id) else { throw Problem.notFound("no purchase order '\(id)'") }
+        return try JSONResponse.encode(
+            PurchaseOrderDetail(purchaseOrder: order, history: try await state.store.purchaseOrderHistory(id: id)))
+    }
+
+    /// Saves the proposals of the current plan (as `GET /api/v1/proposals` shows them).
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let key = try IdempotencyKey(request)
+        return try await state.idempotency.run(key) {
+            let plan = try await ProposalEndpoints(state: state).plan()
+            let result = try await state.store.createPurchaseOrders(
+                plan.proposals, currency: plan.currency, planRun: plan.runNumber, key: key.value, by: principal.subject)
+            let page = PurchaseOrderPage(purchaseOrders: result.orders, total: result.orders.count)
+            if result.replayed { return try JSONResponse.encode(page, status: .ok, headers: [.idempotentReplayed: "true"]) }
+            return try JSONResponse.encode(page, status: .created)
+        }
+    }
+
+    func decide(_ action: PurchaseOrderAction, request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let id = try context.parameters.require("po_id")
+        let key = try IdempotencyKey(request)
+        return try await state.idempotency.run(key) {
+            let body = try await Self.body(request, context: context)
+            let decision = PurchaseOrderDecisionRequest(
+                poID: id, action: action, principal: principal.subject, reason: body.reason ?? "", line: body.line,
+                purchaseQuantity: body.quantity)
+            let result = try await state.store.decide([decision], key: key.value)
+            guard let order = result.orders.first else { throw Problem.notFound("no purchase order '\(id)'") }
+            return try JSONResponse.encode(order, headers: result.replayed ? [.idempotentReplayed: "true"] : [:])
+        }
+    }
+
+    /// The optional JSON body of a decision (`{}` or none for approve and release).
+    static func body(_ request: Request, context: AppRequestContext) async throws -> DecisionBody {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return DecisionBody() }
+        return try JSONResponse.decode(DecisionBody.self, from: buffer)
+    }
+}
+
+/// `{"reason": …, "line": …, "quantity": …}` — what a decision may carry.
+struct DecisionBody: Decodable {
+    var reason: String?
+    var line: Int?
+    var quantity: Double?
+}
+
+/// `{"purchase_orders": [...], "total": n}`.
+struct PurchaseOrderPage: Encodable {
+    var purchaseOrders: [PurchaseOrderRecord]
+    var total: Int
+}
+
+/// One order with its history.
+struct PurchaseOrderDetail: Encodable {
+    var purchaseOrder: PurchaseOrderRecord
+    var history: [PurchaseOrderEvent]
+}
