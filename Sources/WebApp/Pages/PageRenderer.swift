@@ -84,7 +84,7 @@ final class PageRenderer: Sendable {
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
-                ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Purchase orders"],
+                ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])
