@@ -77,6 +77,32 @@ struct PurchaseOrderCommandTests {
         let done = try cli.run(["po", "list", "--state", "cancelled", "--database", database, "--format", "json"])
         #expect(try JSONValue.parse(done.stdout)["purchase_orders"][0]["reason"].string == "supplier closed")
         #expect(try cli.run(["po", "list", "--state", "maybe", "--database", database]).status == 64)
+
+        // Another order through confirm, a partial receipt, the rest, close.
+        let next = try #require(orders.first { $0["po_id"].string != small && ($0["value"].double ?? .infinity) <= 50_000 })
+        let id = try #require(next["po_id"].string)
+        let quantity = try #require(next["lines"][0]["quantity"].double)
+        func run(_ arguments: [String]) throws -> CLIRunner.Result {
+            try cli.run(arguments + ["--database", database])
+        }
+        #expect(try run(["approve", id, "--as", "ada"]).status == 0)
+        #expect(try run(["po", "release", id, "--as", "bo"]).status == 0)
+        #expect(try run(["po", "confirm", id, "--date", "2026-12-24", "--as", "bo"]).stdout.hasPrefix("\(id) confirmed"))
+        #expect(try run(["po", "confirm", id, "--date", "24.12.2026", "--as", "bo"]).status == 64)
+        #expect(try run(["po", "receive", id, "--line", "1=x", "--as", "bo"]).status == 64)
+        let over = try run(["po", "receive", id, "--line", "1=\(quantity + 1)", "--as", "bo"])
+        #expect(over.status == 1 && over.stderr.contains("at most"), "\(over.stderr)")
+        #expect(
+            try run(["po", "close", id, "--as", "bo"]).stderr.contains(
+                "it is confirmed, which allows receive_partially, receive, cancel"))
+        if quantity > 1 {
+            #expect(try run(["po", "receive", id, "--line", "1=1", "--as", "bo"]).stdout.hasPrefix("\(id) partially_received"))
+        }
+        #expect(try run(["po", "receive", id, "--as", "bo"]).stdout.hasPrefix("\(id) received"))
+        #expect(try run(["po", "close", id, "--as", "ada"]).status == 1, "approvers do not close orders")
+        #expect(try run(["po", "close", id, "--as", "bo"]).stdout.hasPrefix("\(id) closed"))
+        let history = try JSONValue.parse(try run(["po", "list", "--state", "closed", "--format", "json"]).stdout)
+        #expect(history["purchase_orders"][0]["confirmed_date"].string == "2026-12-24")
     }
 
     static let exportHeader =

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InventoryCore
 import Storage
 import Workflow
 
@@ -12,6 +13,27 @@ struct ActingUserOptions: ParsableArguments {
     /// The user's principal (unknown or disabled users: `Error: …`, exit 1).
     func principal(_ store: Store) async throws -> Authorization.Principal {
         try await store.actingPrincipal(userID: user)
+    }
+
+    /// Applies one decision per order, as this user, all or nothing (``Storage/Store/decide(_:key:)``),
+    /// and prints one line per order.
+    func decide(
+        _ ids: [String], _ action: PurchaseOrderAction, reason: String = "", confirmedDate: Day? = nil,
+        receipts: [Int: Double] = [:], db: DatabaseOptions
+    ) async throws {
+        let user = user
+        let result = try await WorkflowFailure.report {
+            try await db.withStore { store in
+                let principal = try await store.actingPrincipal(userID: user)
+                return try await store.decide(
+                    ids.map {
+                        PurchaseOrderDecisionRequest(
+                            poID: $0, action: action, principal: principal, reason: reason, confirmedDate: confirmedDate,
+                            receipts: receipts)
+                    })
+            }
+        }
+        StandardStreams.out(PurchaseOrderRendering.decided(result))
     }
 }
 

@@ -20,15 +20,6 @@ struct ApproveCommand: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        let ids = ids
-        let actor = actor
-        let result = try await WorkflowFailure.report {
-            try await db.withStore { store in
-                let principal = try await actor.principal(store)
-                return try await store.decide(
-                    ids.map { PurchaseOrderDecisionRequest(poID: $0, action: .approve, principal: principal) })
-            }
-        }
-        StandardStreams.out(PurchaseOrderRendering.decided(result))
+        try await actor.decide(ids, .approve, db: db)
     }
 }

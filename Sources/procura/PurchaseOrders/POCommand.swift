@@ -1,4 +1,5 @@
 import ArgumentParser
+import InventoryCore
 import Storage
 import Workflow
 
@@ -6,14 +7,16 @@ import Workflow
 struct POCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "po",
-        abstract: "List, export, release and cancel purchase orders.",
+        abstract: "List, export, release, confirm, receive, close and cancel purchase orders.",
         discussion: """
             Purchase orders are created from the proposals of the latest plan run with \
             `procura proposals --release --as USER` and approved with `procura approve`. Their states: \
             proposed → approved → released → confirmed → partially_received → received → closed; \
             cancelled from any open state with a reason. docs/procurement.md has the rules.
             """,
-        subcommands: [POList.self, POExport.self, PORelease.self, POCancel.self])
+        subcommands: [
+            POList.self, POExport.self, PORelease.self, POConfirm.self, POReceive.self, POClose.self, POCancel.self,
+        ])
 }
 
 struct POList: AsyncParsableCommand {
@@ -71,18 +74,70 @@ struct PORelease: AsyncParsableCommand {
     @OptionGroup var actor: ActingUserOptions
     @OptionGroup var db: DatabaseOptions
 
-    func run() async throws {
-        let ids = ids
-        let actor = actor
-        let result = try await WorkflowFailure.report {
-            try await db.withStore { store in
-                let principal = try await actor.principal(store)
-                return try await store.decide(
-                    ids.map { PurchaseOrderDecisionRequest(poID: $0, action: .release, principal: principal) })
-            }
-        }
-        StandardStreams.out(PurchaseOrderRendering.decided(result))
+    func run() async throws { try await actor.decide(ids, .release, db: db) }
+}
+
+struct POConfirm: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "confirm", abstract: "Record the supplier's confirmation of released purchase orders.")
+    @Argument(help: "Purchase-order ids (PO-000001 …).") var ids: [String]
+    @Option(help: "The date the supplier confirmed, YYYY-MM-DD (optional).") var date: String?
+    @OptionGroup var actor: ActingUserOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func validate() throws {
+        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' — expected YYYY-MM-DD") }
     }
+
+    func run() async throws { try await actor.decide(ids, .confirm, confirmedDate: date.flatMap(Day.init(iso:)), db: db) }
+}
+
+struct POReceive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receive",
+        abstract: "Record receipts against a purchase order: every line in full, or some lines in part.",
+        discussion: """
+            Without --line every line is received in full (state received). With --line N=QUANTITY \
+            (base units, repeatable) those lines are received in part (state partially_received, or \
+            received when every line is then complete); more than a line's remaining quantity is refused.
+            """)
+    @Argument(help: "The purchase-order id.") var id: String
+    @Option(name: .customLong("line"), help: ArgumentHelp("N=QUANTITY: base units received on line N.", valueName: "n=quantity"))
+    var lines: [String] = []
+    @OptionGroup var actor: ActingUserOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func receipts() throws -> [Int: Double] {
+        var out: [Int: Double] = [:]
+        for text in lines {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let line = Int(parts[0]), line >= 1, let quantity = Double(parts[1]), quantity.isFinite,
+                quantity > 0
+            else {
+                throw ValidationError(
+                    "--line '\(text)' — expected N=QUANTITY with a line number ≥ 1 and a quantity > 0, e.g. 1=12")
+            }
+            guard out[line] == nil else { throw ValidationError("--line \(line) is given twice") }
+            out[line] = quantity
+        }
+        return out
+    }
+
+    func validate() throws { _ = try receipts() }
+
+    func run() async throws {
+        let receipts = try receipts()
+        try await actor.decide([id], receipts.isEmpty ? .receive : .receivePartially, receipts: receipts, db: db)
+    }
+}
+
+struct POClose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close received purchase orders.")
+    @Argument(help: "Purchase-order ids (PO-000001 …).") var ids: [String]
+    @OptionGroup var actor: ActingUserOptions
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws { try await actor.decide(ids, .close, db: db) }
 }
 
 struct POCancel: AsyncParsableCommand {
@@ -93,17 +148,5 @@ struct POCancel: AsyncParsableCommand {
     @OptionGroup var actor: ActingUserOptions
     @OptionGroup var db: DatabaseOptions
 
-    func run() async throws {
-        let ids = ids
-        let actor = actor
-        let reason = reason
-        let result = try await WorkflowFailure.report {
-            try await db.withStore { store in
-                let principal = try await actor.principal(store)
-                return try await store.decide(
-                    ids.map { PurchaseOrderDecisionRequest(poID: $0, action: .cancel, principal: principal, reason: reason) })
-            }
-        }
-        StandardStreams.out(PurchaseOrderRendering.decided(result))
-    }
+    func run() async throws { try await actor.decide(ids, .cancel, reason: reason, db: db) }
 }
