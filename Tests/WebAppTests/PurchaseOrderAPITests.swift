@@ -21,11 +21,22 @@ enum POSetup {
     static func orders(_ store: Store, count: Int, key: String, approved: Bool = false) async throws -> [String] {
         let plan = try await store.procurementPlan()
         let small = try #require(plan.proposals.filter { $0.value <= 5_000 }.min { $0.value < $1.value }, "a small proposal")
+        // Each copy covers a requirement of its own (a bucket far off), so that approving one does
+        // not refuse another as a duplicate order.
+        let existing = try await store.purchaseOrders().count
+        let copies = (0..<count).map { k in
+            var order = small
+            for l in order.lines.indices {
+                order.lines[l].requirement.bucketStart = Day(year: 2100, month: 1, day: 1)!.adding(days: existing + k).description
+            }
+            return order
+        }
         let result = try await store.createPurchaseOrders(
-            Array(repeating: small, count: count), currency: plan.currency, planRun: plan.runNumber, key: key, by: creator)
+            copies, currency: plan.currency, planRun: plan.runNumber, key: key, by: creator)
         let ids = result.orders.map(\.poID)
         if approved {
-            _ = try await store.decide(ids.map { PurchaseOrderDecisionRequest(poID: $0, action: .approve, principal: approver) })
+            _ = try await store.decidePurchaseOrders(
+                ids.map { PurchaseOrderDecisionRequest(poID: $0, action: .approve, principal: approver) })
         }
         return ids
     }
@@ -167,7 +178,7 @@ struct PurchaseOrderAPITests {
         try await WebFixture.withApp { client, fixture, store in
             let ids = try await POSetup.orders(store, count: 2, key: "page")
             let bo = try await signIn(client, "bo")
-            _ = try await store.decide(
+            _ = try await store.decidePurchaseOrder(
                 PurchaseOrderDecisionRequest(
                     poID: ids[0], action: .changeQuantity, principal: Authorization.Principal(userID: "bo", role: .buyer),
                     reason: "pack", line: 1, purchaseQuantity: 1))

@@ -27,6 +27,7 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownOverride = "unknown_override"
             case unknownPurchaseOrder = "unknown_purchase_order"
             case concurrentChange = "concurrent_change"
+            case duplicateOrder = "duplicate_order"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -74,6 +75,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let unknownPurchaseOrder = Code(.unknownPurchaseOrder)
         /// Someone else changed the record between reading and writing it; nothing was written.
         public static let concurrentChange = Code(.concurrentChange)
+        /// A purchase order covers a requirement that another approved order already covers.
+        public static let duplicateOrder = Code(.duplicateOrder)
 
         /// The code as text (`negative_stock`, …).
         public var description: String { value.rawValue }

@@ -1,7 +1,7 @@
 public import InventoryCore
 public import Workflow
 
-/// One decision on one purchase order, as a front door asks it of ``Store/decide(_:key:)``.
+/// One decision on one purchase order, as a front door asks it of ``Store/decidePurchaseOrders(_:key:)``.
 public struct PurchaseOrderDecisionRequest: Sendable, Hashable {
     /// The order.
     public var poID: String

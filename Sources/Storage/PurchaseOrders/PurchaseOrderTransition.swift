@@ -74,6 +74,11 @@ struct PurchaseOrderTransition {
                 "purchase order \(id) was changed by someone else while you decided (it was \(order.state.rawValue)) — nothing was done; look at it again and decide anew"
             )
         }
+        if state == .approved, order.state != .approved {
+            try await PurchaseOrderClaims.claim(order, db)
+        } else if state == .cancelled {
+            try await db.raw("DELETE FROM purchase_order_claims WHERE po_id = \(bind: id)").run()
+        }
         for u in lineUpdates {
             var set = SQLQueryString("line = line")
             if let received = u.received { set = "received = \(bind: received)" }

@@ -19,7 +19,9 @@ extension Store {
     ///
     /// - Throws: ``Workflow/WorkflowError`` when a rule refuses a decision (state, permission,
     ///   reason, segregation of duties, authority, quantity); ``StorageError/Code/unknownPurchaseOrder``.
-    public func decide(_ requests: [PurchaseOrderDecisionRequest], key: String? = nil) async throws -> PurchaseOrderResult {
+    public func decidePurchaseOrders(_ requests: [PurchaseOrderDecisionRequest], key: String? = nil) async throws
+        -> PurchaseOrderResult
+    {
         let rules = ApprovalRules(thresholds: try await planningSettings().approvalThresholds)
         let now = clock.now().iso8601
         let today = clock.today()
@@ -40,9 +42,10 @@ extension Store {
         }
     }
 
-    /// One decision (``decide(_:key:)`` with one request); returns the order as it is after it.
-    public func decide(_ request: PurchaseOrderDecisionRequest, key: String? = nil) async throws -> PurchaseOrderRecord {
-        let result = try await decide([request], key: key)
+    /// One decision (``decidePurchaseOrders(_:key:)`` with one request, no idempotency key);
+    /// returns the order as it is after it.
+    public func decidePurchaseOrder(_ request: PurchaseOrderDecisionRequest) async throws -> PurchaseOrderRecord {
+        let result = try await decidePurchaseOrders([request])
         guard let order = result.orders.first else {
             throw StorageError(.unknownPurchaseOrder, "no purchase order '\(request.poID)'")
         }

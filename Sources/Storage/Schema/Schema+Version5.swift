@@ -13,6 +13,10 @@ extension Schema {
     ///   the requirement that created the line (JSON);
     /// - `purchase_order_approvals`: the approvals given since the last change, one per level;
     /// - `purchase_order_events`: every state change and decision (the order's history);
+    /// - `purchase_order_claims`: the requirement (item, location, supplier, bucket) each approved
+    ///   order covers, one order per requirement: of two orders covering the same requirement only
+    ///   the first approved holds it (the primary key decides, also between simultaneous approvals);
+    ///   a cancelled order gives its claims up;
     /// - `purchase_order_requests`: idempotency keys of the calls that created or changed orders,
     ///   with the fingerprint of what they asked and the orders they touched.
     static let version5 = Migration(version: 5, name: "purchase orders, approvals, history") { db in
@@ -73,6 +77,15 @@ extension Schema {
             .column("detail", type: ColumnType.text, .notNull, .default(""))
             .primaryKey("po_id", "seq")
             .run()
+        try await db.create(table: "purchase_order_claims")
+            .column("item_id", type: ColumnType.text, .notNull)
+            .column("location_id", type: ColumnType.text, .notNull)
+            .column("supplier_id", type: ColumnType.text, .notNull)
+            .column("bucket_start", type: ColumnType.text, .notNull)
+            .column("po_id", type: ColumnType.text, .notNull)
+            .primaryKey("item_id", "location_id", "supplier_id", "bucket_start")
+            .run()
+        try await db.create(index: "purchase_order_claims_po").on("purchase_order_claims").column("po_id").run()
         try await db.create(table: "purchase_order_requests")
             .column("idempotency_key", type: ColumnType.text, .primaryKey(autoIncrement: false))
             .column("fingerprint", type: ColumnType.text, .notNull)

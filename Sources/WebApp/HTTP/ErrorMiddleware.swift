@@ -96,7 +96,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return .conflict(error.message, code: error.code.description)
         case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder:
             return .notFound(error.message)
-        case .concurrentChange:
+        case .concurrentChange, .duplicateOrder:
             return .conflict(error.message, code: error.code.description)
         default:
             return Problem(

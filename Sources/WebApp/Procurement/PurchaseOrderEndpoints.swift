@@ -8,7 +8,7 @@ import Workflow
 /// Purchase orders: `GET /api/v1/purchase-orders[?state=&supplier_id=]`, `POST /api/v1/purchase-orders`
 /// (the current plan's proposals saved as proposed orders), `GET /api/v1/purchase-orders/{po_id}`,
 /// and the decisions `POST …/{po_id}/approve|reject|change-quantity|release|cancel` — each with an
-/// `Idempotency-Key` (``IdempotencyKey``), each calling ``Storage/Store/decide(_:key:)``, whose
+/// `Idempotency-Key` (``IdempotencyKey``), each calling ``Storage/Store/decidePurchaseOrders(_:key:)``, whose
 /// workflow (``Workflow/PurchaseOrderWorkflow``) decides permission, state, reason, segregation of
 /// duties and approval authority. Who sees planning data may list and read orders; suppliers get
 /// 403 (orders carry other suppliers' prices in the list). The page is ``PurchaseOrderPages``.
@@ -71,7 +71,7 @@ struct PurchaseOrderEndpoints {
             let decision = PurchaseOrderDecisionRequest(
                 poID: id, action: action, principal: principal.subject, reason: body.reason ?? "", line: body.line,
                 purchaseQuantity: body.quantity)
-            let result = try await state.store.decide([decision], key: key.value)
+            let result = try await state.store.decidePurchaseOrders([decision], key: key.value)
             guard let order = result.orders.first else { throw Problem.notFound("no purchase order '\(id)'") }
             return try JSONResponse.encode(order, headers: result.replayed ? [.idempotentReplayed: "true"] : [:])
         }

@@ -6,7 +6,7 @@ import Workflow
 /// The purchase-order page `/purchase-orders`: the approval queue (proposed orders, with approve
 /// and reject buttons for those who may approve) and every other order; its forms post to
 /// `/purchase-orders/{po_id}/approve` and `/purchase-orders/{po_id}/reject` (CSRF-checked) and
-/// call the same ``Storage/Store/decide(_:key:)`` as the API.
+/// call the same ``Storage/Store/decidePurchaseOrders(_:key:)`` as the API.
 struct PurchaseOrderPages {
     let state: WebState
 
@@ -50,7 +50,7 @@ struct PurchaseOrderPages {
         let id = try context.parameters.require("po_id")
         let form = try await FormData.read(request, context: context)
         try form.requireCSRF(principal)
-        let order = try await state.store.decide(
+        let order = try await state.store.decidePurchaseOrder(
             PurchaseOrderDecisionRequest(poID: id, action: action, principal: principal.subject, reason: form["reason"] ?? ""))
         let message = "\(order.poID) is \(order.state.rawValue.replacingOccurrences(of: "_", with: " "))"
         return .seeOther("/purchase-orders?message=\(queryEscape(message))")

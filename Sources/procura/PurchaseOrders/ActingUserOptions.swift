@@ -15,7 +15,7 @@ struct ActingUserOptions: ParsableArguments {
         try await store.actingPrincipal(userID: user)
     }
 
-    /// Applies one decision per order, as this user, all or nothing (``Storage/Store/decide(_:key:)``),
+    /// Applies one decision per order, as this user, all or nothing (``Storage/Store/decidePurchaseOrders(_:key:)``),
     /// and prints one line per order.
     func decide(
         _ ids: [String], _ action: PurchaseOrderAction, reason: String = "", confirmedDate: Day? = nil,
@@ -25,7 +25,7 @@ struct ActingUserOptions: ParsableArguments {
         let result = try await WorkflowFailure.report {
             try await db.withStore { store in
                 let principal = try await store.actingPrincipal(userID: user)
-                return try await store.decide(
+                return try await store.decidePurchaseOrders(
                     ids.map {
                         PurchaseOrderDecisionRequest(
                             poID: $0, action: action, principal: principal, reason: reason, confirmedDate: confirmedDate,

@@ -39,7 +39,7 @@ extension StorageScenario {
             var state = PurchaseOrderState.proposed
             for (action, request, to) in steps {
                 try await POFixture.expectEveryForbiddenRefused(store, id: id, state: state)
-                let after = try await store.decide(request)
+                let after = try await store.decidePurchaseOrder(request)
                 #expect(after.state == to, "\(action.rawValue)")
                 state = to
             }
@@ -71,17 +71,18 @@ extension StorageScenario {
             for (k, id) in ids.prefix(5).enumerated() {
                 for var step in path.prefix(k) {
                     step.poID = id
-                    _ = try await store.decide(step)
+                    _ = try await store.decidePurchaseOrder(step)
                 }
                 await expectWorkflowError(.reasonRequired) {
-                    _ = try await store.decide(POFixture.request(id, .cancel, by: POFixture.bo))
+                    _ = try await store.decidePurchaseOrder(POFixture.request(id, .cancel, by: POFixture.bo))
                 }
-                let cancelled = try await store.decide(
+                let cancelled = try await store.decidePurchaseOrder(
                     POFixture.request(id, .cancel, by: POFixture.bo, reason: "supplier closed"))
                 #expect(cancelled.state == .cancelled)
                 #expect(cancelled.reason == "supplier closed")
             }
-            let rejected = try await store.decide(POFixture.request(ids[5], .reject, by: POFixture.ada, reason: "not needed"))
+            let rejected = try await store.decidePurchaseOrder(
+                POFixture.request(ids[5], .reject, by: POFixture.ada, reason: "not needed"))
             #expect(rejected.state == .cancelled)
             #expect(try await store.purchaseOrderHistory(id: ids[5]).last?.action == "reject")
         },
@@ -93,21 +94,21 @@ extension StorageScenario {
                 )
                 .orders.first?.poID)
             let own = await expectWorkflowError(.segregationOfDuties) {
-                _ = try await store.decide(POFixture.request(id, .approve, by: POFixture.bo))
+                _ = try await store.decidePurchaseOrder(POFixture.request(id, .approve, by: POFixture.bo))
             }
             #expect(
                 own?.message
                     == "bo created purchase order PO-000001 and may not approve it (segregation of duties: nobody approves a proposal they created or changed) — ask another approver"
             )
-            _ = try await store.decide(
+            _ = try await store.decidePurchaseOrder(
                 POFixture.request(id, .changeQuantity, by: POFixture.bea, reason: "less", line: 2, quantity: 5))
             await expectWorkflowError(.segregationOfDuties) {
-                _ = try await store.decide(POFixture.request(id, .approve, by: POFixture.bea))
+                _ = try await store.decidePurchaseOrder(POFixture.request(id, .approve, by: POFixture.bea))
             }
             let unchanged = try #require(try await store.purchaseOrder(id: id))
             #expect(unchanged.state == .proposed && unchanged.approvals.isEmpty && unchanged.changers == ["bea"])
             #expect(unchanged.planRun == 3)
-            let approved = try await store.decide(POFixture.request(id, .approve, by: POFixture.ada))
+            let approved = try await store.decidePurchaseOrder(POFixture.request(id, .approve, by: POFixture.ada))
             #expect(approved.state == .approved)
             #expect(approved.approvals == [.init(userID: "ada", level: "buyer")])
         },
@@ -125,15 +126,15 @@ extension StorageScenario {
                     POFixture.proposals(3), currency: "EUR", planRun: nil, key: "k1", by: POFixture.bo)
             }
             let approve = POFixture.request("PO-000001", .approve, by: POFixture.ada)
-            let decided = try await store.decide([approve], key: "a1")
-            let replay = try await store.decide([approve], key: "a1")
+            let decided = try await store.decidePurchaseOrders([approve], key: "a1")
+            let replay = try await store.decidePurchaseOrders([approve], key: "a1")
             #expect(!decided.replayed && replay.replayed && replay.orders.first?.state == .approved)
             #expect(try await store.purchaseOrderHistory(id: "PO-000001").count == 2)
             await expectStorageError(.idempotencyConflict) {
-                _ = try await store.decide([POFixture.request("PO-000002", .approve, by: POFixture.ada)], key: "a1")
+                _ = try await store.decidePurchaseOrders([POFixture.request("PO-000002", .approve, by: POFixture.ada)], key: "a1")
             }
             await expectStorageError(.unknownPurchaseOrder) {
-                _ = try await store.decide(POFixture.request("PO-999999", .approve, by: POFixture.ada))
+                _ = try await store.decidePurchaseOrder(POFixture.request("PO-999999", .approve, by: POFixture.ada))
             }
             #expect(try await store.purchaseOrders(state: .proposed).map(\.poID) == ["PO-000002"])
             #expect(try await store.purchaseOrders(supplierID: "S2").isEmpty)
@@ -150,7 +151,7 @@ extension StorageScenario {
                     for approver in [POFixture.ada, POFixture.fin] {
                         group.addTask {
                             do {
-                                _ = try await store.decide(POFixture.request(id, .approve, by: approver))
+                                _ = try await store.decidePurchaseOrder(POFixture.request(id, .approve, by: approver))
                                 return true
                             } catch let error as StorageError where error.code == .concurrentChange {
                                 return false
@@ -167,6 +168,52 @@ extension StorageScenario {
                 #expect(try await store.purchaseOrderHistory(id: id).count == 2, "\(id)")
             }
         },
+        StorageScenario(
+            name:
+                "two approvers approving two orders that cover the same requirement at the same moment: exactly one goes through (100 times)"
+        ) { store in
+            try await StorageFixture.load(store)
+            for k in 0..<100 {
+                let ids = try await store.createPurchaseOrders(
+                    POFixture.proposals(2, firstBucket: 7 * k, overlapping: true), currency: "EUR", planRun: nil,
+                    key: "overlap-\(k)", by: POFixture.bo
+                ).orders.map(\.poID)
+                let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for (id, approver) in zip(ids, [POFixture.ada, POFixture.fin]) {
+                        group.addTask {
+                            do {
+                                _ = try await store.decidePurchaseOrder(POFixture.request(id, .approve, by: approver))
+                                return true
+                            } catch let error as StorageError where error.code == .duplicateOrder {
+                                return false
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                #expect(outcomes.filter { $0 }.count == 1, "pair \(k): \(outcomes)")
+                var states: [PurchaseOrderState] = []
+                for id in ids { states.append(try #require(try await store.purchaseOrder(id: id)).state) }
+                #expect(states.sorted { $0.rawValue < $1.rawValue } == [.approved, .proposed], "pair \(k)")
+            }
+            // The refusal names the holder; cancelling the holder frees the requirement.
+            let pair = try await store.createPurchaseOrders(
+                POFixture.proposals(2, firstBucket: 1_000, overlapping: true), currency: "EUR", planRun: nil, key: "overlap-free",
+                by: POFixture.bo
+            ).orders.map(\.poID)
+            _ = try await store.decidePurchaseOrder(POFixture.request(pair[0], .approve, by: POFixture.ada))
+            let refused = await expectStorageError(.duplicateOrder) {
+                _ = try await store.decidePurchaseOrder(POFixture.request(pair[1], .approve, by: POFixture.fin))
+            }
+            #expect(
+                refused?.message
+                    == "purchase order \(pair[1]) line 1 covers the same requirement as \(pair[0]), which is already approved (P1 at DC1 from S1, bucket from 2029-07-29) — nothing was approved; reject or cancel one of them"
+            )
+            #expect(try await store.purchaseOrder(id: pair[1])?.approvals.isEmpty == true)
+            _ = try await store.decidePurchaseOrder(POFixture.request(pair[0], .cancel, by: POFixture.bo, reason: "duplicate"))
+            #expect(
+                try await store.decidePurchaseOrder(POFixture.request(pair[1], .approve, by: POFixture.fin)).state == .approved)
+        },
     ]
 }
 
@@ -177,27 +224,32 @@ enum POFixture {
     static let ada = Authorization.Principal(userID: "ada", role: .approver)
     static let fin = Authorization.Principal(userID: "fin", role: .finance)
 
-    /// `count` proposed orders of S1 to DC1: line 1 P1 2 BOX (24 EA) at 24, line 2 P2 10 KG at 10.
-    static func proposals(_ count: Int) throws -> [ProposedOrder] {
-        let requirement = """
-            {"bucket": 1, "bucket_start": "2026-11-02", "gross": 5, "scheduled_receipts": 0, "transfers_in_transit": 0, \
+    /// `count` proposed orders of S1 to DC1: line 1 P1 2 BOX (24 EA) at 24, line 2 P2 10 KG at 10. Order
+    /// n covers the requirement of the bucket starting `firstBucket + n − 1` days after the fixture's
+    /// day — or, `overlapping`, all of them the same requirement (`firstBucket`).
+    static func proposals(_ count: Int, firstBucket: Int = 0, overlapping: Bool = false) throws -> [ProposedOrder] {
+        func requirement(_ start: Day) -> String {
+            """
+            {"bucket": 1, "bucket_start": "\(start)", "gross": 5, "scheduled_receipts": 0, "transfers_in_transit": 0, \
             "projected_before_planning": -3, "safety_stock": 2, "net_requirement": 5, "supplier_net_requirement": 5}
             """
-        func line(_ item: String, _ base: String, _ quantity: Double, _ purchase: Double, _ uom: String, _ price: Double)
-            -> String
-        {
+        }
+        func line(
+            _ item: String, _ base: String, _ quantity: Double, _ purchase: Double, _ uom: String, _ price: Double, _ start: Day
+        ) -> String {
             """
             {"item_id": "\(item)", "location_id": "DC1", "supplier_id": "S1", "quantity": \(quantity), "base_uom": "\(base)", \
             "purchase_quantity": \(purchase), "purchase_uom": "\(uom)", "unit_price": \(price), "value": \(purchase * price), \
-            "due_date": "2026-11-12", "release_date": "2026-11-02", "days_late": 0, "share": 1, "requirement": \(requirement)}
+            "due_date": "2026-11-12", "release_date": "2026-11-02", "days_late": 0, "share": 1, "requirement": \(requirement(start))}
             """
         }
         return try (1...count).map { n in
-            try JSONValueDecoder().decode(
+            let start = StorageFixture.day.adding(days: firstBucket + (overlapping ? 0 : n - 1))
+            return try JSONValueDecoder().decode(
                 ProposedOrder.self,
                 fromText: """
                     {"number": \(n), "supplier_id": "S1", "location_id": "DC1", "release_date": "2026-11-02", "late_lines": 0, \
-                    "value": 148, "lines": [\(line("P1", "EA", 24, 2, "BOX", 24)), \(line("P2", "KG", 10, 10, "KG", 10))]}
+                    "value": 148, "lines": [\(line("P1", "EA", 24, 2, "BOX", 24, start)), \(line("P2", "KG", 10, 10, "KG", 10, start))]}
                     """)
         }
     }
@@ -232,7 +284,7 @@ enum POFixture {
                 expected = error.message
             }
             let error = await expectWorkflowError(.invalidTransition, sourceLocation: sourceLocation) {
-                _ = try await store.decide(request)
+                _ = try await store.decidePurchaseOrder(request)
             }
             #expect(error?.message == expected, sourceLocation: sourceLocation)
         }
