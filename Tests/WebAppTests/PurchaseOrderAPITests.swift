@@ -77,6 +77,7 @@ enum PurchaseOrderContract {
         try await api.call(.get, one, "/api/v1/purchase-orders/\(ids[0])", headers: supplier, expect: .forbidden)
         try await api.call(.get, one, "/api/v1/purchase-orders/\(ids[0])", headers: [:], expect: .unauthorized)
 
+        @discardableResult
         func decide(_ path: String, _ id: String, _ headers: HTTPFields, _ body: [String: Any]?, _ status: HTTPResponse.Status)
             async throws -> TestResponse
         {

@@ -144,7 +144,7 @@ struct PurchaseOrderWorkflowTests {
         }
         #expect(
             throws: WorkflowError(
-                .reasonRequired,
+                .invalidReason,
                 "cancel of purchase order PO-3: reason contains the control character U+000A — use printable text on one line")
         ) { try PurchaseOrderWorkflow.decide(.cancel, on: order, by: Self.bo, reason: "a\nb", rules: Self.rules) }
         let cancelled = try? PurchaseOrderWorkflow.decide(

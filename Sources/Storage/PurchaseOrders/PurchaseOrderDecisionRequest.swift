@@ -11,8 +11,9 @@ public struct PurchaseOrderDecisionRequest: Sendable, Hashable {
     public var principal: Authorization.Principal
     /// Why (required for reject, cancel and change_quantity).
     public var reason: String
-    /// For change_quantity: the line and its new quantity in purchase units.
+    /// For change_quantity: the line number.
     public var line: Int?
+    /// For change_quantity: the line's new quantity in purchase units.
     public var purchaseQuantity: Double?
     /// For confirm: the supplier's confirmed date (optional).
     public var confirmedDate: Day?

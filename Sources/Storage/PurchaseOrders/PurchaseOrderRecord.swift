@@ -22,14 +22,17 @@ public struct PurchaseOrderRecord: Sendable, Hashable {
     public var releaseDate: String
     /// The plan run whose proposal it was (`nil`: a plan of a data folder).
     public var planRun: Int?
-    /// Who created it, and when (ISO 8601 UTC).
+    /// Who created it.
     public var createdBy: String
+    /// When it was created (ISO 8601 UTC).
     public var createdAt: String
-    /// Who changed a quantity last, and when (empty: never changed).
+    /// Who changed a quantity last (empty: never changed).
     public var changedBy: String
+    /// When a quantity was changed last (empty: never).
     public var changedAt: String
-    /// Who gave the approval that made it approved, and when (empty: not approved).
+    /// Who gave the approval that made it approved (empty: not approved).
     public var approvedBy: String
+    /// When it became approved (empty: not approved).
     public var approvedAt: String
     /// The reason of the last reject, cancel or quantity change.
     public var reason: String
@@ -91,8 +94,9 @@ public struct PurchaseOrderEvent: Sendable, Hashable {
     public var actor: String
     /// `create`, `approve`, `reject`, `change_quantity`, `release`, …
     public var action: String
-    /// State before and after.
+    /// The state before (empty for the creation).
     public var fromState: String
+    /// The state after.
     public var toState: String
     /// The reason given (empty when none).
     public var reason: String

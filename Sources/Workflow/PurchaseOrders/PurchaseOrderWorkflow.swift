@@ -43,7 +43,7 @@ public enum PurchaseOrderWorkflow {
         do {
             text = try reasonField.check(reason)
         } catch {
-            throw WorkflowError(.reasonRequired, "\(action.rawValue) of purchase order \(id): \(error.message)")
+            throw WorkflowError(.invalidReason, "\(action.rawValue) of purchase order \(id): \(error.message)")
         }
         if action.needsReason, text.isEmpty {
             throw WorkflowError(

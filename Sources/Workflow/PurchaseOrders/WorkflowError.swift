@@ -10,6 +10,7 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
             case noApprovalAuthority = "no_approval_authority"
             case notPermitted = "not_permitted"
             case reasonRequired = "reason_required"
+            case invalidReason = "invalid_reason"
             case invalidQuantity = "invalid_quantity"
             case beyondThresholds = "beyond_thresholds"
         }
@@ -26,6 +27,8 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let notPermitted = Code(.notPermitted)
         /// A reject, cancel or quantity change without a reason.
         public static let reasonRequired = Code(.reasonRequired)
+        /// A reason longer than 500 characters or with a control character.
+        public static let invalidReason = Code(.invalidReason)
         /// A quantity that is not a number > 0.
         public static let invalidQuantity = Code(.invalidQuantity)
         /// The order's value is above every approval threshold.
