@@ -66,6 +66,15 @@ enum PurchaseOrderContract {
         try await api.call(.get, list, list, headers: ada, expect: .ok)
         try await api.call(.get, list, list + "?state=proposed&supplier_id=NOPE", headers: ada, expect: .ok)
         try await api.call(.get, list, list + "?state=maybe", headers: ada, expect: .badRequest)
+        try await api.call(.get, list, list + "?limit=0", headers: ada, expect: .badRequest)
+        let first = try JSONValue.parse(try await api.call(.get, list, list + "?limit=2", headers: ada, expect: .ok).body.data)
+        #expect(first["purchase_orders"].array.count == min(2, orders.count) && first["total"].int == orders.count)
+        if orders.count > 2 {
+            let cursor = try #require(first["next_cursor"].string)
+            let second = try JSONValue.parse(
+                try await api.call(.get, list, list + "?limit=2&cursor=\(cursor)", headers: ada, expect: .ok).body.data)
+            #expect(second["purchase_orders"][0]["po_id"] != first["purchase_orders"][0]["po_id"])
+        }
         try await api.call(.get, list, list, headers: supplier, expect: .forbidden)
         try await api.call(.get, list, list, headers: [:], expect: .unauthorized)
 

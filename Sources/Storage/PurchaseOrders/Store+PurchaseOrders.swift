@@ -4,18 +4,33 @@ import SQLKit
 public import Workflow
 
 extension Store {
-    /// Purchase orders, newest first, optionally in one state and/or of one supplier.
-    public func purchaseOrders(state: PurchaseOrderState? = nil, supplierID: String? = nil) async throws
-        -> [PurchaseOrderRecord]
-    {
+    /// Purchase orders, newest first, optionally in one state and/or of one supplier; at most
+    /// `limit` of them after skipping `offset` (`nil`: all).
+    public func purchaseOrders(
+        state: PurchaseOrderState? = nil, supplierID: String? = nil, limit: Int? = nil, offset: Int = 0
+    ) async throws -> [PurchaseOrderRecord] {
         try await backend.read { db in
             var query = SQLQueryString("SELECT po_id FROM purchase_orders WHERE 1 = 1")
-            if let state { query += " AND state = \(bind: state.rawValue)" }
-            if let supplierID { query += " AND supplier_id = \(bind: supplierID)" }
+            Self.filter(&query, state: state, supplierID: supplierID)
             query += " ORDER BY po_number DESC"
+            if let limit { query += " LIMIT \(bind: max(0, limit)) OFFSET \(bind: max(0, offset))" }
             let ids = try await db.raw(query).all().map { try $0.decode(column: "po_id", as: String.self) }
             return try await PurchaseOrderRows.load(ids, db)
         }
+    }
+
+    /// How many purchase orders there are (in one state and/or of one supplier).
+    public func purchaseOrderCount(state: PurchaseOrderState? = nil, supplierID: String? = nil) async throws -> Int {
+        try await backend.read { db in
+            var query = SQLQueryString("SELECT COUNT(*) AS n FROM purchase_orders WHERE 1 = 1")
+            Self.filter(&query, state: state, supplierID: supplierID)
+            return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    private static func filter(_ query: inout SQLQueryString, state: PurchaseOrderState?, supplierID: String?) {
+        if let state { query += " AND state = \(bind: state.rawValue)" }
+        if let supplierID { query += " AND supplier_id = \(bind: supplierID)" }
     }
 
     /// One purchase order (`nil` when there is none with that id).

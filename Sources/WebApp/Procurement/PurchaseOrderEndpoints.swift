@@ -5,7 +5,7 @@ import Planning
 import Storage
 import Workflow
 
-/// Purchase orders: `GET /api/v1/purchase-orders[?state=&supplier_id=]`, `POST /api/v1/purchase-orders`
+/// Purchase orders: `GET /api/v1/purchase-orders[?state=&supplier_id=&limit=&cursor=]`, `POST /api/v1/purchase-orders`
 /// (the current plan's proposals saved as proposed orders), `GET /api/v1/purchase-orders/{po_id}`,
 /// and the decisions `POST …/{po_id}/approve|reject|change-quantity|release|cancel` — each with an
 /// `Idempotency-Key` (``IdempotencyKey``), each calling ``Storage/Store/decidePurchaseOrders(_:key:)``, whose
@@ -36,8 +36,14 @@ struct PurchaseOrderEndpoints {
         _ = try context.require(.viewPlanning)
         let query = QueryParameters(request)
         let filter = try query.oneOf("state", Self.states).flatMap(PurchaseOrderState.init(rawValue:))
-        let orders = try await state.store.purchaseOrders(state: filter, supplierID: query.string("supplier_id"))
-        return try JSONResponse.encode(PurchaseOrderPage(purchaseOrders: orders, total: orders.count))
+        let limit = try query.limit()
+        let offset = try query.offsetCursor()
+        let supplier = query.string("supplier_id")
+        let total = try await state.store.purchaseOrderCount(state: filter, supplierID: supplier)
+        let orders = try await state.store.purchaseOrders(state: filter, supplierID: supplier, limit: limit, offset: offset)
+        let page = try ListBudget.fit(orders, budget: state.configuration.listByteBudget)
+        let next = offset + page.count < total ? String(offset + page.count) : nil
+        return try JSONResponse.encode(PurchaseOrderPage(purchaseOrders: page, total: total, nextCursor: next))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -56,7 +62,7 @@ struct PurchaseOrderEndpoints {
             let plan = try await ProposalEndpoints(state: state).plan()
             let result = try await state.store.createPurchaseOrders(
                 plan.proposals, currency: plan.currency, planRun: plan.runNumber, key: key.value, by: principal.subject)
-            let page = PurchaseOrderPage(purchaseOrders: result.orders, total: result.orders.count)
+            let page = PurchaseOrderPage(purchaseOrders: result.orders, total: result.orders.count, nextCursor: nil)
             if result.replayed { return try JSONResponse.encode(page, status: .ok, headers: [.idempotentReplayed: "true"]) }
             return try JSONResponse.encode(page, status: .created)
         }
@@ -92,10 +98,20 @@ struct DecisionBody: Decodable {
     var quantity: Double?
 }
 
-/// `{"purchase_orders": [...], "total": n}`.
+/// `{"purchase_orders": [...], "total": n, "next_cursor": "50" | null}`.
 struct PurchaseOrderPage: Encodable {
     var purchaseOrders: [PurchaseOrderRecord]
     var total: Int
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey { case purchaseOrders, total, nextCursor }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(purchaseOrders, forKey: .purchaseOrders)
+        try c.encode(total, forKey: .total)
+        if let nextCursor { try c.encode(nextCursor, forKey: .nextCursor) } else { try c.encodeNil(forKey: .nextCursor) }
+    }
 }
 
 /// One order with its history.
