@@ -183,22 +183,30 @@ struct PurchaseOrderAPITests {
         }
     }
 
-    @Test("the page's queue: the requester sees no buttons on their own order; an approver approves and rejects with CSRF")
+    @Test(
+        "the page's queue: the requester sees no buttons on their own order; an approver approves, rejects, changes and bulk-approves with CSRF"
+    )
     func page() async throws {
         try await WebFixture.withApp { client, fixture, store in
-            let ids = try await POSetup.orders(store, count: 2, key: "page")
+            let ids = try await POSetup.orders(store, count: 4, key: "page")
             let bo = try await signIn(client, "bo")
-            _ = try await store.decidePurchaseOrder(
-                PurchaseOrderDecisionRequest(
-                    poID: ids[0], action: .changeQuantity, principal: Authorization.Principal(userID: "bo", role: .buyer),
-                    reason: "pack", line: 1, purchaseQuantity: 1))
+            let (hc, bc) = bo.form([("line", "1"), ("quantity", "1"), ("reason", "pack")])
+            let changed = try await client.execute(
+                uri: "/purchase-orders/\(ids[0])/change-quantity", method: .post, headers: hc, body: bc)
+            #expect(changed.status == .seeOther, "\(changed.text.prefix(300))")
             let mine = try await client.execute(uri: "/purchase-orders", method: .get, headers: bo.headers)
             #expect(mine.status == .ok && mine.text.contains("yours — another approver decides"))
-            #expect(!mine.text.contains("id=\"approve-\(ids[0])\""))
+            #expect(!mine.text.contains("id=\"approve-\(ids[0])\"") && mine.text.contains("id=\"approve-\(ids[1])\""))
             let (h0, b0) = bo.form([])
             let refused = try await client.execute(
                 uri: "/purchase-orders/\(ids[0])/approve", method: .post, headers: h0, body: b0)
             #expect(refused.status == .forbidden && refused.text.contains("segregation of duties"))
+            let (hb, bb) = bo.form([("line", "x"), ("quantity", "1"), ("reason", "r")])
+            let bad = try await client.execute(
+                uri: "/purchase-orders/\(ids[1])/change-quantity", method: .post, headers: hb, body: bb)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("— expected a number"))
+            #expect(try await store.purchaseOrder(id: ids[0])?.approvals.isEmpty == true)
+
             let ada = try await signIn(client, "ada")
             let queue = try await client.execute(uri: "/purchase-orders", method: .get, headers: ada.headers)
             #expect(queue.text.contains("id=\"approve-\(ids[0])\"") && queue.text.contains("id=\"reject-\(ids[1])\""))
@@ -210,6 +218,12 @@ struct PurchaseOrderAPITests {
             let rejected = try await client.execute(
                 uri: "/purchase-orders/\(ids[1])/reject", method: .post, headers: h2, body: b2)
             #expect(rejected.status == .seeOther)
+            let (h3, b3) = ada.form([("po_\(ids[2])", "on"), ("po_\(ids[3])", "on")])
+            let bulk = try await client.execute(uri: "/purchase-orders/approve", method: .post, headers: h3, body: b3)
+            #expect(bulk.status == .seeOther)
+            let (h4, b4) = ada.form([])
+            let nothing = try await client.execute(uri: "/purchase-orders/approve", method: .post, headers: h4, body: b4)
+            #expect(nothing.status == .unprocessableContent)
             var forged = ada.headers
             forged[.contentType] = "application/x-www-form-urlencoded"
             let noToken = try await client.execute(
@@ -217,6 +231,8 @@ struct PurchaseOrderAPITests {
             #expect(noToken.status == .forbidden)
             #expect(try await store.purchaseOrder(id: ids[0])?.state == .approved)
             #expect(try await store.purchaseOrder(id: ids[1])?.state == .cancelled)
+            #expect(try await store.purchaseOrder(id: ids[2])?.state == .approved)
+            #expect(try await store.purchaseOrder(id: ids[3])?.state == .approved)
         }
     }
 }

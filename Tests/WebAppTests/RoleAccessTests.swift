@@ -396,13 +396,23 @@ struct RoleAccessTests {
                 #expect(
                     override.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden),
                     "\(id) override form: \(override.status)")
-                let queued = try await POSetup.orders(store, count: 1, key: "page-role-\(id)")
-                let (h3, b3) = session.form([])
-                let approve = try await client.execute(
-                    uri: "/purchase-orders/\(queued[0])/approve", method: .post, headers: h3, body: b3)
-                #expect(
-                    approve.status == (Self.allowed(.approveOrders, account) ? .seeOther : .forbidden),
-                    "\(id) approve form: \(approve.status)")
+                let queued = try await POSetup.orders(store, count: 4, key: "page-role-\(id)")
+                let forms: [(String, [(String, String)], Need)] = [
+                    ("/purchase-orders/\(queued[0])/approve", [], .approveOrders),
+                    ("/purchase-orders/\(queued[1])/reject", [("reason", "page role test")], .approveOrders),
+                    (
+                        "/purchase-orders/\(queued[2])/change-quantity",
+                        [("line", "1"), ("quantity", "1"), ("reason", "page role test")], .changeOrders
+                    ),
+                    ("/purchase-orders/approve", [("po_\(queued[3])", "on")], .approveOrders),
+                ]
+                for (uri, fields, need) in forms {
+                    let (h3, b3) = session.form(fields)
+                    let response = try await client.execute(uri: uri, method: .post, headers: h3, body: b3)
+                    #expect(
+                        response.status == (Self.allowed(need, account) ? .seeOther : .forbidden),
+                        "\(id) POST \(uri): \(response.status)")
+                }
                 let (h2, b2) = session.form([("label", "page role test")])
                 let run = try await client.execute(uri: "/plan-runs", method: .post, headers: h2, body: b2)
                 #expect(
