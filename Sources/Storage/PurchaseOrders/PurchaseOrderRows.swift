@@ -118,6 +118,19 @@ enum PurchaseOrderRows {
 
     // MARK: Writing
 
+    /// Reserves `count` order numbers; returns the one before the first (the numbers are that + 1 …
+    /// that + count). The row lock of the `UPDATE` makes simultaneous creators take turns.
+    static func reserveNumbers(_ count: Int, _ db: any SQLDatabase) async throws -> Int64 {
+        guard
+            let row = try await db.raw(
+                "UPDATE purchase_order_numbers SET last_number = last_number + \(bind: count) WHERE id = 1 RETURNING last_number"
+            ).first()
+        else {
+            throw StorageError(.database, "purchase_order_numbers has no row — the schema is damaged")
+        }
+        return try row.decode(column: "last_number", as: Int64.self) - Int64(count)
+    }
+
     /// Inserts one proposed order, its lines and its `create` event.
     static func insert(
         _ order: ProposedOrder, id: String, number: Int64, currency: String, planRun: Int?, actor: String, at: String,

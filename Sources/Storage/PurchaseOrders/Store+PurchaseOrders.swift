@@ -64,9 +64,7 @@ extension Store {
             if let replay = try await PurchaseOrderRows.claim(key: key, fingerprint: fingerprint, at: now, db) {
                 return PurchaseOrderResult(orders: try await PurchaseOrderRows.load(replay, db), replayed: true)
             }
-            var number =
-                try await db.raw("SELECT COALESCE(MAX(po_number), 0) AS n FROM purchase_orders").first()?
-                .decode(column: "n", as: Int64.self) ?? 0
+            var number = try await PurchaseOrderRows.reserveNumbers(proposals.count, db)
             var ids: [String] = []
             for order in proposals {
                 number += 1

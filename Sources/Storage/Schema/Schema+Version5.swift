@@ -17,6 +17,9 @@ extension Schema {
     ///   order covers, one order per requirement: of two orders covering the same requirement only
     ///   the first approved holds it (the primary key decides, also between simultaneous approvals);
     ///   a cancelled order gives its claims up;
+    /// - `purchase_order_numbers`: one row, the last order number given; creators raise it with
+    ///   `UPDATE … RETURNING`, whose row lock makes simultaneous creations take turns (PostgreSQL)
+    ///   instead of colliding on `po_number`;
     /// - `purchase_order_requests`: idempotency keys of the calls that created or changed orders,
     ///   with the fingerprint of what they asked and the orders they touched.
     static let version5 = Migration(version: 5, name: "purchase orders, approvals, history") { db in
@@ -86,6 +89,11 @@ extension Schema {
             .primaryKey("item_id", "location_id", "supplier_id", "bucket_start")
             .run()
         try await db.create(index: "purchase_order_claims_po").on("purchase_order_claims").column("po_id").run()
+        try await db.create(table: "purchase_order_numbers")
+            .column("id", type: ColumnType.int, .primaryKey(autoIncrement: false))
+            .column("last_number", type: ColumnType.bigint, .notNull)
+            .run()
+        try await db.raw("INSERT INTO purchase_order_numbers (id, last_number) VALUES (1, 0)").run()
         try await db.create(table: "purchase_order_requests")
             .column("idempotency_key", type: ColumnType.text, .primaryKey(autoIncrement: false))
             .column("fingerprint", type: ColumnType.text, .notNull)

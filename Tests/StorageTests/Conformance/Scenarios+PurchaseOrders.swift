@@ -1,8 +1,9 @@
 import InventoryCore
 import Planning
-import Storage
 import Testing
 import Workflow
+
+@testable import Storage
 
 /// Purchase orders on both databases: the lifecycle, segregation of duties, idempotency, and two
 /// approvers at the same moment.
@@ -213,6 +214,22 @@ extension StorageScenario {
             _ = try await store.decidePurchaseOrder(POFixture.request(pair[0], .cancel, by: POFixture.bo, reason: "duplicate"))
             #expect(
                 try await store.decidePurchaseOrder(POFixture.request(pair[1], .approve, by: POFixture.fin)).state == .approved)
+        },
+        StorageScenario(name: "8 buyers saving proposals at the same moment: every order gets its own number") { store in
+            try await StorageFixture.load(store)
+            let created = try await withThrowingTaskGroup(of: [String].self) { group in
+                for w in 0..<8 {
+                    group.addTask {
+                        try await store.createPurchaseOrders(
+                            POFixture.proposals(3, firstBucket: 30 * w), currency: "EUR", planRun: nil, key: "buyer-\(w)",
+                            by: POFixture.bo
+                        ).orders.map(\.poID)
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0 += $1 }
+            }
+            #expect(created.sorted() == (1...24).map { PurchaseOrderRows.id(Int64($0)) })
+            #expect(try await store.purchaseOrderCount() == 24)
         },
     ]
 }
