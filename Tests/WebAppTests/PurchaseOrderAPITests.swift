@@ -18,6 +18,18 @@ enum POSetup {
     static let creator = Authorization.Principal(userID: "po-setup", role: .buyer)
     static let approver = Authorization.Principal(userID: "po-setup-approver", role: .finance)
 
+    /// Orders brought to `state` along the lifecycle (approved by a finance user, the rest by the creator).
+    static func orders(_ store: Store, count: Int, key: String, state: PurchaseOrderState) async throws -> [String] {
+        let ids = try await orders(store, count: count, key: key, approved: true)
+        let path: [PurchaseOrderAction] = [.release, .confirm, .receive]
+        let steps = [PurchaseOrderState.released, .confirmed, .received].firstIndex(of: state).map { $0 + 1 } ?? 0
+        for action in path.prefix(steps) {
+            _ = try await store.decidePurchaseOrders(
+                ids.map { PurchaseOrderDecisionRequest(poID: $0, action: action, principal: creator) })
+        }
+        return ids
+    }
+
     static func orders(_ store: Store, count: Int, key: String, approved: Bool = false) async throws -> [String] {
         let plan = try await store.procurementPlan()
         let small = try #require(plan.proposals.filter { $0.value <= 5_000 }.min { $0.value < $1.value }, "a small proposal")
@@ -128,6 +140,37 @@ enum PurchaseOrderContract {
         try await decide("release", ids[0], key(bo, "rl-8"), nil, .conflict)
         try await decide("release", ids[0], key(bo, "rl-9"), ["reason": "a\u{7}"], .conflict)
         try await decide("release", ids[0], key(bo, "ap-2"), nil, .unprocessableContent)
+        // confirm, receive (in part, then the rest), close.
+        let released = try await POSetup.orders(store, count: 1, key: "contract-released", state: .released)[0]
+        try await decide("confirm", released, key(bo, "cf-1"), ["confirmed_date": "24.12.2026"], .unprocessableContent)
+        try await decide("confirm", released, key(ada, "cf-2"), [:], .forbidden)
+        try await decide("confirm", released, key([:], "cf-3"), [:], .unauthorized)
+        try await decide("confirm", "PO-999999", key(bo, "cf-4"), [:], .notFound)
+        try await decide("confirm", released, bo, [:], .badRequest)
+        let confirmed = try await decide("confirm", released, key(bo, "cf-5"), ["confirmed_date": "2026-12-24"], .ok)
+        #expect(try JSONValue.parse(confirmed.body.data)["confirmed_date"].string == "2026-12-24")
+        try await decide("confirm", released, key(bo, "cf-6"), [:], .conflict)
+        try await decide("close", released, key(bo, "cl-1"), nil, .conflict)
+        try await decide("receive", released, key(bo, "rc-1"), ["lines": [["line": 1, "quantity": 1e9]]], .unprocessableContent)
+        try await decide(
+            "receive", released, key(bo, "rc-2"), ["lines": [["line": 1, "quantity": 1], ["line": 1, "quantity": 1]]],
+            .unprocessableContent)
+        try await decide("receive", released, key(bo, "rc-3"), ["lines": [["line": "one"]]], .badRequest)
+        try await decide("receive", released, key(ada, "rc-4"), [:], .forbidden)
+        try await decide("receive", released, key([:], "rc-5"), [:], .unauthorized)
+        try await decide("receive", "PO-999999", key(bo, "rc-6"), [:], .notFound)
+        try await decide("receive", released, bo, [:], .badRequest)
+        let part = try await decide("receive", released, key(bo, "rc-7"), ["lines": [["line": 1, "quantity": 0.5]]], .ok)
+        #expect(try JSONValue.parse(part.body.data)["state"].string == "partially_received")
+        let all = try await decide("receive", released, key(bo, "rc-8"), nil, .ok)
+        #expect(try JSONValue.parse(all.body.data)["state"].string == "received")
+        try await decide("close", released, key(ada, "cl-2"), nil, .forbidden)
+        try await decide("close", released, key([:], "cl-3"), nil, .unauthorized)
+        try await decide("close", "PO-999999", key(bo, "cl-4"), nil, .notFound)
+        try await decide("close", released, bo, nil, .badRequest)
+        let closed = try await decide("close", released, key(bo, "cl-5"), nil, .ok)
+        #expect(try JSONValue.parse(closed.body.data)["allowed_actions"].array.isEmpty)
+        try await decide("close", released, key(bo, "cl-6"), ["reason": 1], .badRequest)
         try await decide("cancel", ids[0], key(bo, "cn-1"), ["reason": ""], .unprocessableContent)
         try await decide("cancel", ids[0], key(bo, "cn-2"), ["reason": "supplier closed"], .ok)
         try await decide("cancel", ids[0], key(bo, "cn-3"), ["reason": "again"], .conflict)

@@ -47,6 +47,9 @@ struct RoleAccessTests {
                 // Fresh orders for this role: approve, reject, change, cancel (proposed), release (approved).
                 let po = try await POSetup.orders(store, count: 4, key: "role-\(id)")
                 let approved = try await POSetup.orders(store, count: 1, key: "role-approved-\(id)", approved: true)
+                let released = try await POSetup.orders(store, count: 1, key: "role-released-\(id)", state: .released)
+                let confirmed = try await POSetup.orders(store, count: 1, key: "role-confirmed-\(id)", state: .confirmed)
+                let received = try await POSetup.orders(store, count: 1, key: "role-received-\(id)", state: .received)
                 // (method, uri, need, body, scoped-to-supplier: the owning supplier or nil)
                 k += 1
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
@@ -203,6 +206,12 @@ struct RoleAccessTests {
                         ["line": 1, "quantity": 1, "reason": "role test"], nil
                     ),
                     (.post, "/api/v1/purchase-orders/\(approved[0])/release", .manageOrders, nil, nil),
+                    (
+                        .post, "/api/v1/purchase-orders/\(released[0])/confirm", .manageOrders, ["confirmed_date": "2026-12-24"],
+                        nil
+                    ),
+                    (.post, "/api/v1/purchase-orders/\(confirmed[0])/receive", .manageOrders, nil, nil),
+                    (.post, "/api/v1/purchase-orders/\(received[0])/close", .manageOrders, nil, nil),
                     (.post, "/api/v1/purchase-orders/\(po[3])/cancel", .manageOrders, ["reason": "role test"], nil),
                     (
                         .post, "/api/v1/overrides", .manageOverrides,

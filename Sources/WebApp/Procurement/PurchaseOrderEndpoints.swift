@@ -7,7 +7,7 @@ import Workflow
 
 /// Purchase orders: `GET /api/v1/purchase-orders[?state=&supplier_id=&limit=&cursor=]`, `POST /api/v1/purchase-orders`
 /// (the current plan's proposals saved as proposed orders), `GET /api/v1/purchase-orders/{po_id}`,
-/// and the decisions `POST …/{po_id}/approve|reject|change-quantity|release|cancel` — each with an
+/// and the decisions `POST …/{po_id}/approve|reject|change-quantity|release|confirm|receive|close|cancel` — each with an
 /// `Idempotency-Key` (``IdempotencyKey``), each calling ``Storage/Store/decidePurchaseOrders(_:key:)``, whose
 /// workflow (``Workflow/PurchaseOrderWorkflow``) decides permission, state, reason, segregation of
 /// duties and approval authority. Who sees planning data may list and read orders; suppliers get
@@ -23,7 +23,7 @@ struct PurchaseOrderEndpoints {
         api.get("purchase-orders/:po_id", use: show)
         for (path, action) in [
             ("approve", PurchaseOrderAction.approve), ("reject", .reject), ("change-quantity", .changeQuantity),
-            ("release", .release), ("cancel", .cancel),
+            ("release", .release), ("confirm", .confirm), ("receive", .receive), ("close", .close), ("cancel", .cancel),
         ] {
             api.post("purchase-orders/:po_id/\(path)") { request, context in
                 try await decide(action, request: request, context: context)
@@ -74,9 +74,24 @@ struct PurchaseOrderEndpoints {
         let key = try IdempotencyKey(request)
         return try await state.idempotency.run(key) {
             let body = try await Self.body(request, context: context)
-            let decision = PurchaseOrderDecisionRequest(
+            var decision = PurchaseOrderDecisionRequest(
                 poID: id, action: action, principal: principal.subject, reason: body.reason ?? "", line: body.line,
                 purchaseQuantity: body.quantity)
+            if let text = body.confirmedDate {
+                guard let day = Day(iso: text) else {
+                    throw Problem.unprocessable("confirmed_date must be YYYY-MM-DD, got '\(text)'", code: "invalid_date")
+                }
+                decision.confirmedDate = day
+            }
+            if action == .receive, let lines = body.lines, !lines.isEmpty {
+                decision.action = .receivePartially
+                for received in lines {
+                    guard decision.receipts[received.line] == nil else {
+                        throw Problem.unprocessable("line \(received.line) is named twice in lines", code: "invalid_quantity")
+                    }
+                    decision.receipts[received.line] = received.quantity
+                }
+            }
             let result = try await state.store.decidePurchaseOrders([decision], key: key.value)
             guard let order = result.orders.first else { throw Problem.notFound("no purchase order '\(id)'") }
             return try JSONResponse.encode(order, headers: result.replayed ? [.idempotentReplayed: "true"] : [:])
@@ -91,11 +106,20 @@ struct PurchaseOrderEndpoints {
     }
 }
 
-/// `{"reason": …, "line": …, "quantity": …}` — what a decision may carry.
+/// What a decision may carry: `reason` (reject, cancel, change-quantity), `line` and `quantity`
+/// (change-quantity), `confirmed_date` (confirm), `lines` of `{line, quantity}` in base units
+/// (receive: those lines in part; without: every line in full).
 struct DecisionBody: Decodable {
     var reason: String?
     var line: Int?
     var quantity: Double?
+    var confirmedDate: String?
+    var lines: [ReceivedLine]?
+
+    struct ReceivedLine: Decodable {
+        var line: Int
+        var quantity: Double
+    }
 }
 
 /// `{"purchase_orders": [...], "total": n, "next_cursor": "50" | null}`.
