@@ -4,18 +4,22 @@
 Signs in as the demo admin, checks the dashboard's figures (right-aligned numbers by their computed
 style, the flagged-override count equal to the plan's), an item page (chart, policy and its
 derivation), submits an override through the form, starts a second plan run and compares the two
-through the compare form, reads the forecast-accuracy and calculator pages, checks the audit log,
-and saves screenshots.
+through the compare form, reads the forecast-accuracy and calculator pages, works the purchase-order
+queue (a buyer's own proposals show no approve button — the requester never approves their own
+proposal — and an approver approves one), checks the audit log, and saves screenshots.
 Prints `browser: N passed, 0 failed` and exits 0 when every check passes.
 
     python3 Tests/Browser/browser_test.py --procura .build/debug/procura --out .build/browser
 """
 import argparse
+import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import traceback
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -39,6 +43,26 @@ def driver():
         options.binary_location = binary
     service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     return webdriver.Chrome(service=service, options=options)
+
+
+def sign_in(browser, wait, base, user, password):
+    """Signs out whoever is signed in (by forgetting the cookies), then signs in through the form."""
+    browser.delete_all_cookies()
+    browser.get(base + "/login")
+    wait.until(EC.presence_of_element_located((By.ID, "user")))
+    browser.find_element(By.ID, "user").send_keys(user)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.ID, "signin").click()
+    wait.until(lambda b: "/login" not in b.current_url)
+
+
+def add_user(server, user, role, password):
+    """A user of the demo database, and an API token of theirs."""
+    subprocess.run([server.binary, "user", "add", user, "--role", role, "--password-stdin", "--database", server.database],
+                   input=password + "\n", check=True, capture_output=True, text=True)
+    out = subprocess.run([server.binary, "user", "token", "add", user, "--name", "browser", "--database", server.database],
+                         check=True, capture_output=True, text=True).stdout
+    return out.strip().splitlines()[-1]
 
 
 def main():
@@ -179,6 +203,38 @@ def main():
         check("plan_run:1" in audit, "the demo's plan run 1 is in the audit log")
         check("{" not in audit and ISO_TIME.search(audit) is None, "audit records and times are readable")
         browser.save_screenshot(os.path.join(args.out, "audit.png"))
+        # Purchase orders: a buyer saves the proposals through the API; the queue never offers them
+        # an approve button on their own orders; an approver approves one.
+        password = "a long browser pass phrase"
+        bo_token = add_user(server, "bo", "buyer", password)
+        add_user(server, "ada", "approver", password)
+        request = urllib.request.Request(base + "/api/v1/purchase-orders", method="POST", headers={
+            "Authorization": "Bearer " + bo_token, "Idempotency-Key": "browser-release", "Accept": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            orders = json.loads(response.read())["purchase_orders"]
+        check(response.status == 201 and len(orders) > 0, "a buyer saves the proposals as purchase orders (%d)" % len(orders))
+        small = [o["po_id"] for o in orders if o["value"] <= 50000]
+        check(len(small) > 0, "an order within the approver's threshold")
+        sign_in(browser, wait, base, "bo", password)
+        browser.get(base + "/purchase-orders")
+        wait.until(EC.presence_of_element_located((By.ID, "queue")))
+        queue = browser.find_element(By.ID, "queue").text
+        check(small[0] in queue and "yours — another approver decides" in queue, "the buyer sees their orders in the queue, marked as theirs")
+        check(len(browser.find_elements(By.ID, "approve-" + small[0])) == 0, "the requester has no approve button on their own proposal")
+        browser.save_screenshot(os.path.join(args.out, "purchase-orders-requester.png"))
+        sign_in(browser, wait, base, "ada", password)
+        browser.get(base + "/purchase-orders")
+        wait.until(EC.presence_of_element_located((By.ID, "approve-" + small[0])))
+        browser.find_element(By.ID, "approve-" + small[0]).click()
+        wait.until(EC.presence_of_element_located((By.ID, "message")))
+        check(browser.find_element(By.ID, "message").text == small[0] + " is approved", "an approver approves it through the form")
+        check(small[0] in browser.find_element(By.ID, "orders").text, "the approved order leaves the queue")
+        browser.save_screenshot(os.path.join(args.out, "purchase-orders.png"))
+        sign_in(browser, wait, base, "admin", server.password)
+        browser.get(base + "/audit")
+        wait.until(EC.presence_of_element_located((By.ID, "audit")))
+        audit = browser.find_element(By.ID, "audit").text
+        check("po.approve" in audit and "po.create" in audit, "the audit log records the purchase-order decisions")
     except Exception:
         traceback.print_exc()
         failed += 1

@@ -14,7 +14,7 @@ struct APIContractTests {
         "every documented operation is exercised, and every response has a documented status and shape", .timeLimit(.minutes(5)))
     func everyOperation() async throws {
         let contract = try OpenAPIContract()
-        try await WebFixture.withApp { client, fixture, _ in
+        try await WebFixture.withApp { client, fixture, store in
             let api = ContractRecorder(contract: contract, client: client)
             let admin = apiHeaders(fixture.account("admin").token)
             let viewer = apiHeaders(fixture.account("vic").token)
@@ -580,6 +580,8 @@ struct APIContractTests {
                     body: ByteBuffer(string: args.compact), expect: .forbidden)
                 try await api.call(.post, path, path, headers: [:], body: ByteBuffer(string: args.compact), expect: .unauthorized)
             }
+
+            try await PurchaseOrderContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

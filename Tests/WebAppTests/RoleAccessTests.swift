@@ -15,6 +15,7 @@ import Workflow
 struct RoleAccessTests {
     enum Need {
         case anyone, planning, ownSupply, postLedger, runPlans, manageOverrides, administer
+        case manageOrders, approveOrders, changeOrders
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "vic", "supa", "supb"]
@@ -28,18 +29,27 @@ struct RoleAccessTests {
         case .runPlans: return account.role.allows(.runPlans)
         case .manageOverrides: return account.role.allows(.manageOverrides)
         case .administer: return account.role.allows(.administer)
+        case .manageOrders: return account.role.allows(.manageOrders)
+        case .approveOrders: return account.role.allows(.approveOrders)
+        case .changeOrders: return account.role.allows(.manageOrders) || account.role.allows(.approveOrders)
         }
     }
 
     @Test("every role against every API operation", .timeLimit(.minutes(5)))
     func apiByRole() async throws {
-        try await WebFixture.withApp { client, fixture, _ in
+        try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
             let b = fixture.itemOfB
             var k = 0
             for id in Self.roles {
                 let account = fixture.account(id)
                 let headers = apiHeaders(account.token)
+                // Fresh orders for this role: approve, reject, change, cancel (proposed), release (approved).
+                let po = try await POSetup.orders(store, count: 4, key: "role-\(id)")
+                let approved = try await POSetup.orders(store, count: 1, key: "role-approved-\(id)", approved: true)
+                let released = try await POSetup.orders(store, count: 1, key: "role-released-\(id)", state: .released)
+                let confirmed = try await POSetup.orders(store, count: 1, key: "role-confirmed-\(id)", state: .confirmed)
+                let received = try await POSetup.orders(store, count: 1, key: "role-received-\(id)", state: .received)
                 // (method, uri, need, body, scoped-to-supplier: the owning supplier or nil)
                 k += 1
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
@@ -188,6 +198,23 @@ struct RoleAccessTests {
                         ["type": "receipt", "item_id": a.item, "location_id": a.location, "quantity": 1, "date": "2026-11-30"],
                         nil
                     ),
+                    (.get, "/api/v1/purchase-orders", .planning, nil, nil),
+                    (.get, "/api/v1/purchase-orders/\(po[0])", .planning, nil, nil),
+                    (.post, "/api/v1/purchase-orders", .manageOrders, nil, nil),
+                    (.post, "/api/v1/purchase-orders/\(po[0])/approve", .approveOrders, nil, nil),
+                    (.post, "/api/v1/purchase-orders/\(po[1])/reject", .approveOrders, ["reason": "role test"], nil),
+                    (
+                        .post, "/api/v1/purchase-orders/\(po[2])/change-quantity", .changeOrders,
+                        ["line": 1, "quantity": 1, "reason": "role test"], nil
+                    ),
+                    (.post, "/api/v1/purchase-orders/\(approved[0])/release", .manageOrders, nil, nil),
+                    (
+                        .post, "/api/v1/purchase-orders/\(released[0])/confirm", .manageOrders, ["confirmed_date": "2026-12-24"],
+                        nil
+                    ),
+                    (.post, "/api/v1/purchase-orders/\(confirmed[0])/receive", .manageOrders, nil, nil),
+                    (.post, "/api/v1/purchase-orders/\(received[0])/close", .manageOrders, nil, nil),
+                    (.post, "/api/v1/purchase-orders/\(po[3])/cancel", .manageOrders, ["reason": "role test"], nil),
                     (
                         .post, "/api/v1/overrides", .manageOverrides,
                         [
@@ -199,7 +226,9 @@ struct RoleAccessTests {
                 for (method, uri, need, body, owner) in calls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
-                    if uri.hasSuffix("postings") { h[.idempotencyKey] = "role-\(id)-\(k)" }
+                    if uri.hasSuffix("postings") || uri.hasPrefix("/api/v1/purchase-orders") && method == .post {
+                        h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
+                    }
                     let response = try await client.execute(uri: uri, method: method, headers: h, body: body.map(jsonBody))
                     var expectAllowed = Self.allowed(need, account)
                     if account.role == .supplier, let owner, owner != account.supplierID {
@@ -329,7 +358,7 @@ struct RoleAccessTests {
 
     @Test("every role against every page", .timeLimit(.minutes(5)))
     func pagesByRole() async throws {
-        try await WebFixture.withApp { client, fixture, _ in
+        try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
             let b = fixture.itemOfB
             let description = { (item: String) -> String in item }
@@ -353,6 +382,7 @@ struct RoleAccessTests {
                     ("/kpi-history?by=class", .planning, nil),
                     ("/reclassification", .planning, nil),
                     ("/proposals", .planning, nil),
+                    ("/purchase-orders", .planning, nil),
                     ("/calc?model=eoq&order_cost=8&holding_cost=0.225&demand=1300", .planning, nil),
                 ]
                 for (uri, need, owner) in gets {
@@ -378,6 +408,23 @@ struct RoleAccessTests {
                 #expect(
                     override.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden),
                     "\(id) override form: \(override.status)")
+                let queued = try await POSetup.orders(store, count: 4, key: "page-role-\(id)")
+                let forms: [(String, [(String, String)], Need)] = [
+                    ("/purchase-orders/\(queued[0])/approve", [], .approveOrders),
+                    ("/purchase-orders/\(queued[1])/reject", [("reason", "page role test")], .approveOrders),
+                    (
+                        "/purchase-orders/\(queued[2])/change-quantity",
+                        [("line", "1"), ("quantity", "1"), ("reason", "page role test")], .changeOrders
+                    ),
+                    ("/purchase-orders/approve", [("po_\(queued[3])", "on")], .approveOrders),
+                ]
+                for (uri, fields, need) in forms {
+                    let (h3, b3) = session.form(fields)
+                    let response = try await client.execute(uri: uri, method: .post, headers: h3, body: b3)
+                    #expect(
+                        response.status == (Self.allowed(need, account) ? .seeOther : .forbidden),
+                        "\(id) POST \(uri): \(response.status)")
+                }
                 let (h2, b2) = session.form([("label", "page role test")])
                 let run = try await client.execute(uri: "/plan-runs", method: .post, headers: h2, body: b2)
                 #expect(

@@ -10,6 +10,8 @@ struct AuthorizationTests {
         (.postLedger, [.admin, .planner, .buyer]),
         (.runPlans, [.admin, .planner]),
         (.manageOverrides, [.admin, .planner]),
+        (.manageOrders, [.admin, .buyer]),
+        (.approveOrders, [.buyer, .approver, .finance]),
         (.administer, [.admin]),
     ]
 

@@ -25,6 +25,9 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownToken = "unknown_token"
             case invalidOverride = "invalid_override"
             case unknownOverride = "unknown_override"
+            case unknownPurchaseOrder = "unknown_purchase_order"
+            case concurrentChange = "concurrent_change"
+            case duplicateOrder = "duplicate_order"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -67,6 +70,13 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidOverride = Code(.invalidOverride)
         /// An override key that is not in the database.
         public static let unknownOverride = Code(.unknownOverride)
+
+        /// A purchase-order id that is not in the database.
+        public static let unknownPurchaseOrder = Code(.unknownPurchaseOrder)
+        /// Someone else changed the record between reading and writing it; nothing was written.
+        public static let concurrentChange = Code(.concurrentChange)
+        /// A purchase order covers a requirement that another approved order already covers.
+        public static let duplicateOrder = Code(.duplicateOrder)
 
         /// The code as text (`negative_stock`, …).
         public var description: String { value.rawValue }

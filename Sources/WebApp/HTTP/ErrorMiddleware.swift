@@ -47,6 +47,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return storageProblem(error)
         case let error as PostingBatchError:
             return storageProblem(error.underlying)
+        case let error as WorkflowError:
+            return workflowProblem(error)
         case let violation as RuleViolation:
             return .unprocessable(violation.message, code: violation.code.description)
         case let error as HTTPError:
@@ -69,6 +71,20 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    /// Workflow refusals: authority 403, the order's state 409, bad input 422 — each with the
+    /// workflow's message and code.
+    static func workflowProblem(_ error: WorkflowError) -> Problem {
+        let code = error.code.description
+        switch error.code {
+        case .notPermitted, .segregationOfDuties, .noApprovalAuthority:
+            return Problem(.forbidden, code: code, title: "Forbidden", detail: error.message)
+        case .invalidTransition, .beyondThresholds:
+            return .conflict(error.message, code: code)
+        default:
+            return .unprocessable(error.message, code: code)
+        }
+    }
+
     /// Storage errors that a client can fix become 4xx problems with the storage message.
     static func storageProblem(_ error: StorageError) -> Problem {
         switch error.code {
@@ -78,8 +94,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return .unprocessable(error.message, code: error.code.description)
         case .duplicateUser:
             return .conflict(error.message, code: error.code.description)
-        case .unknownUser, .unknownToken, .unknownOverride:
+        case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder:
             return .notFound(error.message)
+        case .concurrentChange, .duplicateOrder:
+            return .conflict(error.message, code: error.code.description)
         default:
             return Problem(
                 .internalServerError, code: "storage_error", title: "Internal server error",

@@ -20,7 +20,11 @@ enum JSONResponse {
     /// Decodes a JSON request body; a body that is not the expected JSON is a 400 problem naming
     /// the field (or the line and column of a syntax error).
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        try decode(type, from: try await request.body.collect(upTo: context.maxUploadSize))
+    }
+
+    /// Decodes a collected JSON request body (``decode(_:from:context:)``).
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: Array(buffer.readableBytesView))

@@ -45,6 +45,7 @@ final class PageRenderer: Sendable {
         ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
         ("kpi_history", PackageResources.kpi_history_mustache),
+        ("purchase_orders", PackageResources.purchase_orders_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -84,7 +85,7 @@ final class PageRenderer: Sendable {
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
-                ["href": "/proposals", "label": "Proposals"],
+                ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

@@ -74,6 +74,7 @@ public enum WebServer {
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         ProposalEndpoints(state: state).add(api: api, pages: router)
+        PurchaseOrderEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)

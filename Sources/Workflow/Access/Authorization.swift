@@ -35,6 +35,10 @@ public enum Authorization {
         case runPlans
         /// Create or expire an override.
         case manageOverrides
+        /// Create, change, release, confirm, receive or cancel purchase orders.
+        case manageOrders
+        /// Approve or reject proposed purchase orders (the amount is ``ApprovalRules``' question).
+        case approveOrders
         /// Read the audit log.
         case readAuditLog
         /// Create, change or disable users.
@@ -54,6 +58,8 @@ public enum Authorization {
         case .postLedger: return role.allows(.postLedger)
         case .runPlans: return role.allows(.runPlans)
         case .manageOverrides: return role.allows(.manageOverrides)
+        case .manageOrders: return role.allows(.manageOrders)
+        case .approveOrders: return role.allows(.approveOrders)
         case .readAuditLog, .manageUsers: return role.allows(.administer)
         case .manageToken(let owner): return owner == principal.userID || role.allows(.administer)
         }

@@ -10,6 +10,11 @@ public enum Permission: String, Sendable, CaseIterable {
     case runPlans = "run_plans"
     /// Create and expire overrides.
     case manageOverrides = "manage_overrides"
+    /// Create purchase orders from proposals, change quantities, release, confirm, receive, close
+    /// and cancel them (buyers).
+    case manageOrders = "manage_orders"
+    /// Approve or reject proposed purchase orders, within the role's `approval_thresholds` level.
+    case approveOrders = "approve_orders"
     /// Users, tokens of others, the audit log.
     case administer
 }

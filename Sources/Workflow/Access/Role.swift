@@ -7,10 +7,12 @@
 /// | ``Permission/postLedger`` | ✓ | ✓ | ✓ | – | – | – | – |
 /// | ``Permission/runPlans`` | ✓ | ✓ | – | – | – | – | – |
 /// | ``Permission/manageOverrides`` | ✓ | ✓ | – | – | – | – | – |
+/// | ``Permission/manageOrders`` (purchase orders: create, change, release, confirm, cancel) | ✓ | – | ✓ | – | – | – | – |
+/// | ``Permission/approveOrders`` (approve or reject, within the role's approval threshold) | – | – | ✓ | ✓ | ✓ | – | – |
 /// | ``Permission/administer`` (users, tokens of others, audit log) | ✓ | – | – | – | – | – | – |
 ///
-/// Approvers and finance see everything a viewer sees until the workflow issues give them their
-/// own actions (approvals, write-downs). What a particular person may do — a role's permissions
+/// Approvers and finance approve purchase orders up to their level of `approval_thresholds`
+/// (``ApprovalRules``); buyers approve small orders of others (never their own). What a particular person may do — a role's permissions
 /// together with the supplier a supplier user is bound to and what the person owns — is
 /// ``Authorization/permits(_:_:)``.
 public enum Role: String, Sendable, CaseIterable, Codable {
@@ -25,10 +27,11 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     /// What the role may do.
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .administer]
+        case .admin: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageOrders, .administer]
         case .planner: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides]
-        case .buyer: return [.viewPlanning, .postLedger]
-        case .approver, .finance, .viewer: return [.viewPlanning]
+        case .buyer: return [.viewPlanning, .postLedger, .manageOrders, .approveOrders]
+        case .approver, .finance: return [.viewPlanning, .approveOrders]
+        case .viewer: return [.viewPlanning]
         case .supplier: return [.viewOwnSupply]
         }
     }

@@ -3,8 +3,9 @@ import InventoryCore
 import Planning
 import Storage
 
-/// `procura proposals DATA|--database URL [--horizon N] [--item ID --location ID] [--format table|csv|json]`:
-/// net requirements and proposed purchase orders (``Planning/ProcurementRun``).
+/// `procura proposals DATA|--database URL [--horizon N] [--item ID --location ID] [--format table|csv|json]
+/// [--release --as USER [--key KEY]]`: net requirements and proposed purchase orders
+/// (``Planning/ProcurementRun``); with `--release` saved as purchase orders to approve.
 struct ProposalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proposals",
@@ -20,6 +21,9 @@ struct ProposalsCommand: AsyncParsableCommand {
             procurement.consolidation_days. With DATA the folder is planned first; without it, the \
             latest plan run stored in the database (--database or $PROCURA_DATABASE_URL) is netted. \
             --item with --location prints that item-location's table and its explanation instead. \
+            --release saves the proposals as purchase orders in state proposed, created by --as USER \
+            (a buyer or admin of the database), to be approved with `procura approve`; it is idempotent \
+            per --key (default: the plan run's number), so releasing the same run again creates nothing. \
             docs/procurement.md has the formulas. Exit status 65 with every error when DATA is not valid.
             """)
 
@@ -30,10 +34,21 @@ struct ProposalsCommand: AsyncParsableCommand {
     @Option(help: "The location of --item.") var location: String?
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
     @Flag(help: "No progress on stderr.") var quiet = false
+    @Flag(help: "Save the proposals as purchase orders (state proposed); needs the database and --as.") var release = false
+    @Option(name: .customLong("as"), help: ArgumentHelp("With --release: the user who creates the orders.", valueName: "user"))
+    var user: String?
+    @Option(help: "With --release: the idempotency key (default: proposals-run-N of the plan run).") var key: String?
 
     func validate() throws {
         if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
         if (item == nil) != (location == nil) { throw ValidationError("give --item and --location together") }
+        if release {
+            if data != nil { throw ValidationError("--release saves to the database — give --database instead of a data folder") }
+            if user == nil { throw ValidationError("--release needs --as USER: the user who creates the orders") }
+            if item != nil { throw ValidationError("--release saves every proposal — leave out --item and --location") }
+        } else if user != nil || key != nil {
+            throw ValidationError("--as and --key apply to --release only")
+        }
     }
 
     func run() async throws {
@@ -48,11 +63,25 @@ struct ProposalsCommand: AsyncParsableCommand {
                 plan = try await ProcurementRun.planned(snapshot: snapshot, configuration: configuration, progress: progress)
             } else {
                 let horizon = horizon
-                plan = try await db.withStore { store in
-                    var configuration = ProcurementRun.Configuration(settings: try await store.planningSettings().procurement)
-                    if let horizon { configuration.horizonBuckets = horizon }
-                    return try await store.procurementPlan(configuration: configuration)
+                let release = release
+                let user = user
+                let key = key
+                let saved: (ProcurementPlan, PurchaseOrderResult?) = try await WorkflowFailure.report {
+                    try await db.withStore { store in
+                        var configuration = ProcurementRun.Configuration(settings: try await store.planningSettings().procurement)
+                        if let horizon { configuration.horizonBuckets = horizon }
+                        let plan = try await store.procurementPlan(configuration: configuration)
+                        guard release, let user else { return (plan, nil) }
+                        return (plan, try await Self.release(plan, store: store, user: user, key: key))
+                    }
                 }
+                if let result = saved.1 {
+                    let what = result.replayed ? "already saved by this key — nothing new" : "saved as purchase orders"
+                    let title = "Proposals of \(saved.0.runNumber.map { "plan run \($0)" } ?? "the plan") \(what)"
+                    StandardStreams.out(try PurchaseOrderRendering.list(result.orders, format: format, title: title))
+                    return
+                }
+                plan = saved.0
             }
         } catch let error as ProcurementError {
             throw CommandFailure.usage(error.message)
@@ -68,5 +97,13 @@ struct ProposalsCommand: AsyncParsableCommand {
         } else {
             StandardStreams.out(try ProposalsRendering.proposals(ProposalsReport(plan), format: format))
         }
+    }
+
+    /// Saves the plan's proposals as purchase orders created by `user`.
+    static func release(_ plan: ProcurementPlan, store: Store, user: String, key: String?) async throws -> PurchaseOrderResult {
+        let principal = try await store.actingPrincipal(userID: user)
+        let key = key ?? plan.runNumber.map { "proposals-run-\($0)" } ?? "proposals-\(plan.asOf)"
+        return try await store.createPurchaseOrders(
+            plan.proposals, currency: plan.currency, planRun: plan.runNumber, key: key, by: principal)
     }
 }

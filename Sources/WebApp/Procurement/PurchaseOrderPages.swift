@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import Storage
+import Workflow
+
+/// The purchase-order page `/purchase-orders`: the approval queue (proposed orders, newest last)
+/// with approve, reject and change-quantity forms for those who may, a bulk approval of the orders
+/// ticked, and the latest other orders. The forms post to `/purchase-orders/approve` (bulk),
+/// `/purchase-orders/{po_id}/approve`, `…/reject` and `…/change-quantity` (CSRF-checked) and call the
+/// same ``Storage/Store/decidePurchaseOrders(_:key:)`` as the API; a refusal answers with the
+/// workflow's reason and changes nothing.
+struct PurchaseOrderPages {
+    let state: WebState
+
+    /// How many orders other than proposed ones the page lists (the API pages through all).
+    static let otherOrders = 200
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("purchase-orders", use: page)
+        router.post("purchase-orders/approve", use: approveTicked)
+        for (path, action) in [
+            ("approve", PurchaseOrderAction.approve), ("reject", .reject), ("change-quantity", .changeQuantity),
+        ] {
+            router.post("purchase-orders/:po_id/\(path)") { request, context in
+                try await decide(action, request: request, context: context)
+            }
+        }
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let queue = try await state.store.purchaseOrders(state: .proposed).reversed()
+        let others = try await state.store.purchaseOrders(limit: Self.otherOrders + queue.count).filter {
+            $0.state != .proposed
+        }.prefix(Self.otherOrders)
+        let session = principal.csrfToken != nil
+        let canApprove = session && PurchaseOrderWorkflow.permits(principal.subject, .approve)
+        let canChange = session && PurchaseOrderWorkflow.permits(principal.subject, .changeQuantity)
+        func row(_ o: PurchaseOrderRecord) -> [String: Any] {
+            let own = o.createdBy == principal.userID || o.changers.contains(principal.userID)
+            return [
+                "po_id": o.poID, "state": o.state.rawValue.replacingOccurrences(of: "_", with: " "), "supplier_id": o.supplierID,
+                "location_id": o.locationID, "value": Format.money(o.value), "currency": o.currency,
+                "release_date": o.releaseDate, "created_by": o.createdBy, "approved_by": o.approvedBy, "reason": o.reason,
+                "lines": o.lines.map { l -> [String: Any] in
+                    [
+                        "line": String(l.line), "item_id": l.itemID, "quantity": Format.number(l.purchaseQuantity),
+                        "uom": l.purchaseUOM, "due_date": l.dueDate,
+                    ]
+                },
+                "line_count": o.lines.count,
+                "approvals": o.approvals.map { "\($0.userID) (\($0.level))" }.joined(separator: ", "),
+                "own": own, "can_approve": canApprove && !own, "can_change": canChange,
+            ]
+        }
+        return state.pages.page(
+            "purchase_orders", title: "Purchase orders", principal: principal,
+            values: [
+                "queue": queue.map(row), "others": others.map(row), "queue_count": Format.count(queue.count),
+                "can_approve": canApprove, "message": QueryParameters(request).string("message") ?? false,
+            ])
+    }
+
+    /// One decision from a row's form.
+    func decide(_ action: PurchaseOrderAction, request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let id = try context.parameters.require("po_id")
+        let form = try await FormData.read(request, context: context)
+        try form.requireCSRF(principal)
+        var decision = PurchaseOrderDecisionRequest(
+            poID: id, action: action, principal: principal.subject, reason: form["reason"] ?? "")
+        if action == .changeQuantity {
+            decision.line = try Self.number(form["line"], "line").map { value in
+                guard let line = Int(exactly: value), line >= 1 else {
+                    throw Problem.unprocessable("line '\(value)' — expected a line number ≥ 1", code: "invalid_quantity")
+                }
+                return line
+            }
+            decision.purchaseQuantity = try Self.number(form["quantity"], "quantity")
+        }
+        let order = try await state.store.decidePurchaseOrder(decision)
+        return Self.done("\(order.poID) is \(order.state.rawValue.replacingOccurrences(of: "_", with: " "))")
+    }
+
+    /// The bulk approval: every order ticked (`po_<id>` fields), all or nothing.
+    @Sendable func approveTicked(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let form = try await FormData.read(request, context: context)
+        try form.requireCSRF(principal)
+        let ids = form.fields.keys.filter { $0.hasPrefix("po_") }.map { String($0.dropFirst(3)) }.sorted()
+        guard !ids.isEmpty else { throw Problem.unprocessable("tick the orders to approve", code: "nothing_selected") }
+        let result = try await state.store.decidePurchaseOrders(
+            ids.map { PurchaseOrderDecisionRequest(poID: $0, action: .approve, principal: principal.subject) })
+        return Self.done(result.orders.map { "\($0.poID) is \($0.state.rawValue)" }.joined(separator: "; "))
+    }
+
+    /// A form's number field; 422 naming it when it is missing or not a number.
+    static func number(_ text: String?, _ name: String) throws -> Double? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw Problem.unprocessable("\(name) '\(text)' — expected a number", code: "invalid_quantity")
+        }
+        return value
+    }
+
+    static func done(_ message: String) -> Response { .seeOther("/purchase-orders?message=\(queryEscape(message))") }
+}
