@@ -4,7 +4,9 @@ import SQLKit
 /// Applies the migrations a database lacks, each in its own transaction.
 enum Migrator {
     /// Every migration this build knows, in order.
-    static let all: [Migration] = [Schema.version1, Schema.version2, Schema.version3, Schema.version4, Schema.version5, Schema.version6]
+    static let all: [Migration] = [
+        Schema.version1, Schema.version2, Schema.version3, Schema.version4, Schema.version5, Schema.version6,
+    ]
 
     /// Brings the schema up to date; returns the versions applied now.
     @discardableResult
