@@ -26,6 +26,11 @@ extension DemoCompany {
         public static let locationCountRange = 1...50
         /// Allowed history lengths in weeks.
         public static let historyWeeksRange = 52...520
+        /// Allowed ledger lengths in weeks.
+        public static let ledgerWeeksRange = 0...52
+        /// Weeks of receipts and issues `transactions.csv` records before ``asOf`` (default 52,
+        /// the last 12 months; 0 … 52). Tests that only need some history use fewer.
+        public var ledgerWeeks = 52
 
         /// Creates a configuration; call ``validate()`` (or ``DemoCompany/init(configuration:)``,
         /// which does) before use.
@@ -50,9 +55,9 @@ extension DemoCompany {
         public var historyEnd: Day { asOf.adding(days: -1) }
 
         /// The first day `transactions.csv` records every receipt, issue and consumption of (the
-        /// ledger's last 12 months before the count): 52 weeks before ``asOf``. Before it, stock
-        /// over time comes from the month ends of `stock_history.csv`.
-        public var ledgerStart: Day { asOf.adding(days: -364) }
+        /// ledger before the count): ``ledgerWeeks`` weeks before ``asOf``. Before it, stock over
+        /// time comes from the month ends of `stock_history.csv`.
+        public var ledgerStart: Day { asOf.adding(days: -7 * ledgerWeeks) }
 
         /// Throws ``DemoDataError/Code/invalidConfiguration`` when a value is out of range.
         public func validate() throws(DemoDataError) {
@@ -62,6 +67,9 @@ extension DemoCompany {
             let items = Configuration.itemCountRange
             guard items.contains(itemCount) else {
                 throw fail("items must be between \(items.lowerBound) and \(items.upperBound) (got \(itemCount))")
+            }
+            guard Configuration.ledgerWeeksRange.contains(ledgerWeeks) else {
+                throw fail("ledger weeks must be between 0 and 52 (got \(ledgerWeeks))")
             }
             let locations = Configuration.locationCountRange
             guard locations.contains(locationCount) else {

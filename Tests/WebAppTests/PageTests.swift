@@ -189,7 +189,8 @@ struct PageTests {
             ] {
                 #expect(html.contains(marker), "item page lacks \(marker)")
             }
-            #expect(html.contains("stock_count"), "recent ledger entries include the stock count")
+            // The newest entries: the ledger's history postings (the demo's daily issues) or the count.
+            #expect(html.contains("daily issues") || html.contains("stock_count"), "recent ledger entries are listed")
         }
     }
 

@@ -148,7 +148,9 @@ extension StorageScenario {
             store in
             let folder = try Fixtures.temporaryDirectory("procura-demo-statements")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let company = try DemoCompany(configuration: DemoCompany.Configuration(itemCount: 200))
+            var configuration = DemoCompany.Configuration(itemCount: 200)
+            configuration.ledgerWeeks = 0  // a few weeks of history postings are enough here (all 52: DemoLedgerHistoryTests)
+            let company = try DemoCompany(configuration: configuration)
             let summary = try DemoDataWriter().write(company, to: folder)
             #expect(
                 summary.plantedStatementDifferences.map(\.status) == ["differs", "missing_on_statement", "missing_in_ledger"])

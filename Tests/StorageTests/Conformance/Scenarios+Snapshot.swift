@@ -39,7 +39,9 @@ extension StorageScenario {
         StorageScenario(name: "the demo company's folder snapshot equals the snapshot read back from the database") { store in
             let folder = try Fixtures.temporaryDirectory("procura-demo-snapshot")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let company = try DemoCompany(configuration: DemoCompany.Configuration(itemCount: 200))
+            var configuration = DemoCompany.Configuration(itemCount: 200)
+            configuration.ledgerWeeks = 4  // a few weeks of history postings are enough here (all 52: DemoLedgerHistoryTests)
+            let company = try DemoCompany(configuration: configuration)
             _ = try DemoDataWriter().write(company, to: folder)
             let folderSnapshot = try DataFolderImporter().load(from: folder).snapshot
             _ = try await store.importSnapshot(folderSnapshot, settingsYAML: SettingsText.read(folder: folder))
