@@ -145,7 +145,7 @@ struct SecurityRegressionTests {
     /// ```
     @Test(
         "19.4 parallel wrong passwords: the attempt is counted before bcrypt, so only the allowed number get 401",
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(5)))
     func parallelSignInsAreCounted() async throws {
         try await WebFixture.withApp { client, _, _ in
             let form = try await client.execute(uri: "/login", method: .get)
