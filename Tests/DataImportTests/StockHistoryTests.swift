@@ -67,4 +67,28 @@ struct StockHistoryTests {
         let l2 = stock.lots.stack(at: PositionKey(itemID: "A", locationID: "L2"))
         #expect(l2.lots.map(\.lotID) == ["L2"] && l2.lots[0].receivedDate == Day(iso: "2024-02-02") && l2.value == 80_000)
     }
+
+    @Test(
+        "a consignment row of stock_history.csv is the stock of the supplier that owns that stock in the count; two suppliers: no supplier"
+    )
+    func supplierOwnedHistory() throws {
+        func history(_ inventory: String) throws -> [StockHistory.Day] {
+            let snapshot = try ImportTestFolder.load([
+                "items.csv": "item_id,unit_cost\nA,2\n",
+                "locations.csv": "location_id\nL1\n",
+                "suppliers.csv": "supplier_id\nS1\nS2\n",
+                "demand.csv": "date,item_id,location_id,quantity\n2024-01-20,A,L1,1\n",
+                "inventory.csv": "item_id,location_id,on_hand,ownership,supplier_id,as_of\n" + inventory,
+                "transactions.csv":
+                    "key,date,type,item_id,location_id,quantity,owner,supplier_id\nH1,2024-01-28,consumption,A,L1,1,consignment,S1\n",
+                "stock_history.csv": "date,item_id,location_id,on_hand,ownership\n2023-12-31,A,L1,7,consignment\n",
+            ]).snapshot
+            return try snapshot.stockHistory(from: Day(iso: "2023-12-31")!, to: Day(iso: "2024-01-28")!).days
+        }
+        let one = try history("A,L1,5,consignment,S1,2024-02-01\n")
+        #expect(Set(one.map(\.position.ownerSupplierID)) == ["S1"])
+        #expect(one.first?.date == Day(iso: "2023-12-31") && one.first?.source == .history && one.first?.onHand == 7_000_000)
+        let two = try history("A,L1,5,consignment,S1,2024-02-01\nA,L1,2,consignment,S2,2024-02-01\n")
+        #expect(two.first { $0.source == .history }?.position.ownerSupplierID == "")
+    }
 }

@@ -140,8 +140,13 @@ struct DemoIntegrityTests {
         let postings = all.filter { $0["date"] == asOf }
         #expect((24...60).contains(postings.count), "a few dozen postings on the count date, got \(postings.count)")
         let history = all.filter { $0["date"] != asOf }
-        #expect(history.count > 10 * postings.count, "a year of receipts and issues, got \(history.count)")
-        #expect(Set(history.map { $0["type"]! }) == ["receipt", "issue", "consignment_receipt", "vmi_receipt", "consumption"])
+        #expect(
+            history.count > 10 * postings.count, "a year of receipts, issues, transfers and allocations, got \(history.count)")
+        #expect(
+            Set(history.map { $0["type"]! }) == [
+                "receipt", "issue", "consignment_receipt", "vmi_receipt", "consumption", "transfer_out", "transfer_in",
+                "allocation", "allocation_release",
+            ])
         var byKey: [String: [String: String]] = [:]
         var signed: [String: Double] = [:]
         for posting in postings {

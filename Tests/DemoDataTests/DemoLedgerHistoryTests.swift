@@ -8,7 +8,7 @@ import Testing
 @Suite("Demo data: the ledger's last 12 months")
 struct DemoLedgerHistoryTests {
     @Test(
-        "walking back from the count through a year of receipts and issues gives stock_history.csv's month ends, never below zero"
+        "walking back from the count through a year of receipts, issues, cross-docking transfers and allocations gives stock_history.csv's month ends, never below zero"
     )
     func walkBack() throws {
         let directory = try Fixtures.temporaryDirectory("procura-demo-ledger")
@@ -28,6 +28,21 @@ struct DemoLedgerHistoryTests {
         // The month ends the ledger reaches were compared: there are some, and they agree.
         let monthEnds = snapshot.stockHistory.filter { $0.date >= configuration.ledgerStart }
         #expect(monthEnds.count > positions.count * 10)
-        #expect(snapshot.postings.filter { $0.date < configuration.asOf }.count > 10_000)
+        let past = snapshot.postings.filter { $0.date < configuration.asOf }
+        #expect(past.count > 10_000)
+        // Cross-docked receipts: received at the hub and sent on the same day, in pairs.
+        let outs = past.filter { $0.type == .transferOut }
+        let ins = past.filter { $0.type == .transferIn }
+        #expect(outs.count > 50 && outs.count == ins.count)
+        #expect(zip(outs, ins).allSatisfy { $0.date == $1.date && $0.quantity == $1.quantity && $0.reference == $1.reference })
+        // Work orders reserved before they are issued: every allocation released, nothing left allocated.
+        let allocations = past.filter { $0.type == .allocation }
+        #expect(allocations.count > 100)
+        #expect(past.filter { $0.type == .allocationRelease }.count == allocations.count)
+        #expect(stock.positions.balances.values.allSatisfy { $0.allocated == 0 && $0.inTransit >= 0 })
+        // The lots agree: what is in transit in lots is what the positions have in transit.
+        for (position, stack) in stock.lots.inTransit {
+            #expect(stack.quantity == stock.positions[position].inTransit, "\(position)")
+        }
     }
 }

@@ -18,19 +18,7 @@ out="${3:-$(mktemp -d)}"
 cleanup() { if [ -z "$keep" ]; then rm -rf "$out"; fi; }
 trap cleanup EXIT
 
-if [ ! -x /usr/bin/time ]; then
-    apt-get update -qq && apt-get install -y -qq time >/dev/null
-fi
-echo "== building procura (release)"
-(cd "$root" && flock /tmp/procura-build.lock swift build -c release --product procura 2>&1 | grep -E "error|Compiling|Build" | tail -2) || true
-bin="$root/.build/release/procura"
-echo "machine: $(nproc) cores, $(uname -sr); load: $(cut -d' ' -f1-3 /proc/loadavg); commit $(git -C "$root" rev-parse --short HEAD)"
-
-timed() {
-    local label="$1"
-    shift
-    /usr/bin/time -f "$label: %e s wall, %U s user, %S s sys, peak RSS %M KiB" "$@"
-}
+source "$root/benchmarks/lib/procura-release.sh"
 
 database="sqlite:$out/company.sqlite"
 if [ ! -f "$out/company.sqlite" ]; then

@@ -124,4 +124,18 @@ struct LotBookTests {
         try book.post(Self.posting("A1", .transferIn, 2, day: 6, to: "B", countDay: 5))
         #expect(book.stack(at: Self.b).lots.map(\.lotID) == ["H2"] && book.stack(at: Self.b).value == 3 * Self.money)
     }
+
+    @Test("history: a shipment that also arrived before the count leaves transit again (the count holds it on hand)")
+    func historyArrival() throws {
+        var book = LotBook()
+        try book.open(StockLot(lotID: "C", receivedDate: Self.d1, quantity: 4 * Self.units, unitCost: 1_000_000), at: Self.b)
+        try book.post(Self.posting("H1", .transferOut, 2, day: 1, cost: 1.5, to: "B", countDay: 5))
+        try book.post(Self.posting("H2", .transferIn, 2, day: 2, to: "B", countDay: 5))
+        #expect(book.inTransit[Self.b]?.quantity ?? 0 == 0)
+        #expect(book.stack(at: Self.b).lots.map(\.lotID) == ["C"] && book.stack(at: Self.b).quantity == 4 * Self.units)
+        // Arriving more than was shipped is refused, nothing changed.
+        let before = book.inTransit
+        let tooMuch = Self.failure { try book.post(Self.posting("H3", .transferIn, 1, day: 3, to: "B", countDay: 5)) }
+        #expect(tooMuch?.code == .negativeStock && book.inTransit == before && book.entries["H3"] == nil)
+    }
 }

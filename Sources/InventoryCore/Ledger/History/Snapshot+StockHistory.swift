@@ -9,7 +9,9 @@ extension Snapshot {
     ///   at the position's unit value at the count (count value / count quantity, else the item's
     ///   unit cost) — the ledger keeps no lots before the count;
     /// - before the ledger reaches: `stock_history.csv`'s days only (value as given, else on hand ×
-    ///   the item's unit cost), under the position of its item, location and owner (no supplier).
+    ///   the item's unit cost), under the position of its item, location and owner; supplier-owned
+    ///   stock (the file has no supplier column) under the supplier that owns that stock in the
+    ///   count or the ledger when exactly one does, else with no supplier.
     ///
     /// Where stock_history.csv gives a day the ledger reaches, the two must agree: each disagreement
     /// is a ``StockHistory/Difference`` (a finding, not an error). `stock` is ``stockPositions()``
@@ -112,6 +114,14 @@ extension Snapshot {
                 day = day.adding(days: 1)
             }
         }
+        // Whose stock a supplier-owned stock_history.csv row is: the suppliers that own stock of
+        // that item, location and ownership in the count or the ledger.
+        var suppliersOwning: [PositionKey: Set<String>] = [:]
+        for position in positions where position.owner != .owned && !position.ownerSupplierID.isEmpty {
+            var plain = position
+            plain.ownerSupplierID = ""
+            suppliersOwning[plain, default: []].insert(position.ownerSupplierID)
+        }
         var differences: [StockHistory.Difference] = []
         for (position, points) in recorded {
             for (date, point) in points where date >= from && date <= to {
@@ -124,7 +134,10 @@ extension Snapshot {
                                 date: date, position: position, ledgerOnHand: ledger, recordedOnHand: recordedQuantity))
                     }
                 } else {
-                    days.append(try Self.recordedDay(point, position, recordedQuantity, unitCosts))
+                    let owners = suppliersOwning[position] ?? []
+                    var owned = position
+                    if owners.count == 1, let supplier = owners.first { owned.ownerSupplierID = supplier }
+                    days.append(try Self.recordedDay(point, owned, recordedQuantity, unitCosts))
                 }
             }
         }

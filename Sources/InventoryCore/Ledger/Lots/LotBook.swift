@@ -5,7 +5,8 @@
 /// Opening lots (the count of inventory.csv) come in through ``open(_:at:)``; postings dated on or
 /// after the count through ``post(_:)``. A posting dated before the count (history) moves no on-hand
 /// lot — the count includes it; a historical `transfer_out` still puts its quantity in transit as a
-/// lot of its own (its key, posting date and unit cost), since no extract states what is on the way.
+/// lot of its own (its key, posting date and unit cost), since no extract states what is on the way,
+/// and a historical `transfer_in` takes its arrival out of transit again.
 ///
 /// All or nothing: a posting that breaks a rule throws and changes nothing.
 public struct LotBook: Sendable {
@@ -59,6 +60,9 @@ public struct LotBook: Sendable {
                     lotID: p.lotID ?? p.key, supplierID: p.here.ownerSupplierID, receivedDate: p.posting.date, quantity: q,
                     unitCost: p.unitCost)
                 entry.added = try staged.add(LotDraw(parts: [lot], value: lot.value), to: p.there, .inTransit, in: self)
+            } else if p.posting.type == .transferIn {
+                // Arrived before the count: the count holds it on hand; it leaves transit.
+                entry.taken = try staged.take(q, lotID: p.lotID, from: p.there, .inTransit, subject, in: self)
             }
         case .create:
             let lot = try StockLot(
