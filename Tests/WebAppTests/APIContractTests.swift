@@ -376,6 +376,23 @@ struct APIContractTests {
             expectClose(
                 provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            // Supply exposure: groups add up; exposed lines run out before supply recovers.
+            let riskPath = "/api/v1/risk/exposure"
+            let risk = try JSONValue.parse(
+                try await api.call(.get, riskPath, riskPath, headers: viewer, expect: .ok).body.data)
+            #expect(
+                risk["by_criticality"].array.reduce(0) { $0 + ($1["item_locations"].int ?? 0) }
+                    == risk["total"]["item_locations"].int)
+            #expect(risk["lines"].array.count == risk["total"]["item_locations"].int)
+            for line in risk["lines"].array where line["exposed"] == .bool(true) {
+                #expect((line["time_to_survive_days"].double ?? .infinity) < (line["time_to_recover_days"].double ?? 0))
+            }
+            let exposedOnly = try JSONValue.parse(
+                try await api.call(.get, riskPath, riskPath + "?exposed=true", headers: viewer, expect: .ok).body.data)
+            #expect(exposedOnly["lines"].array.count == risk["total"]["exposed"].int)
+            try await api.call(.get, riskPath, riskPath + "?exposed=yes", headers: viewer, expect: .badRequest)
+            try await api.call(.get, riskPath, riskPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, riskPath, riskPath, headers: [:], expect: .unauthorized)
             // KPIs over time and root causes.
             let kpiPath = "/api/v1/kpis/history"
             let kpiHistory = try await api.call(

@@ -35,6 +35,8 @@ public struct PlanningSettings: Hashable, Sendable {
     public var ledger: LedgerSettings
     /// Excess and obsolescence: coverage, obsolescence and write-down rates (the `excess` section).
     public var excess = ExcessSettings()
+    /// The disruption supply exposure is sized against (the `risk` section).
+    public var risk = RiskSettings()
     /// KPI targets and the gross-margin rate of GMROI (the `kpis` section).
     public var kpis = KPISettings()
     /// Net requirements and proposals: horizon, release window, consolidation (the `procurement`

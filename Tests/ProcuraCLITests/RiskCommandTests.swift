@@ -1,0 +1,66 @@
+import Foundation
+import InventoryCore
+import ProcuraTestSupport
+import Testing
+
+/// `procura risk` on a demo company.
+@Suite("procura risk", .serialized)
+struct RiskCommandTests {
+    @Test(
+        "every line one source or long lead; survive/recover/shortfall/buffer recomputed from the line; groups add up; --exposed; a bad risk setting is refused"
+    )
+    func demoCompany() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-risk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "60", "--locations", "2"]).status == 0)
+        let json = try cli.run(["risk", folder.path, "--format", "json", "--quiet"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let d = try JSONValue.parse(json.stdout)
+        #expect(d["recovery_days"].int == 56 && d["qualification_days"].int == 120 && d["long_lead_days"].int == 60)
+        let lines = d["lines"].array
+        #expect(!lines.isEmpty && lines.count == d["total"]["item_locations"].int)
+        #expect(lines.count <= d["planned_item_locations"].int ?? 0)
+        var exposed = 0
+        for line in lines {
+            let single = line["single_source"] == .bool(true)
+            let lead = line["lead_time_days"].double ?? .nan
+            #expect(single || lead >= 60, "\(line["item_id"])")
+            let recover = single ? 56 + lead : lead
+            expectClose(line["time_to_recover_days"].double ?? .nan, recover, relative: 1e-12)
+            let mu = line["daily_demand"].double ?? .nan
+            let inventory = line["average_inventory"].double ?? .nan
+            guard mu > 0 else { continue }
+            let survive = inventory / mu
+            expectClose(line["time_to_survive_days"].double ?? .nan, survive, relative: 1e-12)
+            expectClose(line["shortfall"].double ?? .nan, mu * max(0, recover - survive), relative: 1e-9, absolute: 1e-9)
+            if line["exposed"] == .bool(true) {
+                exposed += 1
+                let extra = line["extra_buffer"].double ?? .nan
+                expectClose(
+                    extra, max(0, (line["buffer_to_survive"].double ?? .nan) - inventory), relative: 1e-9, absolute: 1e-9)
+                #expect(line["recommendation"].string != "none")
+            } else {
+                #expect(line["recommendation"].string == "none" && line["extra_buffer"].double == 0)
+            }
+        }
+        #expect(exposed == d["total"]["exposed"].int)
+        let byCriticality = d["by_criticality"].array.reduce(0.0) { $0 + ($1["value_at_risk"].double ?? .nan) }
+        expectClose(byCriticality, d["total"]["value_at_risk"].double ?? .nan, relative: 1e-9)
+        let values = lines.map { $0["value_at_risk"].double ?? .nan }
+        #expect(values == values.sorted(by: >))
+
+        let csv = try cli.run(["risk", folder.path, "--format", "csv", "--exposed", "--quiet"])
+        #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == exposed + 1)
+        #expect(csv.stdout.hasPrefix("item_id,location_id,category,criticality,class,suppliers,single_source,lead_time_days"))
+        let table = try cli.run(["risk", folder.path, "--quiet"])
+        #expect(table.stdout.hasPrefix("Supply exposure as of ") && table.stdout.contains("Largest values at risk"))
+
+        let settings = folder.appendingPathComponent("settings.yaml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try (text + "\nrisk:\n  recovery_days: 0\n").write(to: settings, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["risk", folder.path, "--quiet"])
+        #expect(refused.status == 65 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("risk.recovery_days — expected a whole number from 1 to 730, got 0"), "\(refused.stderr)")
+    }
+}
