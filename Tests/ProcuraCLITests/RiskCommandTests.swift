@@ -52,7 +52,16 @@ struct RiskCommandTests {
 
         let csv = try cli.run(["risk", folder.path, "--format", "csv", "--exposed", "--quiet"])
         #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == exposed + 1)
-        #expect(csv.stdout.hasPrefix("item_id,location_id,category,criticality,class,suppliers,single_source,lead_time_days"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "item_id,location_id,category,criticality,class,suppliers,supplier_segment,supply_risk,single_source,lead_time_days"
+            ))
+        let matrix = d["matrix"].array.reduce(0.0) { $0 + ($1["value_at_risk"].double ?? .nan) }
+        expectClose(matrix, d["total"]["value_at_risk"].double ?? .nan, relative: 1e-9, "matrix = total")
+        for line in lines {
+            let high = ["strategic", "bottleneck"].contains(line["supplier_segment"].string ?? "")
+            #expect(line["supply_risk"].string == (high ? "high" : "low"))
+        }
         let table = try cli.run(["risk", folder.path, "--quiet"])
         #expect(table.stdout.hasPrefix("Supply exposure as of ") && table.stdout.contains("Largest values at risk"))
 

@@ -384,6 +384,10 @@ struct APIContractTests {
                 risk["by_criticality"].array.reduce(0) { $0 + ($1["item_locations"].int ?? 0) }
                     == risk["total"]["item_locations"].int)
             #expect(risk["lines"].array.count == risk["total"]["item_locations"].int)
+            #expect(
+                risk["matrix"].array.map { $0["name"].string ?? "" } == ["V/high", "V/low", "E/high", "E/low", "D/high", "D/low"])
+            #expect(
+                risk["matrix"].array.reduce(0) { $0 + ($1["item_locations"].int ?? 0) } == risk["total"]["item_locations"].int)
             for line in risk["lines"].array where line["exposed"] == .bool(true) {
                 #expect((line["time_to_survive_days"].double ?? .infinity) < (line["time_to_recover_days"].double ?? 0))
             }

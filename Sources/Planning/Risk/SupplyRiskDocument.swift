@@ -15,6 +15,10 @@ public struct SupplyRiskDocument: Codable, Sendable {
         public var `class`: String
         /// The item-location's suppliers.
         public var suppliers: [String]
+        /// Kraljic segment of its riskiest source (empty when unclassified).
+        public var supplierSegment: String
+        /// `high` (strategic or bottleneck supply) or `low`.
+        public var supplyRisk: String
         public var singleSource: Bool
         /// The shortest lead time among its sources, days.
         public var leadTimeDays: Double
@@ -81,6 +85,9 @@ public struct SupplyRiskDocument: Codable, Sendable {
     public var byCriticality: [Figures]
     /// Per recommendation.
     public var byRecommendation: [Figures]
+    /// The VED × supply-risk matrix: one cell per criticality and supply risk (`V/high` …
+    /// `D/low`), every cell present.
+    public var matrix: [Figures]
     public var lines: [Line]
 
     /// The document of `lines` under `settings`.
@@ -96,7 +103,11 @@ public struct SupplyRiskDocument: Codable, Sendable {
         var total = Figures(name: "total")
         var criticality: [String: Figures] = [:]
         var recommendation: [String: Figures] = [:]
+        let cells = ["V", "E", "D"].flatMap { c in ["high", "low"].map { "\(c)/\($0)" } }
+        var matrix = Dictionary(uniqueKeysWithValues: cells.map { ($0, Figures(name: $0)) })
         for line in lines {
+            matrix["\(line.criticality)/\(line.supplyRisk)", default: Figures(name: "\(line.criticality)/\(line.supplyRisk)")]
+                .add(line)
             total.add(line)
             criticality[line.criticality, default: Figures(name: line.criticality)].add(line)
             recommendation[line.recommendation, default: Figures(name: line.recommendation)].add(line)
@@ -110,6 +121,7 @@ public struct SupplyRiskDocument: Codable, Sendable {
         byRecommendation = recommendation.values.sorted {
             (recommendations.firstIndex(of: $0.name) ?? 9) < (recommendations.firstIndex(of: $1.name) ?? 9)
         }
+        self.matrix = cells.compactMap { matrix[$0] }
         self.lines = lines
     }
 }

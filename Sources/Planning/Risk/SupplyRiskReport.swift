@@ -11,7 +11,9 @@ public import InventoryPolicy
 /// - average inventory = the policy's safety stock + average cycle stock (final values, overrides
 ///   included); service level = the policy's final target;
 /// - sources: the item-location's sourcing rows (catalog lead times), the disruption: `risk.*`;
-/// - substitute: the item's successor stocked at the location from another supplier.
+/// - substitute: the item's successor stocked at the location from another supplier;
+/// - supply risk: high when the Kraljic segment of its riskiest source (the plan's supplier
+///   classification) is strategic or bottleneck, else low — the rows of the VED × supply-risk matrix.
 public enum SupplyRiskReport {
     /// Evaluates every listed item-location of `plan`, the largest value at risk first.
     public static func run(snapshot: Snapshot, plan: PlanResult) throws(PolicyError) -> SupplyRiskDocument {
@@ -21,6 +23,8 @@ public enum SupplyRiskReport {
         for rule in snapshot.sourcing {
             suppliersAt[ItemLocation(item: rule.item, location: rule.location), default: []].insert(rule.supplier)
         }
+        var segments: [Int32: SupplierClassification] = [:]
+        for c in plan.classification.suppliers { segments[c.supplier] = c }
         var lines: [SupplyRiskDocument.Line] = []
         var planned = 0
         for row in plan.rows {
@@ -39,6 +43,9 @@ public enum SupplyRiskReport {
                     $0.subtracting(ownSuppliers).isEmpty ? nil : snapshot.items[Int(successor)].id
                 }
             }
+            // The riskiest source's Kraljic segment: strategic and bottleneck supply is high risk.
+            let riskiest = sources.compactMap { segments[$0.rule.supplier] }.max { $0.riskScore < $1.riskScore }
+            let segment = riskiest?.segment
             let input = SupplyExposure.Input(
                 dailyDemand: policy.input.demand.perBucket / days,
                 dailyDemandSD: policy.input.demand.standardDeviationPerBucket / days.squareRoot(),
@@ -55,7 +62,9 @@ public enum SupplyRiskReport {
                 SupplyRiskDocument.Line(
                     itemId: item.id, locationId: location.id, category: item.category,
                     criticality: item.criticality.rawValue, class: policy.input.abc.rawValue,
-                    suppliers: sources.map(\.supplierID), singleSource: single, leadTimeDays: leads.min() ?? 0,
+                    suppliers: sources.map(\.supplierID), supplierSegment: segment?.rawValue ?? "",
+                    supplyRisk: segment == .strategic || segment == .bottleneck ? "high" : "low",
+                    singleSource: single, leadTimeDays: leads.min() ?? 0,
                     dailyDemand: input.dailyDemand, averageInventory: input.averageInventory,
                     onHand: row.onHand, serviceLevel: input.serviceLevel,
                     timeToSurviveDays: result.timeToSurviveDays, timeToRecoverDays: result.timeToRecoverDays,

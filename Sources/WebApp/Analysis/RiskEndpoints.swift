@@ -53,7 +53,8 @@ struct RiskEndpoints {
                 "second_source_cost": Format.money(d.secondSourceCostPerYear),
                 "planned": Format.count(d.plannedItemLocations),
                 "groups": d.byCriticality.map { row("criticality \($0.name)", $0) } + d.byRecommendation.map { row($0.name, $0) },
-                "total": row("all", d.total), "exposed_count": Format.count(exposed.count),
+                "total": row("all", d.total), "matrix": d.matrix.map { row($0.name, $0) },
+                "exposed_count": Format.count(exposed.count),
                 "lines": exposed.prefix(200).map { l -> [String: Any] in
                     [
                         "item_id": l.itemId, "location_id": l.locationId, "criticality": l.criticality,

@@ -25,7 +25,8 @@ struct RiskCommand: AsyncParsableCommand {
             """)
 
     static let columns = [
-        "item_id", "location_id", "category", "criticality", "class", "suppliers", "single_source", "lead_time_days",
+        "item_id", "location_id", "category", "criticality", "class", "suppliers", "supplier_segment", "supply_risk",
+        "single_source", "lead_time_days",
         "daily_demand", "average_inventory", "on_hand", "service_level", "time_to_survive_days", "time_to_recover_days",
         "exposed", "shortfall", "value_at_risk", "buffer_to_survive", "extra_buffer", "extra_buffer_value",
         "extra_buffer_holding_cost", "recommendation", "substitute_item_id",
@@ -71,11 +72,12 @@ struct RiskCommand: AsyncParsableCommand {
             return machine ? NumberFormat.csv(x) : NumberFormat.fixed(x, 1)
         }
         return RowReport(
-            columns: columns, numeric: Set([7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20]),
+            columns: columns, numeric: Set([9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22]),
             rows: d.lines.map { l in
                 [
                     l.itemId, l.locationId, l.category, l.criticality, l.class, l.suppliers.joined(separator: ";"),
-                    l.singleSource ? "true" : "false", n(l.leadTimeDays), n(l.dailyDemand), n(l.averageInventory), n(l.onHand),
+                    l.supplierSegment, l.supplyRisk, l.singleSource ? "true" : "false", n(l.leadTimeDays), n(l.dailyDemand),
+                    n(l.averageInventory), n(l.onHand),
                     n(l.serviceLevel), n(l.timeToSurviveDays), n(l.timeToRecoverDays), l.exposed ? "true" : "false",
                     n(l.shortfall), n(l.valueAtRisk), n(l.bufferToSurvive), n(l.extraBuffer), n(l.extraBufferValue),
                     n(l.extraBufferHoldingCost), l.recommendation, l.substituteItemId ?? "",
@@ -100,6 +102,14 @@ struct RiskCommand: AsyncParsableCommand {
             ])
         }
         out += groups.rendered
+        out += "\nCriticality × supply risk (Kraljic: strategic or bottleneck supply is high)\n"
+        var matrix = TextTable([
+            ("VED / supply risk", .left), ("item-locations", .right), ("exposed", .right), ("value at risk", .right),
+        ])
+        for f in d.matrix {
+            matrix.append([f.name, String(f.itemLocations), String(f.exposed), money(f.valueAtRisk)])
+        }
+        out += matrix.rendered
         let exposed = d.lines.filter(\.exposed)
         out += "\nLargest values at risk (\(min(25, exposed.count)) of \(exposed.count) exposed item-locations)\n"
         var top = TextTable([
