@@ -72,4 +72,38 @@ struct RiskCommandTests {
         #expect(refused.status == 65 && refused.stdout.isEmpty)
         #expect(refused.stderr.contains("risk.recovery_days — expected a whole number from 1 to 730, got 0"), "\(refused.stderr)")
     }
+
+    @Test(
+        "kanban: AX/BX or jit_kanban loops; N = ⌈D·L·(1+α)/C⌉ recomputed from the line, α·D·L = the safety stock; csv rows = loops"
+    )
+    func kanban() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-kanban-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cli = try CLIRunner()
+        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "120", "--locations", "2"]).status == 0)
+        let json = try cli.run(["kanban", folder.path, "--format", "json", "--quiet"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let d = try JSONValue.parse(json.stdout)
+        let loops = d["loops"].array
+        #expect(!loops.isEmpty)
+        for loop in loops {
+            let kind = loop["class"].string ?? ""
+            #expect(["AX", "BX"].contains(kind) || loop["strategy"].string == "jit_kanban", "\(loop["item_id"])")
+            let demand = loop["daily_demand"].double ?? .nan
+            let lead = loop["lead_time_days"].double ?? .nan
+            let alpha = loop["safety_factor"].double ?? .nan
+            let container = Double(loop["container_size"].int ?? 0)
+            let exact = demand * lead * (1 + alpha) / container
+            expectClose(loop["cards_exact"].double ?? .nan, exact, relative: 1e-12)
+            let cards = loop["cards"].int ?? -1
+            #expect(Double(cards) >= exact - 1e-9 && Double(cards) < exact + 1)
+            #expect(loop["max_inventory"].int == cards * Int(container))
+            #expect((loop["cards_full"].int ?? -1) <= cards)
+        }
+        let csv = try cli.run(["kanban", folder.path, "--format", "csv", "--quiet"])
+        #expect(csv.stdout.split(separator: "\n").count == loops.count + 1)
+        #expect(csv.stdout.hasPrefix("item_id,location_id,category,class,strategy,supplier_id,daily_demand"))
+        let table = try cli.run(["kanban", folder.path, "--quiet"])
+        #expect(table.stdout.hasPrefix("Kanban board as of "))
+    }
 }

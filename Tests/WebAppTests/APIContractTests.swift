@@ -397,6 +397,18 @@ struct APIContractTests {
             try await api.call(.get, riskPath, riskPath + "?exposed=yes", headers: viewer, expect: .badRequest)
             try await api.call(.get, riskPath, riskPath, headers: supplier, expect: .forbidden)
             try await api.call(.get, riskPath, riskPath, headers: [:], expect: .unauthorized)
+            // The kanban board: N = ⌈D·L·(1+α)/C⌉ and N·C on every loop; totals add up.
+            let board = try JSONValue.parse(
+                try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: viewer, expect: .ok).body.data)
+            for loop in board["loops"].array {
+                let exact = loop["cards_exact"].double ?? .nan
+                let cards = loop["cards"].int ?? -1
+                #expect(Double(cards) >= exact - 1e-9 && Double(cards) < exact + 1, "\(loop["item_id"])")
+                #expect(loop["max_inventory"].int == cards * (loop["container_size"].int ?? 0))
+            }
+            #expect(board["total_cards"].int == board["loops"].array.reduce(0) { $0 + ($1["cards"].int ?? 0) })
+            try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: [:], expect: .unauthorized)
             // KPIs over time and root causes.
             let kpiPath = "/api/v1/kpis/history"
             let kpiHistory = try await api.call(

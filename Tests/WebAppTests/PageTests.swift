@@ -142,6 +142,7 @@ struct PageTests {
                 ("/backtest", ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class"]),
                 ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
                 ("/risk", ["id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high"]),
+                ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
                 ("/stock?item_id=\(fixture.itemOfA.item)", ["id=\"stock-chart\"", "id=\"stock-lots\"", "Lots on hand"]),
                 ("/stock", ["Name an item"]),
                 (
