@@ -76,6 +76,13 @@ enum PurchaseOrderContract {
         try await api.call(.post, list, list, headers: key(ada, "contract-create-ada"), expect: .forbidden)
         try await api.call(.post, list, list, headers: key([:], "contract-create-anon"), expect: .unauthorized)
         try await api.call(.get, list, list, headers: ada, expect: .ok)
+        let unmatched = "/api/v1/receipts/unmatched"
+        let receipts = try await api.call(.get, unmatched, unmatched, headers: ada, expect: .ok)
+        #expect(
+            try JSONValue.parse(receipts.body.data)["unmatched_receipts"].array.allSatisfy {
+                !($0["finding"].string ?? "").isEmpty
+            })
+        try await api.call(.get, unmatched, unmatched, headers: supplier, expect: .forbidden)
         try await api.call(.get, list, list + "?state=proposed&supplier_id=NOPE", headers: ada, expect: .ok)
         try await api.call(.get, list, list + "?state=maybe", headers: ada, expect: .badRequest)
         try await api.call(.get, list, list + "?limit=0", headers: ada, expect: .badRequest)
