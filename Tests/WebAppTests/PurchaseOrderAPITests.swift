@@ -31,7 +31,7 @@ enum POSetup {
     }
 
     static func orders(_ store: Store, count: Int, key: String, approved: Bool = false) async throws -> [String] {
-        let plan = try await store.procurementPlan()
+        let plan = try await store.procurementPlan(storedOrders: false)
         let small = try #require(plan.proposals.filter { $0.value <= 5_000 }.min { $0.value < $1.value }, "a small proposal")
         // Each copy covers a requirement of its own (a bucket far off), so that approving one does
         // not refuse another as a duplicate order.
@@ -76,6 +76,13 @@ enum PurchaseOrderContract {
         try await api.call(.post, list, list, headers: key(ada, "contract-create-ada"), expect: .forbidden)
         try await api.call(.post, list, list, headers: key([:], "contract-create-anon"), expect: .unauthorized)
         try await api.call(.get, list, list, headers: ada, expect: .ok)
+        let unmatched = "/api/v1/receipts/unmatched"
+        let receipts = try await api.call(.get, unmatched, unmatched, headers: ada, expect: .ok)
+        #expect(
+            try JSONValue.parse(receipts.body.data)["unmatched_receipts"].array.allSatisfy {
+                !($0["finding"].string ?? "").isEmpty
+            })
+        try await api.call(.get, unmatched, unmatched, headers: supplier, expect: .forbidden)
         try await api.call(.get, list, list + "?state=proposed&supplier_id=NOPE", headers: ada, expect: .ok)
         try await api.call(.get, list, list + "?state=maybe", headers: ada, expect: .badRequest)
         try await api.call(.get, list, list + "?limit=0", headers: ada, expect: .badRequest)

@@ -201,6 +201,7 @@ struct RoleAccessTests {
                         nil
                     ),
                     (.get, "/api/v1/purchase-orders", .planning, nil, nil),
+                    (.get, "/api/v1/receipts/unmatched", .planning, nil, nil),
                     (.get, "/api/v1/purchase-orders/\(po[0])", .planning, nil, nil),
                     (.post, "/api/v1/purchase-orders", .manageOrders, nil, nil),
                     (.post, "/api/v1/purchase-orders/\(po[0])/approve", .approveOrders, nil, nil),

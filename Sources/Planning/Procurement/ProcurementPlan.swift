@@ -19,6 +19,9 @@ public struct ProcurementPlan: Sendable {
         /// Whether the plan's reorder alert is raised: a stock policy, s > 0 and owned on hand +
         /// open orders ≤ s (``InventoryKPIs``'s `reorder` alert).
         public var reorderAlert: Bool
+        /// The stored orders counted among its scheduled receipts (``StoredOrderSupply``; orders due
+        /// after the horizon are listed but not counted).
+        public var storedOrders: [StoredOrderSupply] = []
     }
 
     /// The planning date.

@@ -14,6 +14,11 @@ public import InventoryPolicy
 /// 3. Planned orders released before the end of the release window (the horizon's first bucket, or
 ///    `procurement.release_window_days`) become proposal lines, grouped per supplier and location
 ///    into proposed orders (``ProposalConsolidation``).
+///
+/// Orders kept in the database (``StoredOrderSupply``: saved proposals and purchase orders not yet
+/// received in full) count as scheduled receipts by their due date, beside the extract's open orders
+/// — unless the extract lists the same order for the item-location, which then counts it (net of the
+/// receipts posted against it). So proposals saved or released once are not proposed again.
 public enum ProcurementRun {
     /// Options of a run (defaults: the data set's `procurement` settings).
     public struct Configuration: Sendable, Hashable {
@@ -58,7 +63,8 @@ public enum ProcurementRun {
     ///   1…``InventoryCore/ProcurementSettings/maximumHorizonBuckets`` or longer than a forecast of
     ///   the plan.
     public static func run(
-        snapshot: Snapshot, policies: [RequirementPolicy], runNumber: Int? = nil, configuration: Configuration? = nil
+        snapshot: Snapshot, policies: [RequirementPolicy], runNumber: Int? = nil, configuration: Configuration? = nil,
+        storedOrders: [StoredOrderSupply] = []
     ) throws(ProcurementError) -> ProcurementPlan {
         let configuration = configuration ?? Configuration(settings: snapshot.settings.procurement)
         let horizon = configuration.horizonBuckets
@@ -80,6 +86,18 @@ public enum ProcurementRun {
             while starts[t + 1] <= day { t += 1 }
             return t
         }
+        // Stored orders per item-location, unless the extract lists the order there.
+        var listed = Set<String>()
+        for order in snapshot.openOrders
+        where Int(order.item) < snapshot.items.count && Int(order.location) < snapshot.locations.count {
+            listed.insert(
+                order.orderID + "\u{1F}" + snapshot.items[Int(order.item)].id + "\u{1F}"
+                    + snapshot.locations[Int(order.location)].id)
+        }
+        var stored: [String: [StoredOrderSupply]] = [:]
+        for order in storedOrders where !listed.contains(order.orderID + "\u{1F}" + order.itemID + "\u{1F}" + order.locationID) {
+            stored[order.itemID + "\u{1F}" + order.locationID, default: []].append(order)
+        }
         var rows: [ProcurementPlan.ItemLocationRequirements] = []
         rows.reserveCapacity(policies.count)
         var lines: [(release: Day, line: ProposalLine)] = []
@@ -96,6 +114,10 @@ public enum ProcurementRun {
             for order in entry.transfers {
                 if let t = bucket(of: order.due) { transfers[t] += order.quantity }
             }
+            let storedHere = stored[itemID + "\u{1F}" + locationID] ?? []
+            for order in storedHere {
+                if let t = bucket(of: order.due) { receipts[t] += order.quantity }
+            }
             transfers[0] += entry.ledgerInTransit
             // The dashboard's rule, to the letter (InventoryKPIs): owned on hand (a negative balance as 0)
             // + open orders as extracted ≤ s.
@@ -106,7 +128,8 @@ public enum ProcurementRun {
                 rows.append(
                     .init(
                         itemID: itemID, locationID: locationID, policy: policy, requirements: nil,
-                        outcome: policy.policyType == .none ? .noStockPolicy : .supplierManaged, reorderAlert: alert))
+                        outcome: policy.policyType == .none ? .noStockPolicy : .supplierManaged, reorderAlert: alert,
+                        storedOrders: storedHere))
                 continue
             }
             let input = NetRequirementInput(
@@ -138,7 +161,7 @@ public enum ProcurementRun {
             rows.append(
                 .init(
                     itemID: itemID, locationID: locationID, policy: policy, requirements: requirements, outcome: outcome,
-                    reorderAlert: alert))
+                    reorderAlert: alert, storedOrders: storedHere))
         }
         return ProcurementPlan(
             asOf: asOf, currency: snapshot.settings.currency, bucket: snapshot.settings.bucket, runNumber: runNumber,

@@ -182,6 +182,12 @@ final class LedgerWriter {
             throw StorageError(.database, "posting '\(request.key)': the key exists but its entry cannot be read")
         }
         try await apply(effect.movements, entryID: entryID)
+        if request.type == .receipt, !effect.isHistory {
+            try await PurchaseOrderReceiving.record(
+                entryID: entryID, key: request.key, reference: request.reference, itemID: request.itemID,
+                locationID: request.locationID, date: request.date, quantity: quantity, namesExtractOrder: openOrder != nil,
+                now: recordedAt.iso8601, db: db)
+        }
         if request.type == .consumption {
             let price = try await consumptionPrice(request, owner: owner, fallback: unitCost)
             try await insertUsage(

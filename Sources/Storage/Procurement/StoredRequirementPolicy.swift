@@ -99,7 +99,9 @@ extension Store {
     ///
     /// - Throws: ``StorageError`` without a stored plan run; ``Planning/ProcurementError`` for a
     ///   horizon longer than the run's forecasts.
-    public func procurementPlan(configuration: ProcurementRun.Configuration? = nil) async throws -> ProcurementPlan {
+    public func procurementPlan(configuration: ProcurementRun.Configuration? = nil, storedOrders: Bool = true) async throws
+        -> ProcurementPlan
+    {
         let settings = try await planningSettings()
         let snapshot = try await loadSnapshot(settings: settings)
         guard let run = try await listPlanRuns().first else {
@@ -139,6 +141,8 @@ extension Store {
         for result in decoded {
             if let row = RequirementPolicy(stored: try result.get(), snapshot: snapshot, sources: sources) { rows.append(row) }
         }
-        return try ProcurementRun.run(snapshot: snapshot, policies: rows, runNumber: run.runNumber, configuration: configuration)
+        let supply = storedOrders ? try await openPurchaseOrderSupply() : []
+        return try ProcurementRun.run(
+            snapshot: snapshot, policies: rows, runNumber: run.runNumber, configuration: configuration, storedOrders: supply)
     }
 }

@@ -238,9 +238,12 @@ enum PurchaseOrderRows {
         ).run()
     }
 
+    /// The first field of the fingerprint of a call that saved proposals.
+    static let createFingerprintTag = "create-v1"
+
     /// The canonical text of a batch of proposals: what defines the orders it creates.
     static func fingerprint(_ proposals: [ProposedOrder], currency: String, planRun: Int?) -> String {
-        var fields = ["create-v1", currency, planRun.map(String.init) ?? ""]
+        var fields = [createFingerprintTag, currency, planRun.map(String.init) ?? ""]
         for order in proposals {
             fields += [order.supplierId, order.locationId, order.releaseDate]
             for line in order.lines {

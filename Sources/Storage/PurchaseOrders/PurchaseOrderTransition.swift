@@ -11,6 +11,8 @@ struct PurchaseOrderTransition {
     let now: String
     let today: Day
     let db: any SQLDatabase
+    /// What caused the decision, added to the history's detail (`ledger receipt R1`; empty: a person).
+    var source = ""
 
     func apply() async throws {
         let id = request.poID
@@ -62,6 +64,7 @@ struct PurchaseOrderTransition {
         case .release, .close:
             break
         }
+        if !source.isEmpty { detail += detail.isEmpty ? source : " (\(source))" }
         let changed = try await db.raw(
             """
             UPDATE purchase_orders SET state = \(bind: state.rawValue), version = version + 1, \(sets) \

@@ -19,10 +19,12 @@ struct ProposalEndpoints {
         pages.get("proposals", use: page)
     }
 
-    /// The plan of the current view, computed once per view.
+    /// The plan of the current view netted against the purchase orders stored now (read on every
+    /// call: orders change between plan runs), computed once per view and set of open orders.
     func plan() async throws -> ProcurementPlan {
         let view = state.plans.view
-        return try await view.memo("proposals") {
+        let stored = try await state.store.openPurchaseOrderSupply()
+        return try await view.memo("proposals-\(stored.hashValue)") {
             let sources = RequirementPolicy.sourcesByItemLocation(view.snapshot)
             let policies = view.rows.compactMap {
                 RequirementPolicy(
@@ -30,7 +32,8 @@ struct ProposalEndpoints {
                     snapshot: view.snapshot, sources: sources)
             }
             do {
-                return try ProcurementRun.run(snapshot: view.snapshot, policies: policies, runNumber: view.run?.runNumber)
+                return try ProcurementRun.run(
+                    snapshot: view.snapshot, policies: policies, runNumber: view.run?.runNumber, storedOrders: stored)
             } catch let error as ProcurementError {
                 throw Problem.conflict(error.message, code: "invalid_horizon")
             }

@@ -59,6 +59,11 @@ struct PurchaseOrderEndpoints {
         let principal = try context.require(.viewPlanning)
         let key = try IdempotencyKey(request)
         return try await state.idempotency.run(key) {
+            // A key used before returns its orders: the proposals are netted against them now.
+            if let replay = try await state.store.savedProposals(key: key.value) {
+                let page = PurchaseOrderPage(purchaseOrders: replay.orders, total: replay.orders.count, nextCursor: nil)
+                return try JSONResponse.encode(page, status: .ok, headers: [.idempotentReplayed: "true"])
+            }
             let plan = try await ProposalEndpoints(state: state).plan()
             let result = try await state.store.createPurchaseOrders(
                 plan.proposals, currency: plan.currency, planRun: plan.runNumber, key: key.value, by: principal.subject)

@@ -58,6 +58,13 @@ struct PurchaseOrderPages {
             values: [
                 "queue": queue.map(row), "others": others.map(row), "queue_count": Format.count(queue.count),
                 "can_approve": canApprove, "message": QueryParameters(request).string("message") ?? false,
+                "unmatched": try await state.store.unmatchedReceipts().suffix(Self.otherOrders).map { r -> [String: Any] in
+                    [
+                        "key": r.key, "date": r.date, "item_id": r.itemId, "location_id": r.locationId, "po_id": r.poId,
+                        "unmatched": Format.number(r.unmatched), "finding": r.finding.replacingOccurrences(of: "_", with: " "),
+                        "detail": r.detail,
+                    ]
+                },
             ])
     }
 

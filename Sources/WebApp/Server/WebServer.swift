@@ -75,6 +75,7 @@ public enum WebServer {
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         ProposalEndpoints(state: state).add(api: api, pages: router)
         PurchaseOrderEndpoints(state: state).add(api: api, pages: router)
+        UnmatchedReceiptEndpoints(state: state).add(api: api)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)

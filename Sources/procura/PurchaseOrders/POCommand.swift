@@ -16,6 +16,7 @@ struct POCommand: AsyncParsableCommand {
             """,
         subcommands: [
             POList.self, POExport.self, PORelease.self, POConfirm.self, POReceive.self, POClose.self, POCancel.self,
+            POUnmatchedReceipts.self,
         ])
 }
 
