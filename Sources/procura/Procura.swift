@@ -19,7 +19,7 @@ struct Procura: AsyncParsableCommand {
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
             SuppliersCommand.self,
             BacktestCommand.self, ExcessCommand.self, AgingCommand.self,
-            ProposalsCommand.self, POCommand.self, ApproveCommand.self,
+            ProposalsCommand.self, POCommand.self, ApproveCommand.self, ProvisionsCommand.self,
         ]
     )
 

@@ -376,6 +376,7 @@ struct APIContractTests {
             expectClose(
                 provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            try await ProvisionContract.exercise(api, fixture: fixture)
             // KPIs over time and root causes.
             let kpiPath = "/api/v1/kpis/history"
             let kpiHistory = try await api.call(

@@ -80,6 +80,7 @@ final class PageRenderer: Sendable {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/backtest", "label": "Back-test"], ["href": "/excess", "label": "Excess"],
+                ["href": "/provisions", "label": "Provisions"],
                 ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],

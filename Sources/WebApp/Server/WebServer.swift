@@ -78,6 +78,7 @@ public enum WebServer {
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)
+        ProvisionEndpoints(state: state).add(api: api, pages: router)
         StockOverTimeEndpoints(state: state).add(api: api, pages: router)
         KPIHistoryEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)

@@ -16,7 +16,7 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     /// Every scenario, in a fixed order.
     static let all: [StorageScenario] =
         ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
-        + purchaseOrders
+        + purchaseOrders + provisions
 }
 
 /// Fresh databases for the scenarios.
