@@ -46,6 +46,7 @@ final class PageRenderer: Sendable {
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
         ("kpi_history", PackageResources.kpi_history_mustache),
         ("purchase_orders", PackageResources.purchase_orders_mustache),
+        ("provisions", PackageResources.provisions_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
