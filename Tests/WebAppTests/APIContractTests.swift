@@ -409,6 +409,7 @@ struct APIContractTests {
             #expect(board["total_cards"].int == board["loops"].array.reduce(0) { $0 + ($1["cards"].int ?? 0) })
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: supplier, expect: .forbidden)
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: [:], expect: .unauthorized)
+            try await ProvisionContract.exercise(api, fixture: fixture)
             // KPIs over time and root causes.
             let kpiPath = "/api/v1/kpis/history"
             let kpiHistory = try await api.call(

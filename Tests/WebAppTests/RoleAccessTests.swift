@@ -4,6 +4,7 @@ import HummingbirdTesting
 import InventoryCore
 import NIOCore
 import ProcuraTestSupport
+import Storage
 import Testing
 import Workflow
 
@@ -16,6 +17,7 @@ struct RoleAccessTests {
     enum Need {
         case anyone, planning, ownSupply, postLedger, runPlans, manageOverrides, administer
         case manageOrders, approveOrders, changeOrders
+        case runProvisions, approveProvisions
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "vic", "supa", "supb"]
@@ -32,6 +34,8 @@ struct RoleAccessTests {
         case .manageOrders: return account.role.allows(.manageOrders)
         case .approveOrders: return account.role.allows(.approveOrders)
         case .changeOrders: return account.role.allows(.manageOrders) || account.role.allows(.approveOrders)
+        case .runProvisions: return ProvisionRules.runRoles.contains(account.role)
+        case .approveProvisions: return ProvisionRules.approveRoles.contains(account.role)
         }
     }
 
@@ -52,7 +56,19 @@ struct RoleAccessTests {
                 let received = try await POSetup.orders(store, count: 1, key: "role-received-\(id)", state: .received)
                 // (method, uri, need, body, scoped-to-supplier: the owning supplier or nil)
                 k += 1
+                // A draft provision run of its own month, run by the admin, for this role to approve.
+                let provisionMonth = "2027-0\(k)"
+                if k == 1 {
+                    _ = try await store.runProvisions(month: "2026-08", by: .init(userID: "pia", role: .planner))
+                    _ = try await store.approveProvisionRun("PR-2026-08", by: .init(userID: "fin", role: .finance))
+                }
+                _ = try await store.runProvisions(month: provisionMonth, by: .init(userID: "admin", role: .admin))
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
+                    (.get, "/api/v1/provisions", .planning, nil, nil),
+                    (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
+                    (.get, "/api/v1/provisions/PR-2026-08/export?format=csv", .planning, nil, nil),
+                    (.post, "/api/v1/provisions", .runProvisions, ["month": "2026-09"], nil),
+                    (.post, "/api/v1/provisions/PR-\(provisionMonth)/approve", .approveProvisions, nil, nil),
                     (.get, "/api/v1/me", .anyone, nil, nil),
                     (.get, "/api/v1/items", .ownSupply, nil, nil),
                     (.get, "/api/v1/items/\(a.item)", .ownSupply, nil, fixture.supplierA),
@@ -383,6 +399,7 @@ struct RoleAccessTests {
                     ("/excess?by=class", .planning, nil),
                     ("/risk", .planning, nil),
                     ("/kanban", .planning, nil),
+                    ("/provisions", .planning, nil),
                     ("/stock?item_id=\(a.item)", .planning, nil),
                     ("/kpi-history?by=class", .planning, nil),
                     ("/reclassification", .planning, nil),

@@ -13,6 +13,40 @@ extension SettingsSchema {
             .number("excess.excess_provision_rate", \.excess.excessProvisionRate, expected: "a rate from 0 to 1", accepts: rate),
             .number(
                 "excess.obsolete_provision_rate", \.excess.obsoleteProvisionRate, expected: "a rate from 0 to 1", accepts: rate),
+            .wholeNumber("excess.no_movement_after_months", \.excess.noMovementAfterMonths, in: 1...120),
+            SettingsKey("excess.provision_account") { value, settings throws(SettingsProblem) in
+                let expected = "an account: 1 to 40 letters, digits, '.', '-' or '_'"
+                let text = try value.text(expected: expected)
+                guard (1...40).contains(text.count),
+                    text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) })
+                else { throw value.problem(expected) }
+                settings.excess.provisionAccount = text
+            },
+            SettingsKey("excess.age_buckets") { value, settings throws(SettingsProblem) in
+                (settings.excess.ageBucketMaxDays, settings.excess.ageBucketRates) = try Self.ageBuckets(value)
+            },
         ]
+    }
+
+    /// `excess.age_buckets`: `{180: 0, 365: 0.25, 730: 0.5, older: 1}` — each bucket's oldest age in
+    /// days (whole numbers ≥ 1, increasing) to its rate (0 … 1), the open last bucket `older`.
+    static func ageBuckets(_ value: SettingsValue) throws(SettingsProblem) -> ([Int], [Double]) {
+        let expected = "a mapping from increasing ages in days to rates from 0 to 1, the last key older"
+        let entries = try value.entries(expected: expected)
+        guard let last = entries.last, last.key == "older" else { throw value.problem(expected) }
+        var days: [Int] = []
+        var rates: [Double] = []
+        for (k, entry) in entries.enumerated() {
+            if k < entries.count - 1 {
+                guard let d = Int(entry.key), d >= 1, d > (days.last ?? 0) else {
+                    throw SettingsProblem(
+                        path: entry.value.path, expected: "an age in days (a whole number ≥ 1, above the bucket before)",
+                        got: entry.key)
+                }
+                days.append(d)
+            }
+            rates.append(try entry.value.number(expected: "a rate from 0 to 1") { $0.isFinite && $0 >= 0 && $0 <= 1 })
+        }
+        return (days, rates)
     }
 }

@@ -5,8 +5,12 @@
 /// Keys (all optional): `coverage_months_a` / `_b` / `_c` (0 … 120; defaults 6, 9, 12: the months of
 /// forecast the stock of an A, B, C item may cover), `obsolete_after_months` (1 … 120; default 12 months
 /// without demand), `excess_provision_rate` (default 0.5), `obsolete_provision_rate` (default 1).
-/// The age buckets are the calculator's default: 0–180 days 0 %, 181–365 days 25 %, 366–730 days
-/// 50 %, 731 days and older 100 %.
+/// `age_buckets` (a mapping from each bucket's oldest age in days to its provision rate, the last
+/// bucket `older`; default `{180: 0, 365: 0.25, 730: 0.5, older: 1}`: 0–180 days 0 %, 181–365 days
+/// 25 %, 366–730 days 50 %, 731 days and older 100 %, the calculator's default), and
+/// `no_movement_after_months` (1 … 120; default 6: an item-location without any ledger movement for
+/// that many months is flagged), `provision_account` (the general-ledger account of the monthly
+/// provision run's export; default `inventory_provision`).
 public struct ExcessSettings: Hashable, Sendable {
     /// Months of forecast an A item's stock may cover.
     public var coverageMonthsA: Int
@@ -21,11 +25,26 @@ public struct ExcessSettings: Hashable, Sendable {
     /// The rate on every unit of an obsolete item.
     public var obsoleteProvisionRate: Double
 
+    /// The oldest age (days) of every age bucket but the last, increasing; the last bucket is open.
+    public var ageBucketMaxDays: [Int]
+    /// The provision rate of each age bucket, youngest first (one more than ``ageBucketMaxDays``).
+    public var ageBucketRates: [Double]
+    /// An item-location without a ledger movement for that many months is flagged "no movement".
+    public var noMovementAfterMonths: Int
+    /// The general-ledger account the provision run exports to.
+    public var provisionAccount: String
+
     /// The defaults.
     public init(
         coverageMonthsA: Int = 6, coverageMonthsB: Int = 9, coverageMonthsC: Int = 12, obsoleteAfterMonths: Int = 12,
-        excessProvisionRate: Double = 0.5, obsoleteProvisionRate: Double = 1
+        excessProvisionRate: Double = 0.5, obsoleteProvisionRate: Double = 1, ageBucketMaxDays: [Int] = [180, 365, 730],
+        ageBucketRates: [Double] = [0, 0.25, 0.5, 1], noMovementAfterMonths: Int = 6,
+        provisionAccount: String = "inventory_provision"
     ) {
+        self.provisionAccount = provisionAccount
+        self.ageBucketMaxDays = ageBucketMaxDays
+        self.ageBucketRates = ageBucketRates
+        self.noMovementAfterMonths = noMovementAfterMonths
         self.coverageMonthsA = coverageMonthsA
         self.coverageMonthsB = coverageMonthsB
         self.coverageMonthsC = coverageMonthsC

@@ -21,6 +21,10 @@ public struct ExcessDocument: Codable, Sendable {
         public var obsoleteValue: Double
         public var provisionValue: Double
         public var netValue: Double
+        /// Item-locations without movement for `excess.no_movement_after_months` months, and their
+        /// gross value.
+        public var noMovementItemLocations: Int
+        public var noMovementValue: Double
 
         init(name: String, buckets: Int) {
             self.name = name
@@ -34,9 +38,15 @@ public struct ExcessDocument: Codable, Sendable {
             obsoleteValue = 0
             provisionValue = 0
             netValue = 0
+            noMovementItemLocations = 0
+            noMovementValue = 0
         }
 
-        mutating func add(_ r: ExcessObsolescenceResult) {
+        mutating func add(_ r: ExcessObsolescenceResult, noMovement: Bool) {
+            if noMovement {
+                noMovementItemLocations += 1
+                noMovementValue += r.grossValue
+            }
             itemLocations += 1
             onHandQty += r.onHandQty
             grossValue += r.grossValue
@@ -70,6 +80,10 @@ public struct ExcessDocument: Codable, Sendable {
         public var obsolete: Bool
         public var provisionValue: Double
         public var netValue: Double
+        /// The latest ledger movement (or lot receipt), `YYYY-MM-DD`.
+        public var lastMovement: String
+        /// No movement for `excess.no_movement_after_months` months.
+        public var noMovement: Bool
     }
 
     /// The valuation day.
@@ -81,6 +95,7 @@ public struct ExcessDocument: Codable, Sendable {
     public var excessProvisionRate: Double
     public var obsoleteProvisionRate: Double
     public var obsoleteAfterMonths: Int
+    public var noMovementAfterMonths: Int
     public var total: Figures
     public var byCategory: [Figures]
     public var byLocation: [Figures]
@@ -90,9 +105,10 @@ public struct ExcessDocument: Codable, Sendable {
 
     /// The document of `report` over `snapshot`'s ids.
     public init(_ report: ExcessReport, snapshot: Snapshot) {
-        let buckets = ExcessObsolescenceInput.defaultAgeBuckets
+        let buckets = report.settings.ageBuckets
         asOf = report.asOf.description
         ageBuckets = buckets.map { b in b.maxDays.map { "\(b.minDays)–\($0) days" } ?? "\(b.minDays)+ days" }
+        noMovementAfterMonths = report.settings.noMovementAfterMonths
         ageRates = buckets.map(\.rate)
         excessProvisionRate = report.settings.excessProvisionRate
         obsoleteProvisionRate = report.settings.obsoleteProvisionRate
@@ -107,18 +123,21 @@ public struct ExcessDocument: Codable, Sendable {
             let itemID = snapshot.items[Int(line.item)].id
             let locationID = snapshot.locations[Int(line.location)].id
             let category = line.category.isEmpty ? "(none)" : line.category
-            total.add(r)
-            categories[category, default: Figures(name: category, buckets: buckets.count)].add(r)
-            locations[locationID, default: Figures(name: locationID, buckets: buckets.count)].add(r)
-            classes[line.abc.rawValue, default: Figures(name: line.abc.rawValue, buckets: buckets.count)].add(r)
-            guard r.excessQty > 0 || r.obsolete || r.provisionValue > 0 else { continue }
+            let still = line.noMovement
+            total.add(r, noMovement: still)
+            categories[category, default: Figures(name: category, buckets: buckets.count)].add(r, noMovement: still)
+            locations[locationID, default: Figures(name: locationID, buckets: buckets.count)].add(r, noMovement: still)
+            classes[line.abc.rawValue, default: Figures(name: line.abc.rawValue, buckets: buckets.count)].add(
+                r, noMovement: still)
+            guard r.excessQty > 0 || r.obsolete || r.provisionValue > 0 || line.noMovement else { continue }
             lines.append(
                 Line(
                     itemId: itemID, locationId: locationID, category: category, class: line.abc.rawValue, onHandQty: r.onHandQty,
                     grossValue: r.grossValue, agedValueByBucket: r.agedValueByBucket,
                     oldestAgeDays: r.layers.map(\.ageDays).max() ?? 0, coverageMonths: line.coverageMonths,
                     forecastOverCoverage: r.forecastOverCoverage, excessQty: r.excessQty, excessValue: r.excessValue,
-                    obsolete: r.obsolete, provisionValue: r.provisionValue, netValue: r.netValue))
+                    obsolete: r.obsolete, provisionValue: r.provisionValue, netValue: r.netValue,
+                    lastMovement: line.lastMovement.description, noMovement: line.noMovement))
         }
         self.total = total
         byCategory = categories.values.sorted { $0.name < $1.name }

@@ -14,7 +14,11 @@ public import InventoryPolicy
 ///   by the item-location's ABC class;
 /// - demand history by month: each bucket of history in the month of its first day, most recent last;
 ///   obsolete after `excess.obsolete_after_months` months without demand;
-/// - rates: the default age buckets, `excess.excess_provision_rate`, `excess.obsolete_provision_rate`.
+/// - rates: the age buckets of `excess.age_buckets`, `excess.excess_provision_rate`,
+///   `excess.obsolete_provision_rate`;
+/// - last movement: the latest ledger posting of the item-location (any type), else its latest lot's
+///   receipt; flagged "no movement" when older than `excess.no_movement_after_months` months before
+///   the as-of date.
 ///
 /// Sources: IAS 2 *Inventories* §§28–33 (write-down to net realisable value); APICS *Dictionary*,
 /// 16th ed. (2019), "excess inventory", "obsolete inventory".
@@ -35,6 +39,14 @@ public enum ExcessExposure {
             latestReceipt = max(latestReceipt, lot.receivedDate)
         }
         let asOf = latestReceipt
+        // The latest posting per item-location, keyed by its indexes.
+        var lastMovement: [Int64: Day] = [:]
+        for posting in snapshot.postings {
+            let key = Int64(posting.item) << 32 | Int64(posting.location)
+            lastMovement[key] = max(lastMovement[key] ?? posting.date, posting.date)
+        }
+        let noMovementBefore = ExcessSettings.monthsBefore(asOf, months: settings.noMovementAfterMonths)
+        let buckets = settings.ageBuckets
         let history = snapshot.demand
         let months = MonthlyDemand(history: history)
         let bucketsPerMonth = snapshot.settings.bucket.bucketsPerYear / 12
@@ -42,9 +54,11 @@ public enum ExcessExposure {
         for (r, row) in plan.rows.enumerated() {
             let item = snapshot.items[Int(row.item)]
             let location = snapshot.locations[Int(row.location)]
-            guard let layers = layersByKey[ItemLocationKey(itemID: item.id, locationID: location.id)], !layers.isEmpty else {
-                continue
-            }
+            let key = ItemLocationKey(itemID: item.id, locationID: location.id)
+            guard let layers = layersByKey[key], !layers.isEmpty else { continue }
+            let moved =
+                lastMovement[Int64(row.item) << 32 | Int64(row.location)] ?? layers.compactMap { Day(iso: $0.receiptDate) }.max()
+                ?? asOf
             let abc = row.policy.input.abc
             let coverage = settings.coverageMonths(abc)
             let forecast = MonthlyForecast.months(
@@ -53,6 +67,7 @@ public enum ExcessExposure {
             let historyRow = history.row(of: ItemLocation(item: row.item, location: row.location))
             let input = ExcessObsolescenceInput(
                 asOfDate: asOf.description, layers: layers, monthlyForecast: forecast, coverageMonths: coverage,
+                ageBuckets: buckets,
                 excessProvisionRate: settings.excessProvisionRate,
                 demandHistoryMonths: historyRow.map { months.series(row: $0) } ?? [],
                 obsoleteAfterMonthsWithoutDemand: settings.obsoleteAfterMonths,
@@ -66,7 +81,7 @@ public enum ExcessExposure {
             lines.append(
                 ExcessReport.Line(
                     item: row.item, location: row.location, abc: abc, category: item.category,
-                    coverageMonths: coverage, result: result))
+                    coverageMonths: coverage, lastMovement: moved, noMovement: moved < noMovementBefore, result: result))
         }
         return ExcessReport(asOf: asOf, settings: settings, lines: lines)
     }
@@ -78,6 +93,27 @@ public enum ExcessExposure {
     ) async throws(PolicyError) -> ExcessDocument {
         let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
         return ExcessDocument(try run(snapshot: snapshot, plan: plan), snapshot: snapshot)
+    }
+}
+
+extension ExcessSettings {
+    /// The age buckets of the settings as the calculator takes them.
+    var ageBuckets: [ExcessObsolescenceInput.AgeBucket] {
+        var minDays = 0
+        return ageBucketRates.enumerated().map { k, rate in
+            let maxDays = k < ageBucketMaxDays.count ? ageBucketMaxDays[k] : nil
+            defer { minDays = (maxDays ?? minDays) + 1 }
+            return .init(minDays: minDays, maxDays: maxDays, rate: rate)
+        }
+    }
+
+    /// The same day `months` calendar months before `day` (the month's last day when shorter).
+    static func monthsBefore(_ day: Day, months: Int) -> Day {
+        let (y, m, d) = day.components
+        let absolute = y * 12 + (m - 1) - months
+        let year = absolute / 12
+        let month = absolute % 12 + 1
+        return Day(year: year, month: month, day: min(d, Day.daysInMonth(year: year, month: month))) ?? day
     }
 }
 

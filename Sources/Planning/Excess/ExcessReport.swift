@@ -15,6 +15,10 @@ public struct ExcessReport: Sendable {
         public var category: String
         /// Months of forecast its stock may cover.
         public var coverageMonths: Int
+        /// The latest ledger movement (or lot receipt).
+        public var lastMovement: Day
+        /// No movement for `excess.no_movement_after_months` months.
+        public var noMovement: Bool
         /// Ages, excess, obsolescence and provision.
         public var result: ExcessObsolescenceResult
     }

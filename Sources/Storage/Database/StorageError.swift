@@ -28,10 +28,13 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownPurchaseOrder = "unknown_purchase_order"
             case concurrentChange = "concurrent_change"
             case duplicateOrder = "duplicate_order"
+            case unknownProvisionRun = "unknown_provision_run"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
 
+        /// No provision run with that id.
+        public static let unknownProvisionRun = Code(.unknownProvisionRun)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

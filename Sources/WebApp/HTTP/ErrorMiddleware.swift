@@ -94,7 +94,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return .unprocessable(error.message, code: error.code.description)
         case .duplicateUser:
             return .conflict(error.message, code: error.code.description)
-        case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder:
+        case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder, .unknownProvisionRun:
             return .notFound(error.message)
         case .concurrentChange, .duplicateOrder:
             return .conflict(error.message, code: error.code.description)

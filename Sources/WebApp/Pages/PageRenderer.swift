@@ -47,6 +47,7 @@ final class PageRenderer: Sendable {
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
         ("kpi_history", PackageResources.kpi_history_mustache),
         ("purchase_orders", PackageResources.purchase_orders_mustache),
+        ("provisions", PackageResources.provisions_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -81,7 +82,7 @@ final class PageRenderer: Sendable {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/backtest", "label": "Back-test"], ["href": "/excess", "label": "Excess"],
-                ["href": "/risk", "label": "Supply risk"], ["href": "/kanban", "label": "Kanban"],
+                ["href": "/risk", "label": "Supply risk"], ["href": "/kanban", "label": "Kanban"], ["href": "/provisions", "label": "Provisions"],
                 ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],

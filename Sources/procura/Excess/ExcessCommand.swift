@@ -69,10 +69,14 @@ struct ExcessOptions: ParsableArguments {
 struct AgingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aging",
-        abstract: "The owned stock's value per age bucket (0–180, 181–365, 366–730, 731+ days), per category, location or class.",
+        abstract:
+            "The owned stock's value per age bucket (excess.age_buckets) and without movement, per category, location or class.",
         discussion: """
             Ages are days since each lot's receipt (the lots of the ledger: inventory.csv's lots and \
-            every receipt since), valued by ledger.valuation. The same report as procura excess; \
+            every receipt since), valued by ledger.valuation, in the buckets of excess.age_buckets \
+            (default 0–180, 181–365, 366–730, 731+ days); item-locations without a ledger movement for \
+            excess.no_movement_after_months months (default 6) are counted with their value. The same \
+            report as procura excess; \
             docs/excess.md has the definitions.
             """)
 

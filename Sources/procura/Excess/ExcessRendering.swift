@@ -56,12 +56,14 @@ enum ExcessRendering {
     /// The value per age bucket of each group and the total; the table rounds to cents, csv and
     /// json keep every digit.
     static func aging(_ d: ExcessDocument, by: ExcessGrouping, format: OutputFormat) -> RowReport {
-        let columns = [by.rawValue, "item_locations", "gross_value"] + d.ageBuckets
+        let columns =
+            [by.rawValue, "item_locations", "gross_value"] + d.ageBuckets + ["no_movement_item_locations", "no_movement_value"]
         let number = format == .table ? money : NumberFormat.csv
         return RowReport(
             columns: columns, numeric: Set(1..<columns.count),
             rows: (by.groups(d) + [d.total]).map { f in
                 [f.name, String(f.itemLocations), number(f.grossValue)] + f.agedValueByBucket.map(number)
+                    + [String(f.noMovementItemLocations), number(f.noMovementValue)]
             })
     }
 }
