@@ -18,7 +18,7 @@ struct Procura: AsyncParsableCommand {
             AccuracyCommand.self, PlanCommand.self, Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self,
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
             SuppliersCommand.self,
-            BacktestCommand.self, ExcessCommand.self, AgingCommand.self,
+            BacktestCommand.self, ScenarioCommand.self, ExcessCommand.self, AgingCommand.self,
             ProposalsCommand.self, POCommand.self, ApproveCommand.self,
         ]
     )

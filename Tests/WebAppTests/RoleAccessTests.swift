@@ -90,6 +90,11 @@ struct RoleAccessTests {
                     (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
                     (.get, "/api/v1/backtest", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/scenarios/run", .planning,
+                        ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
+                    ),
+                    (.get, "/api/v1/scenarios/stress-tests?name=port-closure", .planning, nil, nil),
                     (.get, "/api/v1/excess", .planning, nil, nil),
                     (.get, "/api/v1/stock/lots?item_id=\(a.item)", .planning, nil, nil),
                     (.get, "/api/v1/stock/history?item_id=\(a.item)", .planning, nil, nil),
@@ -377,6 +382,7 @@ struct RoleAccessTests {
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
                     ("/backtest", .planning, nil),
+                    ("/scenarios", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/stock?item_id=\(a.item)", .planning, nil),
                     ("/kpi-history?by=class", .planning, nil),

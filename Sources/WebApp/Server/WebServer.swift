@@ -77,6 +77,7 @@ public enum WebServer {
         PurchaseOrderEndpoints(state: state).add(api: api, pages: router)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
+        ScenarioEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)
         StockOverTimeEndpoints(state: state).add(api: api, pages: router)
         KPIHistoryEndpoints(state: state).add(api: api, pages: router)
