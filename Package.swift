@@ -74,7 +74,9 @@ let package = Package(
         ),
         .target(
             name: "Simulation",
-            dependencies: ["InventoryCore", "InventoryPolicy"],
+            dependencies: ["InventoryCore", "InventoryPolicy", .product(name: "Yams", package: "Yams")],
+            // The named stress tests (ScenarioSpec YAML).
+            resources: [.embedInCode("Resources")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -370,6 +370,31 @@ struct APIContractTests {
                 expect: .unprocessableContent)
             #expect(try JSONValue.parse(reversed.body.data)["detail"].string == "from 2026-06-01 is after to 2026-05-01")
             try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: supplier, expect: .forbidden)
+            // Scenarios: the spec is the body (JSON is YAML too); a bad spec is refused with line and field.
+            let scenarioPath = "/api/v1/scenarios/run"
+            let scenario = try await api.call(
+                .post, scenarioPath, scenarioPath + "?replications=3&seed=5", headers: viewer,
+                body: jsonBody(["name": "Surge", "shocks": [["kind": "demand", "factor": 1.5]]]), expect: .ok)
+            let sc = try JSONValue.parse(scenario.body.data)
+            #expect(sc["name"].string == "Surge" && sc["replications"].int == 3 && !sc["classes"].array.isEmpty)
+            let badSpec = try await api.call(
+                .post, scenarioPath, scenarioPath, headers: viewer,
+                body: ByteBuffer(string: "name: Bad\nshocks:\n  - kind: supplier_failure\n    supplier: NOPE\n"),
+                expect: .unprocessableContent)
+            #expect(
+                try JSONValue.parse(badSpec.body.data)["detail"].string
+                    == "the scenario spec is not valid — line 4, shocks[0].supplier: unknown supplier 'NOPE'")
+            try await api.call(
+                .post, scenarioPath, scenarioPath + "?replications=0", headers: viewer, body: jsonBody([:]),
+                expect: .badRequest)
+            try await api.call(.post, scenarioPath, scenarioPath, headers: supplier, body: jsonBody([:]), expect: .forbidden)
+            try await api.call(.post, scenarioPath, scenarioPath, headers: [:], body: jsonBody([:]), expect: .unauthorized)
+            let stressPath = "/api/v1/scenarios/stress-tests"
+            let stress = try await api.call(.get, stressPath, stressPath + "?name=port-closure", headers: viewer, expect: .ok)
+            #expect(try JSONValue.parse(stress.body.data)["tests"].array.count == 1)
+            try await api.call(.get, stressPath, stressPath + "?name=meteor", headers: viewer, expect: .badRequest)
+            try await api.call(.get, stressPath, stressPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, stressPath, stressPath, headers: [:], expect: .unauthorized)
             let excess = try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: viewer, expect: .ok)
             let ex = try JSONValue.parse(excess.body.data)
             let provisions = ex["by_category"].array.reduce(0.0) { $0 + ($1["provision_value"].double ?? 0) }

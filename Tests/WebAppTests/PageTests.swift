@@ -140,6 +140,11 @@ struct PageTests {
                 ("/consignment", ["id=\"usage\"", "Unit price"]),
                 ("/suppliers", ["id=\"scorecards\"", "Annual spend", "OTIF", fixture.supplierA]),
                 ("/backtest", ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class"]),
+                ("/scenarios", ["id=\"scenario-spec\"", "kind: demand", "Run the stress tests"]),
+                (
+                    "/scenarios?stress=port-closure",
+                    ["Port closure (6 days) and a 3-week backlog", "Deltas per class", "scenario-breaking"]
+                ),
                 ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
                 ("/risk", ["id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high"]),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),

@@ -106,6 +106,11 @@ struct RoleAccessTests {
                     (.get, "/api/v1/suppliers/scorecards?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/accuracy?by=class", .planning, nil, nil),
                     (.get, "/api/v1/backtest", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/scenarios/run", .planning,
+                        ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
+                    ),
+                    (.get, "/api/v1/scenarios/stress-tests?name=port-closure", .planning, nil, nil),
                     (.get, "/api/v1/excess", .planning, nil, nil),
                     (.get, "/api/v1/risk/exposure", .planning, nil, nil),
                     (.get, "/api/v1/kanban", .planning, nil, nil),
@@ -396,6 +401,7 @@ struct RoleAccessTests {
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
                     ("/backtest", .planning, nil),
+                    ("/scenarios", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/risk", .planning, nil),
                     ("/kanban", .planning, nil),

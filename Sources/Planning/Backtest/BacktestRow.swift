@@ -21,6 +21,8 @@ struct BacktestRow {
     /// The lead-time proposal's parameters, replayed over the same demand and lead time.
     var proposal: Replayed?
     var leadTimeBuckets: Int
+    /// The lead time in days before rounding to whole buckets (scenarios shock it).
+    var leadTimeDays: Double
     /// Whether the lead time is the one the receipts show (else the one the policy assumes).
     var leadTimeObserved: Bool
     var startRecorded: Bool
@@ -80,7 +82,8 @@ struct BacktestRow {
         return .success(
             BacktestRow(
                 item: item, location: location, historyRow: historyRow, result: result, current: current, proposal: proposal,
-                leadTimeBuckets: leadTimeBuckets, leadTimeObserved: observed != nil, startRecorded: startOnHand != nil,
+                leadTimeBuckets: leadTimeBuckets, leadTimeDays: leadDays, leadTimeObserved: observed != nil,
+                startRecorded: startOnHand != nil,
                 demand: scaledValues.map { Int32($0) }, recordedDemand: demand, scale: scale, source: source))
     }
 

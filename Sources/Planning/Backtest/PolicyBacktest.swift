@@ -33,39 +33,8 @@ public enum PolicyBacktest {
     public static func run(
         snapshot: Snapshot, plan: PlanResult, options: PolicyBacktestOptions = .init()
     ) async throws(PolicyError) -> PolicyBacktestReport {
-        let window = try BacktestWindow(snapshot: snapshot, options: options)
-        let stock = try BacktestStock(snapshot: snapshot, window: window)
-        let observed = Dictionary(
-            SupplyObservations.lines(snapshot).map {
-                (SupplierLine(item: $0.item, location: $0.location, supplier: $0.supplier), $0)
-            },
-            uniquingKeysWith: { first, _ in first })
+        let (window, stock, observed, prepared, skipped) = try prepare(snapshot: snapshot, plan: plan, options: options)
         let averageDays = snapshot.settings.bucket.averageDays
-        let minimumReceipts = snapshot.settings.policy.leadTimes.minimumReceipts
-        var prepared: [BacktestRow] = []
-        var skipped: [PolicyBacktestReport.Skipped] = []
-        for row in plan.rows {
-            let policy = row.policy
-            guard policy.policyType != .none else { continue }
-            let itemLocation = ItemLocation(item: row.item, location: row.location)
-            guard let historyRow = snapshot.demand.row(of: itemLocation) else {
-                skipped.append(.init(item: row.item, location: row.location, reason: "no demand history"))
-                continue
-            }
-            let history = snapshot.demand.quantities(row: historyRow)
-            let first = history.startIndex + window.columns.lowerBound
-            let demand = Array(history[first...(first + window.columns.count - 1)])
-            switch BacktestRow.prepare(
-                policy: policy, item: row.item, location: row.location, historyRow: historyRow, demand: demand,
-                startOnHand: stock.start[itemLocation], averageDays: averageDays,
-                observedLeadTimeDays: { line in
-                    observed[line].flatMap { $0.receipts >= minimumReceipts ? $0.meanLeadTimeDays : nil }
-                })
-            {
-            case .success(let prepared1): prepared.append(prepared1)
-            case .failure(let reason): skipped.append(.init(item: row.item, location: row.location, reason: reason.message))
-            }
-        }
         // The plan's policies first, then the proposals for drifted lead times, each over its
         // item-location's demand and actual lead time.
         let proposals = prepared.indices.filter { prepared[$0].proposal != nil }
@@ -128,6 +97,50 @@ public enum PolicyBacktest {
             from: window.from, to: window.to, buckets: window.columns.count, bucket: snapshot.settings.bucket, measure: measure,
             tolerance: options.tolerance, lines: lines,
             classes: classLines(lines, totals: simulation.rows), skipped: skipped)
+    }
+
+    /// The window, the opening stock, the receipts' lead times and every item-location prepared for
+    /// the replay (the back-test's and the scenarios' inputs, built once here).
+    static func prepare(
+        snapshot: Snapshot, plan: PlanResult, options: PolicyBacktestOptions
+    ) throws(PolicyError) -> (
+        window: BacktestWindow, stock: BacktestStock, observed: [SupplierLine: ObservedSupply],
+        rows: [BacktestRow], skipped: [PolicyBacktestReport.Skipped]
+    ) {
+        let window = try BacktestWindow(snapshot: snapshot, options: options)
+        let stock = try BacktestStock(snapshot: snapshot, window: window)
+        let observed = Dictionary(
+            SupplyObservations.lines(snapshot).map {
+                (SupplierLine(item: $0.item, location: $0.location, supplier: $0.supplier), $0)
+            },
+            uniquingKeysWith: { first, _ in first })
+        let averageDays = snapshot.settings.bucket.averageDays
+        let minimumReceipts = snapshot.settings.policy.leadTimes.minimumReceipts
+        var prepared: [BacktestRow] = []
+        var skipped: [PolicyBacktestReport.Skipped] = []
+        for row in plan.rows {
+            let policy = row.policy
+            guard policy.policyType != .none else { continue }
+            let itemLocation = ItemLocation(item: row.item, location: row.location)
+            guard let historyRow = snapshot.demand.row(of: itemLocation) else {
+                skipped.append(.init(item: row.item, location: row.location, reason: "no demand history"))
+                continue
+            }
+            let history = snapshot.demand.quantities(row: historyRow)
+            let first = history.startIndex + window.columns.lowerBound
+            let demand = Array(history[first...(first + window.columns.count - 1)])
+            switch BacktestRow.prepare(
+                policy: policy, item: row.item, location: row.location, historyRow: historyRow, demand: demand,
+                startOnHand: stock.start[itemLocation], averageDays: averageDays,
+                observedLeadTimeDays: { line in
+                    observed[line].flatMap { $0.receipts >= minimumReceipts ? $0.meanLeadTimeDays : nil }
+                })
+            {
+            case .success(let prepared1): prepared.append(prepared1)
+            case .failure(let reason): skipped.append(.init(item: row.item, location: row.location, reason: reason.message))
+            }
+        }
+        return (window, stock, observed, prepared, skipped)
     }
 
     /// Target against achieved per ABC class.

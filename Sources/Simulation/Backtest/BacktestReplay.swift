@@ -8,6 +8,8 @@ enum BacktestReplay {
     enum LeadTimes {
         case fixed(Int)
         case listed([Int])
+        /// The lead time of an order placed on day t is the t-th element (scenarios: shocks and pauses).
+        case byDay(UnsafeBufferPointer<Int32>)
     }
 
     /// Replays `demand` and returns the finished totals; each day goes to `recorder` when it records.
@@ -64,6 +66,7 @@ enum BacktestReplay {
                 switch leadTimes {
                 case .fixed(let lead): leadTime = lead
                 case .listed(let list): leadTime = try Backtest.listedLeadTime(list, order: orders, day: t)
+                case .byDay(let list): leadTime = Int(list[t])
                 }
                 orders += 1
                 onOrder += quantity

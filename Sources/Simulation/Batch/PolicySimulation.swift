@@ -18,18 +18,23 @@ public enum PolicySimulation {
             defer { arrivals.deallocate() }
             var recorder = NoRecorder()
             input.demand.withUnsafeBufferPointer { matrix in
-                for r in range {
-                    let row = UnsafeBufferPointer(rebasing: matrix[(r * days)..<((r + 1) * days)])
-                    do {
-                        output.initialize(
-                            r,
-                            to: try BacktestReplay.replay(
-                                policy: input.policies[r], backorder: backorder, initialOnHand: input.initialOnHand[r],
-                                leadTimes: .fixed(input.leadTimes[r]), demand: row, arrivals: arrivals,
-                                recorder: &recorder))
-                    } catch {
-                        // Only a list of per-order lead times running out throws; these are fixed.
-                        preconditionFailure("a replay with a fixed lead time threw: \(error)")
+                input.dailyLeadTimes.withUnsafeBufferPointer { daily in
+                    for r in range {
+                        let row = UnsafeBufferPointer(rebasing: matrix[(r * days)..<((r + 1) * days)])
+                        let leadTimes: BacktestReplay.LeadTimes =
+                            input.dailyLeadTimeRows.contains(r)
+                            ? .byDay(UnsafeBufferPointer(rebasing: daily[(r * days)..<((r + 1) * days)]))
+                            : .fixed(input.leadTimes[r])
+                        do {
+                            output.initialize(
+                                r,
+                                to: try BacktestReplay.replay(
+                                    policy: input.policies[r], backorder: backorder, initialOnHand: input.initialOnHand[r],
+                                    leadTimes: leadTimes, demand: row, arrivals: arrivals, recorder: &recorder))
+                        } catch {
+                            // Only a list of per-order lead times running out throws; these are per day.
+                            preconditionFailure("a replay with fixed or daily lead times threw: \(error)")
+                        }
                     }
                 }
             }
@@ -68,6 +73,25 @@ public enum PolicySimulation {
             try input.policies[r].validate(field: "rows[\(r)]")
             try Backtest.within(input.leadTimes[r], "rows[\(r)].lead_time", low: 1)
             try Backtest.within(input.initialOnHand[r], "rows[\(r)].initial_on_hand", low: 0)
+        }
+        if !input.dailyLeadTimeRows.isEmpty {
+            guard input.dailyLeadTimes.count == cells else {
+                throw PolicyError(
+                    code: .invalidInput,
+                    message:
+                        "daily lead times have \(input.dailyLeadTimes.count) values, expected rows × days = \(rows) × \(input.days)"
+                )
+            }
+            if let r = input.dailyLeadTimeRows.first(where: { $0 < 0 || $0 >= rows }) {
+                throw PolicyError(code: .invalidInput, message: "daily lead-time row \(r) is not in 0 … \(rows - 1)")
+            }
+            if let k = input.dailyLeadTimes.firstIndex(where: { $0 < 1 || Int($0) > Backtest.largestValue }) {
+                throw PolicyError(
+                    code: .invalidInput,
+                    message:
+                        "rows[\(k / max(input.days, 1))].daily_lead_time[\(k % max(input.days, 1))] must be a whole number in 1 … \(Backtest.largestValue), got \(input.dailyLeadTimes[k])"
+                )
+            }
         }
         if let k = input.demand.firstIndex(where: { $0 < 0 || Int($0) > Backtest.largestValue }) {
             let (r, t) = input.days > 0 ? (k / input.days, k % input.days) : (0, 0)

@@ -24,6 +24,12 @@ public struct PolicySimulationInput: Sendable {
     public var days: Int
     /// Demand per row and day, row-major (rows × days).
     public var demand: [Int32]
+    /// Where given (rows × days, row-major), the lead time of an order placed on each day, for the
+    /// rows flagged in ``dailyLeadTimeRows`` (scenarios: shocked lead times and paused deliveries);
+    /// other rows use ``leadTimes``.
+    public var dailyLeadTimes: [Int32] = []
+    /// The rows whose orders take ``dailyLeadTimes``.
+    public var dailyLeadTimeRows: Set<Int> = []
 
     /// Creates the input.
     public init(

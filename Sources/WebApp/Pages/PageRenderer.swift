@@ -44,6 +44,7 @@ final class PageRenderer: Sendable {
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
         ("backtest", PackageResources.backtest_mustache), ("excess", PackageResources.excess_mustache),
         ("risk", PackageResources.risk_mustache), ("kanban", PackageResources.kanban_mustache),
+        ("scenarios", PackageResources.scenarios_mustache),
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
         ("kpi_history", PackageResources.kpi_history_mustache),
         ("purchase_orders", PackageResources.purchase_orders_mustache),
@@ -81,7 +82,8 @@ final class PageRenderer: Sendable {
         if principal.allows(.viewPlanning) {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
-                ["href": "/backtest", "label": "Back-test"], ["href": "/excess", "label": "Excess"],
+                ["href": "/backtest", "label": "Back-test"], ["href": "/scenarios", "label": "Scenarios"],
+                ["href": "/excess", "label": "Excess"],
                 ["href": "/risk", "label": "Supply risk"], ["href": "/kanban", "label": "Kanban"], ["href": "/provisions", "label": "Provisions"],
                 ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],
                 ["href": "/reclassification", "label": "Reclassification"],

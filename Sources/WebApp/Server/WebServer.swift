@@ -78,6 +78,7 @@ public enum WebServer {
         UnmatchedReceiptEndpoints(state: state).add(api: api)
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
+        ScenarioEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)
         RiskEndpoints(state: state).add(api: api, pages: router)
         KanbanEndpoints(state: state).add(api: api, pages: router)

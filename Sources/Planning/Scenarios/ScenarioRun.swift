@@ -1,0 +1,357 @@
+public import InventoryCore
+public import InventoryPolicy
+public import Simulation
+
+/// What-if scenarios and stress tests on the current policies (docs/scenarios.md): the plan's
+/// policies replayed over the history window exactly as ``PolicyBacktest`` replays them (same
+/// inputs, same engine, ``Simulation/PolicySimulation``) — the baseline — and again with the
+/// spec's shocks (``Simulation/ScenarioTimeline`` says how they fall on the periods).
+///
+/// With one replication the history is replayed as it was; with N, each replication resamples the
+/// window's periods with replacement (a bootstrap of whole periods, the same resampled path for
+/// every item-location and for baseline and shock: common random numbers), seeded by the spec.
+/// Deltas are reported as means with 95 % intervals mean ± 1.96 · s/√N (normal approximation;
+/// Law, *Simulation Modeling and Analysis*, 5th ed. (2015), §9.4, and §11.2 on common random numbers).
+///
+/// An item-location breaks when its achieved service (mean over replications) is within the
+/// tolerance of its target in the baseline and below it under the shock. For each, the smallest
+/// extra buffer — units added to the reorder point and the order-up-to level (and to the opening
+/// stock) — that holds the target under the shock is found by bisection on the simulation.
+public enum ScenarioRun {
+    /// Plans `snapshot` and runs the spec in `yaml` against it: the one call behind `procura
+    /// scenario --spec`, `POST /api/v1/scenarios/run` and the Scenarios page. `replications` and
+    /// `seed` override the spec's. A spec that is not valid throws with every problem's line and
+    /// field, and nothing runs.
+    public static func planned(
+        snapshot: Snapshot, yaml: String, replications: Int? = nil, seed: UInt64? = nil,
+        progress: any ProgressReporter = SilentProgress()
+    ) async throws(PolicyError) -> ScenarioDocument {
+        var spec = try read(yaml: yaml, snapshot: snapshot)
+        try override(&spec, replications: replications, seed: seed)
+        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
+        return try await run(snapshot: snapshot, plan: plan, spec: spec)
+    }
+
+    /// Plans `snapshot` and runs the shipped stress tests (all, or the one named `only`): the one call
+    /// behind `procura scenario --stress`, `GET /api/v1/scenarios/stress-tests` and the page.
+    public static func plannedStressTests(
+        snapshot: Snapshot, only: String? = nil, replications: Int? = nil, seed: UInt64? = nil,
+        progress: any ProgressReporter = SilentProgress()
+    ) async throws(PolicyError) -> StressTestDocument {
+        let names = only.map { [$0] } ?? StressTests.names
+        var specs: [ScenarioSpec] = []
+        for name in names {
+            guard let yaml = StressTests.yaml(name) else {
+                throw PolicyError(
+                    code: .invalidInput,
+                    message: "no stress test named '\(name)' — expected one of \(StressTests.names.joined(separator: ", "))")
+            }
+            var spec = try read(yaml: yaml, snapshot: snapshot)
+            try override(&spec, replications: replications, seed: seed)
+            specs.append(spec)
+        }
+        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
+        var tests: [ScenarioDocument] = []
+        for spec in specs { tests.append(try await run(snapshot: snapshot, plan: plan, spec: spec)) }
+        return StressTestDocument(tests: tests)
+    }
+
+    static func read(yaml: String, snapshot: Snapshot) throws(PolicyError) -> ScenarioSpec {
+        do {
+            return try ScenarioSpecReader.read(yaml: yaml, snapshot: snapshot)
+        } catch {
+            throw PolicyError(code: .invalidInput, message: error.message)
+        }
+    }
+
+    static func override(_ spec: inout ScenarioSpec, replications: Int?, seed: UInt64?) throws(PolicyError) {
+        if let replications {
+            guard (1...ScenarioSpecReader.largestReplications).contains(replications) else {
+                throw PolicyError(
+                    code: .invalidInput,
+                    message:
+                        "replications must be a whole number from 1 to \(ScenarioSpecReader.largestReplications), got \(replications)"
+                )
+            }
+            spec.replications = replications
+        }
+        if let seed { spec.seed = seed }
+    }
+
+    /// Runs `spec` on the policies of `plan` (computed from `snapshot`).
+    public static func run(
+        snapshot: Snapshot, plan: PlanResult, spec: ScenarioSpec, tolerance: Double = 0.05, searchBuffers: Bool = true
+    ) async throws(PolicyError) -> ScenarioDocument {
+        let (window, _, _, rows, skipped) = try PolicyBacktest.prepare(
+            snapshot: snapshot, plan: plan, options: PolicyBacktestOptions(from: spec.from, to: spec.to, tolerance: tolerance))
+        let periods = window.columns.count
+        let timeline = ScenarioTimeline(
+            starts: window.columns.map { snapshot.demand.firstDay(ofColumn: $0) }, last: window.to)
+        var windows: [(from: Day, to: Day)] = []
+        for (k, shock) in spec.shocks.enumerated() { windows.append(try timeline.window(of: shock, index: k)) }
+        let averageDays = snapshot.settings.bucket.averageDays
+        let shocks = rows.map { row in
+            timeline.shocks(
+                spec.shocks, windows: windows,
+                row: ScenarioRowAttributes(
+                    snapshot: snapshot, item: row.item, location: row.location, supplier: row.source?.rule.supplier),
+                leadTimeDays: row.leadTimeDays, averageDays: averageDays)
+        }
+        let paths: [[Int]] =
+            spec.replications == 1
+            ? [Array(0..<periods)]
+            : (0..<spec.replications).map { r in
+                var generator = Xoshiro256StarStar(seed: spec.seed, stream: UInt64(r))
+                return (0..<periods).map { _ in Int(generator.nextBounded(UInt64(max(periods, 1)))) }
+            }
+        let replay = Replay(rows: rows, shocks: shocks, paths: paths, periods: periods)
+        let all = Array(rows.indices)
+        let zero = [Int](repeating: 0, count: rows.count)
+        let baseline = try await replay.totals(all, extra: zero, shocked: false)
+        let shocked = try await replay.totals(all, extra: zero, shocked: true)
+        let measure = snapshot.settings.policy.serviceMeasure
+        func achieved(_ t: BacktestTotals) -> Double { measure == .fillRate ? t.fillRate : t.cycleServiceLevel }
+        func meanAchieved(_ list: [BacktestTotals]) -> Double { mean(list.map(achieved)) }
+
+        // Breaking item-locations, and the extra buffer that would hold each.
+        var breakingRows: [Int] = []
+        for r in rows.indices {
+            let target = rows[r].result.final.serviceLevel
+            let before = meanAchieved(baseline[r])
+            let after = meanAchieved(shocked[r])
+            if !before.isNaN, before >= target - tolerance, !after.isNaN, after < target - tolerance { breakingRows.append(r) }
+        }
+        let buffers: [Int: Int] =
+            searchBuffers ? try await replay.smallestBuffers(breakingRows, tolerance: tolerance, achieved: achieved) : [:]
+
+        func group(_ name: String, _ members: [Int]) -> ScenarioDocument.Group {
+            func measureOf(_ value: ([BacktestTotals], Bool) -> Double) -> ScenarioDocument.Measure {
+                var b: [Double] = []
+                var s: [Double] = []
+                for k in paths.indices {
+                    b.append(value(members.map { baseline[$0][k] }, false))
+                    s.append(value(members.map { shocked[$0][k] }, true))
+                }
+                let deltas = zip(b, s).map { $1 - $0 }.filter { !$0.isNaN }
+                return .init(baseline: mean(b), shocked: mean(s), delta: estimate(deltas))
+            }
+            func scale(_ m: Int) -> Double { Double(rows[m].scale) }
+            return ScenarioDocument.Group(
+                group: name, itemLocations: members.count,
+                fillRate: measureOf { totals, _ in
+                    var served = 0.0
+                    var demand = 0.0
+                    for (m, t) in zip(members, totals) {
+                        served += Double(t.unitsServed) / scale(m)
+                        demand += Double(t.totalDemand) / scale(m)
+                    }
+                    return demand > 0 ? served / demand : .nan
+                },
+                cycleServiceLevel: measureOf { totals, _ in mean(totals.map(\.cycleServiceLevel)) },
+                stockoutPeriods: measureOf { totals, _ in Double(totals.reduce(0) { $0 + $1.stockoutDays }) },
+                averageOnHandValue: measureOf { totals, isShocked in
+                    zip(members, totals).reduce(0.0) { sum, pair in
+                        let (m, t) = pair
+                        let price = isShocked ? (shocks[m]?.priceFactor ?? 1) : 1
+                        return sum + t.averageOnHand / scale(m) * rows[m].result.input.unitCost * price
+                    }
+                })
+        }
+        let classes = ABCClass.allCases.compactMap { abc -> ScenarioDocument.Group? in
+            let members = rows.indices.filter { rows[$0].result.input.abc == abc }
+            return members.isEmpty ? nil : group(abc.rawValue, members)
+        }
+        let locationIndexes = Set(rows.map(\.location)).sorted()
+        let locations = locationIndexes.map { l in
+            group(snapshot.locations[Int(l)].id, rows.indices.filter { rows[$0].location == l })
+        }
+        let breaking = breakingRows.map { r -> ScenarioDocument.Breaking in
+            let row = rows[r]
+            let units = buffers[r].map { Double($0) / Double(row.scale) }
+            return ScenarioDocument.Breaking(
+                itemId: snapshot.items[Int(row.item)].id, locationId: snapshot.locations[Int(row.location)].id,
+                class: row.result.input.abc.rawValue, parameters: row.current.parameters,
+                target: row.result.final.serviceLevel, baselineAchieved: meanAchieved(baseline[r]),
+                shockedAchieved: meanAchieved(shocked[r]), extraBuffer: units ?? .nan,
+                extraBufferValue: units.map { $0 * row.result.input.unitCost } ?? .nan,
+                bufferNote: !searchBuffers
+                    ? "not searched" : units == nil ? "no buffer up to 10⁹ units holds the target under this shock" : "")
+        }
+        return ScenarioDocument(
+            name: spec.name, from: window.from.description, to: window.to.description, periods: periods,
+            period: snapshot.settings.bucket.rawValue, measure: measure.rawValue, tolerance: tolerance,
+            replications: spec.replications, seed: spec.seed,
+            shocks: spec.shocks.indices.map { describe(spec.shocks[$0], window: windows[$0], snapshot: snapshot) },
+            notes: spec.notes, itemLocations: rows.count, shockedItemLocations: shocks.filter { $0 != nil }.count,
+            classes: classes, locations: locations, breaking: breaking, skipped: skipped.count)
+    }
+
+    /// The mean of the defined values (NaN when none is).
+    static func mean(_ values: [Double]) -> Double {
+        let defined = values.filter { !$0.isNaN }
+        return defined.isEmpty ? .nan : defined.reduce(0, +) / Double(defined.count)
+    }
+
+    /// Mean and 95 % interval mean ± 1.96 · s/√N (bounds NaN with fewer than two values).
+    static func estimate(_ values: [Double]) -> ScenarioDocument.Estimate {
+        let m = mean(values)
+        guard values.count > 1 else { return .init(mean: m, low: .nan, high: .nan) }
+        let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)
+        let half = 1.96 * (variance / Double(values.count)).squareRoot()
+        return .init(mean: m, low: m - half, high: m + half)
+    }
+
+    /// A shock in words.
+    static func describe(_ shock: ScenarioShock, window: (from: Day, to: Day), snapshot: Snapshot) -> String {
+        func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String((x * 1000).rounded() / 1000) }
+        let what: String
+        switch shock.kind {
+        case .demand(let k): what = "demand × \(number(k))"
+        case .price(let k): what = "unit cost × \(number(k))"
+        case .leadTime(let d, let k):
+            what =
+                "lead time" + (d != 0 ? " \(d > 0 ? "+" : "−") \(number(abs(d))) days" : "") + (k != 1 ? " × \(number(k))" : "")
+        case .supplierFailure: what = "supplier failure (deliveries due in the window arrive when it ends)"
+        case .closure: what = "closure (deliveries wait until the window ends)"
+        }
+        var scope: [String] = []
+        let s = shock.scope
+        if let v = s.items { scope.append("item " + v.sorted().map { snapshot.items[Int($0)].id }.joined(separator: ", ")) }
+        if let v = s.categories { scope.append("category " + v.sorted().joined(separator: ", ")) }
+        if let v = s.locations {
+            scope.append("location " + v.sorted().map { snapshot.locations[Int($0)].id }.joined(separator: ", "))
+        }
+        if let v = s.suppliers {
+            scope.append("supplier " + v.sorted().map { snapshot.suppliers[Int($0)].id }.joined(separator: ", "))
+        }
+        if let v = s.regions { scope.append("region " + v.sorted().joined(separator: ", ")) }
+        return what + (scope.isEmpty ? ", everywhere" : ", " + scope.joined(separator: "; ")) + ", \(window.from) … \(window.to)"
+            + (shock.line > 0 ? " (line \(shock.line))" : "")
+    }
+}
+
+/// The replays of one scenario: rows × replications, baseline or shocked, with an extra buffer per row.
+private struct Replay {
+    var rows: [BacktestRow]
+    var shocks: [ScenarioRowShocks?]
+    var paths: [[Int]]
+    var periods: Int
+
+    /// Totals per row (of `members`, in order) and replication.
+    func totals(_ members: [Int], extra: [Int], shocked: Bool) async throws(PolicyError) -> [[BacktestTotals]] {
+        var policies: [ReplenishmentPolicy] = []
+        var leadTimes: [Int] = []
+        var opening: [Int] = []
+        var demand: [Int32] = []
+        var daily: [Int32] = []
+        var dailyRows: Set<Int> = []
+        let replications = paths.count
+        policies.reserveCapacity(members.count * replications)
+        demand.reserveCapacity(members.count * replications * periods)
+        for (k, r) in members.enumerated() {
+            let row = rows[r]
+            let shock = shocked ? shocks[r] : nil
+            let policy = Self.shifted(row.current.policy, by: extra[k])
+            for path in paths {
+                if let lead = shock?.orderLeadTimes {
+                    dailyRows.insert(policies.count)
+                    if daily.isEmpty { daily = [Int32](repeating: 1, count: members.count * replications * periods) }
+                    let base = policies.count * periods
+                    for t in 0..<periods { daily[base + t] = lead[t] }
+                }
+                policies.append(policy)
+                leadTimes.append(row.leadTimeBuckets)
+                opening.append(row.current.initialOnHand + extra[k])
+                for t in 0..<periods {
+                    let d = row.demand[path[t]]
+                    if let factor = shock?.demandFactor?[t] {
+                        let scaled = (Double(d) * factor).rounded()
+                        guard scaled <= Double(Backtest.largestValue) else {
+                            throw PolicyError(
+                                code: .invalidInput,
+                                message:
+                                    "the shocked demand of row \(r) in period \(t) is \(scaled) units of 1/\(row.scale), above 10⁹"
+                            )
+                        }
+                        demand.append(Int32(scaled))
+                    } else {
+                        demand.append(d)
+                    }
+                }
+            }
+        }
+        var input = PolicySimulationInput(
+            policies: policies, leadTimes: leadTimes, initialOnHand: opening, unmetDemand: .backorder, days: periods,
+            demand: demand)
+        if !dailyRows.isEmpty {
+            input.dailyLeadTimes = daily
+            input.dailyLeadTimeRows = dailyRows
+        }
+        let result = try await PolicySimulation.run(input)
+        return members.indices.map { k in Array(result.rows[(k * replications)..<((k + 1) * replications)]) }
+    }
+
+    /// The smallest extra buffer (whole units of 1/scale) holding each row's target under the shock:
+    /// doubling from 1 until it holds, then bisection; rows where no buffer within 10⁹ units holds are left out.
+    func smallestBuffers(
+        _ members: [Int], tolerance: Double, achieved: (BacktestTotals) -> Double
+    ) async throws(PolicyError) -> [Int: Int] {
+        guard !members.isEmpty else { return [:] }
+        func holds(_ list: [Int], _ extra: [Int]) async throws(PolicyError) -> [Bool] {
+            let totals = try await totals(list, extra: extra, shocked: true)
+            return list.indices.map { k in
+                let target = rows[list[k]].result.final.serviceLevel
+                let value = ScenarioRun.mean(totals[k].map(achieved))
+                return !value.isNaN && value >= target - tolerance
+            }
+        }
+        var low = [Int](repeating: 0, count: members.count)  // fails
+        var high = [Int?](repeating: nil, count: members.count)  // holds
+        var probe = [Int](repeating: 1, count: members.count)
+        // The largest buffer that keeps every parameter and the opening stock within 10⁹ units.
+        let ceiling = members.map { r in
+            let row = rows[r]
+            let largest: Int
+            switch row.current.policy {
+            case .sQ(let s, let q): largest = max(s, q)
+            case .sS(_, let bigS), .rS(_, let bigS, _), .rsS(_, _, let bigS, _), .baseStock(let bigS): largest = bigS
+            case .minMax(_, let high, _, _): largest = high
+            }
+            return Backtest.largestValue - max(largest, row.current.initialOnHand)
+        }
+        for _ in 0..<31 {
+            let open = members.indices.filter { high[$0] == nil && probe[$0] <= ceiling[$0] }
+            guard !open.isEmpty else { break }
+            let ok = try await holds(open.map { members[$0] }, open.map { probe[$0] })
+            for (j, k) in open.enumerated() {
+                if ok[j] { high[k] = probe[k] } else { low[k] = probe[k]; probe[k] *= 2 }
+            }
+        }
+        while true {
+            let open = members.indices.filter { k in high[k].map { $0 - low[k] > 1 } ?? false }
+            guard !open.isEmpty else { break }
+            let mids = open.map { (low[$0] + high[$0]!) / 2 }
+            let ok = try await holds(open.map { members[$0] }, mids)
+            for (j, k) in open.enumerated() {
+                if ok[j] { high[k] = mids[j] } else { low[k] = mids[j] }
+            }
+        }
+        var result: [Int: Int] = [:]
+        for (k, r) in members.enumerated() { if let h = high[k] { result[r] = h } }
+        return result
+    }
+
+    /// The policy with `b` more units at its reorder point and order-up-to level.
+    static func shifted(_ policy: ReplenishmentPolicy, by b: Int) -> ReplenishmentPolicy {
+        guard b != 0 else { return policy }
+        switch policy {
+        case .sQ(let s, let q): return .sQ(s: s + b, q: q)
+        case .sS(let s, let bigS): return .sS(s: s + b, bigS: bigS + b)
+        case .minMax(let low, let high, let multiple, let moq):
+            return .minMax(min: low + b, max: high + b, multiple: multiple, moq: moq)
+        case .rS(let r, let bigS, let offset): return .rS(r: r, bigS: bigS + b, offset: offset)
+        case .rsS(let r, let s, let bigS, let offset): return .rsS(r: r, s: s + b, bigS: bigS + b, offset: offset)
+        case .baseStock(let bigS): return .baseStock(bigS: bigS + b)
+        }
+    }
+}

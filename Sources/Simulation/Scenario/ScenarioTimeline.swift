@@ -1,0 +1,112 @@
+public import InventoryCore
+public import InventoryPolicy
+
+/// The periods of a replay (days, weeks or months) and how a spec's shocks fall on them for one
+/// item-location (docs/scenarios.md has the conventions):
+///
+/// - **demand × k**: a period's demand × (1 + (k − 1) · share of the period's days in the window);
+/// - **lead time**: an order placed in a period the window touches takes (L + d) × k days
+///   (shocks in the spec's order), in whole periods (rounded, at least one) as the back-test does;
+/// - **supplier failure, closure**: a delivery due at the start of a period the window touches waits
+///   until the first period that starts after the window — the supplier delivers nothing in the
+///   window, and what was due in it arrives when it ends;
+/// - **price × k**: the unit cost × the same day-weighted factor, averaged over the periods.
+public struct ScenarioTimeline: Sendable {
+    /// The first day of each period.
+    public var starts: [Day]
+    /// The last day of the last period.
+    public var last: Day
+
+    /// Creates the timeline of periods starting on `starts` (increasing), the last ending on `last`.
+    public init(starts: [Day], last: Day) {
+        self.starts = starts
+        self.last = last
+    }
+
+    /// The number of periods.
+    public var count: Int { starts.count }
+
+    /// The last day of period `t`.
+    public func end(of t: Int) -> Day { t + 1 < starts.count ? starts[t + 1].adding(days: -1) : last }
+
+    /// The share of period `t`'s days inside `from … to`.
+    public func overlap(_ t: Int, from: Day, to: Day) -> Double {
+        let a = max(from, starts[t])
+        let b = min(to, end(of: t))
+        guard a <= b else { return 0 }
+        return Double(a.distance(to: b) + 1) / Double(starts[t].distance(to: end(of: t)) + 1)
+    }
+
+    /// A shock's window as calendar days (the replay's first and last day where it gives none).
+    /// Throws when it ends before it starts (relative dates are resolved here).
+    public func window(of shock: ScenarioShock, index: Int) throws(PolicyError) -> (from: Day, to: Day) {
+        let from = shock.from?.resolved(start: starts.first ?? last, end: last) ?? starts.first ?? last
+        let to = shock.to?.resolved(start: starts.first ?? last, end: last) ?? last
+        guard from <= to else {
+            throw PolicyError(
+                code: .invalidInput,
+                message:
+                    "\(shock.line > 0 ? "line \(shock.line), " : "")shocks[\(index)]: the window \(from) … \(to) ends before it starts"
+            )
+        }
+        return (from, to)
+    }
+
+    /// How the shocks fall on one item-location: `nil` where none touches it.
+    public func shocks(
+        _ shocks: [ScenarioShock], windows: [(from: Day, to: Day)], row: ScenarioRowAttributes, leadTimeDays: Double,
+        averageDays: Double
+    ) -> ScenarioRowShocks? {
+        let mine = shocks.indices.filter { shocks[$0].scope.contains(row) }
+        guard !mine.isEmpty else { return nil }
+        var result = ScenarioRowShocks()
+        let periods = count
+        var demand = [Double](repeating: 1, count: periods)
+        var price = [Double](repeating: 1, count: periods)
+        var lead = [Double](repeating: leadTimeDays, count: periods)
+        var pausedUntil = [Int?](repeating: nil, count: periods)
+        var changesDemand = false
+        var changesLead = false
+        var pauses = false
+        for k in mine {
+            let (from, to) = windows[k]
+            let touched = (0..<periods).filter { overlap($0, from: from, to: to) > 0 }
+            switch shocks[k].kind {
+            case .demand(let factor):
+                changesDemand = true
+                for t in touched { demand[t] *= 1 + (factor - 1) * overlap(t, from: from, to: to) }
+            case .price(let factor):
+                for t in touched { price[t] *= 1 + (factor - 1) * overlap(t, from: from, to: to) }
+            case .leadTime(let add, let factor):
+                changesLead = true
+                for t in touched { lead[t] = max(0, (lead[t] + add) * factor) }
+            case .supplierFailure, .closure:
+                pauses = true
+                // The first period starting after the window.
+                let resume = (0..<periods).first { starts[$0] > to } ?? periods
+                for t in touched { pausedUntil[t] = max(pausedUntil[t] ?? 0, resume) }
+            }
+        }
+        if changesDemand { result.demandFactor = demand }
+        result.priceFactor = price.reduce(0, +) / Double(max(periods, 1))
+        if changesLead || pauses {
+            result.orderLeadTimes = (0..<periods).map { t in
+                var arrival = t + max(1, Int((lead[t] / averageDays).rounded()))
+                while arrival < periods, let resume = pausedUntil[arrival] { arrival = max(resume, arrival + 1) }
+                return Int32(min(arrival - t, Backtest.largestValue))
+            }
+        }
+        return result
+    }
+}
+
+/// The shocks on one item-location, period by period.
+public struct ScenarioRowShocks: Sendable, Hashable {
+    /// Demand factor per period (`nil`: unchanged).
+    public var demandFactor: [Double]?
+    /// The lead time in periods of an order placed in each period, pauses included (`nil`: the
+    /// baseline's fixed lead time).
+    public var orderLeadTimes: [Int32]?
+    /// The mean unit-cost factor over the periods.
+    public var priceFactor: Double = 1
+}

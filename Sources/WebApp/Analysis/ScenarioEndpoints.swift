@@ -1,0 +1,157 @@
+import Foundation
+import Hummingbird
+import InventoryCore
+import InventoryPolicy
+import Planning
+import Simulation
+import Workflow
+
+/// Scenarios and stress tests (`procura scenario`): `POST /api/v1/scenarios/run[?replications=&seed=]`
+/// (the YAML spec is the body; JSON is YAML too), `GET /api/v1/scenarios/stress-tests[?name=]`
+/// and the page `/scenarios` — ``Planning/ScenarioRun`` on the database's data as the server read
+/// it. Who sees planning data (the back-test's rule).
+struct ScenarioEndpoints {
+    let state: WebState
+
+    /// The spec the page shows to start from.
+    static let example = """
+        name: Demand surge and a slow supplier
+        replications: 1
+        seed: 1
+        shocks:
+          - kind: demand
+            factor: 1.3
+            from: start+91
+            to: start+181
+          - kind: lead_time
+            add_days: 7
+            supplier: largest-single-source
+        """
+
+    func add(api: RouterGroup<AppRequestContext>, pages: Router<AppRequestContext>) {
+        api.post("scenarios/run", use: run)
+        api.get("scenarios/stress-tests", use: stressTests)
+        pages.get("scenarios", use: page)
+    }
+
+    func options(_ query: QueryParameters) throws -> (replications: Int?, seed: UInt64?) {
+        let replications =
+            query.string("replications") == nil
+            ? nil : try query.integer("replications", in: 1...ScenarioSpecReader.largestReplications, default: 1)
+        var seed: UInt64?
+        if let text = query.string("seed") {
+            guard let value = UInt64(text) else {
+                throw Problem.badRequest(
+                    "query parameter 'seed' must be a whole number ≥ 0, got '\(text)'", code: "invalid_parameter")
+            }
+            seed = value
+        }
+        return (replications, seed)
+    }
+
+    func scenario(yaml: String, replications: Int?, seed: UInt64?) async throws -> ScenarioDocument {
+        do {
+            return try await ScenarioRun.planned(
+                snapshot: state.plans.view.snapshot, yaml: yaml, replications: replications, seed: seed)
+        } catch {
+            throw Problem.unprocessable(error.message, code: "invalid_spec")
+        }
+    }
+
+    func stress(name: String?, replications: Int?, seed: UInt64?) async throws -> StressTestDocument {
+        if let name, !StressTests.names.contains(name) {
+            throw Problem.badRequest(
+                "query parameter 'name' must be one of \(StressTests.names.joined(separator: ", ")), got '\(name)'",
+                code: "invalid_parameter")
+        }
+        let view = state.plans.view
+        return try await view.memo("stress:\(name ?? ""):\(replications ?? 0):\(seed ?? 0)") {
+            do {
+                return try await ScenarioRun.plannedStressTests(
+                    snapshot: view.snapshot, only: name, replications: replications, seed: seed)
+            } catch let error as PolicyError {
+                throw Problem.unprocessable(error.message, code: "invalid_input")
+            }
+        }
+    }
+
+    @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let (replications, seed) = try options(QueryParameters(request))
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let yaml = String(decoding: buffer.readableBytesView, as: UTF8.self)
+        return try JSONResponse.encode(try await scenario(yaml: yaml, replications: replications, seed: seed))
+    }
+
+    @Sendable func stressTests(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let (replications, seed) = try options(query)
+        return try JSONResponse.encode(try await stress(name: query.string("name"), replications: replications, seed: seed))
+    }
+
+    /// `/scenarios[?spec=YAML][&stress=all|NAME][&replications=N][&seed=S]`: the form, and the result
+    /// of the spec or the stress tests asked for (a spec that is not valid: its problems, nothing run).
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let query = QueryParameters(request)
+        let (replications, seed) = try options(query)
+        let spec = query.string("spec")
+        let stressName = query.string("stress")
+        var documents: [ScenarioDocument] = []
+        var error = ""
+        do {
+            if let spec {
+                documents = [try await scenario(yaml: spec, replications: replications, seed: seed)]
+            } else if let stressName {
+                documents = try await stress(
+                    name: stressName == "all" ? nil : stressName, replications: replications, seed: seed
+                ).tests
+            }
+        } catch let problem as Problem {
+            error = problem.detail
+        }
+        func percent(_ x: Double) -> String { x.isNaN ? "–" : Format.percent(x) }
+        func points(_ x: Double) -> String { x.isNaN ? "–" : (x >= 0 ? "+" : "") + Format.fixed(x * 100, places: 1) }
+        func interval(_ e: ScenarioDocument.Estimate) -> String { e.low.isNaN ? "" : "[\(points(e.low)), \(points(e.high))]" }
+        func groups(_ list: [ScenarioDocument.Group]) -> [[String: Any]] {
+            list.map { g in
+                [
+                    "group": g.group, "item_locations": Format.count(g.itemLocations),
+                    "fill_rate": percent(g.fillRate.shocked), "fill_rate_delta": points(g.fillRate.delta.mean),
+                    "fill_rate_interval": interval(g.fillRate.delta), "csl": percent(g.cycleServiceLevel.shocked),
+                    "csl_delta": points(g.cycleServiceLevel.delta.mean),
+                    "stockouts": Format.fixed(g.stockoutPeriods.shocked, places: 1),
+                    "stockouts_delta": Format.fixed(g.stockoutPeriods.delta.mean, places: 1),
+                    "value": Format.fixed(g.averageOnHandValue.shocked, places: 0),
+                    "value_delta": Format.fixed(g.averageOnHandValue.delta.mean, places: 0),
+                ]
+            }
+        }
+        return state.pages.page(
+            "scenarios", title: "Scenarios and stress tests", principal: principal,
+            values: [
+                "spec": spec ?? Self.example, "error": error, "has_error": !error.isEmpty,
+                "stress_names": StressTests.names.map { ["name": $0] },
+                "results": documents.map { d -> [String: Any] in
+                    [
+                        "name": d.name, "from": d.from, "to": d.to, "periods": String(d.periods), "period": d.period,
+                        "replications": String(d.replications), "shocked": Format.count(d.shockedItemLocations),
+                        "item_locations": Format.count(d.itemLocations),
+                        "shocks": d.shocks.map { ["text": $0] }, "notes": d.notes.map { ["text": $0] },
+                        "classes": groups(d.classes), "locations": groups(d.locations),
+                        "breaking_count": Format.count(d.breaking.count),
+                        "breaking": d.breaking.prefix(500).map { b -> [String: Any] in
+                            [
+                                "item_id": b.itemId, "location_id": b.locationId, "class": b.class, "parameters": b.parameters,
+                                "target": percent(b.target), "baseline": percent(b.baselineAchieved),
+                                "shocked": percent(b.shockedAchieved),
+                                "buffer": b.extraBuffer.isNaN ? b.bufferNote : Format.fixed(b.extraBuffer, places: 1),
+                                "buffer_value": b.extraBufferValue.isNaN ? "–" : Format.fixed(b.extraBufferValue, places: 0),
+                            ]
+                        },
+                    ]
+                },
+            ])
+    }
+}

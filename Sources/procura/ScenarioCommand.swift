@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import InventoryCore
+import InventoryPolicy
+import Planning
+import Simulation
+import Storage
+
+/// `procura scenario DATA|--database URL --spec FILE.yaml|--stress all|NAME [--replications N] [--seed S]
+/// [--format table|csv|json]`: what-if scenarios and the shipped stress tests on the plan's policies
+/// (``Planning/ScenarioRun``).
+struct ScenarioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract:
+            "Replay the plan's policies under shocks (a scenario spec, or the shipped stress tests): KPI deltas per class and location, the item-locations that break and the extra buffer that would hold them.",
+        discussion: """
+            The data (a folder, or the database: --database or $PROCURA_DATABASE_URL) is planned, and \
+            every item-location's policy is replayed over the history window as `procura backtest` \
+            replays it (the baseline), and again with the spec's shocks: demand × k, lead time + d days \
+            or × k, a supplier failure (deliveries due in the window arrive when it ends), a lane or \
+            port closure, a price increase — each scoped by item, category, location, supplier or \
+            region and a date window. With --replications N > 1 the window's periods are resampled \
+            (seeded by --seed). The table gives the fill rate, cycle service level, stock-out periods \
+            and average on-hand value per ABC class and location (baseline, shocked, delta and its \
+            95 % interval), and the item-locations on target in the baseline that miss under the \
+            shock, with the smallest extra buffer that would have held their target. --stress all \
+            runs the three stress tests shipped with Procura (port-closure, supplier-loss, \
+            worst-lead-time-month), --stress NAME one of them. csv lists the breaking item-locations, \
+            json the whole document. docs/scenarios.md has the spec format and the conventions. A spec \
+            that is not valid is refused with every problem's line and field (exit status 64), and \
+            nothing runs; exit status 65 when DATA is not valid.
+            """)
+
+    @Argument(help: "A data folder to plan and replay instead of the database.") var data: String?
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The scenario spec (YAML, docs/scenarios.md); `-` for standard input.") var spec: String?
+    @Option(help: "Run the shipped stress tests: all, or one of port-closure, supplier-loss, worst-lead-time-month.")
+    var stress: String?
+    @Option(help: "Replications (1: the history as it was; more: resampled periods). Overrides the spec's.")
+    var replications: Int?
+    @Option(help: "The seed of the resampling. Overrides the spec's.") var seed: UInt64?
+    @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
+    @Flag(help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        switch (spec, stress) {
+        case (nil, nil): throw ValidationError("give --spec FILE.yaml or --stress all|NAME")
+        case (.some, .some): throw ValidationError("give --spec or --stress, not both")
+        default: break
+        }
+        if let stress, stress != "all", !StressTests.names.contains(stress) {
+            throw ValidationError(
+                "--stress '\(stress)' — expected all or one of \(StressTests.names.joined(separator: ", "))")
+        }
+        if let replications, !(1...ScenarioSpecReader.largestReplications).contains(replications) {
+            throw ValidationError(
+                "--replications \(replications) — expected a whole number from 1 to \(ScenarioSpecReader.largestReplications)")
+        }
+    }
+
+    func run() async throws {
+        // The spec is read before anything is loaded or planned.
+        var yaml: String?
+        if let spec {
+            if spec == "-" {
+                yaml = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                guard let data = FileManager.default.contents(atPath: spec) else {
+                    throw CommandFailure.usage("\(spec): cannot read the file — check the path")
+                }
+                yaml = String(decoding: data, as: UTF8.self)
+            }
+        }
+        let snapshot: Snapshot
+        if let data {
+            snapshot = try DataFolderLoading.load(data, quiet: quiet)
+        } else {
+            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
+        }
+        let progress = TerminalProgress(quiet: quiet)
+        let documents: [ScenarioDocument]
+        do {
+            if let yaml {
+                documents = [
+                    try await ScenarioRun.planned(
+                        snapshot: snapshot, yaml: yaml, replications: replications, seed: seed, progress: progress)
+                ]
+            } else {
+                documents = try await ScenarioRun.plannedStressTests(
+                    snapshot: snapshot, only: stress == "all" ? nil : stress, replications: replications, seed: seed,
+                    progress: progress
+                ).tests
+            }
+        } catch {
+            progress.clear()
+            let prefix = spec.map { $0 == "-" ? "standard input: " : "\($0): " } ?? ""
+            throw CommandFailure.usage(prefix + error.message)
+        }
+        progress.clear()
+        switch format {
+        case .json:
+            if spec != nil {
+                StandardStreams.out(try JSONValueEncoder().encode(documents[0]).pretty + "\n")
+            } else {
+                StandardStreams.out(try JSONValueEncoder().encode(StressTestDocument(tests: documents)).pretty + "\n")
+            }
+        case .csv:
+            StandardStreams.out(Self.breakingReport(documents).csv)
+        case .table:
+            StandardStreams.out(documents.map(Self.table).joined(separator: "\n"))
+        }
+    }
+
+    static func breakingReport(_ documents: [ScenarioDocument]) -> RowReport {
+        func n(_ x: Double) -> String { NumberFormat.csv(x) }
+        return RowReport(
+            columns: [
+                "scenario", "item_id", "location_id", "class", "parameters", "target", "baseline_achieved",
+                "shocked_achieved", "extra_buffer", "extra_buffer_value", "buffer_note",
+            ],
+            numeric: [5, 6, 7, 8, 9],
+            rows: documents.flatMap { d in
+                d.breaking.map { b in
+                    [
+                        d.name, b.itemId, b.locationId, b.class, b.parameters, n(b.target), n(b.baselineAchieved),
+                        n(b.shockedAchieved), n(b.extraBuffer), n(b.extraBufferValue), b.bufferNote,
+                    ]
+                }
+            })
+    }
+
+    static func table(_ d: ScenarioDocument) -> String {
+        func percent(_ x: Double) -> String { x.isNaN ? "–" : NumberFormat.fixed(x * 100, 1) + " %" }
+        func points(_ x: Double) -> String { x.isNaN ? "–" : (x >= 0 ? "+" : "") + NumberFormat.fixed(x * 100, 1) }
+        func signed(_ x: Double, _ decimals: Int) -> String {
+            x.isNaN ? "–" : (x >= 0 ? "+" : "") + NumberFormat.fixed(x, decimals)
+        }
+        func interval(_ e: ScenarioDocument.Estimate, _ show: (Double) -> String) -> String {
+            e.low.isNaN ? "" : "[\(show(e.low)), \(show(e.high))]"
+        }
+        var out = "Scenario: \(d.name) — \(d.from) … \(d.to) (\(d.periods) \(d.period)s), "
+        out += "\(d.replications == 1 ? "the history as it was" : "\(d.replications) replications, seed \(d.seed)"), "
+        out += "\(d.shockedItemLocations) of \(d.itemLocations) item-locations shocked\n"
+        for s in d.shocks { out += "  shock: \(s)\n" }
+        for n in d.notes { out += "  note: \(n)\n" }
+        for (title, groups) in [("class", d.classes), ("location", d.locations)] {
+            var table = TextTable([
+                (title, .left), ("item-locations", .right), ("fill rate", .right), ("Δ points", .right),
+                ("95 % interval", .left), ("cycle service", .right), ("Δ points", .right), ("stock-out periods", .right),
+                ("Δ", .right), ("avg on-hand value", .right), ("Δ", .right),
+            ])
+            for g in groups {
+                table.append([
+                    g.group, String(g.itemLocations), percent(g.fillRate.shocked), points(g.fillRate.delta.mean),
+                    interval(g.fillRate.delta, points), percent(g.cycleServiceLevel.shocked),
+                    points(g.cycleServiceLevel.delta.mean), NumberFormat.fixed(g.stockoutPeriods.shocked, 1),
+                    signed(g.stockoutPeriods.delta.mean, 1), NumberFormat.fixed(g.averageOnHandValue.shocked, 0),
+                    signed(g.averageOnHandValue.delta.mean, 0),
+                ])
+            }
+            out += "\nPer \(title) (under the shock; Δ against the baseline)\n" + table.rendered
+        }
+        out += "\nItem-locations that break (on target in the baseline, below it under the shock): \(d.breaking.count)\n"
+        if d.breaking.isEmpty {
+            out += "none\n"
+        } else {
+            var table = TextTable([
+                ("item", .left), ("location", .left), ("class", .left), ("policy", .left), ("target", .right),
+                ("baseline", .right), ("shocked", .right), ("extra buffer", .right), ("value", .right),
+            ])
+            for b in d.breaking {
+                table.append([
+                    b.itemId, b.locationId, b.class, b.parameters, percent(b.target), percent(b.baselineAchieved),
+                    percent(b.shockedAchieved), b.extraBuffer.isNaN ? b.bufferNote : NumberFormat.significant(b.extraBuffer),
+                    NumberFormat.fixed(b.extraBufferValue, 0),
+                ])
+            }
+            out += table.rendered
+        }
+        return out
+    }
+}
