@@ -8,10 +8,10 @@ struct AccuracyCommandTests {
     func json(_ text: String) throws -> JSONValue { try JSONValue.parse(Data(text.utf8)) }
 
     @Test("the table: segments, the total and the items driving the error")
-    func table() throws {
+    func table() async throws {
         let folder = try ForecastCommandTests.company()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try CLIRunner().run(["accuracy", folder.path, "--holdout", "8", "--by", "category"])
+        let r = try await CLIRunner().run(["accuracy", folder.path, "--holdout", "8", "--by", "category"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stdout.hasPrefix(
@@ -25,11 +25,11 @@ struct AccuracyCommandTests {
     }
 
     @Test("csv: one row per item-location with every metric; json: segments, total and items")
-    func formats() throws {
+    func formats() async throws {
         let folder = try ForecastCommandTests.company()
         defer { try? FileManager.default.removeItem(at: folder) }
         let runner = try CLIRunner()
-        let csv = try runner.run(["accuracy", folder.path, "--holdout", "8", "--format", "csv", "--mode", "fixed"])
+        let csv = try await runner.run(["accuracy", folder.path, "--holdout", "8", "--format", "csv", "--mode", "fixed"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -38,9 +38,9 @@ struct AccuracyCommandTests {
         ] {
             #expect(lines[0].split(separator: ",").contains(Substring(column)), "\(column)")
         }
-        let out = try runner.run(["accuracy", folder.path, "--holdout", "8", "--format", "json", "--by", "class"])
+        let out = try await runner.run(["accuracy", folder.path, "--holdout", "8", "--format", "json", "--by", "class"])
         #expect(out.status == 0, "\(out.stderr)")
-        let report = try json(out.stdout)
+        let report = try await json(out.stdout)
         #expect(report["mode"].string == "rolling" && report["holdout"].int == 8 && report["by"].string == "class")
         #expect(report["total"]["item_locations"].int == 2 && report["total"]["wape"].double != nil)
         #expect(report["total"]["drivers"].array.count == 2)
@@ -49,31 +49,33 @@ struct AccuracyCommandTests {
     }
 
     @Test("auto against a plain moving average on the same holdout: --model moving-average uses the settings' window")
-    func movingAverage() throws {
+    func movingAverage() async throws {
         let folder = try ForecastCommandTests.company()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try CLIRunner().run(["accuracy", folder.path, "--holdout", "8", "--model", "moving-average", "--format", "json"])
+        let r = try await CLIRunner().run([
+            "accuracy", folder.path, "--holdout", "8", "--model", "moving-average", "--format", "json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
-        let report = try json(r.stdout)
+        let report = try await json(r.stdout)
         #expect(report["model"].string == "moving-average")
         #expect(report["item_locations"].array.allSatisfy { $0["model"].string == "moving-average" })
     }
 
     @Test("errors: a holdout not shorter than the history, an unknown item, a bad --by — each with its reason")
-    func errors() throws {
+    func errors() async throws {
         let runner = try CLIRunner()
         let folder = Fixtures.url("import/valid").path
-        let long = try runner.run(["accuracy", folder, "--holdout", "8"])
+        let long = try await runner.run(["accuracy", folder, "--holdout", "8"])
         #expect(long.status == 64)
         #expect(
             long.stderr.contains(
                 "Error: --holdout 8 is not shorter than the history: 8 complete weeks (2024-01-08 … 2024-02-26) — use at most 7"),
             "\(long.stderr)")
-        let unknown = try runner.run(["accuracy", folder, "--holdout", "2", "--item", "NOPE"])
+        let unknown = try await runner.run(["accuracy", folder, "--holdout", "2", "--item", "NOPE"])
         #expect(unknown.status == 64 && unknown.stderr.contains("--item 'NOPE': no such item"))
-        let by = try runner.run(["accuracy", folder, "--by", "colour"])
+        let by = try await runner.run(["accuracy", folder, "--by", "colour"])
         #expect(by.status == 64 && by.stderr.contains("colour"))
-        let zero = try runner.run(["accuracy", folder, "--holdout", "0"])
+        let zero = try await runner.run(["accuracy", folder, "--holdout", "0"])
         #expect(zero.status == 64 && zero.stderr.contains("--holdout 0"))
     }
 }

@@ -17,7 +17,7 @@ struct CaseCalcCommandTests {
     ]
 
     @Test("each calculator reads a reference case from a file and prints its expected figures")
-    func referenceCaseFromFile() throws {
+    func referenceCaseFromFile() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-calc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -30,7 +30,7 @@ struct CaseCalcCommandTests {
             }
             let path = folder.appendingPathComponent("\(command.name).json").path
             try args.compact.write(toFile: path, atomically: true, encoding: .utf8)
-            let result = try CLIRunner().run(["calc", command.name, "--input", path, "--format", "json"])
+            let result = try await CLIRunner().run(["calc", command.name, "--input", path, "--format", "json"])
             #expect(result.status == 0, "\(command.name): \(result.stderr)")
             let out = try JSONValue.parse(Data(result.stdout.utf8))
             for (key, expected) in c["expected"].object
@@ -53,8 +53,8 @@ struct CaseCalcCommandTests {
     }
 
     @Test("standard input and the table format: Toyota formula, 120 × 2.5 × 1.1 / 25 → 14 cards")
-    func standardInputTable() throws {
-        let result = try CLIRunner().run(
+    func standardInputTable() async throws {
+        let result = try await CLIRunner().run(
             ["calc", "kanban", "--input", "-", "--format", "table"],
             stdin: #"{"demand_per_period":120,"lead_time_periods":2.5,"safety_factor":0.1,"container_size":25}"#)
         #expect(result.status == 0)
@@ -62,7 +62,7 @@ struct CaseCalcCommandTests {
     }
 
     @Test("refused inputs exit 65 naming the file and the field; nothing is printed on stdout")
-    func refusals() throws {
+    func refusals() async throws {
         let cases: [(String, String, String)] = [
             (
                 "pooling", #"{"means":[1,2],"sds":[1,-2],"lead_time":2,"cycle_service_level":0.9}"#,
@@ -90,12 +90,12 @@ struct CaseCalcCommandTests {
             ),
         ]
         for (name, body, message) in cases {
-            let result = try CLIRunner().run(["calc", name, "--input", "-"], stdin: body)
+            let result = try await CLIRunner().run(["calc", name, "--input", "-"], stdin: body)
             #expect(result.status == 65, "\(name): \(result.status)")
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.split(separator: "\n").first.map(String.init) == message)
         }
-        let missing = try CLIRunner().run(["calc", "consignment", "--input", "/nonexistent/input.json"])
+        let missing = try await CLIRunner().run(["calc", "consignment", "--input", "/nonexistent/input.json"])
         #expect(missing.status == 65)
         #expect(missing.stderr.hasPrefix("Error: /nonexistent/input.json: cannot read the file — check the path"))
     }

@@ -8,8 +8,8 @@ struct ClassifyCommandTests {
     let folder = Fixtures.url("import/valid").path
 
     @Test("CSV: one row per item-location with the documented columns")
-    func csv() throws {
-        let result = try CLIRunner().run(["classify", folder, "--format", "csv"])
+    func csv() async throws {
+        let result = try await CLIRunner().run(["classify", folder, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("item_id,location_id,category,criticality,lifecycle,abc,xyz,abc_xyz,pattern,") == true)
@@ -19,8 +19,8 @@ struct ClassifyCommandTests {
     }
 
     @Test("JSON: summary matrix, rows and suppliers")
-    func json() throws {
-        let result = try CLIRunner().run(["classify", folder, "--format", "json"])
+    func json() async throws {
+        let result = try await CLIRunner().run(["classify", folder, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let root = try JSONValue.parse(Data(result.stdout.utf8))
         #expect(root["summary"]["item_locations"].int == 5)
@@ -31,22 +31,22 @@ struct ClassifyCommandTests {
     }
 
     @Test("table: the matrix and the rows by value")
-    func table() throws {
-        let result = try CLIRunner().run(["classify", folder, "--limit", "2"])
+    func table() async throws {
+        let result = try await CLIRunner().run(["classify", folder, "--limit", "2"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("ABC-XYZ matrix"))
         #expect(result.stdout.contains("Item-locations by annual value (2 of 5"))
     }
 
     @Test("a previous classification equal to the current one moves nothing; a changed one lists the moves")
-    func previous() throws {
+    func previous() async throws {
         let runner = try CLIRunner()
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = try runner.run(["classify", folder, "--format", "csv"])
+        let first = try await runner.run(["classify", folder, "--format", "csv"])
         let previousFile = dir.appendingPathComponent("previous.csv")
         try first.stdout.write(to: previousFile, atomically: true, encoding: .utf8)
-        let same = try runner.run(["classify", folder, "--format", "json", "--previous", previousFile.path])
+        let same = try await runner.run(["classify", folder, "--format", "json", "--previous", previousFile.path])
         #expect(same.status == 0, "\(same.stderr)")
         let sameRoot = try JSONValue.parse(Data(same.stdout.utf8))
         #expect(sameRoot["compared_with_previous"] == .bool(true))
@@ -54,7 +54,7 @@ struct ClassifyCommandTests {
 
         let changed = dir.appendingPathComponent("changed.csv")
         try "item_id,location_id,abc,xyz,pattern\nP-1,DC-1,A,X,smooth\n".write(to: changed, atomically: true, encoding: .utf8)
-        let moved = try runner.run(["classify", folder, "--format", "json", "--previous", changed.path])
+        let moved = try await runner.run(["classify", folder, "--format", "json", "--previous", changed.path])
         let moves = try JSONValue.parse(Data(moved.stdout.utf8))["moves"].array
         #expect(
             moves.contains {
@@ -64,13 +64,13 @@ struct ClassifyCommandTests {
     }
 
     @Test("invalid data: exit 65, every error on stderr, nothing on stdout")
-    func invalidData() throws {
+    func invalidData() async throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "item_id,unit_cost\nA,1\nB,-2\n".write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
         try "date,item_id,location_id,quantity\n2024-01-01,A,L1,x\n2024-13-01,C,L1,1\n".write(
             to: dir.appendingPathComponent("demand.csv"), atomically: true, encoding: .utf8)
-        let result = try CLIRunner().run(["classify", dir.path])
+        let result = try await CLIRunner().run(["classify", dir.path])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("items.csv:3:2: unit_cost '-2' — expected a number ≥ 0"))
@@ -79,19 +79,19 @@ struct ClassifyCommandTests {
     }
 
     @Test("a missing folder and a bad previous file are clear errors")
-    func badPaths() throws {
+    func badPaths() async throws {
         let runner = try CLIRunner()
-        let missing = try runner.run(["classify", "/nonexistent/folder"])
+        let missing = try await runner.run(["classify", "/nonexistent/folder"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("data folder '/nonexistent/folder' not found"))
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("prev.csv")
         try "item_id,location_id,abc\nP-1,DC-1,Q\n".write(to: bad, atomically: true, encoding: .utf8)
-        let result = try runner.run(["classify", folder, "--previous", bad.path])
+        let result = try await runner.run(["classify", folder, "--previous", bad.path])
         #expect(result.status == 65)
         #expect(result.stderr.contains("prev.csv:2: abc 'Q' — expected A, B or C"))
-        let negative = try runner.run(["classify", folder, "--limit", "-1"])
+        let negative = try await runner.run(["classify", folder, "--limit", "-1"])
         #expect(negative.status == 64)
     }
 }

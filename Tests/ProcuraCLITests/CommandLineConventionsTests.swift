@@ -9,11 +9,11 @@ import Testing
 @Suite("Command-line conventions")
 struct CommandLineConventionsTests {
     /// The commands and their subcommands, as `procura --help` lists them.
-    static func commands() throws -> [[String]] {
+    static func commands() async throws -> [[String]] {
         let runner = try CLIRunner()
         var result: [[String]] = []
-        for name in subcommands(of: try runner.run(["--help"]).stdout) {
-            let help = try runner.run([name, "--help"]).stdout
+        for name in subcommands(of: try await runner.run(["--help"]).stdout) {
+            let help = try await runner.run([name, "--help"]).stdout
             let nested = subcommands(of: help)
             if nested.isEmpty {
                 result.append([name])
@@ -54,19 +54,19 @@ struct CommandLineConventionsTests {
     }
 
     @Test("procura --version prints the version")
-    func version() throws {
-        let result = try CLIRunner().run(["--version"])
+    func version() async throws {
+        let result = try await CLIRunner().run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout == ProcuraVersion.current + "\n")
     }
 
     @Test("an unknown flag (or a missing argument) exits 64 with an `Error:` line, for every command")
-    func unknownFlag() throws {
+    func unknownFlag() async throws {
         let runner = try CLIRunner()
-        let commands = try Self.commands()
+        let commands = try await Self.commands()
         #expect(commands.count >= 20)
         for command in commands {
-            let result = try runner.run(command + ["--no-such-flag"])
+            let result = try await runner.run(command + ["--no-such-flag"])
             #expect(result.status == 64, "procura \(command.joined(separator: " ")) --no-such-flag exited \(result.status)")
             // The parser reports the first problem it finds: the unknown flag or a missing argument.
             #expect(
@@ -90,14 +90,14 @@ struct CommandLineConventionsTests {
             (["calc", "eoq", "--order-cost", "x", "--demand", "1"], 64, "Error: The value 'x' is invalid for '--order-cost"),
             (["classify", "/no/such/folder"], 65, "Error: data folder '/no/such/folder' not found"),
         ])
-    func exitStatus(arguments: [String], status: Int32, prefix: String) throws {
-        let result = try CLIRunner().run(arguments)
+    func exitStatus(arguments: [String], status: Int32, prefix: String) async throws {
+        let result = try await CLIRunner().run(arguments)
         #expect(result.status == status, "\(arguments): \(result.stderr.prefix(300))")
         #expect(result.stderr.hasPrefix(prefix), "\(arguments): \(result.stderr.prefix(300))")
     }
 
     @Test("the README documents every command and every flag its --help lists")
-    func readmeMatchesHelp() throws {
+    func readmeMatchesHelp() async throws {
         let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         // The command reference: `### ` sections whose heading names a `procura` command.
         var sections: [(heading: String, text: String)] = []
@@ -108,7 +108,7 @@ struct CommandLineConventionsTests {
         }
         let runner = try CLIRunner()
         var missing: [String] = []
-        for command in try Self.commands() {
+        for command in try await Self.commands() {
             let words = "procura " + command.joined(separator: " ")
             let top = "procura " + command[0]
             // The section of the command, or the one of its parent command (`procura user add|…`).
@@ -118,7 +118,7 @@ struct CommandLineConventionsTests {
                 missing.append("\(words): no README section")
                 continue
             }
-            let help = try runner.run(command + ["--help"]).stdout
+            let help = try await runner.run(command + ["--help"]).stdout
             for flag in Self.flags(of: help).sorted() where !section.contains(flag) {
                 missing.append("\(words): \(flag) is not in its README section")
             }

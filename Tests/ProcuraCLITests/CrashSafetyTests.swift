@@ -65,12 +65,12 @@ struct CrashSafetyTests {
         #expect(
             seen.contains("posting 15000/30000 (uncommitted)"),
             "the import was not interrupted in its middle: \(seen.suffix(200))")
-        let verify = try CLIRunner().run(["verify", "--database", fixture.url])
+        let verify = try await CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(
             verify.stdout
                 == "ok: 0 ledger entries, 0 positions — every position equals its ledger and its lots (0 lots worth 0)\n")
-        let rerun = try CLIRunner().run(["post", "--database", fixture.url, "--file", file])
+        let rerun = try await CLIRunner().run(["post", "--database", fixture.url, "--file", file])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         let store = try await fixture.store()
         let entries = try await store.entryCount()
@@ -86,7 +86,7 @@ struct CrashSafetyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("data").path
         let url = "sqlite:" + folder.appendingPathComponent("procura.sqlite").path
-        let demo = try CLIRunner().run(["demo-data", "--out", data, "--items", "400"])
+        let demo = try await CLIRunner().run(["demo-data", "--out", data, "--items", "400"])
         #expect(demo.status == 0, "\(demo.stderr)")
         let seen = try Self.runAndKill(["import", data, "--database", url, "--progress", "--quiet"], readStderr: true) {
             $0.contains("writing stock counts")
@@ -94,7 +94,7 @@ struct CrashSafetyTests {
         #expect(
             seen.contains("writing stock counts (uncommitted)"),
             "the import was not interrupted in its middle: \(seen.suffix(300))")
-        let verify = try CLIRunner().run(["verify", "--database", url])
+        let verify = try await CLIRunner().run(["verify", "--database", url])
         #expect(
             verify.stdout
                 == "ok: 0 ledger entries, 0 positions — every position equals its ledger and its lots (0 lots worth 0)\n",
@@ -103,13 +103,13 @@ struct CrashSafetyTests {
         let loaded = try await store.loadSnapshot()
         await store.close()
         #expect(loaded.items.isEmpty && loaded.demand.series.isEmpty, "part of the interrupted import is present")
-        let rerun = try CLIRunner().run(["import", data, "--database", url, "--quiet"])
+        let rerun = try await CLIRunner().run(["import", data, "--database", url, "--quiet"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stdout.contains("  items: 400\n"))
-        let again = try CLIRunner().run(["import", data, "--database", url, "--quiet"])
+        let again = try await CLIRunner().run(["import", data, "--database", url, "--quiet"])
         #expect(again.stdout.contains("postings: 0 posted"))
         #expect(again.stdout.contains("stock counts: 0 posted"))
-        let verifyAfter = try CLIRunner().run(["verify", "--database", url])
+        let verifyAfter = try await CLIRunner().run(["verify", "--database", url])
         #expect(verifyAfter.status == 0, "\(verifyAfter.stdout)")
         #expect(verifyAfter.stdout.contains("every position equals its ledger and its lots ("))
     }
@@ -125,7 +125,7 @@ struct CrashSafetyTests {
         }
         let acknowledged = seen.split(separator: "\n").filter { $0.hasPrefix("posted ") }.count
         #expect(acknowledged >= 1_000)
-        let verify = try CLIRunner().run(["verify", "--database", fixture.url])
+        let verify = try await CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         var store = try await fixture.store()
         let committed = try await store.entryCount()
@@ -134,7 +134,7 @@ struct CrashSafetyTests {
         // Every acknowledged posting is durable; the committed ones are exactly the first `committed` rows.
         #expect(committed >= acknowledged && committed < 4_000)
         #expect(total == Int64(quantities.prefix(committed).reduce(0, +)) * 1_000_000)
-        let rerun = try CLIRunner().run(["post", "--database", fixture.url, "--file", file, "--each"])
+        let rerun = try await CLIRunner().run(["post", "--database", fixture.url, "--file", file, "--each"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stdout.split(separator: "\n").filter { $0.hasPrefix("replayed ") }.count == committed)
         store = try await fixture.store()

@@ -26,11 +26,13 @@ struct DemoDataCommandTests {
     }
 
     @Test("writes the data folder and the supplier statements, creating it, and prints a summary to stderr")
-    func writes() throws {
+    func writes() async throws {
         let parent = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: parent) }
         let out = parent.appendingPathComponent("nested/demo")
-        let result = try CLIRunner().run(["demo-data", "--out", out.path, "--items", "40", "--locations", "2", "--seed", "5"])
+        let result = try await CLIRunner().run([
+            "demo-data", "--out", out.path, "--items", "40", "--locations", "2", "--seed", "5",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
@@ -43,17 +45,17 @@ struct DemoDataCommandTests {
     }
 
     @Test("same flags, same bytes; a second run into its own folder needs no --force")
-    func deterministic() throws {
+    func deterministic() async throws {
         let parent = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: parent) }
         let a = parent.appendingPathComponent("a")
         let b = parent.appendingPathComponent("b")
         let runner = try CLIRunner()
         let flags = ["--items", "30", "--locations", "3", "--seed", "11"]
-        #expect(try runner.run(["demo-data", "--out", a.path] + flags).status == 0)
-        #expect(try runner.run(["demo-data", "--out", b.path] + flags).status == 0)
+        #expect(try await runner.run(["demo-data", "--out", a.path] + flags).status == 0)
+        #expect(try await runner.run(["demo-data", "--out", b.path] + flags).status == 0)
         #expect(try contents(a) == contents(b))
-        let again = try runner.run(["demo-data", "--out", a.path] + flags)
+        let again = try await runner.run(["demo-data", "--out", a.path] + flags)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try contents(a) == contents(b))
     }
@@ -67,46 +69,46 @@ struct DemoDataCommandTests {
             (["--seed", "-1"], "--seed"),
             (["--items", "many"], "--items"),
         ])
-    func badFlags(flags: [String], message: String) throws {
+    func badFlags(flags: [String], message: String) async throws {
         let parent = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: parent) }
-        let result = try CLIRunner().run(["demo-data", "--out", parent.appendingPathComponent("x").path] + flags)
+        let result = try await CLIRunner().run(["demo-data", "--out", parent.appendingPathComponent("x").path] + flags)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("x").path))
     }
 
     @Test("--out is required")
-    func missingOut() throws {
-        let result = try CLIRunner().run(["demo-data"])
+    func missingOut() async throws {
+        let result = try await CLIRunner().run(["demo-data"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--out"))
     }
 
     @Test("refuses a non-empty folder that is not a demo folder unless --force, and leaves other files alone")
-    func refusesForeignFolder() throws {
+    func refusesForeignFolder() async throws {
         let directory = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: directory) }
         let notes = directory.appendingPathComponent("notes.txt")
         try Data("keep me".utf8).write(to: notes)
         let runner = try CLIRunner()
-        let refused = try runner.run(["demo-data", "--out", directory.path, "--items", "20"])
+        let refused = try await runner.run(["demo-data", "--out", directory.path, "--items", "20"])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("not empty") && refused.stderr.contains("--force"), "\(refused.stderr)")
         #expect(try contents(directory).keys.sorted() == ["notes.txt"])
-        let forced = try runner.run(["demo-data", "--out", directory.path, "--items", "20", "--force"])
+        let forced = try await runner.run(["demo-data", "--out", directory.path, "--items", "20", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try Data(contentsOf: notes) == Data("keep me".utf8))
         #expect(try Set(contents(directory).keys) == Set(Self.files + ["notes.txt"]))
     }
 
     @Test("--out naming a file is refused")
-    func outIsFile() throws {
+    func outIsFile() async throws {
         let directory = try Fixtures.temporaryDirectory("procura-cli-demo")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("plain")
         try Data().write(to: file)
-        let result = try CLIRunner().run(["demo-data", "--out", file.path, "--items", "20"])
+        let result = try await CLIRunner().run(["demo-data", "--out", file.path, "--items", "20"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("is a file"), "\(result.stderr)")
     }

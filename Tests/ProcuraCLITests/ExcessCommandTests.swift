@@ -9,12 +9,12 @@ struct ExcessCommandTests {
     @Test(
         "groups add up to the total; every listed line has excess, obsolete stock or a provision; aging's buckets add up to the value"
     )
-    func demoCompany() throws {
+    func demoCompany() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-excess-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "60", "--locations", "2"]).status == 0)
-        let json = try cli.run(["excess", folder.path, "--format", "json", "--quiet"])
+        #expect(try await cli.run(["demo-data", "--out", folder.path, "--items", "60", "--locations", "2"]).status == 0)
+        let json = try await cli.run(["excess", folder.path, "--format", "json", "--quiet"])
         #expect(json.status == 0, "\(json.stderr)")
         let d = try JSONValue.parse(json.stdout)
         let total = d["total"]
@@ -33,12 +33,12 @@ struct ExcessCommandTests {
                 || (line["provision_value"].double ?? 0) > 0
             #expect(flagged, "\(line["item_id"])")
         }
-        let csv = try cli.run(["excess", folder.path, "--format", "csv", "--quiet"])
+        let csv = try await cli.run(["excess", folder.path, "--format", "csv", "--quiet"])
         #expect(csv.stdout.split(separator: "\n").count == lines.count + 1)
-        let aging = try cli.run(["aging", folder.path, "--by", "class", "--quiet"])
+        let aging = try await cli.run(["aging", folder.path, "--by", "class", "--quiet"])
         #expect(aging.status == 0)
         #expect(aging.stdout.contains("0–180 days") && aging.stdout.contains("731+ days"))
-        let table = try cli.run(["excess", folder.path, "--quiet"])
+        let table = try await cli.run(["excess", folder.path, "--quiet"])
         #expect(table.stdout.hasPrefix("Excess and obsolescence as of "))
     }
 }

@@ -16,15 +16,15 @@ struct ForecastCommandTests {
     func json(_ text: String) throws -> JSONValue { try JSONValue.parse(Data(text.utf8)) }
 
     @Test("--series FILE --model ses --alpha 0.1 --format json: the contract keys and statsforecast's numbers")
-    func sesJSON() throws {
+    func sesJSON() async throws {
         let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "smooth_weekly" })["y"]
             .doubles
         let file = try seriesFile(y)
-        let r = try CLIRunner().run([
+        let r = try await CLIRunner().run([
             "forecast", "--series", file.path, "--model", "ses", "--alpha", "0.1", "--horizon", "3", "--format", "json",
         ])
         #expect(r.status == 0, "\(r.stderr)")
-        let out = try json(r.stdout)
+        let out = try await json(r.stdout)
         #expect(out["model"].string == "ses")
         #expect(out["params"]["alpha"].double == 0.1)
         #expect(out["forecast"].doubles.count == 3)
@@ -34,34 +34,34 @@ struct ForecastCommandTests {
     }
 
     @Test("model flags reach the model: holt-winters multiplicative, tsb alphas, moving-average window")
-    func flags() throws {
+    func flags() async throws {
         let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "seasonal_monthly" })["y"]
             .doubles
         let file = try seriesFile(y)
         let runner = try CLIRunner()
-        let hw = try runner.run([
+        let hw = try await runner.run([
             "forecast", "--series", file.path, "--model", "holt-winters", "--season-length", "12", "--seasonal", "multiplicative",
             "--format", "json",
         ])
         #expect(hw.status == 0, "\(hw.stderr)")
-        #expect(try json(hw.stdout)["method"].string?.hasPrefix("ETS(M,A") == true)
-        let tsb = try runner.run([
+        #expect(try await json(hw.stdout)["method"].string?.hasPrefix("ETS(M,A") == true)
+        let tsb = try await runner.run([
             "forecast", "--series", file.path, "--model", "tsb", "--alpha-d", "0.2", "--alpha-p", "0.05", "--format", "json",
         ])
-        #expect(try json(tsb.stdout)["params"]["alpha_p"].double == 0.05)
-        let ma = try runner.run([
+        #expect(try await json(tsb.stdout)["params"]["alpha_p"].double == 0.05)
+        let ma = try await runner.run([
             "forecast", "--series", file.path, "--model", "moving-average", "--window", "3", "--horizon", "1", "--format", "json",
         ])
-        #expect(try json(ma.stdout)["forecast"][0].double == (y[y.count - 1] + y[y.count - 2] + y[y.count - 3]) / 3)
+        #expect(try await json(ma.stdout)["forecast"][0].double == (y[y.count - 1] + y[y.count - 2] + y[y.count - 3]) / 3)
     }
 
     @Test("auto selection reports the chosen model, runner-up and every candidate's score")
-    func auto() throws {
+    func auto() async throws {
         let y = try #require(try ReferenceFile("forecast_series.json").cases.first { $0["id"].string == "lumpy_weekly" })["y"]
             .doubles
-        let r = try CLIRunner().run(["forecast", "--series", try seriesFile(y).path, "--model", "auto", "--format", "json"])
+        let r = try await CLIRunner().run(["forecast", "--series", try seriesFile(y).path, "--model", "auto", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        let out = try json(r.stdout)
+        let out = try await json(r.stdout)
         #expect(out["model"].string == "auto")
         #expect(out["selection"]["pattern"].string == "lumpy")
         #expect(out["selection"]["chosen"].string != nil)
@@ -80,26 +80,26 @@ struct ForecastCommandTests {
             (["--model", "holt-winters"], "needs --season-length"),
             (["--horizon", "0"], "--horizon 0"),
         ])
-    func badInput(_ arguments: [String], _ message: String) throws {
+    func badInput(_ arguments: [String], _ message: String) async throws {
         let file = try seriesFile([3, 4, 5, 4, 3, 5, 6, 4, 5, 4, 3, 5, 4, 6, 5, 4, 5, 3, 4, 5])
-        let r = try CLIRunner().run(["forecast", "--series", file.path] + arguments)
+        let r = try await CLIRunner().run(["forecast", "--series", file.path] + arguments)
         #expect(r.status != 0)
         #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
     }
 
     @Test("a non-numeric line after the header names the file and line")
-    func badFile() throws {
+    func badFile() async throws {
         let dir = try Fixtures.temporaryDirectory("forecast-cli")
         let url = dir.appendingPathComponent("s.txt")
         try "qty\n3\nfour\n5\n".write(to: url, atomically: true, encoding: .utf8)
-        let r = try CLIRunner().run(["forecast", "--series", url.path, "--model", "naive"])
+        let r = try await CLIRunner().run(["forecast", "--series", url.path, "--model", "naive"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("s.txt:3: 'four' — expected a number"), "stderr: \(r.stderr)")
     }
 
     @Test("data folder: the table names the models, the corrections and the top item-locations")
-    func dataFolderTable() throws {
-        let r = try CLIRunner().run(["forecast", Fixtures.url("import/valid").path, "--horizon", "3"])
+    func dataFolderTable() async throws {
+        let r = try await CLIRunner().run(["forecast", Fixtures.url("import/valid").path, "--horizon", "3"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Forecast as of 2024-03-04: 5 item-locations, 3 weeks from 2024-03-04\n"))
         #expect(r.stdout.contains("History corrections: 1 in 1 item-locations (stockout_partial 1)"))
@@ -107,8 +107,8 @@ struct ForecastCommandTests {
     }
 
     @Test("data folder --item: the selection, the stock-out correction and the forecast per bucket")
-    func dataFolderDetail() throws {
-        let r = try CLIRunner().run(["forecast", Fixtures.url("import/valid").path, "--item", "P-1", "--horizon", "2"])
+    func dataFolderDetail() async throws {
+        let r = try await CLIRunner().run(["forecast", Fixtures.url("import/valid").path, "--item", "P-1", "--horizon", "2"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("P-1 @ DC-1 — category bearings"))
         #expect(r.stdout.contains("2024-02-26  stockout_partial         5     7  2 of 7 days out of stock"))
@@ -116,10 +116,10 @@ struct ForecastCommandTests {
     }
 
     @Test("data folder --format csv: one row per item-location and bucket with the documented columns")
-    func dataFolderCSV() throws {
+    func dataFolderCSV() async throws {
         let folder = try Self.company()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try CLIRunner().run(["forecast", folder.path, "--horizon", "4", "--format", "csv"])
+        let r = try await CLIRunner().run(["forecast", folder.path, "--horizon", "4", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(
@@ -142,12 +142,12 @@ struct ForecastCommandTests {
     }
 
     @Test("data folder --format json: selection scores, corrections, adjustments and buckets per item-location")
-    func dataFolderJSON() throws {
+    func dataFolderJSON() async throws {
         let folder = try Self.company()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let r = try CLIRunner().run(["forecast", folder.path, "--item", "STEADY", "--format", "json"])
+        let r = try await CLIRunner().run(["forecast", folder.path, "--item", "STEADY", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        let out = try json(r.stdout)
+        let out = try await json(r.stdout)
         #expect(out["horizon"].int == 12 && out["model"].string == "auto" && out["selection"]["metric"].string == "rmse")
         let steady = out["item_locations"][0]
         // The pattern is the classification's, on the recorded history: the 900 spike makes it erratic.
@@ -162,7 +162,7 @@ struct ForecastCommandTests {
     }
 
     @Test("data folder errors: unknown item and location, bad model, a window that does not apply — exit 64 and the reason")
-    func dataFolderErrors() throws {
+    func dataFolderErrors() async throws {
         let folder = Fixtures.url("import/valid").path
         let runner = try CLIRunner()
         for (arguments, message) in [
@@ -172,13 +172,13 @@ struct ForecastCommandTests {
             (["--model", "prophet"], "--model 'prophet' — expected auto or one of naive"),
             (["--model", "ses", "--window", "4"], "--window does not apply to ses"),
         ] {
-            let r = try runner.run(["forecast", folder] + arguments)
+            let r = try await runner.run(["forecast", folder] + arguments)
             #expect(r.status == 64, "\(arguments)")
             #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
         }
-        let both = try runner.run(["forecast", folder, "--series", "x.txt"])
+        let both = try await runner.run(["forecast", folder, "--series", "x.txt"])
         #expect(both.status == 64 && both.stderr.contains("not both"))
-        let missing = try runner.run(["forecast", "/nonexistent"])
+        let missing = try await runner.run(["forecast", "/nonexistent"])
         #expect(missing.status == 65)
     }
 

@@ -45,56 +45,56 @@ struct KPIsCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
         let demo = folder.appendingPathComponent("demo").path
-        let written = try cli.run(["demo-data", "--out", demo, "--items", "30", "--locations", "1"])
+        let written = try await cli.run(["demo-data", "--out", demo, "--items", "30", "--locations", "1"])
         #expect(written.status == 0, "\(written.stderr)")
-        let fromFolder = try cli.run(["kpis", demo, "--format", "json", "--quiet"])
+        let fromFolder = try await cli.run(["kpis", demo, "--format", "json", "--quiet"])
         #expect(fromFolder.status == 0, "\(fromFolder.stderr)")
 
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
         let (process, address, _, _) = try ServeCommandTests.startDemo(database: database)
         defer { if process.isRunning { process.terminate() } }
-        let token = try cli.run(["user", "token", "add", "admin", "--name", "kpis", "--database", database])
+        let token = try await cli.run(["user", "token", "add", "admin", "--name", "kpis", "--database", database])
         let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
         let (status, api) = try await ServeCommandTests.get(address + "/api/v1/dashboard", token: secret)
         #expect(status == 200)
-        let fromDatabase = try cli.run(["kpis", "--database", database, "--format", "json"])
+        let fromDatabase = try await cli.run(["kpis", "--database", database, "--format", "json"])
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
         process.terminate()
         process.waitUntilExit()
 
-        let apiJSON = try Self.json(api)
+        let apiJSON = try await Self.json(api)
         let folderDifferences = Self.differences(
-            try Self.json(fromFolder.stdout), apiJSON, relative: 1e-9, ignoring: ["run_number"])
+            try await Self.json(fromFolder.stdout), apiJSON, relative: 1e-9, ignoring: ["run_number"])
         #expect(folderDifferences.isEmpty, "\(folderDifferences.prefix(10))")
-        let databaseDifferences = Self.differences(try Self.json(fromDatabase.stdout), apiJSON, relative: 0)
+        let databaseDifferences = Self.differences(try await Self.json(fromDatabase.stdout), apiJSON, relative: 0)
         #expect(databaseDifferences.isEmpty, "\(databaseDifferences.prefix(10))")
         let total = try #require((apiJSON as? [String: Any])?["total"] as? [String: Any])
         #expect((total["inventory_value"] as? Double ?? 0) > 0 && (total["item_locations"] as? Int ?? 0) > 0)
     }
 
     @Test("procura kpis --by class prints one grouping as a table and as CSV; bad flags exit 64")
-    func groupings() throws {
+    func groupings() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-kpis-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
         let demo = folder.path
-        #expect(try cli.run(["demo-data", "--out", demo, "--items", "20", "--locations", "1"]).status == 0)
-        let table = try cli.run(["kpis", demo, "--by", "class", "--quiet"])
+        #expect(try await cli.run(["demo-data", "--out", demo, "--items", "20", "--locations", "1"]).status == 0)
+        let table = try await cli.run(["kpis", demo, "--by", "class", "--quiet"])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.hasPrefix("Inventory KPIs as of "))
         #expect(table.stdout.contains("class AX") || table.stdout.contains("class AZ"))
         #expect(!table.stdout.contains("category "))
         #expect(table.stdout.contains("Flagged overrides: "))
-        let csv = try cli.run(["kpis", demo, "--by", "location", "--format", "csv", "--quiet"])
+        let csv = try await cli.run(["kpis", demo, "--by", "location", "--format", "csv", "--quiet"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(
             lines.first
                 == "grouping,name,item_locations,inventory_value,cost_of_goods_issued,annual_usage_value,turns,days_on_hand,issued_quantity,lost_quantity,fill_rate,stockout_days,stockout_item_locations,stockout_frequency"
         )
         #expect(lines.count == 3 && lines[1].hasPrefix("total,total,") && lines[2].hasPrefix("location,"))
-        let bad = try cli.run(["kpis", demo, "--by", "supplier"])
+        let bad = try await cli.run(["kpis", demo, "--by", "supplier"])
         #expect(bad.status == 64)
-        let both = try cli.run(["kpis", demo, "--database", "sqlite:/tmp/x.sqlite"])
+        let both = try await cli.run(["kpis", demo, "--database", "sqlite:/tmp/x.sqlite"])
         #expect(both.status == 64 && both.stderr.contains("give either a data folder or --database, not both"))
     }
 
@@ -107,36 +107,37 @@ struct KPIsCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
         let demo = folder.appendingPathComponent("demo").path
-        #expect(try cli.run(["demo-data", "--out", demo, "--items", "30", "--locations", "1"]).status == 0)
+        #expect(try await cli.run(["demo-data", "--out", demo, "--items", "30", "--locations", "1"]).status == 0)
         let window = ["--from", "2026-03-01", "--to", "2026-08-31"]
-        let fromFolder = try cli.run(["kpis", demo, "--by", "month", "--by", "category", "--format", "json", "--quiet"] + window)
+        let fromFolder = try await cli.run(
+            ["kpis", demo, "--by", "month", "--by", "category", "--format", "json", "--quiet"] + window)
         #expect(fromFolder.status == 0, "\(fromFolder.stderr)")
 
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
         let (process, address, _, _) = try ServeCommandTests.startDemo(database: database)
         defer { if process.isRunning { process.terminate() } }
-        let token = try cli.run(["user", "token", "add", "admin", "--name", "kpis", "--database", database])
+        let token = try await cli.run(["user", "token", "add", "admin", "--name", "kpis", "--database", database])
         let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
         let query = "?from=2026-03-01&to=2026-08-31&by=category"
         let (status, api) = try await ServeCommandTests.get(address + "/api/v1/kpis/history" + query, token: secret)
         #expect(status == 200)
         let (pageStatus, page) = try await ServeCommandTests.get(address + "/kpi-history" + query, token: secret)
         #expect(pageStatus == 200)
-        let fromDatabase = try cli.run(
+        let fromDatabase = try await cli.run(
             ["kpis", "--database", database, "--by", "month", "--by", "category", "--format", "json"] + window)
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
         process.terminate()
         process.waitUntilExit()
 
-        let apiJSON = try Self.json(api)
-        let exact = Self.differences(try Self.json(fromDatabase.stdout), apiJSON, relative: 0)
+        let apiJSON = try await Self.json(api)
+        let exact = Self.differences(try await Self.json(fromDatabase.stdout), apiJSON, relative: 0)
         #expect(exact.isEmpty, "\(exact.prefix(10))")
         // The database keeps no stock_history.csv: the figures that need the stock over time differ.
         let stockDependent: Set<String> = [
             "stock_days", "average_inventory_value", "inventory_turnover", "inventory_turnover_annualized", "days_on_hand",
             "excess_value", "obsolete_value", "gmroi", "change", "trend", "on_target",
         ]
-        let flows = Self.differences(try Self.json(fromFolder.stdout), apiJSON, relative: 1e-9, skipping: stockDependent)
+        let flows = Self.differences(try await Self.json(fromFolder.stdout), apiJSON, relative: 1e-9, skipping: stockDependent)
         #expect(flows.isEmpty, "\(flows.prefix(10))")
         let root = try #require(apiJSON as? [String: Any])
         let periods = try #require(root["periods"] as? [[String: Any]])
@@ -160,24 +161,24 @@ struct KPIsCommandTests {
     }
 
     @Test("procura kpis: --from after --to, --by item without month and a window without whole weeks exit 64 naming the flags")
-    func historyFlags() throws {
+    func historyFlags() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-kpis-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "20", "--locations", "1"]).status == 0)
-        let reversed = try cli.run(["kpis", folder.path, "--from", "2026-05-01", "--to", "2026-04-01"])
+        #expect(try await cli.run(["demo-data", "--out", folder.path, "--items", "20", "--locations", "1"]).status == 0)
+        let reversed = try await cli.run(["kpis", folder.path, "--from", "2026-05-01", "--to", "2026-04-01"])
         #expect(
             reversed.status == 64 && reversed.stderr.contains("--to '2026-04-01' — expected a date on or after --from 2026-05-01")
         )
-        let item = try cli.run(["kpis", folder.path, "--by", "item"])
+        let item = try await cli.run(["kpis", folder.path, "--by", "item"])
         #expect(item.status == 64 && item.stderr.contains("--by item — expected category, location or class"))
-        let outside = try cli.run(["kpis", folder.path, "--by", "month", "--from", "2030-01-01", "--quiet"])
+        let outside = try await cli.run(["kpis", folder.path, "--by", "month", "--from", "2030-01-01", "--quiet"])
         #expect(
             outside.status == 64
                 && outside.stderr.contains(
                     "--from/--to: no complete week of the demand history lies within from 2030-01-01 … to (end) — the complete weeks of the history cover 2023-12-04 … 2026-11-29"
                 ), "\(outside.stderr)")
-        let csv = try cli.run(
+        let csv = try await cli.run(
             ["kpis", folder.path, "--by", "month", "--by", "supplier", "--from", "2026-09-01", "--format", "csv", "--quiet"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
@@ -188,9 +189,9 @@ struct KPIsCommandTests {
             ])
         #expect(lines.contains { $0.hasPrefix("supplier,SUP-") })
         // The snapshot KPIs over a window: flows over the whole weeks of 2026-11.
-        let snapshot = try cli.run(["kpis", folder.path, "--from", "2026-11-01", "--to", "2026-11-29", "--quiet"])
+        let snapshot = try await cli.run(["kpis", folder.path, "--from", "2026-11-01", "--to", "2026-11-29", "--quiet"])
         #expect(snapshot.status == 0 && snapshot.stdout.contains("flows over 4 weeks, 2026-11-02 … 2026-11-29 (28 days)"))
-        let causes = try cli.run(["root-causes", folder.path, "--from", "2026-06-01", "--format", "csv", "--quiet"])
+        let causes = try await cli.run(["root-causes", folder.path, "--from", "2026-06-01", "--format", "csv", "--quiet"])
         #expect(causes.status == 0, "\(causes.stderr)")
         #expect(
             causes.stdout.hasPrefix(

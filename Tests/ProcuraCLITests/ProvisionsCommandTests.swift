@@ -7,26 +7,28 @@ import Testing
 @Suite("procura provisions", .serialized)
 struct ProvisionsCommandTests {
     @Test("run, approve by finance (not the runner), export: Σ item provisions = run total = export total, to the cent")
-    func monthlyRun() throws {
+    func monthlyRun() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-prov-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
         let demo = folder.appendingPathComponent("demo").path
         let database = "sqlite:" + folder.appendingPathComponent("prov.sqlite").path
-        #expect(try cli.run(["demo-data", "--out", demo, "--items", "60", "--locations", "2"]).status == 0)
-        #expect(try cli.run(["import", demo, "--database", database, "--quiet"]).status == 0)
+        #expect(try await cli.run(["demo-data", "--out", demo, "--items", "60", "--locations", "2"]).status == 0)
+        #expect(try await cli.run(["import", demo, "--database", database, "--quiet"]).status == 0)
         for (user, role) in [("pia", "planner"), ("fin", "finance"), ("bo", "buyer")] {
-            #expect(try cli.run(["user", "add", user, "--role", role, "--database", database]).status == 0)
+            #expect(try await cli.run(["user", "add", user, "--role", role, "--database", database]).status == 0)
         }
 
-        let badMonth = try cli.run(["provisions", "run", "--month", "2026-13", "--as", "pia", "--database", database])
+        let badMonth = try await cli.run(["provisions", "run", "--month", "2026-13", "--as", "pia", "--database", database])
         #expect(badMonth.status == 64 && badMonth.stderr.contains("month '2026-13' is not a month YYYY-MM"), "\(badMonth.stderr)")
-        let buyer = try cli.run(["provisions", "run", "--month", "2026-11", "--as", "bo", "--database", database, "--quiet"])
+        let buyer = try await cli.run([
+            "provisions", "run", "--month", "2026-11", "--as", "bo", "--database", database, "--quiet",
+        ])
         #expect(buyer.status == 1)
         #expect(
             buyer.stderr
                 == "Error: bo (buyer) may not run a provision run — finance, planner or admin may\nnothing was changed\n")
-        let ran = try cli.run([
+        let ran = try await cli.run([
             "provisions", "run", "--month", "2026-11", "--as", "pia", "--database", database, "--format", "json", "--quiet",
         ])
         #expect(ran.status == 0, "\(ran.stderr)")
@@ -37,18 +39,18 @@ struct ProvisionsCommandTests {
         let sum = lines.reduce(0) { $0 + cents($1["amount"]) }
         #expect(sum == cents(run["total"]), "Σ item provisions = run total")
 
-        let draftExport = try cli.run(["provisions", "export", "PR-2026-11", "--database", database])
+        let draftExport = try await cli.run(["provisions", "export", "PR-2026-11", "--database", database])
         #expect(draftExport.status == 1 && draftExport.stderr.contains("is a draft"))
-        let own = try cli.run(["provisions", "approve", "PR-2026-11", "--as", "pia", "--database", database])
+        let own = try await cli.run(["provisions", "approve", "PR-2026-11", "--as", "pia", "--database", database])
         #expect(own.status == 1)
         #expect(
             own.stderr
                 == "Error: pia (planner) may not approve provision run PR-2026-11 — only finance may\nnothing was changed\n")
-        let approved = try cli.run(["provisions", "approve", "PR-2026-11", "--as", "fin", "--database", database])
+        let approved = try await cli.run(["provisions", "approve", "PR-2026-11", "--as", "fin", "--database", database])
         #expect(approved.status == 0, "\(approved.stderr)")
         #expect(approved.stdout.hasPrefix("PR-2026-11 approved by fin: \(lines.count) item-locations, provision "))
 
-        let csv = try cli.run(["provisions", "export", "PR-2026-11", "--database", database])
+        let csv = try await cli.run(["provisions", "export", "PR-2026-11", "--database", database])
         let rows = csv.stdout.split(separator: "\n")
         #expect(
             rows.first
@@ -60,17 +62,20 @@ struct ProvisionsCommandTests {
             return total + Int(((Double(String(fields[amount])) ?? .nan) * 100).rounded())
         }
         #expect(exported == sum, "export total = run total")
-        let listed = try cli.run(["provisions", "list", "--database", database, "--format", "json"])
+        let listed = try await cli.run(["provisions", "list", "--database", database, "--format", "json"])
         let listedRuns = try JSONValue.parse(listed.stdout).array
         #expect(listedRuns.count == 1 && listedRuns.first?["state"].string == "approved", "\(listed.stdout)")
 
-        let again = try cli.run(["provisions", "run", "--month", "2026-11", "--as", "pia", "--database", database, "--quiet"])
+        let again = try await cli.run([
+            "provisions", "run", "--month", "2026-11", "--as", "pia", "--database", database, "--quiet",
+        ])
         #expect(again.status == 1 && again.stderr.contains("is final"), "\(again.stderr)")
-        #expect(try cli.run(["provisions", "export", "PR-2026-11", "--format", "table", "--database", database]).status == 64)
-        let unknown = try cli.run(["provisions", "export", "PR-1999-01", "--database", database])
+        #expect(
+            try await cli.run(["provisions", "export", "PR-2026-11", "--format", "table", "--database", database]).status == 64)
+        let unknown = try await cli.run(["provisions", "export", "PR-1999-01", "--database", database])
         #expect(unknown.status == 1 && unknown.stderr.contains("no provision run 'PR-1999-01'"))
 
-        let aging = try cli.run(["aging", demo, "--format", "csv", "--quiet"])
+        let aging = try await cli.run(["aging", demo, "--format", "csv", "--quiet"])
         #expect(aging.status == 0)
         #expect(
             aging.stdout.hasPrefix(

@@ -9,12 +9,12 @@ struct RiskCommandTests {
     @Test(
         "every line one source or long lead; survive/recover/shortfall/buffer recomputed from the line; groups add up; --exposed; a bad risk setting is refused"
     )
-    func demoCompany() throws {
+    func demoCompany() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-risk-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "60", "--locations", "2"]).status == 0)
-        let json = try cli.run(["risk", folder.path, "--format", "json", "--quiet"])
+        #expect(try await cli.run(["demo-data", "--out", folder.path, "--items", "60", "--locations", "2"]).status == 0)
+        let json = try await cli.run(["risk", folder.path, "--format", "json", "--quiet"])
         #expect(json.status == 0, "\(json.stderr)")
         let d = try JSONValue.parse(json.stdout)
         #expect(d["recovery_days"].int == 56 && d["qualification_days"].int == 120 && d["long_lead_days"].int == 60)
@@ -50,7 +50,7 @@ struct RiskCommandTests {
         let values = lines.map { $0["value_at_risk"].double ?? .nan }
         #expect(values == values.sorted(by: >))
 
-        let csv = try cli.run(["risk", folder.path, "--format", "csv", "--exposed", "--quiet"])
+        let csv = try await cli.run(["risk", folder.path, "--format", "csv", "--exposed", "--quiet"])
         #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == exposed + 1)
         #expect(
             csv.stdout.hasPrefix(
@@ -62,13 +62,13 @@ struct RiskCommandTests {
             let high = ["strategic", "bottleneck"].contains(line["supplier_segment"].string ?? "")
             #expect(line["supply_risk"].string == (high ? "high" : "low"))
         }
-        let table = try cli.run(["risk", folder.path, "--quiet"])
+        let table = try await cli.run(["risk", folder.path, "--quiet"])
         #expect(table.stdout.hasPrefix("Supply exposure as of ") && table.stdout.contains("Largest values at risk"))
 
         let settings = folder.appendingPathComponent("settings.yaml")
         let text = try String(contentsOf: settings, encoding: .utf8)
         try (text + "\nrisk:\n  recovery_days: 0\n").write(to: settings, atomically: true, encoding: .utf8)
-        let refused = try cli.run(["risk", folder.path, "--quiet"])
+        let refused = try await cli.run(["risk", folder.path, "--quiet"])
         #expect(refused.status == 65 && refused.stdout.isEmpty)
         #expect(refused.stderr.contains("risk.recovery_days — expected a whole number from 1 to 730, got 0"), "\(refused.stderr)")
     }
@@ -76,12 +76,12 @@ struct RiskCommandTests {
     @Test(
         "kanban: AX/BX or jit_kanban loops; N = ⌈D·L·(1+α)/C⌉ recomputed from the line, α·D·L = the safety stock; csv rows = loops"
     )
-    func kanban() throws {
+    func kanban() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-kanban-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "120", "--locations", "2"]).status == 0)
-        let json = try cli.run(["kanban", folder.path, "--format", "json", "--quiet"])
+        #expect(try await cli.run(["demo-data", "--out", folder.path, "--items", "120", "--locations", "2"]).status == 0)
+        let json = try await cli.run(["kanban", folder.path, "--format", "json", "--quiet"])
         #expect(json.status == 0, "\(json.stderr)")
         let d = try JSONValue.parse(json.stdout)
         let loops = d["loops"].array
@@ -100,10 +100,10 @@ struct RiskCommandTests {
             #expect(loop["max_inventory"].int == cards * Int(container))
             #expect((loop["cards_full"].int ?? -1) <= cards)
         }
-        let csv = try cli.run(["kanban", folder.path, "--format", "csv", "--quiet"])
+        let csv = try await cli.run(["kanban", folder.path, "--format", "csv", "--quiet"])
         #expect(csv.stdout.split(separator: "\n").count == loops.count + 1)
         #expect(csv.stdout.hasPrefix("item_id,location_id,category,class,strategy,supplier_id,daily_demand"))
-        let table = try cli.run(["kanban", folder.path, "--quiet"])
+        let table = try await cli.run(["kanban", folder.path, "--quiet"])
         #expect(table.stdout.hasPrefix("Kanban board as of "))
     }
 }

@@ -61,32 +61,32 @@ struct ServeCommandTests {
         #expect(status == 200 && health.contains("\"plan_run\":1"))
 
         let cli = try CLIRunner()
-        let added = try cli.run(["user", "add", "pia", "--role", "planner", "--database", database])
+        let added = try await cli.run(["user", "add", "pia", "--role", "planner", "--database", database])
         #expect(added.status == 0 && added.stdout.contains("created user pia (planner)") && added.stdout.contains("password: "))
-        let refused = try cli.run(["user", "add", "sam", "--role", "supplier", "--database", database])
+        let refused = try await cli.run(["user", "add", "sam", "--role", "supplier", "--database", database])
         #expect(refused.status != 0 && refused.stderr.contains("--supplier"))
-        let badRole = try cli.run(["user", "add", "x", "--role", "king", "--database", database])
+        let badRole = try await cli.run(["user", "add", "x", "--role", "king", "--database", database])
         #expect(badRole.status == 64 && badRole.stderr.contains("--role must be one of"))
-        let short = try cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "short\n")
+        let short = try await cli.run(["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "short\n")
         #expect(
             short.status != 0
                 && short.stderr.contains("Error: the password has 5 characters. A password needs 12 or more characters"))
-        let passwd = try cli.run(
+        let passwd = try await cli.run(
             ["user", "passwd", "pia", "--password-stdin", "--database", database], stdin: "a much longer password\n")
         #expect(passwd.status == 0 && !passwd.stdout.contains("password: "))
-        let token = try cli.run(["user", "token", "add", "pia", "--name", "ci", "--database", database])
+        let token = try await cli.run(["user", "token", "add", "pia", "--name", "ci", "--database", database])
         #expect(token.status == 0)
         let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
         let (meStatus, me) = try await Self.get(address + "/api/v1/me", token: secret)
         #expect(meStatus == 200 && me.contains("\"role\":\"planner\""))
-        let disabled = try cli.run(["user", "disable", "pia", "--database", database])
+        let disabled = try await cli.run(["user", "disable", "pia", "--database", database])
         #expect(disabled.status == 0 && disabled.stdout.contains("API tokens revoked"))
         try await Task.sleep(for: .seconds(6))  // the server trusts a looked-up token for 5 s
         let (afterStatus, _) = try await Self.get(address + "/api/v1/me", token: secret)
         #expect(afterStatus == 401)
-        let list = try cli.run(["user", "list", "--database", database])
+        let list = try await cli.run(["user", "list", "--database", database])
         #expect(list.stdout.contains("pia,planner,,no,"))
-        let missing = try cli.run(["user", "disable", "nobody", "--database", database])
+        let missing = try await cli.run(["user", "disable", "nobody", "--database", database])
         #expect(missing.status == 1 && missing.stderr.contains("does not exist"))
 
         process.terminate()  // SIGTERM

@@ -16,16 +16,16 @@ struct StorageCommandTests {
             "post", "--database", fixture.url, "--key", "r1", "--type", "receipt", "--item", "P1", "--location", "DC1",
             "--quantity", "2", "--uom", "BOX", "--date", "2026-11-02",
         ]
-        let first = try CLIRunner().run(args)
+        let first = try await CLIRunner().run(args)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "posted r1 entry 1: receipt P1@DC1 on_hand +24\n")
-        let again = try CLIRunner().run(args)
+        let again = try await CLIRunner().run(args)
         #expect(again.stdout == "replayed r1 entry 1: receipt P1@DC1 on_hand +24\n")
-        let stock = try CLIRunner().run(["stock", "--database", fixture.url, "--format", "csv"])
+        let stock = try await CLIRunner().run(["stock", "--database", fixture.url, "--format", "csv"])
         #expect(
             stock.stdout
                 == "item_id,location_id,owner,owner_supplier_id,on_hand,in_transit,on_order,allocated\nP1,DC1,owned,,24,0,0,0\n")
-        let verify = try CLIRunner().run(["verify", "--database", fixture.url])
+        let verify = try await CLIRunner().run(["verify", "--database", fixture.url])
         #expect(verify.status == 0)
         #expect(
             verify.stdout
@@ -36,7 +36,7 @@ struct StorageCommandTests {
     func badUnit() async throws {
         let fixture = try await StorageCLIFixture()
         defer { fixture.remove() }
-        let result = try CLIRunner().run([
+        let result = try await CLIRunner().run([
             "post", "--database", fixture.url, "--key", "r1", "--type", "receipt", "--item", "P1", "--location", "DC1",
             "--quantity", "1",
             "--uom", "PAL",
@@ -49,8 +49,8 @@ struct StorageCommandTests {
     }
 
     @Test("missing flags of a single posting: exit non-zero and say which")
-    func missingFlags() throws {
-        let result = try CLIRunner().run(["post", "--key", "r1"])
+    func missingFlags() async throws {
+        let result = try await CLIRunner().run(["post", "--key", "r1"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("missing --type, --item, --location, --quantity"))
     }
@@ -61,19 +61,19 @@ struct StorageCommandTests {
         defer { fixture.remove() }
         let bad = try fixture.write(
             "bad.csv", header + "r1,2026-11-02,receipt,P1,DC1,5,,,,,,,\ni1,2026-11-03,issue,P1,DC1,9,,,,,,,\n")
-        let failed = try CLIRunner().run(["post", "--database", fixture.url, "--file", bad])
+        let failed = try await CLIRunner().run(["post", "--database", fixture.url, "--file", bad])
         #expect(failed.status == 1)
         #expect(failed.stderr.hasPrefix("Error: \(bad):3: on-hand of P1 at DC1 (owned) would become -4"))
-        #expect(try CLIRunner().run(["stock", "--database", fixture.url]).stdout == "no stock positions\n")
+        #expect(try await CLIRunner().run(["stock", "--database", fixture.url]).stdout == "no stock positions\n")
         let good = try fixture.write(
             "good.csv",
             header + "r1,2026-11-02,receipt,P1,DC1,5,,,,,,,\nt1,2026-11-03,transfer_out,P1,DC1,2,,PLANT,,,,,T1\n")
-        let posted = try CLIRunner().run(["post", "--database", fixture.url, "--file", good, "--format", "json"])
+        let posted = try await CLIRunner().run(["post", "--database", fixture.url, "--file", good, "--format", "json"])
         #expect(posted.status == 0, "\(posted.stderr)")
         #expect(posted.stdout.split(separator: "\n").count == 2)
         #expect(posted.stdout.contains(#""key": "t1""#) || posted.stdout.contains(#""key":"t1""#))
         #expect(posted.stdout.contains(#""intercompany": true"#) || posted.stdout.contains(#""intercompany":true"#))
-        let report = try CLIRunner().run([
+        let report = try await CLIRunner().run([
             "reconcile", "intercompany", "--database", fixture.url, "--as-of", "2026-11-10", "--format", "csv",
         ])
         #expect(report.status == 0)
@@ -90,7 +90,7 @@ struct StorageCommandTests {
             header
                 + "r1,2026-11-02,receipt,P1,DC1,5,,,,,,,\nz1,2026-11-02,receipt,P1,DC1,0.0000001,,,,,,,\ns1,2026-11-02,scrap,P1,DC1,1,,,,,,,\n"
                 + "r1,2026-11-03,receipt,P1,DC1,1,,,,,,,\n")
-        let failed = try CLIRunner().run(["post", "--database", fixture.url, "--file", bad])
+        let failed = try await CLIRunner().run(["post", "--database", fixture.url, "--file", bad])
         #expect(failed.status == 65)
         #expect(
             failed.stderr == """
@@ -99,14 +99,14 @@ struct StorageCommandTests {
                 \(bad):5:1: key 'r1' — expected a unique key (line 2 has it too)
 
                 """)
-        #expect(try CLIRunner().run(["stock", "--database", fixture.url]).stdout == "no stock positions\n")
+        #expect(try await CLIRunner().run(["stock", "--database", fixture.url]).stdout == "no stock positions\n")
     }
 
     @Test("master-data check reads the database; an error finding exits 1")
     func check() async throws {
         let fixture = try await StorageCLIFixture { $0.sourcing[0].purchaseUOM = "PAL" }
         defer { fixture.remove() }
-        let result = try CLIRunner().run(["check", "--database", fixture.url])
+        let result = try await CLIRunner().run(["check", "--database", fixture.url])
         #expect(result.status == 1)
         #expect(
             result.stdout.hasPrefix(
@@ -121,10 +121,10 @@ struct StorageCommandTests {
         let postings = try fixture.write(
             "c.csv",
             header + "c1,2026-11-02,consignment_receipt,P1,DC1,10,,,S1,,,,\nu1,2026-11-03,consumption,P1,DC1,3,,,S1,,,,\n")
-        #expect(try CLIRunner().run(["post", "--database", fixture.url, "--file", postings]).status == 0)
+        #expect(try await CLIRunner().run(["post", "--database", fixture.url, "--file", postings]).status == 0)
         let statement = try fixture.write("statement.csv", "supplier_id,item_id,location_id,quantity\nS1,P1,DC1,8\n")
         let out = fixture.folder.appendingPathComponent("recon.csv").path
-        let result = try CLIRunner().run([
+        let result = try await CLIRunner().run([
             "reconcile", "consignment", "--database", fixture.url, "--supplier", "S1", "--statement", statement, "--output", out,
         ])
         #expect(result.status == 1)
@@ -134,8 +134,8 @@ struct StorageCommandTests {
     }
 
     @Test("a bad database URL is a clear error")
-    func badURL() throws {
-        let result = try CLIRunner().run(["stock", "--database", "mysql://x"])
+    func badURL() async throws {
+        let result = try await CLIRunner().run(["stock", "--database", "mysql://x"])
         #expect(result.status == 1)
         #expect(
             result.stderr

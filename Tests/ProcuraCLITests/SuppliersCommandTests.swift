@@ -7,12 +7,12 @@ import Testing
 @Suite("procura suppliers", .serialized)
 struct SuppliersCommandTests {
     @Test("procura suppliers DATA --format json: receipts, on-time share and mean lead time equal a count over receipts.csv")
-    func figuresFromReceipts() throws {
+    func figuresFromReceipts() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-suppliers-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "30", "--locations", "1"]).status == 0)
-        let result = try cli.run(["suppliers", folder.path, "--format", "json"])
+        #expect(try await cli.run(["demo-data", "--out", folder.path, "--items", "30", "--locations", "1"]).status == 0)
+        let result = try await cli.run(["suppliers", folder.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let cards = try JSONValue.parse(result.stdout).array
         #expect(!cards.isEmpty)
@@ -49,20 +49,20 @@ struct SuppliersCommandTests {
         #expect(checked > 0, "the demo company has receipts")
 
         let first: String = cards[0]["supplier_id"].string ?? ""
-        let one = try cli.run(["suppliers", folder.path, "--supplier", first, "--format", "csv"])
+        let one = try await cli.run(["suppliers", folder.path, "--supplier", first, "--format", "csv"])
         #expect(one.status == 0 && one.stdout.split(separator: "\n").count == 2, "\(one.stdout)")
     }
 
     @Test("procura suppliers: an unknown --supplier and a data folder with --database are usage errors naming the value")
-    func errors() throws {
+    func errors() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-suppliers-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cli = try CLIRunner()
-        #expect(try cli.run(["demo-data", "--out", folder.path, "--items", "10", "--locations", "1"]).status == 0)
-        let unknown = try cli.run(["suppliers", folder.path, "--supplier", "NOPE-1"])
+        #expect(try await cli.run(["demo-data", "--out", folder.path, "--items", "10", "--locations", "1"]).status == 0)
+        let unknown = try await cli.run(["suppliers", folder.path, "--supplier", "NOPE-1"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("--supplier 'NOPE-1' is not a supplier"), "\(unknown.stderr)")
-        let both = try cli.run(["suppliers", folder.path, "--database", "sqlite:/tmp/x.sqlite"])
+        let both = try await cli.run(["suppliers", folder.path, "--database", "sqlite:/tmp/x.sqlite"])
         #expect(both.status == 64)
         #expect(both.stderr.contains("give either a data folder or --database"), "\(both.stderr)")
     }

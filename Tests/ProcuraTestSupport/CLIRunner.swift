@@ -34,7 +34,20 @@ public struct CLIRunner: Sendable {
     }
 
     /// Runs `procura arguments…`, optionally with `stdin` text, and waits for it.
-    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    ///
+    /// The wait blocks, so it happens on a thread of its own and never on the concurrency pool: on
+    /// two cores that pool has two threads, and CLI tests blocking them starved the servers the web
+    /// tests run in the same process (their requests timed out unanswered).
+    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            let waiter = Thread {
+                continuation.resume(with: Swift.Result { try blockingRun(arguments, stdin: stdin, environment: environment) })
+            }
+            waiter.start()
+        }
+    }
+
+    private func blockingRun(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

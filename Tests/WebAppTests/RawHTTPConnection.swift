@@ -8,12 +8,16 @@ import Foundation
 
 /// A blocking HTTP/1.1 client over one TCP connection to 127.0.0.1, for tests that must control
 /// when each byte is sent (a request whose body arrives in two parts).
-final class RawHTTPConnection {
+///
+/// Reads block, so they run on a thread of their own, never on the concurrency pool: on two cores
+/// the pool has two threads, and a test blocking one while another test blocks the other left the
+/// server's handlers no thread to answer on (the read then timed out after 0 bytes).
+final class RawHTTPConnection: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         var head: String
         var body: String
@@ -57,8 +61,15 @@ final class RawHTTPConnection {
         }
     }
 
-    /// Reads one response with a `Content-Length` body.
-    func receiveResponse() throws -> Response {
+    /// Reads one response with a `Content-Length` body, on a thread of its own.
+    func receiveResponse() async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            let reader = Thread { continuation.resume(with: Result { try self.blockingReceiveResponse() }) }
+            reader.start()
+        }
+    }
+
+    private func blockingReceiveResponse() throws -> Response {
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         func headEnd() -> Int? {

@@ -126,11 +126,11 @@ struct SecurityRegressionTests {
             // The same request again, complete, while the first waits for the rest of its body.
             let fast = try RawHTTPConnection(port: port, timeoutSeconds: 90)
             try fast.send(Array(head.utf8) + body)
-            let duplicate = try fast.receiveResponse()
+            let duplicate = try await fast.receiveResponse()
             #expect(duplicate.status == 409, "\(duplicate.status) \(duplicate.body)")
             #expect(duplicate.body.contains("\"code\":\"idempotency_key_in_use\""))
             try slow.send(Array(body.dropFirst(10)))
-            let original = try slow.receiveResponse()
+            let original = try await slow.receiveResponse()
             #expect(original.status == 201, "\(original.status) \(original.body)")
             let entries = try await store.ledgerEntries(itemID: item, locationID: location, limit: 50, beforeID: nil)
             #expect(entries.filter { $0.key == "in-flight-1" }.count == 1, "posted once")
