@@ -35,19 +35,14 @@ struct BacktestCommand: AsyncParsableCommand {
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
         for (flag, value) in [("--from", from), ("--to", to)] {
             if let value, Day(iso: value) == nil { throw ValidationError("\(flag) '\(value)' — expected YYYY-MM-DD") }
         }
     }
 
     func run() async throws {
-        let snapshot: Snapshot
-        if let data {
-            snapshot = try DataFolderLoading.load(data, quiet: quiet)
-        } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-        }
+        let snapshot = try await db.snapshot(folder: data, quiet: quiet)
         let options = PolicyBacktestOptions(from: from.flatMap { Day(iso: $0) }, to: to.flatMap { Day(iso: $0) })
         let progress = TerminalProgress(quiet: quiet)
         let document: PolicyBacktestDocument

@@ -29,18 +29,11 @@ struct CheckCommand: AsyncParsableCommand {
     static let columns = ["severity", "check", "item_id", "location_id", "supplier_id", "message", "suggested_fix"]
 
     func validate() throws {
-        if data != nil, db.database != nil {
-            throw ValidationError("give either a data folder or --database, not both")
-        }
+        try db.refuseBoth(data: data)
     }
 
     func run() async throws {
-        let snapshot: Snapshot
-        if let data {
-            snapshot = try DataFolderLoading.load(data, quiet: true)
-        } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-        }
+        let snapshot = try await db.snapshot(folder: data, quiet: true)
         let checks = MasterDataChecks(
             configuration: .init(
                 leadTimeToleranceDays: leadTimeToleranceDays, leadTimeRelativeTolerance: leadTimeTolerance,

@@ -44,7 +44,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
         switch (spec, stress) {
         case (nil, nil): throw ValidationError("give --spec FILE.yaml or --stress all|NAME")
         case (.some, .some): throw ValidationError("give --spec or --stress, not both")
@@ -73,12 +73,7 @@ struct ScenarioCommand: AsyncParsableCommand {
                 yaml = String(decoding: data, as: UTF8.self)
             }
         }
-        let snapshot: Snapshot
-        if let data {
-            snapshot = try DataFolderLoading.load(data, quiet: quiet)
-        } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-        }
+        let snapshot = try await db.snapshot(folder: data, quiet: quiet)
         let progress = TerminalProgress(quiet: quiet)
         let documents: [ScenarioDocument]
         do {

@@ -31,7 +31,7 @@ struct StockCommand: AsyncParsableCommand {
 
     func validate() throws {
         if lots, history { throw ValidationError("give --lots or --history, not both") }
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
         if data != nil, !lots, !history { throw ValidationError("a data folder is read with --lots or --history") }
         if history {
             for (flag, value) in [("--from", from), ("--to", to)] {
@@ -48,12 +48,7 @@ struct StockCommand: AsyncParsableCommand {
 
     func run() async throws {
         if lots || history {
-            let snapshot: Snapshot
-            if let data {
-                snapshot = try DataFolderLoading.load(data, quiet: true)
-            } else {
-                snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-            }
+            let snapshot = try await db.snapshot(folder: data, quiet: true)
             let report: RowReport
             if lots {
                 report = Self.lotReport(snapshot.stockPositions().lots.lines(itemID: item, locationID: location))

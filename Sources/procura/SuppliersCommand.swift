@@ -32,16 +32,11 @@ struct SuppliersCommand: AsyncParsableCommand {
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
 
     func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
     }
 
     func run() async throws {
-        let snapshot: Snapshot
-        if let data {
-            snapshot = try DataFolderLoading.load(data, quiet: true)
-        } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-        }
+        let snapshot = try await db.snapshot(folder: data, quiet: true)
         if let supplier, snapshot.supplierIndex(id: supplier) == nil {
             throw CommandFailure.usage(
                 "--supplier '\(supplier)' is not a supplier of the data — expected one of suppliers.csv's ids")

@@ -43,17 +43,12 @@ struct ExcessOptions: ParsableArguments {
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
     }
 
     /// The report of the data folder or the database.
     func document() async throws -> ExcessDocument {
-        let snapshot: Snapshot
-        if let data {
-            snapshot = try DataFolderLoading.load(data, quiet: quiet)
-        } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-        }
+        let snapshot = try await db.snapshot(folder: data, quiet: quiet)
         let progress = TerminalProgress(quiet: quiet)
         defer { progress.clear() }
         do {

@@ -38,7 +38,7 @@ struct KPIsCommand: AsyncParsableCommand {
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
         try DateWindowCheck.validate(from: from, to: to)
         if !by.contains(.month), let other = by.first(where: { $0 == .item || $0 == .supplier }) {
             throw ValidationError(
@@ -64,7 +64,7 @@ struct KPIsCommand: AsyncParsableCommand {
             progress.clear()
         } else {
             if fromDay != nil || toDay != nil {
-                let snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
+                let snapshot = try await db.snapshot(folder: nil, quiet: quiet)
                 configuration.columns = try window(snapshot, fromDay, toDay)
             }
             let chosen = configuration
@@ -90,12 +90,7 @@ struct KPIsCommand: AsyncParsableCommand {
 
     /// `--by month`: the KPI history.
     private func history() async throws {
-        let snapshot: Snapshot
-        if let data {
-            snapshot = try DataFolderLoading.load(data, quiet: quiet)
-        } else {
-            snapshot = try await db.withStore { try await $0.loadSnapshot(settings: try await $0.planningSettings()) }
-        }
+        let snapshot = try await db.snapshot(folder: data, quiet: quiet)
         let configuration = KPIHistory.Configuration(
             from: from.flatMap { Day(iso: $0) }, to: to.flatMap { Day(iso: $0) },
             groupings: by.compactMap(\.historyGrouping).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })

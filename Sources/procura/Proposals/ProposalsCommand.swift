@@ -40,7 +40,7 @@ struct ProposalsCommand: AsyncParsableCommand {
     @Option(help: "With --release: the idempotency key (default: proposals-run-N of the plan run).") var key: String?
 
     func validate() throws {
-        if data != nil, db.database != nil { throw ValidationError("give either a data folder or --database, not both") }
+        try db.refuseBoth(data: data)
         if (item == nil) != (location == nil) { throw ValidationError("give --item and --location together") }
         if release {
             if data != nil { throw ValidationError("--release saves to the database — give --database instead of a data folder") }
