@@ -23,6 +23,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -161,8 +162,12 @@ def main():
         check(len(browser.find_elements(By.ID, "compare-form")) == 0, "no compare form with a single run")
         browser.find_element(By.NAME, "label").send_keys("browser test")
         browser.find_element(By.ID, "start-plan").click()
-        WebDriverWait(browser, 300).until(lambda b: "complete" in b.find_element(By.ID, "job-status").text or "failed" in b.find_element(By.ID, "job-status").text)
-        status = browser.find_element(By.ID, "job-status").text
+        # The page replaces the status element as the job moves on: read it whole, again when it
+        # went stale between finding and reading.
+        def job_status(b):
+            text = b.find_element(By.ID, "job-status").text
+            return text if ("complete" in text or "failed" in text) else False
+        status = WebDriverWait(browser, 300, ignored_exceptions=[StaleElementReferenceException]).until(job_status)
         check(status == "complete", "the plan run completes and says so once (%s)" % status)
         browser.get(base + "/plan-runs")
         wait.until(EC.presence_of_element_located((By.ID, "compare-form")))

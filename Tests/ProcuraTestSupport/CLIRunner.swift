@@ -38,13 +38,22 @@ public struct CLIRunner: Sendable {
     /// The wait blocks, so it happens on a thread of its own and never on the concurrency pool: on
     /// two cores that pool has two threads, and CLI tests blocking them starved the servers the web
     /// tests run in the same process (their requests timed out unanswered).
+    ///
+    /// At most as many runs at a time as the machine has cores (the others wait without holding a
+    /// thread): unbounded, every CLI test's subprocess started at once and the suite's servers missed
+    /// their time limits.
     public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
+        await SubprocessGate.shared.enter()
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Swift.Result<Result, any Error>, Never>) in
             let waiter = Thread {
-                continuation.resume(with: Swift.Result { try blockingRun(arguments, stdin: stdin, environment: environment) })
+                continuation.resume(
+                    returning: Swift.Result { try blockingRun(arguments, stdin: stdin, environment: environment) })
             }
             waiter.start()
         }
+        await SubprocessGate.shared.leave()
+        return try outcome.get()
     }
 
     private func blockingRun(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
@@ -77,5 +86,27 @@ public struct CLIRunner: Sendable {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A counting semaphore for subprocesses, waited on asynchronously.
+actor SubprocessGate {
+    static let shared = SubprocessGate(width: max(2, ProcessInfo.processInfo.activeProcessorCount))
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(width: Int) { free = width }
+
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
