@@ -25,9 +25,9 @@ struct CrashSafetyTests {
     }
 
     /// Starts `procura` and kills it (SIGKILL) once `trigger` has seen enough of its output.
-    static func runAndKill(_ arguments: [String], readStderr: Bool, until trigger: @escaping @Sendable (String) -> Bool) throws
-        -> String
-    {
+    static func runAndKill(
+        _ arguments: [String], readStderr: Bool, until trigger: @escaping @Sendable (String) -> Bool
+    ) async throws -> String {
         let process = Process()
         process.executableURL = try CLIRunner().executable
         process.arguments = arguments
@@ -38,18 +38,22 @@ struct CrashSafetyTests {
         try process.run()
         let watched = readStderr ? err.fileHandleForReading : out.fileHandleForReading
         let other = readStderr ? out.fileHandleForReading : err.fileHandleForReading
-        DispatchQueue.global().async { _ = other.readDataToEndOfFile() }
-        var seen = Data()
-        while process.isRunning {
-            let chunk = watched.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-            if trigger(String(decoding: seen, as: UTF8.self)) {
-                kill(process.processIdentifier, SIGKILL)
-                break
+        _ = BackgroundRead(other)
+        nonisolated(unsafe) let running = process
+        let seen = try await offThePool {
+            var seen = Data()
+            while running.isRunning {
+                let chunk = watched.availableData
+                if chunk.isEmpty { break }
+                seen.append(chunk)
+                if trigger(String(decoding: seen, as: UTF8.self)) {
+                    kill(running.processIdentifier, SIGKILL)
+                    break
+                }
             }
+            return seen
         }
-        process.waitUntilExit()
+        _ = try await process.exit()
         return String(decoding: seen, as: UTF8.self)
     }
 
@@ -59,7 +63,8 @@ struct CrashSafetyTests {
         defer { fixture.remove() }
         let (csv, quantities) = Self.postings("big", count: 30_000)
         let file = try fixture.write("big.csv", csv)
-        let seen = try Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--progress"], readStderr: true) {
+        let seen = try await Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--progress"], readStderr: true)
+        {
             $0.contains("posting 15000/30000")
         }
         #expect(
@@ -88,7 +93,7 @@ struct CrashSafetyTests {
         let url = "sqlite:" + folder.appendingPathComponent("procura.sqlite").path
         let demo = try await CLIRunner().run(["demo-data", "--out", data, "--items", "400"])
         #expect(demo.status == 0, "\(demo.stderr)")
-        let seen = try Self.runAndKill(["import", data, "--database", url, "--progress", "--quiet"], readStderr: true) {
+        let seen = try await Self.runAndKill(["import", data, "--database", url, "--progress", "--quiet"], readStderr: true) {
             $0.contains("writing stock counts")
         }
         #expect(
@@ -120,7 +125,7 @@ struct CrashSafetyTests {
         defer { fixture.remove() }
         let (csv, quantities) = Self.postings("s", count: 4_000)
         let file = try fixture.write("stream.csv", csv)
-        let seen = try Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--each"], readStderr: false) {
+        let seen = try await Self.runAndKill(["post", "--database", fixture.url, "--file", file, "--each"], readStderr: false) {
             $0.split(separator: "\n").count >= 1_000
         }
         let acknowledged = seen.split(separator: "\n").filter { $0.hasPrefix("posted ") }.count

@@ -51,7 +51,7 @@ struct KPIsCommandTests {
         #expect(fromFolder.status == 0, "\(fromFolder.stderr)")
 
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
-        let (process, address, _, _) = try ServeCommandTests.startDemo(database: database)
+        let (process, address, _, _) = try await ServeCommandTests.startDemo(database: database)
         defer { if process.isRunning { process.terminate() } }
         let token = try await cli.run(["user", "token", "add", "admin", "--name", "kpis", "--database", database])
         let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
@@ -60,7 +60,7 @@ struct KPIsCommandTests {
         let fromDatabase = try await cli.run(["kpis", "--database", database, "--format", "json"])
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
         process.terminate()
-        process.waitUntilExit()
+        _ = try await process.exit()
 
         let apiJSON = try await Self.json(api)
         let folderDifferences = Self.differences(
@@ -114,7 +114,7 @@ struct KPIsCommandTests {
         #expect(fromFolder.status == 0, "\(fromFolder.stderr)")
 
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
-        let (process, address, _, _) = try ServeCommandTests.startDemo(database: database)
+        let (process, address, _, _) = try await ServeCommandTests.startDemo(database: database)
         defer { if process.isRunning { process.terminate() } }
         let token = try await cli.run(["user", "token", "add", "admin", "--name", "kpis", "--database", database])
         let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
@@ -127,7 +127,7 @@ struct KPIsCommandTests {
             ["kpis", "--database", database, "--by", "month", "--by", "category", "--format", "json"] + window)
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
         process.terminate()
-        process.waitUntilExit()
+        _ = try await process.exit()
 
         let apiJSON = try await Self.json(api)
         let exact = Self.differences(try await Self.json(fromDatabase.stdout), apiJSON, relative: 0)

@@ -2,15 +2,11 @@ import Foundation
 import ProcuraTestSupport
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// `procura serve` over a real socket, and `procura user`.
 @Suite("procura serve and procura user", .serialized)
 struct ServeCommandTests {
     /// Starts `procura serve --demo` on a free port; returns the process, its address and the admin password.
-    static func startDemo(database: String, logLevel: String = "warning", standardError: FileHandle = .nullDevice) throws
+    static func startDemo(database: String, logLevel: String = "warning", standardError: FileHandle = .nullDevice) async throws
         -> (Process, String, String, Pipe)
     {
         let process = Process()
@@ -23,13 +19,16 @@ struct ServeCommandTests {
         process.standardOutput = pipe
         process.standardError = standardError
         try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(300)
-        while Date() < deadline {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-            if text.contains("Password:"), text.contains("Stop with Ctrl-C") { break }
+        let text = try await offThePool {
+            var text = ""
+            let deadline = Date().addingTimeInterval(300)
+            while Date() < deadline {
+                let data = pipe.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+                if text.contains("Password:"), text.contains("Stop with Ctrl-C") { break }
+            }
+            return text
         }
         let address = try #require(
             text.components(separatedBy: "running at ").dropFirst().first?.components(separatedBy: "/\n").first)
@@ -40,10 +39,8 @@ struct ServeCommandTests {
     }
 
     static func get(_ url: String, token: String? = nil) async throws -> (Int, String) {
-        var request = URLRequest(url: URL(string: url)!)
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        let response = try await LoopbackHTTP.send("GET", url, headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:])
+        return (response.status, response.body)
     }
 
     @Test(
@@ -54,7 +51,7 @@ struct ServeCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
-        let (process, address, password, _) = try Self.startDemo(database: database)
+        let (process, address, password, _) = try await Self.startDemo(database: database)
         defer { if process.isRunning { process.terminate() } }
         #expect(password.count == 20)
         let (status, health) = try await Self.get(address + "/health")
@@ -90,8 +87,7 @@ struct ServeCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("does not exist"))
 
         process.terminate()  // SIGTERM
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "graceful shutdown exits 0")
+        #expect(try await process.exit() == 0, "graceful shutdown exits 0")
     }
 
     /// Issue 19.9: a user id with a newline wrote a fake "signed in" line to the server's log.
@@ -109,26 +105,22 @@ struct ServeCommandTests {
         let database = "sqlite:" + folder.appendingPathComponent("demo.sqlite").path
         let log = folder.appendingPathComponent("stderr.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        let (process, address, _, _) = try Self.startDemo(
+        let (process, address, _, _) = try await Self.startDemo(
             database: database, logLevel: "info", standardError: try FileHandle(forWritingTo: log))
         defer { if process.isRunning { process.terminate() } }
-        let session = URLSession(configuration: .ephemeral)
-        let (_, formResponse) = try await session.data(from: URL(string: address + "/login")!)
-        let cookie = try #require((formResponse as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie"))
+        let form = try await LoopbackHTTP.send("GET", address + "/login")
+        let cookie = try #require(form.header("Set-Cookie"))
         let token = try #require(cookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last.map(String.init))
         let forged = "x\n2026-01-01T00:00:00+0000 info procura.web : address=10.0.0.1 user=admin [WebApp] signed in"
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        var request = URLRequest(url: URL(string: address + "/login")!)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue("procura_login_csrf=\(token)", forHTTPHeaderField: "Cookie")
-        request.httpBody = Data(
-            "_csrf=\(token)&user=\(forged.addingPercentEncoding(withAllowedCharacters: allowed)!)&password=whatever-it-is".utf8)
-        let (_, response) = try await session.data(for: request)
-        #expect((response as? HTTPURLResponse)?.statusCode == 401)
+        let response = try await LoopbackHTTP.send(
+            "POST", address + "/login",
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "procura_login_csrf=\(token)"],
+            body: "_csrf=\(token)&user=\(forged.addingPercentEncoding(withAllowedCharacters: allowed)!)&password=whatever-it-is")
+        #expect(response.status == 401)
         process.terminate()
-        process.waitUntilExit()
+        _ = try await process.exit()
         let text = try String(contentsOf: log, encoding: .utf8)
         let lines = text.split(separator: "\n")
         #expect(

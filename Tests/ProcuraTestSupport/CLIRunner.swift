@@ -44,16 +44,16 @@ public struct CLIRunner: Sendable {
     /// their time limits.
     public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Result {
         await SubprocessGate.shared.enter()
-        let outcome = await withCheckedContinuation {
-            (continuation: CheckedContinuation<Swift.Result<Result, any Error>, Never>) in
-            let waiter = Thread {
-                continuation.resume(
-                    returning: Swift.Result { try blockingRun(arguments, stdin: stdin, environment: environment) })
-            }
-            waiter.start()
+        let runner = self
+        let result: Result
+        do {
+            result = try await offThePool { try runner.blockingRun(arguments, stdin: stdin, environment: environment) }
+        } catch {
+            await SubprocessGate.shared.leave()
+            throw error
         }
         await SubprocessGate.shared.leave()
-        return try outcome.get()
+        return result
     }
 
     private func blockingRun(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
@@ -73,15 +73,9 @@ public struct CLIRunner: Sendable {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so a full pipe never blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
+        let errRead = BackgroundRead(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let errData = errRead.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
