@@ -57,7 +57,7 @@ struct DispositionValuationTests {
                     unitsOnHand: 4, unitBookValue: 100, salvageNowPerUnit: 20, salvageEndPerUnit: 5, holdingCostRate: 0.2,
                     discountRate: 0.08, demandRatePerYear: 0.5, emergencyCostPerUnit: 400, horizonYears: 5))
         #expect(a.holdOrDispose == (try HoldOrDispose.analyse(input)))
-        #expect(a.chosen == .sell && a.chosenCents == 8_000 && a.best == .returnToSupplier)
+        #expect(a.chosen == .sell && a.chosenCents == 8_000 && a.best == .transfer)
         #expect(a.holdOrDispose?.discountRateSensitivity.count == 5)
         #expect(
             throws: PolicyError(

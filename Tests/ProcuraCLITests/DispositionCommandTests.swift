@@ -1,6 +1,7 @@
 import Foundation
 import InventoryCore
 import ProcuraTestSupport
+import Storage
 import Testing
 
 /// `procura disposition create|list|show|sign|execute|close|cancel`.
@@ -8,13 +9,13 @@ import Testing
 struct DispositionCommandTests {
     @Test("create, three sign-offs, no execution before, execute posts the return, close; errors by message")
     func lifecycle() async throws {
-        let fixture = try await StorageCLIFixture { s in
-            s.countedStock = [
-                InventoryLot(
-                    item: 1, location: 1, onHand: 50, ownership: .owned, receivedDate: Day(iso: "2024-03-01"), lotID: "LOT-9",
-                    unitCost: 10)
-            ]
-        }
+        let fixture = try await StorageCLIFixture()
+        let store = try await fixture.store()
+        _ = try await store.post(
+            PostingRequest(
+                key: "r-1", date: store.clock.today(), type: .receipt, itemID: "P2", locationID: "DC2", quantity: 50,
+                lotID: "LOT-9"))
+        await store.close()
         defer { fixture.remove() }
         let cli = try CLIRunner()
         let db = ["--database", fixture.url]

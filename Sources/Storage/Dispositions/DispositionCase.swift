@@ -32,7 +32,7 @@ public struct DispositionCase: Sendable, Hashable, Codable {
     public var state: DispositionState
     /// The roles that must sign, fixed at creation.
     public var requiredRoles: [Role]
-    /// The sign-offs given, in the order given.
+    /// The sign-offs given, by time (then role, for sign-offs of the same second).
     public var signOffs: [DispositionSignOff]
     /// The required roles still to sign.
     public var missingRoles: [Role]

@@ -172,7 +172,7 @@ struct DispositionPages {
             let c = try await state.store.decideDisposition(
                 id, action, by: principal.subject, role: role, reason: form["reason"] ?? ""
             ).dispositionCase
-            return Self.done(id, DispositionPages.message(c, action))
+            return Self.done(id, DispositionPages.message(c, action, by: principal.userID))
         } catch {
             guard let message = Self.refusal(error) else { throw error }
             return .seeOther("/dispositions?case=\(queryEscape(id))&error=\(queryEscape(message))")
@@ -189,10 +189,10 @@ struct DispositionPages {
         }
     }
 
-    static func message(_ c: DispositionCase, _ action: DispositionAction) -> String {
+    static func message(_ c: DispositionCase, _ action: DispositionAction, by user: String) -> String {
         switch action {
         case .sign:
-            let last = c.signOffs.last.map { "\($0.role.rawValue) by \($0.userID)" } ?? ""
+            let last = c.signOffs.first(where: { $0.userID == user }).map { "\($0.role.rawValue) by \($0.userID)" } ?? ""
             return "\(c.caseID) signed for \(last); "
                 + (c.state == .signed
                     ? "every sign-off given — ready to execute"

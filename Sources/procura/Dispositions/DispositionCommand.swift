@@ -144,7 +144,7 @@ enum DispositionDecision {
                     id, action, by: try await store.actingPrincipal(userID: user), role: role, reason: reason)
             }
         }
-        StandardStreams.out(DispositionRendering.decided(result.dispositionCase, action))
+        StandardStreams.out(DispositionRendering.decided(result.dispositionCase, action, by: user))
     }
 }
 

@@ -74,10 +74,10 @@ enum DispositionRendering {
         return out
     }
 
-    static func decided(_ c: DispositionCase, _ action: DispositionAction) -> String {
+    static func decided(_ c: DispositionCase, _ action: DispositionAction, by user: String) -> String {
         switch action {
         case .sign:
-            let last = c.signOffs.last.map { "\($0.role.rawValue) by \($0.userID)" } ?? ""
+            let last = c.signOffs.first(where: { $0.userID == user }).map { "\($0.role.rawValue) by \($0.userID)" } ?? ""
             return
                 "\(c.caseID) signed for \(last); \(c.state == .signed ? "every sign-off given — ready to execute" : "still needs \(roles(c.missingRoles))")\n"
         case .execute:
