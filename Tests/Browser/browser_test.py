@@ -6,7 +6,9 @@ style, the flagged-override count equal to the plan's), an item page (chart, pol
 derivation), submits an override through the form, starts a second plan run and compares the two
 through the compare form, reads the forecast-accuracy and calculator pages, works the purchase-order
 queue (a buyer's own proposals show no approve button — the requester never approves their own
-proposal — and an approver approves one), checks the audit log, and saves screenshots.
+proposal — and an approver approves one), works a disposition case (no execution before every
+sign-off, no second signature by one person, three people sign, operations executes it, the stock
+and the audit log show it), checks the audit log, and saves screenshots.
 Prints `browser: N passed, 0 failed` and exits 0 when every check passes.
 
     python3 Tests/Browser/browser_test.py --procura .build/debug/procura --out .build/browser
@@ -240,6 +242,97 @@ def main():
         wait.until(EC.presence_of_element_located((By.ID, "audit")))
         audit = browser.find_element(By.ID, "audit").text
         check("po.approve" in audit and "po.create" in audit, "the audit log records the purchase-order decisions")
+        # Dispositions (issue 16 item 4): a buyer opens a case for owned stock; it cannot execute
+        # before every sign-off; one person cannot sign twice in two roles; procurement, operations
+        # and finance sign (three people); operations executes it; the stock and the audit log show it.
+        add_user(server, "olga", "operations", password)
+        add_user(server, "fin", "finance", password)
+
+        def positions(item):
+            req = urllib.request.Request(base + "/api/v1/positions?item_id=" + item + "&limit=500", headers={
+                "Authorization": "Bearer " + bo_token, "Accept": "application/json"})
+            with urllib.request.urlopen(req) as response:
+                return [p for p in json.loads(response.read())["positions"] if p["owner"] == "owned"]
+
+        req = urllib.request.Request(base + "/api/v1/positions?limit=500", headers={
+            "Authorization": "Bearer " + bo_token, "Accept": "application/json"})
+        with urllib.request.urlopen(req) as response:
+            stocked = [p for p in json.loads(response.read())["positions"] if p["owner"] == "owned" and p["on_hand"] >= 5]
+        check(len(stocked) > 0, "an owned position with stock to dispose of")
+        target = stocked[0]
+        before = target["on_hand"]
+
+        def page_message(expect_error=False):
+            element = "dispositions-error" if expect_error else "dispositions-message"
+            wait.until(EC.presence_of_element_located((By.ID, element)))
+            return browser.find_element(By.ID, element).text
+
+        sign_in(browser, wait, base, "bo", password)
+        browser.get(base + "/dispositions")
+        wait.until(EC.presence_of_element_located((By.ID, "disposition-new")))
+        browser.find_element(By.CSS_SELECTOR, "#disposition-new summary").click()
+        form = browser.find_element(By.ID, "disposition-create")
+        form.find_element(By.NAME, "item_id").send_keys(target["item_id"])
+        form.find_element(By.NAME, "location_id").send_keys(target["location_id"])
+        form.find_element(By.NAME, "quantity").send_keys("3")
+        Select(form.find_element(By.NAME, "option")).select_by_value("scrap")
+        form.find_element(By.NAME, "scrap_cost").send_keys("12.50")
+        form.find_element(By.NAME, "recovery_per_unit").send_keys("1")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        opened = page_message()
+        match = re.search(r"(DSP-\d{6}) is open: scrap, value -12.50", opened)
+        check(match is not None, "a buyer opens a disposition case through the form (%s)" % opened)
+        case_id = match.group(1) if match else "DSP-000001"
+        options = browser.find_element(By.ID, "disposition-options").text
+        check("-12.50" in options and "return to supplier" in options and "3 × 1.00" in options, "each option's value is shown")
+        browser.save_screenshot(os.path.join(args.out, "disposition-open.png"))
+        sign_in(browser, wait, base, "olga", password)
+        browser.get(base + "/dispositions?case=" + case_id)
+        wait.until(EC.presence_of_element_located((By.ID, "disposition-execute")))
+        browser.find_element(By.CSS_SELECTOR, "#disposition-execute button").click()
+        refused = page_message(expect_error=True)
+        check("cannot be executed: it lacks the sign-off of buyer, operations, finance" in refused and "nothing was changed" in refused,
+              "a case missing a signature cannot execute (%s)" % refused)
+        check(positions(target["item_id"]) and [p for p in positions(target["item_id"]) if p["location_id"] == target["location_id"]][0]["on_hand"] == before,
+              "the refused execution moved no stock")
+        sign_in(browser, wait, base, "bo", password)
+        browser.get(base + "/dispositions?case=" + case_id)
+        wait.until(EC.presence_of_element_located((By.ID, "disposition-sign")))
+        browser.find_element(By.CSS_SELECTOR, "#disposition-sign button").click()
+        check("signed for buyer by bo" in page_message(), "procurement (bo) signs")
+        Select(browser.find_element(By.CSS_SELECTOR, "#disposition-sign select")).select_by_value("finance")
+        browser.find_element(By.CSS_SELECTOR, "#disposition-sign button").click()
+        twice = page_message(expect_error=True)
+        check("bo already signed disposition case %s for buyer; one person signs once" % case_id in twice,
+              "a person cannot sign twice in two roles (%s)" % twice)
+        for user, role in [("olga", "operations"), ("fin", "finance")]:
+            sign_in(browser, wait, base, user, password)
+            browser.get(base + "/dispositions?case=" + case_id)
+            wait.until(EC.presence_of_element_located((By.ID, "disposition-sign")))
+            browser.find_element(By.CSS_SELECTOR, "#disposition-sign button").click()
+            check(("signed for %s by %s" % (role, user)) in page_message(), "%s (%s) signs" % (role, user))
+        check("every sign-off given" in browser.find_element(By.ID, "dispositions-message").text, "the third signature completes the sign-off")
+        check(len(browser.find_elements(By.ID, "disposition-execute")) == 0, "finance is offered no execution (it does not post to the ledger)")
+        sign_in(browser, wait, base, "olga", password)
+        browser.get(base + "/dispositions?case=" + case_id)
+        wait.until(EC.presence_of_element_located((By.ID, "disposition-execute")))
+        browser.find_element(By.CSS_SELECTOR, "#disposition-execute button").click()
+        executed = page_message()
+        check(("%s executed: scrap posted to the ledger as %s-scrap" % (case_id, case_id)) in executed, "operations executes it (%s)" % executed)
+        after = [p for p in positions(target["item_id"]) if p["location_id"] == target["location_id"]][0]["on_hand"]
+        check(abs(after - (before - 3)) < 1e-9, "the position went down by the 3 scrapped (%s → %s)" % (before, after))
+        history = browser.find_element(By.ID, "disposition-history").text
+        check(all(step in history for step in ["disposition.create", "disposition.sign", "disposition.execute"]), "the case's history shows each step")
+        browser.save_screenshot(os.path.join(args.out, "disposition-executed.png"))
+        browser.get(base + "/items/%s?location=%s" % (target["item_id"], target["location_id"]))
+        wait.until(EC.presence_of_element_located((By.ID, "positions")))
+        sign_in(browser, wait, base, "admin", server.password)
+        browser.get(base + "/audit")
+        wait.until(EC.presence_of_element_located((By.ID, "audit")))
+        audit = browser.find_element(By.ID, "audit").text
+        check(all(step in audit for step in ["disposition.create", "disposition.sign", "disposition.execute"]) and ("disposition_case:" + case_id) in audit,
+              "the audit log shows each step of the case")
+        browser.save_screenshot(os.path.join(args.out, "disposition-audit.png"))
     except Exception:
         traceback.print_exc()
         failed += 1

@@ -435,6 +435,7 @@ struct APIContractTests {
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: supplier, expect: .forbidden)
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: [:], expect: .unauthorized)
             try await ProvisionContract.exercise(api, fixture: fixture)
+            try await DispositionContract.exercise(api, fixture: fixture, store: store)
             // KPIs over time and root causes.
             let kpiPath = "/api/v1/kpis/history"
             let kpiHistory = try await api.call(

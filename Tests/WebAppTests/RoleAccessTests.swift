@@ -18,9 +18,10 @@ struct RoleAccessTests {
         case anyone, planning, ownSupply, postLedger, runPlans, manageOverrides, administer
         case manageOrders, approveOrders, changeOrders
         case runProvisions, approveProvisions
+        case manageDispositions, executeDispositions, signDisposition
     }
 
-    static let roles = ["admin", "pia", "bo", "ada", "fin", "vic", "supa", "supb"]
+    static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
 
     static func allowed(_ need: Need, _ account: WebFixture.Account) -> Bool {
         switch need {
@@ -36,6 +37,9 @@ struct RoleAccessTests {
         case .changeOrders: return account.role.allows(.manageOrders) || account.role.allows(.approveOrders)
         case .runProvisions: return ProvisionRules.runRoles.contains(account.role)
         case .approveProvisions: return ProvisionRules.approveRoles.contains(account.role)
+        case .manageDispositions: return account.role.allows(.manageDispositions)
+        case .executeDispositions: return account.role.allows(.manageDispositions) && account.role.allows(.postLedger)
+        case .signDisposition: return DispositionWorkflow.defaultSignOffRoles.contains(account.role)
         }
     }
 
@@ -63,12 +67,20 @@ struct RoleAccessTests {
                     _ = try await store.approveProvisionRun("PR-2026-08", by: .init(userID: "fin", role: .finance))
                 }
                 _ = try await store.runProvisions(month: provisionMonth, by: .init(userID: "admin", role: .admin))
+                // Disposition cases for this role: one open (sign, cancel), one signed by others (execute).
+                let dsp = try await DispositionSetup.cases(store, signed: ["bo", "olga", "fin"])
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
                     (.get, "/api/v1/provisions", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08/export?format=csv", .planning, nil, nil),
                     (.post, "/api/v1/provisions", .runProvisions, ["month": "2026-09"], nil),
                     (.post, "/api/v1/provisions/PR-\(provisionMonth)/approve", .approveProvisions, nil, nil),
+                    (.get, "/api/v1/dispositions", .planning, nil, nil),
+                    (.get, "/api/v1/dispositions/\(dsp.open)", .planning, nil, nil),
+                    (.post, "/api/v1/dispositions", .manageDispositions, dsp.createBody, nil),
+                    (.post, "/api/v1/dispositions/\(dsp.open)/sign", .signDisposition, nil, nil),
+                    (.post, "/api/v1/dispositions/\(dsp.signed)/execute", .executeDispositions, nil, nil),
+                    (.post, "/api/v1/dispositions/\(dsp.other)/cancel", .manageDispositions, ["reason": "role test"], nil),
                     (.get, "/api/v1/me", .anyone, nil, nil),
                     (.get, "/api/v1/items", .ownSupply, nil, nil),
                     (.get, "/api/v1/items/\(a.item)", .ownSupply, nil, fixture.supplierA),
@@ -250,7 +262,9 @@ struct RoleAccessTests {
                 for (method, uri, need, body, owner) in calls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
-                    if uri.hasSuffix("postings") || uri.hasPrefix("/api/v1/purchase-orders") && method == .post {
+                    if uri.hasSuffix("postings")
+                        || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")) && method == .post
+                    {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
                     }
                     let response = try await client.execute(uri: uri, method: method, headers: h, body: body.map(jsonBody))
@@ -406,6 +420,7 @@ struct RoleAccessTests {
                     ("/risk", .planning, nil),
                     ("/kanban", .planning, nil),
                     ("/provisions", .planning, nil),
+                    ("/dispositions", .planning, nil),
                     ("/stock?item_id=\(a.item)", .planning, nil),
                     ("/kpi-history?by=class", .planning, nil),
                     ("/reclassification", .planning, nil),
@@ -436,6 +451,24 @@ struct RoleAccessTests {
                 #expect(
                     override.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden),
                     "\(id) override form: \(override.status)")
+                let pageCases = try await DispositionSetup.cases(store, signed: ["bo", "olga", "fin"])
+                var dispositionForms: [(String, [(String, String)], Need)] = [
+                    ("/dispositions/\(pageCases.open)/sign", [], .planning),
+                    ("/dispositions/\(pageCases.signed)/execute", [], .executeDispositions),
+                    ("/dispositions/\(pageCases.other)/cancel", [("reason", "page role test")], .manageDispositions),
+                ]
+                dispositionForms.append(
+                    ("/dispositions/create", pageCases.createBody.map { ($0.key, "\($0.value)") }, .manageDispositions))
+                for (uri, fields, need) in dispositionForms {
+                    let (h, b) = session.form(fields)
+                    let response = try await client.execute(uri: uri, method: .post, headers: h, body: b)
+                    #expect(
+                        response.status == (Self.allowed(need, account) ? .seeOther : .forbidden),
+                        "\(id) POST \(uri): \(response.status)")
+                    if response.status == .seeOther, need != .planning {
+                        #expect(!(response.headers[.location] ?? "").contains("error="), "\(id) POST \(uri) refused")
+                    }
+                }
                 let queued = try await POSetup.orders(store, count: 4, key: "page-role-\(id)")
                 let forms: [(String, [(String, String)], Need)] = [
                     ("/purchase-orders/\(queued[0])/approve", [], .approveOrders),

@@ -53,7 +53,7 @@ struct WebFixture: Sendable {
         var accounts: [String: Account] = [:]
         let people: [(String, Role, String?)] = [
             ("admin", .admin, nil), ("pia", .planner, nil), ("bo", .buyer, nil), ("ada", .approver, nil), ("fin", .finance, nil),
-            ("vic", .viewer, nil), ("supa", .supplier, a), ("supb", .supplier, b),
+            ("olga", .operations, nil), ("vic", .viewer, nil), ("supa", .supplier, a), ("supb", .supplier, b),
         ]
         for (id, role, supplier) in people {
             if id != "admin" {

@@ -5,13 +5,14 @@ import Workflow
 struct AuthorizationTests {
     /// The table of Role's documentation, row by row.
     static let table: [(Permission, Set<Role>)] = [
-        (.viewPlanning, [.admin, .planner, .buyer, .approver, .finance, .viewer]),
+        (.viewPlanning, [.admin, .planner, .buyer, .approver, .finance, .operations, .viewer]),
         (.viewOwnSupply, [.supplier]),
-        (.postLedger, [.admin, .planner, .buyer]),
+        (.postLedger, [.admin, .planner, .buyer, .operations]),
         (.runPlans, [.admin, .planner]),
         (.manageOverrides, [.admin, .planner]),
         (.manageOrders, [.admin, .buyer]),
         (.approveOrders, [.buyer, .approver, .finance]),
+        (.manageDispositions, [.admin, .planner, .buyer, .finance, .operations]),
         (.administer, [.admin]),
     ]
 

@@ -1,4 +1,5 @@
 import InventoryCore
+import Yams
 
 extension SettingsSchema {
     /// `excess.*`: coverage per class, obsolescence and write-down rates (``ExcessSettings``;
@@ -22,10 +23,33 @@ extension SettingsSchema {
                 else { throw value.problem(expected) }
                 settings.excess.provisionAccount = text
             },
+            .number("excess.restocking_fee_rate", \.excess.restockingFeeRate, expected: "a rate from 0 to 1", accepts: rate),
+            .number("excess.discount_rate", \.excess.discountRate, expected: "a rate from 0 to 1", accepts: rate),
+            .wholeNumber("excess.spare_horizon_years", \.excess.spareHorizonYears, in: 1...100),
+            SettingsKey("excess.disposition_sign_off_roles") { value, settings throws(SettingsProblem) in
+                settings.excess.dispositionSignOffRoles = try Self.roleNames(value)
+            },
             SettingsKey("excess.age_buckets") { value, settings throws(SettingsProblem) in
                 (settings.excess.ageBucketMaxDays, settings.excess.ageBucketRates) = try Self.ageBuckets(value)
             },
         ]
+    }
+
+    /// `excess.disposition_sign_off_roles`: a list of 1 to 10 distinct role names (lower-case
+    /// letters); whether each names a role is checked when a case is created (Storage knows the roles).
+    static func roleNames(_ value: SettingsValue) throws(SettingsProblem) -> [String] {
+        let expected = "a list of distinct role names such as [buyer, operations, finance]"
+        guard case .sequence(let sequence) = value.node, (1...10).contains(sequence.count) else {
+            throw value.problem(expected)
+        }
+        var names: [String] = []
+        for node in sequence {
+            guard case .scalar(let scalar) = node, !scalar.string.isEmpty,
+                scalar.string.allSatisfy({ $0.isASCII && $0.isLowercase }), !names.contains(scalar.string)
+            else { throw value.problem(expected) }
+            names.append(scalar.string)
+        }
+        return names
     }
 
     /// `excess.age_buckets`: `{180: 0, 365: 0.25, 730: 0.5, older: 1}` — each bucket's oldest age in

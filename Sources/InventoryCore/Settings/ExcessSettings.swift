@@ -10,7 +10,12 @@
 /// 25 %, 366–730 days 50 %, 731 days and older 100 %, the calculator's default), and
 /// `no_movement_after_months` (1 … 120; default 6: an item-location without any ledger movement for
 /// that many months is flagged), `provision_account` (the general-ledger account of the monthly
-/// provision run's export; default `inventory_provision`).
+/// provision run's export; default `inventory_provision`). Disposition cases (docs/disposition.md):
+/// `restocking_fee_rate` (0 … 1; default 0.15: the supplier keeps 15 % of a returned lot's value),
+/// `disposition_sign_off_roles` (the roles that must sign a case, a list of distinct role names;
+/// default `[buyer, operations, finance]`), `discount_rate` (0 … 1; default 0.08: the yearly cost of
+/// capital of the hold-or-dispose analysis of a spare) and `spare_horizon_years` (1 … 100; default
+/// 5: its horizon).
 public struct ExcessSettings: Hashable, Sendable {
     /// Months of forecast an A item's stock may cover.
     public var coverageMonthsA: Int
@@ -33,6 +38,14 @@ public struct ExcessSettings: Hashable, Sendable {
     public var noMovementAfterMonths: Int
     /// The general-ledger account the provision run exports to.
     public var provisionAccount: String
+    /// The share of a returned lot's value the supplier keeps.
+    public var restockingFeeRate: Double = 0.15
+    /// The roles (their names) that must sign a disposition case.
+    public var dispositionSignOffRoles: [String] = ["buyer", "operations", "finance"]
+    /// The yearly discount rate of a spare's hold-or-dispose analysis.
+    public var discountRate: Double = 0.08
+    /// The horizon in years of a spare's hold-or-dispose analysis.
+    public var spareHorizonYears: Int = 5
 
     /// The defaults.
     public init(

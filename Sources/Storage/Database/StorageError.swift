@@ -29,12 +29,19 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case concurrentChange = "concurrent_change"
             case duplicateOrder = "duplicate_order"
             case unknownProvisionRun = "unknown_provision_run"
+            case unknownDispositionCase = "unknown_disposition_case"
+            case invalidDisposition = "invalid_disposition"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
 
         /// No provision run with that id.
         public static let unknownProvisionRun = Code(.unknownProvisionRun)
+        /// No disposition case has that id.
+        public static let unknownDispositionCase = Code(.unknownDispositionCase)
+        /// A disposition case that cannot be created as asked (a missing destination or supplier,
+        /// an unknown sign-off role in the settings, a quantity above what is on hand).
+        public static let invalidDisposition = Code(.invalidDisposition)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -78,7 +78,7 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error.code {
         case .notPermitted, .segregationOfDuties, .noApprovalAuthority:
             return Problem(.forbidden, code: code, title: "Forbidden", detail: error.message)
-        case .invalidTransition, .beyondThresholds:
+        case .invalidTransition, .beyondThresholds, .missingSignOff:
             return .conflict(error.message, code: code)
         default:
             return .unprocessable(error.message, code: code)
@@ -89,12 +89,13 @@ struct ErrorMiddleware: RouterMiddleware {
     static func storageProblem(_ error: StorageError) -> Problem {
         switch error.code {
         case .unknownItem, .unknownLocation, .unknownSupplier, .unknownUnit, .invalidPosting, .negativeStock, .reversalTarget,
-            .valueOutOfRange, .invalidOverride, .idempotencyConflict:
+            .valueOutOfRange, .invalidOverride, .idempotencyConflict, .invalidDisposition:
             // The same idempotency key with a different request is 422 (IETF Idempotency-Key draft §2.7).
             return .unprocessable(error.message, code: error.code.description)
         case .duplicateUser:
             return .conflict(error.message, code: error.code.description)
-        case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder, .unknownProvisionRun:
+        case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder, .unknownProvisionRun,
+            .unknownDispositionCase:
             return .notFound(error.message)
         case .concurrentChange, .duplicateOrder:
             return .conflict(error.message, code: error.code.description)

@@ -49,6 +49,7 @@ final class PageRenderer: Sendable {
         ("kpi_history", PackageResources.kpi_history_mustache),
         ("purchase_orders", PackageResources.purchase_orders_mustache),
         ("provisions", PackageResources.provisions_mustache),
+        ("dispositions", PackageResources.dispositions_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -85,7 +86,7 @@ final class PageRenderer: Sendable {
                 ["href": "/backtest", "label": "Back-test"], ["href": "/scenarios", "label": "Scenarios"],
                 ["href": "/excess", "label": "Excess"],
                 ["href": "/risk", "label": "Supply risk"], ["href": "/kanban", "label": "Kanban"],
-                ["href": "/provisions", "label": "Provisions"],
+                ["href": "/provisions", "label": "Provisions"], ["href": "/dispositions", "label": "Dispositions"],
                 ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],

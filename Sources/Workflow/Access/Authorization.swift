@@ -39,6 +39,8 @@ public enum Authorization {
         case manageOrders
         /// Approve or reject proposed purchase orders (the amount is ``ApprovalRules``' question).
         case approveOrders
+        /// Create, execute, close or cancel disposition cases.
+        case manageDispositions
         /// Read the audit log.
         case readAuditLog
         /// Create, change or disable users.
@@ -60,6 +62,7 @@ public enum Authorization {
         case .manageOverrides: return role.allows(.manageOverrides)
         case .manageOrders: return role.allows(.manageOrders)
         case .approveOrders: return role.allows(.approveOrders)
+        case .manageDispositions: return role.allows(.manageDispositions)
         case .readAuditLog, .manageUsers: return role.allows(.administer)
         case .manageToken(let owner): return owner == principal.userID || role.allows(.administer)
         }

@@ -15,6 +15,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageOrders = "manage_orders"
     /// Approve or reject proposed purchase orders, within the role's `approval_thresholds` level.
     case approveOrders = "approve_orders"
+    /// Create, execute, close and cancel disposition cases of excess stock (signing is a matter of
+    /// the role signed for: ``DispositionWorkflow``).
+    case manageDispositions = "manage_dispositions"
     /// Users, tokens of others, the audit log.
     case administer
 }

@@ -1,15 +1,19 @@
 /// The roles of DESIGN.md ("Who uses it"), and what each may do.
 ///
-/// | permission | admin | planner | buyer | approver | finance | viewer | supplier |
-/// |---|---|---|---|---|---|---|---|
-/// | ``Permission/viewPlanning`` (items, classes, policies, costs, ledger, plan runs, dashboard) | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | – |
-/// | ``Permission/viewOwnSupply`` (own items, forecasts, stock, consumption; no costs) | – | – | – | – | – | – | ✓ |
-/// | ``Permission/postLedger`` | ✓ | ✓ | ✓ | – | – | – | – |
-/// | ``Permission/runPlans`` | ✓ | ✓ | – | – | – | – | – |
-/// | ``Permission/manageOverrides`` | ✓ | ✓ | – | – | – | – | – |
-/// | ``Permission/manageOrders`` (purchase orders: create, change, release, confirm, cancel) | ✓ | – | ✓ | – | – | – | – |
-/// | ``Permission/approveOrders`` (approve or reject, within the role's approval threshold) | – | – | ✓ | ✓ | ✓ | – | – |
-/// | ``Permission/administer`` (users, tokens of others, audit log) | ✓ | – | – | – | – | – | – |
+/// | permission | admin | planner | buyer | approver | finance | operations | viewer | supplier |
+/// |---|---|---|---|---|---|---|---|---|
+/// | ``Permission/viewPlanning`` (items, classes, policies, costs, ledger, plan runs, dashboard) | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | – |
+/// | ``Permission/viewOwnSupply`` (own items, forecasts, stock, consumption; no costs) | – | – | – | – | – | – | – | ✓ |
+/// | ``Permission/postLedger`` | ✓ | ✓ | ✓ | – | – | ✓ | – | – |
+/// | ``Permission/runPlans`` | ✓ | ✓ | – | – | – | – | – | – |
+/// | ``Permission/manageOverrides`` | ✓ | ✓ | – | – | – | – | – | – |
+/// | ``Permission/manageOrders`` (purchase orders: create, change, release, confirm, cancel) | ✓ | – | ✓ | – | – | – | – | – |
+/// | ``Permission/approveOrders`` (approve or reject, within the role's approval threshold) | – | – | ✓ | ✓ | ✓ | – | – | – |
+/// | ``Permission/manageDispositions`` (disposition cases: create, execute, close, cancel) | ✓ | ✓ | ✓ | – | ✓ | ✓ | – | – |
+/// | ``Permission/administer`` (users, tokens of others, audit log) | ✓ | – | – | – | – | – | – | – |
+///
+/// `buyer` is procurement and `operations` the warehouse and maintenance side: with `finance` they
+/// are the default sign-off roles of a disposition case (``DispositionWorkflow``).
 ///
 /// Approvers and finance approve purchase orders up to their level of `approval_thresholds`
 /// (``ApprovalRules``); buyers approve small orders of others (never their own). What a particular person may do — a role's permissions
@@ -21,16 +25,20 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case buyer
     case approver
     case finance
+    case operations
     case viewer
     case supplier
 
     /// What the role may do.
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageOrders, .administer]
-        case .planner: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides]
-        case .buyer: return [.viewPlanning, .postLedger, .manageOrders, .approveOrders]
-        case .approver, .finance: return [.viewPlanning, .approveOrders]
+        case .admin:
+            return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageOrders, .manageDispositions, .administer]
+        case .planner: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageDispositions]
+        case .buyer: return [.viewPlanning, .postLedger, .manageOrders, .approveOrders, .manageDispositions]
+        case .approver: return [.viewPlanning, .approveOrders]
+        case .finance: return [.viewPlanning, .approveOrders, .manageDispositions]
+        case .operations: return [.viewPlanning, .postLedger, .manageDispositions]
         case .viewer: return [.viewPlanning]
         case .supplier: return [.viewOwnSupply]
         }

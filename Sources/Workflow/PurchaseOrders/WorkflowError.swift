@@ -13,6 +13,7 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
             case invalidReason = "invalid_reason"
             case invalidQuantity = "invalid_quantity"
             case beyondThresholds = "beyond_thresholds"
+            case missingSignOff = "missing_sign_off"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -33,6 +34,8 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidQuantity = Code(.invalidQuantity)
         /// The order's value is above every approval threshold.
         public static let beyondThresholds = Code(.beyondThresholds)
+        /// A disposition case lacks a required sign-off (``DispositionWorkflow``).
+        public static let missingSignOff = Code(.missingSignOff)
 
         /// The code as text (`invalid_transition`, …).
         public var description: String { value.rawValue }

@@ -9,7 +9,7 @@ struct UserCommand: AsyncParsableCommand {
         commandName: "user",
         abstract: "Manage the users of the web application and their API tokens.",
         discussion: """
-            Roles: admin, planner, buyer, approver, finance, viewer, supplier (with --supplier ID: sees \
+            Roles: admin, planner, buyer, approver, finance, operations, viewer, supplier (with --supplier ID: sees \
             only that supplier's items). Passwords: 12 or more characters, at most 72 bytes in UTF-8, not \
             one character repeated, not a common password; stored as bcrypt hashes. Without \
             --password-stdin a random password is generated and printed once. Every change is written \
@@ -44,7 +44,7 @@ enum UserFailure {
 struct UserAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a user.")
     @Argument(help: "User id (sign-in name).") var user: String
-    @Option(help: "Role: admin, planner, buyer, approver, finance, viewer, supplier.") var role: String
+    @Option(help: "Role: admin, planner, buyer, approver, finance, operations, viewer, supplier.") var role: String
     @Option(help: "For the supplier role: the supplier id the user sees.") var supplier: String?
     @Option(help: "Name to show.") var name = ""
     @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
