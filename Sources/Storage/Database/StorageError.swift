@@ -29,12 +29,16 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case concurrentChange = "concurrent_change"
             case duplicateOrder = "duplicate_order"
             case unknownProvisionRun = "unknown_provision_run"
+            case invalidImport = "invalid_import"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
 
         /// No provision run with that id.
         public static let unknownProvisionRun = Code(.unknownProvisionRun)
+        /// A purchase-order update file names orders, lines or states the database refuses (every
+        /// error in the message, one per line); nothing was applied.
+        public static let invalidImport = Code(.invalidImport)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -83,6 +83,7 @@ public enum WebServer {
         RiskEndpoints(state: state).add(api: api, pages: router)
         KanbanEndpoints(state: state).add(api: api, pages: router)
         ProvisionEndpoints(state: state).add(api: api, pages: router)
+        EmergencyEndpoints(state: state).add(api: api, pages: router)
         StockOverTimeEndpoints(state: state).add(api: api, pages: router)
         KPIHistoryEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)

@@ -13,6 +13,8 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
             case invalidReason = "invalid_reason"
             case invalidQuantity = "invalid_quantity"
             case beyondThresholds = "beyond_thresholds"
+            case alreadyComing = "already_coming"
+            case expired = "expired"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -33,6 +35,11 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidQuantity = Code(.invalidQuantity)
         /// The order's value is above every approval threshold.
         public static let beyondThresholds = Code(.beyondThresholds)
+        /// Supply of the item-location is already coming (``DuplicateOrderCheck``) and the buyer
+        /// did not confirm with a reason.
+        public static let alreadyComing = Code(.alreadyComing)
+        /// An emergency buy's validity window passed before it was approved.
+        public static let expired = Code(.expired)
 
         /// The code as text (`invalid_transition`, …).
         public var description: String { value.rawValue }

@@ -16,7 +16,8 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     /// Every scenario, in a fixed order.
     static let all: [StorageScenario] =
         ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
-        + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions
+        + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + purchaseOrderImports + manualOrders
+        + emergencyBuys
 }
 
 /// Fresh databases for the scenarios.
