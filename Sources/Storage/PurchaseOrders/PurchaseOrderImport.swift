@@ -25,6 +25,16 @@ struct PurchaseOrderImport {
             }).joined(separator: "\u{1E}")
     }
 
+    /// Why `order`'s state takes no confirmation (``Workflow/PurchaseOrderConfirmation``), or `nil`.
+    static func confirmationProblem(_ order: PurchaseOrderRecord) -> String? {
+        do {
+            _ = try PurchaseOrderConfirmation.kind(in: order.state, orderID: order.poID)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
     /// A confirmation to write: the line, its new date and base quantity (fixed point).
     private struct LineConfirmation {
         var line: Int
@@ -56,10 +66,11 @@ struct PurchaseOrderImport {
                 continue
             }
             if u.confirms {
-                do {
-                    _ = try PurchaseOrderConfirmation.kind(in: order.state, orderID: order.poID)
-                    var quantity: Int64? = try PurchaseOrderTransition.quantity(line.confirmedQuantity ?? 0)
-                    if line.confirmedQuantity == nil { quantity = nil }
+                if let problem = Self.confirmationProblem(order) {
+                    errors.append("\(u.position): \(problem)")
+                } else {
+                    var quantity: Int64? = nil
+                    if let stored = line.confirmedQuantity { quantity = try PurchaseOrderTransition.quantity(stored) }
                     if let purchase = u.confirmedQuantity {
                         let ratio = line.purchaseQuantity > 0 ? line.quantity / line.purchaseQuantity : 1
                         quantity = try PurchaseOrderTransition.quantity(purchase * ratio)
@@ -67,10 +78,6 @@ struct PurchaseOrderImport {
                     confirmations[order.poID, default: []].append(
                         LineConfirmation(
                             line: line.line, date: u.confirmedDate?.description ?? line.confirmedDate, quantity: quantity))
-                } catch let error as WorkflowError {
-                    errors.append("\(u.position): \(error.message)")
-                } catch let error as StorageError {
-                    errors.append("\(u.position): confirmed_quantity — \(error.message)")
                 }
             }
             if let receiptID = u.receiptID, let received = u.receivedQuantity {
