@@ -30,8 +30,10 @@ struct PurchaseOrderImport {
         do {
             _ = try PurchaseOrderConfirmation.kind(in: order.state, orderID: order.poID)
             return nil
-        } catch {
+        } catch let error as WorkflowError {
             return error.message
+        } catch {
+            return "\(error)"
         }
     }
 
