@@ -37,6 +37,28 @@ struct PurchaseOrderImport {
         }
     }
 
+    /// Base units of `itemID` still open on `order` (ordered less received, over its lines of the item).
+    static func openQuantity(of itemID: String, in order: PurchaseOrderRecord) throws(StorageError) -> Int64 {
+        var open: Int64 = 0
+        for l in order.lines where l.itemID == itemID {
+            open += try PurchaseOrderTransition.quantity(l.quantity) - PurchaseOrderTransition.quantity(l.received)
+        }
+        return open
+    }
+
+    /// Posts one receipt of the file; a refusal names the row and says nothing was imported.
+    static func post(_ request: PostingRequest, _ writer: LedgerWriter, today: Day, position: String) async throws
+        -> PostingResult
+    {
+        do {
+            return try await writer.post(request, today: today)
+        } catch let error as StorageError {
+            throw StorageError(
+                error.code == .idempotencyConflict ? .idempotencyConflict : .invalidImport,
+                "\(position): receipt_id '\(request.key)' — \(error.message)\nnothing was imported")
+        }
+    }
+
     /// A confirmation to write: the line, its new date and base quantity (fixed point).
     private struct LineConfirmation {
         var line: Int
@@ -91,22 +113,22 @@ struct PurchaseOrderImport {
                     continue
                 }
                 let slot = "\(order.poID)\u{1F}\(line.itemID)"
-                do {
-                    var open: Int64 = 0
-                    for l in order.lines where l.itemID == line.itemID {
-                        open += try PurchaseOrderTransition.quantity(l.quantity) - PurchaseOrderTransition.quantity(l.received)
-                    }
+                let units = Result { () throws(StorageError) -> (open: Int64, received: Int64) in
+                    (try Self.openQuantity(of: line.itemID, in: order), try PurchaseOrderTransition.quantity(received))
+                }
+                switch units {
+                case .failure(let error):
+                    errors.append("\(u.position): received_quantity — \(error.message)")
+                case .success(let units):
                     let earlier = receiving[slot] ?? 0
-                    let total = earlier + (try PurchaseOrderTransition.quantity(received))
+                    let total = earlier + units.received
                     receiving[slot] = total
-                    if total > open {
-                        let left = FixedPointText.quantity(PurchaseOrderRows.quantity(open))
+                    if total > units.open {
+                        let left = FixedPointText.quantity(PurchaseOrderRows.quantity(units.open))
                         errors.append(
                             "\(u.position): received_quantity '\(FixedPointText.quantity(received))' — at most \(left) \(line.baseUOM) of \(line.itemID) remain open on \(order.poID)"
                                 + (earlier > 0 ? " (less the file's earlier receipts)" : ""))
                     }
-                } catch let error as StorageError {
-                    errors.append("\(u.position): received_quantity — \(error.message)")
                 }
             }
         }
@@ -125,14 +147,8 @@ struct PurchaseOrderImport {
             let request = PostingRequest(
                 key: receiptID, date: date, type: .receipt, itemID: line.itemID, locationID: order.locationID,
                 quantity: quantity, supplierID: order.supplierID, reason: "po import", reference: order.poID)
-            do {
-                let posted = try await writer.post(request, today: today)
-                if posted.replayed { result.receiptsReplayed += 1 } else { result.receiptsPosted += 1 }
-            } catch let error as StorageError {
-                throw StorageError(
-                    error.code == .idempotencyConflict ? .idempotencyConflict : .invalidImport,
-                    "\(u.position): receipt_id '\(receiptID)' — \(error.message)\nnothing was imported")
-            }
+            let posted = try await Self.post(request, writer, today: today, position: u.position)
+            if posted.replayed { result.receiptsReplayed += 1 } else { result.receiptsPosted += 1 }
         }
         result.orders = try await PurchaseOrderRows.load(ids, db)
         return result
