@@ -20,11 +20,13 @@ struct PurchaseOrderImportEndpoints {
         return try await state.idempotency.run(key) {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
+            let read = Result { () throws(CSVDocument.Failure) in
+                try PurchaseOrderUpdateFile.read(text: text, name: "body", format: json ? .json : .csv)
+            }
             let updates: [PurchaseOrderUpdate]
-            do {
-                updates = try PurchaseOrderUpdateFile.read(text: text, name: "body", format: json ? .json : .csv)
-            } catch {
-                throw Problem.unprocessable(error.message, code: "invalid_import")
+            switch read {
+            case .success(let rows): updates = rows
+            case .failure(let error): throw Problem.unprocessable(error.message, code: "invalid_import")
             }
             let result = try await state.store.importPurchaseOrderUpdates(updates, by: principal.subject, key: key.value)
             return try JSONResponse.encode(
@@ -38,7 +40,10 @@ struct PurchaseOrderImportEndpoints {
         let form = try await FormData.read(request, context: context)
         try form.requireCSRF(principal)
         let text = form["updates"] ?? ""
-        let format = PurchaseOrderUpdateFile.Format(rawValue: form["format"] ?? "csv") ?? .csv
+        guard let format = PurchaseOrderUpdateFile.Format(rawValue: form["format"] ?? "csv") else {
+            return try await failed(
+                "format '\(form["format"] ?? "")' — expected csv or json", text: text, request: request, principal: principal)
+        }
         let message: String
         do {
             let updates = try PurchaseOrderUpdateFile.read(text: text, name: "import", format: format)

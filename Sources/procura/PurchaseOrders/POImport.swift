@@ -1,6 +1,7 @@
 import ArgumentParser
 import DataImport
 import Storage
+import Workflow
 
 /// `procura po import FILE --as USER`: the ERP's supplier confirmations and receipts.
 struct POImport: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import InventoryCore
+import SQLKit
 import Testing
 import Workflow
 
