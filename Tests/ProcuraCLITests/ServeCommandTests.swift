@@ -45,7 +45,7 @@ struct ServeCommandTests {
 
     @Test(
         "serve --demo answers over a socket; user commands manage users and tokens; SIGTERM shuts it down cleanly",
-        .timeLimit(.minutes(5)))
+        .timeLimit(.minutes(15)))
     func serveDemo() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -97,7 +97,7 @@ struct ServeCommandTests {
     ///      --data-urlencode $'user=x\n2026-01-01T00:00:00+0000 info procura.web : address=10.0.0.1 user=admin [WebApp] signed in' \
     ///      -d 'password=whatever' http://127.0.0.1:8080/login
     /// ```
-    @Test("19.9 log values are escaped: a newline in a user id cannot forge a log line", .timeLimit(.minutes(5)))
+    @Test("19.9 log values are escaped: a newline in a user id cannot forge a log line", .timeLimit(.minutes(15)))
     func logForging() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procura-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

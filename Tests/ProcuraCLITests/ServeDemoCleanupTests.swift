@@ -36,7 +36,7 @@ struct ServeDemoCleanupTests {
 
     @Test(
         "a demo database in a temporary folder is deleted when the server stops, and the banner says so; --keep keeps it",
-        .timeLimit(.minutes(3)))
+        .timeLimit(.minutes(15)))
     func temporaryDemo() async throws {
         let deleted = try await Self.run(keep: false)
         #expect(deleted.status == 0)

@@ -43,7 +43,7 @@ struct RoleAccessTests {
         }
     }
 
-    @Test("every role against every API operation", .timeLimit(.minutes(5)))
+    @Test("every role against every API operation", .timeLimit(.minutes(15)))
     func apiByRole() async throws {
         try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
@@ -426,7 +426,7 @@ struct RoleAccessTests {
         }
     }
 
-    @Test("every role against every page", .timeLimit(.minutes(5)))
+    @Test("every role against every page", .timeLimit(.minutes(15)))
     func pagesByRole() async throws {
         try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
