@@ -20,7 +20,8 @@ struct Procura: AsyncParsableCommand {
             SuppliersCommand.self,
             RiskCommand.self, KanbanCommand.self,
             BacktestCommand.self, ScenarioCommand.self, ExcessCommand.self, AgingCommand.self,
-            ProposalsCommand.self, POCommand.self, ApproveCommand.self, ProvisionsCommand.self, DispositionCommand.self,
+            ProposalsCommand.self, POCommand.self, ApproveCommand.self, EmergencyCommand.self, ProvisionsCommand.self,
+            DispositionCommand.self,
         ]
     )
 

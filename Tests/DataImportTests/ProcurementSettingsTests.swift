@@ -12,13 +12,14 @@ struct ProcurementSettingsTests {
               release_window_days: 10
               consolidation_days: 3
               supplier_owned_stock: ignore
+              recent_receipt_days: 5
             """
         let settings = try ImportTestFolder.load(ImportTestFolder.minimal.merging(["settings.yaml": yaml]) { $1 }).snapshot
             .settings.procurement
-        #expect(
-            settings
-                == ProcurementSettings(
-                    horizonBuckets: 26, releaseWindowDays: 10, consolidationDays: 3, supplierOwnedStock: .ignore))
+        var expected = ProcurementSettings(
+            horizonBuckets: 26, releaseWindowDays: 10, consolidationDays: 3, supplierOwnedStock: .ignore)
+        expected.recentReceiptDays = 5
+        #expect(settings == expected)
         let first = try ImportTestFolder.load(
             ImportTestFolder.minimal.merging(["settings.yaml": "procurement: {release_window_days: first_bucket}\n"]) { $1 }
         ).snapshot.settings.procurement
@@ -35,11 +36,13 @@ struct ProcurementSettingsTests {
                   release_window_days: soon
                   consolidation_days: -1
                   supplier_owned_stock: sometimes
+                  recent_receipt_days: -3
                 """) == [
                     "settings.yaml: procurement.horizon_buckets — expected a whole number ≥ 1, got 0",
                     "settings.yaml: procurement.release_window_days — expected a whole number of days ≥ 0, or first_bucket, got soon",
                     "settings.yaml: procurement.consolidation_days — expected a whole number ≥ 0, got -1",
                     "settings.yaml: procurement.supplier_owned_stock — expected one of count, ignore, got sometimes",
+                    "settings.yaml: procurement.recent_receipt_days — expected a whole number ≥ 0, got -3",
                 ])
         #expect(
             try SettingsTests.errors("procurement: {horizon_buckets: 9999}\n") == [

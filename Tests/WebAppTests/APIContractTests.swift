@@ -642,6 +642,8 @@ struct APIContractTests {
             }
 
             try await PurchaseOrderContract.exercise(api, fixture: fixture, store: store)
+            try await PurchaseOrderImportContract.exercise(api, fixture: fixture, store: store)
+            try await EmergencyContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

@@ -156,7 +156,7 @@ actor ContractRecorder {
         expect status: HTTPResponse.Status? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> TestResponse {
         var headers = headers
-        if body != nil { headers[.contentType] = "application/json" }
+        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         exercised.insert("\(method.rawValue) \(template)")
         problems += contract.check(method.rawValue, template, response)

@@ -158,7 +158,9 @@ struct PageTests {
                     ]
                 ),
                 ("/proposals", ["id=\"proposals\"", "id=\"outcomes\"", "plan run 1", "Item-locations by outcome"]),
-                ("/purchase-orders", ["id=\"queue\"", "id=\"orders\"", "Approval queue"]),
+                ("/purchase-orders", ["id=\"queue\"", "id=\"orders\"", "Approval queue", "Import confirmations and receipts"]),
+                ("/emergency", ["id=\"emergency-buys\"", "No emergency buys."]),
+                ("/emergency/report", ["id=\"deviation-report\"", "id=\"deviation-total\"", "price premium"]),
                 (
                     "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",
                     ["id=\"safety-result\"", "z = 1.64"]

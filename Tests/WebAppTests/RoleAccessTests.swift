@@ -58,6 +58,14 @@ struct RoleAccessTests {
                 let released = try await POSetup.orders(store, count: 1, key: "role-released-\(id)", state: .released)
                 let confirmed = try await POSetup.orders(store, count: 1, key: "role-confirmed-\(id)", state: .confirmed)
                 let received = try await POSetup.orders(store, count: 1, key: "role-received-\(id)", state: .received)
+                let importable = try await POSetup.orders(store, count: 1, key: "role-import-\(id)", state: .released)
+                // An emergency buy naming this account as its approver, of an incident of its own.
+                let buy = try await store.createEmergencyBuy(
+                    EmergencyBuyRequest(
+                        itemID: a.item, locationID: a.location, supplierID: fixture.supplierA, quantity: 1, unitPrice: 1,
+                        reason: "role test", incidentID: "INC-role-\(id)", approver: id, confirmDuplicate: "role test",
+                        principal: POSetup.creator)
+                ).buy
                 // (method, uri, need, body, scoped-to-supplier: the owning supplier or nil)
                 k += 1
                 // A draft provision run of its own month, run by the admin, for this role to approve.
@@ -250,6 +258,29 @@ struct RoleAccessTests {
                     ),
                     (.post, "/api/v1/purchase-orders/\(confirmed[0])/receive", .manageOrders, nil, nil),
                     (.post, "/api/v1/purchase-orders/\(received[0])/close", .manageOrders, nil, nil),
+                    (.get, "/api/v1/emergency-buys", .planning, nil, nil),
+                    (.get, "/api/v1/emergency-buys/deviation-report", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/emergency-buys", .manageOrders,
+                        [
+                            "item_id": a.item, "location_id": a.location, "supplier_id": fixture.supplierA, "quantity": 1,
+                            "unit_price": 1, "reason": "role test", "incident_id": "INC-\(id)",
+                            "approver": id == "ada" ? "fin" : "ada", "confirm_duplicate": "role test",
+                        ], nil
+                    ),
+                    (.post, "/api/v1/emergency-buys/\(buy.buyId)/approve", .approveOrders, nil, nil),
+                    (.post, "/api/v1/incidents/INC-role-\(id)/close", .manageOrders, nil, nil),
+                    (
+                        .post, "/api/v1/purchase-orders/manual", .manageOrders,
+                        [
+                            "item_id": a.item, "location_id": a.location, "supplier_id": fixture.supplierA, "quantity": 1,
+                            "confirm_duplicate": "role test",
+                        ], nil
+                    ),
+                    (
+                        .post, "/api/v1/purchase-orders/import", .manageOrders,
+                        ["updates": [["po_id": importable[0], "line": 1, "confirmed_date": "2026-12-24"]]], nil
+                    ),
                     (.post, "/api/v1/purchase-orders/\(po[3])/cancel", .manageOrders, ["reason": "role test"], nil),
                     (
                         .post, "/api/v1/overrides", .manageOverrides,
@@ -263,7 +294,8 @@ struct RoleAccessTests {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
-                        || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")) && method == .post
+                        || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
+                            || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")) && method == .post
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
                     }

@@ -27,6 +27,7 @@ extension SettingsSchema {
             },
             .wholeNumber("procurement.consolidation_days", \.procurement.consolidationDays, minimum: 0),
             .choice("procurement.supplier_owned_stock", \.procurement.supplierOwnedStock),
+            .wholeNumber("procurement.recent_receipt_days", \.procurement.recentReceiptDays, minimum: 0),
         ]
     }
 }

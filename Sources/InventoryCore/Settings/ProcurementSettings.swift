@@ -23,6 +23,10 @@ public struct ProcurementSettings: Hashable, Sendable {
     public var consolidationDays: Int
     /// Whether supplier-owned stock counts as available (default ``SupplierOwnedStock/count``).
     public var supplierOwnedStock: SupplierOwnedStock
+    /// Receipts posted within this many days before today count as "already coming" when a manual
+    /// order or an emergency buy is checked for duplicates (`procurement.recent_receipt_days`,
+    /// default 14).
+    public var recentReceiptDays: Int = 14
 
     /// The longest horizon accepted: 520 buckets (ten years of weeks).
     public static let maximumHorizonBuckets = 520

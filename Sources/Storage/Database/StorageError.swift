@@ -31,6 +31,7 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownProvisionRun = "unknown_provision_run"
             case unknownDispositionCase = "unknown_disposition_case"
             case invalidDisposition = "invalid_disposition"
+            case invalidImport = "invalid_import"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -42,6 +43,9 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         /// A disposition case that cannot be created as asked (a missing destination or supplier,
         /// an unknown sign-off role in the settings, a quantity above what is on hand).
         public static let invalidDisposition = Code(.invalidDisposition)
+        /// A purchase-order update file names orders, lines or states the database refuses (every
+        /// error in the message, one per line); nothing was applied.
+        public static let invalidImport = Code(.invalidImport)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -44,7 +44,7 @@ extension PurchaseOrderRecord: Encodable {
 extension PurchaseOrderLineRecord: Encodable {
     enum CodingKeys: String, CodingKey {
         case line, itemId, quantity, baseUom, purchaseQuantity, purchaseUom, unitPrice, value, dueDate, releaseDate, received
-        case requirement
+        case requirement, confirmedDate, confirmedQuantity
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,6 +61,16 @@ extension PurchaseOrderLineRecord: Encodable {
         try c.encode(releaseDate, forKey: .releaseDate)
         try c.encode(received, forKey: .received)
         if let requirement { try c.encode(requirement, forKey: .requirement) } else { try c.encodeNil(forKey: .requirement) }
+        if confirmedDate.isEmpty {
+            try c.encodeNil(forKey: .confirmedDate)
+        } else {
+            try c.encode(confirmedDate, forKey: .confirmedDate)
+        }
+        if let confirmedQuantity {
+            try c.encode(confirmedQuantity, forKey: .confirmedQuantity)
+        } else {
+            try c.encodeNil(forKey: .confirmedQuantity)
+        }
     }
 }
 

@@ -80,6 +80,10 @@ public struct PurchaseOrderLineRecord: Sendable, Hashable {
     public var received: Double
     /// The requirement that created the line (`nil` for a line without one).
     public var requirement: ProposalLine.Requirement?
+    /// The date the supplier confirmed for the line (ISO date; empty: none).
+    public var confirmedDate: String = ""
+    /// The quantity the supplier confirmed, base units (`nil`: none).
+    public var confirmedQuantity: Double? = nil
 }
 
 /// One entry of an order's history: a decision or state change.

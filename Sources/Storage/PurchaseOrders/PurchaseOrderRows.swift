@@ -65,7 +65,8 @@ enum PurchaseOrderRows {
         try await db.raw(
             """
             SELECT line, item_id, quantity, base_uom, purchase_quantity, purchase_uom, unit_price, value, due_date, \
-            release_date, received, requirement FROM purchase_order_lines WHERE po_id = \(bind: id) ORDER BY line
+            release_date, received, requirement, confirmed_date, confirmed_quantity FROM purchase_order_lines \
+            WHERE po_id = \(bind: id) ORDER BY line
             """
         ).all().map { row in
             let requirement = try row.decode(column: "requirement", as: String.self)
@@ -81,7 +82,9 @@ enum PurchaseOrderRows {
                 releaseDate: try row.decode(column: "release_date", as: String.self),
                 received: quantity(try row.decode(column: "received", as: Int64.self)),
                 requirement: requirement.isEmpty
-                    ? nil : try JSONValueDecoder().decode(ProposalLine.Requirement.self, fromText: requirement))
+                    ? nil : try JSONValueDecoder().decode(ProposalLine.Requirement.self, fromText: requirement),
+                confirmedDate: try row.decode(column: "confirmed_date", as: String.self),
+                confirmedQuantity: try row.decode(column: "confirmed_quantity", as: Int64?.self).map(quantity))
         }
     }
 

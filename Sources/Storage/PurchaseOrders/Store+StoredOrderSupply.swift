@@ -7,8 +7,9 @@ extension Store {
     /// The open quantity of every line of the purchase orders in an open state — proposed,
     /// approved, released, confirmed, partially received (``Workflow/PurchaseOrderState/isOpen``) —
     /// for the next netting (``Planning/StoredOrderSupply``): the line's quantity less what was
-    /// received (fixed point, exact), due on the order's confirmed date when it has one, else on the
-    /// line's due date. Lines received in full are left out. Ordered by order and line.
+    /// received (fixed point, exact) — the supplier's confirmed quantity in place of the line's when
+    /// the line has one — due on the line's confirmed date when it has one, else the order's
+    /// confirmed date, else the line's due date. Lines received in full are left out. Ordered by order and line.
     ///
     /// - Throws: ``StorageError/Code/database`` for a stored date that is not `YYYY-MM-DD`.
     public func openPurchaseOrderSupply() async throws -> [StoredOrderSupply] {
@@ -17,7 +18,7 @@ extension Store {
             var query = SQLQueryString(
                 """
                 SELECT o.po_id, o.location_id, o.state, o.confirmed_date, l.line, l.item_id, l.quantity, l.received, \
-                l.due_date FROM purchase_orders o JOIN purchase_order_lines l ON l.po_id = o.po_id WHERE o.state IN (
+                l.due_date, l.confirmed_date AS line_confirmed_date, l.confirmed_quantity FROM purchase_orders o JOIN purchase_order_lines l ON l.po_id = o.po_id WHERE o.state IN (
                 """)
             for (k, state) in open.enumerated() { query += k == 0 ? "\(bind: state)" : ", \(bind: state)" }
             query += ") ORDER BY o.po_number, l.line"
@@ -25,9 +26,13 @@ extension Store {
             for row in try await db.raw(query).all() {
                 let id = try row.decode(column: "po_id", as: String.self)
                 let line = try row.decode(column: "line", as: Int.self)
-                let open = try row.decode(column: "quantity", as: Int64.self) - row.decode(column: "received", as: Int64.self)
+                let ordered =
+                    try row.decode(column: "confirmed_quantity", as: Int64?.self)
+                    ?? row.decode(column: "quantity", as: Int64.self)
+                let open = ordered - (try row.decode(column: "received", as: Int64.self))
                 guard open > 0 else { continue }
-                let confirmed = try row.decode(column: "confirmed_date", as: String.self)
+                let lineConfirmed = try row.decode(column: "line_confirmed_date", as: String.self)
+                let confirmed = lineConfirmed.isEmpty ? try row.decode(column: "confirmed_date", as: String.self) : lineConfirmed
                 let dueText = confirmed.isEmpty ? try row.decode(column: "due_date", as: String.self) : confirmed
                 guard let due = Day(iso: dueText) else {
                     throw StorageError(

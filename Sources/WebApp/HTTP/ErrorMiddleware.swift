@@ -78,7 +78,7 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error.code {
         case .notPermitted, .segregationOfDuties, .noApprovalAuthority:
             return Problem(.forbidden, code: code, title: "Forbidden", detail: error.message)
-        case .invalidTransition, .beyondThresholds, .missingSignOff:
+        case .invalidTransition, .beyondThresholds, .missingSignOff, .alreadyComing, .expired:
             return .conflict(error.message, code: code)
         default:
             return .unprocessable(error.message, code: code)
@@ -89,7 +89,7 @@ struct ErrorMiddleware: RouterMiddleware {
     static func storageProblem(_ error: StorageError) -> Problem {
         switch error.code {
         case .unknownItem, .unknownLocation, .unknownSupplier, .unknownUnit, .invalidPosting, .negativeStock, .reversalTarget,
-            .valueOutOfRange, .invalidOverride, .idempotencyConflict, .invalidDisposition:
+            .valueOutOfRange, .invalidOverride, .idempotencyConflict, .invalidDisposition, .invalidImport:
             // The same idempotency key with a different request is 422 (IETF Idempotency-Key draft §2.7).
             return .unprocessable(error.message, code: error.code.description)
         case .duplicateUser:

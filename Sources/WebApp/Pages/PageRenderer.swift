@@ -50,6 +50,8 @@ final class PageRenderer: Sendable {
         ("purchase_orders", PackageResources.purchase_orders_mustache),
         ("provisions", PackageResources.provisions_mustache),
         ("dispositions", PackageResources.dispositions_mustache),
+        ("emergency", PackageResources.emergency_mustache),
+        ("deviation_report", PackageResources.deviation_report_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -93,6 +95,8 @@ final class PageRenderer: Sendable {
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
                 ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
+                ["href": "/emergency", "label": "Emergency buys"],
+                ["href": "/emergency/report", "label": "Deviation report"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

@@ -20,6 +20,8 @@ struct PurchaseOrderEndpoints {
     func add(api: RouterGroup<AppRequestContext>, pages: Router<AppRequestContext>) {
         api.get("purchase-orders", use: list)
         api.post("purchase-orders", use: create)
+        api.post("purchase-orders/import", use: PurchaseOrderImportEndpoints(state: state).api)
+        api.post("purchase-orders/manual", use: ManualOrderEndpoints(state: state).api)
         api.get("purchase-orders/:po_id", use: show)
         for (path, action) in [
             ("approve", PurchaseOrderAction.approve), ("reject", .reject), ("change-quantity", .changeQuantity),

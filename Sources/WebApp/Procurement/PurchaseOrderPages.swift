@@ -18,6 +18,8 @@ struct PurchaseOrderPages {
     func add(to router: Router<AppRequestContext>) {
         router.get("purchase-orders", use: page)
         router.post("purchase-orders/approve", use: approveTicked)
+        router.post("purchase-orders/import", use: PurchaseOrderImportEndpoints(state: state).page)
+        router.post("purchase-orders/manual", use: ManualOrderEndpoints(state: state).page)
         for (path, action) in [
             ("approve", PurchaseOrderAction.approve), ("reject", .reject), ("change-quantity", .changeQuantity),
         ] {
@@ -28,7 +30,13 @@ struct PurchaseOrderPages {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.require(.viewPlanning)
+        try await render(request, principal: try context.require(.viewPlanning))
+    }
+
+    /// The page with `extra` values (the import form's errors) and `status`.
+    func render(
+        _ request: Request, principal: Principal, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let queue = try await state.store.purchaseOrders(state: .proposed).reversed()
         let others = try await state.store.purchaseOrders(limit: Self.otherOrders + queue.count).filter {
             $0.state != .proposed
@@ -36,6 +44,7 @@ struct PurchaseOrderPages {
         let session = principal.csrfToken != nil
         let canApprove = session && PurchaseOrderWorkflow.permits(principal.subject, .approve)
         let canChange = session && PurchaseOrderWorkflow.permits(principal.subject, .changeQuantity)
+        let canImport = session && PurchaseOrderWorkflow.permits(principal.subject, .confirm)
         func row(_ o: PurchaseOrderRecord) -> [String: Any] {
             let own = o.createdBy == principal.userID || o.changers.contains(principal.userID)
             return [
@@ -53,19 +62,20 @@ struct PurchaseOrderPages {
                 "own": own, "can_approve": canApprove && !own, "can_change": canChange,
             ]
         }
-        return state.pages.page(
-            "purchase_orders", title: "Purchase orders", principal: principal,
-            values: [
-                "queue": queue.map(row), "others": others.map(row), "queue_count": Format.count(queue.count),
-                "can_approve": canApprove, "message": QueryParameters(request).string("message") ?? false,
-                "unmatched": try await state.store.unmatchedReceipts().suffix(Self.otherOrders).map { r -> [String: Any] in
-                    [
-                        "key": r.key, "date": r.date, "item_id": r.itemId, "location_id": r.locationId, "po_id": r.poId,
-                        "unmatched": Format.number(r.unmatched), "finding": r.finding.replacingOccurrences(of: "_", with: " "),
-                        "detail": r.detail,
-                    ]
-                },
-            ])
+        var values: [String: Any] = [
+            "queue": queue.map(row), "others": others.map(row), "queue_count": Format.count(queue.count),
+            "can_approve": canApprove, "can_import": canImport,
+            "message": QueryParameters(request).string("message") ?? false,
+            "unmatched": try await state.store.unmatchedReceipts().suffix(Self.otherOrders).map { r -> [String: Any] in
+                [
+                    "key": r.key, "date": r.date, "item_id": r.itemId, "location_id": r.locationId, "po_id": r.poId,
+                    "unmatched": Format.number(r.unmatched), "finding": r.finding.replacingOccurrences(of: "_", with: " "),
+                    "detail": r.detail,
+                ]
+            },
+        ]
+        values.merge(extra) { _, new in new }
+        return state.pages.page("purchase_orders", title: "Purchase orders", principal: principal, values: values, status: status)
     }
 
     /// One decision from a row's form.

@@ -84,6 +84,7 @@ public enum WebServer {
         KanbanEndpoints(state: state).add(api: api, pages: router)
         ProvisionEndpoints(state: state).add(api: api, pages: router)
         DispositionEndpoints(state: state).add(api: api, pages: router)
+        EmergencyEndpoints(state: state).add(api: api, pages: router)
         StockOverTimeEndpoints(state: state).add(api: api, pages: router)
         KPIHistoryEndpoints(state: state).add(api: api, pages: router)
         ReclassificationEndpoints(state: state).add(api: api, pages: router)

@@ -14,6 +14,8 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
             case invalidQuantity = "invalid_quantity"
             case beyondThresholds = "beyond_thresholds"
             case missingSignOff = "missing_sign_off"
+            case alreadyComing = "already_coming"
+            case expired = "expired"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -36,6 +38,11 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let beyondThresholds = Code(.beyondThresholds)
         /// A disposition case lacks a required sign-off (``DispositionWorkflow``).
         public static let missingSignOff = Code(.missingSignOff)
+        /// Supply of the item-location is already coming (``DuplicateOrderCheck``) and the buyer
+        /// did not confirm with a reason.
+        public static let alreadyComing = Code(.alreadyComing)
+        /// An emergency buy's validity window passed before it was approved.
+        public static let expired = Code(.expired)
 
         /// The code as text (`invalid_transition`, …).
         public var description: String { value.rawValue }

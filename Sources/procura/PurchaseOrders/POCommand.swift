@@ -7,7 +7,7 @@ import Workflow
 struct POCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "po",
-        abstract: "List, export, release, confirm, receive, close and cancel purchase orders.",
+        abstract: "List, create, export, import, release, confirm, receive, close and cancel purchase orders.",
         discussion: """
             Purchase orders are created from the proposals of the latest plan run with \
             `procura proposals --release --as USER` and approved with `procura approve`. Their states: \
@@ -15,7 +15,9 @@ struct POCommand: AsyncParsableCommand {
             cancelled from any open state with a reason. docs/procurement.md has the rules.
             """,
         subcommands: [
-            POList.self, POExport.self, PORelease.self, POConfirm.self, POReceive.self, POClose.self, POCancel.self,
+            POList.self, POCreate.self, POExport.self, POImport.self, PORelease.self, POConfirm.self, POReceive.self,
+            POClose.self,
+            POCancel.self,
             POUnmatchedReceipts.self,
         ])
 }
