@@ -425,7 +425,7 @@ struct APIContractTests {
                 try JSONValue.parse(badMonth.body.data)["detail"].string
                     == "query parameter 'month': month '2026-1' is not a month YYYY-MM (e.g. 2026-11)")
             try await api.call(
-                .get, exposurePath, exposurePath + "?month=1999-01", headers: viewer, expect: .unprocessableContent)
+                .get, exposurePath, exposurePath + "?month=2001-01", headers: viewer, expect: .unprocessableContent)
             try await api.call(.get, exposurePath, exposurePath, headers: supplier, expect: .forbidden)
             try await api.call(.get, exposurePath, exposurePath, headers: [:], expect: .unauthorized)
             // Supply exposure: groups add up; exposed lines run out before supply recovers.
