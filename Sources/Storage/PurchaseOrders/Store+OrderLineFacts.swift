@@ -1,4 +1,3 @@
-import Foundation
 import InventoryCore
 public import Planning
 import SQLKit
@@ -19,7 +18,7 @@ extension Store {
                 var changer: [Int: String] = [:]
                 if !order.changers.isEmpty {
                     for event in try await PurchaseOrderRows.events(order.poID, db) where event.action == "change_quantity" {
-                        guard let change = Self.quantityChange(event.detail) else { continue }
+                        guard let change = PurchaseOrderQuantityChange.parse(event.detail) else { continue }
                         if proposedPurchase[change.line] == nil { proposedPurchase[change.line] = change.from }
                         changer[change.line] = event.actor
                     }
@@ -36,16 +35,5 @@ extension Store {
             }
             return facts
         }
-    }
-
-    /// The line and the quantity before a `change_quantity` event's detail, as
-    /// ``PurchaseOrderTransition`` writes it: `line 2 (ITEM): 12 → 10 BOX`.
-    static func quantityChange(_ detail: String) -> (line: Int, from: Double)? {
-        guard detail.hasPrefix("line "), let open = detail.firstIndex(of: "("), let colon = detail.range(of: "): "),
-            let arrow = detail.range(of: " → ")
-        else { return nil }
-        let number = detail[detail.index(detail.startIndex, offsetBy: 5)..<open].trimmingCharacters(in: .whitespaces)
-        guard let line = Int(number), let from = Double(detail[colon.upperBound..<arrow.lowerBound]) else { return nil }
-        return (line, from)
     }
 }
