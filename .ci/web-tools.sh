@@ -5,6 +5,7 @@
 #   source .ci/web-tools.sh      # in .ci/run, before `swift test`
 #
 # - Debian's chromium, chromium-driver and python3-selenium (apt), used by /usr/bin/python3;
+# - poppler-utils (apt): pdfinfo, with which the exposure report's PDF test counts its pages;
 # - schemathesis from PyPI in a virtual environment (.build/web-tools-venv), pinned below.
 #
 # Exports PROCURA_BROWSER_TESTS=1, PROCURA_PYTHON, PROCURA_SCHEMATHESIS, and the bounds of the
@@ -20,11 +21,11 @@ procura_web_tools() {
   schemathesis_version="${PROCURA_SCHEMATHESIS_VERSION:-4.32.5}"
 
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
-    || ! /usr/bin/python3 -c "import selenium" >/dev/null 2>&1; then
-    echo "== installing chromium, chromium-driver, python3-selenium (Debian packages)" >&2
+    || ! /usr/bin/python3 -c "import selenium" >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+    echo "== installing chromium, chromium-driver, python3-selenium, poppler-utils (Debian packages)" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2 || return 1
-    apt-get install -y -qq --no-install-recommends chromium chromium-driver python3-selenium >&2 || return 1
+    apt-get install -y -qq --no-install-recommends chromium chromium-driver python3-selenium poppler-utils >&2 || return 1
   fi
   if [ ! -x "$venv/bin/schemathesis" ]; then
     echo "== installing schemathesis $schemathesis_version (PyPI) into $venv" >&2

@@ -19,7 +19,7 @@ struct Procura: AsyncParsableCommand {
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
             SuppliersCommand.self,
             RiskCommand.self, KanbanCommand.self,
-            BacktestCommand.self, ScenarioCommand.self, ExcessCommand.self, AgingCommand.self,
+            BacktestCommand.self, ScenarioCommand.self, ExcessCommand.self, ExposureCommand.self, AgingCommand.self,
             ProposalsCommand.self, POCommand.self, ApproveCommand.self, EmergencyCommand.self, ProvisionsCommand.self,
             DispositionCommand.self,
         ]

@@ -401,6 +401,33 @@ struct APIContractTests {
             expectClose(
                 provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            // The exposure report: procura excess's totals, every grouping adding up to the total.
+            let exposurePath = "/api/v1/excess/exposure"
+            let exposure = try JSONValue.parse(
+                try await api.call(.get, exposurePath, exposurePath, headers: viewer, expect: .ok).body.data)
+            #expect(exposure["excess_value"].double == ex["total"]["excess_value"].double)
+            #expect(exposure["obsolete_value"].double == ex["total"]["obsolete_value"].double)
+            for grouping in ["by_category", "by_location", "by_buyer", "by_planner", "by_supplier", "by_cause"] {
+                expectClose(
+                    exposure[grouping].array.reduce(0.0) { $0 + ($1["exposure_value"].double ?? 0) },
+                    exposure["total"]["exposure_value"].double ?? .nan, relative: 1e-9, "Σ \(grouping) = total")
+            }
+            let month = exposure["month"].string ?? ""
+            let exposureCSV = try await api.call(
+                .get, exposurePath, exposurePath + "?format=csv&month=\(month)", headers: viewer, expect: .ok)
+            #expect(
+                String(buffer: exposureCSV.body).hasPrefix(
+                    "month,as_of,currency,item_id,location_id,category,supplier_id,buyer,planner,cause,family,units,value,new_value,evidence\n"
+                ))
+            let badMonth = try await api.call(
+                .get, exposurePath, exposurePath + "?month=2026-1", headers: viewer, expect: .badRequest)
+            #expect(
+                try JSONValue.parse(badMonth.body.data)["detail"].string
+                    == "query parameter 'month': month '2026-1' is not a month YYYY-MM (e.g. 2026-11)")
+            try await api.call(
+                .get, exposurePath, exposurePath + "?month=2001-01", headers: viewer, expect: .unprocessableContent)
+            try await api.call(.get, exposurePath, exposurePath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, exposurePath, exposurePath, headers: [:], expect: .unauthorized)
             // Supply exposure: groups add up; exposed lines run out before supply recovers.
             let riskPath = "/api/v1/risk/exposure"
             let risk = try JSONValue.parse(

@@ -146,6 +146,14 @@ struct PageTests {
                     ["Port closure (6 days) and a 3-week backlog", "Deltas per class", "scenario-breaking"]
                 ),
                 ("/excess?by=location", ["id=\"excess-groups\"", "id=\"excess-lines\"", "0–180 days", "Provision"]),
+                (
+                    "/excess/exposure",
+                    [
+                        "id=\"exposure-totals\"", "id=\"exposure-trend\"", "id=\"exposure-causes\"", "id=\"exposure-by-buyer\"",
+                        "id=\"exposure-by-supplier\"", "id=\"exposure-lines\"", "href=\"/api/v1/excess/exposure?format=csv\"",
+                        "href=\"/excess/exposure.pdf\"", "over_ordering",
+                    ]
+                ),
                 ("/risk", ["id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high"]),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
                 ("/stock?item_id=\(fixture.itemOfA.item)", ["id=\"stock-chart\"", "id=\"stock-lots\"", "Lots on hand"]),

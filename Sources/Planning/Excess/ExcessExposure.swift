@@ -81,7 +81,8 @@ public enum ExcessExposure {
             lines.append(
                 ExcessReport.Line(
                     item: row.item, location: row.location, abc: abc, category: item.category,
-                    coverageMonths: coverage, lastMovement: moved, noMovement: moved < noMovementBefore, result: result))
+                    coverageMonths: coverage, lastMovement: moved, noMovement: moved < noMovementBefore, layers: layers,
+                    result: result))
         }
         return ExcessReport(asOf: asOf, settings: settings, lines: lines)
     }

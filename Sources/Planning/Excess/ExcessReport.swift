@@ -19,6 +19,8 @@ public struct ExcessReport: Sendable {
         public var lastMovement: Day
         /// No movement for `excess.no_movement_after_months` months.
         public var noMovement: Bool
+        /// The owned lots evaluated (received date, quantity, unit cost).
+        public var layers: [ExcessObsolescenceInput.Layer]
         /// Ages, excess, obsolescence and provision.
         public var result: ExcessObsolescenceResult
     }

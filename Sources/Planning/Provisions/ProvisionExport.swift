@@ -25,13 +25,7 @@ public enum ProvisionExport {
 
     /// RFC 4180 CSV: the header and one row per line (fields with a comma, quote or line break quoted).
     public static func csv(_ run: ProvisionRun) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
-        }
-        var out = columns.joined(separator: ",") + "\n"
-        for row in rows(run) { out += row.map(field).joined(separator: ",") + "\n" }
-        return out
+        CSVText.document(columns: columns, rows: rows(run))
     }
 
     /// The run as JSON: its header, totals (`total`, `previous_total`, `change`) and `lines` with the

@@ -22,6 +22,13 @@ enum CauseRules {
         return minimumUnits / mean
     }
 
+    /// A minimum order (base units) above the forecast over the coverage: the units of one such
+    /// order that are excess the day it arrives, minimum − forecast (`nil` when ≤ 0).
+    static func minimumOrderAboveNeed(minimumUnits: Double, forecastOverCoverage: Double) -> Double? {
+        let above = minimumUnits - forecastOverCoverage
+        return above > 0 ? above : nil
+    }
+
     /// A lead time longer than the one planned with, by more than the drift threshold
     /// (`lead_times.drift_days` / `drift_share`).
     static func leadTimeLonger(observedDays: Double, plannedDays: Double, settings: LeadTimeSettings) -> Bool {

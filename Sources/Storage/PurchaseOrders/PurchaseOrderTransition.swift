@@ -44,8 +44,9 @@ struct PurchaseOrderTransition {
             }
             sets =
                 "reason = \(bind: decision.reason), changed_by = \(bind: user), changed_at = \(bind: now), value = \(bind: total), approved_by = '', approved_at = ''"
-            detail =
-                "line \(change.line.line) (\(change.line.itemID)): \(FixedPointText.quantity(change.line.purchaseQuantity)) → \(FixedPointText.quantity(request.purchaseQuantity ?? 0)) \(change.line.purchaseUOM)"
+            detail = PurchaseOrderQuantityChange.detail(
+                line: change.line.line, itemID: change.line.itemID, from: change.line.purchaseQuantity,
+                to: request.purchaseQuantity ?? 0, uom: change.line.purchaseUOM)
         case .confirm:
             let date = request.confirmedDate?.description ?? ""
             sets = "confirmed_date = \(bind: date)"

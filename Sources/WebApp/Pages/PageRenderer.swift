@@ -52,6 +52,7 @@ final class PageRenderer: Sendable {
         ("dispositions", PackageResources.dispositions_mustache),
         ("emergency", PackageResources.emergency_mustache),
         ("deviation_report", PackageResources.deviation_report_mustache),
+        ("excess_exposure", PackageResources.excess_exposure_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -80,13 +81,19 @@ final class PageRenderer: Sendable {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
+    /// A template rendered with `values` alone (no header values, no response): a page printed
+    /// on its own (``ExposurePrint``).
+    func html(_ template: String, values: [String: Any]) -> String {
+        library.render(values, withTemplate: template) ?? "template \(template) is missing"
+    }
+
     static func navigation(for principal: Principal) -> [[String: String]] {
         var links: [[String: String]] = [["href": "/", "label": "Dashboard"], ["href": "/items", "label": "Items"]]
         if principal.allows(.viewPlanning) {
             links += [
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/backtest", "label": "Back-test"], ["href": "/scenarios", "label": "Scenarios"],
-                ["href": "/excess", "label": "Excess"],
+                ["href": "/excess", "label": "Excess"], ["href": "/excess/exposure", "label": "Exposure"],
                 ["href": "/risk", "label": "Supply risk"], ["href": "/kanban", "label": "Kanban"],
                 ["href": "/provisions", "label": "Provisions"], ["href": "/dispositions", "label": "Dispositions"],
                 ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],

@@ -80,6 +80,7 @@ public enum WebServer {
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ScenarioEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)
+        ExposureEndpoints(state: state).add(api: api, pages: router)
         RiskEndpoints(state: state).add(api: api, pages: router)
         KanbanEndpoints(state: state).add(api: api, pages: router)
         ProvisionEndpoints(state: state).add(api: api, pages: router)

@@ -16,8 +16,8 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     /// Every scenario, in a fixed order.
     static let all: [StorageScenario] =
         ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
-        + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + dispositions + purchaseOrderImports
-        + manualOrders + emergencyBuys
+        + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + dispositions + exposure
+        + purchaseOrderImports + manualOrders + emergencyBuys
 }
 
 /// Fresh databases for the scenarios.

@@ -1,0 +1,48 @@
+/// A decision that put stock above what was needed, in base units — the over-ordering signals of
+/// the exposure report (docs/excess.md, "Over-ordering signals").
+///
+/// Kinds are quantified decisions; the kinds a data set cannot show yet (emergency buys, before the
+/// data for them exists) are simply never produced, and the attribution takes any kind the caller
+/// supplies: a new source of decisions plugs in by producing values of this type.
+public struct ExcessDecision: Sendable, Hashable, Codable {
+    /// What kind of decision.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A purchase order line whose quantity was raised above the proposal (`change_quantity`):
+        /// units = min(received, ordered) − proposed, > 0.
+        case poAboveProposal = "po_above_proposal"
+        /// An emergency buy beyond the proposal (no data for it on this data set yet; plugged in by
+        /// a source of emergency buys).
+        case emergencyBuy = "emergency_buy"
+        /// An override of a stock parameter (safety stock, reorder point, order quantity, min, max)
+        /// above the computed value: units = final − computed (the largest of them: they raise the
+        /// same stock).
+        case overrideAboveComputed = "override_above_computed"
+        /// The supplier's minimum order (MOQ or order multiple) above the forecast over the coverage:
+        /// units = minimum order − forecast over the coverage, > 0.
+        case moqAboveNeed = "moq_above_need"
+
+        /// The order in which decisions take their units from the exposure: orders first (they
+        /// brought the units), then overrides (they made orders larger), then the supplier's minimum.
+        public static let attributionOrder: [Kind] = [.poAboveProposal, .emergencyBuy, .overrideAboveComputed, .moqAboveNeed]
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// Base units above what was needed, ≥ 0.
+    public var units: Double
+    /// Who decided (a user, an override's author; `(none)` when unknown).
+    public var decidedBy: String
+    /// The supplier concerned (`(none)` when none).
+    public var supplierId: String
+    /// The numbers behind it, in words.
+    public var evidence: String
+
+    /// Creates a decision.
+    public init(kind: Kind, units: Double, decidedBy: String, supplierId: String, evidence: String) {
+        self.kind = kind
+        self.units = units
+        self.decidedBy = decidedBy
+        self.supplierId = supplierId
+        self.evidence = evidence
+    }
+}
