@@ -679,6 +679,22 @@ struct APIContractTests {
         }
     }
 
+    /// A reused Idempotency-Key with a different request is 422 (`idempotency_conflict`), so every
+    /// operation that takes the key must document 422 — schemathesis found two that did not.
+    @Test("every operation taking an Idempotency-Key documents 422 for a key reused with another request")
+    func idempotentOperationsDocument422() throws {
+        let contract = try OpenAPIContract()
+        var missing: [String] = []
+        for name in contract.operations.sorted() {
+            let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let operation = contract.operation(parts[0], parts[1]) else { continue }
+            let parameters = (operation["parameters"] as? [[String: Any]]) ?? []
+            let takesKey = parameters.contains { ($0["$ref"] as? String)?.hasSuffix("/IdempotencyKey") == true }
+            if takesKey, (operation["responses"] as? [String: Any])?["422"] == nil { missing.append(name) }
+        }
+        #expect(missing.isEmpty, "without 422: \(missing)")
+    }
+
     @Test("errors are RFC 9457 problem documents")
     func problemDocuments() async throws {
         try await WebFixture.withApp { client, fixture, _ in
