@@ -20,8 +20,10 @@ struct Procura: AsyncParsableCommand {
             SuppliersCommand.self,
             RiskCommand.self, KanbanCommand.self,
             BacktestCommand.self, ScenarioCommand.self, ExcessCommand.self, ExposureCommand.self, AgingCommand.self,
-            ProposalsCommand.self, POCommand.self, ApproveCommand.self, EmergencyCommand.self, ProvisionsCommand.self,
-            DispositionCommand.self,
+            PhaseOutCommand.self,
+            ProposalsCommand.self, POCommand.self, ApproveCommand.self, ApprovalRulesCommand.self, DelegationsCommand.self,
+            EmergencyCommand.self, ProvisionsCommand.self,
+            DispositionCommand.self, ProcessMapCommand.self,
         ]
     )
 

@@ -8,12 +8,15 @@ through the compare form, reads the forecast-accuracy and calculator pages, work
 queue (a buyer's own proposals show no approve button — the requester never approves their own
 proposal — and an approver approves one), works a disposition case (no execution before every
 sign-off, no second signature by one person, three people sign, operations executes it, the stock
-and the audit log show it), checks the audit log, and saves screenshots.
+and the audit log show it), runs the emergency protocol (a buyer raises a buy, has no approve button,
+the named approver approves it, the deviation report lists it, the incident is closed), delegates
+finance's approval authority on the approval-rules page, checks the audit log, and saves screenshots.
 Prints `browser: N passed, 0 failed` and exits 0 when every check passes.
 
     python3 Tests/Browser/browser_test.py --procura .build/debug/procura --out .build/browser
 """
 import argparse
+import datetime
 import json
 import os
 import re
@@ -333,6 +336,66 @@ def main():
         check(all(step in audit for step in ["disposition.create", "disposition.sign", "disposition.execute"]) and ("disposition_case:" + case_id) in audit,
               "the audit log shows each step of the case")
         browser.save_screenshot(os.path.join(args.out, "disposition-audit.png"))
+        # Emergency protocol (issue 14 item 6): a buyer raises an emergency buy for an incident
+        # (confirming that supply is already coming); the requester has no approve button; the named
+        # approver approves it, which creates its purchase order; the deviation report lists it
+        # until the buyer closes the incident.
+        first_order = orders[0]
+        sign_in(browser, wait, base, "bo", password)
+        browser.get(base + "/emergency")
+        wait.until(EC.presence_of_element_located((By.ID, "emergency-form")))
+        for element, value in [("emergency-item", first_order["lines"][0]["item_id"]), ("emergency-location", first_order["location_id"]),
+                               ("emergency-supplier", first_order["supplier_id"]), ("emergency-quantity", "5"), ("emergency-price", "9"),
+                               ("emergency-incident", "INC-BROWSER"), ("emergency-reason", "line stopped"), ("emergency-approver", "ada"),
+                               ("emergency-duplicate", "the open order arrives too late")]:
+            browser.find_element(By.ID, element).send_keys(value)
+        browser.find_element(By.ID, "emergency-expedite").click()
+        browser.find_element(By.ID, "emergency-submit").click()
+        wait.until(EC.presence_of_element_located((By.ID, "message")))
+        raised = browser.find_element(By.ID, "message").text
+        match = re.search(r"(EB-\d{6}) requested; ada approves until ", raised)
+        check(match is not None, "a buyer raises an emergency buy through the form (%s)" % raised)
+        buy_id = match.group(1) if match else "EB-000001"
+        check(len(browser.find_elements(By.ID, "approve-" + buy_id)) == 0, "the requester has no approve button on their emergency buy")
+        sign_in(browser, wait, base, "ada", password)
+        browser.get(base + "/emergency")
+        wait.until(EC.presence_of_element_located((By.ID, "approve-" + buy_id)))
+        browser.find_element(By.ID, "approve-" + buy_id).click()
+        wait.until(EC.presence_of_element_located((By.ID, "message")))
+        approved = browser.find_element(By.ID, "message").text
+        check(re.search(buy_id + r" approved: purchase order PO-\d{6}", approved) is not None,
+              "the named approver approves it; its purchase order is created (%s)" % approved)
+        browser.save_screenshot(os.path.join(args.out, "emergency.png"))
+        browser.get(base + "/emergency/report")
+        wait.until(EC.presence_of_element_located((By.ID, "deviation-report")))
+        report = browser.find_element(By.ID, "deviation-report").text
+        check(buy_id in report and "INC-BROWSER" in report, "the deviation report lists the emergency buy")
+        sign_in(browser, wait, base, "bo", password)
+        browser.get(base + "/emergency")
+        wait.until(EC.presence_of_element_located((By.ID, "close-incident-form")))
+        browser.find_element(By.ID, "close-incident").send_keys("INC-BROWSER")
+        browser.find_element(By.ID, "close-incident-submit").click()
+        wait.until(EC.presence_of_element_located((By.ID, "message")))
+        check(browser.find_element(By.ID, "message").text == "incident INC-BROWSER closed", "the buyer closes the incident")
+        check("INC-BROWSER (closed)" in browser.find_element(By.ID, "emergency-buys").text, "the buy shows its incident closed")
+        browser.save_screenshot(os.path.join(args.out, "deviation-report.png"))
+        # Approval rules (issue 14 item 3): finance delegates its authority to an approver for a
+        # window of days; the delegate sees it in force and may revoke it.
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        sign_in(browser, wait, base, "fin", password)
+        browser.get(base + "/approval-rules")
+        wait.until(EC.presence_of_element_located((By.ID, "delegation-form")))
+        check(len(browser.find_elements(By.ID, "approval-rules-form")) == 0, "only an admin is offered the rules editor")
+        browser.find_element(By.ID, "delegation-delegate").send_keys("ada")
+        for element, value in [("delegation-from", today.isoformat()), ("delegation-to", (today + datetime.timedelta(days=5)).isoformat())]:
+            browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, element), value)
+        browser.find_element(By.ID, "delegation-reason").send_keys("year-end leave")
+        browser.find_element(By.ID, "delegation-submit").click()
+        wait.until(EC.presence_of_element_located((By.ID, "message")))
+        delegated = browser.find_element(By.ID, "message").text
+        check(re.search(r"DL-\d{6}: ada approves at fin's level from ", delegated) is not None, "finance delegates to an approver (%s)" % delegated)
+        check("in force" in browser.find_element(By.ID, "approval-delegations").text, "the delegation is listed in force")
+        browser.save_screenshot(os.path.join(args.out, "approval-rules.png"))
     except Exception:
         traceback.print_exc()
         failed += 1

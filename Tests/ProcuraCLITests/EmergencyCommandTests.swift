@@ -32,6 +32,17 @@ struct EmergencyCommandTests {
         let first = try await run(order + ["--confirm-duplicate", "cli test", "--as", "bo"])
         #expect(first.status == 0 && first.stdout.hasPrefix("PO-"), "\(first.stderr)")
         let id = String(first.stdout.prefix { $0 != " " })
+        // What the order needs before approval, per user: ada may approve it, bo created it.
+        let byAda = try await run(["po", "approval", id, "--as", "ada", "--format", "json"])
+        let outlook = try JSONValue.parse(byAda.stdout)["approval_outlooks"][0]
+        #expect(outlook["po_id"].string == id && outlook["may_approve"] == .bool(true), "\(byAda.stderr)")
+        #expect(outlook["remaining_levels"].array == outlook["chain"].array && !outlook["chain"].array.isEmpty)
+        let byBo = try await run(["po", "approval", id, "--as", "bo", "--format", "csv"])
+        #expect(byBo.status == 0 && byBo.stdout.hasPrefix("po_id,chain,remaining_levels,approvals,may_approve,"))
+        #expect(byBo.stdout.contains(",no,,,bo created purchase order \(id) and may not approve it (segregation of duties"))
+        let unknown = try await run(["po", "approval", "PO-999999", "--as", "ada"])
+        #expect(
+            unknown.status == 1 && unknown.stderr == "Error: no purchase order 'PO-999999' — list them with procura po list\n")
         let refused = try await run(order + ["--as", "bo"])
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("Error: \(item) at \(location) is already coming — open proposal \(id) (proposed): "))

@@ -5,6 +5,7 @@ import InventoryCore
 import NIOCore
 import ProcuraTestSupport
 import Testing
+import Workflow
 
 @testable import WebApp
 
@@ -401,6 +402,32 @@ struct APIContractTests {
             expectClose(
                 provisions, ex["total"]["provision_value"].double ?? .nan, relative: 1e-9, "Σ category provisions = total")
             try await api.call(.get, "/api/v1/excess", "/api/v1/excess", headers: supplier, expect: .forbidden)
+            // The phase-out report: its totals are the sums of its lines.
+            let phaseOutPath = "/api/v1/phase-out"
+            let phaseOut = try JSONValue.parse(
+                try await api.call(.get, phaseOutPath, phaseOutPath, headers: viewer, expect: .ok).body.data)
+            #expect(phaseOut["pairs"].double == Double(phaseOut["lines"].array.count))
+            expectClose(
+                phaseOut["lines"].array.reduce(0.0) { $0 + ($1["surplus_value"].double ?? 0) },
+                phaseOut["surplus_value"].double ?? .nan, relative: 1e-9, "Σ surplus values = total")
+            try await api.call(.get, phaseOutPath, phaseOutPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, phaseOutPath, phaseOutPath, headers: [:], expect: .unauthorized)
+            // Process maps: the state machines drawn from the rules.
+            let mapsPath = "/api/v1/process-maps"
+            let maps = try JSONValue.parse(try await api.call(.get, mapsPath, mapsPath, headers: viewer, expect: .ok).body.data)
+            #expect(maps["process_maps"].array.compactMap { $0["name"].string } == ProcessMap.names)
+            let mapPath = "/api/v1/process-maps/{name}"
+            let poMap = try JSONValue.parse(
+                try await api.call(.get, mapPath, "/api/v1/process-maps/purchase-order", headers: viewer, expect: .ok).body.data)
+            #expect(
+                poMap["initial"].string == "proposed"
+                    && poMap["transitions"].array.count == ProcessMap.purchaseOrder.transitions.count)
+            #expect(poMap["mermaid"].string == ProcessMap.purchaseOrder.mermaid)
+            try await api.call(.get, mapPath, "/api/v1/process-maps/no-such-map", headers: viewer, expect: .notFound)
+            try await api.call(.get, mapPath, "/api/v1/process-maps/..%2Fpurchase-order", headers: viewer, expect: .notFound)
+            try await api.call(.get, mapsPath, mapsPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, mapPath, "/api/v1/process-maps/disposition", headers: supplier, expect: .forbidden)
+            try await api.call(.get, mapPath, "/api/v1/process-maps/disposition", headers: [:], expect: .unauthorized)
             // The exposure report: procura excess's totals, every grouping adding up to the total.
             let exposurePath = "/api/v1/excess/exposure"
             let exposure = try JSONValue.parse(
@@ -671,6 +698,7 @@ struct APIContractTests {
             try await PurchaseOrderContract.exercise(api, fixture: fixture, store: store)
             try await PurchaseOrderImportContract.exercise(api, fixture: fixture, store: store)
             try await EmergencyContract.exercise(api, fixture: fixture, store: store)
+            try await ApprovalRulesContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

@@ -154,6 +154,15 @@ struct PageTests {
                         "href=\"/excess/exposure.pdf\"", "over_ordering",
                     ]
                 ),
+                ("/phase-out", ["id=\"phase-out-totals\"", "Phase-out items are not replenished", "procura phase-out"]),
+                (
+                    "/process-maps",
+                    [
+                        "id=\"process-map-purchase-order\"", "id=\"transitions-disposition\"", "id=\"states-emergency-buy\"",
+                        "id=\"process-map-provision-run-state-approved\"", "<td>received</td><td>close</td><td>closed</td>",
+                        "procura process-map",
+                    ]
+                ),
                 ("/risk", ["id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high"]),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
                 ("/stock?item_id=\(fixture.itemOfA.item)", ["id=\"stock-chart\"", "id=\"stock-lots\"", "Lots on hand"]),
@@ -168,6 +177,13 @@ struct PageTests {
                 ("/proposals", ["id=\"proposals\"", "id=\"outcomes\"", "plan run 1", "Item-locations by outcome"]),
                 ("/purchase-orders", ["id=\"queue\"", "id=\"orders\"", "Approval queue", "Import confirmations and receipts"]),
                 ("/emergency", ["id=\"emergency-buys\"", "No emergency buys."]),
+                (
+                    "/approval-rules",
+                    [
+                        "id=\"approval-thresholds\"", "id=\"approval-escalations\"", "None: the value alone decides.",
+                        "id=\"approval-delegations\"", "No delegations.",
+                    ]
+                ),
                 ("/emergency/report", ["id=\"deviation-report\"", "id=\"deviation-total\"", "price premium"]),
                 (
                     "/calc?model=safety-stock&demand_mean=50&demand_sd=12&lead_time=9&lead_time_sd=2&service_level=0.95",

@@ -104,6 +104,22 @@ enum PurchaseOrderContract {
         try await api.call(.get, one, "/api/v1/purchase-orders/PO-999999", headers: viewer, expect: .notFound)
         try await api.call(.get, one, "/api/v1/purchase-orders/\(ids[0])", headers: supplier, expect: .forbidden)
         try await api.call(.get, one, "/api/v1/purchase-orders/\(ids[0])", headers: [:], expect: .unauthorized)
+        // The approval outlook: what the order needs and whether the caller may approve it — reads only.
+        let approval = "/api/v1/purchase-orders/{po_id}/approval"
+        let outlook = try JSONValue.parse(
+            try await api.call(.get, approval, "/api/v1/purchase-orders/\(ids[0])/approval", headers: ada, expect: .ok).body.data)
+        #expect(outlook["po_id"].string == ids[0] && outlook["user_id"].string == "ada")
+        #expect(!outlook["chain"].array.isEmpty && outlook["remaining_levels"].array == outlook["chain"].array)
+        #expect(outlook["may_approve"] == .bool(true) && outlook["blocker"].string == "")
+        let notYours = try JSONValue.parse(
+            try await api.call(.get, approval, "/api/v1/purchase-orders/\(ids[0])/approval", headers: viewer, expect: .ok).body
+                .data)
+        #expect(notYours["may_approve"] == .bool(false))
+        #expect(notYours["blocker"].string?.contains("may not approve purchase orders") == true)
+        try await api.call(.get, approval, "/api/v1/purchase-orders/PO-999999/approval", headers: ada, expect: .notFound)
+        try await api.call(.get, approval, "/api/v1/purchase-orders/\(ids[0])/approval", headers: supplier, expect: .forbidden)
+        try await api.call(.get, approval, "/api/v1/purchase-orders/\(ids[0])/approval", headers: [:], expect: .unauthorized)
+        #expect(try await store.purchaseOrderHistory(id: ids[0]).map(\.action) == ["create"], "the outlook changes nothing")
 
         @discardableResult
         func decide(_ path: String, _ id: String, _ headers: HTTPFields, _ body: [String: Any]?, _ status: HTTPResponse.Status)
@@ -247,6 +263,19 @@ struct PurchaseOrderAPITests {
             let mine = try await client.execute(uri: "/purchase-orders", method: .get, headers: bo.headers)
             #expect(mine.status == .ok && mine.text.contains("yours — another approver decides"))
             #expect(!mine.text.contains("id=\"approve-\(ids[0])\"") && mine.text.contains("id=\"approve-\(ids[1])\""))
+            // What each order needs, and why bo may not approve the one he changed; the filter
+            // "only orders I may approve now" leaves it out, and the bulk tick is only where he may.
+            let needs = try #require(HTML.element(mine.text, id: "needs-\(ids[0])"))
+            #expect(needs.contains("bo changed purchase order \(ids[0]) and may not approve it (segregation of duties"))
+            #expect(HTML.element(mine.text, id: "needs-\(ids[1])")?.contains("you may approve") == true)
+            #expect(!mine.text.contains("id=\"tick-\(ids[0])\"") && mine.text.contains("id=\"tick-\(ids[1])\""))
+            let approvable = try await client.execute(
+                uri: "/purchase-orders?approvable=1", method: .get, headers: bo.headers)
+            #expect(!approvable.text.contains("id=\"needs-\(ids[0])\"") && approvable.text.contains("id=\"needs-\(ids[1])\""))
+            let proposed = try await store.purchaseOrders(state: .proposed).count
+            #expect(approvable.text.contains(" of \(proposed) shown"))
+            let none = try await client.execute(uri: "/purchase-orders?supplier_id=NOPE", method: .get, headers: bo.headers)
+            #expect(none.text.contains("Nothing waits for approval among the filtered orders"))
             let (h0, b0) = bo.form([])
             let refused = try await client.execute(
                 uri: "/purchase-orders/\(ids[0])/approve", method: .post, headers: h0, body: b0)

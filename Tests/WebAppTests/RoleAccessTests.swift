@@ -19,6 +19,7 @@ struct RoleAccessTests {
         case manageOrders, approveOrders, changeOrders
         case runProvisions, approveProvisions
         case manageDispositions, executeDispositions, signDisposition
+        case delegateApproval, revokeDelegation
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
@@ -40,6 +41,9 @@ struct RoleAccessTests {
         case .manageDispositions: return account.role.allows(.manageDispositions)
         case .executeDispositions: return account.role.allows(.manageDispositions) && account.role.allows(.postLedger)
         case .signDisposition: return DispositionWorkflow.defaultSignOffRoles.contains(account.role)
+        case .delegateApproval: return account.role.allows(.approveOrders) || account.role.allows(.administer)
+        // The role test's delegation is fin's to ada: they and an admin may revoke it.
+        case .revokeDelegation: return account.role.allows(.administer) || ["fin", "ada"].contains(account.userID)
         }
     }
 
@@ -66,6 +70,11 @@ struct RoleAccessTests {
                         reason: "role test", incidentID: "INC-role-\(id)", approver: id, confirmDuplicate: "role test",
                         principal: POSetup.creator)
                 ).buy
+                // A delegation of fin's authority to ada, for this role to revoke.
+                let today = store.clock.today()
+                let delegation = try await store.createApprovalDelegation(
+                    delegator: "fin", delegate: "ada", validFrom: today, validTo: today.adding(days: 3), reason: "role test",
+                    by: .init(userID: "admin", role: .admin))
                 // (method, uri, need, body, scoped-to-supplier: the owning supplier or nil)
                 k += 1
                 // A draft provision run of its own month, run by the admin, for this role to approve.
@@ -134,6 +143,9 @@ struct RoleAccessTests {
                     (.get, "/api/v1/excess", .planning, nil, nil),
                     (.get, "/api/v1/excess/exposure", .planning, nil, nil),
                     (.get, "/api/v1/excess/exposure?format=csv", .planning, nil, nil),
+                    (.get, "/api/v1/phase-out", .planning, nil, nil),
+                    (.get, "/api/v1/process-maps", .planning, nil, nil),
+                    (.get, "/api/v1/process-maps/purchase-order", .planning, nil, nil),
                     (.get, "/api/v1/risk/exposure", .planning, nil, nil),
                     (.get, "/api/v1/kanban", .planning, nil, nil),
                     (.get, "/api/v1/stock/lots?item_id=\(a.item)", .planning, nil, nil),
@@ -246,6 +258,7 @@ struct RoleAccessTests {
                     (.get, "/api/v1/purchase-orders", .planning, nil, nil),
                     (.get, "/api/v1/receipts/unmatched", .planning, nil, nil),
                     (.get, "/api/v1/purchase-orders/\(po[0])", .planning, nil, nil),
+                    (.get, "/api/v1/purchase-orders/\(po[0])/approval", .planning, nil, nil),
                     (.post, "/api/v1/purchase-orders", .manageOrders, nil, nil),
                     (.post, "/api/v1/purchase-orders/\(po[0])/approve", .approveOrders, nil, nil),
                     (.post, "/api/v1/purchase-orders/\(po[1])/reject", .approveOrders, ["reason": "role test"], nil),
@@ -261,6 +274,20 @@ struct RoleAccessTests {
                     (.post, "/api/v1/purchase-orders/\(confirmed[0])/receive", .manageOrders, nil, nil),
                     (.post, "/api/v1/purchase-orders/\(received[0])/close", .manageOrders, nil, nil),
                     (.get, "/api/v1/emergency-buys", .planning, nil, nil),
+                    (.get, "/api/v1/approval-rules", .planning, nil, nil),
+                    (
+                        .put, "/api/v1/approval-rules", .administer,
+                        ["approval_thresholds": ["buyer": 5000, "approver": 50000, "finance": "unlimited"]], nil
+                    ),
+                    (.get, "/api/v1/approval-delegations", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/approval-delegations", .delegateApproval,
+                        [
+                            "delegator": id == "admin" ? "fin" : id, "delegate": id == "ada" ? "fin" : "ada",
+                            "valid_from": today.description, "valid_to": today.adding(days: 1).description, "reason": "role test",
+                        ], nil
+                    ),
+                    (.post, "/api/v1/approval-delegations/\(delegation.id)/revoke", .revokeDelegation, nil, nil),
                     (.get, "/api/v1/emergency-buys/deviation-report", .planning, nil, nil),
                     (
                         .post, "/api/v1/emergency-buys", .manageOrders,
@@ -297,7 +324,8 @@ struct RoleAccessTests {
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
                         || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
-                            || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")) && method == .post
+                            || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
+                            || uri.hasPrefix("/api/v1/approval-")) && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
                     }
@@ -452,6 +480,8 @@ struct RoleAccessTests {
                     ("/scenarios", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/excess/exposure", .planning, nil),
+                    ("/phase-out", .planning, nil),
+                    ("/process-maps", .planning, nil),
                     ("/risk", .planning, nil),
                     ("/kanban", .planning, nil),
                     ("/provisions", .planning, nil),

@@ -30,6 +30,14 @@ enum HTML {
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
     }
+
+    /// The content of the first `<td id="…">` table cell (`nil`: none).
+    static func element(_ html: String, id: String) -> String? {
+        guard let range = html.range(of: "<td id=\"\(id)\">") else { return nil }
+        let rest = html[range.upperBound...]
+        guard let end = rest.range(of: "</td>") else { return nil }
+        return String(rest[..<end.lowerBound])
+    }
 }
 
 /// The value of a cookie set by a response.
@@ -68,9 +76,9 @@ func signIn(_ client: any TestClientProtocol, _ user: String, _ password: String
     return BrowserSession(cookie: cookie, csrf: csrf)
 }
 
-/// JSON body for a request.
+/// JSON body for a request; keys sorted, so the same object always gives the same bytes (replays).
 func jsonBody(_ object: [String: Any]) -> ByteBuffer {
-    ByteBuffer(bytes: Array((try? JSONSerialization.data(withJSONObject: object)) ?? Data()))
+    ByteBuffer(bytes: Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()))
 }
 
 func apiHeaders(_ token: String, json: Bool = false) -> HTTPFields {

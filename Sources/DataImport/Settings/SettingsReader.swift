@@ -54,6 +54,10 @@ enum SettingsReader {
         for key in keys { keyOfPath[key.path] = key }
         let sections = SettingsSchema.sections(of: keys)
         walk(mapping, prefix: "", keys: keyOfPath, sections: sections, settings: &settings, log: log)
+        for problem in settings.approvalRules.problems(thresholds: settings.approvalThresholds) {
+            log.add(
+                issue(SettingsProblem(path: problem.key, expected: problem.expected, got: problem.value)))
+        }
         return settings
     }
 

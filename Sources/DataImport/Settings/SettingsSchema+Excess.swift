@@ -3,7 +3,7 @@ import Yams
 
 extension SettingsSchema {
     /// `excess.*`: coverage per class, obsolescence and write-down rates (``ExcessSettings``;
-    /// docs/excess.md).
+    /// docs/excess.md); `phase_out.switch_date`.
     static var excessKeys: [SettingsKey] {
         let rate = { (value: Double) in value.isFinite && value >= 0 && value <= 1 }
         return [
@@ -26,6 +26,12 @@ extension SettingsSchema {
             .number("excess.restocking_fee_rate", \.excess.restockingFeeRate, expected: "a rate from 0 to 1", accepts: rate),
             .number("excess.discount_rate", \.excess.discountRate, expected: "a rate from 0 to 1", accepts: rate),
             .wholeNumber("excess.spare_horizon_years", \.excess.spareHorizonYears, in: 1...100),
+            .flag("excess.include_on_order", \.excess.includeOnOrder),
+            SettingsKey("phase_out.switch_date") { value, settings throws(SettingsProblem) in
+                let expected = "a date YYYY-MM-DD"
+                guard let day = Day(iso: try value.text(expected: expected)) else { throw value.problem(expected) }
+                settings.excess.phaseOutSwitchDate = day
+            },
             SettingsKey("excess.disposition_sign_off_roles") { value, settings throws(SettingsProblem) in
                 settings.excess.dispositionSignOffRoles = try Self.roleNames(value)
             },

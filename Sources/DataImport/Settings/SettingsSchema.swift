@@ -7,7 +7,7 @@ enum SettingsSchema {
     static var keys: [SettingsKey] {
         generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys + leadTimeKeys
             + forecastingKeys + excessKeys + riskKeys + kpiKeys
-            + ledgerKeys + procurementKeys
+            + ledgerKeys + procurementKeys + approvalRuleKeys
     }
 
     /// Every proper prefix of a key path: the sections whose value is a mapping.

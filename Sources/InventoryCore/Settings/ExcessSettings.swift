@@ -15,7 +15,11 @@
 /// `disposition_sign_off_roles` (the roles that must sign a case, a list of distinct role names;
 /// default `[buyer, operations, finance]`), `discount_rate` (0 … 1; default 0.08: the yearly cost of
 /// capital of the hold-or-dispose analysis of a spare) and `spare_horizon_years` (1 … 100; default
-/// 5: its horizon).
+/// 5: its horizon). The `phase_out` section's `switch_date` (an ISO date; default none: each
+/// phase-out item switches to its successor at its run-out date) is kept here too.
+/// `include_on_order` (default false): count stock on order — open purchase orders outstanding,
+/// transfers and stock in transit to the location — as the newest layer, so that excess = on hand +
+/// on order − forecast over the coverage (docs/excess.md, "Stock on order").
 public struct ExcessSettings: Hashable, Sendable {
     /// Months of forecast an A item's stock may cover.
     public var coverageMonthsA: Int
@@ -46,6 +50,12 @@ public struct ExcessSettings: Hashable, Sendable {
     public var discountRate: Double = 0.08
     /// The horizon in years of a spare's hold-or-dispose analysis.
     public var spareHorizonYears: Int = 5
+    /// `phase_out.switch_date`: the day every phase-out item's successor takes its demand (`nil`:
+    /// each predecessor switches at its run-out date; docs/excess.md, "Phase-out and successors").
+    public var phaseOutSwitchDate: Day?
+    /// `excess.include_on_order`: stock on order counts against the forecast over the coverage before
+    /// the stock on hand does (it is the newest layer; excess is taken from the oldest lots first).
+    public var includeOnOrder = false
 
     /// The defaults.
     public init(

@@ -24,6 +24,9 @@ public struct PlanningSettings: Hashable, Sendable {
     /// Purchase-order value limits per approving role, ascending (default: buyer 5,000; approver 50,000;
     /// finance above that).
     public var approvalThresholds: [ApprovalThreshold]
+    /// Escalations beyond the value: class, criticality, non-routine buys, budgets (the
+    /// `approval_rules` section; default none).
+    public var approvalRules = ApprovalRuleSettings()
     /// Currency code of all money in the data set (default EUR).
     public var currency: String
     /// The policy engine's rules: methods, review and policy types, caps, sourcing split, override

@@ -25,6 +25,11 @@ public struct ExcessDocument: Codable, Sendable {
         /// gross value.
         public var noMovementItemLocations: Int
         public var noMovementValue: Double
+        /// Stock on order counted (`excess.include_on_order`; 0 without it), the part beyond the
+        /// forecast over the coverage and its value at unit cost.
+        public var onOrderQty: Double
+        public var onOrderExcessQty: Double
+        public var onOrderExcessValue: Double
 
         init(name: String, buckets: Int) {
             self.name = name
@@ -40,9 +45,17 @@ public struct ExcessDocument: Codable, Sendable {
             netValue = 0
             noMovementItemLocations = 0
             noMovementValue = 0
+            onOrderQty = 0
+            onOrderExcessQty = 0
+            onOrderExcessValue = 0
         }
 
-        mutating func add(_ r: ExcessObsolescenceResult, noMovement: Bool) {
+        mutating func add(_ line: ExcessReport.Line) {
+            let r = line.result
+            let noMovement = line.noMovement
+            onOrderQty += line.onOrderQty
+            onOrderExcessQty += line.onOrderExcessQty
+            onOrderExcessValue += line.onOrderExcessValue
             if noMovement {
                 noMovementItemLocations += 1
                 noMovementValue += r.grossValue
@@ -53,7 +66,8 @@ public struct ExcessDocument: Codable, Sendable {
             for (k, v) in r.agedValueByBucket.enumerated() where k < agedValueByBucket.count { agedValueByBucket[k] += v }
             excessQty += r.excessQty
             excessValue += r.excessValue
-            if r.obsolete {
+            // An item-location with stock on order only holds no obsolete stock.
+            if r.obsolete, r.onHandQty > 0 {
                 obsoleteItemLocations += 1
                 obsoleteValue += r.grossValue
             }
@@ -84,8 +98,15 @@ public struct ExcessDocument: Codable, Sendable {
         public var lastMovement: String
         /// No movement for `excess.no_movement_after_months` months.
         public var noMovement: Bool
+        /// Stock on order counted (`excess.include_on_order`), the part of it beyond the forecast over
+        /// the coverage, and that part's value at unit cost.
+        public var onOrderQty: Double
+        public var onOrderExcessQty: Double
+        public var onOrderExcessValue: Double
     }
 
+    /// Whether stock on order counts (`excess.include_on_order`).
+    public var includeOnOrder: Bool
     /// The valuation day.
     public var asOf: String
     /// The age buckets' labels, youngest first (`0–180 days` …).
@@ -113,6 +134,7 @@ public struct ExcessDocument: Codable, Sendable {
         excessProvisionRate = report.settings.excessProvisionRate
         obsoleteProvisionRate = report.settings.obsoleteProvisionRate
         obsoleteAfterMonths = report.settings.obsoleteAfterMonths
+        includeOnOrder = report.settings.includeOnOrder
         var total = Figures(name: "total", buckets: buckets.count)
         var categories: [String: Figures] = [:]
         var locations: [String: Figures] = [:]
@@ -123,21 +145,21 @@ public struct ExcessDocument: Codable, Sendable {
             let itemID = snapshot.items[Int(line.item)].id
             let locationID = snapshot.locations[Int(line.location)].id
             let category = line.category.isEmpty ? "(none)" : line.category
-            let still = line.noMovement
-            total.add(r, noMovement: still)
-            categories[category, default: Figures(name: category, buckets: buckets.count)].add(r, noMovement: still)
-            locations[locationID, default: Figures(name: locationID, buckets: buckets.count)].add(r, noMovement: still)
-            classes[line.abc.rawValue, default: Figures(name: line.abc.rawValue, buckets: buckets.count)].add(
-                r, noMovement: still)
-            guard r.excessQty > 0 || r.obsolete || r.provisionValue > 0 || line.noMovement else { continue }
+            total.add(line)
+            categories[category, default: Figures(name: category, buckets: buckets.count)].add(line)
+            locations[locationID, default: Figures(name: locationID, buckets: buckets.count)].add(line)
+            classes[line.abc.rawValue, default: Figures(name: line.abc.rawValue, buckets: buckets.count)].add(line)
+            guard r.excessQty > 0 || r.obsolete || r.provisionValue > 0 || line.noMovement || line.onOrderExcessQty > 0
+            else { continue }
             lines.append(
                 Line(
                     itemId: itemID, locationId: locationID, category: category, class: line.abc.rawValue, onHandQty: r.onHandQty,
                     grossValue: r.grossValue, agedValueByBucket: r.agedValueByBucket,
                     oldestAgeDays: r.layers.map(\.ageDays).max() ?? 0, coverageMonths: line.coverageMonths,
-                    forecastOverCoverage: r.forecastOverCoverage, excessQty: r.excessQty, excessValue: r.excessValue,
-                    obsolete: r.obsolete, provisionValue: r.provisionValue, netValue: r.netValue,
-                    lastMovement: line.lastMovement.description, noMovement: line.noMovement))
+                    forecastOverCoverage: line.forecastOverCoverage, excessQty: r.excessQty, excessValue: r.excessValue,
+                    obsolete: r.obsolete && r.onHandQty > 0, provisionValue: r.provisionValue, netValue: r.netValue,
+                    lastMovement: line.lastMovement.description, noMovement: line.noMovement, onOrderQty: line.onOrderQty,
+                    onOrderExcessQty: line.onOrderExcessQty, onOrderExcessValue: line.onOrderExcessValue))
         }
         self.total = total
         byCategory = categories.values.sorted { $0.name < $1.name }

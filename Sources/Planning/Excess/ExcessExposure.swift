@@ -18,7 +18,14 @@ public import InventoryPolicy
 ///   `excess.obsolete_provision_rate`;
 /// - last movement: the latest ledger posting of the item-location (any type), else its latest lot's
 ///   receipt; flagged "no movement" when older than `excess.no_movement_after_months` months before
-///   the as-of date.
+///   the as-of date;
+/// - stock on order (`excess.include_on_order`): open purchase orders outstanding, transfers and
+///   stock in transit (``ProcurementSupply``, the netting's supply) are the newest layer: they take
+///   their part of the forecast over the coverage first (the calculator sees max(0, F − on order),
+///   taken from the earliest months), so excess = max(0, on hand + on order − F) is carried by the
+///   oldest lots on hand first, and on order only beyond the whole forecast (max(0, on order − F),
+///   valued at the item's unit cost, not written down). Item-locations with no owned lots are
+///   evaluated only when stock on order exceeds the forecast.
 ///
 /// Sources: IAS 2 *Inventories* §§28–33 (write-down to net realisable value); APICS *Dictionary*,
 /// 16th ed. (2019), "excess inventory", "obsolete inventory".
@@ -50,23 +57,31 @@ public enum ExcessExposure {
         let history = snapshot.demand
         let months = MonthlyDemand(history: history)
         let bucketsPerMonth = snapshot.settings.bucket.bucketsPerYear / 12
+        let supply = settings.includeOnOrder ? ProcurementSupply(snapshot: snapshot) : nil
         var lines: [ExcessReport.Line] = []
         for (r, row) in plan.rows.enumerated() {
             let item = snapshot.items[Int(row.item)]
             let location = snapshot.locations[Int(row.location)]
             let key = ItemLocationKey(itemID: item.id, locationID: location.id)
-            guard let layers = layersByKey[key], !layers.isEmpty else { continue }
-            let moved =
-                lastMovement[Int64(row.item) << 32 | Int64(row.location)] ?? layers.compactMap { Day(iso: $0.receiptDate) }.max()
-                ?? asOf
+            let layers = layersByKey[key] ?? []
+            let onOrder =
+                supply.map { max(0, $0.entries[ItemLocation(item: row.item, location: row.location)]?.onOrder ?? 0) } ?? 0
+            guard !layers.isEmpty || onOrder > 0 else { continue }
             let abc = row.policy.input.abc
             let coverage = settings.coverageMonths(abc)
             let forecast = MonthlyForecast.months(
                 perBucket: plan.forecast(row: r), fallback: row.policy.input.demand.perBucket,
                 bucketsPerMonth: bucketsPerMonth, count: coverage)
+            let forecastTotal = forecast.reduce(0, +)
+            let onOrderExcess = max(0, onOrder - forecastTotal)
+            guard !layers.isEmpty || onOrderExcess > 0 else { continue }
+            let moved =
+                lastMovement[Int64(row.item) << 32 | Int64(row.location)] ?? layers.compactMap { Day(iso: $0.receiptDate) }.max()
+                ?? asOf
             let historyRow = history.row(of: ItemLocation(item: row.item, location: row.location))
             let input = ExcessObsolescenceInput(
-                asOfDate: asOf.description, layers: layers, monthlyForecast: forecast, coverageMonths: coverage,
+                asOfDate: asOf.description, layers: layers, monthlyForecast: MonthlyForecast.leftAfter(onOrder, forecast),
+                coverageMonths: coverage,
                 ageBuckets: buckets,
                 excessProvisionRate: settings.excessProvisionRate,
                 demandHistoryMonths: historyRow.map { months.series(row: $0) } ?? [],
@@ -82,7 +97,9 @@ public enum ExcessExposure {
                 ExcessReport.Line(
                     item: row.item, location: row.location, abc: abc, category: item.category,
                     coverageMonths: coverage, lastMovement: moved, noMovement: moved < noMovementBefore, layers: layers,
-                    result: result))
+                    result: result, forecastOverCoverage: onOrder > 0 ? forecastTotal : result.forecastOverCoverage,
+                    onOrderQty: onOrder, onOrderExcessQty: onOrderExcess,
+                    onOrderExcessValue: onOrderExcess * item.unitCost))
         }
         return ExcessReport(asOf: asOf, settings: settings, lines: lines)
     }
@@ -126,6 +143,18 @@ struct ItemLocationKey: Hashable {
 
 /// The plan's forecast per bucket as calendar months.
 enum MonthlyForecast {
+    /// What stock on order leaves of a forecast: `quantity` taken from the earliest months first
+    /// (each month max(0, its forecast − what is still to take)).
+    static func leftAfter(_ quantity: Double, _ months: [Double]) -> [Double] {
+        guard quantity > 0 else { return months }
+        var left = quantity
+        return months.map { m in
+            let taken = min(m, left)
+            left -= taken
+            return m - taken
+        }
+    }
+
     /// `count` months of forecast: month k holds the buckets (or parts of buckets) from k·b to
     /// (k + 1)·b, b = buckets per month; beyond the given buckets the last one repeats (`fallback`
     /// when there are none).

@@ -21,8 +21,19 @@ public struct ExcessReport: Sendable {
         public var noMovement: Bool
         /// The owned lots evaluated (received date, quantity, unit cost).
         public var layers: [ExcessObsolescenceInput.Layer]
-        /// Ages, excess, obsolescence and provision.
+        /// Ages, excess, obsolescence and provision of the stock on hand (with `excess.include_on_order`,
+        /// its forecast over the coverage is what the stock on order leaves of it).
         public var result: ExcessObsolescenceResult
+        /// The forecast over the coverage before the stock on order takes its part.
+        public var forecastOverCoverage: Double
+        /// Stock on order counted (0 unless `excess.include_on_order`): open purchase orders
+        /// outstanding, transfers and stock in transit to the location.
+        public var onOrderQty: Double = 0
+        /// The part of it beyond the whole forecast over the coverage: max(0, on order − forecast).
+        public var onOrderExcessQty: Double = 0
+        /// Its value at the item's unit cost (not written down: not owned yet — the orders to cancel or
+        /// push out).
+        public var onOrderExcessValue: Double = 0
     }
 
     /// The valuation day.

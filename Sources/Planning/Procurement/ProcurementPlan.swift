@@ -22,6 +22,10 @@ public struct ProcurementPlan: Sendable {
         /// The stored orders counted among its scheduled receipts (``StoredOrderSupply``; orders due
         /// after the horizon are listed but not counted).
         public var storedOrders: [StoredOrderSupply] = []
+        /// The successor's key when the item is being phased out in its favour (lifecycle
+        /// `phase_out` with a successor): nothing is replenished, the stock runs down
+        /// (``PhaseOutPlan``).
+        public var successorID: String? = nil
     }
 
     /// The planning date.

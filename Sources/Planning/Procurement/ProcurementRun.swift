@@ -129,7 +129,7 @@ public enum ProcurementRun {
                     .init(
                         itemID: itemID, locationID: locationID, policy: policy, requirements: nil,
                         outcome: policy.policyType == .none ? .noStockPolicy : .supplierManaged, reorderAlert: alert,
-                        storedOrders: storedHere))
+                        storedOrders: storedHere, successorID: successorID(of: policy.item, in: snapshot)))
                 continue
             }
             let input = NetRequirementInput(
@@ -168,6 +168,13 @@ public enum ProcurementRun {
             bucketStarts: starts, releaseBefore: releaseBefore, consolidationDays: configuration.consolidationDays,
             itemLocations: rows,
             proposals: ProposalConsolidation.orders(lines, asOf: asOf, consolidationDays: configuration.consolidationDays))
+    }
+
+    /// The successor's key of a `phase_out` item that names one.
+    static func successorID(of item: Int32, in snapshot: Snapshot) -> String? {
+        let i = snapshot.items[Int(item)]
+        guard i.lifecycle == .phaseOut, let s = i.successor, Int(s) < snapshot.items.count, s != item else { return nil }
+        return snapshot.items[Int(s)].id
     }
 
     static func check(horizon: Int) throws(ProcurementError) {

@@ -133,10 +133,14 @@ public struct RequirementsReport: Codable, Sendable, Hashable {
         guard let r = row.requirements else {
             buckets = []
             plannedOrders = []
-            summary =
-                row.outcome == .supplierManaged
-                ? "Vendor-managed inventory: the supplier replenishes; nothing is netted"
-                : "No stock policy (\(row.policy.policyType.rawValue)): nothing is netted"
+            if row.outcome == .supplierManaged {
+                summary = "Vendor-managed inventory: the supplier replenishes; nothing is netted"
+            } else if let successor = row.successorID {
+                summary =
+                    "Phase-out, replaced by \(successor): no replenishment, the stock runs down and its demand moves to \(successor) (procura phase-out); nothing is netted"
+            } else {
+                summary = "No stock policy (\(row.policy.policyType.rawValue)): nothing is netted"
+            }
             steps = []
             return
         }

@@ -32,6 +32,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownDispositionCase = "unknown_disposition_case"
             case invalidDisposition = "invalid_disposition"
             case invalidImport = "invalid_import"
+            case invalidApprovalRules = "invalid_approval_rules"
+            case unknownDelegation = "unknown_delegation"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -46,6 +48,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         /// A purchase-order update file names orders, lines or states the database refuses (every
         /// error in the message, one per line); nothing was applied.
         public static let invalidImport = Code(.invalidImport)
+        /// Approval rules set on the admin page or the API that do not parse or do not agree.
+        public static let invalidApprovalRules = Code(.invalidApprovalRules)
+        /// No approval delegation has that id.
+        public static let unknownDelegation = Code(.unknownDelegation)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

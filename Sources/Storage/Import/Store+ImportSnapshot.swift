@@ -141,7 +141,7 @@ extension Store {
             ],
             key: ["item_id", "location_id", "supplier_id"])
         for r in s.sourcing {
-            let breaks = r.priceBreaks.map { "\($0.minimumQuantity):\($0.unitPrice)" }.joined(separator: ";")
+            let breaks = StoredPriceBreaks.text(r.priceBreaks)
             try await bulk.append([
                 s.items[Int(r.item)].id, s.locations[Int(r.location)].id, s.suppliers[Int(r.supplier)].id, r.purchaseUOM,
                 try FixedPoint.quantity(r.unitsPerPurchaseUOM, field: "units_per_purchase_uom"), r.leadTimeDays, r.leadTimeSDDays,
@@ -467,6 +467,8 @@ extension Store {
     }
 
     private static func writeDatasetInfo(_ s: Snapshot, settingsYAML: String?, _ db: any SQLDatabase) async throws {
+        let previous = try await datasetInfo(db)["settings_yaml"]
+        try await reconcileApprovalPolicy(previousSettingsText: previous, imported: s.settings, db)
         var bulk = BulkWriter(db: db, table: "dataset_info", columns: ["key", "value"], key: ["key"])
         try await bulk.append(["as_of", s.asOf.description])
         try await bulk.append(["bucket", s.settings.bucket.rawValue])

@@ -32,12 +32,16 @@ extension PurchaseOrderRecord: Encodable {
         try text(reason, .reason)
         try text(confirmedDate, .confirmedDate)
         try c.encode(lines, forKey: .lines)
-        try c.encode(approvals.map { ApprovalJSON(userId: $0.userID, level: $0.level) }, forKey: .approvals)
+        try c.encode(
+            approvals.map { ApprovalJSON(userId: $0.userID, level: $0.level, onBehalfOf: $0.onBehalfOf ?? "") },
+            forKey: .approvals)
     }
 
     private struct ApprovalJSON: Encodable {
         var userId: String
         var level: String
+        /// The delegator whose authority the approval used (empty: the approver's own).
+        var onBehalfOf: String
     }
 }
 

@@ -89,11 +89,14 @@ enum PurchaseOrderRows {
     }
 
     static func approvals(_ id: String, _ db: any SQLDatabase) async throws -> [PurchaseOrderFacts.Approval] {
-        try await db.raw("SELECT user_id, level FROM purchase_order_approvals WHERE po_id = \(bind: id) ORDER BY step").all()
+        try await db.raw(
+            "SELECT user_id, level, on_behalf_of FROM purchase_order_approvals WHERE po_id = \(bind: id) ORDER BY step"
+        ).all()
             .map {
-                PurchaseOrderFacts.Approval(
+                let behalf = try $0.decode(column: "on_behalf_of", as: String.self)
+                return PurchaseOrderFacts.Approval(
                     userID: try $0.decode(column: "user_id", as: String.self),
-                    level: try $0.decode(column: "level", as: String.self))
+                    level: try $0.decode(column: "level", as: String.self), onBehalfOf: behalf.isEmpty ? nil : behalf)
             }
     }
 

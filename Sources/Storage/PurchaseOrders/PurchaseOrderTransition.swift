@@ -20,25 +20,39 @@ struct PurchaseOrderTransition {
             throw StorageError(.unknownPurchaseOrder, "no purchase order '\(id)' — list them with procura po list")
         }
         let user = request.principal.userID
+        var context = ApprovalContext()
+        var grants: [ApprovalGrant] = []
+        if request.action == .approve {
+            context = try await ApprovalFactsReader.context(order, today: today, db)
+            grants = try await ApprovalFactsReader.grants(to: user, today: today, db)
+        }
         let decision = try PurchaseOrderWorkflow.decide(
-            request.action, on: order.facts, by: request.principal, reason: request.reason, rules: rules)
+            request.action, on: order.facts, by: request.principal, reason: request.reason, rules: rules, context: context,
+            grants: grants)
         var state = decision.state
         var sets = SQLQueryString("reason = reason")
         var detail = ""
-        var lineUpdates: [(line: Int, received: Int64?, quantity: Int64?, purchase: Int64?, value: Int64?)] = []
+        var lineUpdates: [(line: Int, received: Int64?, quantity: Int64?, purchase: Int64?, value: Int64?, price: Int64?)] = []
         switch request.action {
         case .approve:
             let level = decision.approvalLevel ?? ""
             detail =
                 decision.remainingLevels.isEmpty
                 ? "level \(level): approved" : "level \(level); still needed: \(decision.remainingLevels.joined(separator: ", "))"
+            if let delegator = decision.onBehalfOf {
+                let id = grants.first { $0.delegator == delegator }?.delegationID ?? ""
+                detail += " (on behalf of \(delegator), delegation \(id))"
+            }
+            if !decision.escalations.isEmpty {
+                detail += "; escalated: " + decision.escalations.map { "\($0.text) → \($0.level)" }.joined(separator: "; ")
+            }
             if state == .approved { sets = "approved_by = \(bind: user), approved_at = \(bind: now)" }
         case .reject, .cancel:
             sets = "reason = \(bind: decision.reason)"
             detail = decision.reason
         case .changeQuantity:
-            let change = try quantityChange(order)
-            lineUpdates.append((change.line.line, nil, change.quantity, change.purchase, change.value))
+            let change = try await quantityChange(order)
+            lineUpdates.append((change.line.line, nil, change.quantity, change.purchase, change.value, change.price))
             guard let total = FixedPoint.add(change.otherValue, change.value) else {
                 throw StorageError(.valueOutOfRange, "purchase order \(id): the value of its lines is out of range")
             }
@@ -46,20 +60,21 @@ struct PurchaseOrderTransition {
                 "reason = \(bind: decision.reason), changed_by = \(bind: user), changed_at = \(bind: now), value = \(bind: total), approved_by = '', approved_at = ''"
             detail = PurchaseOrderQuantityChange.detail(
                 line: change.line.line, itemID: change.line.itemID, from: change.line.purchaseQuantity,
-                to: request.purchaseQuantity ?? 0, uom: change.line.purchaseUOM)
+                to: request.purchaseQuantity ?? 0, uom: change.line.purchaseUOM,
+                price: change.repriced ? (change.line.unitPrice, Double(change.price) / Double(FixedPoint.unitCostScale)) : nil)
         case .confirm:
             let date = request.confirmedDate?.description ?? ""
             sets = "confirmed_date = \(bind: date)"
             detail = date.isEmpty ? "confirmed" : "confirmed for \(date)"
         case .receivePartially:
             let received = try receipts(order)
-            lineUpdates = received.map { ($0.line, $0.received, nil, nil, nil) }
+            lineUpdates = received.map { ($0.line, $0.received, nil, nil, nil, nil) }
             if received.allSatisfy(\.complete) { state = .received }
             detail = received.map { "line \($0.line): \(FixedPointText.quantity(PurchaseOrderRows.quantity($0.received)))" }
                 .joined(separator: ", ")
         case .receive:
             for line in order.lines {
-                lineUpdates.append((line.line, try Self.quantity(line.quantity), nil, nil, nil))
+                lineUpdates.append((line.line, try Self.quantity(line.quantity), nil, nil, nil, nil))
             }
             detail = "all lines received"
         case .release, .close:
@@ -86,16 +101,17 @@ struct PurchaseOrderTransition {
         for u in lineUpdates {
             var set = SQLQueryString("line = line")
             if let received = u.received { set = "received = \(bind: received)" }
-            if let quantity = u.quantity, let purchase = u.purchase, let value = u.value {
-                set = "quantity = \(bind: quantity), purchase_quantity = \(bind: purchase), value = \(bind: value)"
+            if let quantity = u.quantity, let purchase = u.purchase, let value = u.value, let price = u.price {
+                set =
+                    "quantity = \(bind: quantity), purchase_quantity = \(bind: purchase), unit_price = \(bind: price), value = \(bind: value)"
             }
             try await db.raw("UPDATE purchase_order_lines SET \(set) WHERE po_id = \(bind: id) AND line = \(bind: u.line)").run()
         }
         if request.action == .approve, let level = decision.approvalLevel {
             try await db.raw(
                 """
-                INSERT INTO purchase_order_approvals (po_id, step, user_id, level, at) VALUES (\(bind: id), \
-                \(bind: order.approvals.count + 1), \(bind: user), \(bind: level), \(bind: now))
+                INSERT INTO purchase_order_approvals (po_id, step, user_id, level, at, on_behalf_of) VALUES (\(bind: id), \
+                \(bind: order.approvals.count + 1), \(bind: user), \(bind: level), \(bind: now), \(bind: decision.onBehalfOf ?? ""))
                 """
             ).run()
         }
@@ -114,10 +130,14 @@ struct PurchaseOrderTransition {
                 before: order.auditJSON, after: after?.auditJSON ?? ""), db)
     }
 
-    /// The line and new amounts of a quantity change (price per purchase unit kept; base units
-    /// in the line's ratio of base to purchase units).
-    private func quantityChange(_ order: PurchaseOrderRecord) throws -> (
-        line: PurchaseOrderLineRecord, quantity: Int64, purchase: Int64, value: Int64, otherValue: Int64
+    /// The line and new amounts of a quantity change: base units in the line's ratio of base to
+    /// purchase units; the price per purchase unit re-read from the catalog when the line was priced
+    /// by it (its price is the catalog price of its old quantity), so that a quantity crossing a price
+    /// break gets the break's price (``CatalogPrice``); a price set otherwise (an emergency buy's, or
+    /// the catalog line is gone or changed since) is kept.
+    private func quantityChange(_ order: PurchaseOrderRecord) async throws -> (
+        line: PurchaseOrderLineRecord, quantity: Int64, purchase: Int64, value: Int64, otherValue: Int64, price: Int64,
+        repriced: Bool
     ) {
         let id = order.poID
         guard let number = request.line, let line = order.lines.first(where: { $0.line == number }) else {
@@ -131,18 +151,30 @@ struct PurchaseOrderTransition {
         }
         try PurchaseOrderWorkflow.checkQuantity(newPurchase, orderID: id, line: number)
         let field = "purchase order \(id) line \(number) quantity"
+        let current = try FixedPointStorage.value { () throws(LedgerError) in
+            try FixedPoint.unitCost(line.unitPrice, field: "\(field) price")
+        }
+        var price = current
+        if case let (before, after)? = try await CatalogPrice.prices(
+            of: (line.purchaseQuantity, newPurchase), itemID: line.itemID, locationID: order.locationID,
+            supplierID: order.supplierID, db), before == current
+        {
+            price = after
+        }
         do {
             let purchase = try FixedPoint.quantity(newPurchase, field: field)
             let ratio = line.purchaseQuantity > 0 ? line.quantity / line.purchaseQuantity : 1
             let base = try FixedPoint.quantity(newPurchase * ratio, field: field)
-            let value = try FixedPoint.scaled(newPurchase * line.unitPrice, by: FixedPoint.moneyScale, field: "\(field) value")
+            let value = try FixedPoint.scaled(
+                newPurchase * Double(price) / Double(FixedPoint.unitCostScale), by: FixedPoint.moneyScale,
+                field: "\(field) value")
             var other: Int64 = 0
             for l in order.lines where l.line != number {
                 guard let sum = FixedPoint.add(other, try FixedPoint.scaled(l.value, by: FixedPoint.moneyScale, field: "value"))
                 else { throw FixedPoint.outOfRange(field: "value", value: "Σ lines", scale: FixedPoint.moneyScale) }
                 other = sum
             }
-            return (line, base, purchase, value, other)
+            return (line, base, purchase, value, other, price, price != current)
         } catch let error as LedgerError {
             throw StorageError(error)
         }

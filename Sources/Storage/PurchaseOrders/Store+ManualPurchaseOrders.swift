@@ -5,7 +5,8 @@ public import Workflow
 extension Store {
     /// Creates a manual purchase order (state `proposed`, created by the request's principal; it is
     /// approved and released like every order) — one line of the item at the location from the
-    /// supplier, in the supplier's purchase unit at the sourcing rule's price, due on the request's
+    /// supplier, in the supplier's purchase unit at the catalog price of its quantity (the sourcing
+    /// rule's price, or the price break the quantity reaches — ``CatalogPrice``), due on the request's
     /// date or today + the rule's lead time — after the duplicate-order check, in one transaction:
     ///
     /// 1. the principal may manage orders (``Workflow/PurchaseOrderWorkflow/checkCreate(by:)``);
@@ -34,7 +35,7 @@ extension Store {
             guard
                 let rule = try await db.raw(
                     """
-                    SELECT s.purchase_uom, s.units_per_purchase_uom, s.lead_time_days, s.unit_price, i.base_uom FROM sourcing s \
+                    SELECT s.purchase_uom, s.units_per_purchase_uom, s.lead_time_days, \(unsafeRaw: CatalogPrice.columns), i.base_uom FROM sourcing s \
                     JOIN items i ON i.item_id = s.item_id WHERE s.item_id = \(bind: item) AND s.location_id = \(bind: location) \
                     AND s.supplier_id = \(bind: supplier)
                     """
@@ -51,7 +52,7 @@ extension Store {
             let confirmed = try DuplicateOrderCheck.check(
                 itemID: item, locationID: location, incoming: incoming, confirmation: request.confirmDuplicate)
             let unitsPer = FixedPoint.quantityDouble(try rule.decode(column: "units_per_purchase_uom", as: Int64.self))
-            let price = try rule.decode(column: "unit_price", as: Int64.self)
+            let price = try CatalogPrice.price(of: request.purchaseQuantity, row: rule, name: "\(item), \(location), \(supplier)")
             let lead = try rule.decode(column: "lead_time_days", as: Double.self)
             let purchaseUOM = try rule.decode(column: "purchase_uom", as: String.self)
             let baseUOM = try rule.decode(column: "base_uom", as: String.self)

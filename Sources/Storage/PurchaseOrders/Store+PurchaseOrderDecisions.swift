@@ -5,8 +5,10 @@ import Workflow
 extension Store {
     /// Applies decisions on purchase orders — approve, reject, change a quantity, release,
     /// confirm, receive, close, cancel — all or nothing, in one transaction, each decided by
-    /// ``Workflow/PurchaseOrderWorkflow/decide(_:on:by:reason:rules:)`` with the approval thresholds
-    /// of the last import's settings, each with its history event and `po.<action>` audit entry.
+    /// ``Workflow/PurchaseOrderWorkflow/decide(_:on:by:reason:rules:context:grants:)`` with the
+    /// approval rules in force (``approvalPolicy()``), the order's escalation facts and the
+    /// approver's delegations read in the same transaction, each with its history event and
+    /// `po.<action>` audit entry.
     ///
     /// Race-safe: every transition updates the order `WHERE state = <read> AND version = <read>`
     /// and checks that one row changed, so of two decisions made at the same moment on the same
@@ -22,7 +24,7 @@ extension Store {
     public func decidePurchaseOrders(_ requests: [PurchaseOrderDecisionRequest], key: String? = nil) async throws
         -> PurchaseOrderResult
     {
-        let rules = ApprovalRules(thresholds: try await planningSettings().approvalThresholds)
+        let rules = try await approvalPolicy().rules
         let now = clock.now().iso8601
         let today = clock.today()
         return try await backend.transaction { db in

@@ -92,15 +92,7 @@ extension Store {
             let supplierID = try row.decode(column: "supplier_id", as: String.self)
             let name = "\(itemID), \(locationID), \(supplierID)"
             let breaksText = try row.decode(column: "price_breaks", as: String.self)
-            var breaks: [PriceBreak] = []
-            for part in breaksText.split(separator: ";") {
-                let pieces = part.split(separator: ":")
-                guard pieces.count == 2, let m = Double(pieces[0]), let p = Double(pieces[1]) else {
-                    throw SnapshotKeys.unresolved(
-                        "sourcing", name, "price_breaks", breaksText, expected: "min_qty:price;min_qty:price")
-                }
-                breaks.append(PriceBreak(minimumQuantity: m, unitPrice: p))
-            }
+            let breaks = try StoredPriceBreaks.parse(breaksText, row: name)
             sourcing.append(
                 SourcingRule(
                     item: try keys.item(itemID, table: "sourcing", row: name),

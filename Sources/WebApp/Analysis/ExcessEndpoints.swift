@@ -58,6 +58,12 @@ struct ExcessEndpoints {
                 "excess_rate": Format.percent(d.excessProvisionRate), "obsolete_rate": Format.percent(d.obsoleteProvisionRate),
                 "obsolete_after": String(d.obsoleteAfterMonths), "groups": groups.map(row), "total": row(d.total),
                 "line_count": Format.count(d.lines.count),
+                "on_order": d.includeOnOrder
+                    ? [
+                        "qty": Format.fixed(d.total.onOrderQty, places: 0),
+                        "excess_qty": Format.fixed(d.total.onOrderExcessQty, places: 0),
+                        "excess_value": Format.money(d.total.onOrderExcessValue),
+                    ] as [String: Any] : false,
                 "lines": d.lines.prefix(200).map { l -> [String: Any] in
                     [
                         "item_id": l.itemId, "location_id": l.locationId, "class": l.class, "category": l.category,

@@ -1,4 +1,5 @@
 import Foundation
+import InventoryCore
 
 /// The item page's chart as inline SVG (no scripts): demand per bucket as bars (buckets with
 /// stock-out days in red), the forecast as a line and its interval as a band.
@@ -82,10 +83,5 @@ enum DemandChart {
         return 10 * base
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;"
-        )
-        .replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { XMLText.escaped(s) }
 }

@@ -51,8 +51,11 @@ final class PageRenderer: Sendable {
         ("provisions", PackageResources.provisions_mustache),
         ("dispositions", PackageResources.dispositions_mustache),
         ("emergency", PackageResources.emergency_mustache),
+        ("approval_rules", PackageResources.approval_rules_mustache),
         ("deviation_report", PackageResources.deviation_report_mustache),
         ("excess_exposure", PackageResources.excess_exposure_mustache),
+        ("phase_out", PackageResources.phase_out_mustache),
+        ("process_maps", PackageResources.process_maps_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -94,6 +97,7 @@ final class PageRenderer: Sendable {
                 ["href": "/plan-runs", "label": "Plan runs"], ["href": "/accuracy", "label": "Accuracy"],
                 ["href": "/backtest", "label": "Back-test"], ["href": "/scenarios", "label": "Scenarios"],
                 ["href": "/excess", "label": "Excess"], ["href": "/excess/exposure", "label": "Exposure"],
+                ["href": "/phase-out", "label": "Phase-out"],
                 ["href": "/risk", "label": "Supply risk"], ["href": "/kanban", "label": "Kanban"],
                 ["href": "/provisions", "label": "Provisions"], ["href": "/dispositions", "label": "Dispositions"],
                 ["href": "/stock", "label": "Stock over time"], ["href": "/kpi-history", "label": "KPI trends"],
@@ -104,6 +108,8 @@ final class PageRenderer: Sendable {
                 ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
                 ["href": "/emergency", "label": "Emergency buys"],
                 ["href": "/emergency/report", "label": "Deviation report"],
+                ["href": "/approval-rules", "label": "Approval rules"],
+                ["href": "/process-maps", "label": "Process maps"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

@@ -7,6 +7,7 @@ import Workflow
 
 /// Purchase orders: `GET /api/v1/purchase-orders[?state=&supplier_id=&limit=&cursor=]`, `POST /api/v1/purchase-orders`
 /// (the current plan's proposals saved as proposed orders), `GET /api/v1/purchase-orders/{po_id}`,
+/// `GET …/{po_id}/approval` (what it still needs, whether the caller may approve it now),
 /// and the decisions `POST …/{po_id}/approve|reject|change-quantity|release|confirm|receive|close|cancel` — each with an
 /// `Idempotency-Key` (``IdempotencyKey``), each calling ``Storage/Store/decidePurchaseOrders(_:key:)``, whose
 /// workflow (``Workflow/PurchaseOrderWorkflow``) decides permission, state, reason, segregation of
@@ -23,6 +24,7 @@ struct PurchaseOrderEndpoints {
         api.post("purchase-orders/import", use: PurchaseOrderImportEndpoints(state: state).api)
         api.post("purchase-orders/manual", use: ManualOrderEndpoints(state: state).api)
         api.get("purchase-orders/:po_id", use: show)
+        api.get("purchase-orders/:po_id/approval", use: approval)
         for (path, action) in [
             ("approve", PurchaseOrderAction.approve), ("reject", .reject), ("change-quantity", .changeQuantity),
             ("release", .release), ("confirm", .confirm), ("receive", .receive), ("close", .close), ("cancel", .cancel),
@@ -54,6 +56,13 @@ struct PurchaseOrderEndpoints {
         guard let order = try await state.store.purchaseOrder(id: id) else { throw Problem.notFound("no purchase order '\(id)'") }
         return try JSONResponse.encode(
             PurchaseOrderDetail(purchaseOrder: order, history: try await state.store.purchaseOrderHistory(id: id)))
+    }
+
+    /// What the order still needs and whether the caller may approve it now.
+    @Sendable func approval(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.require(.viewPlanning)
+        let id = try context.parameters.require("po_id")
+        return try JSONResponse.encode(try await state.store.approvalOutlook(id: id, for: principal.subject))
     }
 
     /// Saves the proposals of the current plan (as `GET /api/v1/proposals` shows them).

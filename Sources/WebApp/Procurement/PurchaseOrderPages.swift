@@ -3,9 +3,11 @@ import Hummingbird
 import Storage
 import Workflow
 
-/// The purchase-order page `/purchase-orders`: the approval queue (proposed orders, newest last)
-/// with approve, reject and change-quantity forms for those who may, a bulk approval of the orders
-/// ticked, and the latest other orders. The forms post to `/purchase-orders/approve` (bulk),
+/// The purchase-order page `/purchase-orders`: the approval queue (proposed orders, newest last;
+/// filtered by `supplier_id`, `location_id` and `approvable=1` — only what the viewer may approve
+/// now) with what each order still needs and why (``Storage/Store/approvalOutlooks(_:for:)``),
+/// approve, reject and change-quantity forms for those who may, a bulk approval of the orders
+/// ticked (a tick only where the viewer may approve), and the latest other orders. The forms post to `/purchase-orders/approve` (bulk),
 /// `/purchase-orders/{po_id}/approve`, `…/reject` and `…/change-quantity` (CSRF-checked) and call the
 /// same ``Storage/Store/decidePurchaseOrders(_:key:)`` as the API; a refusal answers with the
 /// workflow's reason and changes nothing.
@@ -37,8 +39,18 @@ struct PurchaseOrderPages {
     func render(
         _ request: Request, principal: Principal, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let queue = try await state.store.purchaseOrders(state: .proposed).reversed()
-        let others = try await state.store.purchaseOrders(limit: Self.otherOrders + queue.count).filter {
+        let query = QueryParameters(request)
+        let supplierFilter = query.string("supplier_id") ?? ""
+        let locationFilter = query.string("location_id") ?? ""
+        let approvableOnly = query.string("approvable") == "1"
+        let proposed = Array(try await state.store.purchaseOrders(state: .proposed).reversed())
+        let matching = proposed.filter {
+            (supplierFilter.isEmpty || $0.supplierID == supplierFilter)
+                && (locationFilter.isEmpty || $0.locationID == locationFilter)
+        }
+        let outlooks = try await state.store.approvalOutlooks(matching, for: principal.subject)
+        let queue = zip(matching, outlooks).filter { !approvableOnly || $0.1.mayApprove }
+        let others = try await state.store.purchaseOrders(limit: Self.otherOrders + proposed.count).filter {
             $0.state != .proposed
         }.prefix(Self.otherOrders)
         let session = principal.csrfToken != nil
@@ -62,8 +74,24 @@ struct PurchaseOrderPages {
                 "own": own, "can_approve": canApprove && !own, "can_change": canChange,
             ]
         }
+        func queued(_ order: PurchaseOrderRecord, _ outlook: ApprovalOutlook) -> [String: Any] {
+            var r = row(order)
+            r["needs"] =
+                outlook.remainingLevels.isEmpty
+                ? (outlook.chain.isEmpty ? "no level covers it" : "nothing more")
+                : outlook.remainingLevels.joined(separator: " → ")
+            r["escalations"] = outlook.escalations.map { "\($0.text) → \($0.level)" }
+            r["may_approve"] = session && outlook.mayApprove
+            r["outlook"] =
+                outlook.mayApprove
+                ? "you may approve" + (outlook.onBehalfOf.map { " (on behalf of \($0))" } ?? "") : outlook.blocker
+            return r
+        }
+        let filtered = !supplierFilter.isEmpty || !locationFilter.isEmpty || approvableOnly
         var values: [String: Any] = [
-            "queue": queue.map(row), "others": others.map(row), "queue_count": Format.count(queue.count),
+            "queue": queue.map(queued), "others": others.map(row), "queue_count": Format.count(proposed.count),
+            "queue_shown": Format.count(queue.count), "filtered": filtered, "filter_supplier_id": supplierFilter,
+            "filter_location_id": locationFilter, "filter_approvable": approvableOnly,
             "can_approve": canApprove, "can_import": canImport,
             "message": QueryParameters(request).string("message") ?? false,
             "unmatched": try await state.store.unmatchedReceipts().suffix(Self.otherOrders).map { r -> [String: Any] in

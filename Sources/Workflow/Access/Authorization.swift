@@ -45,6 +45,8 @@ public enum Authorization {
         case readAuditLog
         /// Create, change or disable users.
         case manageUsers
+        /// Set the approval rules and delegate anyone's approval authority.
+        case manageApprovalRules
         /// List or revoke an API token that belongs to `ownerUserID`.
         case manageToken(ownerUserID: String)
     }
@@ -63,7 +65,7 @@ public enum Authorization {
         case .manageOrders: return role.allows(.manageOrders)
         case .approveOrders: return role.allows(.approveOrders)
         case .manageDispositions: return role.allows(.manageDispositions)
-        case .readAuditLog, .manageUsers: return role.allows(.administer)
+        case .readAuditLog, .manageUsers, .manageApprovalRules: return role.allows(.administer)
         case .manageToken(let owner): return owner == principal.userID || role.allows(.administer)
         }
     }

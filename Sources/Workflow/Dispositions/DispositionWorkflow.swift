@@ -65,7 +65,7 @@ public enum DispositionWorkflow {
                     "disposition case \(id) needs no sign-off by \(signedFor.rawValue) — it needs \(roleList(facts.requiredRoles))"
                 )
             }
-            try requireState(facts, [.open], action)
+            try requireState(facts, allowedStates(action), action)
             if let earlier = facts.signOffs.first(where: { $0.userID == user }) {
                 throw WorkflowError(
                     .segregationOfDuties,
@@ -109,15 +109,15 @@ public enum DispositionWorkflow {
                     "disposition case \(id) cannot be executed: it lacks the sign-off of \(roleList(facts.missingRoles)) — signed so far: \(given)"
                 )
             }
-            try requireState(facts, [.signed], action)
+            try requireState(facts, allowedStates(action), action)
             return Decision(state: .executed, signOff: nil, reason: "")
         case .close:
             try requireManager(principal, action, id)
-            try requireState(facts, [.executed], action)
+            try requireState(facts, allowedStates(action), action)
             return Decision(state: .closed, signOff: nil, reason: "")
         case .cancel:
             try requireManager(principal, action, id)
-            try requireState(facts, [.open, .signed], action)
+            try requireState(facts, allowedStates(action), action)
             let text: String
             do {
                 text = try reasonField.check(reason)
@@ -138,6 +138,17 @@ public enum DispositionWorkflow {
         case .execute: return [.signed]
         case .close: return [.executed]
         case .cancel: return [.open, .signed]
+        }
+    }
+
+    /// The states `action` can leave a case in (``decide(_:on:by:role:reason:)`` returns one of them):
+    /// a sign-off keeps the case open until the last required role signs.
+    public static func outcomes(_ action: DispositionAction) -> [DispositionState] {
+        switch action {
+        case .sign: return [.open, .signed]
+        case .execute: return [.executed]
+        case .close: return [.closed]
+        case .cancel: return [.cancelled]
         }
     }
 

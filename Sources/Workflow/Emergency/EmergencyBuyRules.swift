@@ -42,6 +42,9 @@ public enum EmergencyBuyRules {
         return (r, i)
     }
 
+    /// The states an emergency buy can be approved in (``checkApprove(buyID:state:requestedBy:approver:expiresAt:by:now:)``).
+    public static let approvableStates: [EmergencyBuyState] = [.requested]
+
     /// Checks an approval of buy `buyID` (requested by `requestedBy`, naming `approver`, valid
     /// until `expiresAt`, in `state`) by `principal` at `now`.
     ///
@@ -57,7 +60,7 @@ public enum EmergencyBuyRules {
             throw WorkflowError(
                 .notPermitted, "\(principal.userID) (role \(principal.role.rawValue)) may not approve emergency buys")
         }
-        guard state == .requested else {
+        guard approvableStates.contains(state) else {
             throw WorkflowError(.invalidTransition, "cannot approve emergency buy \(buyID): it is \(state.rawValue)")
         }
         guard now < expiresAt else {

@@ -20,11 +20,14 @@ public struct PurchaseOrderFacts: Sendable, Hashable {
         public var userID: String
         /// The level (a role of `approval_thresholds`) it was given for.
         public var level: String
+        /// Whose delegated authority it used (`nil`: the approver's own).
+        public var onBehalfOf: String?
 
         /// Creates an approval.
-        public init(userID: String, level: String) {
+        public init(userID: String, level: String, onBehalfOf: String? = nil) {
             self.userID = userID
             self.level = level
+            self.onBehalfOf = onBehalfOf
         }
     }
 
@@ -52,6 +55,10 @@ public struct PurchaseOrderDecision: Sendable, Hashable {
     public var remainingLevels: [String]
     /// The reason, trimmed (empty when the action needs none and none was given).
     public var reason: String
+    /// For an approval given with delegated authority: the delegator.
+    public var onBehalfOf: String?
+    /// For an approval: the escalations of `approval_rules` that raised the order's chain (empty: none).
+    public var escalations: [ApprovalReason] = []
 
     /// Creates a decision.
     public init(state: PurchaseOrderState, approvalLevel: String?, remainingLevels: [String], reason: String) {

@@ -39,6 +39,12 @@ public enum PurchaseOrderLifecycle {
                 .invalidTransition,
                 "cannot \(action.rawValue) purchase order \(orderID): it is \(state.rawValue), which allows \(what)")
         }
+        return target(of: action)
+    }
+
+    /// The state `action` leads to where it is allowed (``allowedActions(from:)``): one home for
+    /// ``next(from:_:orderID:)`` and the process map (``ProcessMap/purchaseOrder``).
+    public static func target(of action: PurchaseOrderAction) -> PurchaseOrderState {
         switch action {
         case .approve: return .approved
         case .changeQuantity: return .proposed

@@ -25,11 +25,13 @@ public enum PurchaseOrderWorkflow {
     /// Checks, in order: permission (``WorkflowError/Code/notPermitted``), lifecycle
     /// (``WorkflowError/Code/invalidTransition``), reason (``WorkflowError/Code/reasonRequired``),
     /// and for `approve`: segregation of duties (``WorkflowError/Code/segregationOfDuties``), the
-    /// chain (``WorkflowError/Code/beyondThresholds``) and the approver's authority
-    /// (``WorkflowError/Code/noApprovalAuthority``).
+    /// chain of the value and the escalations `context` matches (``ApprovalRules/requirement(value:orderID:context:)``,
+    /// ``WorkflowError/Code/beyondThresholds``) and the approver's authority — the own role's level,
+    /// else a delegation's (`grants`, from a delegator who neither created, changed nor approved
+    /// the order) — (``WorkflowError/Code/noApprovalAuthority``).
     public static func decide(
         _ action: PurchaseOrderAction, on order: PurchaseOrderFacts, by principal: Authorization.Principal,
-        reason: String = "", rules: ApprovalRules
+        reason: String = "", rules: ApprovalRules, context: ApprovalContext = ApprovalContext(), grants: [ApprovalGrant] = []
     ) throws(WorkflowError) -> PurchaseOrderDecision {
         let id = order.orderID
         guard permits(principal, action) else {
@@ -64,29 +66,50 @@ public enum PurchaseOrderWorkflow {
                 .segregationOfDuties,
                 "\(user) changed purchase order \(id) and may not approve it (\(duty)) — ask another approver")
         }
-        let chain = try rules.chain(value: order.value, orderID: id)
+        let requirement = try rules.requirement(value: order.value, orderID: id, context: context)
+        let chain = requirement.chain
         let given = order.approvals.count
         guard given < chain.count else {
             return PurchaseOrderDecision(state: .approved, approvalLevel: nil, remainingLevels: [], reason: text)
         }
-        if let earlier = order.approvals.first(where: { $0.userID == user }) {
+        if let earlier = order.approvals.first(where: { $0.userID == user || $0.onBehalfOf == user }) {
             throw WorkflowError(
                 .segregationOfDuties,
                 "\(user) already approved purchase order \(id) (level \(earlier.level)); level \(chain[given].role) needs another person"
             )
         }
         let level = chain[given]
-        guard let rank = rules.rank(of: principal.role.rawValue), let needed = rules.rank(of: level.role), rank >= needed
-        else {
+        let needed = rules.rank(of: level.role) ?? Int.max
+        var onBehalfOf: String?
+        if let rank = rules.rank(of: principal.role.rawValue), rank >= needed {
+            onBehalfOf = nil
+        } else if let grant = grants.first(where: { grant in
+            guard let rank = rules.rank(of: grant.role), rank >= needed else { return false }
+            return grant.delegator != order.createdBy && !order.changedBy.contains(grant.delegator)
+                && !order.approvals.contains { $0.userID == grant.delegator || $0.onBehalfOf == grant.delegator }
+        }) {
+            onBehalfOf = grant.delegator
+        } else {
             let own = rules.rank(of: principal.role.rawValue) == nil ? "has no approval threshold" : "approves less"
+            let escalated = requirement.reasons.filter { $0.rule != "value" }
+            let why =
+                escalated.isEmpty
+                ? "" : "; escalated by approval_rules: " + escalated.map { "\($0.text) → \($0.level)" }.joined(separator: "; ")
+            let delegated =
+                grants.isEmpty
+                ? ""
+                : "; no delegation held covers it (a delegator must rank at \(level.role) and must not have created, changed or approved the order)"
             throw WorkflowError(
                 .noApprovalAuthority,
-                "purchase order \(id) is worth \(ApprovalRules.amount(order.value)) and needs approval at level \(level.role); \(user)'s role \(principal.role.rawValue) \(own) (approval_thresholds: \(rules.summary))"
+                "purchase order \(id) is worth \(ApprovalRules.amount(order.value)) and needs approval at level \(level.role); \(user)'s role \(principal.role.rawValue) \(own) (approval_thresholds: \(rules.summary))\(why)\(delegated)"
             )
         }
         let remaining = chain[(given + 1)...].map(\.role)
         if !remaining.isEmpty { next = .proposed }
-        return PurchaseOrderDecision(state: next, approvalLevel: level.role, remainingLevels: remaining, reason: text)
+        var decision = PurchaseOrderDecision(state: next, approvalLevel: level.role, remainingLevels: remaining, reason: text)
+        decision.onBehalfOf = onBehalfOf
+        decision.escalations = requirement.reasons.filter { $0.rule != "value" }
+        return decision
     }
 
     /// Checks that `principal` may create purchase orders (``Permission/manageOrders``).

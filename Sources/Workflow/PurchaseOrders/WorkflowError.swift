@@ -16,6 +16,7 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
             case missingSignOff = "missing_sign_off"
             case alreadyComing = "already_coming"
             case expired = "expired"
+            case invalidDelegation = "invalid_delegation"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -43,6 +44,8 @@ public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let alreadyComing = Code(.alreadyComing)
         /// An emergency buy's validity window passed before it was approved.
         public static let expired = Code(.expired)
+        /// A delegation of approval authority that the rules refuse (``ApprovalDelegation``).
+        public static let invalidDelegation = Code(.invalidDelegation)
 
         /// The code as text (`invalid_transition`, …).
         public var description: String { value.rawValue }

@@ -10,15 +10,16 @@ enum ExcessRendering {
             columns: [
                 "item_id", "location_id", "category", "class", "on_hand_qty", "gross_value", "oldest_age_days",
                 "coverage_months", "forecast_over_coverage", "excess_qty", "excess_value", "obsolete", "provision_value",
-                "net_value",
+                "net_value", "on_order_qty", "on_order_excess_qty", "on_order_excess_value",
             ],
-            numeric: [4, 5, 6, 7, 8, 9, 10, 12, 13],
+            numeric: [4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16],
             rows: d.lines.map { l in
                 [
                     l.itemId, l.locationId, l.category, l.class, NumberFormat.csv(l.onHandQty), NumberFormat.csv(l.grossValue),
                     String(l.oldestAgeDays), String(l.coverageMonths), NumberFormat.csv(l.forecastOverCoverage),
                     NumberFormat.csv(l.excessQty), NumberFormat.csv(l.excessValue), l.obsolete ? "true" : "false",
-                    NumberFormat.csv(l.provisionValue), NumberFormat.csv(l.netValue),
+                    NumberFormat.csv(l.provisionValue), NumberFormat.csv(l.netValue), NumberFormat.csv(l.onOrderQty),
+                    NumberFormat.csv(l.onOrderExcessQty), NumberFormat.csv(l.onOrderExcessValue),
                 ]
             })
     }
@@ -37,6 +38,10 @@ enum ExcessRendering {
             ])
         }
         out += table.rendered
+        if d.includeOnOrder {
+            out +=
+                "Stock on order counted (excess.include_on_order): \(NumberFormat.fixed(d.total.onOrderQty, 0)) units, of which \(NumberFormat.fixed(d.total.onOrderExcessQty, 0)) beyond the forecast over the coverage worth \(money(d.total.onOrderExcessValue)) — orders to cancel or push out\n"
+        }
         out +=
             "\nLargest provisions (\(min(20, d.lines.count)) of \(d.lines.count) item-locations with excess or obsolete stock)\n"
         var top = TextTable([

@@ -7,7 +7,8 @@ import Workflow
 struct POCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "po",
-        abstract: "List, create, export, import, release, confirm, receive, close and cancel purchase orders.",
+        abstract:
+            "List, create, export, import, release, confirm, receive, close and cancel purchase orders; show what they need before approval.",
         discussion: """
             Purchase orders are created from the proposals of the latest plan run with \
             `procura proposals --release --as USER` and approved with `procura approve`. Their states: \
@@ -18,7 +19,7 @@ struct POCommand: AsyncParsableCommand {
             POList.self, POCreate.self, POExport.self, POImport.self, PORelease.self, POConfirm.self, POReceive.self,
             POClose.self,
             POCancel.self,
-            POUnmatchedReceipts.self,
+            POUnmatchedReceipts.self, POApproval.self,
         ])
 }
 

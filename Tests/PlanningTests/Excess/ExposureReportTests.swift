@@ -112,6 +112,48 @@ struct ExposureReportTests {
         #expect(csv.count == report.attributions.count + 1)
     }
 
+    @Test("an emergency buy beyond the policy quantity is the requester's; a raise of its order afterwards is the changer's")
+    func emergencyBuy() async throws {
+        let snapshot = Self.snapshot()
+        let plan = await PlanRun.run(snapshot: snapshot)
+        let excess = try ExcessExposure.run(snapshot: snapshot, plan: plan)
+        // eve bought 300 in an emergency where the policy would have bought 100; cy raised the order to 320 afterwards.
+        let orders = [
+            OrderLineFacts(
+                orderId: "PO-000002", itemId: "HEAVY", locationId: "DC", supplierId: "S1", createdBy: "ann",
+                createdAt: "2026-11-05T08:00:00Z", changedBy: "cy", proposedUnits: 300, orderedUnits: 320, receivedUnits: 320,
+                cancelled: false,
+                emergency: OrderLineFacts.Emergency(buyId: "EB-000001", incidentId: "INC-7", requestedBy: "eve", policyUnits: 100)
+            ),
+            // A cancelled emergency buy brings nothing.
+            OrderLineFacts(
+                orderId: "PO-000003", itemId: "HEAVY", locationId: "DC", supplierId: "S1", createdBy: "ann",
+                createdAt: "2026-11-06T08:00:00Z", changedBy: "", proposedUnits: 500, orderedUnits: 500, receivedUnits: 0,
+                cancelled: true,
+                emergency: OrderLineFacts.Emergency(buyId: "EB-000002", incidentId: "INC-8", requestedBy: "eve", policyUnits: 100)
+            ),
+        ]
+        #expect(orders.map(\.unitsAbovePolicy) == [200, 0] && orders.map(\.unitsAboveProposal) == [20, 0])
+        let report = try ExposureReport.build(
+            snapshot: snapshot, plan: plan, excess: excess, month: "2026-11", orders: orders, trend: [])
+        let heavy = try #require(report.lines.first { $0.itemId == "HEAVY" })
+        try #require(
+            heavy.causes.map(\.cause) == ["po_above_proposal", "emergency_buy", "override_above_computed", "unexplained"])
+        #expect(heavy.causes[0].units == 20 && heavy.causes[0].decidedBy == "cy")
+        #expect(heavy.causes[1].units == 200 && heavy.causes[1].decidedBy == "eve" && heavy.causes[1].family == "over_ordering")
+        #expect(
+            heavy.causes[1].evidence
+                == "EB-000001 for incident INC-7 (PO-000002): 300 bought against a policy quantity of 100, 320 received")
+        // The incentive metric: eve's decision value is her 200 units at the position's unit value.
+        let unitValue = heavy.exposureValue / heavy.exposureQty
+        let eve = try #require(report.byBuyer.first { $0.name == "eve" })
+        expectClose(eve.decisionValue, 200 * unitValue, relative: 1e-12, "eve's emergency over-buy")
+        let cy = try #require(report.byBuyer.first { $0.name == "cy" })
+        expectClose(cy.decisionValue, 20 * unitValue, relative: 1e-12, "cy's raise")
+        let cause = try #require(report.byCause.first { $0.name == "emergency_buy" })
+        expectClose(cause.exposureValue, 200 * unitValue, relative: 1e-12, "by cause")
+    }
+
     @Test("a month other than the valuation day's, or not YYYY-MM, is refused naming it")
     func month() async throws {
         let snapshot = Self.snapshot()

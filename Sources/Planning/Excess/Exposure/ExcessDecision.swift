@@ -1,17 +1,17 @@
 /// A decision that put stock above what was needed, in base units — the over-ordering signals of
 /// the exposure report (docs/excess.md, "Over-ordering signals").
 ///
-/// Kinds are quantified decisions; the kinds a data set cannot show yet (emergency buys, before the
-/// data for them exists) are simply never produced, and the attribution takes any kind the caller
-/// supplies: a new source of decisions plugs in by producing values of this type.
+/// Kinds are quantified decisions; a data folder (no stored orders) never produces the order kinds,
+/// and the attribution takes any kind the caller supplies: a new source of decisions plugs in by
+/// producing values of this type.
 public struct ExcessDecision: Sendable, Hashable, Codable {
     /// What kind of decision.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// A purchase order line whose quantity was raised above the proposal (`change_quantity`):
         /// units = min(received, ordered) − proposed, > 0.
         case poAboveProposal = "po_above_proposal"
-        /// An emergency buy beyond the proposal (no data for it on this data set yet; plugged in by
-        /// a source of emergency buys).
+        /// An emergency buy beyond the policy's order quantity (``OrderLineFacts/unitsAbovePolicy``):
+        /// units = min(received, ordered, bought) − policy quantity, > 0, decided by the requester.
         case emergencyBuy = "emergency_buy"
         /// An override of a stock parameter (safety stock, reorder point, order quantity, min, max)
         /// above the computed value: units = final − computed (the largest of them: they raise the

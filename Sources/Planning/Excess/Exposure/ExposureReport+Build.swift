@@ -80,7 +80,8 @@ extension ExposureReport {
         var lines: [Line] = []
         for line in excess.lines {
             let r = line.result
-            guard r.excessQty > 0 || r.obsolete else { continue }
+            // Stock on hand only (a line of stock on order alone has none).
+            guard r.onHandQty > 0, r.excessQty > 0 || r.obsolete else { continue }
             let key = ItemLocation(item: line.item, location: line.location)
             let itemID = snapshot.items[Int(line.item)].id
             let locationID = snapshot.locations[Int(line.location)].id
@@ -98,6 +99,15 @@ extension ExposureReport {
                     supplierId: o.supplierId,
                     evidence:
                         "\(o.orderId): \(ExplanationFormat.number(o.orderedUnits)) ordered against \(ExplanationFormat.number(o.proposedUnits)) proposed, \(ExplanationFormat.number(o.receivedUnits)) received"
+                )
+            }
+            decisions += mine.compactMap { o -> ExcessDecision? in
+                let units = o.unitsAbovePolicy
+                guard units > 0, let e = o.emergency else { return nil }
+                return ExcessDecision(
+                    kind: .emergencyBuy, units: units, decidedBy: e.requestedBy, supplierId: o.supplierId,
+                    evidence:
+                        "\(e.buyId) for incident \(e.incidentId) (\(o.orderId)): \(ExplanationFormat.number(o.proposedUnits)) bought against a policy quantity of \(ExplanationFormat.number(e.policyUnits)), \(ExplanationFormat.number(o.receivedUnits)) received"
                 )
             }
             decisions += evidence.decisions(line, overrides: applied)
