@@ -439,6 +439,13 @@ struct APIContractTests {
                     exposure[grouping].array.reduce(0.0) { $0 + ($1["exposure_value"].double ?? 0) },
                     exposure["total"]["exposure_value"].double ?? .nan, relative: 1e-9, "Σ \(grouping) = total")
             }
+            // A viewer sees the personal view; an administrator the whole report (same totals).
+            #expect(exposure["personal_view"] == .bool(true))
+            #expect(
+                exposure["by_buyer"].array.allSatisfy { ["vic", "(none)", "(other people)"].contains($0["name"].string ?? "") })
+            let whole = try JSONValue.parse(
+                try await api.call(.get, exposurePath, exposurePath, headers: admin, expect: .ok).body.data)
+            #expect(whole["personal_view"] == .bool(false) && whole["total"] == exposure["total"])
             let month = exposure["month"].string ?? ""
             let exposureCSV = try await api.call(
                 .get, exposurePath, exposurePath + "?format=csv&month=\(month)", headers: viewer, expect: .ok)
@@ -488,6 +495,44 @@ struct APIContractTests {
             #expect(board["total_cards"].int == board["loops"].array.reduce(0) { $0 + ($1["cards"].int ?? 0) })
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: supplier, expect: .forbidden)
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: [:], expect: .unauthorized)
+            // Working capital vs service: per class the frontier rises with service; today's total is
+            // the classes' sum; a target's choice stays within it and above every floor.
+            let wcPath = "/api/v1/working-capital"
+            let wc = try JSONValue.parse(try await api.call(.get, wcPath, wcPath, headers: viewer, expect: .ok).body.data)
+            #expect(!wc["classes"].array.isEmpty && wc["levels"].array.count == 11)
+            for c in wc["classes"].array {
+                let investments = c["frontier"].array.compactMap { $0["investment"].double }
+                #expect(investments.count == 11 && zip(investments, investments.dropFirst()).allSatisfy { $0 <= $1 + 1e-6 })
+            }
+            let today = wc["current"]["investment"].double ?? .nan
+            #expect(
+                abs(today - wc["classes"].array.reduce(0) { $0 + ($1["current"]["investment"].double ?? 0) }) < 1e-6
+                    * max(1, today))
+            // The least reachable above the floors, by hand from the frontiers; a target halfway to it.
+            let least = wc["classes"].array.reduce(0.0) { sum, c in
+                let floor = c["floor"].double ?? 1
+                let points = [c["current"]] + c["frontier"].array
+                return sum
+                    + (points.filter { ($0["service"].double ?? 0) >= floor - 1e-12 }.compactMap { $0["investment"].double }.min()
+                        ?? 0)
+            }
+            #expect(least <= today + 1e-6)
+            let goal = ((today + least) / 2).rounded(.up)
+            let reached = try JSONValue.parse(
+                try await api.call(.get, wcPath, wcPath + "?target=\(Int(goal))", headers: viewer, expect: .ok).body.data)
+            #expect(reached["target"]["feasible"] == .bool(true), "\(reached["target"])")
+            #expect((reached["target"]["investment"].double ?? .infinity) <= goal + 1e-6)
+            for choice in reached["target"]["classes"].array {
+                let floor = reached["classes"].array.first { $0["class"] == choice["class"] }?["floor"].double ?? 1
+                #expect((choice["point"]["service"].double ?? 0) >= floor - 1e-12)
+            }
+            let badLevels = try await api.call(.get, wcPath, wcPath + "?levels=0.9,1.5", headers: viewer, expect: .badRequest)
+            #expect(
+                String(buffer: badLevels.body).contains("levels: '1.5' is not valid — expected a service level between 0 and 1"))
+            try await api.call(.get, wcPath, wcPath + "?floors=D:0.9", headers: viewer, expect: .badRequest)
+            try await api.call(.get, wcPath, wcPath + "?target=1e400", headers: viewer, expect: .badRequest)
+            try await api.call(.get, wcPath, wcPath, headers: supplier, expect: .forbidden)
+            try await api.call(.get, wcPath, wcPath, headers: [:], expect: .unauthorized)
             try await ProvisionContract.exercise(api, fixture: fixture)
             try await DispositionContract.exercise(api, fixture: fixture, store: store)
             // KPIs over time and root causes.

@@ -165,6 +165,13 @@ struct PageTests {
                 ),
                 ("/risk", ["id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high"]),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
+                (
+                    "/working-capital?target=1&floors=A:0.9",
+                    [
+                        "id=\"working-capital-chart\"", "id=\"working-capital-target\"", "not reachable",
+                        "data-class=\"A\"", "value=\"A:0.9\"", "procura working-capital",
+                    ]
+                ),
                 ("/stock?item_id=\(fixture.itemOfA.item)", ["id=\"stock-chart\"", "id=\"stock-lots\"", "Lots on hand"]),
                 ("/stock", ["Name an item"]),
                 (

@@ -13,11 +13,13 @@ struct AuthorizationTests {
         (.manageOrders, [.admin, .buyer]),
         (.approveOrders, [.buyer, .approver, .finance]),
         (.manageDispositions, [.admin, .planner, .buyer, .finance, .operations]),
+        (.viewIncentives, [.admin, .approver, .finance]),
         (.administer, [.admin]),
     ]
 
     @Test("each role has exactly the permissions of the documented table", arguments: Role.allCases)
     func roleTable(role: Role) {
+        #expect(Set(Self.table.map(\.0)) == Set(Permission.allCases), "every permission is in the table")
         for (permission, roles) in Self.table {
             #expect(role.allows(permission) == roles.contains(role), "\(role) \(permission)")
         }

@@ -11,7 +11,8 @@ import Workflow
 /// CSV with `format=csv` or `Accept: text/csv`), the page `/excess/exposure` and its PDF
 /// `/excess/exposure.pdf` — ``Storage/Store/exposureReport(month:snapshot:progress:)`` on the data
 /// as the server read it, computed once per view and month. Who sees planning data (finance, buyers,
-/// approvers among them); suppliers get 403.
+/// approvers among them); suppliers get 403. Other people's over-ordering only with
+/// ``Workflow/Permission/viewIncentives`` (admin, approver, finance); the others see their own.
 struct ExposureEndpoints {
     let state: WebState
 
@@ -19,6 +20,13 @@ struct ExposureEndpoints {
         api.get("excess/exposure", use: show)
         pages.get("excess/exposure", use: page)
         pages.get("excess/exposure.pdf", use: pdf)
+    }
+
+    /// The report of the request's month as `principal` may see it: whole with
+    /// ``Workflow/Permission/viewIncentives``, else ``Planning/ExposureReport/personal(to:)``.
+    func report(_ request: Request, for principal: Principal) async throws -> ExposureReport {
+        let report = try await report(request)
+        return principal.allows(.viewIncentives) ? report : report.personal(to: principal.userID)
     }
 
     /// The report of `month` (`nil`: the valuation day's); a month not `YYYY-MM` is 400, another
@@ -44,10 +52,10 @@ struct ExposureEndpoints {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.viewPlanning)
+        let principal = try context.require(.viewPlanning)
         var format = try QueryParameters(request).oneOf("format", ["json", "csv"])
         if format == nil, (request.headers[.accept] ?? "").contains("text/csv") { format = "csv" }
-        let report = try await report(request)
+        let report = try await report(request, for: principal)
         guard format == "csv" else { return try JSONResponse.encode(report) }
         var fields = HTTPFields()
         fields[.contentType] = "text/csv; charset=utf-8"
@@ -57,7 +65,7 @@ struct ExposureEndpoints {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
-        let report = try await report(request)
+        let report = try await report(request, for: principal)
         let query = QueryParameters(request).string("month").map { "&month=" + $0 } ?? ""
         return state.pages.page(
             "excess_exposure", title: "Excess exposure", principal: principal,
@@ -66,8 +74,8 @@ struct ExposureEndpoints {
 
     /// The page printed by the server's Chromium; 503 naming the package when there is none.
     @Sendable func pdf(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.viewPlanning)
-        let report = try await report(request)
+        let principal = try context.require(.viewPlanning)
+        let report = try await report(request, for: principal)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("procura-exposure-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: file) }
         do {

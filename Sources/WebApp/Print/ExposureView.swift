@@ -16,9 +16,7 @@ enum ExposureView {
         }
         func rows(_ groups: [ExposureReport.Figures]) -> [[String: Any]] {
             guard groups.count > groupRows else { return groups.map(figures) }
-            var others = ExposureReport.Figures.sum(
-                "(\(groups.count - groupRows + 1) others)", groups.dropFirst(groupRows - 1), families: r.families.count)
-            others.decisionShare = others.exposureValue > 0 ? others.decisionValue / others.exposureValue : 0
+            let others = ExposureReport.Figures.sum("(\(groups.count - groupRows + 1) others)", groups.dropFirst(groupRows - 1))
             return groups.prefix(groupRows - 1).map(figures) + [figures(others)]
         }
         let groupings: [(String, [ExposureReport.Figures])] = [
@@ -27,6 +25,7 @@ enum ExposureView {
         ]
         return [
             "print": print, "print_css": print ? printCSS : "", "month": r.month, "as_of": r.asOf, "currency": r.currency,
+            "personal_view": r.personalView,
             "exposure": Format.money(r.total.exposureValue), "excess": Format.money(r.excessValue),
             "obsolete": Format.money(r.obsoleteValue), "provision": Format.money(r.provisionValue),
             "new": Format.money(r.total.newExposureValue), "decisions": Format.money(r.total.decisionValue),
@@ -70,22 +69,4 @@ enum ExposureView {
         table.data .n { text-align: right; font-variant-numeric: tabular-nums; } tr.total td { border-top: 1pt solid #333; }
         tr { page-break-inside: avoid; }
         """
-}
-
-extension ExposureReport.Figures {
-    /// The sum of several groups' figures under one name (item-locations summed as counted per group).
-    static func sum(_ name: String, _ groups: some Sequence<ExposureReport.Figures>, families: Int) -> Self {
-        var out = Self(name: name)
-        for g in groups {
-            out.itemLocations += g.itemLocations
-            out.exposureValue += g.exposureValue
-            out.newExposureValue += g.newExposureValue
-            out.decisionValue += g.decisionValue
-            for k in 0..<min(families, g.byFamily.count) {
-                out.byFamily[k] += g.byFamily[k]
-                out.newByFamily[k] += g.newByFamily[k]
-            }
-        }
-        return out
-    }
 }

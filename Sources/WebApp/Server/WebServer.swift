@@ -85,6 +85,7 @@ public enum WebServer {
         ProcessMapEndpoints(state: state).add(api: api, pages: router)
         RiskEndpoints(state: state).add(api: api, pages: router)
         KanbanEndpoints(state: state).add(api: api, pages: router)
+        WorkingCapitalEndpoints(state: state).add(api: api, pages: router)
         ProvisionEndpoints(state: state).add(api: api, pages: router)
         DispositionEndpoints(state: state).add(api: api, pages: router)
         EmergencyEndpoints(state: state).add(api: api, pages: router)

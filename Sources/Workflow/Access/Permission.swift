@@ -18,6 +18,9 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Create, execute, close and cancel disposition cases of excess stock (signing is a matter of
     /// the role signed for: ``DispositionWorkflow``).
     case manageDispositions = "manage_dispositions"
+    /// See other people's over-ordering figures (the exposure report's decisions per buyer and
+    /// planner, and the names behind each share); without it one sees one's own.
+    case viewIncentives = "view_incentives"
     /// Users, tokens of others, the audit log.
     case administer
 }

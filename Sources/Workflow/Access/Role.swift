@@ -10,6 +10,7 @@
 /// | ``Permission/manageOrders`` (purchase orders: create, change, release, confirm, cancel) | ✓ | – | ✓ | – | – | – | – | – |
 /// | ``Permission/approveOrders`` (approve or reject, within the role's approval threshold) | – | – | ✓ | ✓ | ✓ | – | – | – |
 /// | ``Permission/manageDispositions`` (disposition cases: create, execute, close, cancel) | ✓ | ✓ | ✓ | – | ✓ | ✓ | – | – |
+/// | ``Permission/viewIncentives`` (other people's over-ordering figures in the exposure report) | ✓ | – | – | ✓ | ✓ | – | – | – |
 /// | ``Permission/administer`` (users, tokens of others, audit log) | ✓ | – | – | – | – | – | – | – |
 ///
 /// `buyer` is procurement and `operations` the warehouse and maintenance side: with `finance` they
@@ -33,11 +34,14 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin:
-            return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageOrders, .manageDispositions, .administer]
+            return [
+                .viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageOrders, .manageDispositions, .viewIncentives,
+                .administer,
+            ]
         case .planner: return [.viewPlanning, .postLedger, .runPlans, .manageOverrides, .manageDispositions]
         case .buyer: return [.viewPlanning, .postLedger, .manageOrders, .approveOrders, .manageDispositions]
-        case .approver: return [.viewPlanning, .approveOrders]
-        case .finance: return [.viewPlanning, .approveOrders, .manageDispositions]
+        case .approver: return [.viewPlanning, .approveOrders, .viewIncentives]
+        case .finance: return [.viewPlanning, .approveOrders, .manageDispositions, .viewIncentives]
         case .operations: return [.viewPlanning, .postLedger, .manageDispositions]
         case .viewer: return [.viewPlanning]
         case .supplier: return [.viewOwnSupply]

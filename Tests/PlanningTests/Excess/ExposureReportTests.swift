@@ -103,6 +103,23 @@ struct ExposureReportTests {
         expectClose(share.value, share.units * 2, relative: 1e-12, "at 2 a unit")
         #expect(!moq.causes.contains { $0.cause == "moq_excess" }, "the quantified MOQ replaces the rule's share")
 
+        // The personal view of cy: cy's own group, everybody else summed; other names hidden.
+        let personal = report.personal(to: "cy")
+        #expect(personal.personalView && !report.personalView)
+        #expect(Set(personal.byBuyer.map(\.name)).isSubset(of: ["cy", "(none)", "(other people)"]))
+        #expect(personal.byPlanner.map(\.name).contains("(other people)") && !personal.byPlanner.map(\.name).contains("pia"))
+        for (name, groups) in [("buyer", personal.byBuyer), ("planner", personal.byPlanner)] {
+            expectClose(
+                groups.reduce(0) { $0 + $1.exposureValue }, report.total.exposureValue, relative: 1e-12, "personal by \(name)")
+            expectClose(
+                groups.reduce(0) { $0 + $1.decisionValue }, report.total.decisionValue, relative: 1e-12, "decisions by \(name)")
+        }
+        let personalHeavy = try #require(personal.lines.first { $0.itemId == "HEAVY" })
+        #expect(personalHeavy.buyer == "(another person)" && personalHeavy.planner == "(another person)")
+        #expect(personalHeavy.causes[0].decidedBy == "cy" && personalHeavy.causes[1].decidedBy == "(another person)")
+        #expect(!personal.attributions.contains { ["bo", "pia"].contains($0.buyer) || ["bo", "pia"].contains($0.planner) })
+        #expect(personal.byCategory == report.byCategory && personal.total == report.total)
+
         // The CSV: one row per share, values adding up to the total.
         let csv = ExposureExport.csv(report).split(separator: "\n")
         #expect(
@@ -110,6 +127,45 @@ struct ExposureReportTests {
                 == "month,as_of,currency,item_id,location_id,category,supplier_id,buyer,planner,cause,family,units,value,new_value,evidence"
         )
         #expect(csv.count == report.attributions.count + 1)
+    }
+
+    @Test(
+        "stock reserved for a work order released and never issued is a cancelled project, after the orders and before the override"
+    )
+    func cancelledProject() async throws {
+        var snapshot = Self.snapshot()
+        func posting(_ key: String, _ date: String, _ type: PostingType, _ qty: Double, _ reference: String) -> LedgerPosting {
+            LedgerPosting(
+                key: key, date: Day(iso: date)!, type: type, item: 1, location: 0, quantity: qty, uom: "EA", baseQuantity: qty,
+                unitCost: 3, reference: reference)
+        }
+        // WO-9: 150 of HEAVY reserved and released, never issued; WO-8 reserved, released and issued.
+        snapshot.postings = [
+            posting("AL-9", "2026-11-02", .allocation, 150, "WO-9"),
+            posting("AR-9", "2026-11-20", .allocationRelease, 150, "WO-9"),
+            posting("AL-8", "2026-11-03", .allocation, 40, "WO-8"), posting("AR-8", "2026-11-04", .allocationRelease, 40, "WO-8"),
+            posting("IS-8", "2026-11-04", .issue, 40, "WO-8"),
+        ]
+        snapshot.stockCountDate = snapshot.asOf.adding(days: 1)
+        let plan = await PlanRun.run(snapshot: snapshot)
+        let excess = try ExcessExposure.run(snapshot: snapshot, plan: plan)
+        let report = try ExposureReport.build(
+            snapshot: snapshot, plan: plan, excess: excess, month: "2026-11", orders: Self.orders, trend: [])
+        let heavy = try #require(report.lines.first { $0.itemId == "HEAVY" })
+        try #require(
+            heavy.causes.map(\.cause).prefix(3) == ["po_above_proposal", "cancelled_project", "override_above_computed"])
+        let cancelled = heavy.causes[1]
+        #expect(cancelled.units == 150 && cancelled.family == "cancelled_project" && cancelled.decidedBy == "(none)")
+        #expect(cancelled.evidence == "reserved for WO-9 (150), released and never issued (last released 2026-11-20)")
+        let family = try #require(ExcessAttribution.families.firstIndex(of: "cancelled_project"))
+        expectClose(report.total.byFamily[family], cancelled.value, relative: 1e-12, "the family's value")
+        // Nobody's over-ordering: the decisions are the orders' and the override's shares only.
+        #expect(!ExcessAttribution.decisionCauses.contains("cancelled_project"))
+        expectClose(
+            report.total.decisionValue,
+            report.attributions.filter { ["po_above_proposal", "override_above_computed"].contains($0.cause) }.reduce(0) {
+                $0 + $1.value
+            }, relative: 1e-12, "decisions")
     }
 
     @Test("an emergency buy beyond the policy quantity is the requester's; a raise of its order afterwards is the changer's")

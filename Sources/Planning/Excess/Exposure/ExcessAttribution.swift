@@ -42,8 +42,8 @@ public enum ExcessAttribution {
     ]
 
     /// The family of a cause code: over-ordering (decisions above the need, overrides, over-delivery),
-    /// forecast drop (`forecast_over`, `demand_shift`, `no_demand`), MOQ, cancelled project (no source
-    /// yet), unexplained.
+    /// forecast drop (`forecast_over`, `demand_shift`, `no_demand`), MOQ, cancelled project
+    /// (reservations released and never issued), unexplained.
     public static func family(of cause: String) -> String {
         switch cause {
         case "po_above_proposal", "emergency_buy", "override_above_computed", "override", "over_delivery": "over_ordering"

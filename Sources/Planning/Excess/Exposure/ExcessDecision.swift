@@ -20,10 +20,17 @@ public struct ExcessDecision: Sendable, Hashable, Codable {
         /// The supplier's minimum order (MOQ or order multiple) above the forecast over the coverage:
         /// units = minimum order − forecast over the coverage, > 0.
         case moqAboveNeed = "moq_above_need"
+        /// Stock reserved for a work or sales order and released without being issued to it in the
+        /// twelve months up to the valuation day (``InventoryCore/CancelledReservation``): units = Σ
+        /// cancelled units of the item-location, decided by nobody in particular (`(none)`).
+        case cancelledProject = "cancelled_project"
 
         /// The order in which decisions take their units from the exposure: orders first (they
-        /// brought the units), then overrides (they made orders larger), then the supplier's minimum.
-        public static let attributionOrder: [Kind] = [.poAboveProposal, .emergencyBuy, .overrideAboveComputed, .moqAboveNeed]
+        /// brought the units), then cancelled reservations (the demand the stock was for did not
+        /// come), then overrides (they made orders larger), then the supplier's minimum.
+        public static let attributionOrder: [Kind] = [
+            .poAboveProposal, .emergencyBuy, .cancelledProject, .overrideAboveComputed, .moqAboveNeed,
+        ]
     }
 
     /// The kind.

@@ -77,6 +77,10 @@ extension ExposureReport {
             ordersOf[ItemLocationKey(itemID: o.itemId, locationID: o.locationId), default: []].append(o)
         }
         let document = ExcessDocument(excess, snapshot: snapshot)
+        var cancelled: [ItemLocation: [CancelledReservation]] = [:]
+        for c in CancelledReservation.find(in: snapshot.postings, from: asOf.adding(days: -365), through: asOf) {
+            cancelled[ItemLocation(item: c.item, location: c.location), default: []].append(c)
+        }
         var lines: [Line] = []
         for line in excess.lines {
             let r = line.result
@@ -109,6 +113,16 @@ extension ExposureReport {
                     evidence:
                         "\(e.buyId) for incident \(e.incidentId) (\(o.orderId)): \(ExplanationFormat.number(o.proposedUnits)) bought against a policy quantity of \(ExplanationFormat.number(e.policyUnits)), \(ExplanationFormat.number(o.receivedUnits)) received"
                 )
+            }
+            if let orders = cancelled[key] {
+                let shown = orders.prefix(3).map { "\($0.reference) (\(ExplanationFormat.number($0.units)))" }
+                decisions.append(
+                    ExcessDecision(
+                        kind: .cancelledProject, units: orders.reduce(0) { $0 + $1.units }, decidedBy: "(none)",
+                        supplierId: evidence.primarySupplierID(key),
+                        evidence:
+                            "reserved for \(shown.joined(separator: ", "))\(orders.count > 3 ? " and \(orders.count - 3) more orders" : ""), released and never issued (last released \(orders.map(\.releasedOn).max()?.description ?? ""))"
+                    ))
             }
             decisions += evidence.decisions(line, overrides: applied)
             let causes = (evidence.excess(line, asOf: asOf)?.causes ?? []).map { (code: $0.code, evidence: $0.evidence) }

@@ -119,4 +119,6 @@ public struct ExposureReport: Codable, Sendable {
     public var lines: [Line]
     /// Every share, in the order of ``lines``.
     public var attributions: [Attribution]
+    /// Whether other people's figures are summed and their names hidden (``personal(to:)``).
+    public var personalView = false
 }
