@@ -14,6 +14,8 @@ public import InventoryPolicy
 /// - A class's service: the targets weighted by annual demand value (annual demand × unit cost), so
 ///   a point says what share of the class's demand value is protected at the target.
 /// - The current point: the same at the settings' own targets.
+/// - A class's floor: the one asked for, else the class's service with every cell at the lowest
+///   target its cells have in the settings (so today's targets always clear it).
 /// - A target T: among every combination of one point per class — the current targets or a level
 ///   of the frontier — whose class service is at least the class's floor, the one with the highest
 ///   service over all classes (demand-value weighted) whose investment is at most T; ties go to the
@@ -37,7 +39,7 @@ public enum WorkingCapitalFrontier {
         var segmentOf: [Int32: SupplierSegment] = [:]
         for s in plan.classification.suppliers { segmentOf[s.supplier] = s.segment }
         let primary = ClassificationRun.primarySuppliers(snapshot: snapshot)
-        let floors = request.completedFloors(settings: settings.serviceLevels)
+        let floorLevels = request.defaultFloorLevels(settings: settings.serviceLevels)
 
         var classes: [WorkingCapitalDocument.ClassFrontier] = []
         for cls in ABCClass.allCases {
@@ -45,10 +47,18 @@ public enum WorkingCapitalFrontier {
             var weights: [Double] = []
             var current = Tally()
             var frontier = Array(repeating: Tally(), count: request.levels.count)
+            var floor = Tally()
             for row in plan.rows where row.policy.input.abc == cls {
                 let input = row.policy.input
                 let cell = ABCXYZCell(input.abc, input.xyz)
                 let segment = primary[ItemLocation(item: row.item, location: row.location)].flatMap { segmentOf[$0] }
+                func target(at level: Double) -> Double {
+                    for xyz in XYZClass.allCases { levelSettings.byCell[ABCXYZCell(cls, xyz)] = level }
+                    return ServiceLevelTarget(
+                        cell: cell, criticality: input.criticality, lifecycle: input.lifecycle, supplierSegment: segment,
+                        settings: levelSettings
+                    ).value
+                }
                 let weight = row.policy.evaluation.annualDemand * input.unitCost
                 let w = weight.isFinite && weight > 0 ? weight : 0
                 weights.append(w)
@@ -56,20 +66,16 @@ public enum WorkingCapitalFrontier {
                     target: input.serviceLevel, weight: w,
                     value: engine.averageInventory(input, serviceLevel: input.serviceLevel) * input.unitCost)
                 for (k, level) in request.levels.enumerated() {
-                    for xyz in XYZClass.allCases { levelSettings.byCell[ABCXYZCell(cls, xyz)] = level }
-                    let target = ServiceLevelTarget(
-                        cell: cell, criticality: input.criticality, lifecycle: input.lifecycle, supplierSegment: segment,
-                        settings: levelSettings
-                    ).value
-                    frontier[k].add(
-                        target: target, weight: w, value: engine.averageInventory(input, serviceLevel: target) * input.unitCost)
+                    let t = target(at: level)
+                    frontier[k].add(target: t, weight: w, value: engine.averageInventory(input, serviceLevel: t) * input.unitCost)
                 }
+                if let level = floorLevels[cls] { floor.add(target: target(at: level), weight: w, value: 0) }
             }
             guard !weights.isEmpty else { continue }
             classes.append(
                 WorkingCapitalDocument.ClassFrontier(
                     class: cls.rawValue, itemLocations: weights.count, annualDemandValue: weights.reduce(0, +),
-                    floor: floors[cls] ?? 0, current: current.point(level: nil),
+                    floor: request.floors[cls] ?? floor.point(level: nil).service, current: current.point(level: nil),
                     frontier: zip(request.levels, frontier).map { $1.point(level: $0) }))
         }
         let current = combined(classes.map { (weight: $0.annualDemandValue, point: $0.current) })

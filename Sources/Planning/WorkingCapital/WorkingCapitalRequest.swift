@@ -9,7 +9,8 @@ public struct WorkingCapitalRequest: Sendable, Hashable {
     /// The service levels of the frontier, ascending, each in (0, 1).
     public var levels: [Double]
     /// Class → the lowest service (demand-value weighted) the class may fall to; a class not named
-    /// takes the lowest target its ABC-XYZ cells have in the settings (``completedFloors(settings:)``).
+    /// may not fall below its service with every cell at the lowest target its ABC-XYZ cells have
+    /// in the settings (``defaultFloorLevels(settings:)``).
     public var floors: [ABCClass: Double]
     /// The inventory investment to reach (currency), if any.
     public var target: Double?
@@ -70,16 +71,15 @@ public struct WorkingCapitalRequest: Sendable, Hashable {
         }
     }
 
-    /// The floors of `request` completed from the settings: a class not named takes the lowest
-    /// `service_levels` target of its ABC-XYZ cells.
-    public func completedFloors(settings: ServiceLevelSettings) -> [ABCClass: Double] {
-        var out = floors
-        for cls in ABCClass.allCases where out[cls] == nil {
+    /// For each class without a floor of its own: the lowest `service_levels` target of its ABC-XYZ
+    /// cells — the level at which the class's service is its default floor.
+    public func defaultFloorLevels(settings: ServiceLevelSettings) -> [ABCClass: Double] {
+        var out: [ABCClass: Double] = [:]
+        for cls in ABCClass.allCases where floors[cls] == nil {
             out[cls] =
                 XYZClass.allCases.map {
                     settings.byCell[ABCXYZCell(cls, $0)] ?? ServiceLevelSettings.defaultByCell[ABCXYZCell(cls, $0)] ?? 0.95
-                }
-                .min()
+                }.min()
         }
         return out
     }

@@ -19,7 +19,8 @@ struct WorkingCapitalCommand: AsyncParsableCommand {
             settings' floors and caps still apply per item), beside the class at today's targets. With \
             --target, picks per class the current targets or one level so that the investment stays \
             within the target, no class's service (demand-value weighted) falls below its floor \
-            (--floors; a class not named keeps the lowest target of its ABC-XYZ cells in the settings) \
+            (--floors; a class not named may not fall below its service with every cell at the lowest \
+            target of its ABC-XYZ cells in the settings) \
             and the service over all classes is the highest. docs/working-capital.md has the \
             definitions. With DATA the folder is read; without it, the database (--database or \
             $PROCURA_DATABASE_URL).

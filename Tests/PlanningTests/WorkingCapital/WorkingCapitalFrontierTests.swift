@@ -72,8 +72,9 @@ struct WorkingCapitalFrontierTests {
         let defaults = try WorkingCapitalRequest(levels: "", floors: nil, target: " ")
         #expect(defaults == WorkingCapitalRequest())
         #expect(
-            defaults.completedFloors(settings: ServiceLevelSettings()) == [.a: 0.97, .b: 0.94, .c: 0.9],
+            defaults.defaultFloorLevels(settings: ServiceLevelSettings()) == [.a: 0.97, .b: 0.94, .c: 0.9],
             "the lowest default cell target of each class")
+        #expect(r.defaultFloorLevels(settings: ServiceLevelSettings()) == [.b: 0.94], "A and C have their own")
         let bad: [(String?, String?, String?, String)] = [
             ("0.9,1", nil, nil, "levels: '1' is not valid — expected a service level between 0 and 1 (exclusive), e.g. 0.95"),
             ("0.9,,0.95", nil, nil, "levels: '' is not valid — expected a service level between 0 and 1 (exclusive), e.g. 0.95"),
@@ -135,7 +136,7 @@ struct WorkingCapitalFrontierTests {
             let rows = plan.rows.filter { $0.policy.input.abc.rawValue == c.class }
             let expected = rows.reduce(0) { $0 + $1.policy.averageInventoryValue }
             #expect(abs(c.current.investment - expected) < 1e-6 * max(1, expected), "\(c.class)")
-            #expect(c.floor == 0.95)
+            #expect(abs(c.floor - c.current.service) < 1e-12, "every cell at 0.95: the default floor is today's service")
             let at95 = try #require(c.frontier.first { $0.level == 0.95 })
             #expect(abs(at95.investment - c.current.investment) < 1e-6 * max(1, expected), "\(c.class)")
             #expect(abs(at95.service - c.current.service) < 1e-12)
