@@ -139,7 +139,14 @@ struct PageTests {
                 ),
                 ("/consignment", ["id=\"usage\"", "Unit price"]),
                 ("/suppliers", ["id=\"scorecards\"", "Annual spend", "OTIF", fixture.supplierA]),
-                ("/backtest", ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class"]),
+                (
+                    "/backtest",
+                    ["id=\"backtest-classes\"", "id=\"backtest-missed\"", "Target vs achieved per class", "id=\"backtest-file\""]
+                ),
+                (
+                    "/backtest/item?item=\(fixture.itemOfA.item)&location=\(fixture.itemOfA.location)",
+                    ["id=\"backtest-chart\"", "id=\"backtest-periods\"", "simulated on hand", "policy maximum"]
+                ),
                 ("/scenarios", ["id=\"scenario-spec\"", "kind: demand", "Run the stress tests"]),
                 (
                     "/scenarios?stress=port-closure",

@@ -86,6 +86,13 @@ struct RoleAccessTests {
                 _ = try await store.runProvisions(month: provisionMonth, by: .init(userID: "admin", role: .admin))
                 // Disposition cases for this role: one open (sign, cancel), one signed by others (execute).
                 let dsp = try await DispositionSetup.cases(store, signed: ["bo", "olga", "fin"])
+                let policiesLine: String = "\(a.item),\(a.location),\"(s,S)\",3,9"
+                let policiesText: String = "item_id,location_id,policy_type,reorder_point,order_up_to_level\n\(policiesLine)\n"
+                let policiesFile: [String: Any] = ["policies_csv": policiesText]
+                let traceURI: String = "/api/v1/backtest/trace?item=\(a.item)&location=\(a.location)"
+                var backtestCalls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = []
+                backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
+                backtestCalls.append((.get, traceURI, .planning, nil, nil))
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
                     (.get, "/api/v1/provisions", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
@@ -320,7 +327,7 @@ struct RoleAccessTests {
                         ], nil
                     ),
                 ]
-                for (method, uri, need, body, owner) in calls {
+                for (method, uri, need, body, owner) in calls + backtestCalls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
@@ -478,6 +485,7 @@ struct RoleAccessTests {
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
                     ("/backtest", .planning, nil),
+                    ("/backtest/item?item=\(a.item)&location=\(a.location)", .planning, nil),
                     ("/scenarios", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/excess/exposure", .planning, nil),

@@ -25,6 +25,16 @@ struct BacktestRow {
     var leadTimeDays: Double
     /// Whether the lead time is the one the receipts show (else the one the policy assumes).
     var leadTimeObserved: Bool
+    /// The main source's lead time in periods for an order placed in each period, when the
+    /// receipts' orders are replayed one by one (else every order takes ``leadTimeBuckets``).
+    var leadTimeByPeriod: [Int32]?
+    /// Split sourcing: every source with a share, each with its lead times per period.
+    var split: SourceSplit?
+    /// The policy's maximum in base units (``PolicyValues/orderUpToLevel``: S, s + Q, max): stock
+    /// above it is "above the maximum".
+    var maximum: Double
+    /// The policy type replayed (the plan's, or the policies file's).
+    var policyType: PolicyType
     var startRecorded: Bool
     /// Demand per bucket × scale.
     var demand: [Int32]
@@ -40,11 +50,12 @@ struct BacktestRow {
         var message: String
     }
 
-    /// Prepares a row; `observedLeadTimeDays` is the main source's mean lead time on its receipts
-    /// when there are enough of them (`policy.lead_time_minimum_receipts`).
+    /// Prepares a row with the lead times the receipts show (``BacktestLeadTimes``); `file`
+    /// replaces the plan's policy type and parameters (a policies file), `splitSourcing` shares
+    /// orders among every source with a share.
     static func prepare(
-        policy result: PolicyResult, item: Int32, location: Int32, historyRow: Int, demand: [Double], startOnHand: Double?,
-        averageDays: Double, observedLeadTimeDays: (SupplierLine) -> Double?
+        policy result: PolicyResult, file: PolicyParameterLine? = nil, item: Int32, location: Int32, historyRow: Int,
+        demand: [Double], startOnHand: Double?, averageDays: Double, leadTimes: BacktestLeadTimes, splitSourcing: Bool
     ) -> Result<BacktestRow, Refusal> {
         guard demand.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Double(Backtest.largestValue) }) else {
             return .failure(Refusal(message: "a bucket's demand is outside 0 … 10⁹ units"))
@@ -56,9 +67,13 @@ struct BacktestRow {
         let current: Replayed
         var proposal: Replayed?
         do {
-            current = try replayed(result.final, of: result, scale: scale, averageDays: averageDays, startOnHand: startOnHand)
-            if let proposed = result.leadTimeProposal?.proposed {
-                proposal = try replayed(proposed, of: result, scale: scale, averageDays: averageDays, startOnHand: startOnHand)
+            current = try replayed(
+                file.map { $0.applied(to: result.final) } ?? result.final, type: file?.policyType ?? result.policyType,
+                of: result, scale: scale, averageDays: averageDays, startOnHand: startOnHand)
+            if file == nil, let proposed = result.leadTimeProposal?.proposed {
+                proposal = try replayed(
+                    proposed, type: result.policyType, of: result, scale: scale, averageDays: averageDays,
+                    startOnHand: startOnHand)
             }
         } catch let refusal as Refusal {
             return .failure(refusal)
@@ -67,13 +82,21 @@ struct BacktestRow {
         } catch {
             return .failure(Refusal(message: "\(error)"))
         }
-        // The lead time that happened: the receipts' mean when there are enough of them, else the
-        // one the policy assumes.
-        let observed = source.flatMap {
-            observedLeadTimeDays(SupplierLine(item: item, location: location, supplier: $0.rule.supplier))
+        // The lead time that happened: the receipts' (order by order, or their mean) when there
+        // are enough of them, else the one the policy assumes.
+        let main = source.map { leadTimes.of($0, item: item, location: location) }
+        let leadDays = main?.meanDays ?? 0
+        let leadTimeBuckets = leadTimes.periods(leadDays)
+        let shared = result.input.sources.filter { $0.rule.share > 0 }
+        var split: SourceSplit?
+        if splitSourcing, shared.count > 1 {
+            split = SourceSplit(
+                shares: shared.map(\.rule.share),
+                leadTimes: shared.map { s in
+                    let lead = leadTimes.of(s, item: item, location: location)
+                    return lead.byPeriod ?? Array(repeating: Int32(leadTimes.periods(lead.meanDays)), count: demand.count)
+                })
         }
-        let leadDays = observed ?? source?.rule.leadTimeDays ?? 0
-        let leadTimeBuckets = max(1, Int((leadDays / averageDays).rounded()))
         let f = Double(scale)
         let scaledValues = demand.map { ($0 * f).rounded() }
         guard scaledValues.allSatisfy({ $0 <= Double(Backtest.largestValue) }) else {
@@ -82,14 +105,16 @@ struct BacktestRow {
         return .success(
             BacktestRow(
                 item: item, location: location, historyRow: historyRow, result: result, current: current, proposal: proposal,
-                leadTimeBuckets: leadTimeBuckets, leadTimeDays: leadDays, leadTimeObserved: observed != nil,
-                startRecorded: startOnHand != nil,
+                leadTimeBuckets: leadTimeBuckets, leadTimeDays: leadDays, leadTimeObserved: main?.observed ?? false,
+                leadTimeByPeriod: split == nil ? main?.byPeriod : nil, split: split,
+                maximum: file.map { $0.applied(to: result.final) }?.orderUpToLevel ?? result.final.orderUpToLevel,
+                policyType: file?.policyType ?? result.policyType, startRecorded: startOnHand != nil,
                 demand: scaledValues.map { Int32($0) }, recordedDemand: demand, scale: scale, source: source))
     }
 
     /// The policy of `values` in whole units of 1/`scale`, and where its replay starts.
     private static func replayed(
-        _ values: PolicyValues, of result: PolicyResult, scale: Int, averageDays: Double, startOnHand: Double?
+        _ values: PolicyValues, type: PolicyType, of result: PolicyResult, scale: Int, averageDays: Double, startOnHand: Double?
     ) throws -> Replayed {
         let f = Double(scale)
         func whole(_ x: Double, _ name: String) throws(Refusal) -> Int {
@@ -103,7 +128,7 @@ struct BacktestRow {
         let reviewBuckets = max(1, Int((values.reviewPeriodDays / averageDays).rounded()))
         let policy: ReplenishmentPolicy
         let parameters: String
-        switch result.policyType {
+        switch type {
         case .sQ:
             let s = try whole(values.reorderPoint, "reorder point")
             let q = max(1, try whole(values.orderQuantity, "order quantity"))

@@ -9,6 +9,8 @@ struct BacktestWindow {
     var from: Day
     /// The last day of the last bucket.
     var to: Day
+    /// The last day of each bucket of the window.
+    var periodEnds: [Day]
 
     init(snapshot: Snapshot, options: PolicyBacktestOptions) throws(PolicyError) {
         let demand = snapshot.demand
@@ -42,20 +44,31 @@ struct BacktestWindow {
         columns = first...last
         from = demand.firstDay(ofColumn: first)
         to = lastDay(last)
+        periodEnds = (first...last).map(lastDay)
     }
 }
 
 /// The stock at the start of the window (every owner's) and its recorded average over the window, per
 /// item-location, from the snapshot's stock history (the ledger, walked back from the count, and
-/// stock_history.csv).
+/// stock_history.csv); and each recorded day's stock (``recordedDays``, for the chart of one).
 struct BacktestStock {
+    /// Every owner's stock at the end of each recorded day, per item-location (day before the window included).
+    var recordedDays: [ItemLocation: [Day: Double]] = [:]
     var start: [ItemLocation: Double] = [:]
     var recordedAverage: [ItemLocation: Double] = [:]
+    /// Recorded days of the window ending with more on hand than the item-location's maximum
+    /// (where the stock history records days of it).
+    var recordedDaysAboveMaximum: [ItemLocation: Int] = [:]
 
-    init(snapshot: Snapshot, window: BacktestWindow) throws(PolicyError) {
+    /// The stock of the window; `maximum` gives each item-location's policy maximum (base units).
+    init(
+        snapshot: Snapshot, window: BacktestWindow, maximum: [ItemLocation: Double] = [:], only: ItemLocation? = nil
+    ) throws(PolicyError) {
         let history: StockHistory
         do {
-            history = try snapshot.stockHistory(from: window.from.adding(days: -1), to: window.to)
+            history = try snapshot.stockHistory(
+                from: window.from.adding(days: -1), to: window.to, itemID: only.map { snapshot.items[Int($0.item)].id },
+                locationID: only.map { snapshot.locations[Int($0.location)].id })
         } catch {
             throw PolicyError(code: .invalidInput, message: "the stock history cannot be walked: \(error.message)")
         }
@@ -63,20 +76,40 @@ struct BacktestStock {
         let locationIndex = Dictionary(
             snapshot.locations.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let dayBefore = window.from.adding(days: -1)
-        var sums: [ItemLocation: (total: Double, days: Int)] = [:]
-        var startSums: [ItemLocation: Double] = [:]
-        // All stock at the location serves its demand: owned, consignment and VMI alike.
+        // All stock at the location serves its demand: owned, consignment and VMI alike — the
+        // owners' positions of a day are added up before a day is counted.
+        struct DayKey: Hashable {
+            var key: ItemLocation
+            var date: Day
+        }
+        // In the history's order, so that sums are the same on every run.
+        var perDay: [(DayKey, Double)] = []
+        var slot: [DayKey: Int] = [:]
         for day in history.days {
             guard let item = itemIndex[day.position.itemID], let location = locationIndex[day.position.locationID] else {
                 continue
             }
-            let key = ItemLocation(item: item, location: location)
+            let d = DayKey(key: ItemLocation(item: item, location: location), date: day.date)
             let units = FixedPoint.quantityDouble(day.onHand)
-            if day.date == dayBefore {
-                startSums[key, default: 0] += units
+            if let k = slot[d] {
+                perDay[k].1 += units
             } else {
-                sums[key, default: (0, 0)].total += units
-                sums[key, default: (0, 0)].days += 1
+                slot[d] = perDay.count
+                perDay.append((d, units))
+            }
+        }
+        var sums: [ItemLocation: (total: Double, days: Int)] = [:]
+        var startSums: [ItemLocation: Double] = [:]
+        for (d, units) in perDay {
+            if only != nil { recordedDays[d.key, default: [:]][d.date] = units }
+            if d.date == dayBefore {
+                startSums[d.key] = units
+            } else {
+                sums[d.key, default: (0, 0)].total += units
+                sums[d.key, default: (0, 0)].days += 1
+                if let limit = maximum[d.key] {
+                    recordedDaysAboveMaximum[d.key, default: 0] += units > limit + 1e-9 ? 1 : 0
+                }
             }
         }
         start = startSums

@@ -1,5 +1,6 @@
 public import InventoryCore
 public import InventoryPolicy
+import Simulation
 
 /// A back-test as the CLI's `--format json` and `GET /api/v1/backtest` write it (snake-case keys,
 /// item and location ids instead of indexes), built once from a ``PolicyBacktestReport``.
@@ -29,8 +30,14 @@ public struct PolicyBacktestDocument: Codable, Sendable {
         public var policy: String
         public var parameters: String
         public var leadTimeBuckets: Int
-        /// `observed` (the receipts' mean lead time) or `policy` (the one the policy assumes).
+        /// `observed_per_order` (the receipts' orders one by one), `observed` (the receipts' mean
+        /// lead time) or `policy` (the one the policy assumes).
         public var leadTimeBasis: String
+        /// Shortest and longest lead time replayed (buckets); equal to `lead_time_buckets` unless per order.
+        public var leadTimeBucketsMin: Int
+        public var leadTimeBucketsMax: Int
+        /// Sources sharing each order.
+        public var sources: Int
         public var target: Double
         public var achieved: Double?
         public var fillRate: Double?
@@ -40,6 +47,11 @@ public struct PolicyBacktestDocument: Codable, Sendable {
         public var simulatedAverageOnHand: Double
         public var recordedAverageOnHand: Double?
         public var plannedAverageInventory: Double
+        /// The policy's maximum (S; s + Q; max), base units.
+        public var maximum: Double
+        public var simulatedBucketsAboveMaximum: Int
+        /// `null` where the stock history records no day of the item-location in the window.
+        public var recordedDaysAboveMaximum: Int?
         /// `recorded` (stock on the day before the window) or `assumed` (the order-up-to level).
         public var start: String
         public var status: PolicyBacktestReport.Status
@@ -49,8 +61,10 @@ public struct PolicyBacktestDocument: Codable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case itemId, locationId, `class`, policy, parameters, leadTimeBuckets, leadTimeBasis, target, achieved, fillRate
+            case leadTimeBucketsMin, leadTimeBucketsMax, sources
             case cycleServiceLevel, simulatedStockoutBuckets, recordedStockoutDays, simulatedAverageOnHand
             case recordedAverageOnHand, plannedAverageInventory, start, status, causes, proposal
+            case maximum, simulatedBucketsAboveMaximum, recordedDaysAboveMaximum
         }
 
         /// Writes every key; an undefined measure is `null`.
@@ -63,6 +77,9 @@ public struct PolicyBacktestDocument: Codable, Sendable {
             try c.encode(parameters, forKey: .parameters)
             try c.encode(leadTimeBuckets, forKey: .leadTimeBuckets)
             try c.encode(leadTimeBasis, forKey: .leadTimeBasis)
+            try c.encode(leadTimeBucketsMin, forKey: .leadTimeBucketsMin)
+            try c.encode(leadTimeBucketsMax, forKey: .leadTimeBucketsMax)
+            try c.encode(sources, forKey: .sources)
             try c.encode(target, forKey: .target)
             try c.encode(achieved ?? .nan, forKey: .achieved)
             try c.encode(fillRate ?? .nan, forKey: .fillRate)
@@ -72,6 +89,13 @@ public struct PolicyBacktestDocument: Codable, Sendable {
             try c.encode(simulatedAverageOnHand, forKey: .simulatedAverageOnHand)
             try c.encode(recordedAverageOnHand ?? .nan, forKey: .recordedAverageOnHand)
             try c.encode(plannedAverageInventory, forKey: .plannedAverageInventory)
+            try c.encode(maximum, forKey: .maximum)
+            try c.encode(simulatedBucketsAboveMaximum, forKey: .simulatedBucketsAboveMaximum)
+            if let recordedDaysAboveMaximum {
+                try c.encode(recordedDaysAboveMaximum, forKey: .recordedDaysAboveMaximum)
+            } else {
+                try c.encodeNil(forKey: .recordedDaysAboveMaximum)
+            }
             try c.encode(start, forKey: .start)
             try c.encode(status, forKey: .status)
             try c.encode(causes, forKey: .causes)
@@ -119,6 +143,13 @@ public struct PolicyBacktestDocument: Codable, Sendable {
     public var bucket: String
     public var measure: String
     public var tolerance: Double
+    /// `backorder` or `lost_sales`.
+    public var unmetDemand: String
+    /// `per_order` or `mean`.
+    public var leadTimes: String
+    public var splitSourcing: Bool
+    /// `plan` or `file` (a policies file).
+    public var policies: String
     public var classes: [ClassLine]
     public var lines: [Line]
     public var skipped: [Skipped]
@@ -133,6 +164,10 @@ public struct PolicyBacktestDocument: Codable, Sendable {
         bucket = report.bucket.rawValue
         measure = report.measure.rawValue
         tolerance = report.tolerance
+        unmetDemand = report.unmetDemand.rawValue
+        leadTimes = report.leadTimes.rawValue
+        splitSourcing = report.splitSourcing
+        policies = report.policiesFromFile ? "file" : "plan"
         classes = report.classes.map {
             ClassLine(
                 class: $0.abc.rawValue, itemLocations: $0.itemLocations, target: $0.target, achieved: $0.achieved,
@@ -142,11 +177,16 @@ public struct PolicyBacktestDocument: Codable, Sendable {
             Line(
                 itemId: item($0.item), locationId: location($0.location), class: $0.abc.rawValue, policy: $0.policyType.rawValue,
                 parameters: $0.parameters, leadTimeBuckets: $0.leadTimeBuckets,
-                leadTimeBasis: $0.leadTimeObserved ? "observed" : "policy", target: $0.target, achieved: $0.achieved,
+                leadTimeBasis: $0.leadTimeRange != nil ? "observed_per_order" : $0.leadTimeObserved ? "observed" : "policy",
+                leadTimeBucketsMin: $0.leadTimeRange?.lowerBound ?? $0.leadTimeBuckets,
+                leadTimeBucketsMax: $0.leadTimeRange?.upperBound ?? $0.leadTimeBuckets, sources: $0.sources,
+                target: $0.target, achieved: $0.achieved,
                 fillRate: $0.fillRate, cycleServiceLevel: $0.cycleServiceLevel,
                 simulatedStockoutBuckets: $0.simulatedStockoutBuckets, recordedStockoutDays: $0.recordedStockoutDays,
                 simulatedAverageOnHand: $0.simulatedAverageOnHand, recordedAverageOnHand: $0.recordedAverageOnHand,
-                plannedAverageInventory: $0.plannedAverageInventory, start: $0.startRecorded ? "recorded" : "assumed",
+                plannedAverageInventory: $0.plannedAverageInventory, maximum: $0.maximum,
+                simulatedBucketsAboveMaximum: $0.simulatedBucketsAboveMaximum,
+                recordedDaysAboveMaximum: $0.recordedDaysAboveMaximum, start: $0.startRecorded ? "recorded" : "assumed",
                 status: $0.status, causes: $0.causes,
                 proposal: $0.proposal.map {
                     Proposal(

@@ -1,4 +1,5 @@
 public import InventoryCore
+public import Simulation
 
 /// What ``PolicyBacktest/run(snapshot:plan:options:)`` finds: per item-location the simulated
 /// service and stock against the recorded, per ABC class the target against the achieved, and
@@ -42,6 +43,11 @@ public struct PolicyBacktestReport: Sendable {
         public var leadTimeBuckets: Int
         /// Whether that lead time is the receipts' (else the one the policy assumes).
         public var leadTimeObserved: Bool
+        /// The shortest and longest lead time in buckets when the receipts' orders were replayed
+        /// one by one (per-order replay of the main source), else `nil`.
+        public var leadTimeRange: ClosedRange<Int>?
+        /// Sources sharing each order (1: the main source takes every order).
+        public var sources: Int
         /// The service target of the plan (the measure of ``PolicyBacktestReport/measure``).
         public var target: Double
         /// The achieved value of that measure in the replay.
@@ -58,6 +64,13 @@ public struct PolicyBacktestReport: Sendable {
         public var simulatedAverageOnHand: Double
         /// Mean recorded on hand over the window (stock history), when known.
         public var recordedAverageOnHand: Double?
+        /// The policy's maximum in base units (S; s + Q; max).
+        public var maximum: Double
+        /// Buckets of the replay ending with more on hand than the maximum.
+        public var simulatedBucketsAboveMaximum: Int
+        /// Days of the window the stock history records with more on hand than the maximum, when
+        /// it records days of this item-location.
+        public var recordedDaysAboveMaximum: Int?
         /// The average inventory the policy plans for (cycle stock + safety stock).
         public var plannedAverageInventory: Double
         /// Whether the replay started from recorded stock (else from the order-up-to level).
@@ -110,6 +123,14 @@ public struct PolicyBacktestReport: Sendable {
     public var measure: ServiceMeasure
     /// The tolerance below target still counted as met.
     public var tolerance: Double
+    /// Whether demand short of stock was backordered or lost.
+    public var unmetDemand: PolicySimulationInput.UnmetDemand
+    /// How the receipts' lead times were replayed.
+    public var leadTimes: PolicyBacktestOptions.LeadTimeReplay
+    /// Whether orders were shared among several sources.
+    public var splitSourcing: Bool
+    /// Whether the policies replayed came from a policies file (else from the plan).
+    public var policiesFromFile: Bool
     /// Per item-location, in the plan's order.
     public var lines: [Line]
     /// Per ABC class.

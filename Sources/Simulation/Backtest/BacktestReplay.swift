@@ -10,6 +10,9 @@ enum BacktestReplay {
         case listed([Int])
         /// The lead time of an order placed on day t is the t-th element (scenarios: shocks and pauses).
         case byDay(UnsafeBufferPointer<Int32>)
+        /// Split sourcing: each order is shared among the sources (``SourceSplit/parts(of:shares:)``),
+        /// each part taking its source's lead time for an order placed on day t.
+        case split(shares: [Double], byDay: [UnsafeBufferPointer<Int32>])
     }
 
     /// Replays `demand` and returns the finished totals; each day goes to `recorder` when it records.
@@ -31,6 +34,7 @@ enum BacktestReplay {
         var cycleHasShort = false
         var seenReceipt = false
         var cycleStart = 0
+        let maximum = policy.maximumLevel
         for t in 0..<days {
             let wanted = Int(demand[start + t])
             let received = arrivals[t]
@@ -67,17 +71,28 @@ enum BacktestReplay {
                 case .fixed(let lead): leadTime = lead
                 case .listed(let list): leadTime = try Backtest.listedLeadTime(list, order: orders, day: t)
                 case .byDay(let list): leadTime = Int(list[t])
+                case .split(let shares, let byDay):
+                    // The trace shows the main source's (largest share) lead time.
+                    leadTime = Int(byDay[SourceSplit.main(shares)][t])
                 }
                 orders += 1
                 onOrder += quantity
                 totals.totalOrdered += quantity
-                if leadTime < days - t { arrivals[t + leadTime] += quantity }
+                if case .split(let shares, let byDay) = leadTimes {
+                    for (k, part) in SourceSplit.parts(of: quantity, shares: shares).enumerated() where part > 0 {
+                        let lead = Int(byDay[k][t])
+                        if lead < days - t { arrivals[t + lead] += part }
+                    }
+                } else if leadTime < days - t {
+                    arrivals[t + leadTime] += quantity
+                }
             }
             totals.totalDemand += wanted
             totals.unitsServed += served
             totals.unitsShort += short
             totals.totalReceived += received
             if onHand == 0 { totals.zeroOnHandDays += 1 }
+            if onHand > maximum { totals.daysAboveMaximum += 1 }
             totals.onHandSum += onHand
             totals.backorderSum += backorders
             if Recorder.records {

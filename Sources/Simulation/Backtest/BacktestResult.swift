@@ -50,6 +50,9 @@ public struct BacktestTotals: Codable, Sendable, Hashable {
     public internal(set) var onHandSum = 0
     /// Σ backorders at the end of each day (unit-days).
     public internal(set) var backorderSum = 0
+    /// Days ending with more on hand than the policy's maximum (``ReplenishmentPolicy/maximumLevel``;
+    /// the back-test's "above the maximum" days — not part of the calculator's JSON).
+    public internal(set) var daysAboveMaximum = 0
 
     enum CodingKeys: String, CodingKey {
         case days, totalDemand, unitsServed, unitsShort, stockoutDays, zeroOnHandDays, fillRate, replenishmentCycles

@@ -43,3 +43,17 @@ public enum ReplenishmentPolicy: Sendable, Hashable {
         }
     }
 }
+
+extension ReplenishmentPolicy {
+    /// The policy's maximum: the order-up-to level S ((s,S), (R,S), (R,s,S), base stock), s + Q
+    /// for (s,Q), max for min/max — the level the dashboard's "above the maximum" alert compares on
+    /// hand with (`PolicyValues.orderUpToLevel`). Stock above it is more than the policy ever orders
+    /// up to.
+    public var maximumLevel: Int {
+        switch self {
+        case .sQ(let s, let q): return s + q
+        case .sS(_, let bigS), .rS(_, let bigS, _), .rsS(_, _, let bigS, _), .baseStock(let bigS): return bigS
+        case .minMax(_, let high, _, _): return high
+        }
+    }
+}

@@ -20,21 +20,11 @@ public enum PolicySimulation {
             input.demand.withUnsafeBufferPointer { matrix in
                 input.dailyLeadTimes.withUnsafeBufferPointer { daily in
                     for r in range {
-                        let row = UnsafeBufferPointer(rebasing: matrix[(r * days)..<((r + 1) * days)])
-                        let leadTimes: BacktestReplay.LeadTimes =
-                            input.dailyLeadTimeRows.contains(r)
-                            ? .byDay(UnsafeBufferPointer(rebasing: daily[(r * days)..<((r + 1) * days)]))
-                            : .fixed(input.leadTimes[r])
-                        do {
-                            output.initialize(
-                                r,
-                                to: try BacktestReplay.replay(
-                                    policy: input.policies[r], backorder: backorder, initialOnHand: input.initialOnHand[r],
-                                    leadTimes: leadTimes, demand: row, arrivals: arrivals, recorder: &recorder))
-                        } catch {
-                            // Only a list of per-order lead times running out throws; these are per day.
-                            preconditionFailure("a replay with fixed or daily lead times threw: \(error)")
-                        }
+                        output.initialize(
+                            r,
+                            to: replay(
+                                input, row: r, backorder: backorder, matrix: matrix, daily: daily, arrivals: arrivals,
+                                recorder: &recorder))
                     }
                 }
             }
@@ -51,6 +41,64 @@ public enum PolicySimulation {
             result.stockoutDays += t.stockoutDays
         }
         return result
+    }
+
+    /// One row's replay with every day recorded (the back-test's chart of one item-location);
+    /// the same replay as ``run(_:)``'s.
+    public static func trace(_ input: PolicySimulationInput, row r: Int) throws(PolicyError) -> (
+        totals: BacktestTotals, days: [BacktestDay]
+    ) {
+        try validate(input)
+        guard r >= 0, r < input.rows else {
+            throw PolicyError(code: .invalidInput, message: "row \(r) is not in 0 … \(input.rows - 1)")
+        }
+        let arrivals = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(input.days, 1))
+        defer { arrivals.deallocate() }
+        var recorder = TraceRecorder()
+        let totals = input.demand.withUnsafeBufferPointer { matrix in
+            input.dailyLeadTimes.withUnsafeBufferPointer { daily in
+                replay(
+                    input, row: r, backorder: input.unmetDemand == .backorder, matrix: matrix, daily: daily,
+                    arrivals: arrivals, recorder: &recorder)
+            }
+        }
+        return (totals, recorder.days)
+    }
+
+    /// Row `r`'s replay with its lead times (fixed, per day, or split among sources).
+    @inline(__always)
+    static func replay<Recorder: BacktestRecorder>(
+        _ input: PolicySimulationInput, row r: Int, backorder: Bool, matrix: UnsafeBufferPointer<Int32>,
+        daily: UnsafeBufferPointer<Int32>, arrivals: UnsafeMutableBufferPointer<Int>, recorder: inout Recorder
+    ) -> BacktestTotals {
+        let days = input.days
+        let row = UnsafeBufferPointer(rebasing: matrix[(r * days)..<((r + 1) * days)])
+        func run(_ leadTimes: BacktestReplay.LeadTimes) -> BacktestTotals {
+            do {
+                return try BacktestReplay.replay(
+                    policy: input.policies[r], backorder: backorder, initialOnHand: input.initialOnHand[r],
+                    leadTimes: leadTimes, demand: row, arrivals: arrivals, recorder: &recorder)
+            } catch {
+                // Only a list of per-order lead times running out throws; these are per day.
+                preconditionFailure("a replay with fixed or daily lead times threw: \(error)")
+            }
+        }
+        if let split = input.sourceSplits[r] {
+            return withBuffers(split.leadTimes) { buffers in run(.split(shares: split.shares, byDay: buffers)) }
+        }
+        if input.dailyLeadTimeRows.contains(r) {
+            return run(.byDay(UnsafeBufferPointer(rebasing: daily[(r * days)..<((r + 1) * days)])))
+        }
+        return run(.fixed(input.leadTimes[r]))
+    }
+
+    /// `body` with a buffer over each array (kept alive while it runs).
+    private static func withBuffers<T>(_ arrays: [[Int32]], _ body: ([UnsafeBufferPointer<Int32>]) -> T) -> T {
+        func nest(_ k: Int, _ done: [UnsafeBufferPointer<Int32>]) -> T {
+            guard k < arrays.count else { return body(done) }
+            return arrays[k].withUnsafeBufferPointer { nest(k + 1, done + [$0]) }
+        }
+        return nest(0, [])
     }
 
     static func validate(_ input: PolicySimulationInput) throws(PolicyError) {
@@ -91,6 +139,36 @@ public enum PolicySimulation {
                     message:
                         "rows[\(k / max(input.days, 1))].daily_lead_time[\(k % max(input.days, 1))] must be a whole number in 1 … \(Backtest.largestValue), got \(input.dailyLeadTimes[k])"
                 )
+            }
+        }
+        for (r, split) in input.sourceSplits.sorted(by: { $0.key < $1.key }) {
+            guard r >= 0, r < rows else {
+                throw PolicyError(code: .invalidInput, message: "split-sourcing row \(r) is not in 0 … \(rows - 1)")
+            }
+            guard !split.shares.isEmpty, split.shares.count == split.leadTimes.count else {
+                throw PolicyError(
+                    code: .invalidInput,
+                    message:
+                        "rows[\(r)].split has \(split.shares.count) shares and \(split.leadTimes.count) lead-time lists, expected as many of each (at least one)"
+                )
+            }
+            for (k, share) in split.shares.enumerated() where !(share.isFinite && share > 0) {
+                throw PolicyError(
+                    code: .invalidInput, message: "rows[\(r)].split.shares[\(k)] must be a number > 0, got \(share)")
+            }
+            for (k, list) in split.leadTimes.enumerated() {
+                guard list.count == input.days else {
+                    throw PolicyError(
+                        code: .invalidInput,
+                        message: "rows[\(r)].split.lead_times[\(k)] has \(list.count) values, expected \(input.days)")
+                }
+                if let t = list.firstIndex(where: { $0 < 1 || Int($0) > Backtest.largestValue }) {
+                    throw PolicyError(
+                        code: .invalidInput,
+                        message:
+                            "rows[\(r)].split.lead_times[\(k)][\(t)] must be a whole number in 1 … \(Backtest.largestValue), got \(list[t])"
+                    )
+                }
             }
         }
         if let k = input.demand.firstIndex(where: { $0 < 0 || Int($0) > Backtest.largestValue }) {

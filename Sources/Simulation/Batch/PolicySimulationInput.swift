@@ -30,6 +30,9 @@ public struct PolicySimulationInput: Sendable {
     public var dailyLeadTimes: [Int32] = []
     /// The rows whose orders take ``dailyLeadTimes``.
     public var dailyLeadTimeRows: Set<Int> = []
+    /// Rows bought from several sources: each order is shared among them (``SourceSplit``); these
+    /// rows take neither ``leadTimes`` nor ``dailyLeadTimes``.
+    public var sourceSplits: [Int: SourceSplit] = [:]
 
     /// Creates the input.
     public init(
