@@ -6,8 +6,8 @@ import Planning
 import Simulation
 import Storage
 
-/// `procura scenario DATA|--database URL --spec FILE.yaml|--stress all|NAME [--replications N] [--seed S]
-/// [--format table|csv|json]`: what-if scenarios and the shipped stress tests on the plan's policies
+/// `procura scenario DATA|--database URL --spec FILE.yaml|--stress all|NAME|--saved NAME --as USER
+/// [--replications N] [--seed S] [--format table|csv|json]`: what-if scenarios and the shipped stress tests on the plan's policies
 /// (``Planning/ScenarioRun``).
 struct ScenarioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +26,8 @@ struct ScenarioCommand: AsyncParsableCommand {
             95 % interval), and the item-locations on target in the baseline that miss under the \
             shock, with the smallest extra buffer that would have held their target. --stress all \
             runs the three stress tests shipped with Procura (port-closure, supplier-loss, \
-            worst-lead-time-month), --stress NAME one of them. csv lists the breaking item-locations, \
+            worst-lead-time-month), --stress NAME one of them. --saved NAME --as USER runs a spec USER \
+            saved in the database (procura scenario-specs). csv lists the breaking item-locations, \
             json the whole document. docs/scenarios.md has the spec format and the conventions. A spec \
             that is not valid is refused with every problem's line and field (exit status 64), and \
             nothing runs; exit status 65 when DATA is not valid.
@@ -37,6 +38,9 @@ struct ScenarioCommand: AsyncParsableCommand {
     @Option(help: "The scenario spec (YAML, docs/scenarios.md); `-` for standard input.") var spec: String?
     @Option(help: "Run the shipped stress tests: all, or one of port-closure, supplier-loss, worst-lead-time-month.")
     var stress: String?
+    @Option(help: "Run a spec saved in the database (procura scenario-specs) by the user --as names.") var saved: String?
+    @Option(name: .customLong("as"), help: ArgumentHelp("The user whose saved spec --saved names.", valueName: "user"))
+    var user: String?
     @Option(help: "Replications (1: the history as it was; more: resampled periods). Overrides the spec's.")
     var replications: Int?
     @Option(help: "The seed of the resampling. Overrides the spec's.") var seed: UInt64?
@@ -45,10 +49,18 @@ struct ScenarioCommand: AsyncParsableCommand {
 
     func validate() throws {
         try db.refuseBoth(data: data)
-        switch (spec, stress) {
-        case (nil, nil): throw ValidationError("give --spec FILE.yaml or --stress all|NAME")
-        case (.some, .some): throw ValidationError("give --spec or --stress, not both")
-        default: break
+        switch [spec, stress, saved].compactMap({ $0 }).count {
+        case 0: throw ValidationError("give --spec FILE.yaml, --stress all|NAME or --saved NAME")
+        case 1: break
+        default: throw ValidationError("give one of --spec, --stress and --saved")
+        }
+        if saved != nil {
+            if data != nil {
+                throw ValidationError("--saved runs a spec saved in the database — give --database, not a data folder")
+            }
+            if user == nil { throw ValidationError("--saved needs --as USER: the user who saved the spec") }
+        } else if user != nil {
+            throw ValidationError("--as names whose saved spec --saved runs — give --saved NAME too")
         }
         if let stress, stress != "all", !StressTests.names.contains(stress) {
             throw ValidationError(
@@ -62,15 +74,12 @@ struct ScenarioCommand: AsyncParsableCommand {
 
     func run() async throws {
         // The spec is read before anything is loaded or planned.
-        var yaml: String?
-        if let spec {
-            if spec == "-" {
-                yaml = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: spec) else {
-                    throw CommandFailure.usage("\(spec): cannot read the file — check the path")
+        var yaml = try spec.map(Self.readSpec)
+        if let saved, let user {
+            yaml = try await WorkflowFailure.report {
+                try await db.withStore { store in
+                    try await store.scenarioSpec(named: saved, by: try await store.actingPrincipal(userID: user)).spec
                 }
-                yaml = String(decoding: data, as: UTF8.self)
             }
         }
         let snapshot = try await db.snapshot(folder: data, quiet: quiet)
@@ -90,13 +99,14 @@ struct ScenarioCommand: AsyncParsableCommand {
             }
         } catch {
             progress.clear()
-            let prefix = spec.map { $0 == "-" ? "standard input: " : "\($0): " } ?? ""
+            let prefix =
+                spec.map { $0 == "-" ? "standard input: " : "\($0): " } ?? saved.map { "saved spec '\($0)': " } ?? ""
             throw CommandFailure.usage(prefix + error.message)
         }
         progress.clear()
         switch format {
         case .json:
-            if spec != nil {
+            if yaml != nil {
                 StandardStreams.out(try JSONValueEncoder().encode(documents[0]).pretty + "\n")
             } else {
                 StandardStreams.out(try JSONValueEncoder().encode(StressTestDocument(tests: documents)).pretty + "\n")
@@ -106,6 +116,15 @@ struct ScenarioCommand: AsyncParsableCommand {
         case .table:
             StandardStreams.out(documents.map(Self.table).joined(separator: "\n"))
         }
+    }
+
+    /// The text of a spec file (`-`: standard input); an unreadable file exits 64.
+    static func readSpec(_ path: String) throws -> String {
+        if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure.usage("\(path): cannot read the file — check the path")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func breakingReport(_ documents: [ScenarioDocument]) -> RowReport {

@@ -745,6 +745,7 @@ struct APIContractTests {
             try await PurchaseOrderImportContract.exercise(api, fixture: fixture, store: store)
             try await EmergencyContract.exercise(api, fixture: fixture, store: store)
             try await ApprovalRulesContract.exercise(api, fixture: fixture, store: store)
+            try await ScenarioSpecContract.exercise(api, fixture: fixture)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

@@ -147,6 +147,14 @@ struct RoleAccessTests {
                         ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
                     ),
                     (.get, "/api/v1/scenarios/stress-tests?name=port-closure", .planning, nil, nil),
+                    (
+                        .put, "/api/v1/scenarios/specs/role%20test", .planning,
+                        ["spec": "name: Role test\nshocks:\n  - kind: demand\n    factor: 1.2\n"], nil
+                    ),
+                    (.get, "/api/v1/scenarios/specs", .planning, nil, nil),
+                    (.get, "/api/v1/scenarios/specs/role%20test", .planning, nil, nil),
+                    (.post, "/api/v1/scenarios/specs/role%20test/run", .planning, nil, nil),
+                    (.delete, "/api/v1/scenarios/specs/role%20test", .planning, nil, nil),
                     (.get, "/api/v1/excess", .planning, nil, nil),
                     (.get, "/api/v1/excess/exposure", .planning, nil, nil),
                     (.get, "/api/v1/excess/exposure?format=csv", .planning, nil, nil),
@@ -333,7 +341,8 @@ struct RoleAccessTests {
                     if uri.hasSuffix("postings")
                         || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
                             || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
-                            || uri.hasPrefix("/api/v1/approval-")) && (method == .post || method == .put)
+                            || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs"))
+                            && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
                     }
@@ -487,6 +496,7 @@ struct RoleAccessTests {
                     ("/backtest", .planning, nil),
                     ("/backtest/item?item=\(a.item)&location=\(a.location)", .planning, nil),
                     ("/scenarios", .planning, nil),
+                    ("/scenarios?saved=page%20role%20test", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/excess/exposure", .planning, nil),
                     ("/phase-out", .planning, nil),
@@ -561,6 +571,21 @@ struct RoleAccessTests {
                         response.status == (Self.allowed(need, account) ? .seeOther : .forbidden),
                         "\(id) POST \(uri): \(response.status)")
                 }
+                // Saved scenario specs: save, then delete, with the page's forms.
+                let (sh, sb) = session.form([
+                    ("name", "page role test"), ("spec", "name: Page\nshocks:\n  - kind: demand\n    factor: 1.1\n"),
+                    ("version", ""),
+                ])
+                let saved = try await client.execute(uri: "/scenarios/specs", method: .post, headers: sh, body: sb)
+                #expect(
+                    saved.status == (Self.allowed(.planning, account) ? .seeOther : .forbidden),
+                    "\(id) save spec: \(saved.status)")
+                let (dh, db) = session.form([])
+                let deleted = try await client.execute(
+                    uri: "/scenarios/specs/page%20role%20test/delete", method: .post, headers: dh, body: db)
+                #expect(
+                    deleted.status == (Self.allowed(.planning, account) ? .seeOther : .forbidden),
+                    "\(id) delete spec: \(deleted.status)")
                 let (h2, b2) = session.form([("label", "page role test")])
                 let run = try await client.execute(uri: "/plan-runs", method: .post, headers: h2, body: b2)
                 #expect(

@@ -34,6 +34,9 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case invalidImport = "invalid_import"
             case invalidApprovalRules = "invalid_approval_rules"
             case unknownDelegation = "unknown_delegation"
+            case invalidScenarioSpec = "invalid_scenario_spec"
+            case invalidScenarioSpecName = "invalid_scenario_spec_name"
+            case unknownScenarioSpec = "unknown_scenario_spec"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -52,6 +55,13 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidApprovalRules = Code(.invalidApprovalRules)
         /// No approval delegation has that id.
         public static let unknownDelegation = Code(.unknownDelegation)
+        /// A scenario spec that cannot be saved: larger than allowed, or not valid against the
+        /// company's data (every problem's line and field in the message); nothing was stored.
+        public static let invalidScenarioSpec = Code(.invalidScenarioSpec)
+        /// A saved scenario spec's name that breaks ``ScenarioSpecName``'s rules.
+        public static let invalidScenarioSpecName = Code(.invalidScenarioSpecName)
+        /// The user has no saved scenario spec of that name.
+        public static let unknownScenarioSpec = Code(.unknownScenarioSpec)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -4,6 +4,7 @@ import InventoryCore
 import InventoryPolicy
 import Planning
 import Simulation
+import Storage
 import Workflow
 
 /// Scenarios and stress tests (`procura scenario`): `POST /api/v1/scenarios/run[?replications=&seed=]`
@@ -90,18 +91,37 @@ struct ScenarioEndpoints {
         return try JSONResponse.encode(try await stress(name: query.string("name"), replications: replications, seed: seed))
     }
 
-    /// `/scenarios[?spec=YAML][&stress=all|NAME][&replications=N][&seed=S]`: the form, and the result
-    /// of the spec or the stress tests asked for (a spec that is not valid: its problems, nothing run).
+    /// The saved spec run as a posted one, once per plan view, owner, text and options.
+    func savedRun(_ saved: SavedScenarioSpec, replications: Int?, seed: UInt64?) async throws -> ScenarioDocument {
+        let text = saved.spec ?? ""
+        let key = ["saved-scenario", saved.owner, String(replications ?? 0), String(seed ?? 0), text].joined(separator: "\u{1E}")
+        return try await state.plans.view.memo(key) { try await scenario(yaml: text, replications: replications, seed: seed) }
+    }
+
+    /// `/scenarios[?spec=YAML|saved=NAME[&run=true]][&stress=all|NAME][&replications=N][&seed=S]`:
+    /// the form, the user's saved specs, and the result of the spec or the stress tests asked for
+    /// (a spec that is not valid: its problems, nothing run). `saved` loads one of the user's
+    /// specs into the editor (and the save form, to replace it); with `run=true` it runs it too.
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
         let query = QueryParameters(request)
         let (replications, seed) = try options(query)
-        let spec = query.string("spec")
+        var spec = query.string("spec")
         let stressName = query.string("stress")
         var documents: [ScenarioDocument] = []
         var error = ""
+        var saveName = ""
+        var saveVersion: Int?
         do {
-            if let spec {
+            if let name = query.string("saved") {
+                let saved = try await state.store.scenarioSpec(named: name, by: principal.subject)
+                spec = saved.spec
+                saveName = saved.name
+                saveVersion = saved.version
+                if try query.oneOf("run", ["true", "false"]) == "true" {
+                    documents = [try await savedRun(saved, replications: replications, seed: seed)]
+                }
+            } else if let spec {
                 documents = [try await scenario(yaml: spec, replications: replications, seed: seed)]
             } else if let stressName {
                 documents = try await stress(
@@ -110,7 +130,22 @@ struct ScenarioEndpoints {
             }
         } catch let problem as Problem {
             error = problem.detail
+        } catch let failure as StorageError where [.unknownScenarioSpec, .invalidScenarioSpecName].contains(failure.code) {
+            error = failure.message
         }
+        return try await render(
+            request, principal: principal, spec: spec ?? Self.example, error: error, saveName: saveName,
+            saveVersion: saveVersion, documents: documents)
+    }
+
+    /// The page: the editor with `spec`, the user's saved specs, the save form (`saveName`,
+    /// `saveVersion`: the saved spec it would replace), an error and the results.
+    func render(
+        _ request: Request, principal: Principal, spec: String, error: String, saveName: String, saveVersion: Int?,
+        documents: [ScenarioDocument] = [], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let session = principal.csrfToken != nil
+        let saved = try await state.store.scenarioSpecs(by: principal.subject)
         func percent(_ x: Double) -> String { x.isNaN ? "–" : Format.percent(x) }
         func points(_ x: Double) -> String { x.isNaN ? "–" : (x >= 0 ? "+" : "") + Format.fixed(x * 100, places: 1) }
         func interval(_ e: ScenarioDocument.Estimate) -> String { e.low.isNaN ? "" : "[\(points(e.low)), \(points(e.high))]" }
@@ -131,7 +166,17 @@ struct ScenarioEndpoints {
         return state.pages.page(
             "scenarios", title: "Scenarios and stress tests", principal: principal,
             values: [
-                "spec": spec ?? Self.example, "error": error, "has_error": !error.isEmpty,
+                "spec": spec, "error": error, "has_error": !error.isEmpty,
+                "message": QueryParameters(request).string("message") ?? false,
+                "can_save": session, "save_name": saveName, "save_version": saveVersion.map(String.init) ?? "",
+                "saved_specs": saved.map { s -> [String: Any] in
+                    [
+                        "name": s.name, "link": queryEscape(s.name), "path": Self.pathEscape(s.name), "title": s.title,
+                        "shocks": String(s.shocks), "version": String(s.version), "updated_at": s.updatedAt,
+                        "can_delete": session,
+                    ]
+                },
+                "has_saved_specs": !saved.isEmpty,
                 "stress_names": StressTests.names.map { ["name": $0] },
                 "results": documents.map { d -> [String: Any] in
                     [
@@ -152,6 +197,14 @@ struct ScenarioEndpoints {
                         },
                     ]
                 },
-            ])
+            ], status: status)
+    }
+
+    /// A saved spec's name as one URL path segment.
+    static func pathEscape(_ name: String) -> String {
+        // Dots too: a name `.` or `..` must not become a path step.
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-_~")
+        return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
     }
 }

@@ -89,14 +89,17 @@ struct ErrorMiddleware: RouterMiddleware {
     static func storageProblem(_ error: StorageError) -> Problem {
         switch error.code {
         case .unknownItem, .unknownLocation, .unknownSupplier, .unknownUnit, .invalidPosting, .negativeStock, .reversalTarget,
-            .valueOutOfRange, .invalidOverride, .idempotencyConflict, .invalidDisposition, .invalidImport, .invalidApprovalRules:
+            .valueOutOfRange, .invalidOverride, .idempotencyConflict, .invalidDisposition, .invalidImport, .invalidApprovalRules,
+            .invalidScenarioSpec:
             // The same idempotency key with a different request is 422 (IETF Idempotency-Key draft §2.7).
             return .unprocessable(error.message, code: error.code.description)
         case .duplicateUser:
             return .conflict(error.message, code: error.code.description)
         case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder, .unknownProvisionRun,
-            .unknownDispositionCase, .unknownDelegation:
+            .unknownDispositionCase, .unknownDelegation, .unknownScenarioSpec:
             return .notFound(error.message)
+        case .invalidScenarioSpecName:
+            return .badRequest(error.message, code: error.code.description)
         case .concurrentChange, .duplicateOrder:
             return .conflict(error.message, code: error.code.description)
         default:

@@ -17,7 +17,7 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     static let all: [StorageScenario] =
         ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
         + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + dispositions + exposure
-        + purchaseOrderImports + manualOrders + emergencyBuys + approvalRules + catalogPrices
+        + purchaseOrderImports + manualOrders + emergencyBuys + approvalRules + catalogPrices + scenarioSpecs
 }
 
 /// Fresh databases for the scenarios.
