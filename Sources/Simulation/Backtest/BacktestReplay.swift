@@ -8,7 +8,8 @@ enum BacktestReplay {
     enum LeadTimes {
         case fixed(Int)
         case listed([Int])
-        /// The lead time of an order placed on day t is the t-th element (scenarios: shocks and pauses).
+        /// The lead time of an order placed on day t is the t-th element (scenarios: shocks and pauses);
+        /// 0 forbids ordering on that day — the order is skipped, not deferred (order-pausing).
         case byDay(UnsafeBufferPointer<Int32>)
     }
 
@@ -60,14 +61,18 @@ enum BacktestReplay {
                 cycleHasShort = true
             }
             let ip = onHand - backorders + onOrder
-            let quantity = policy.order(day: t, ip: ip)
+            var quantity = policy.order(day: t, ip: ip)
             var leadTime = 0
             if quantity > 0 {
                 switch leadTimes {
                 case .fixed(let lead): leadTime = lead
                 case .listed(let list): leadTime = try Backtest.listedLeadTime(list, order: orders, day: t)
-                case .byDay(let list): leadTime = Int(list[t])
+                case .byDay(let list):
+                    leadTime = Int(list[t])
+                    if leadTime == 0 { quantity = 0 }  // ordering paused today: skipped, not deferred
                 }
+            }
+            if quantity > 0 {
                 orders += 1
                 onOrder += quantity
                 totals.totalOrdered += quantity
