@@ -63,16 +63,18 @@ enum BacktestReplay {
             let ip = onHand - backorders + onOrder
             var quantity = policy.order(day: t, ip: ip)
             var leadTime = 0
-            if quantity > 0 {
+            placing: if quantity > 0 {
                 switch leadTimes {
                 case .fixed(let lead): leadTime = lead
                 case .listed(let list): leadTime = try Backtest.listedLeadTime(list, order: orders, day: t)
                 case .byDay(let list):
                     leadTime = Int(list[t])
-                    if leadTime == 0 { quantity = 0 }  // ordering paused today: skipped, not deferred
+                    if leadTime == 0 {
+                        // Ordering paused today: skipped, not deferred (fixed lead times never come here).
+                        quantity = 0
+                        break placing
+                    }
                 }
-            }
-            if quantity > 0 {
                 orders += 1
                 onOrder += quantity
                 totals.totalOrdered += quantity
