@@ -18,10 +18,12 @@ struct ScenarioCommand: AsyncParsableCommand {
             The data (a folder, or the database: --database or $PROCURA_DATABASE_URL) is planned, and \
             every item-location's policy is replayed over the history window as `procura backtest` \
             replays it (the baseline), and again with the spec's shocks: demand × k, lead time + d days \
-            or × k, a supplier failure (deliveries due in the window arrive when it ends), a lane or \
-            port closure, a price increase — each scoped by item, category, location, supplier or \
-            region and a date window. With --replications N > 1 the window's periods are resampled \
-            (seeded by --seed). The table gives the fill rate, cycle service level, stock-out periods \
+            or × k, a supplier failure or a lane or port closure (receipt-pausing by default: \
+            deliveries due in the window arrive when it ends; mode: order or transit pauses orders or \
+            goods in transit instead), a price increase — each scoped by item, category, location, \
+            supplier or region and a date window — with backorders or lost sales (unmet_demand). With \
+            --replications N > 1 the window's periods are resampled (seeded by --seed), or with \
+            demand: forecast each replication's demand is drawn from the distribution the plan fitted. The table gives the fill rate, cycle service level, stock-out periods \
             and average on-hand value per ABC class and location (baseline, shocked, delta and its \
             95 % interval), and the item-locations on target in the baseline that miss under the \
             shock, with the smallest extra buffer that would have held their target. --stress all \
@@ -41,9 +43,12 @@ struct ScenarioCommand: AsyncParsableCommand {
     @Option(help: "Run a spec saved in the database (procura scenario-specs) by the user --as names.") var saved: String?
     @Option(name: .customLong("as"), help: ArgumentHelp("The user whose saved spec --saved names.", valueName: "user"))
     var user: String?
-    @Option(help: "Replications (1: the history as it was; more: resampled periods). Overrides the spec's.")
+    @Option(
+        help:
+            "Replications (1: the history as it was; more: resampled periods; with demand: forecast, sampled demand). Overrides the spec's."
+    )
     var replications: Int?
-    @Option(help: "The seed of the resampling. Overrides the spec's.") var seed: UInt64?
+    @Option(help: "The seed of the resampling or sampling. Overrides the spec's.") var seed: UInt64?
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
     @Flag(help: "No progress on stderr.") var quiet = false
 
@@ -155,7 +160,12 @@ struct ScenarioCommand: AsyncParsableCommand {
             e.low.isNaN ? "" : "[\(show(e.low)), \(show(e.high))]"
         }
         var out = "Scenario: \(d.name) — \(d.from) … \(d.to) (\(d.periods) \(d.period)s), "
-        out += "\(d.replications == 1 ? "the history as it was" : "\(d.replications) replications, seed \(d.seed)"), "
+        if d.demand == ScenarioDemand.forecast.rawValue {
+            out += "demand sampled from the fitted forecast distribution, \(d.replications) replication(s), seed \(d.seed), "
+        } else {
+            out += "\(d.replications == 1 ? "the history as it was" : "\(d.replications) replications, seed \(d.seed)"), "
+        }
+        if d.unmetDemand == PolicySimulationInput.UnmetDemand.lostSales.rawValue { out += "lost sales, " }
         out += "\(d.shockedItemLocations) of \(d.itemLocations) item-locations shocked\n"
         for s in d.shocks { out += "  shock: \(s)\n" }
         for n in d.notes { out += "  note: \(n)\n" }

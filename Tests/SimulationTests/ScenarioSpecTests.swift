@@ -90,7 +90,7 @@ struct ScenarioSpecTests {
                     "line 4, shocks[0].supplier: unknown supplier 'NOPE'",
                     "line 5, shocks[0].from: expected a date YYYY-MM-DD, start+N or end-N (N days ≥ 0), got '2026-02-30'",
                     "line 7, shocks[1].factor: expected a number > 0 (at most 1000), got '-2'",
-                    "line 8, shocks[1].colour: unknown key — expected kind, factor, add_days, from, to, item, category, location, supplier or region",
+                    "line 8, shocks[1].colour: unknown key — expected kind, factor, add_days, mode, from, to, item, category, location, supplier or region",
                 ])
         #expect(
             problems(
@@ -122,10 +122,60 @@ struct ScenarioSpecTests {
         #expect(
             problems("shocks: []\ncolour: 1\n") == [
                 "line 1, shocks: expected a list of one or more shocks, got []",
-                "line 2, colour: unknown key — expected name, from, to, replications, seed or shocks",
+                "line 2, colour: unknown key — expected name, from, to, replications, seed, unmet_demand, demand or shocks",
                 "line 1, name: missing — every scenario has a name",
             ])
         #expect(problems("name: [unclosed\n").first?.contains("(yaml): invalid YAML") == true, "\(problems("name: [unclosed\n"))")
+    }
+
+    @Test("mode, unmet_demand and demand: read with their defaults; a bad value or a mode where nothing pauses is refused")
+    func modesAndDemand() throws {
+        let spec = try ScenarioSpecReader.read(
+            yaml: """
+                name: Modes
+                unmet_demand: lost_sales
+                demand: forecast
+                shocks:
+                  - kind: supplier_failure
+                    supplier: S1
+                    mode: order
+                  - kind: closure
+                    location: all
+                    mode: transit
+                  - kind: closure
+                    region: north
+                    mode: receipt
+                  - kind: supplier_failure
+                    supplier: S2
+                """, snapshot: Self.snapshot())
+        #expect(spec.unmetDemand == .lostSales && spec.demand == .forecast)
+        #expect(spec.shocks.map(\.mode) == [.orderPausing, .transitPausing, .receiptPausing, .receiptPausing])
+        let plain = try ScenarioSpecReader.read(
+            yaml: "name: Plain\nshocks:\n  - kind: demand\n    factor: 2\n", snapshot: Self.snapshot())
+        #expect(plain.unmetDemand == .backorder && plain.demand == .history)
+        #expect(
+            problems(
+                """
+                name: Bad modes
+                unmet_demand: shrug
+                demand: [history]
+                shocks:
+                  - kind: supplier_failure
+                    supplier: S1
+                    mode: shipment
+                  - kind: demand
+                    factor: 2
+                    mode: order
+                  - kind: lead_time
+                    add_days: 3
+                    mode: transit
+                """) == [
+                    "line 2, unmet_demand: expected backorder or lost_sales, got 'shrug'",
+                    "line 3, demand: expected history or forecast, got ['history']",
+                    "line 7, shocks[0].mode: expected receipt, order or transit, got 'shipment'",
+                    "line 10, shocks[1].mode: not used by demand — only supplier_failure and closure pause supply",
+                    "line 13, shocks[2].mode: not used by lead_time — only supplier_failure and closure pause supply",
+                ])
     }
 
     @Test(

@@ -62,6 +62,10 @@ public struct ScenarioDocument: Codable, Sendable {
     public var tolerance: Double
     public var replications: Int
     public var seed: UInt64
+    /// `backorder` or `lost_sales` (the spec's `unmet_demand`).
+    public var unmetDemand: String
+    /// `history` or `forecast` (the spec's `demand`).
+    public var demand: String
     /// The shocks in words, with their spec lines.
     public var shocks: [String]
     /// How data-dependent values were resolved.

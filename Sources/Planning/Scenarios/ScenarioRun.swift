@@ -83,7 +83,8 @@ public enum ScenarioRun {
         snapshot: Snapshot, plan: PlanResult, spec: ScenarioSpec, tolerance: Double = 0.05, searchBuffers: Bool = true
     ) async throws(PolicyError) -> ScenarioDocument {
         let (window, _, _, rows, skipped) = try PolicyBacktest.prepare(
-            snapshot: snapshot, plan: plan, options: PolicyBacktestOptions(from: spec.from, to: spec.to, tolerance: tolerance))
+            snapshot: snapshot, plan: plan, options: PolicyBacktestOptions(
+                from: spec.from, to: spec.to, tolerance: tolerance, leadTimes: .mean, splitSourcing: false))
         let periods = window.columns.count
         let timeline = ScenarioTimeline(
             starts: window.columns.map { snapshot.demand.firstDay(ofColumn: $0) }, last: window.to)
@@ -98,13 +99,20 @@ public enum ScenarioRun {
                 leadTimeDays: row.leadTimeDays, averageDays: averageDays)
         }
         let paths: [[Int]] =
-            spec.replications == 1
-            ? [Array(0..<periods)]
+            spec.replications == 1 || spec.demand == .forecast
+            ? [[Int]](repeating: Array(0..<periods), count: spec.replications)
             : (0..<spec.replications).map { r in
                 var generator = Xoshiro256StarStar(seed: spec.seed, stream: UInt64(r))
                 return (0..<periods).map { _ in Int(generator.nextBounded(UInt64(max(periods, 1)))) }
             }
-        let replay = Replay(rows: rows, shocks: shocks, paths: paths, periods: periods)
+        let sampled: [[Int32]]? =
+            spec.demand == .forecast
+            ? try ForecastDemandSampler.sample(
+                rows.map(forecastSampler), scales: rows.map(\.scale), periods: periods, replications: spec.replications,
+                seed: spec.seed)
+            : nil
+        let replay = Replay(
+            rows: rows, shocks: shocks, paths: paths, periods: periods, sampled: sampled, unmetDemand: spec.unmetDemand)
         let all = Array(rows.indices)
         let zero = [Int](repeating: 0, count: rows.count)
         let baseline = try await replay.totals(all, extra: zero, shocked: false)
@@ -180,10 +188,19 @@ public enum ScenarioRun {
         return ScenarioDocument(
             name: spec.name, from: window.from.description, to: window.to.description, periods: periods,
             period: snapshot.settings.bucket.rawValue, measure: measure.rawValue, tolerance: tolerance,
-            replications: spec.replications, seed: spec.seed,
+            replications: spec.replications, seed: spec.seed, unmetDemand: spec.unmetDemand.rawValue,
+            demand: spec.demand.rawValue,
             shocks: spec.shocks.indices.map { describe(spec.shocks[$0], window: windows[$0], snapshot: snapshot) },
             notes: spec.notes, itemLocations: rows.count, shockedItemLocations: shocks.filter { $0 != nil }.count,
             classes: classes, locations: locations, breaking: breaking, skipped: skipped.count)
+    }
+
+    /// The distribution the plan fitted for a row's demand per period: its forecast, its σ and the
+    /// distribution its safety stock assumed (normal where it set none).
+    static func forecastSampler(_ row: BacktestRow) -> ForecastDemandSampler {
+        ForecastDemandSampler(
+            distribution: row.result.evaluation.configuredDistribution ?? .normal,
+            mean: row.result.final.forecastPerBucket, standardDeviation: row.result.input.demand.standardDeviationPerBucket)
     }
 
     /// The mean of the defined values (NaN when none is).
@@ -211,8 +228,17 @@ public enum ScenarioRun {
         case .leadTime(let d, let k):
             what =
                 "lead time" + (d != 0 ? " \(d > 0 ? "+" : "−") \(number(abs(d))) days" : "") + (k != 1 ? " × \(number(k))" : "")
-        case .supplierFailure: what = "supplier failure (deliveries due in the window arrive when it ends)"
-        case .closure: what = "closure (deliveries wait until the window ends)"
+        case .supplierFailure, .closure:
+            let name = shock.kindName == "closure" ? "closure" : "supplier failure"
+            switch shock.mode {
+            case .receiptPausing:
+                what =
+                    shock.kindName == "closure"
+                    ? "closure (deliveries wait until the window ends)"
+                    : "supplier failure (deliveries due in the window arrive when it ends)"
+            case .orderPausing: what = "\(name), order-pausing (no orders are placed in the window)"
+            case .transitPausing: what = "\(name), transit-pausing (goods in transit stand still in the window)"
+            }
         }
         var scope: [String] = []
         let s = shock.scope
@@ -236,6 +262,9 @@ private struct Replay {
     var shocks: [ScenarioRowShocks?]
     var paths: [[Int]]
     var periods: Int
+    /// With `demand: forecast`, each row's sampled demand (``ForecastDemandSampler/sample(_:scales:periods:replications:seed:)``).
+    var sampled: [[Int32]]?
+    var unmetDemand: PolicySimulationInput.UnmetDemand
 
     /// Totals per row (of `members`, in order) and replication.
     func totals(_ members: [Int], extra: [Int], shocked: Bool) async throws(PolicyError) -> [[BacktestTotals]] {
@@ -252,7 +281,7 @@ private struct Replay {
             let row = rows[r]
             let shock = shocked ? shocks[r] : nil
             let policy = Self.shifted(row.current.policy, by: extra[k])
-            for path in paths {
+            for (replication, path) in paths.enumerated() {
                 if let lead = shock?.orderLeadTimes {
                     dailyRows.insert(policies.count)
                     if daily.isEmpty { daily = [Int32](repeating: 1, count: members.count * replications * periods) }
@@ -263,7 +292,7 @@ private struct Replay {
                 leadTimes.append(row.leadTimeBuckets)
                 opening.append(row.current.initialOnHand + extra[k])
                 for t in 0..<periods {
-                    let d = row.demand[path[t]]
+                    let d = sampled?[r][replication * periods + t] ?? row.demand[path[t]]
                     if let factor = shock?.demandFactor?[t] {
                         let scaled = (Double(d) * factor).rounded()
                         guard scaled <= Double(Backtest.largestValue) else {
@@ -281,7 +310,7 @@ private struct Replay {
             }
         }
         var input = PolicySimulationInput(
-            policies: policies, leadTimes: leadTimes, initialOnHand: opening, unmetDemand: .backorder, days: periods,
+            policies: policies, leadTimes: leadTimes, initialOnHand: opening, unmetDemand: unmetDemand, days: periods,
             demand: demand)
         if !dailyRows.isEmpty {
             input.dailyLeadTimes = daily

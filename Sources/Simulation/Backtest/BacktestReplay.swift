@@ -8,7 +8,8 @@ enum BacktestReplay {
     enum LeadTimes {
         case fixed(Int)
         case listed([Int])
-        /// The lead time of an order placed on day t is the t-th element (scenarios: shocks and pauses).
+        /// The lead time of an order placed on day t is the t-th element (scenarios: shocks and pauses);
+        /// 0 forbids ordering on that day — the order is skipped, not deferred (order-pausing).
         case byDay(UnsafeBufferPointer<Int32>)
         /// Split sourcing: each order is shared among the sources (``SourceSplit/parts(of:shares:)``),
         /// each part taking its source's lead time for an order placed on day t.
@@ -64,13 +65,19 @@ enum BacktestReplay {
                 cycleHasShort = true
             }
             let ip = onHand - backorders + onOrder
-            let quantity = policy.order(day: t, ip: ip)
+            var quantity = policy.order(day: t, ip: ip)
             var leadTime = 0
-            if quantity > 0 {
+            placing: if quantity > 0 {
                 switch leadTimes {
                 case .fixed(let lead): leadTime = lead
                 case .listed(let list): leadTime = try Backtest.listedLeadTime(list, order: orders, day: t)
-                case .byDay(let list): leadTime = Int(list[t])
+                case .byDay(let list):
+                    leadTime = Int(list[t])
+                    if leadTime == 0 {
+                        // Ordering paused today: skipped, not deferred (fixed lead times never come here).
+                        quantity = 0
+                        break placing
+                    }
                 case .split(let shares, let byDay):
                     // The trace shows the main source's (largest share) lead time.
                     leadTime = Int(byDay[SourceSplit.main(shares)][t])

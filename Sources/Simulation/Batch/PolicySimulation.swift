@@ -133,11 +133,11 @@ public enum PolicySimulation {
             if let r = input.dailyLeadTimeRows.first(where: { $0 < 0 || $0 >= rows }) {
                 throw PolicyError(code: .invalidInput, message: "daily lead-time row \(r) is not in 0 … \(rows - 1)")
             }
-            if let k = input.dailyLeadTimes.firstIndex(where: { $0 < 1 || Int($0) > Backtest.largestValue }) {
+            if let k = input.dailyLeadTimes.firstIndex(where: { $0 < 0 || Int($0) > Backtest.largestValue }) {
                 throw PolicyError(
                     code: .invalidInput,
                     message:
-                        "rows[\(k / max(input.days, 1))].daily_lead_time[\(k % max(input.days, 1))] must be a whole number in 1 … \(Backtest.largestValue), got \(input.dailyLeadTimes[k])"
+                        "rows[\(k / max(input.days, 1))].daily_lead_time[\(k % max(input.days, 1))] must be a whole number in 0 (no order that day) … \(Backtest.largestValue), got \(input.dailyLeadTimes[k])"
                 )
             }
         }

@@ -26,7 +26,8 @@ public struct PolicySimulationInput: Sendable {
     public var demand: [Int32]
     /// Where given (rows × days, row-major), the lead time of an order placed on each day, for the
     /// rows flagged in ``dailyLeadTimeRows`` (scenarios: shocked lead times and paused deliveries);
-    /// other rows use ``leadTimes``.
+    /// other rows use ``leadTimes``. A 0 forbids ordering on that day: the order the policy would
+    /// place is skipped, not deferred (an order-pausing disruption, `stockpyl_sim_disruptions.json`).
     public var dailyLeadTimes: [Int32] = []
     /// The rows whose orders take ``dailyLeadTimes``.
     public var dailyLeadTimeRows: Set<Int> = []

@@ -18,6 +18,10 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var shocks: [ScenarioShock]
     /// How data-dependent values were resolved (e.g. which supplier is the largest single source).
     public var notes: [String]
+    /// Demand not served from stock, in the baseline and under the shocks alike (`unmet_demand`).
+    public var unmetDemand: PolicySimulationInput.UnmetDemand = .backorder
+    /// Where each replication's demand comes from (`demand`).
+    public var demand: ScenarioDemand = .history
 
     /// Creates a spec.
     public init(
@@ -32,6 +36,15 @@ public struct ScenarioSpec: Sendable, Hashable {
         self.shocks = shocks
         self.notes = notes
     }
+}
+
+/// Where a scenario's demand comes from (the spec's `demand`).
+public enum ScenarioDemand: String, Sendable, Hashable, CaseIterable {
+    /// The history: one replication replays it as it was, N > 1 resample its periods (bootstrap).
+    case history
+    /// Each replication draws every period's demand of each item-location from the distribution
+    /// the plan fitted for it (``ForecastDemandSampler``).
+    case forecast
 }
 
 /// A day of a shock's window: a date, or a number of days after the replay's first day
@@ -81,14 +94,22 @@ public struct ScenarioShock: Sendable, Hashable {
     public var to: ScenarioDate?
     /// The spec's line where the shock starts (1-based; 0 when built in code).
     public var line: Int
+    /// How a ``Kind/supplierFailure`` or ``Kind/closure`` acts on supply (the spec's `mode`:
+    /// `receipt`, `order` or `transit`; stockpyl's disruption types, `stockpyl_sim_disruptions.json`);
+    /// other kinds ignore it.
+    public var mode: DisruptionType
 
     /// Creates a shock.
-    public init(kind: Kind, scope: ScenarioScope = .init(), from: ScenarioDate? = nil, to: ScenarioDate? = nil, line: Int = 0) {
+    public init(
+        kind: Kind, scope: ScenarioScope = .init(), from: ScenarioDate? = nil, to: ScenarioDate? = nil, line: Int = 0,
+        mode: DisruptionType = .receiptPausing
+    ) {
         self.kind = kind
         self.scope = scope
         self.from = from
         self.to = to
         self.line = line
+        self.mode = mode
     }
 
     /// The kind's YAML name.

@@ -35,6 +35,8 @@ public struct ScenarioSpecError: Error, Sendable {
 /// to: 2025-12-31
 /// replications: 20          # optional (1: the history as it was)
 /// seed: 7                   # optional
+/// unmet_demand: lost_sales  # optional: backorder (default) | lost_sales
+/// demand: forecast          # optional: history (default) | forecast
 /// shocks:
 ///   - kind: demand          # demand | lead_time | supplier_failure | closure | price
 ///     factor: 1.5
@@ -42,6 +44,9 @@ public struct ScenarioSpecError: Error, Sendable {
 ///                           # location: all — every location)
 ///     from: 2025-03-01      # a date, start+N or end-N (days); default: the whole replay
 ///     to: 2025-04-30
+///   - kind: supplier_failure
+///     supplier: SUP-0004
+///     mode: order           # supplier_failure, closure: receipt (default) | order | transit
 /// ```
 ///
 /// Two values depend on the data: `supplier: largest-single-source` (the supplier that is the only
@@ -164,6 +169,8 @@ private struct Reader {
         var to: Day?
         var replications = 1
         var seed: UInt64 = 1
+        var unmetDemand = PolicySimulationInput.UnmetDemand.backorder
+        var demand = ScenarioDemand.history
         var shocks: [ScenarioShock] = []
         var sawShocks = false
         for (keyNode, value) in mapping {
@@ -191,6 +198,18 @@ private struct Reader {
                 } else {
                     problem(value, "seed", "expected a whole number ≥ 0, got \(Self.render(value))")
                 }
+            case "unmet_demand":
+                if let text = value.scalar?.string, let parsed = PolicySimulationInput.UnmetDemand(rawValue: text) {
+                    unmetDemand = parsed
+                } else {
+                    problem(value, "unmet_demand", "expected backorder or lost_sales, got \(Self.render(value))")
+                }
+            case "demand":
+                if let text = value.scalar?.string, let parsed = ScenarioDemand(rawValue: text) {
+                    demand = parsed
+                } else {
+                    problem(value, "demand", "expected history or forecast, got \(Self.render(value))")
+                }
             case "shocks":
                 sawShocks = true
                 guard case .sequence(let list) = value, !list.isEmpty else {
@@ -201,15 +220,20 @@ private struct Reader {
                     if let shock = self.shock(node, "shocks[\(k)]") { shocks.append(shock) }
                 }
             default:
-                problem(keyNode, key, "unknown key — expected name, from, to, replications, seed or shocks")
+                problem(
+                    keyNode, key,
+                    "unknown key — expected name, from, to, replications, seed, unmet_demand, demand or shocks")
             }
         }
         if name == nil, mapping["name"] == nil { problem(root, "name", "missing — every scenario has a name") }
         if !sawShocks { problem(root, "shocks", "missing — list one or more shocks") }
         if let from, let to, from > to { problem(mapping["to"], "to", "\(to) is before from \(from)") }
         guard problems.isEmpty, let name else { return nil }
-        return ScenarioSpec(
+        var spec = ScenarioSpec(
             name: name, from: from, to: to, replications: replications, seed: seed, shocks: shocks, notes: notes)
+        spec.unmetDemand = unmetDemand
+        spec.demand = demand
+        return spec
     }
 
     mutating func day(_ node: Node, _ field: String) -> Day? {
@@ -273,6 +297,8 @@ private struct Reader {
         var factorNode: Node?
         var addDays: Double?
         var addNode: Node?
+        var mode = DisruptionType.receiptPausing
+        var modeNode: Node?
         var scope = ScenarioScope()
         var from: ScenarioDate?
         var to: ScenarioDate?
@@ -311,6 +337,14 @@ private struct Reader {
                 } else {
                     problem(value, path, "expected a number of days (−10000 … 10000), got \(Self.render(value))")
                 }
+            case "mode":
+                modeNode = value
+                switch value.scalar?.string {
+                case "receipt": mode = .receiptPausing
+                case "order": mode = .orderPausing
+                case "transit": mode = .transitPausing
+                default: problem(value, path, "expected receipt, order or transit, got \(Self.render(value))")
+                }
             case "from": from = shockDate(value, path)
             case "to": to = shockDate(value, path)
             case "item":
@@ -344,7 +378,7 @@ private struct Reader {
             default:
                 problem(
                     keyNode, path,
-                    "unknown key — expected kind, factor, add_days, from, to, item, category, location, supplier or region")
+                    "unknown key — expected kind, factor, add_days, mode, from, to, item, category, location, supplier or region")
             }
         }
         if case .day(let a)? = from, case .day(let b)? = to, a > b {
@@ -363,12 +397,14 @@ private struct Reader {
         switch kindName {
         case "demand", "price":
             refuse(addNode, "add_days", "give factor")
+            refuse(modeNode, "mode", "only supplier_failure and closure pause supply")
             if factorNode == nil { problem(node, "\(field).factor", "missing — \(kindName) needs a factor > 0") }
             kind = kindName == "demand" ? .demand(factor: factor ?? 1) : .price(factor: factor ?? 1)
         case "lead_time":
             if factorNode == nil, addNode == nil {
                 problem(node, "\(field)", "lead_time needs add_days, factor or both")
             }
+            refuse(modeNode, "mode", "only supplier_failure and closure pause supply")
             kind = .leadTime(addDays: addDays ?? 0, factor: factor ?? 1)
         case "supplier_failure":
             refuse(factorNode, "factor", "the supplier delivers nothing in the window")
@@ -386,7 +422,7 @@ private struct Reader {
             kind = .closure
         }
         guard problems.count == before else { return nil }
-        return ScenarioShock(kind: kind, scope: scope, from: from, to: to, line: node.mark?.line ?? 0)
+        return ScenarioShock(kind: kind, scope: scope, from: from, to: to, line: node.mark?.line ?? 0, mode: mode)
     }
 }
 

@@ -7,9 +7,17 @@ public import InventoryPolicy
 /// - **demand × k**: a period's demand × (1 + (k − 1) · share of the period's days in the window);
 /// - **lead time**: an order placed in a period the window touches takes (L + d) × k days
 ///   (shocks in the spec's order), in whole periods (rounded, at least one) as the back-test does;
-/// - **supplier failure, closure**: a delivery due at the start of a period the window touches waits
-///   until the first period that starts after the window — the supplier delivers nothing in the
-///   window, and what was due in it arrives when it ends;
+/// - **supplier failure, closure**: the periods the window touches are disrupted, acting as
+///   stockpyl's disruption types do (`stockpyl_sim_disruptions.json`, ``SingleStageSimulation``):
+///   - `receipt` (receipt-pausing): a delivery due at the start of a disrupted period waits until the
+///     first period that starts after the window — the supplier delivers nothing in the window, and
+///     what was due in it arrives when it ends;
+///   - `order` (order-pausing): no order is placed in a disrupted period (skipped, not deferred: the
+///     next review orders what is then needed);
+///   - `transit` (transit-pausing): goods in transit do not advance in a disrupted period, so an
+///     order placed in period t with a lead time of L periods arrives in the first period u with
+///     L periods not disrupted among t … u − 1 — later by the disrupted periods of its transit,
+///     including an order placed in one;
 /// - **price × k**: the unit cost × the same day-weighted factor, averaged over the periods.
 public struct ScenarioTimeline: Sendable {
     /// The first day of each period.
@@ -65,9 +73,12 @@ public struct ScenarioTimeline: Sendable {
         var price = [Double](repeating: 1, count: periods)
         var lead = [Double](repeating: leadTimeDays, count: periods)
         var pausedUntil = [Int?](repeating: nil, count: periods)
+        var orderPaused = [Bool](repeating: false, count: periods)
+        var transitPaused = [Bool](repeating: false, count: periods)
         var changesDemand = false
         var changesLead = false
         var pauses = false
+        var pausesTransit = false
         for k in mine {
             let (from, to) = windows[k]
             let touched = (0..<periods).filter { overlap($0, from: from, to: to) > 0 }
@@ -82,16 +93,37 @@ public struct ScenarioTimeline: Sendable {
                 for t in touched { lead[t] = max(0, (lead[t] + add) * factor) }
             case .supplierFailure, .closure:
                 pauses = true
-                // The first period starting after the window.
-                let resume = (0..<periods).first { starts[$0] > to } ?? periods
-                for t in touched { pausedUntil[t] = max(pausedUntil[t] ?? 0, resume) }
+                switch shocks[k].mode {
+                case .receiptPausing:
+                    // The first period starting after the window.
+                    let resume = (0..<periods).first { starts[$0] > to } ?? periods
+                    for t in touched { pausedUntil[t] = max(pausedUntil[t] ?? 0, resume) }
+                case .orderPausing:
+                    for t in touched { orderPaused[t] = true }
+                case .transitPausing:
+                    pausesTransit = true
+                    for t in touched { transitPaused[t] = true }
+                }
             }
         }
         if changesDemand { result.demandFactor = demand }
         result.priceFactor = price.reduce(0, +) / Double(max(periods, 1))
         if changesLead || pauses {
             result.orderLeadTimes = (0..<periods).map { t in
-                var arrival = t + max(1, Int((lead[t] / averageDays).rounded()))
+                if orderPaused[t] { return 0 }
+                // Whole periods, at most 10⁹ (a factor of up to 1000 per shock compounds).
+                let leadPeriods = max(1, Int(min((lead[t] / averageDays).rounded(), Double(Backtest.largestValue))))
+                var arrival = t + leadPeriods
+                if pausesTransit {
+                    // The pipeline advances a slot at the end of every period not transit-paused.
+                    var left = leadPeriods
+                    var u = t
+                    while left > 0, u < periods {
+                        if !transitPaused[u] { left -= 1 }
+                        u += 1
+                    }
+                    arrival = u + left
+                }
                 while arrival < periods, let resume = pausedUntil[arrival] { arrival = max(resume, arrival + 1) }
                 return Int32(min(arrival - t, Backtest.largestValue))
             }
@@ -104,8 +136,8 @@ public struct ScenarioTimeline: Sendable {
 public struct ScenarioRowShocks: Sendable, Hashable {
     /// Demand factor per period (`nil`: unchanged).
     public var demandFactor: [Double]?
-    /// The lead time in periods of an order placed in each period, pauses included (`nil`: the
-    /// baseline's fixed lead time).
+    /// The lead time in periods of an order placed in each period, pauses included; 0 where no order
+    /// may be placed (order-pausing) (`nil`: the baseline's fixed lead time).
     public var orderLeadTimes: [Int32]?
     /// The mean unit-cost factor over the periods.
     public var priceFactor: Double = 1
