@@ -83,7 +83,8 @@ public enum ScenarioRun {
         snapshot: Snapshot, plan: PlanResult, spec: ScenarioSpec, tolerance: Double = 0.05, searchBuffers: Bool = true
     ) async throws(PolicyError) -> ScenarioDocument {
         let (window, _, _, rows, skipped) = try PolicyBacktest.prepare(
-            snapshot: snapshot, plan: plan, options: PolicyBacktestOptions(
+            snapshot: snapshot, plan: plan,
+            options: PolicyBacktestOptions(
                 from: spec.from, to: spec.to, tolerance: tolerance, leadTimes: .mean, splitSourcing: false))
         let periods = window.columns.count
         let timeline = ScenarioTimeline(
