@@ -26,7 +26,8 @@ struct BacktestRow {
     /// Whether the lead time is the one the receipts show (else the one the policy assumes).
     var leadTimeObserved: Bool
     /// The main source's lead time in periods for an order placed in each period, when the
-    /// receipts' orders are replayed one by one (else every order takes ``leadTimeBuckets``).
+    /// receipts' orders are replayed one by one (else every order takes ``leadTimeBuckets``); under
+    /// split sourcing the parts take ``split``'s lead times and this one only describes the line.
     var leadTimeByPeriod: [Int32]?
     /// Split sourcing: every source with a share, each with its lead times per period.
     var split: SourceSplit?
@@ -106,7 +107,7 @@ struct BacktestRow {
             BacktestRow(
                 item: item, location: location, historyRow: historyRow, result: result, current: current, proposal: proposal,
                 leadTimeBuckets: leadTimeBuckets, leadTimeDays: leadDays, leadTimeObserved: main?.observed ?? false,
-                leadTimeByPeriod: split == nil ? main?.byPeriod : nil, split: split,
+                leadTimeByPeriod: main?.byPeriod, split: split,
                 maximum: file.map { $0.applied(to: result.final) }?.orderUpToLevel ?? result.final.orderUpToLevel,
                 policyType: file?.policyType ?? result.policyType, startRecorded: startOnHand != nil,
                 demand: scaledValues.map { Int32($0) }, recordedDemand: demand, scale: scale, source: source))
