@@ -166,6 +166,7 @@ struct ScenarioCommand: AsyncParsableCommand {
             out += "\(d.replications == 1 ? "the history as it was" : "\(d.replications) replications, seed \(d.seed)"), "
         }
         if d.unmetDemand == PolicySimulationInput.UnmetDemand.lostSales.rawValue { out += "lost sales, " }
+        if d.leadTimes == ScenarioLeadTimes.sampled.rawValue { out += "lead times drawn order by order, " }
         out += "\(d.shockedItemLocations) of \(d.itemLocations) item-locations shocked\n"
         for s in d.shocks { out += "  shock: \(s)\n" }
         for n in d.notes { out += "  note: \(n)\n" }

@@ -122,7 +122,7 @@ struct ScenarioSpecTests {
         #expect(
             problems("shocks: []\ncolour: 1\n") == [
                 "line 1, shocks: expected a list of one or more shocks, got []",
-                "line 2, colour: unknown key — expected name, from, to, replications, seed, unmet_demand, demand or shocks",
+                "line 2, colour: unknown key — expected name, from, to, replications, seed, unmet_demand, demand, lead_times or shocks",
                 "line 1, name: missing — every scenario has a name",
             ])
         #expect(problems("name: [unclosed\n").first?.contains("(yaml): invalid YAML") == true, "\(problems("name: [unclosed\n"))")
@@ -148,11 +148,18 @@ struct ScenarioSpecTests {
                   - kind: supplier_failure
                     supplier: S2
                 """, snapshot: Self.snapshot())
-        #expect(spec.unmetDemand == .lostSales && spec.demand == .forecast)
+        #expect(spec.unmetDemand == .lostSales && spec.demand == .forecast && spec.leadTimes == .mean)
         #expect(spec.shocks.map(\.mode) == [.orderPausing, .transitPausing, .receiptPausing, .receiptPausing])
         let plain = try ScenarioSpecReader.read(
             yaml: "name: Plain\nshocks:\n  - kind: demand\n    factor: 2\n", snapshot: Self.snapshot())
-        #expect(plain.unmetDemand == .backorder && plain.demand == .history)
+        #expect(plain.unmetDemand == .backorder && plain.demand == .history && plain.leadTimes == .mean)
+        let sampled = try ScenarioSpecReader.read(
+            yaml: "name: Sampled\nlead_times: sampled\nshocks:\n  - kind: demand\n    factor: 2\n", snapshot: Self.snapshot())
+        #expect(sampled.leadTimes == .sampled)
+        #expect(
+            problems("name: Drawn\nlead_times: random\nshocks:\n  - kind: demand\n    factor: 2\n") == [
+                "line 2, lead_times: expected mean or sampled, got 'random'"
+            ])
         #expect(
             problems(
                 """

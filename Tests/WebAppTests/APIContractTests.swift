@@ -372,6 +372,8 @@ struct APIContractTests {
             #expect(try JSONValue.parse(reversed.body.data)["detail"].string == "from 2026-06-01 is after to 2026-05-01")
             try await api.call(.get, "/api/v1/backtest", "/api/v1/backtest", headers: supplier, expect: .forbidden)
             try await BacktestContract.exercise(api, viewer: viewer, supplier: supplier, backtest: bt)
+            try await AnalysisJobContract.exercise(api, viewer: viewer, admin: admin, supplier: supplier, backtest: bt)
+            try await RiskBufferCheckContract.exercise(api, viewer: viewer, supplier: supplier)
             // Scenarios: the spec is the body (JSON is YAML too); a bad spec is refused with line and field.
             let scenarioPath = "/api/v1/scenarios/run"
             let scenario = try await api.call(

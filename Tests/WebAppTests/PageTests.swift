@@ -149,6 +149,10 @@ struct PageTests {
                 ),
                 ("/scenarios", ["id=\"scenario-spec\"", "kind: demand", "Run the stress tests"]),
                 (
+                    "/risk/buffer-check",
+                    ["id=\"buffer-check\"", "id=\"buffer-check-summary\"", "Do the recommended buffers hold?"]
+                ),
+                (
                     "/scenarios?stress=port-closure",
                     ["Port closure (6 days) and a 3-week backlog", "Deltas per class", "scenario-breaking"]
                 ),

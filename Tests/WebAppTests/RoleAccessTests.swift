@@ -147,6 +147,14 @@ struct RoleAccessTests {
                         ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
                     ),
                     (.get, "/api/v1/scenarios/stress-tests?name=port-closure", .planning, nil, nil),
+                    (.post, "/api/v1/analysis-jobs/backtest", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/analysis-jobs/scenario", .planning,
+                        ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
+                    ),
+                    (.post, "/api/v1/analysis-jobs/stress-tests?name=port-closure", .planning, nil, nil),
+                    (.get, "/api/v1/analysis-jobs", .planning, nil, nil),
+                    (.get, "/api/v1/risk/buffer-check", .planning, nil, nil),
                     (
                         .put, "/api/v1/scenarios/specs/role%20test", .planning,
                         ["spec": "name: Role test\nshocks:\n  - kind: demand\n    factor: 1.2\n"], nil
@@ -497,6 +505,7 @@ struct RoleAccessTests {
                     ("/backtest/item?item=\(a.item)&location=\(a.location)", .planning, nil),
                     ("/scenarios", .planning, nil),
                     ("/scenarios?saved=page%20role%20test", .planning, nil),
+                    ("/risk/buffer-check", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/excess/exposure", .planning, nil),
                     ("/phase-out", .planning, nil),

@@ -63,7 +63,7 @@ struct BacktestLeadTimes {
     }
 
     /// Days as whole periods, at least one.
-    func periods(_ days: Double) -> Int { max(1, Int((days / averageDays).rounded())) }
+    func periods(_ days: Double) -> Int { Int(LeadTimeSampler.periods(days: days, averageDays: averageDays)) }
 
     /// The lead times of `source`'s orders at an item-location: per period when they vary (per-order
     /// replay with receipts), the mean in days, and whether they are the receipts'.
@@ -83,5 +83,15 @@ struct BacktestLeadTimes {
             byPeriod.append(Int32(periods(current)))
         }
         return (byPeriod, seen.meanDays, true)
+    }
+
+    /// The distribution an order's lead time is drawn from when a scenario samples lead times
+    /// (``Simulation/LeadTimeSampler``): the line's real orders where the receipts are enough, else
+    /// the master data's mean and standard deviation.
+    func sampler(of source: PolicySource, item: Int32, location: Int32) throws(PolicyError) -> LeadTimeSampler {
+        let line = SupplierLine(item: item, location: location, supplier: source.rule.supplier)
+        return try LeadTimeSampler.of(
+            observed: observed[line]?.orders.map(\.leadTimeDays), mean: source.rule.leadTimeDays,
+            standardDeviation: source.rule.leadTimeSDDays)
     }
 }

@@ -45,6 +45,9 @@ struct BacktestRow {
     var scale: Int
     /// The main source (largest share), when the policy has one.
     var source: PolicySource?
+    /// The main source's lead-time distribution, for scenarios that sample lead times (`nil`: no
+    /// source, or lead times the data cannot describe).
+    var leadTimeSampler: LeadTimeSampler?
 
     /// Why an item-location is not replayed.
     struct Refusal: Error {
@@ -98,6 +101,14 @@ struct BacktestRow {
                     return lead.byPeriod ?? Array(repeating: Int32(leadTimes.periods(lead.meanDays)), count: demand.count)
                 })
         }
+        var sampler: LeadTimeSampler?
+        if let source {
+            do {
+                sampler = try leadTimes.sampler(of: source, item: item, location: location)
+            } catch {
+                return .failure(Refusal(message: "its lead times cannot be described: \(error.message)"))
+            }
+        }
         let f = Double(scale)
         let scaledValues = demand.map { ($0 * f).rounded() }
         guard scaledValues.allSatisfy({ $0 <= Double(Backtest.largestValue) }) else {
@@ -110,7 +121,8 @@ struct BacktestRow {
                 leadTimeByPeriod: main?.byPeriod, split: split,
                 maximum: file.map { $0.applied(to: result.final) }?.orderUpToLevel ?? result.final.orderUpToLevel,
                 policyType: file?.policyType ?? result.policyType, startRecorded: startOnHand != nil,
-                demand: scaledValues.map { Int32($0) }, recordedDemand: demand, scale: scale, source: source))
+                demand: scaledValues.map { Int32($0) }, recordedDemand: demand, scale: scale, source: source,
+                leadTimeSampler: sampler))
     }
 
     /// The policy of `values` in whole units of 1/`scale`, and where its replay starts.

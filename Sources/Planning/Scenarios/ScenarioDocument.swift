@@ -28,7 +28,8 @@ public struct ScenarioDocument: Codable, Sendable {
         public var cycleServiceLevel: Measure
         /// Σ periods with a shortfall.
         public var stockoutPeriods: Measure
-        /// Σ average on hand × unit cost (× the price factor under the shock).
+        /// Σ average on hand × unit cost; under a price shock each period's on hand is valued at that
+        /// period's price.
         public var averageOnHandValue: Measure
     }
 
@@ -66,6 +67,8 @@ public struct ScenarioDocument: Codable, Sendable {
     public var unmetDemand: String
     /// `history` or `forecast` (the spec's `demand`).
     public var demand: String
+    /// `mean` or `sampled` (the spec's `lead_times`).
+    public var leadTimes: String
     /// The shocks in words, with their spec lines.
     public var shocks: [String]
     /// How data-dependent values were resolved.

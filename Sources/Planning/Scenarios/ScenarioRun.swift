@@ -26,10 +26,21 @@ public enum ScenarioRun {
         snapshot: Snapshot, yaml: String, replications: Int? = nil, seed: UInt64? = nil,
         progress: any ProgressReporter = SilentProgress()
     ) async throws(PolicyError) -> ScenarioDocument {
+        let spec = try spec(yaml: yaml, snapshot: snapshot, replications: replications, seed: seed)
+        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
+        return try await run(snapshot: snapshot, plan: plan, spec: spec, progress: progress)
+    }
+
+    /// The spec in `yaml` checked against `snapshot`, with `replications` and `seed` overriding its
+    /// own — what a run reads before it plans (a background run checks it before it is queued).
+    ///
+    /// - Throws: ``InventoryPolicy/PolicyError`` with every problem's line and field.
+    public static func spec(
+        yaml: String, snapshot: Snapshot, replications: Int? = nil, seed: UInt64? = nil
+    ) throws(PolicyError) -> ScenarioSpec {
         var spec = try read(yaml: yaml, snapshot: snapshot)
         try override(&spec, replications: replications, seed: seed)
-        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
-        return try await run(snapshot: snapshot, plan: plan, spec: spec)
+        return spec
     }
 
     /// Plans `snapshot` and runs the shipped stress tests (all, or the one named `only`): the one call
@@ -38,6 +49,17 @@ public enum ScenarioRun {
         snapshot: Snapshot, only: String? = nil, replications: Int? = nil, seed: UInt64? = nil,
         progress: any ProgressReporter = SilentProgress()
     ) async throws(PolicyError) -> StressTestDocument {
+        let specs = try stressTestSpecs(snapshot: snapshot, only: only, replications: replications, seed: seed)
+        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
+        return try await runStressTests(snapshot: snapshot, plan: plan, specs: specs, progress: progress)
+    }
+
+    /// The shipped stress tests' specs (all, or the one named `only`), read against `snapshot`.
+    ///
+    /// - Throws: ``InventoryPolicy/PolicyError`` for an unknown name or bad `replications`.
+    public static func stressTestSpecs(
+        snapshot: Snapshot, only: String? = nil, replications: Int? = nil, seed: UInt64? = nil
+    ) throws(PolicyError) -> [ScenarioSpec] {
         let names = only.map { [$0] } ?? StressTests.names
         var specs: [ScenarioSpec] = []
         for name in names {
@@ -46,15 +68,28 @@ public enum ScenarioRun {
                     code: .invalidInput,
                     message: "no stress test named '\(name)' — expected one of \(StressTests.names.joined(separator: ", "))")
             }
-            var spec = try read(yaml: yaml, snapshot: snapshot)
-            try override(&spec, replications: replications, seed: seed)
-            specs.append(spec)
+            specs.append(try spec(yaml: yaml, snapshot: snapshot, replications: replications, seed: seed))
         }
-        let plan = await PlanRun.run(snapshot: snapshot, configuration: .init(progress: progress))
+        return specs
+    }
+
+    /// Runs stress-test `specs` on the policies of `plan`, one after the other (progress: step
+    /// `replaying`, tests done of all).
+    public static func runStressTests(
+        snapshot: Snapshot, plan: PlanResult, specs: [ScenarioSpec], progress: any ProgressReporter = SilentProgress()
+    ) async throws(PolicyError) -> StressTestDocument {
         var tests: [ScenarioDocument] = []
-        for spec in specs { tests.append(try await run(snapshot: snapshot, plan: plan, spec: spec)) }
+        for spec in specs {
+            progress.report(ProgressUpdate(step: replayingStep, completed: tests.count, total: specs.count, unit: "tests"))
+            tests.append(try await run(snapshot: snapshot, plan: plan, spec: spec))
+        }
         return StressTestDocument(tests: tests)
     }
+
+    /// The progress step while the policies are replayed.
+    public static let replayingStep = "replaying"
+    /// The progress step while the extra buffers of breaking item-locations are searched.
+    public static let bufferStep = "searching buffers"
 
     static func read(yaml: String, snapshot: Snapshot) throws(PolicyError) -> ScenarioSpec {
         do {
@@ -80,8 +115,115 @@ public enum ScenarioRun {
 
     /// Runs `spec` on the policies of `plan` (computed from `snapshot`).
     public static func run(
-        snapshot: Snapshot, plan: PlanResult, spec: ScenarioSpec, tolerance: Double = 0.05, searchBuffers: Bool = true
+        snapshot: Snapshot, plan: PlanResult, spec: ScenarioSpec, tolerance: Double = 0.05, searchBuffers: Bool = true,
+        progress: any ProgressReporter = SilentProgress()
     ) async throws(PolicyError) -> ScenarioDocument {
+        progress.report(ProgressUpdate(step: replayingStep))
+        let prepared = try prepare(snapshot: snapshot, plan: plan, spec: spec, tolerance: tolerance)
+        let (window, windows, rows, shocks, replay) = (
+            prepared.window, prepared.windows, prepared.rows, prepared.shocks, prepared.replay
+        )
+        let skipped = prepared.skipped
+        let paths = replay.paths
+        let periods = replay.periods
+        let all = Array(rows.indices)
+        let zero = [Int](repeating: 0, count: rows.count)
+        let baseline = try await replay.totals(all, extra: zero, shocked: false)
+        let shocked = try await replay.totals(all, extra: zero, shocked: true)
+        let priced = try replay.pricedAverageOnHand()
+        let measure = snapshot.settings.policy.serviceMeasure
+        func achieved(_ t: BacktestTotals) -> Double { measure == .fillRate ? t.fillRate : t.cycleServiceLevel }
+        func meanAchieved(_ list: [BacktestTotals]) -> Double { mean(list.map(achieved)) }
+
+        // Breaking item-locations, and the extra buffer that would hold each.
+        var breakingRows: [Int] = []
+        for r in rows.indices {
+            let target = rows[r].result.final.serviceLevel
+            let before = meanAchieved(baseline[r])
+            let after = meanAchieved(shocked[r])
+            if !before.isNaN, before >= target - tolerance, !after.isNaN, after < target - tolerance { breakingRows.append(r) }
+        }
+        if searchBuffers, !breakingRows.isEmpty {
+            progress.report(ProgressUpdate(step: bufferStep, total: breakingRows.count, unit: "item-locations"))
+        }
+        let buffers: [Int: Int] =
+            searchBuffers ? try await replay.smallestBuffers(breakingRows, tolerance: tolerance, achieved: achieved) : [:]
+
+        func group(_ name: String, _ members: [Int]) -> ScenarioDocument.Group {
+            func measureOf(_ value: ([BacktestTotals], Bool) -> Double) -> ScenarioDocument.Measure {
+                measureByReplication { totals, isShocked, _ in value(totals, isShocked) }
+            }
+            /// `value` of the members' totals in replication k, baseline (false) or shocked (true).
+            func measureByReplication(_ value: ([BacktestTotals], Bool, Int) -> Double) -> ScenarioDocument.Measure {
+                var b: [Double] = []
+                var s: [Double] = []
+                for k in paths.indices {
+                    b.append(value(members.map { baseline[$0][k] }, false, k))
+                    s.append(value(members.map { shocked[$0][k] }, true, k))
+                }
+                let deltas = zip(b, s).map { $1 - $0 }.filter { !$0.isNaN }
+                return .init(baseline: mean(b), shocked: mean(s), delta: estimate(deltas))
+            }
+            func scale(_ m: Int) -> Double { Double(rows[m].scale) }
+            return ScenarioDocument.Group(
+                group: name, itemLocations: members.count,
+                fillRate: measureOf { totals, _ in
+                    var served = 0.0
+                    var demand = 0.0
+                    for (m, t) in zip(members, totals) {
+                        served += Double(t.unitsServed) / scale(m)
+                        demand += Double(t.totalDemand) / scale(m)
+                    }
+                    return demand > 0 ? served / demand : .nan
+                },
+                cycleServiceLevel: measureOf { totals, _ in mean(totals.map(\.cycleServiceLevel)) },
+                stockoutPeriods: measureOf { totals, _ in Double(totals.reduce(0) { $0 + $1.stockoutDays }) },
+                averageOnHandValue: measureByReplication { totals, isShocked, replication in
+                    zip(members, totals).reduce(0.0) { sum, pair in
+                        let (m, t) = pair
+                        let onHand = isShocked ? priced[m]?[replication] ?? t.averageOnHand : t.averageOnHand
+                        return sum + onHand / scale(m) * rows[m].result.input.unitCost
+                    }
+                })
+        }
+        let classes = ABCClass.allCases.compactMap { abc -> ScenarioDocument.Group? in
+            let members = rows.indices.filter { rows[$0].result.input.abc == abc }
+            return members.isEmpty ? nil : group(abc.rawValue, members)
+        }
+        let locationIndexes = Set(rows.map(\.location)).sorted()
+        let locations = locationIndexes.map { l in
+            group(snapshot.locations[Int(l)].id, rows.indices.filter { rows[$0].location == l })
+        }
+        let breaking = breakingRows.map { r -> ScenarioDocument.Breaking in
+            let row = rows[r]
+            let units = buffers[r].map { Double($0) / Double(row.scale) }
+            return ScenarioDocument.Breaking(
+                itemId: snapshot.items[Int(row.item)].id, locationId: snapshot.locations[Int(row.location)].id,
+                class: row.result.input.abc.rawValue, parameters: row.current.parameters,
+                target: row.result.final.serviceLevel, baselineAchieved: meanAchieved(baseline[r]),
+                shockedAchieved: meanAchieved(shocked[r]), extraBuffer: units ?? .nan,
+                extraBufferValue: units.map { $0 * row.result.input.unitCost } ?? .nan,
+                bufferNote: !searchBuffers
+                    ? "not searched" : units == nil ? "no buffer up to 10⁹ units holds the target under this shock" : "")
+        }
+        return ScenarioDocument(
+            name: spec.name, from: window.from.description, to: window.to.description, periods: periods,
+            period: snapshot.settings.bucket.rawValue, measure: measure.rawValue, tolerance: tolerance,
+            replications: spec.replications, seed: spec.seed, unmetDemand: spec.unmetDemand.rawValue,
+            demand: spec.demand.rawValue, leadTimes: spec.leadTimes.rawValue,
+            shocks: spec.shocks.indices.map { describe(spec.shocks[$0], window: windows[$0], snapshot: snapshot) },
+            notes: spec.notes, itemLocations: rows.count, shockedItemLocations: shocks.filter { $0 != nil }.count,
+            classes: classes, locations: locations, breaking: breaking, skipped: skipped.count)
+    }
+
+    /// The replay of `spec` on `plan`'s policies: the rows (the back-test's preparation), the
+    /// shocks on each, the resampled or sampled demand and the lead times.
+    static func prepare(
+        snapshot: Snapshot, plan: PlanResult, spec: ScenarioSpec, tolerance: Double
+    ) throws(PolicyError) -> (
+        window: BacktestWindow, windows: [(from: Day, to: Day)], rows: [BacktestRow], shocks: [ScenarioRowShocks?],
+        replay: ScenarioReplay, skipped: [PolicyBacktestReport.Skipped]
+    ) {
         let (window, _, _, rows, skipped) = try PolicyBacktest.prepare(
             snapshot: snapshot, plan: plan,
             options: PolicyBacktestOptions(
@@ -112,88 +254,10 @@ public enum ScenarioRun {
                 rows.map(forecastSampler), scales: rows.map(\.scale), periods: periods, replications: spec.replications,
                 seed: spec.seed)
             : nil
-        let replay = Replay(
-            rows: rows, shocks: shocks, paths: paths, periods: periods, sampled: sampled, unmetDemand: spec.unmetDemand)
-        let all = Array(rows.indices)
-        let zero = [Int](repeating: 0, count: rows.count)
-        let baseline = try await replay.totals(all, extra: zero, shocked: false)
-        let shocked = try await replay.totals(all, extra: zero, shocked: true)
-        let measure = snapshot.settings.policy.serviceMeasure
-        func achieved(_ t: BacktestTotals) -> Double { measure == .fillRate ? t.fillRate : t.cycleServiceLevel }
-        func meanAchieved(_ list: [BacktestTotals]) -> Double { mean(list.map(achieved)) }
-
-        // Breaking item-locations, and the extra buffer that would hold each.
-        var breakingRows: [Int] = []
-        for r in rows.indices {
-            let target = rows[r].result.final.serviceLevel
-            let before = meanAchieved(baseline[r])
-            let after = meanAchieved(shocked[r])
-            if !before.isNaN, before >= target - tolerance, !after.isNaN, after < target - tolerance { breakingRows.append(r) }
-        }
-        let buffers: [Int: Int] =
-            searchBuffers ? try await replay.smallestBuffers(breakingRows, tolerance: tolerance, achieved: achieved) : [:]
-
-        func group(_ name: String, _ members: [Int]) -> ScenarioDocument.Group {
-            func measureOf(_ value: ([BacktestTotals], Bool) -> Double) -> ScenarioDocument.Measure {
-                var b: [Double] = []
-                var s: [Double] = []
-                for k in paths.indices {
-                    b.append(value(members.map { baseline[$0][k] }, false))
-                    s.append(value(members.map { shocked[$0][k] }, true))
-                }
-                let deltas = zip(b, s).map { $1 - $0 }.filter { !$0.isNaN }
-                return .init(baseline: mean(b), shocked: mean(s), delta: estimate(deltas))
-            }
-            func scale(_ m: Int) -> Double { Double(rows[m].scale) }
-            return ScenarioDocument.Group(
-                group: name, itemLocations: members.count,
-                fillRate: measureOf { totals, _ in
-                    var served = 0.0
-                    var demand = 0.0
-                    for (m, t) in zip(members, totals) {
-                        served += Double(t.unitsServed) / scale(m)
-                        demand += Double(t.totalDemand) / scale(m)
-                    }
-                    return demand > 0 ? served / demand : .nan
-                },
-                cycleServiceLevel: measureOf { totals, _ in mean(totals.map(\.cycleServiceLevel)) },
-                stockoutPeriods: measureOf { totals, _ in Double(totals.reduce(0) { $0 + $1.stockoutDays }) },
-                averageOnHandValue: measureOf { totals, isShocked in
-                    zip(members, totals).reduce(0.0) { sum, pair in
-                        let (m, t) = pair
-                        let price = isShocked ? (shocks[m]?.priceFactor ?? 1) : 1
-                        return sum + t.averageOnHand / scale(m) * rows[m].result.input.unitCost * price
-                    }
-                })
-        }
-        let classes = ABCClass.allCases.compactMap { abc -> ScenarioDocument.Group? in
-            let members = rows.indices.filter { rows[$0].result.input.abc == abc }
-            return members.isEmpty ? nil : group(abc.rawValue, members)
-        }
-        let locationIndexes = Set(rows.map(\.location)).sorted()
-        let locations = locationIndexes.map { l in
-            group(snapshot.locations[Int(l)].id, rows.indices.filter { rows[$0].location == l })
-        }
-        let breaking = breakingRows.map { r -> ScenarioDocument.Breaking in
-            let row = rows[r]
-            let units = buffers[r].map { Double($0) / Double(row.scale) }
-            return ScenarioDocument.Breaking(
-                itemId: snapshot.items[Int(row.item)].id, locationId: snapshot.locations[Int(row.location)].id,
-                class: row.result.input.abc.rawValue, parameters: row.current.parameters,
-                target: row.result.final.serviceLevel, baselineAchieved: meanAchieved(baseline[r]),
-                shockedAchieved: meanAchieved(shocked[r]), extraBuffer: units ?? .nan,
-                extraBufferValue: units.map { $0 * row.result.input.unitCost } ?? .nan,
-                bufferNote: !searchBuffers
-                    ? "not searched" : units == nil ? "no buffer up to 10⁹ units holds the target under this shock" : "")
-        }
-        return ScenarioDocument(
-            name: spec.name, from: window.from.description, to: window.to.description, periods: periods,
-            period: snapshot.settings.bucket.rawValue, measure: measure.rawValue, tolerance: tolerance,
-            replications: spec.replications, seed: spec.seed, unmetDemand: spec.unmetDemand.rawValue,
-            demand: spec.demand.rawValue,
-            shocks: spec.shocks.indices.map { describe(spec.shocks[$0], window: windows[$0], snapshot: snapshot) },
-            notes: spec.notes, itemLocations: rows.count, shockedItemLocations: shocks.filter { $0 != nil }.count,
-            classes: classes, locations: locations, breaking: breaking, skipped: skipped.count)
+        let replay = ScenarioReplay(
+            rows: rows, shocks: shocks, paths: paths, periods: periods, sampled: sampled, unmetDemand: spec.unmetDemand,
+            leadTimes: spec.leadTimes, seed: spec.seed, averageDays: averageDays)
+        return (window, windows, rows, shocks, replay, skipped)
     }
 
     /// The distribution the plan fitted for a row's demand per period: its forecast, its σ and the
@@ -254,134 +318,5 @@ public enum ScenarioRun {
         if let v = s.regions { scope.append("region " + v.sorted().joined(separator: ", ")) }
         return what + (scope.isEmpty ? ", everywhere" : ", " + scope.joined(separator: "; ")) + ", \(window.from) … \(window.to)"
             + (shock.line > 0 ? " (line \(shock.line))" : "")
-    }
-}
-
-/// The replays of one scenario: rows × replications, baseline or shocked, with an extra buffer per row.
-private struct Replay {
-    var rows: [BacktestRow]
-    var shocks: [ScenarioRowShocks?]
-    var paths: [[Int]]
-    var periods: Int
-    /// With `demand: forecast`, each row's sampled demand (``ForecastDemandSampler/sample(_:scales:periods:replications:seed:)``).
-    var sampled: [[Int32]]?
-    var unmetDemand: PolicySimulationInput.UnmetDemand
-
-    /// Totals per row (of `members`, in order) and replication.
-    func totals(_ members: [Int], extra: [Int], shocked: Bool) async throws(PolicyError) -> [[BacktestTotals]] {
-        var policies: [ReplenishmentPolicy] = []
-        var leadTimes: [Int] = []
-        var opening: [Int] = []
-        var demand: [Int32] = []
-        var daily: [Int32] = []
-        var dailyRows: Set<Int> = []
-        let replications = paths.count
-        policies.reserveCapacity(members.count * replications)
-        demand.reserveCapacity(members.count * replications * periods)
-        for (k, r) in members.enumerated() {
-            let row = rows[r]
-            let shock = shocked ? shocks[r] : nil
-            let policy = Self.shifted(row.current.policy, by: extra[k])
-            for (replication, path) in paths.enumerated() {
-                if let lead = shock?.orderLeadTimes {
-                    dailyRows.insert(policies.count)
-                    if daily.isEmpty { daily = [Int32](repeating: 1, count: members.count * replications * periods) }
-                    let base = policies.count * periods
-                    for t in 0..<periods { daily[base + t] = lead[t] }
-                }
-                policies.append(policy)
-                leadTimes.append(row.leadTimeBuckets)
-                opening.append(row.current.initialOnHand + extra[k])
-                for t in 0..<periods {
-                    let d = sampled?[r][replication * periods + t] ?? row.demand[path[t]]
-                    if let factor = shock?.demandFactor?[t] {
-                        let scaled = (Double(d) * factor).rounded()
-                        guard scaled <= Double(Backtest.largestValue) else {
-                            throw PolicyError(
-                                code: .invalidInput,
-                                message:
-                                    "the shocked demand of row \(r) in period \(t) is \(scaled) units of 1/\(row.scale), above 10⁹"
-                            )
-                        }
-                        demand.append(Int32(scaled))
-                    } else {
-                        demand.append(d)
-                    }
-                }
-            }
-        }
-        var input = PolicySimulationInput(
-            policies: policies, leadTimes: leadTimes, initialOnHand: opening, unmetDemand: unmetDemand, days: periods,
-            demand: demand)
-        if !dailyRows.isEmpty {
-            input.dailyLeadTimes = daily
-            input.dailyLeadTimeRows = dailyRows
-        }
-        let result = try await PolicySimulation.run(input)
-        return members.indices.map { k in Array(result.rows[(k * replications)..<((k + 1) * replications)]) }
-    }
-
-    /// The smallest extra buffer (whole units of 1/scale) holding each row's target under the shock:
-    /// doubling from 1 until it holds, then bisection; rows where no buffer within 10⁹ units holds are left out.
-    func smallestBuffers(
-        _ members: [Int], tolerance: Double, achieved: (BacktestTotals) -> Double
-    ) async throws(PolicyError) -> [Int: Int] {
-        guard !members.isEmpty else { return [:] }
-        func holds(_ list: [Int], _ extra: [Int]) async throws(PolicyError) -> [Bool] {
-            let totals = try await totals(list, extra: extra, shocked: true)
-            return list.indices.map { k in
-                let target = rows[list[k]].result.final.serviceLevel
-                let value = ScenarioRun.mean(totals[k].map(achieved))
-                return !value.isNaN && value >= target - tolerance
-            }
-        }
-        var low = [Int](repeating: 0, count: members.count)  // fails
-        var high = [Int?](repeating: nil, count: members.count)  // holds
-        var probe = [Int](repeating: 1, count: members.count)
-        // The largest buffer that keeps every parameter and the opening stock within 10⁹ units.
-        let ceiling = members.map { r in
-            let row = rows[r]
-            let largest: Int
-            switch row.current.policy {
-            case .sQ(let s, let q): largest = max(s, q)
-            case .sS(_, let bigS), .rS(_, let bigS, _), .rsS(_, _, let bigS, _), .baseStock(let bigS): largest = bigS
-            case .minMax(_, let high, _, _): largest = high
-            }
-            return Backtest.largestValue - max(largest, row.current.initialOnHand)
-        }
-        for _ in 0..<31 {
-            let open = members.indices.filter { high[$0] == nil && probe[$0] <= ceiling[$0] }
-            guard !open.isEmpty else { break }
-            let ok = try await holds(open.map { members[$0] }, open.map { probe[$0] })
-            for (j, k) in open.enumerated() {
-                if ok[j] { high[k] = probe[k] } else { low[k] = probe[k]; probe[k] *= 2 }
-            }
-        }
-        while true {
-            let open = members.indices.filter { k in high[k].map { $0 - low[k] > 1 } ?? false }
-            guard !open.isEmpty else { break }
-            let mids = open.map { (low[$0] + high[$0]!) / 2 }
-            let ok = try await holds(open.map { members[$0] }, mids)
-            for (j, k) in open.enumerated() {
-                if ok[j] { high[k] = mids[j] } else { low[k] = mids[j] }
-            }
-        }
-        var result: [Int: Int] = [:]
-        for (k, r) in members.enumerated() { if let h = high[k] { result[r] = h } }
-        return result
-    }
-
-    /// The policy with `b` more units at its reorder point and order-up-to level.
-    static func shifted(_ policy: ReplenishmentPolicy, by b: Int) -> ReplenishmentPolicy {
-        guard b != 0 else { return policy }
-        switch policy {
-        case .sQ(let s, let q): return .sQ(s: s + b, q: q)
-        case .sS(let s, let bigS): return .sS(s: s + b, bigS: bigS + b)
-        case .minMax(let low, let high, let multiple, let moq):
-            return .minMax(min: low + b, max: high + b, multiple: multiple, moq: moq)
-        case .rS(let r, let bigS, let offset): return .rS(r: r, bigS: bigS + b, offset: offset)
-        case .rsS(let r, let s, let bigS, let offset): return .rsS(r: r, s: s + b, bigS: bigS + b, offset: offset)
-        case .baseStock(let bigS): return .baseStock(bigS: bigS + b)
-        }
     }
 }

@@ -22,6 +22,8 @@ public struct ScenarioSpec: Sendable, Hashable {
     public var unmetDemand: PolicySimulationInput.UnmetDemand = .backorder
     /// Where each replication's demand comes from (`demand`).
     public var demand: ScenarioDemand = .history
+    /// Where each order's lead time comes from (`lead_times`).
+    public var leadTimes: ScenarioLeadTimes = .mean
 
     /// Creates a spec.
     public init(

@@ -37,6 +37,7 @@ public struct ScenarioSpecError: Error, Sendable {
 /// seed: 7                   # optional
 /// unmet_demand: lost_sales  # optional: backorder (default) | lost_sales
 /// demand: forecast          # optional: history (default) | forecast
+/// lead_times: sampled       # optional: mean (default) | sampled
 /// shocks:
 ///   - kind: demand          # demand | lead_time | supplier_failure | closure | price
 ///     factor: 1.5
@@ -171,6 +172,7 @@ private struct Reader {
         var seed: UInt64 = 1
         var unmetDemand = PolicySimulationInput.UnmetDemand.backorder
         var demand = ScenarioDemand.history
+        var leadTimes = ScenarioLeadTimes.mean
         var shocks: [ScenarioShock] = []
         var sawShocks = false
         for (keyNode, value) in mapping {
@@ -210,6 +212,12 @@ private struct Reader {
                 } else {
                     problem(value, "demand", "expected history or forecast, got \(Self.render(value))")
                 }
+            case "lead_times":
+                if let text = value.scalar?.string, let parsed = ScenarioLeadTimes(rawValue: text) {
+                    leadTimes = parsed
+                } else {
+                    problem(value, "lead_times", "expected mean or sampled, got \(Self.render(value))")
+                }
             case "shocks":
                 sawShocks = true
                 guard case .sequence(let list) = value, !list.isEmpty else {
@@ -222,7 +230,7 @@ private struct Reader {
             default:
                 problem(
                     keyNode, key,
-                    "unknown key — expected name, from, to, replications, seed, unmet_demand, demand or shocks")
+                    "unknown key — expected name, from, to, replications, seed, unmet_demand, demand, lead_times or shocks")
             }
         }
         if name == nil, mapping["name"] == nil { problem(root, "name", "missing — every scenario has a name") }
@@ -233,6 +241,7 @@ private struct Reader {
             name: name, from: from, to: to, replications: replications, seed: seed, shocks: shocks, notes: notes)
         spec.unmetDemand = unmetDemand
         spec.demand = demand
+        spec.leadTimes = leadTimes
         return spec
     }
 

@@ -71,14 +71,9 @@ public struct ScenarioTimeline: Sendable {
         let periods = count
         var demand = [Double](repeating: 1, count: periods)
         var price = [Double](repeating: 1, count: periods)
-        var lead = [Double](repeating: leadTimeDays, count: periods)
-        var pausedUntil = [Int?](repeating: nil, count: periods)
-        var orderPaused = [Bool](repeating: false, count: periods)
-        var transitPaused = [Bool](repeating: false, count: periods)
         var changesDemand = false
-        var changesLead = false
-        var pauses = false
-        var pausesTransit = false
+        var changesPrice = false
+        var lead = ScenarioRowShocks.LeadPlan(periods: periods)
         for k in mine {
             let (from, to) = windows[k]
             let touched = (0..<periods).filter { overlap($0, from: from, to: to) > 0 }
@@ -87,32 +82,97 @@ public struct ScenarioTimeline: Sendable {
                 changesDemand = true
                 for t in touched { demand[t] *= 1 + (factor - 1) * overlap(t, from: from, to: to) }
             case .price(let factor):
+                changesPrice = true
                 for t in touched { price[t] *= 1 + (factor - 1) * overlap(t, from: from, to: to) }
             case .leadTime(let add, let factor):
-                changesLead = true
-                for t in touched { lead[t] = max(0, (lead[t] + add) * factor) }
+                lead.changes.append(.init(periods: touched, addDays: add, factor: factor))
             case .supplierFailure, .closure:
-                pauses = true
+                lead.pauses = true
                 switch shocks[k].mode {
                 case .receiptPausing:
                     // The first period starting after the window.
                     let resume = (0..<periods).first { starts[$0] > to } ?? periods
-                    for t in touched { pausedUntil[t] = max(pausedUntil[t] ?? 0, resume) }
+                    for t in touched { lead.pausedUntil[t] = max(lead.pausedUntil[t] ?? 0, resume) }
                 case .orderPausing:
-                    for t in touched { orderPaused[t] = true }
+                    for t in touched { lead.orderPaused[t] = true }
                 case .transitPausing:
-                    pausesTransit = true
-                    for t in touched { transitPaused[t] = true }
+                    lead.pausesTransit = true
+                    for t in touched { lead.transitPaused[t] = true }
                 }
             }
         }
         if changesDemand { result.demandFactor = demand }
+        if changesPrice { result.priceFactors = price }
         result.priceFactor = price.reduce(0, +) / Double(max(periods, 1))
-        if changesLead || pauses {
-            result.orderLeadTimes = (0..<periods).map { t in
+        if lead.changesLeadTimes {
+            result.lead = lead
+            result.orderLeadTimes = lead.orderLeadTimes(
+                baseDays: [Double](repeating: leadTimeDays, count: periods), averageDays: averageDays)
+        }
+        return result
+    }
+}
+
+/// The shocks on one item-location, period by period.
+public struct ScenarioRowShocks: Sendable, Hashable {
+    /// Demand factor per period (`nil`: unchanged).
+    public var demandFactor: [Double]?
+    /// The lead time in periods of an order placed in each period, pauses included; 0 where no order
+    /// may be placed (order-pausing) (`nil`: the baseline's fixed lead time). Computed from the
+    /// row's fixed lead time; ``orderLeadTimes(baseDays:averageDays:)`` applies the same shocks to
+    /// lead times that vary by period (`lead_times: sampled`).
+    public var orderLeadTimes: [Int32]?
+    /// The mean unit-cost factor over the periods.
+    public var priceFactor: Double = 1
+    /// The unit-cost factor of each period (`nil`: no price shock touches the row).
+    public var priceFactors: [Double]?
+    /// The lead-time shocks and pauses (`nil`: none touches the row).
+    var lead: LeadPlan?
+
+    /// Whether a shock changes the row's lead times or pauses its supply.
+    public var changesLeadTimes: Bool { lead != nil }
+
+    /// The shocked lead time in periods of an order placed in each period, for orders whose
+    /// unshocked lead time in period t is `baseDays[t]` days; `nil` when no shock changes lead times.
+    public func orderLeadTimes(baseDays: [Double], averageDays: Double) -> [Int32]? {
+        lead?.orderLeadTimes(baseDays: baseDays, averageDays: averageDays)
+    }
+
+    /// How lead-time shocks and supply pauses fall on the periods (``ScenarioTimeline``).
+    struct LeadPlan: Sendable, Hashable {
+        /// A lead-time shock: orders placed in `periods` take (L + addDays) × factor.
+        struct Change: Sendable, Hashable {
+            var periods: [Int]
+            var addDays: Double
+            var factor: Double
+        }
+        var changes: [Change] = []
+        var pauses = false
+        var pausesTransit = false
+        /// Receipt-pausing: a delivery due in the period waits until the given period.
+        var pausedUntil: [Int?]
+        var orderPaused: [Bool]
+        var transitPaused: [Bool]
+
+        init(periods: Int) {
+            pausedUntil = [Int?](repeating: nil, count: periods)
+            orderPaused = [Bool](repeating: false, count: periods)
+            transitPaused = [Bool](repeating: false, count: periods)
+        }
+
+        var changesLeadTimes: Bool { !changes.isEmpty || pauses }
+
+        /// The lead time in periods of an order placed in each period (0: no order may be placed).
+        func orderLeadTimes(baseDays: [Double], averageDays: Double) -> [Int32] {
+            let periods = baseDays.count
+            var lead = baseDays
+            for change in changes {
+                for t in change.periods where t < periods { lead[t] = max(0, (lead[t] + change.addDays) * change.factor) }
+            }
+            return (0..<periods).map { t in
                 if orderPaused[t] { return 0 }
                 // Whole periods, at most 10⁹ (a factor of up to 1000 per shock compounds).
-                let leadPeriods = max(1, Int(min((lead[t] / averageDays).rounded(), Double(Backtest.largestValue))))
+                let leadPeriods = Int(LeadTimeSampler.periods(days: lead[t], averageDays: averageDays))
                 var arrival = t + leadPeriods
                 if pausesTransit {
                     // The pipeline advances a slot at the end of every period not transit-paused.
@@ -128,17 +188,5 @@ public struct ScenarioTimeline: Sendable {
                 return Int32(min(arrival - t, Backtest.largestValue))
             }
         }
-        return result
     }
-}
-
-/// The shocks on one item-location, period by period.
-public struct ScenarioRowShocks: Sendable, Hashable {
-    /// Demand factor per period (`nil`: unchanged).
-    public var demandFactor: [Double]?
-    /// The lead time in periods of an order placed in each period, pauses included; 0 where no order
-    /// may be placed (order-pausing) (`nil`: the baseline's fixed lead time).
-    public var orderLeadTimes: [Int32]?
-    /// The mean unit-cost factor over the periods.
-    public var priceFactor: Double = 1
 }

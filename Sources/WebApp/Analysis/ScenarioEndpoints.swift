@@ -36,18 +36,30 @@ struct ScenarioEndpoints {
     }
 
     func options(_ query: QueryParameters) throws -> (replications: Int?, seed: UInt64?) {
-        let replications =
-            query.string("replications") == nil
-            ? nil : try query.integer("replications", in: 1...ScenarioSpecReader.largestReplications, default: 1)
-        var seed: UInt64?
-        if let text = query.string("seed") {
-            guard let value = UInt64(text) else {
+        try Self.options(replications: query.string("replications"), seed: query.string("seed"))
+    }
+
+    /// `replications` (1 … 1000) and `seed` (≥ 0) of a query or a form; empty means the spec's.
+    static func options(replications: String?, seed: String?) throws -> (replications: Int?, seed: UInt64?) {
+        var count: Int?
+        if let text = replications, !text.isEmpty {
+            let range = 1...ScenarioSpecReader.largestReplications
+            guard let number = Int(text), range.contains(number) else {
+                throw Problem.badRequest(
+                    "query parameter 'replications' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'",
+                    code: "invalid_parameter")
+            }
+            count = number
+        }
+        var value: UInt64?
+        if let text = seed, !text.isEmpty {
+            guard let number = UInt64(text) else {
                 throw Problem.badRequest(
                     "query parameter 'seed' must be a whole number ≥ 0, got '\(text)'", code: "invalid_parameter")
             }
-            seed = value
+            value = number
         }
-        return (replications, seed)
+        return (count, value)
     }
 
     func scenario(yaml: String, replications: Int?, seed: UInt64?) async throws -> ScenarioDocument {
@@ -182,6 +194,7 @@ struct ScenarioEndpoints {
                     [
                         "name": d.name, "from": d.from, "to": d.to, "periods": String(d.periods), "period": d.period,
                         "replications": String(d.replications), "shocked": Format.count(d.shockedItemLocations),
+                        "basis": Self.basis(d),
                         "item_locations": Format.count(d.itemLocations),
                         "shocks": d.shocks.map { ["text": $0] }, "notes": d.notes.map { ["text": $0] },
                         "classes": groups(d.classes), "locations": groups(d.locations),
@@ -198,6 +211,15 @@ struct ScenarioEndpoints {
                     ]
                 },
             ], status: status)
+    }
+
+    /// How a run drew its demand and lead times and treated demand short of stock, in words.
+    static func basis(_ d: ScenarioDocument) -> String {
+        [
+            d.demand == ScenarioDemand.forecast.rawValue ? "demand drawn from the fitted forecast" : "demand from the history",
+            d.leadTimes == ScenarioLeadTimes.sampled.rawValue ? "lead times drawn order by order" : "mean lead times",
+            d.unmetDemand == "lost_sales" ? "lost sales" : "backorders",
+        ].joined(separator: ", ")
     }
 
     /// A saved spec's name as one URL path segment.

@@ -79,6 +79,8 @@ public enum WebServer {
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ScenarioEndpoints(state: state).add(api: api, pages: router)
+        AnalysisJobEndpoints(state: state).add(api: api, pages: router)
+        RiskBufferCheckEndpoints(state: state).add(api: api, pages: router)
         ScenarioSpecEndpoints(state: state).add(api: api, pages: router)
         ExcessEndpoints(state: state).add(api: api, pages: router)
         ExposureEndpoints(state: state).add(api: api, pages: router)

@@ -12,6 +12,8 @@ final class WebState: Sendable {
     let idempotency = IdempotencyGate()
     let plans: PlanViewCache
     let runner: PlanRunner
+    /// Back-tests, scenarios and stress tests run in the background with progress.
+    let analyses: AnalysisJobs
     let pages: PageRenderer
     let metrics: PrometheusCollectorRegistry
     let logger: Logger
@@ -30,6 +32,7 @@ final class WebState: Sendable {
         self.identity = IdentityService(store: store, configuration: identityConfiguration)
         self.plans = PlanViewCache(view)
         self.runner = PlanRunner(store: store, cache: plans, logger: logger)
+        self.analyses = AnalysisJobs(clock: store.clock, logger: logger)
         self.pages = try PageRenderer()
         self.metrics = MetricsBootstrap.registry
         self.logger = logger

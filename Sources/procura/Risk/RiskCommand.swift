@@ -35,16 +35,44 @@ struct RiskCommand: AsyncParsableCommand {
     @Argument(help: "A data folder to plan and evaluate instead of the database.") var data: String?
     @OptionGroup var db: DatabaseOptions
     @Flag(help: "Only the exposed item-locations (time to survive below time to recover).") var exposed = false
+    @Flag(
+        help:
+            "Check the recommended buffers on the simulation: each buffered item-location's supplier stops taking orders for min(risk.recovery_days, risk.qualification_days) days; the current policy against the policy with its extra buffer."
+    ) var checkBuffers = false
+    @Option(help: "With --check-buffers: replications (1: the history as it was; more: resampled periods).")
+    var replications = 1
+    @Option(help: "With --check-buffers: the seed of the resampling.") var seed: UInt64 = 1
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
         try db.refuseBoth(data: data)
+        if !checkBuffers, replications != 1 || seed != 1 {
+            throw ValidationError("--replications and --seed go with --check-buffers")
+        }
+        if exposed, checkBuffers { throw ValidationError("--exposed and --check-buffers are two different reports: choose one") }
     }
 
     func run() async throws {
         let snapshot = try await db.snapshot(folder: data, quiet: quiet)
         let progress = TerminalProgress(quiet: quiet)
+        if checkBuffers {
+            let check: BufferCheckDocument
+            do {
+                check = try await SupplyRiskBufferCheck.planned(
+                    snapshot: snapshot, replications: replications, seed: seed, progress: progress)
+            } catch {
+                progress.clear()
+                throw CommandFailure.invalidData(error.message)
+            }
+            progress.clear()
+            switch format {
+            case .json: StandardStreams.out(try JSONValueEncoder().encode(check).pretty + "\n")
+            case .csv: StandardStreams.out(RiskBufferCheckOutput.lines(check, machine: true).csv)
+            case .table: StandardStreams.out(RiskBufferCheckOutput.table(check))
+            }
+            return
+        }
         var document: SupplyRiskDocument
         do {
             document = try await SupplyRiskReport.planned(snapshot: snapshot, progress: progress)
