@@ -24,7 +24,9 @@ public struct BufferCheckDocument: Codable, Sendable {
         public var bufferedAchieved: Double
         /// `holds_already` (the current policy holds the target under the shocks), `buffer_holds`
         /// (it does not, the buffer does), `buffer_short` (neither does), `too_large` (the buffer
-        /// takes a parameter beyond 10⁹ units: not replayed).
+        /// takes a parameter beyond 10⁹ units: not replayed), `not_measured` (under the shocks the
+        /// service is undefined: no demand for a fill rate, no replenishment cycle for a cycle
+        /// service level).
         public var verdict: String
     }
 
@@ -47,6 +49,7 @@ public struct BufferCheckDocument: Codable, Sendable {
     public var bufferHolds: Int
     public var bufferShort: Int
     public var tooLarge: Int
+    public var notMeasured: Int
     /// The item-locations asked for that the replay cannot replay (the back-test's reasons).
     public var notReplayed: Int
     public var lines: [Line]
@@ -101,7 +104,9 @@ extension ScenarioRun {
             let verdict: String
             if figures == nil {
                 verdict = "too_large"
-            } else if !now.isNaN, now >= target - tolerance {
+            } else if now.isNaN {
+                verdict = "not_measured"
+            } else if now >= target - tolerance {
                 verdict = "holds_already"
             } else {
                 verdict = !with.isNaN && with >= target - tolerance ? "buffer_holds" : "buffer_short"
@@ -129,6 +134,7 @@ extension ScenarioRun {
             period: snapshot.settings.bucket.rawValue, measure: measure.rawValue, tolerance: tolerance,
             replications: spec.replications, seed: spec.seed, checked: lines.count, holdsAlready: count("holds_already"),
             bufferHolds: count("buffer_holds"), bufferShort: count("buffer_short"), tooLarge: count("too_large"),
+            notMeasured: count("not_measured"),
             notReplayed: buffers.keys.filter { !replayed.contains($0) }.count, lines: lines)
     }
 }

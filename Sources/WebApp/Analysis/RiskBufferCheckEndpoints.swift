@@ -51,6 +51,7 @@ struct RiskBufferCheckEndpoints {
                 "checked": Format.count(d.checked), "buffer_holds": Format.count(d.bufferHolds),
                 "buffer_short": Format.count(d.bufferShort), "holds_already": Format.count(d.holdsAlready),
                 "too_large": d.tooLarge > 0 ? Format.count(d.tooLarge) : false,
+                "not_measured": d.notMeasured > 0 ? Format.count(d.notMeasured) : false,
                 "lines": d.lines.prefix(500).map { l -> [String: Any] in
                     [
                         "item_id": l.itemId, "location_id": l.locationId, "class": l.class, "parameters": l.parameters,

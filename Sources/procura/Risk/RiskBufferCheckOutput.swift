@@ -34,6 +34,7 @@ enum RiskBufferCheckOutput {
         out += "\(d.checked) item-locations checked: \(d.bufferHolds) break now and hold with the buffer, "
         out += "\(d.bufferShort) break even with it, \(d.holdsAlready) hold already"
         if d.tooLarge > 0 { out += ", \(d.tooLarge) with a buffer too large to replay" }
+        if d.notMeasured > 0 { out += ", \(d.notMeasured) whose service cannot be measured under the disruption" }
         if d.notReplayed > 0 { out += "; \(d.notReplayed) not replayable (the back-test's reasons)" }
         out += "\n"
         var table = TextTable([
