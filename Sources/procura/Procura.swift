@@ -19,7 +19,7 @@ struct Procura: AsyncParsableCommand {
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
             SuppliersCommand.self,
             RiskCommand.self, KanbanCommand.self, WorkingCapitalCommand.self,
-            BacktestCommand.self, ScenarioCommand.self, ScenarioSpecsCommand.self, ExcessCommand.self, ExposureCommand.self,
+            BacktestCommand.self, ScenarioCommand.self, ScenarioSpecsCommand.self, ExcessCommand.self, ExposureCommands.self,
             AgingCommand.self,
             PhaseOutCommand.self,
             ProposalsCommand.self, POCommand.self, ApproveCommand.self, ApprovalRulesCommand.self, DelegationsCommand.self,

@@ -58,6 +58,71 @@ struct ExposureCommandTests {
     }
 
     @Test(
+        "month-end closes: finance closes the valuation month once; the closed month prints its stored close; a past month is refused naming the closes"
+    )
+    func closes() async throws {
+        let cli = try CLIRunner()
+        let folder = try await Self.demo(cli)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = "sqlite:" + folder.appendingPathComponent("closes.sqlite").path
+        #expect(try await cli.run(["import", folder.path, "--database", database, "--quiet"]).status == 0)
+        for (user, role) in [("pia", "planner"), ("fin", "finance")] {
+            #expect(try await cli.run(["user", "add", user, "--role", role, "--database", database]).status == 0)
+        }
+        let computedRun = try await cli.run(["exposure", "--database", database, "--format", "json", "--quiet"])
+        #expect(computedRun.status == 0, "\(computedRun.stderr)")
+        let computed = try JSONValue.parse(computedRun.stdout)
+        #expect(computed["source"].string == "computed")
+        let month = try #require(computed["month"].string)
+        let computedCSV = try await cli.run(["exposure", "--database", database, "--format", "csv", "--quiet"]).stdout
+
+        let planner = try await cli.run(["exposure", "close", "--month", month, "--as", "pia", "--database", database, "--quiet"])
+        #expect(
+            planner.status == 1
+                && planner.stderr
+                    == "Error: pia (planner) may not close the exposure report of \(month) — finance or admin may\nnothing was changed\n",
+            "\(planner.stderr)")
+        let folderMode = try await cli.run(["exposure", "close", folder.path, "--month", month, "--as", "fin"])
+        #expect(folderMode.status == 64 && folderMode.stderr.contains("closes need a database"), "\(folderMode.stderr)")
+
+        let closedRun = try await cli.run([
+            "exposure", "close", "--month", month, "--as", "fin", "--database", database, "--format", "json", "--quiet",
+        ])
+        #expect(closedRun.status == 0, "\(closedRun.stderr)")
+        let closed = try JSONValue.parse(closedRun.stdout)
+        #expect(closed["source"].string == "closed" && closed["closed_by"].string == "fin")
+        let closedAt = try #require(closed["closed_at"].string)
+        func cents(_ v: JSONValue) -> Int { Int(((v.double ?? .nan) * 100).rounded()) }
+        #expect(cents(closed["total"]["exposure_value"]) == cents(computed["total"]["exposure_value"]), "to the cent")
+        #expect(closed["lines"] == computed["lines"] && closed["by_cause"] == computed["by_cause"])
+
+        let again = try await cli.run(["exposure", "close", "--month", month, "--as", "fin", "--database", database, "--quiet"])
+        #expect(
+            again.status == 1
+                && again.stderr
+                    == "Error: the exposure report of \(month) was closed by fin at \(closedAt) and is final — a month is closed once\nnothing was changed\n",
+            "\(again.stderr)")
+
+        let stored = try await cli.run(["exposure", "--database", database, "--month", month, "--format", "json", "--quiet"])
+        #expect(try JSONValue.parse(stored.stdout) == closed, "the stored close, as closed")
+        let storedCSV = try await cli.run(["exposure", "--database", database, "--month", month, "--format", "csv"])
+        #expect(storedCSV.stdout == computedCSV)
+        let table = try await cli.run(["exposure", "--database", database, "--month", month, "--quiet"])
+        #expect(table.stdout.contains("source: closed — the stored month-end close by fin at \(closedAt)\n"))
+        let past = try await cli.run(["exposure", "--database", database, "--month", "2001-01", "--quiet"])
+        #expect(past.status == 65)
+        #expect(
+            past.stderr
+                == "Error: month 2001-01 was not closed — the report is computed only for the valuation month \(month) (stock as of \(computed["as_of"].string ?? "")); closed months: \(month)\n",
+            "\(past.stderr)")
+        let list = try await cli.run(["exposure", "closes", "--database", database, "--format", "csv"])
+        #expect(list.status == 0, "\(list.stderr)")
+        let rows = list.stdout.split(separator: "\n")
+        #expect(rows.first == "month,as_of,currency,item_locations,exposure_value,new_exposure_value,closed_by,closed_at")
+        #expect(rows.count == 2 && rows.last?.hasPrefix("\(month),") == true && rows.last?.hasSuffix(",fin,\(closedAt)") == true)
+    }
+
+    @Test(
         "--pdf prints the report's page with chromium: a PDF of at least one page",
         .enabled(if: WebTools.enabled, "PDF test skipped: set PROCURA_BROWSER_TESTS=1 (see .ci/web-tools.sh)"))
     func pdf() async throws {

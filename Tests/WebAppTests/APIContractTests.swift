@@ -537,6 +537,7 @@ struct APIContractTests {
             try await api.call(.get, wcPath, wcPath, headers: supplier, expect: .forbidden)
             try await api.call(.get, wcPath, wcPath, headers: [:], expect: .unauthorized)
             try await ProvisionContract.exercise(api, fixture: fixture)
+            try await ExposureCloseContract.exercise(api, fixture: fixture)
             try await DispositionContract.exercise(api, fixture: fixture, store: store)
             // KPIs over time and root causes.
             let kpiPath = "/api/v1/kpis/history"

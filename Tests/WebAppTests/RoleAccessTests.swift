@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import InventoryCore
 import NIOCore
+import Planning
 import ProcuraTestSupport
 import Storage
 import Testing
@@ -17,7 +18,7 @@ struct RoleAccessTests {
     enum Need {
         case anyone, planning, ownSupply, postLedger, runPlans, manageOverrides, administer
         case manageOrders, approveOrders, changeOrders
-        case runProvisions, approveProvisions
+        case runProvisions, approveProvisions, closeExposure
         case manageDispositions, executeDispositions, signDisposition
         case delegateApproval, revokeDelegation
     }
@@ -38,6 +39,7 @@ struct RoleAccessTests {
         case .changeOrders: return account.role.allows(.manageOrders) || account.role.allows(.approveOrders)
         case .runProvisions: return ProvisionRules.runRoles.contains(account.role)
         case .approveProvisions: return ProvisionRules.approveRoles.contains(account.role)
+        case .closeExposure: return ExposureCloseRules.closeRoles.contains(account.role)
         case .manageDispositions: return account.role.allows(.manageDispositions)
         case .executeDispositions: return account.role.allows(.manageDispositions) && account.role.allows(.postLedger)
         case .signDisposition: return DispositionWorkflow.defaultSignOffRoles.contains(account.role)
@@ -53,6 +55,8 @@ struct RoleAccessTests {
             let a = fixture.itemOfA
             let b = fixture.itemOfB
             var k = 0
+            // The valuation month, for the close (closed by the first role allowed; the later ones get 409).
+            let exposureMonth = try await store.exposureReport(month: nil).month
             for id in Self.roles {
                 let account = fixture.account(id)
                 let headers = apiHeaders(account.token)
@@ -166,6 +170,8 @@ struct RoleAccessTests {
                     (.get, "/api/v1/excess", .planning, nil, nil),
                     (.get, "/api/v1/excess/exposure", .planning, nil, nil),
                     (.get, "/api/v1/excess/exposure?format=csv", .planning, nil, nil),
+                    (.get, "/api/v1/excess/exposure/closes", .planning, nil, nil),
+                    (.post, "/api/v1/excess/exposure/closes", .closeExposure, ["month": exposureMonth], nil),
                     (.get, "/api/v1/phase-out", .planning, nil, nil),
                     (.get, "/api/v1/process-maps", .planning, nil, nil),
                     (.get, "/api/v1/process-maps/purchase-order", .planning, nil, nil),
@@ -360,6 +366,11 @@ struct RoleAccessTests {
                         // The other supplier's item: as if it did not exist.
                         #expect(response.status == .notFound, "\(id) \(method) \(uri): \(response.status)")
                         expectAllowed = false
+                    } else if expectAllowed, need == .closeExposure {
+                        // A month is closed once: the first role allowed closes it, the others find it closed.
+                        #expect(
+                            response.status == (id == "admin" ? .created : .conflict),
+                            "\(id) \(method) \(uri): \(response.status) \(response.text.prefix(200))")
                     } else if expectAllowed {
                         #expect(
                             response.status.code < 300, "\(id) \(method) \(uri): \(response.status) \(response.text.prefix(200))")

@@ -57,6 +57,7 @@ struct ImportRun {
         readSettings()
         demand = DemandAccumulator(calendar: BucketCalendar(size: settings.bucket))
         readItems()
+        checkSwitchDates()
         readUOMConversions()
         readLocations()
         readSuppliers()

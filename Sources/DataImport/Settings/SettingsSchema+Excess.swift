@@ -3,7 +3,7 @@ import Yams
 
 extension SettingsSchema {
     /// `excess.*`: coverage per class, obsolescence and write-down rates (``ExcessSettings``;
-    /// docs/excess.md); `phase_out.switch_date`.
+    /// docs/excess.md); `phase_out.switch_date` and `phase_out.switch_dates`.
     static var excessKeys: [SettingsKey] {
         let rate = { (value: Double) in value.isFinite && value >= 0 && value <= 1 }
         return [
@@ -32,6 +32,9 @@ extension SettingsSchema {
                 guard let day = Day(iso: try value.text(expected: expected)) else { throw value.problem(expected) }
                 settings.excess.phaseOutSwitchDate = day
             },
+            SettingsKey("phase_out.switch_dates") { value, settings throws(SettingsProblem) in
+                settings.excess.phaseOutSwitchDates = try Self.switchDates(value)
+            },
             SettingsKey("excess.disposition_sign_off_roles") { value, settings throws(SettingsProblem) in
                 settings.excess.dispositionSignOffRoles = try Self.roleNames(value)
             },
@@ -39,6 +42,23 @@ extension SettingsSchema {
                 (settings.excess.ageBucketMaxDays, settings.excess.ageBucketRates) = try Self.ageBuckets(value)
             },
         ]
+    }
+
+    /// `phase_out.switch_dates`: `{P-100: 2027-03-31, …}` — a mapping from item ids to ISO dates
+    /// (a problem names the key with the item, e.g. `phase_out.switch_dates.P-100`, and the value).
+    /// Whether each id is a phase-out item of items.csv is checked when the items are read.
+    static func switchDates(_ value: SettingsValue) throws(SettingsProblem) -> [String: Day] {
+        let entries = try value.entries(expected: "a mapping from item ids to dates YYYY-MM-DD")
+        var dates: [String: Day] = [:]
+        for entry in entries {
+            guard !entry.key.isEmpty else {
+                throw SettingsProblem(path: entry.value.path, expected: "an item id", got: entry.key)
+            }
+            let expected = "a date YYYY-MM-DD"
+            guard let day = Day(iso: try entry.value.text(expected: expected)) else { throw entry.value.problem(expected) }
+            dates[entry.key] = day
+        }
+        return dates
     }
 
     /// `excess.disposition_sign_off_roles`: a list of 1 to 10 distinct role names (lower-case

@@ -53,6 +53,10 @@ public struct ExcessSettings: Hashable, Sendable {
     /// `phase_out.switch_date`: the day every phase-out item's successor takes its demand (`nil`:
     /// each predecessor switches at its run-out date; docs/excess.md, "Phase-out and successors").
     public var phaseOutSwitchDate: Day?
+    /// `phase_out.switch_dates`: a switch date per phase-out item (item id → day), which wins over
+    /// ``phaseOutSwitchDate`` for that item (empty by default; docs/excess.md, "The switch date").
+    /// Each id names an item of lifecycle `phase_out` (checked at import, where the items are known).
+    public var phaseOutSwitchDates: [String: Day] = [:]
     /// `excess.include_on_order`: stock on order counts against the forecast over the coverage before
     /// the stock on hand does (it is the newest layer; excess is taken from the oldest lots first).
     public var includeOnOrder = false

@@ -11,7 +11,8 @@ import InventoryPolicy
 /// - supply A = on hand + on order (open purchase orders and transfers, whatever their due date);
 /// - run-out R = the first day without stock: the least d with D(d) ≥ A (start₀ when A ≤ 0), `nil`
 ///   when the forecast of the horizon does not use A up;
-/// - switch S = `phase_out.switch_date` when set, else R, else the horizon's end startₕ — the day
+/// - switch S = the item's own `phase_out.switch_dates` entry when set, else `phase_out.switch_date`
+///   when set, else R, else the horizon's end startₕ — the day
 ///   the successor takes the predecessor's demand (a switch beyond the horizon counts the demand to
 ///   the horizon's end only);
 /// - demand until the switch D(S); surplus = max(0, A − D(S)) valued at unit cost; shortfall =
@@ -29,6 +30,8 @@ public struct PhaseOutPair: Sendable, Hashable {
     public enum SwitchBasis: String, Sendable, Hashable, Codable {
         /// `phase_out.switch_date`.
         case setting
+        /// The item's own entry of `phase_out.switch_dates`.
+        case itemSetting = "item_setting"
         /// The predecessor's run-out date.
         case runOut = "run_out"
         /// The horizon's end: the forecast does not use the predecessor's supply up.
@@ -41,6 +44,8 @@ public struct PhaseOutPair: Sendable, Hashable {
         public var bucketStarts: [Day]
         /// The switch date set (`phase_out.switch_date`), or `nil` to switch at the run-out.
         public var switchDate: Day?
+        /// The item's own switch date (`phase_out.switch_dates`), which wins over ``switchDate``.
+        public var itemSwitchDate: Day?
         /// Predecessor: owned on hand, base units (a negative balance counts as 0).
         public var onHand: Double
         /// Predecessor: open purchase orders and transfers, base units.
@@ -61,10 +66,12 @@ public struct PhaseOutPair: Sendable, Hashable {
         /// Creates an input.
         public init(
             bucketStarts: [Day], switchDate: Day?, onHand: Double, onOrder: Double, unitCost: Double, forecast: [Double],
-            successorOnHand: Double, successorOnOrder: Double, successorForecast: [Double], successorCarriesPredecessor: Bool
+            successorOnHand: Double, successorOnOrder: Double, successorForecast: [Double], successorCarriesPredecessor: Bool,
+            itemSwitchDate: Day? = nil
         ) {
             self.bucketStarts = bucketStarts
             self.switchDate = switchDate
+            self.itemSwitchDate = itemSwitchDate
             self.onHand = onHand
             self.onOrder = onOrder
             self.unitCost = unitCost
@@ -126,7 +133,9 @@ public struct PhaseOutPair: Sendable, Hashable {
         let n = ExplanationFormat.number
         supply = max(0, input.onHand) + max(0, input.onOrder)
         runOut = Self.runOut(supply: supply, forecast: input.forecast, bucketStarts: starts)
-        if let date = input.switchDate {
+        if let date = input.itemSwitchDate {
+            (switchDate, switchBasis) = (date, .itemSetting)
+        } else if let date = input.switchDate {
             (switchDate, switchBasis) = (date, .setting)
         } else if let runOut {
             (switchDate, switchBasis) = (runOut, .runOut)
@@ -160,13 +169,16 @@ public struct PhaseOutPair: Sendable, Hashable {
                 result: runOut.map(\.description) ?? "not within the horizon (to \(end))"))
         let basis: String =
             switch switchBasis {
+            case .itemSetting: "phase_out.switch_dates (the item's own date)"
             case .setting: "phase_out.switch_date"
             case .runOut: "the run-out date"
             case .horizonEnd: "the horizon's end (the forecast does not use the supply up)"
             }
         steps.append(
             Step(
-                name: "switch", formula: "S = phase_out.switch_date, else run-out, else horizon end", numbers: basis,
+                name: "switch",
+                formula: "S = the item's phase_out.switch_dates, else phase_out.switch_date, else run-out, else horizon end",
+                numbers: basis,
                 result: switchDate.description))
         steps.append(
             Step(

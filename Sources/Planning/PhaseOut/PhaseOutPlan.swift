@@ -13,12 +13,14 @@ public import InventoryCore
 ///   (`forecasting.successor_carry_over`, ``Forecasting/SuccessorCarryOver``), so the successor's
 ///   forecast carries the demand it takes over.
 public enum PhaseOutPlan {
-    /// Buckets of forecast the report needs: a year, or up to `phase_out.switch_date` when later
-    /// (at most ``InventoryCore/ProcurementSettings/maximumHorizonBuckets``).
+    /// Buckets of forecast the report needs: a year, or up to the latest switch date set
+    /// (`phase_out.switch_date`, `phase_out.switch_dates`) when later (at most
+    /// ``InventoryCore/ProcurementSettings/maximumHorizonBuckets``).
     public static func horizonBuckets(snapshot: Snapshot) -> Int {
         let bucket = snapshot.settings.bucket
         var count = Int(bucket.bucketsPerYear.rounded(.up))
-        if let date = snapshot.settings.excess.phaseOutSwitchDate {
+        let excess = snapshot.settings.excess
+        if let date = ([excess.phaseOutSwitchDate].compactMap { $0 } + excess.phaseOutSwitchDates.values).max() {
             let days = snapshot.forecastStart.distance(to: date)
             count = max(count, Int((Double(days) / bucket.averageDays).rounded(.up)) + 1)
         }
@@ -33,6 +35,7 @@ public enum PhaseOutPlan {
         for (r, row) in plan.rows.enumerated() { rows[ItemLocation(item: row.item, location: row.location)] = r }
         let carries = snapshot.settings.forecasting.successorCarryOver
         let switchDate = snapshot.settings.excess.phaseOutSwitchDate
+        let itemSwitchDates = snapshot.settings.excess.phaseOutSwitchDates
         let none = [Double](repeating: 0, count: plan.horizonBuckets)
         var lines: [PhaseOutReport.Line] = []
         for (r, row) in plan.rows.enumerated() {
@@ -47,7 +50,7 @@ public enum PhaseOutPlan {
                 bucketStarts: starts, switchDate: switchDate, onHand: here.ownedOnHand, onOrder: here.onOrder,
                 unitCost: item.unitCost, forecast: plan.forecast(row: r), successorOnHand: there.ownedOnHand,
                 successorOnOrder: there.onOrder, successorForecast: rows[successorKey].map { plan.forecast(row: $0) } ?? none,
-                successorCarriesPredecessor: carries)
+                successorCarriesPredecessor: carries, itemSwitchDate: itemSwitchDates[item.id])
             lines.append(
                 PhaseOutReport.Line(
                     itemId: item.id, successorId: snapshot.items[Int(successor)].id,

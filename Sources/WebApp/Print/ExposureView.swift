@@ -23,9 +23,10 @@ enum ExposureView {
             ("buyer", r.byBuyer), ("planner", r.byPlanner), ("supplier", r.bySupplier), ("category", r.byCategory),
             ("location", r.byLocation),
         ]
-        return [
+        var values: [String: Any] = [
             "print": print, "print_css": print ? printCSS : "", "month": r.month, "as_of": r.asOf, "currency": r.currency,
-            "personal_view": r.personalView,
+            "personal_view": r.personalView, "closed": r.source == ExposureReport.closedSource,
+            "closed_at": r.closedAt ?? "", "closed_by": r.closedBy ?? "",
             "exposure": Format.money(r.total.exposureValue), "excess": Format.money(r.excessValue),
             "obsolete": Format.money(r.obsoleteValue), "provision": Format.money(r.provisionValue),
             "new": Format.money(r.total.newExposureValue), "decisions": Format.money(r.total.decisionValue),
@@ -36,6 +37,7 @@ enum ExposureView {
                 [
                     "month": p.month, "excess": p.excessValue.map(Format.money) ?? "–",
                     "obsolete": p.obsoleteValue.map(Format.money) ?? "–",
+                    "closed": p.closedExposureValue.map(Format.money) ?? "–",
                 ]
             },
             "families": r.families.enumerated().map { k, name in
@@ -52,10 +54,19 @@ enum ExposureView {
                 [
                     "item_id": l.itemId, "location_id": l.locationId, "category": l.category, "supplier_id": l.supplierId,
                     "buyer": l.buyer, "exposure": Format.money(l.exposureValue), "new": Format.money(l.newExposureValue),
+                    "since_close": l.newSinceCloseValue.map(Format.money) ?? "–",
                     "causes": l.causes.map { "\($0.cause) \(Format.money($0.value))" }.joined(separator: "; "),
                 ]
             },
         ]
+        if let c = r.sinceClose {
+            values["since_close"] = [
+                "month": c.month, "closed_at": c.closedAt, "at_close": Format.money(c.exposureAtCloseValue),
+                "new": Format.money(c.newSinceCloseValue), "released": Format.money(c.releasedSinceCloseValue),
+                "increased": Format.count(c.itemLocationsIncreased),
+            ]
+        }
+        return values
     }
 
     /// The print's styles (the page itself uses /static/app.css).

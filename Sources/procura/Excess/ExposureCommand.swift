@@ -5,12 +5,23 @@ import Planning
 import Storage
 import WebApp
 
+/// `procura exposure [report] …|close|closes`: the report (the default subcommand, so `procura
+/// exposure DATA` reads as before) and its month-end closes.
+struct ExposureCommands: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exposure",
+        abstract: ExposureCommand.configuration.abstract,
+        discussion: ExposureCommand.configuration.discussion,
+        subcommands: [ExposureCommand.self, ExposureCloseCommand.self, ExposureClosesCommand.self],
+        defaultSubcommand: ExposureCommand.self)
+}
+
 /// `procura exposure DATA|--database URL [--month YYYY-MM] [--by …] [--format table|csv|json]
 /// [--pdf FILE]`: the monthly excess exposure report and the over-ordering signals
 /// (``Planning/ExposureReport``; docs/excess.md, "Monthly exposure report").
 struct ExposureCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exposure",
+        commandName: "report",
         abstract:
             "The monthly excess exposure report: totals, trend, top items, groups, new excess and its causes, over-ordering by buyer, planner and supplier.",
         discussion: """
@@ -24,11 +35,21 @@ struct ExposureCommand: AsyncParsableCommand {
             one grouping (--by, default buyer) and the 20 largest positions; csv one row per \
             item-location and cause; json the whole report; --pdf also prints the report's page to a \
             PDF (needs chromium). docs/excess.md has the definitions and the incentive metric.
+
+            With a database, finance closes the valuation month (procura exposure close --month M --as \
+            USER): the whole report is stored as it is then, once. --month of a closed month then prints \
+            the stored close (source: closed, closed_at, closed_by); the valuation month is computed now \
+            (source: computed), beside the closes: the trend gains each closed month's exposure and "new \
+            since the close" compares every item-location with the last close before the month. A past \
+            month that was not closed is refused. procura exposure closes lists the closes.
             """)
 
     @Argument(help: "A data folder to plan and evaluate instead of the database.") var data: String?
     @OptionGroup var db: DatabaseOptions
-    @Option(help: ArgumentHelp("The report's month, YYYY-MM (default: the valuation day's).", valueName: "yyyy-mm"))
+    @Option(
+        help: ArgumentHelp(
+            "The report's month, YYYY-MM (default: the valuation day's; a closed month: its stored close).",
+            valueName: "yyyy-mm"))
     var month: String?
     @Option(help: "Group by buyer, planner, supplier, category or location.") var by: ExposureGrouping = .buyer
     @Option(help: "Output: table, csv or json.") var format: OutputFormat = .table

@@ -7,14 +7,28 @@ enum ExposureRendering {
 
     static func table(_ r: ExposureReport, by: ExposureGrouping) -> String {
         var out = "Excess exposure \(r.month) as of \(r.asOf) (\(r.currency))\n"
+        if let at = r.closedAt, let by = r.closedBy {
+            out += "source: closed — the stored month-end close by \(by) at \(at)\n"
+        } else {
+            out += "source: computed now\n"
+        }
         out +=
             "exposure \(money(r.total.exposureValue)) — excess \(money(r.excessValue)), obsolete \(money(r.obsoleteValue)) (procura excess); provision \(money(r.provisionValue)); new this month \(money(r.total.newExposureValue))\n"
         out +=
             "over-ordering decisions (po_above_proposal, emergency_buy, override_above_computed): \(money(r.total.decisionValue)) (\(NumberFormat.percent(r.total.decisionShare)))\n\n"
-        out += "Trend (procura kpis --by month)\n"
-        var trend = TextTable([("month", .left), ("excess value", .right), ("obsolete value", .right)])
+        if let c = r.sinceClose {
+            out +=
+                "since the close of \(c.month) (exposure then \(money(c.exposureAtCloseValue))): new \(money(c.newSinceCloseValue)) in \(c.itemLocationsIncreased) item-locations, released \(money(c.releasedSinceCloseValue))\n\n"
+        }
+        out += "Trend (excess and obsolete value: procura kpis --by month, recomputed; closed exposure: the stored close)\n"
+        var trend = TextTable([
+            ("month", .left), ("excess value", .right), ("obsolete value", .right), ("closed exposure", .right),
+        ])
         for p in r.trend {
-            trend.append([p.month, p.excessValue.map(money) ?? "–", p.obsoleteValue.map(money) ?? "–"])
+            trend.append([
+                p.month, p.excessValue.map(money) ?? "–", p.obsoleteValue.map(money) ?? "–",
+                p.closedExposureValue.map(money) ?? "–",
+            ])
         }
         out += r.trend.isEmpty ? "none\n" : trend.rendered
         out += "\nBy cause family\n"

@@ -12,10 +12,11 @@ struct PhaseOutCommand: AsyncParsableCommand {
         abstract: "Phase-out items and their successors: run-out, surplus or shortfall at the switch, and overlap.",
         discussion: """
             The data (a folder, or the database: --database or $PROCURA_DATABASE_URL) is planned over a \
-            year of forecast (further when phase_out.switch_date is later). For every item-location of \
+            year of forecast (further when a switch date set is later). For every item-location of \
             an item with lifecycle phase_out and a successor_item_id: its stock on hand + on order \
             against its forecast gives the run-out date (the first day without stock); the switch to the \
-            successor is phase_out.switch_date when set, else the run-out date, else the horizon's end; \
+            successor is the item's own phase_out.switch_dates entry when set, else phase_out.switch_date, \
+            else the run-out date, else the horizon's end; \
             what is left at the switch is the surplus (valued at unit cost), what is missing the \
             shortfall the successor covers; overlap when the successor also holds stock at the switch. \
             The predecessor is not replenished (no stock policy) and its demand history is carried over \

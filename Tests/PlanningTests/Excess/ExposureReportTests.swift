@@ -220,7 +220,7 @@ struct ExposureReportTests {
             _ = try await ExposureReport.planned(snapshot: snapshot, month: "2026-10")
         } throws: {
             ($0 as? PolicyError)?.message
-                == "month 2026-10 — the exposure is of the stock as of 2026-11-30: expected 2026-11 (earlier months are in the trend, and in procura kpis --by month)"
+                == "month 2026-10 — the exposure is of the stock as of 2026-11-30: expected 2026-11 (earlier months are in the trend, and in procura kpis --by month; a past month's stored close needs a database: procura exposure --database URL --month 2026-10)"
         }
         let report = try await ExposureReport.planned(snapshot: snapshot, month: nil)
         #expect(report.month == "2026-11")

@@ -84,4 +84,47 @@ struct PhaseOutPlanTests {
                 == "OLD at L1 → NEW: runs out 2027-01-04, switch 2026-12-28; surplus 20 (value 100); overlap: NEW also stocked (40)"
         )
     }
+
+    @Test("an item's own switch date (phase_out.switch_dates) wins over phase_out.switch_date; the other pair keeps the global")
+    func itemSwitchDate() async throws {
+        var snapshot = Self.snapshot(switchDate: Day(year: 2026, month: 12, day: 28))
+        // OLD2: a second predecessor of NEW like OLD (20 a week, 100 on hand), its own date 2027-01-11.
+        var b = SnapshotBuilder(settings: snapshot.settings)
+        b.location("L1")
+        b.supplier("SUP")
+        b.item("OLD", cost: 5, lifecycle: .phaseOut, category: "seals")
+        b.item("NEW", cost: 6, category: "seals")
+        b.item("OLD2", cost: 5, lifecycle: .phaseOut, category: "seals")
+        for id in ["OLD", "NEW", "OLD2"] { b.source(id, at: "L1", from: "SUP", leadTime: 14) }
+        b.demand("OLD", at: "L1", [Double](repeating: 20, count: 52))
+        b.demand("NEW", at: "L1", [Double](repeating: 10, count: 52))
+        b.demand("OLD2", at: "L1", [Double](repeating: 20, count: 52))
+        b.stock("OLD", at: "L1", 100)
+        b.stock("NEW", at: "L1", 80)
+        b.stock("OLD2", at: "L1", 100)
+        snapshot = b.build()
+        snapshot.items[0].successor = 1
+        snapshot.items[2].successor = 1
+        snapshot.settings.excess.phaseOutSwitchDates = ["OLD2": try #require(Day(iso: "2027-01-11"))]
+        let report = await PhaseOutPlan.planned(snapshot: snapshot)
+        #expect(report.pairs == 2)
+        let old = try #require(report.lines.first { $0.itemId == "OLD" })
+        let own = try #require(report.lines.first { $0.itemId == "OLD2" })
+        // The global date: 4 weeks of 20 = 80 of 100 used, 20 left.
+        #expect(old.switchDate == "2026-12-28" && old.switchBasis == "setting")
+        expectClose(old.surplusQty, 20, relative: 1e-9)
+        // Its own date: 6 weeks of 20 = 120 against 100 — no surplus, 20 short (it ran out 2027-01-04).
+        #expect(own.switchDate == "2027-01-11" && own.switchBasis == "item_setting" && own.runOut == "2027-01-04")
+        expectClose(own.demandUntilSwitch, 120, relative: 1e-9)
+        #expect(own.surplusQty == 0)
+        expectClose(own.shortfallQty, 20, relative: 1e-9)
+        #expect(own.steps[2].numbers == "phase_out.switch_dates (the item's own date)")
+        #expect(old.steps[2].numbers == "phase_out.switch_date")
+
+        // A later own date extends the horizon as the global one does: 2028-06-30 is 578 days after 2026-11-30.
+        var later = snapshot
+        later.settings.excess.phaseOutSwitchDate = nil
+        later.settings.excess.phaseOutSwitchDates = ["OLD2": try #require(Day(iso: "2028-06-30"))]
+        #expect(PhaseOutPlan.horizonBuckets(snapshot: later) == 84)
+    }
 }

@@ -16,7 +16,7 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
     /// Every scenario, in a fixed order.
     static let all: [StorageScenario] =
         ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
-        + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + dispositions + exposure
+        + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + dispositions + exposure + exposureCloses
         + purchaseOrderImports + manualOrders + emergencyBuys + approvalRules + catalogPrices + scenarioSpecs
 }
 

@@ -64,7 +64,7 @@ extension ExposureReport {
             throw PolicyError(
                 code: .invalidInput,
                 message:
-                    "month \(month) — the exposure is of the stock as of \(asOf): expected \(reportMonth) (earlier months are in the trend, and in procura kpis --by month)"
+                    "month \(month) — the exposure is of the stock as of \(asOf): expected \(reportMonth) (earlier months are in the trend, and in procura kpis --by month; a past month's stored close needs a database: procura exposure --database URL --month \(month))"
             )
         }
         let monthStart = Day(year: asOf.components.year, month: asOf.components.month, day: 1) ?? asOf

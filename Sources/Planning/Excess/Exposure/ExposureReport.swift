@@ -5,7 +5,7 @@
 /// Exposure of an item-location: its excess (units and value of `procura excess`), or all its owned
 /// stock when obsolete. Every figure below is a sum of the shares of ``ExcessAttribution``, so each
 /// grouping adds up to the total.
-public struct ExposureReport: Codable, Sendable {
+public struct ExposureReport: Codable, Sendable, Hashable {
     /// Sums over shares of one group.
     public struct Figures: Codable, Sendable, Hashable {
         /// The group (`total` for all).
@@ -48,6 +48,9 @@ public struct ExposureReport: Codable, Sendable {
         public var excessValue: Double?
         /// Obsolete value.
         public var obsoleteValue: Double?
+        /// The total exposure of the month's stored month-end close (``ExposureClose``), `nil` when the
+        /// month was not closed — beside the recomputed KPI line above, not instead of it.
+        public var closedExposureValue: Double? = nil
     }
 
     /// One cause's part of one item-location, with the attributes it is grouped by.
@@ -91,6 +94,11 @@ public struct ExposureReport: Codable, Sendable {
         public var newExposureValue: Double
         /// Its causes, as attributed.
         public var causes: [ExcessAttribution.Share]
+        /// Its exposure value at the last close before the report's month (0 when it had none then;
+        /// `nil` without such a close) — ``CloseComparison``.
+        public var exposureAtCloseValue: Double? = nil
+        /// max(0, ``exposureValue`` − ``exposureAtCloseValue``): exposure new since that close.
+        public var newSinceCloseValue: Double? = nil
     }
 
     /// `YYYY-MM`.
@@ -121,4 +129,13 @@ public struct ExposureReport: Codable, Sendable {
     public var attributions: [Attribution]
     /// Whether other people's figures are summed and their names hidden (``personal(to:)``).
     public var personalView = false
+    /// `computed` (planned now from the data) or `closed` (a stored month-end close, read back as
+    /// closed — ``closedAt``, ``closedBy``).
+    public var source = ExposureReport.computedSource
+    /// When the month was closed (ISO 8601 UTC), for a stored close.
+    public var closedAt: String? = nil
+    /// Who closed it, for a stored close.
+    public var closedBy: String? = nil
+    /// The comparison with the last close before the report's month, when there is one.
+    public var sinceClose: CloseComparison? = nil
 }
