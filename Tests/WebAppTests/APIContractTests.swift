@@ -498,6 +498,24 @@ struct APIContractTests {
             #expect(board["total_cards"].int == board["loops"].array.reduce(0) { $0 + ($1["cards"].int ?? 0) })
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: supplier, expect: .forbidden)
             try await api.call(.get, "/api/v1/kanban", "/api/v1/kanban", headers: [:], expect: .unauthorized)
+            // The network report: per item the pooled stock is z·σ_pooled·√L_c, Σ per location adds
+            // up, the categories add up to the total.
+            let network = try JSONValue.parse(
+                try await api.call(.get, "/api/v1/network", "/api/v1/network", headers: viewer, expect: .ok).body.data)
+            for line in network["lines"].array {
+                let sites = line["sites"].array
+                #expect(sites.count >= 2, "\(line["item_id"])")
+                expectClose(
+                    sites.reduce(0.0) { $0 + ($1["safety_stock_formula"].double ?? .nan) },
+                    line["safety_stock_decentralised"].double ?? .nan, relative: 1e-9, absolute: 1e-9)
+                expectClose(
+                    (line["safety_stock_decentralised"].double ?? .nan) - (line["safety_stock_pooled"].double ?? .nan),
+                    line["saving_units"].double ?? .nan, relative: 1e-9, absolute: 1e-9)
+            }
+            #expect(network["total"]["items"].int == network["lines"].array.count)
+            #expect(network["by_category"].array.reduce(0) { $0 + ($1["items"].int ?? 0) } == network["total"]["items"].int)
+            try await api.call(.get, "/api/v1/network", "/api/v1/network", headers: supplier, expect: .forbidden)
+            try await api.call(.get, "/api/v1/network", "/api/v1/network", headers: [:], expect: .unauthorized)
             // Working capital vs service: per class the frontier rises with service; today's total is
             // the classes' sum; a target's choice stays within it and above every floor.
             let wcPath = "/api/v1/working-capital"
@@ -749,6 +767,7 @@ struct APIContractTests {
             try await EmergencyContract.exercise(api, fixture: fixture, store: store)
             try await ApprovalRulesContract.exercise(api, fixture: fixture, store: store)
             try await ScenarioSpecContract.exercise(api, fixture: fixture)
+            try await RedundancyPlanContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

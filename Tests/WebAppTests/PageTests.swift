@@ -174,8 +174,15 @@ struct PageTests {
                         "procura process-map",
                     ]
                 ),
-                ("/risk", ["id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high"]),
+                (
+                    "/risk",
+                    [
+                        "id=\"risk-groups\"", "id=\"risk-matrix\"", "id=\"risk-lines\"", "Time to survive", "V/high",
+                        "id=\"risk-plans\"",
+                    ]
+                ),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
+                ("/network", ["id=\"network-categories\"", "id=\"network-items\"", "procura network", "Worth pooling"]),
                 (
                     "/working-capital?target=1&floors=A:0.9",
                     [

@@ -54,6 +54,7 @@ struct RoleAccessTests {
         try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
             let b = fixture.itemOfB
+            let vital = try await RedundancyPlanContract.vital(store, fixture: fixture)
             var k = 0
             // The valuation month, for the close (closed by the first role allowed; the later ones get 409).
             let exposureMonth = try await store.exposureReport(month: nil).month
@@ -176,7 +177,14 @@ struct RoleAccessTests {
                     (.get, "/api/v1/process-maps", .planning, nil, nil),
                     (.get, "/api/v1/process-maps/purchase-order", .planning, nil, nil),
                     (.get, "/api/v1/risk/exposure", .planning, nil, nil),
+                    (.get, "/api/v1/risk/plans", .planning, nil, nil),
+                    (
+                        .put, "/api/v1/risk/plans/\(vital.item)/\(vital.location)", .manageOverrides,
+                        ["owner": "vic", "review_date": "2099-12-31", "notes": "role test \(id)"], nil
+                    ),
+                    (.delete, "/api/v1/risk/plans/\(vital.item)/\(vital.location)", .manageOverrides, nil, nil),
                     (.get, "/api/v1/kanban", .planning, nil, nil),
+                    (.get, "/api/v1/network", .planning, nil, nil),
                     (.get, "/api/v1/working-capital?target=1000", .planning, nil, nil),
                     (.get, "/api/v1/stock/lots?item_id=\(a.item)", .planning, nil, nil),
                     (.get, "/api/v1/stock/history?item_id=\(a.item)", .planning, nil, nil),
@@ -523,6 +531,7 @@ struct RoleAccessTests {
                     ("/process-maps", .planning, nil),
                     ("/risk", .planning, nil),
                     ("/kanban", .planning, nil),
+                    ("/network", .planning, nil),
                     ("/working-capital?target=1000&floors=A:0.9", .planning, nil),
                     ("/provisions", .planning, nil),
                     ("/dispositions", .planning, nil),
@@ -606,6 +615,25 @@ struct RoleAccessTests {
                 #expect(
                     deleted.status == (Self.allowed(.planning, account) ? .seeOther : .forbidden),
                     "\(id) delete spec: \(deleted.status)")
+                // Redundancy plans: set, then delete, with the Supply risk page's forms.
+                let vital = try await RedundancyPlanContract.vital(store, fixture: fixture)
+                let (ph, pb) = session.form([
+                    ("item_id", vital.item), ("location_id", vital.location), ("owner", "vic"), ("review_date", "2099-12-31"),
+                    ("agreed_buffer", "12"), ("substitute_item_id", ""), ("qualifying_until", ""), ("notes", "page"),
+                    ("version", ""),
+                ])
+                let planSet = try await client.execute(uri: "/risk/plans", method: .post, headers: ph, body: pb)
+                #expect(
+                    planSet.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden),
+                    "\(id) set plan: \(planSet.status)")
+                if planSet.status == .seeOther {
+                    #expect(!(planSet.headers[.location] ?? "").contains("error="), "\(id) set plan refused")
+                }
+                let (pdh, pdb) = session.form([("item_id", vital.item), ("location_id", vital.location)])
+                let planDeleted = try await client.execute(uri: "/risk/plans/delete", method: .post, headers: pdh, body: pdb)
+                #expect(
+                    planDeleted.status == (Self.allowed(.manageOverrides, account) ? .seeOther : .forbidden),
+                    "\(id) delete plan: \(planDeleted.status)")
                 let (h2, b2) = session.form([("label", "page role test")])
                 let run = try await client.execute(uri: "/plan-runs", method: .post, headers: h2, body: b2)
                 #expect(

@@ -37,6 +37,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case invalidScenarioSpec = "invalid_scenario_spec"
             case invalidScenarioSpecName = "invalid_scenario_spec_name"
             case unknownScenarioSpec = "unknown_scenario_spec"
+            case invalidRedundancyPlan = "invalid_redundancy_plan"
+            case unknownRedundancyPlan = "unknown_redundancy_plan"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -62,6 +64,11 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidScenarioSpecName = Code(.invalidScenarioSpecName)
         /// The user has no saved scenario spec of that name.
         public static let unknownScenarioSpec = Code(.unknownScenarioSpec)
+        /// A redundancy plan that cannot be saved: a field out of its domain, an item that is not
+        /// vital, an unknown substitute, an owner who is not an active user; nothing was stored.
+        public static let invalidRedundancyPlan = Code(.invalidRedundancyPlan)
+        /// No redundancy plan for that item-location.
+        public static let unknownRedundancyPlan = Code(.unknownRedundancyPlan)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -46,6 +46,9 @@ struct RiskEndpoints {
             ]
         }
         let exposed = d.lines.filter(\.exposed)
+        let plans = try await RedundancyPlanEndpoints(state: state).document()
+        let query = QueryParameters(request)
+        let editor = principal.csrfToken != nil && principal.allows(.manageOverrides)
         return state.pages.page(
             "risk", title: "Supply risk", principal: principal,
             values: [
@@ -53,7 +56,33 @@ struct RiskEndpoints {
                 "second_source_cost": Format.money(d.secondSourceCostPerYear),
                 "planned": Format.count(d.plannedItemLocations),
                 "groups": d.byCriticality.map { row("criticality \($0.name)", $0) } + d.byRecommendation.map { row($0.name, $0) },
-                "total": row("all", d.total), "matrix": d.matrix.map { row($0.name, $0) },
+                "total": row("all", d.total),
+                "matrix": zip(d.matrix, plans.matrix).map { figures, cell -> [String: Any] in
+                    var values = row(figures.name, figures)
+                    values["with_plan"] = Format.count(cell.withPlan)
+                    values["coverage"] = cell.coverage.map { Format.fixed($0 * 100, places: 0) + " %" } ?? "–"
+                    return values
+                },
+                "message": query.string("message") ?? "", "error": query.string("error") ?? "",
+                "vital": Format.count(plans.vitalItemLocations), "with_plan": Format.count(plans.withPlan),
+                "alert_count": Format.count(plans.alerts.count),
+                "alerts": plans.alerts.prefix(100).map {
+                    ["kind": $0.kind.replacingOccurrences(of: "_", with: " "), "message": $0.message]
+                },
+                "editor": editor, "today": plans.today,
+                "plans": plans.lines.filter { $0.hasPlan || $0.exposed }.prefix(200).map { l -> [String: Any] in
+                    [
+                        "item_id": l.itemId, "location_id": l.locationId, "has_plan": l.hasPlan,
+                        "second_source": l.secondSource + (l.qualifyingUntil.map { " (until \($0))" } ?? ""),
+                        "recommended": Format.fixed(l.recommendedBuffer, places: 0),
+                        "agreed": l.agreedBuffer.map { Format.fixed($0, places: 0) } ?? "–",
+                        "substitute": l.substituteItemId.map { $0 + (l.substituteSource == "entered" ? "" : " (successor)") }
+                            ?? "–",
+                        "owner": l.owner ?? "–", "review": l.reviewDate ?? "–", "version": l.version.map(String.init) ?? "",
+                        "alerts": l.alerts.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "),
+                        "editor": editor,
+                    ]
+                },
                 "exposed_count": Format.count(exposed.count),
                 "lines": exposed.prefix(200).map { l -> [String: Any] in
                     [

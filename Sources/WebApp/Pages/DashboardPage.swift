@@ -37,12 +37,23 @@ struct DashboardPage {
                 },
             ]
         }
-        let alerts: [[String: Any]] = kpis.alerts.map { list in
+        var alerts: [[String: Any]] = kpis.alerts.map { list in
             [
                 "kind": list.kind, "title": list.title, "count": Format.count(list.count), "more": list.count > list.top.count,
                 "reorder": list.kind == "reorder",
                 "top": list.top.map { ["item_id": $0.itemId, "location_id": $0.locationId, "text": $0.text] },
             ]
+        }
+        // Redundancy plans to review (overdue, owner disabled or gone); vital item-locations without
+        // a plan need the supply-risk list, on the Supply risk page.
+        let planAlerts = try await state.store.redundancyPlanAlerts(
+            today: state.store.clock.today(), asOf: view.snapshot.asOf)
+        if !planAlerts.isEmpty {
+            alerts.append([
+                "kind": "redundancy-plans", "title": "Redundancy plans to review", "count": Format.count(planAlerts.count),
+                "more": false, "reorder": false,
+                "top": planAlerts.prefix(10).map { ["item_id": $0.itemId, "location_id": $0.locationId, "text": $0.message] },
+            ])
         }
         let p = kpis.period
         var values: [String: Any] = [

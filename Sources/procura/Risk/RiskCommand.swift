@@ -4,11 +4,12 @@ import InventoryPolicy
 import Planning
 import Storage
 
-/// `procura risk DATA|--database URL [--exposed] [--format table|csv|json]`: single-source and
-/// long-lead exposure with the recommended buffers (``Planning/SupplyRiskReport``).
+/// `procura risk [exposure] DATA|--database URL [--exposed] [--format table|csv|json]`: single-source
+/// and long-lead exposure with the recommended buffers (``Planning/SupplyRiskReport``) — the default
+/// subcommand of `procura risk` (``RiskCommands``).
 struct RiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "risk",
+        commandName: "exposure",
         abstract:
             "Single-source and long-lead exposure: time to survive vs time to recover, value at risk, the buffer or second source that closes the gap.",
         discussion: """
@@ -21,7 +22,8 @@ struct RiskCommand: AsyncParsableCommand {
             second_source when the buffer costs more per year than risk.second_source_cost_per_year, \
             substitute when the item's successor is stocked here from another supplier). docs/risk.md has the \
             definitions. With DATA the folder is read; without it, the database (--database or \
-            $PROCURA_DATABASE_URL).
+            $PROCURA_DATABASE_URL). The default of `procura risk`: `procura risk DATA` is \
+            `procura risk exposure DATA`.
             """)
 
     static let columns = [
