@@ -57,7 +57,7 @@ struct PolicyParametersFileTests {
             """
         #expect(
             message(text) == """
-                p.csv:2:3: policy_type '(s,X)' — expected (s,Q), (s,S), (R,S), (R,s,S), min/max or none
+                p.csv:2:3: policy_type '(s,X)' — expected (s,Q), (s,S), (R,S), (R,s,S), min/max, kanban or none
                 p.csv:3:4: reorder_point 'x' — expected a number from 0 to 10⁹ (base units)
                 p.csv:3:6: order_quantity '0' — expected a number above 0
                 p.csv:4:5: order_up_to_level '5' — expected at least the reorder point 10

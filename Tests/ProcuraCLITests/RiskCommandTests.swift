@@ -99,7 +99,14 @@ struct RiskCommandTests {
             #expect(Double(cards) >= exact - 1e-9 && Double(cards) < exact + 1)
             #expect(loop["max_inventory"].int == cards * Int(container))
             #expect((loop["cards_full"].int ?? -1) <= cards)
+            // A loop the plan runs (jit_kanban) is the policy itself: its maximum is N·C.
+            if loop["planned"] == .bool(true) {
+                #expect(loop["strategy"].string == "jit_kanban")
+                #expect(loop["current_maximum"].double == Double(cards) * container, "\(loop["item_id"])")
+            }
         }
+        let planned = loops.filter { $0["planned"] == .bool(true) }.count
+        #expect(planned > 0 && d["planned_loops"].int == planned)
         let csv = try await cli.run(["kanban", folder.path, "--format", "csv", "--quiet"])
         #expect(csv.stdout.split(separator: "\n").count == loops.count + 1)
         #expect(csv.stdout.hasPrefix("item_id,location_id,category,class,strategy,supplier_id,daily_demand"))

@@ -51,7 +51,7 @@ public enum PolicyParametersFile {
             guard let policyType = PolicyType(settingName: field(type)) else {
                 errors += lineErrors
                 errors.append(
-                    "\(name):\(line):\(type + 1): policy_type '\(field(type))' — expected (s,Q), (s,S), (R,S), (R,s,S), min/max or none"
+                    "\(name):\(line):\(type + 1): policy_type '\(field(type))' — expected (s,Q), (s,S), (R,S), (R,s,S), min/max, kanban or none"
                 )
                 continue
             }

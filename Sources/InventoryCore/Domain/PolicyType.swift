@@ -8,6 +8,7 @@
 /// | (R,S) | periodic | every R, order up to S |
 /// | (R,s,S) | periodic | every R, if the position is at or below s, order up to S |
 /// | min/max | continuous | the ERP's (s,S): min = s, max = S (used for VMI and consignment agreements) |
+/// | kanban | continuous | a loop of N cards of C units: each emptied container orders one — (s, nQ) with s = (N − 1)·C, Q = C (strategy `jit_kanban`) |
 /// | none | — | no stock policy: order only against confirmed demand, or not at all |
 public enum PolicyType: String, Sendable, CaseIterable, Codable {
     case sQ = "(s,Q)"
@@ -15,9 +16,10 @@ public enum PolicyType: String, Sendable, CaseIterable, Codable {
     case rS = "(R,S)"
     case rsS = "(R,s,S)"
     case minMax = "min/max"
+    case kanban
     case none
 
-    /// The name used in `settings.yaml` (`s_q`, `s_s`, `r_s`, `r_s_s`, `min_max`, `none`).
+    /// The name used in `settings.yaml` and policies.csv (`s_q`, `s_s`, `r_s`, `r_s_s`, `min_max`, `kanban`, `none`).
     public var settingName: String {
         switch self {
         case .sQ: return "s_q"
@@ -25,6 +27,7 @@ public enum PolicyType: String, Sendable, CaseIterable, Codable {
         case .rS: return "r_s"
         case .rsS: return "r_s_s"
         case .minMax: return "min_max"
+        case .kanban: return "kanban"
         case .none: return "none"
         }
     }
@@ -44,7 +47,7 @@ public enum PolicyType: String, Sendable, CaseIterable, Codable {
     /// The review this policy implies.
     public var reviewType: ReviewType {
         switch self {
-        case .sQ, .sS, .minMax: return .continuous
+        case .sQ, .sS, .minMax, .kanban: return .continuous
         case .rS, .rsS: return .periodic
         case .none: return .none
         }

@@ -21,6 +21,8 @@ public struct LotSizeDerivation: Hashable, Sendable {
         case economic
         /// Periodic order-up-to: the demand per review period, raised to the MOQ and multiple.
         case demandPerReview = "demand_per_review"
+        /// A kanban loop orders one container (``KanbanLoop/containerSize``).
+        case kanbanContainer = "kanban_container"
     }
 
     /// The terms the quantity was chosen under.

@@ -77,6 +77,16 @@ public enum LotSizePlanner {
         return result
     }
 
+    /// The kanban rule: each card orders one container of `containerPurchaseUnits` (the container
+    /// is already a whole multiple or the MOQ, so no rounding applies).
+    public static func container(_ derivation: LotSizeDerivation, containerPurchaseUnits: Double) -> LotSizeDerivation {
+        var result = derivation
+        result.rule = .kanbanContainer
+        result.quantity = containerPurchaseUnits
+        result.cost = derivation.terms.cost(of: containerPurchaseUnits)
+        return result
+    }
+
     /// The quantity with the lowest annual cost (compared on ``LotSizeTerms/relevantCost(of:)``); the
     /// smaller on a tie.
     static func cheapest(_ candidates: [Double], terms: LotSizeTerms) -> Double {

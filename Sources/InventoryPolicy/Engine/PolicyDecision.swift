@@ -12,7 +12,8 @@ public import InventoryCore
 /// | 4 | strategy `consignment` or `vmi` | continuous | min/max (the agreement's levels) |
 /// | 5 | criticality listed in `review_type.by_criticality` (default V) | as listed | — |
 /// | 6 | strategy `buy_to_order` | none | none |
-/// | 7 | strategy `jit_kanban` or `reorder_point` | continuous | — |
+/// | 7 | strategy `jit_kanban` | continuous | kanban (a loop of cards, ``KanbanLoop``) |
+/// | 7a | strategy `reorder_point` | continuous | — |
 /// | 8 | strategy `periodic_review` | periodic | — |
 /// | 9 | otherwise (e.g. `speculative_buy`): `review_type.by_abc` (default A, B continuous; C periodic) | as listed | — |
 ///
@@ -35,7 +36,7 @@ public struct PolicyDecision: Hashable, Sendable {
         case criticality
         /// Rule 6.
         case buyToOrder = "buy_to_order"
-        /// Rules 7 and 8.
+        /// Rules 7, 7a and 8.
         case strategy
         /// Rule 9.
         case abcClass = "abc_class"
@@ -72,7 +73,9 @@ public struct PolicyDecision: Hashable, Sendable {
             self.init(review: review, reason: .criticality, settings: settings)
         } else if strategy == .buyToOrder {
             self.init(reviewType: .none, policyType: .none, reason: .buyToOrder)
-        } else if strategy == .jitKanban || strategy == .reorderPoint {
+        } else if strategy == .jitKanban {
+            self.init(reviewType: .continuous, policyType: .kanban, reason: .strategy)
+        } else if strategy == .reorderPoint {
             self.init(review: .continuous, reason: .strategy, settings: settings)
         } else if strategy == .periodicReview {
             self.init(review: .periodic, reason: .strategy, settings: settings)

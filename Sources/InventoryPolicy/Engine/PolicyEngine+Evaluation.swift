@@ -20,7 +20,7 @@ extension PolicyEngine {
             sigma = 0
             notes.insert(.invalidDemand)
         }
-        let decision = PolicyDecision(
+        var decision = PolicyDecision(
             lifecycle: input.lifecycle, strategy: input.strategy, hasDemand: d > 0, criticality: input.criticality,
             abc: input.abc, settings: settings)
         if decision.reason == .noDemand, input.criticality == .vital { notes.insert(.vitalWithoutDemand) }
@@ -34,9 +34,29 @@ extension PolicyEngine {
         let periodic = decision.reviewType == .periodic
         let leadTimeBuckets = mixture.meanDays / bucketDays
         let leadTimeSDBuckets = mixture.standardDeviationDays / bucketDays
-        var reviewDays = periodic ? max(0, reviewPeriodDays) : 0
-        let annualDemand = d * bucketsPerYear
         let dailyDemand = d / bucketDays
+        // Kanban: a card waits for the next collection, so the loop protects lead time + review
+        // period; its container is the primary source's (KanbanLoop).
+        var kanbanContainer: Double?
+        if decision.policyType == .kanban {
+            let source = sources[roles[0].source]
+            do {
+                kanbanContainer =
+                    Double(
+                        try KanbanLoop.container(
+                            source: source, dailyDemand: dailyDemand, reviewDays: max(0, reviewPeriodDays)
+                        ).units) / source.unitsPerPurchaseUnit
+            } catch {
+                decision = PolicyDecision(
+                    reviewType: .continuous,
+                    policyType: settings.continuousPolicy.reviewType == .continuous ? settings.continuousPolicy : .sQ,
+                    reason: .strategy)
+                notes.insert(.kanbanNotSized)
+            }
+        }
+        let kanban = decision.policyType == .kanban
+        var reviewDays = periodic || kanban ? max(0, reviewPeriodDays) : 0
+        let annualDemand = d * bucketsPerYear
 
         // Lot sizes per supplier (an overflow supplier's as if it took the whole demand).
         var allocations: [SourceAllocation] = []
@@ -75,6 +95,9 @@ extension PolicyEngine {
             }
             let primary = allocations[0].lotSize
             if primary.terms.minimumOrder > (primary.demandPerReview ?? 0) * (1 + 1e-9) { notes.insert(.orderAboveReviewDemand) }
+        }
+        if let kanbanContainer {
+            allocations[0].lotSize = LotSizePlanner.container(allocations[0].lotSize, containerPurchaseUnits: kanbanContainer)
         }
         let reviewBuckets = reviewDays / bucketDays
         let usedReviewDays = periodic ? reviewDays : reviewPeriodDays
@@ -118,6 +141,13 @@ extension PolicyEngine {
             let limit = max(0, shelfLife * dailyDemand - safety.safetyStock)
             var changed = false
             for k in allocations.indices {
+                if kanban, k == 0 {
+                    // A container is a physical size: not cut, but flagged when it outlives the shelf life.
+                    if allocations[k].lotSize.quantity * allocations[k].unitsPerPurchaseUnit > limit * (1 + 1e-12) {
+                        notes.insert(.minimumOrderExceedsShelfLife)
+                    }
+                    continue
+                }
                 let before = allocations[k].lotSize.quantity
                 allocations[k].lotSize = LotSizePlanner.capped(
                     allocations[k].lotSize, atMost: limit / allocations[k].unitsPerPurchaseUnit)
@@ -146,9 +176,26 @@ extension PolicyEngine {
 
         // Levels and the ERP's min/max in the primary supplier's units.
         let primary = allocations[0]
-        let orderQuantity = primary.orderQuantityBaseUnits
-        let reorderPoint = safety.expectedDemand + safety.safetyStock
-        let orderUpTo = decision.policyType == .rS ? reorderPoint : reorderPoint + orderQuantity
+        var orderQuantity = primary.orderQuantityBaseUnits
+        var reorderPoint = safety.expectedDemand + safety.safetyStock
+        var orderUpTo = decision.policyType == .rS ? reorderPoint : reorderPoint + orderQuantity
+        var loop: KanbanLoop?
+        if kanban {
+            do {
+                let sized = try KanbanLoop.size(
+                    source: sources[roles[0].source], dailyDemand: dailyDemand, leadTimeDays: mixture.meanDays,
+                    reviewDays: reviewDays, safetyStock: safety.safetyStock)
+                (reorderPoint, orderQuantity, orderUpTo) = (
+                    sized.reorderPoint, Double(sized.containerSize), Double(sized.maxInventory)
+                )
+                loop = sized
+            } catch {
+                // Too many cards to count: the reorder point and order-up-to level of (s,Q) with the
+                // container as Q stand, and the note says so.
+                decision = PolicyDecision(reviewType: .continuous, policyType: .sQ, reason: .strategy)
+                notes.insert(.kanbanNotSized)
+            }
+        }
         let (minimum, maximum) = erpLevels(
             reorderPoint: reorderPoint, orderUpTo: orderUpTo, unitsPerPurchaseUnit: primary.unitsPerPurchaseUnit,
             multiple: primary.lotSize.terms.orderMultiple)
@@ -193,7 +240,7 @@ extension PolicyEngine {
                 splitRule: settings.sourcingSplit, leadTime: mixture, allocations: allocations, urgent: urgent,
                 usesDefaultLeadTime: input.sources.isEmpty, sharesNormalized: normalized),
             values: values, cost: cost, averageCycleStock: cycleStock, economicReview: economicReview, bucketDays: bucketDays,
-            bucketsPerYear: bucketsPerYear, notes: notes)
+            bucketsPerYear: bucketsPerYear, notes: notes, kanban: loop)
     }
 
     /// The method for a distribution: normal becomes forecast-error based when the estimate has a

@@ -25,6 +25,9 @@ public struct PolicyEvaluation: Hashable, Sendable {
     public var bucketsPerYear: Double
     /// Observations.
     public var notes: PolicyNotes
+    /// The kanban loop of a ``InventoryCore/PolicyType/kanban`` policy (strategy `jit_kanban`): its
+    /// container and cards give the reorder point (N − 1)·C, the order quantity C and the maximum N·C.
+    public var kanban: KanbanLoop?
 
     /// Average daily demand d / bucket length.
     public var dailyDemand: Double { values.forecastPerBucket / bucketDays }

@@ -66,8 +66,9 @@ private struct ExplanationBuilder {
             summary = "No stock policy: \(policyReason())."
         } else {
             let primary = evaluation.supply.primary
+            let loop = evaluation.kanban.map { " (\($0.cards) cards of \($0.containerSize) units)" } ?? ""
             summary = t(
-                "\(decision.policyType.rawValue): reorder at \(final.reorderPoint), order \(final.orderQuantity), safety stock \(final.safetyStock) units; ERP min \(final.minimum) / max \(final.maximum) \(purchaseUnit(primary))."
+                "\(decision.policyType.rawValue)\(loop): reorder at \(final.reorderPoint), order \(final.orderQuantity), safety stock \(final.safetyStock) units; ERP min \(final.minimum) / max \(final.maximum) \(purchaseUnit(primary))."
             )
         }
         demandStep()
@@ -111,7 +112,7 @@ private struct ExplanationBuilder {
             entry("holding rate", "\(input.holdingCostRate) per year"),
             entry("order cost", "\(input.orderCost)"),
         ]
-        if evaluation.decision.reviewType == .periodic {
+        if evaluation.decision.reviewType == .periodic || evaluation.decision.policyType == .kanban {
             entries.append(entry("review period", "\(evaluation.values.reviewPeriodDays) days"))
         }
         if let shelf = input.shelfLifeDays { entries.append(entry("shelf life", "\(shelf) days")) }
@@ -122,6 +123,8 @@ private struct ExplanationBuilder {
         let decision = evaluation.decision
         let follow: String
         switch decision.reviewType {
+        case .continuous where decision.policyType == .kanban:
+            follow = "; a kanban loop: each emptied container sends a card that orders one container"
         case .continuous where decision.policyType != .minMax:
             follow = "; \(decision.policyType.rawValue) per policy.continuous_policy"
         case .periodic: follow = "; \(decision.policyType.rawValue) per policy.periodic_policy"
@@ -327,6 +330,7 @@ private struct ExplanationBuilder {
             if lot.rule == .demandPerReview, let review = lot.demandPerReview {
                 parts.append(t("(R,S) orders the demand per review \(review) → \(lot.quantity)"))
             }
+            if lot.rule == .kanbanContainer { parts.append(t("a kanban card orders one container → \(lot.quantity)")) }
             if let limit = lot.shelfLifeMaximum { parts.append(t("shelf life ≤ \(limit) → \(lot.quantity)")) }
             let who =
                 evaluation.supply.allocations.count > 1 || !evaluation.supply.usesDefaultLeadTime
@@ -342,6 +346,8 @@ private struct ExplanationBuilder {
         let d = evaluation.values.forecastPerBucket
         let computed = evaluation.values
         switch evaluation.decision.policyType {
+        case .kanban:
+            if let loop = evaluation.kanban { kanbanSteps(loop) }
         case .rS:
             step(
                 "order-up-to level", "S = d·(L + R) + SS",
@@ -367,6 +373,26 @@ private struct ExplanationBuilder {
             "ERP min/max", "min = ⌈s / u⌉, max = ⌈S / u⌉ in multiples of m",
             "u = \(primary.unitsPerPurchaseUnit), m = \(PurchaseRounding.step(primary.lotSize.terms.orderMultiple)): ⌈\(computed.reorderPoint) / \(primary.unitsPerPurchaseUnit)⌉, ⌈\(computed.orderUpToLevel) / \(primary.unitsPerPurchaseUnit)⌉",
             "min \(computed.minimum) \(unit), max \(computed.maximum) \(unit)")
+    }
+
+    /// The loop of a kanban policy: container, cards, and the levels they give (``KanbanLoop``).
+    mutating func kanbanSteps(_ loop: KanbanLoop) {
+        let basis: String
+        switch loop.containerBasis {
+        case .orderMultiple: basis = "the order multiple"
+        case .moq: basis = "the MOQ"
+        case .reviewPeriodDemand: basis = "no multiple or MOQ: a review period's demand, rounded up"
+        }
+        step("kanban container", "C = order multiple, else MOQ, else ⌈D·R⌉", "\(basis)", "C = \(loop.containerSize) units")
+        step(
+            "kanban cards", "N = ⌈D·L·(1 + α)/C⌉, L = lead time + review period, α = SS/(D·L)",
+            "D = \(loop.dailyDemand) a day, L = \(loop.leadTimeDays) days, α = \(loop.safetyStock) / (\(loop.dailyDemand) × \(loop.leadTimeDays)) = \(loop.safetyFactor); D·L·(1 + α)/C = \(loop.cardsExact)",
+            "N = \(loop.cards) cards")
+        let computed = evaluation.values
+        step(
+            "reorder point", "s = (N − 1)·C: a card is sent when its container empties",
+            "(\(loop.cards) − 1) × \(loop.containerSize)", "s = \(computed.reorderPoint)")
+        step("maximum position", "S = N·C", "\(loop.cards) × \(loop.containerSize)", "S = \(computed.orderUpToLevel)")
     }
 
     mutating func urgentStep() {

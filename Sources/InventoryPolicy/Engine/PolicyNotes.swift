@@ -38,6 +38,9 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
     /// The receipts' lead times have drifted from the catalog's: the plan proposes the safety
     /// stock and reorder point they imply (``PolicyResult/leadTimeProposal``).
     public static let leadTimeDrift = PolicyNotes(rawValue: 1 << 15)
+    /// A `jit_kanban` item-location whose loop could not be sized (e.g. a container that is not a
+    /// whole number of units, or too many cards to count): it runs a continuous policy instead.
+    public static let kanbanNotSized = PolicyNotes(rawValue: 1 << 16)
 
     /// Every note with its code and text, in a fixed order.
     public static let catalogue: [(note: PolicyNotes, code: String, text: String)] = [
@@ -77,6 +80,10 @@ public struct PolicyNotes: OptionSet, Hashable, Sendable {
         (
             .leadTimeDrift, "lead_time_drift",
             "observed lead times have drifted from the catalog: a new safety stock and reorder point are proposed"
+        ),
+        (
+            .kanbanNotSized, "kanban_not_sized",
+            "the kanban loop could not be sized (a container that is not a whole number of units, or too many cards to count): a continuous policy is used"
         ),
     ]
 

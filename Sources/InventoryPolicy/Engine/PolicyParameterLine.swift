@@ -7,6 +7,7 @@ public import InventoryCore
 /// | policy type | needs |
 /// |---|---|
 /// | (s,Q) | reorder point s, order quantity Q > 0 |
+/// | kanban | reorder point s = (N − 1)·C, order quantity Q = C (the container) > 0: replayed as (s, nQ) |
 /// | (s,S), min/max | reorder point s, order-up-to level S ≥ s |
 /// | (R,S) | review period R > 0 days, order-up-to level S |
 /// | (R,s,S) | review period R > 0 days, reorder point s, order-up-to level S ≥ s |
@@ -46,7 +47,7 @@ public struct PolicyParameterLine: Sendable, Hashable {
     /// The parameters `policyType` needs, by their policies.csv column names.
     public static func required(for policyType: PolicyType) -> [String] {
         switch policyType {
-        case .sQ: return ["reorder_point", "order_quantity"]
+        case .sQ, .kanban: return ["reorder_point", "order_quantity"]
         case .sS, .minMax: return ["reorder_point", "order_up_to_level"]
         case .rS: return ["review_period_days", "order_up_to_level"]
         case .rsS: return ["review_period_days", "reorder_point", "order_up_to_level"]
@@ -60,7 +61,7 @@ public struct PolicyParameterLine: Sendable, Hashable {
         var v = values
         if let reviewPeriodDays { v.reviewPeriodDays = reviewPeriodDays }
         switch policyType {
-        case .sQ:
+        case .sQ, .kanban:
             v.reorderPoint = reorderPoint ?? v.reorderPoint
             v.orderQuantity = orderQuantity ?? v.orderQuantity
             v.orderUpToLevel = v.reorderPoint + v.orderQuantity

@@ -147,6 +147,12 @@ struct BacktestRow {
             let q = max(1, try whole(values.orderQuantity, "order quantity"))
             policy = .sQ(s: s, q: q)
             parameters = "s=\(units(s)) Q=\(units(q))"
+        case .kanban:
+            // Each emptied container orders one: (s, nQ) with s = (N − 1)·C and Q = C (KanbanLoop).
+            let s = try whole(values.reorderPoint, "reorder point")
+            let q = max(1, try whole(values.orderQuantity, "container"))
+            policy = .sQ(s: s, q: q)
+            parameters = "kanban N=\((s + q) / q) C=\(units(q))"
         case .sS:
             let s = try whole(values.reorderPoint, "reorder point")
             let bigS = try whole(values.orderUpToLevel, "order-up-to level")

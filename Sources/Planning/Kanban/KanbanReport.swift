@@ -2,18 +2,17 @@ public import InventoryCore
 public import InventoryPolicy
 
 /// The kanban board: the item-locations recommended for a kanban loop and the loop each needs
-/// (``InventoryPolicy/KanbanSizing``), recomputed from the plan's current forecast on every run — a
-/// demand change changes the card count the next time the plan runs.
+/// (``InventoryPolicy/KanbanLoop``, the one home of the sizing), recomputed from the plan's current
+/// forecast on every run — a demand change changes the card count the next time the plan runs.
 ///
 /// - recommended: stable, valuable demand — ABC class A or B with XYZ class X — of an active item
 ///   with demand and a source; and every item-location whose strategy is `jit_kanban`;
-/// - demand D = the policy's demand per period ÷ the period's average days (units a day); lead time
-///   L = the main source's lead time (days) + the review period (a card waits for the next
-///   collection);
-/// - safety factor α = the policy's safety stock ÷ (D·L): the loop holds the protection the policy
-///   holds;
-/// - container C = the main source's order multiple in base units, else its MOQ, else a review
-///   period's demand rounded up (whole units; a fractional container is not sized and says why);
+/// - an item-location the plan already runs on a loop (strategy `jit_kanban`, policy type kanban) shows
+///   the plan's own loop (`planned`); the others the loop they would run: demand D = the policy's demand
+///   per period ÷ the period's average days (units a day), lead time L = the main source's lead time +
+///   the review period (a card waits for the next collection), α = the policy's safety stock ÷ (D·L),
+///   container C = the main source's order multiple in base units, else its MOQ, else a review period's
+///   demand rounded up (whole units; a fractional container is not sized and says why);
 /// - cards N = ⌈D·L·(1 + α)/C⌉, maximum inventory N·C, compared with the current policy's
 ///   maximum (reorder point + order quantity, or the order-up-to level).
 public enum KanbanReport {
@@ -41,31 +40,18 @@ public enum KanbanReport {
                 skip("no source")
                 continue
             }
-            let units = source.unitsPerPurchaseUnit
-            let review = policy.final.reviewPeriodDays
-            let leadTime = source.rule.leadTimeDays + review
-            let basis: String
-            let containerUnits: Double
-            if source.rule.orderMultiple > 0 {
-                (basis, containerUnits) = ("order_multiple", source.rule.orderMultiple * units)
-            } else if source.rule.moq > 0 {
-                (basis, containerUnits) = ("moq", source.rule.moq * units)
+            let loop: KanbanLoop
+            if let planned = policy.evaluation.kanban {
+                loop = planned
             } else {
-                (basis, containerUnits) = ("review_period_demand", (daily * max(1, review)).rounded(.up))
-            }
-            guard containerUnits >= 1, containerUnits == containerUnits.rounded(), containerUnits < Double(Int32.max) else {
-                skip("container of \(containerUnits) base units (\(basis)) is not a whole number of units")
-                continue
-            }
-            let safetyFactor = leadTime > 0 ? policy.final.safetyStock / (daily * leadTime) : 0
-            let result: KanbanResult
-            do {
-                result = try KanbanSizing.cards(
-                    demandPerPeriod: daily, leadTimePeriods: leadTime, safetyFactor: safetyFactor,
-                    containerSize: Int(containerUnits))
-            } catch {
-                skip(error.message)
-                continue
+                do {
+                    loop = try KanbanLoop.size(
+                        source: source, dailyDemand: daily, leadTimeDays: source.rule.leadTimeDays,
+                        reviewDays: policy.final.reviewPeriodDays, safetyStock: policy.final.safetyStock)
+                } catch {
+                    skip(error.message)
+                    continue
+                }
             }
             let currentMaximum =
                 policy.final.orderUpToLevel > 0
@@ -75,10 +61,12 @@ public enum KanbanReport {
                     itemId: item.id, locationId: location.id, category: item.category,
                     class: input.abc.rawValue + input.xyz.rawValue,
                     strategy: input.strategy.rawValue, supplierId: source.supplierID, dailyDemand: daily,
-                    leadTimeDays: leadTime, safetyFactor: safetyFactor, containerSize: result.containerSize,
-                    containerBasis: basis, cardsExact: result.cardsExact, cards: result.cards,
-                    maxInventory: result.maxInventory, currentMaximum: currentMaximum, onHand: row.onHand,
-                    cardsFull: row.onHand > 0 ? min(result.cards, Int((row.onHand / containerUnits).rounded(.down))) : 0,
+                    leadTimeDays: loop.leadTimeDays, safetyFactor: loop.safetyFactor, containerSize: loop.containerSize,
+                    containerBasis: loop.containerBasis.rawValue, cardsExact: loop.cardsExact, cards: loop.cards,
+                    maxInventory: loop.maxInventory, planned: policy.evaluation.kanban != nil, currentMaximum: currentMaximum,
+                    onHand: row.onHand,
+                    cardsFull: row.onHand > 0
+                        ? min(loop.cards, Int((row.onHand / Double(loop.containerSize)).rounded(.down))) : 0,
                     unitCost: input.unitCost))
         }
         loops.sort { (Double($0.maxInventory) * $0.unitCost, $1.itemId) > (Double($1.maxInventory) * $1.unitCost, $0.itemId) }
@@ -121,6 +109,9 @@ public struct KanbanDocument: Codable, Sendable {
         public var cards: Int
         /// N·C.
         public var maxInventory: Int
+        /// Whether the plan runs this loop (strategy `jit_kanban`, policy type kanban) rather than
+        /// only recommending it: then the current maximum is the loop's own N·C.
+        public var planned: Bool
         /// The current policy's maximum stock.
         public var currentMaximum: Double
         /// Owned on hand today.
@@ -143,6 +134,8 @@ public struct KanbanDocument: Codable, Sendable {
     public var skipped: [Skipped]
     /// Σ N.
     public var totalCards: Int
+    /// The loops the plan runs (strategy `jit_kanban`), of ``loops``.
+    public var plannedLoops: Int
     /// Σ N·C × unit cost.
     public var maxInventoryValue: Double
     /// Σ current maximum × unit cost over the same item-locations.
@@ -154,6 +147,7 @@ public struct KanbanDocument: Codable, Sendable {
         self.loops = loops
         self.skipped = skipped
         totalCards = loops.reduce(0) { $0 + $1.cards }
+        plannedLoops = loops.filter(\.planned).count
         maxInventoryValue = loops.reduce(0) { $0 + Double($1.maxInventory) * $1.unitCost }
         currentMaximumValue = loops.reduce(0) { $0 + $1.currentMaximum * $1.unitCost }
     }

@@ -32,6 +32,7 @@ struct KanbanEndpoints {
             "kanban", title: "Kanban board", principal: principal,
             values: [
                 "as_of": d.asOf, "loop_count": Format.count(d.loops.count), "cards": Format.count(d.totalCards),
+                "planned_count": Format.count(d.plannedLoops),
                 "max_value": Format.money(d.maxInventoryValue), "current_value": Format.money(d.currentMaximumValue),
                 "loops": d.loops.prefix(300).map { l -> [String: Any] in
                     [
@@ -41,6 +42,7 @@ struct KanbanEndpoints {
                         "basis": l.containerBasis.replacingOccurrences(of: "_", with: " "), "cards": Format.count(l.cards),
                         "full": Format.count(l.cardsFull), "empty": Format.count(max(0, l.cards - l.cardsFull)),
                         "max": Format.count(l.maxInventory), "current": Format.fixed(l.currentMaximum, places: 0),
+                        "planned": l.planned ? "runs" : "recommended",
                     ]
                 },
                 "skipped": d.skipped.prefix(100).map {

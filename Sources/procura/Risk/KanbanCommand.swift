@@ -24,7 +24,7 @@ struct KanbanCommand: AsyncParsableCommand {
     static let columns = [
         "item_id", "location_id", "category", "class", "strategy", "supplier_id", "daily_demand", "lead_time_days",
         "safety_factor", "container_size", "container_basis", "cards_exact", "cards", "max_inventory", "current_maximum",
-        "on_hand", "cards_full", "unit_cost",
+        "on_hand", "cards_full", "unit_cost", "planned",
     ]
 
     @Argument(help: "A data folder to plan instead of the database.") var data: String?
@@ -52,23 +52,24 @@ struct KanbanCommand: AsyncParsableCommand {
                         NumberFormat.csv(l.leadTimeDays), NumberFormat.csv(l.safetyFactor), String(l.containerSize),
                         l.containerBasis, NumberFormat.csv(l.cardsExact), String(l.cards), String(l.maxInventory),
                         NumberFormat.csv(l.currentMaximum), NumberFormat.csv(l.onHand), String(l.cardsFull),
-                        NumberFormat.csv(l.unitCost),
+                        NumberFormat.csv(l.unitCost), String(l.planned),
                     ]
                 })
             StandardStreams.out(report.csv)
         case .table:
             var out =
-                "Kanban board as of \(d.asOf): \(d.loops.count) loops, \(d.totalCards) cards; maximum inventory \(NumberFormat.fixed(d.maxInventoryValue, 0)) against \(NumberFormat.fixed(d.currentMaximumValue, 0)) under the current policies; \(d.skipped.count) recommended item-locations not sized\n"
+                "Kanban board as of \(d.asOf): \(d.loops.count) loops (\(d.plannedLoops) planned as jit_kanban), \(d.totalCards) cards; maximum inventory \(NumberFormat.fixed(d.maxInventoryValue, 0)) against \(NumberFormat.fixed(d.currentMaximumValue, 0)) under the current policies; \(d.skipped.count) recommended item-locations not sized\n"
             var table = TextTable([
                 ("item", .left), ("location", .left), ("class", .left), ("supplier", .left), ("per day", .right),
                 ("lead time + review", .right), ("α", .right), ("container", .right), ("cards", .right),
-                ("full now", .right), ("max inventory", .right), ("current max", .right),
+                ("full now", .right), ("max inventory", .right), ("current max", .right), ("planned", .left),
             ])
             for l in d.loops.prefix(40) {
                 table.append([
                     l.itemId, l.locationId, l.class, l.supplierId, NumberFormat.fixed(l.dailyDemand, 1),
                     NumberFormat.fixed(l.leadTimeDays, 0), NumberFormat.fixed(l.safetyFactor, 2), String(l.containerSize),
                     String(l.cards), String(l.cardsFull), String(l.maxInventory), NumberFormat.fixed(l.currentMaximum, 0),
+                    l.planned ? "yes" : "",
                 ])
             }
             out += table.rendered
