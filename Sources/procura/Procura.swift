@@ -17,7 +17,7 @@ struct Procura: AsyncParsableCommand {
             ServeCommand.self, UserCommand.self, DemoDataCommand.self, ClassifyCommand.self, ForecastCommand.self,
             AccuracyCommand.self, PlanCommand.self, Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self,
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
-            SuppliersCommand.self,
+            SuppliersCommand.self, ConsignmentTransitionCommand.self,
             RiskCommands.self, KanbanCommand.self, NetworkCommand.self, WorkingCapitalCommand.self,
             BacktestCommand.self, ScenarioCommand.self, ScenarioSpecsCommand.self, ExcessCommand.self, ExposureCommands.self,
             AgingCommand.self,

@@ -182,6 +182,10 @@ struct PageTests {
                     ]
                 ),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
+                (
+                    "/consignment/transition?uplift=0.3",
+                    ["id=\"transition-lines\"", "procura consignment-transition", "value=\"0.3\"", "30.0 %"]
+                ),
                 ("/network", ["id=\"network-categories\"", "id=\"network-items\"", "procura network", "Worth pooling"]),
                 (
                     "/working-capital?target=1&floors=A:0.9",

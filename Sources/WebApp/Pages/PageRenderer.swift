@@ -41,6 +41,7 @@ final class PageRenderer: Sendable {
         ("analysis_job", PackageResources.analysis_job_mustache), ("audit", PackageResources.audit_mustache),
         ("error", PackageResources.error_mustache), ("checks", PackageResources.checks_mustache),
         ("reconcile", PackageResources.reconcile_mustache), ("consignment", PackageResources.consignment_mustache),
+        ("consignment_transition", PackageResources.consignment_transition_mustache),
         ("accuracy", PackageResources.accuracy_mustache), ("reclassification", PackageResources.reclassification_mustache),
         ("calc", PackageResources.calc_mustache), ("suppliers", PackageResources.suppliers_mustache),
         ("backtest", PackageResources.backtest_mustache), ("backtest_item", PackageResources.backtest_item_mustache),
