@@ -18,7 +18,7 @@ struct Procura: AsyncParsableCommand {
             AccuracyCommand.self, PlanCommand.self, Calc.self, ImportCommand.self, PostCommand.self, StockCommand.self,
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
             SuppliersCommand.self,
-            RiskCommands.self, KanbanCommand.self, NetworkCommand.self, WorkingCapitalCommand.self,
+            RiskCommands.self, KanbanCommand.self, NetworkCommands.self, WorkingCapitalCommand.self,
             BacktestCommand.self, ScenarioCommand.self, ScenarioSpecsCommand.self, ExcessCommand.self, ExposureCommands.self,
             AgingCommand.self,
             PhaseOutCommand.self,

@@ -182,7 +182,20 @@ struct PageTests {
                     ]
                 ),
                 ("/kanban", ["id=\"kanban-loops\"", "id=\"kanban-skipped\"", "Cards N = ⌈D·L·(1+α)/C⌉"]),
-                ("/network", ["id=\"network-categories\"", "id=\"network-items\"", "procura network", "Worth pooling"]),
+                (
+                    "/network",
+                    [
+                        "id=\"network-categories\"", "id=\"network-items\"", "procura network", "Worth pooling",
+                        "href=\"/network/echelons\"",
+                    ]
+                ),
+                (
+                    "/network/echelons",
+                    [
+                        "id=\"echelon-categories\"", "id=\"echelon-items\"", "id=\"echelon-skipped\"",
+                        "procura network echelons", "Multi-echelon",
+                    ]
+                ),
                 (
                     "/working-capital?target=1&floors=A:0.9",
                     [

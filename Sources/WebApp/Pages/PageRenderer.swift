@@ -48,6 +48,7 @@ final class PageRenderer: Sendable {
         ("risk", PackageResources.risk_mustache),
         ("risk_buffer_check", PackageResources.risk_buffer_check_mustache), ("kanban", PackageResources.kanban_mustache),
         ("network", PackageResources.network_mustache),
+        ("network_echelons", PackageResources.network_echelons_mustache),
         ("working_capital", PackageResources.working_capital_mustache),
         ("scenarios", PackageResources.scenarios_mustache),
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),

@@ -90,6 +90,7 @@ public enum WebServer {
         RedundancyPlanEndpoints(state: state).add(api: api, pages: router)
         KanbanEndpoints(state: state).add(api: api, pages: router)
         NetworkEndpoints(state: state).add(api: api, pages: router)
+        NetworkEchelonEndpoints(state: state).add(api: api, pages: router)
         WorkingCapitalEndpoints(state: state).add(api: api, pages: router)
         ProvisionEndpoints(state: state).add(api: api, pages: router)
         DispositionEndpoints(state: state).add(api: api, pages: router)
