@@ -40,6 +40,8 @@ public struct PlanningSettings: Hashable, Sendable {
     public var excess = ExcessSettings()
     /// The disruption supply exposure is sized against (the `risk` section).
     public var risk = RiskSettings()
+    /// What moving stock between locations ahead of a scenario costs (the `preposition` section).
+    public var preposition = PrepositionSettings()
     /// KPI targets and the gross-margin rate of GMROI (the `kpis` section).
     public var kpis = KPISettings()
     /// Net requirements and proposals: horizon, release window, consolidation (the `procurement`
