@@ -152,6 +152,10 @@ struct RoleAccessTests {
                         ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
                     ),
                     (.get, "/api/v1/scenarios/stress-tests?name=port-closure", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/preposition", .planning,
+                        ["name": "North", "shocks": [["kind": "closure", "region": "DE-North"]]], nil
+                    ),
                     (.post, "/api/v1/analysis-jobs/backtest", .planning, nil, nil),
                     (
                         .post, "/api/v1/analysis-jobs/scenario", .planning,
@@ -526,6 +530,7 @@ struct RoleAccessTests {
                     ("/scenarios", .planning, nil),
                     ("/scenarios?saved=page%20role%20test", .planning, nil),
                     ("/risk/buffer-check", .planning, nil),
+                    ("/scenarios/preposition", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/excess/exposure", .planning, nil),
                     ("/phase-out", .planning, nil),

@@ -51,6 +51,7 @@ final class PageRenderer: Sendable {
         ("network_echelons", PackageResources.network_echelons_mustache),
         ("working_capital", PackageResources.working_capital_mustache),
         ("scenarios", PackageResources.scenarios_mustache),
+        ("preposition", PackageResources.preposition_mustache),
         ("proposals", PackageResources.proposals_mustache), ("stock", PackageResources.stock_mustache),
         ("kpi_history", PackageResources.kpi_history_mustache),
         ("purchase_orders", PackageResources.purchase_orders_mustache),

@@ -79,6 +79,7 @@ public enum WebServer {
         AccuracyEndpoints(state: state).add(api: api, pages: router)
         BacktestEndpoints(state: state).add(api: api, pages: router)
         ScenarioEndpoints(state: state).add(api: api, pages: router)
+        PrepositionEndpoints(state: state).add(api: api, pages: router)
         AnalysisJobEndpoints(state: state).add(api: api, pages: router)
         RiskBufferCheckEndpoints(state: state).add(api: api, pages: router)
         ScenarioSpecEndpoints(state: state).add(api: api, pages: router)
