@@ -393,6 +393,7 @@ struct APIContractTests {
                 expect: .badRequest)
             try await api.call(.post, scenarioPath, scenarioPath, headers: supplier, body: jsonBody([:]), expect: .forbidden)
             try await api.call(.post, scenarioPath, scenarioPath, headers: [:], body: jsonBody([:]), expect: .unauthorized)
+            try await PrepositionContract.exercise(api, viewer: viewer, supplier: supplier)
             let stressPath = "/api/v1/scenarios/stress-tests"
             let stress = try await api.call(.get, stressPath, stressPath + "?name=port-closure", headers: viewer, expect: .ok)
             #expect(try JSONValue.parse(stress.body.data)["tests"].array.count == 1)

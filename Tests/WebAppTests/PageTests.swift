@@ -124,6 +124,11 @@ struct PageTests {
         }
     }
 
+    /// A DE-North closure of six weeks, as a query value.
+    static let prepositionSpec =
+        "name: DE-North closure for 6 weeks\nshocks:\n  - kind: closure\n    region: DE-North\n    from: start+0\n    to: start+41\n"
+        .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+
     @Test(
         "the pages of the CLI's capabilities: accuracy, reclassification, checks, reconciliation, consignment usage, calculators")
     func capabilityPages() async throws {
@@ -147,7 +152,22 @@ struct PageTests {
                     "/backtest/item?item=\(fixture.itemOfA.item)&location=\(fixture.itemOfA.location)",
                     ["id=\"backtest-chart\"", "id=\"backtest-periods\"", "simulated on hand", "policy maximum"]
                 ),
-                ("/scenarios", ["id=\"scenario-spec\"", "kind: demand", "Run the stress tests"]),
+                (
+                    "/scenarios",
+                    ["id=\"scenario-spec\"", "kind: demand", "Run the stress tests", "href=\"/scenarios/preposition\""]
+                ),
+                ("/scenarios/preposition", ["id=\"preposition-spec\"", "region: DE-North", "Plan the moves"]),
+                (
+                    "/scenarios/preposition?spec=" + Self.prepositionSpec,
+                    [
+                        "id=\"preposition-summary\"", "id=\"preposition-moves\"", "id=\"preposition-open\"",
+                        "id=\"preposition-regions\"", "DE-North closure for 6 weeks", "<td>DE-North</td>",
+                    ]
+                ),
+                (
+                    "/scenarios/preposition?spec=name%3A%20Bad%0Ashocks%3A%0A%20%20-%20kind%3A%20closure%0A%20%20%20%20region%3A%20Atlantis%0A",
+                    ["id=\"preposition-error\"", "the scenario spec is not valid — line 4"]
+                ),
                 (
                     "/risk/buffer-check",
                     ["id=\"buffer-check\"", "id=\"buffer-check-summary\"", "Do the recommended buffers hold?"]
@@ -186,7 +206,20 @@ struct PageTests {
                     "/consignment/transition?uplift=0.3",
                     ["id=\"transition-lines\"", "procura consignment-transition", "value=\"0.3\"", "30.0 %"]
                 ),
-                ("/network", ["id=\"network-categories\"", "id=\"network-items\"", "procura network", "Worth pooling"]),
+                (
+                    "/network",
+                    [
+                        "id=\"network-categories\"", "id=\"network-items\"", "procura network", "Worth pooling",
+                        "href=\"/network/echelons\"",
+                    ]
+                ),
+                (
+                    "/network/echelons",
+                    [
+                        "id=\"echelon-categories\"", "id=\"echelon-items\"", "id=\"echelon-skipped\"",
+                        "procura network echelons", "Multi-echelon",
+                    ]
+                ),
                 (
                     "/working-capital?target=1&floors=A:0.9",
                     [

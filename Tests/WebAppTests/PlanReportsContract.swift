@@ -129,6 +129,35 @@ enum PlanReportsContract {
         #expect(network["by_category"].array.reduce(0) { $0 + ($1["items"].int ?? 0) } == network["total"]["items"].int)
         try await api.call(.get, "/api/v1/network", "/api/v1/network", headers: supplier, expect: .forbidden)
         try await api.call(.get, "/api/v1/network", "/api/v1/network", headers: [:], expect: .unauthorized)
+        // Multi-echelon buffers: per item Σ per location adds up, each location's NRT = SI + T − S ≥ 0,
+        // the saving is single-stage − echelon, the categories add up to the total.
+        let echelonsPath = "/api/v1/network/echelons"
+        let echelons = try JSONValue.parse(
+            try await api.call(.get, echelonsPath, echelonsPath, headers: viewer, expect: .ok).body.data)
+        #expect(echelons["transfer_lead_time_days"].double == 1)
+        #expect(!echelons["lines"].array.isEmpty, "the demo cross-docks: some items form hub trees")
+        for line in echelons["lines"].array {
+            let sites = line["sites"].array
+            #expect(sites.count >= 2 && sites[0]["location_id"] == line["hub_location_id"], "\(line["item_id"])")
+            for site in sites {
+                let nrt = site["net_replenishment_time"].int ?? -1
+                #expect(
+                    nrt
+                        == (site["inbound_service_time"].int ?? 0) + (site["processing_periods"].int ?? 0)
+                        - (site["committed_service_time"].int ?? 0) && nrt >= 0)
+            }
+            expectClose(
+                sites.reduce(0.0) { $0 + ($1["safety_stock_echelon"].double ?? .nan) },
+                line["safety_stock_echelon"].double ?? .nan, relative: 1e-9, absolute: 1e-9)
+            expectClose(
+                (line["safety_stock_single_stage"].double ?? .nan) - (line["safety_stock_echelon"].double ?? .nan),
+                line["saving_units"].double ?? .nan, relative: 1e-9, absolute: 1e-9)
+        }
+        #expect(echelons["total"]["items"].int == echelons["lines"].array.count)
+        #expect(
+            echelons["by_category"].array.reduce(0) { $0 + ($1["items"].int ?? 0) } == echelons["total"]["items"].int)
+        try await api.call(.get, echelonsPath, echelonsPath, headers: supplier, expect: .forbidden)
+        try await api.call(.get, echelonsPath, echelonsPath, headers: [:], expect: .unauthorized)
         // Working capital vs service: per class the frontier rises with service; today's total is
         // the classes' sum; a target's choice stays within it and above every floor.
         let wcPath = "/api/v1/working-capital"

@@ -152,6 +152,10 @@ struct RoleAccessTests {
                         ["name": "Surge", "shocks": [["kind": "demand", "factor": 1.2]]], nil
                     ),
                     (.get, "/api/v1/scenarios/stress-tests?name=port-closure", .planning, nil, nil),
+                    (
+                        .post, "/api/v1/preposition", .planning,
+                        ["name": "North", "shocks": [["kind": "closure", "region": "DE-North"]]], nil
+                    ),
                     (.post, "/api/v1/analysis-jobs/backtest", .planning, nil, nil),
                     (
                         .post, "/api/v1/analysis-jobs/scenario", .planning,
@@ -186,6 +190,7 @@ struct RoleAccessTests {
                     (.get, "/api/v1/kanban", .planning, nil, nil),
                     (.get, "/api/v1/consignment/transition", .planning, nil, nil),
                     (.get, "/api/v1/network", .planning, nil, nil),
+                    (.get, "/api/v1/network/echelons", .planning, nil, nil),
                     (.get, "/api/v1/working-capital?target=1000", .planning, nil, nil),
                     (.get, "/api/v1/stock/lots?item_id=\(a.item)", .planning, nil, nil),
                     (.get, "/api/v1/stock/history?item_id=\(a.item)", .planning, nil, nil),
@@ -526,6 +531,7 @@ struct RoleAccessTests {
                     ("/scenarios", .planning, nil),
                     ("/scenarios?saved=page%20role%20test", .planning, nil),
                     ("/risk/buffer-check", .planning, nil),
+                    ("/scenarios/preposition", .planning, nil),
                     ("/excess?by=class", .planning, nil),
                     ("/excess/exposure", .planning, nil),
                     ("/phase-out", .planning, nil),
@@ -534,6 +540,7 @@ struct RoleAccessTests {
                     ("/kanban", .planning, nil),
                     ("/consignment/transition", .planning, nil),
                     ("/network", .planning, nil),
+                    ("/network/echelons", .planning, nil),
                     ("/working-capital?target=1000&floors=A:0.9", .planning, nil),
                     ("/provisions", .planning, nil),
                     ("/dispositions", .planning, nil),

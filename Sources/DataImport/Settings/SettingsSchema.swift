@@ -6,7 +6,7 @@ enum SettingsSchema {
     /// All keys (computed: the closures are built per import, which is cheap).
     static var keys: [SettingsKey] {
         generalKeys + classificationKeys + serviceLevelKeys + strategyKeys + supplierSegmentationKeys + policyKeys + leadTimeKeys
-            + forecastingKeys + excessKeys + riskKeys + kpiKeys
+            + forecastingKeys + excessKeys + riskKeys + networkKeys + prepositionKeys + kpiKeys
             + ledgerKeys + procurementKeys + approvalRuleKeys
     }
 

@@ -40,6 +40,10 @@ public struct PlanningSettings: Hashable, Sendable {
     public var excess = ExcessSettings()
     /// The disruption supply exposure is sized against (the `risk` section).
     public var risk = RiskSettings()
+    /// Transfers between the company's locations: the floor of a lane's lead time (the `network` section).
+    public var network = NetworkSettings()
+    /// What moving stock between locations ahead of a scenario costs (the `preposition` section).
+    public var preposition = PrepositionSettings()
     /// KPI targets and the gross-margin rate of GMROI (the `kpis` section).
     public var kpis = KPISettings()
     /// Net requirements and proposals: horizon, release window, consolidation (the `procurement`

@@ -28,9 +28,20 @@ struct ScenarioReplay {
             ?? base.map { LeadTimeSampler.periods(days: $0, averageDays: averageDays) }
     }
 
-    /// Totals per row (of `members`, in order) and replication.
-    func totals(_ members: [Int], extra: [Int], shocked: Bool) async throws(PolicyError) -> [[BacktestTotals]] {
-        let input = try simulationInput(members, extra: extra, shocked: shocked)
+    /// What an extra amount of stock is added to in a replay.
+    enum Lever {
+        /// A buffer: the reorder point, the order-up-to level and the opening stock.
+        case buffer
+        /// The opening stock alone (stock moved in or out before the window; the policy unchanged).
+        case openingStock
+    }
+
+    /// Totals per row (of `members`, in order) and replication, each with `extra` units (of
+    /// 1/scale, negative only for the opening stock) added as `lever` says.
+    func totals(
+        _ members: [Int], extra: [Int], lever: Lever = .buffer, shocked: Bool
+    ) async throws(PolicyError) -> [[BacktestTotals]] {
+        let input = try simulationInput(members, extra: extra, lever: lever, shocked: shocked)
         let result = try await PolicySimulation.run(input)
         let replications = paths.count
         return members.indices.map { k in Array(result.rows[(k * replications)..<((k + 1) * replications)]) }
@@ -56,8 +67,10 @@ struct ScenarioReplay {
     }
 
     /// The simulation input of `members` (rows × replications, row after row), shocked or not,
-    /// each with `extra` units of buffer.
-    private func simulationInput(_ members: [Int], extra: [Int], shocked: Bool) throws(PolicyError) -> PolicySimulationInput {
+    /// each with `extra` units added as `lever` says.
+    private func simulationInput(
+        _ members: [Int], extra: [Int], lever: Lever = .buffer, shocked: Bool
+    ) throws(PolicyError) -> PolicySimulationInput {
         var policies: [ReplenishmentPolicy] = []
         var leadTimes: [Int] = []
         var opening: [Int] = []
@@ -70,7 +83,7 @@ struct ScenarioReplay {
         for (k, r) in members.enumerated() {
             let row = rows[r]
             let shock = shocked ? shocks[r] : nil
-            let policy = Self.shifted(row.current.policy, by: extra[k])
+            let policy = lever == .buffer ? Self.shifted(row.current.policy, by: extra[k]) : row.current.policy
             for (replication, path) in paths.enumerated() {
                 if let lead = orderLeadTimes(row: r, replication: replication, shock: shock) {
                     dailyRows.insert(policies.count)
@@ -110,44 +123,117 @@ struct ScenarioReplay {
     }
 
     /// The smallest extra buffer (whole units of 1/scale) holding each row's target under the shock:
-    /// doubling from 1 until it holds, then bisection; rows where no buffer within 10⁹ units holds are left out.
+    /// doubling from 1 until it holds, then bisection; rows where no buffer within 10⁹ units holds
+    /// are left out. With `lever` `.openingStock`, the smallest extra opening stock instead (the
+    /// policy unchanged: stock moved in before the window, docs/scenarios.md "Pre-positioning").
     func smallestBuffers(
-        _ members: [Int], tolerance: Double, achieved: (BacktestTotals) -> Double
+        _ members: [Int], tolerance: Double, achieved: (BacktestTotals) -> Double, lever: Lever = .buffer
     ) async throws(PolicyError) -> [Int: Int] {
         guard !members.isEmpty else { return [:] }
-        func holds(_ list: [Int], _ extra: [Int]) async throws(PolicyError) -> [Bool] {
-            let totals = try await totals(list, extra: extra, shocked: true)
-            return list.indices.map { k in
-                let target = rows[list[k]].result.final.serviceLevel
-                let value = ScenarioRun.mean(totals[k].map(achieved))
-                return !value.isNaN && value >= target - tolerance
-            }
-        }
-        var low = [Int](repeating: 0, count: members.count)  // fails
-        var high = [Int?](repeating: nil, count: members.count)  // holds
-        var probe = [Int](repeating: 1, count: members.count)
         // The largest buffer that keeps every parameter and the opening stock within 10⁹ units.
-        let ceiling = members.map { Backtest.largestValue - Self.largestParameter(rows[$0]) }
+        let ceiling = members.map {
+            Backtest.largestValue - (lever == .buffer ? Self.largestParameter(rows[$0]) : rows[$0].current.initialOnHand)
+        }
+        let found = try await smallestHolding(
+            members, failing: [Int](repeating: 0, count: members.count),
+            holding: [Int?](repeating: nil, count: members.count), ceiling: ceiling
+        ) { (list: [Int], values: [Int]) async throws(PolicyError) -> [Bool] in
+            try await holds(list, extra: values, lever: lever, tolerance: tolerance, achieved: achieved)
+        }
+        var result: [Int: Int] = [:]
+        for (k, r) in members.enumerated() { if let h = found[k] { result[r] = h } }
+        return result
+    }
+
+    /// The largest cut of each row's opening stock (whole units of 1/scale, at most `limits`) that
+    /// still holds its target under the shock, the policy unchanged: what the row can give away
+    /// before the window. Rows that miss their target even uncut give 0. A bisection on the same
+    /// replay as ``smallestBuffers(_:tolerance:achieved:lever:)`` (``smallestHolding``), on the
+    /// stock kept: keeping all of `limits` holds, keeping none may.
+    func largestCuts(
+        _ members: [Int], limits: [Int], tolerance: Double, achieved: (BacktestTotals) -> Double
+    ) async throws(PolicyError) -> [Int: Int] {
+        guard !members.isEmpty else { return [:] }
+        let uncut = try await holds(
+            members, extra: [Int](repeating: 0, count: members.count), lever: .openingStock, tolerance: tolerance,
+            achieved: achieved)
+        let open = members.indices.filter { uncut[$0] && limits[$0] > 0 }
+        var result: [Int: Int] = [:]
+        for r in members { result[r] = 0 }
+        guard !open.isEmpty else { return result }
+        let rowsOpen = open.map { members[$0] }
+        let limitsOpen = open.map { limits[$0] }
+        // Keeping nothing of the limit: the whole limit can go.
+        let keepNone = try await holds(
+            rowsOpen, extra: limitsOpen.map { -$0 }, lever: .openingStock, tolerance: tolerance, achieved: achieved)
+        let searched = rowsOpen.indices.filter { !keepNone[$0] }
+        for j in rowsOpen.indices where keepNone[j] { result[rowsOpen[j]] = limitsOpen[j] }
+        guard !searched.isEmpty else { return result }
+        var limitOf: [Int: Int] = [:]
+        for (r, limit) in zip(members, limits) { limitOf[r] = limit }
+        let kept = try await smallestHolding(
+            searched.map { rowsOpen[$0] }, failing: [Int](repeating: 0, count: searched.count),
+            holding: searched.map { limitsOpen[$0] }, ceiling: searched.map { limitsOpen[$0] }
+        ) { (list: [Int], values: [Int]) async throws(PolicyError) -> [Bool] in
+            // `values` are the units kept of the limit: the opening stock is cut by limit − kept.
+            let cuts = zip(list, values).map { r, keep in keep - (limitOf[r] ?? 0) }
+            return try await holds(list, extra: cuts, lever: .openingStock, tolerance: tolerance, achieved: achieved)
+        }
+        for (j, k) in searched.enumerated() {
+            let r = rowsOpen[k]
+            result[r] = limitsOpen[k] - (kept[j] ?? limitsOpen[k])
+        }
+        return result
+    }
+
+    /// Whether each row of `list`, with `extra` added as `lever` says, holds its target under the
+    /// shock: the mean achieved service over the replications at least the target − `tolerance`.
+    func holds(
+        _ list: [Int], extra: [Int], lever: Lever, tolerance: Double, achieved: (BacktestTotals) -> Double
+    ) async throws(PolicyError) -> [Bool] {
+        let totals = try await totals(list, extra: extra, lever: lever, shocked: true)
+        return list.indices.map { k in
+            let target = rows[list[k]].result.final.serviceLevel
+            let value = ScenarioRun.mean(totals[k].map(achieved))
+            return !value.isNaN && value >= target - tolerance
+        }
+    }
+
+    /// The smallest value per member at which `holds` (monotone: it holds at every larger value),
+    /// above `failing` (known not to hold) and at most `ceiling`: where no value is known to hold
+    /// (`holding` nil), probes failing + 1, + 2, + 4, … until one holds or the next passes the
+    /// ceiling (then `nil`); then bisection between the last failing and holding values. All
+    /// members are replayed together in each step.
+    func smallestHolding(
+        _ members: [Int], failing: [Int], holding: [Int?], ceiling: [Int],
+        holds: ([Int], [Int]) async throws(PolicyError) -> [Bool]
+    ) async throws(PolicyError) -> [Int?] {
+        var low = failing
+        var high = holding
+        var probe = failing.map { $0 + 1 }
         for _ in 0..<31 {
             let open = members.indices.filter { high[$0] == nil && probe[$0] <= ceiling[$0] }
             guard !open.isEmpty else { break }
             let ok = try await holds(open.map { members[$0] }, open.map { probe[$0] })
             for (j, k) in open.enumerated() {
-                if ok[j] { high[k] = probe[k] } else { low[k] = probe[k]; probe[k] *= 2 }
+                if ok[j] {
+                    high[k] = probe[k]
+                } else {
+                    low[k] = probe[k]
+                    probe[k] = failing[k] + 2 * (probe[k] - failing[k])
+                }
             }
         }
         while true {
             let open = members.indices.filter { k in high[k].map { $0 - low[k] > 1 } ?? false }
             guard !open.isEmpty else { break }
-            let mids = open.map { (low[$0] + high[$0]!) / 2 }
+            let mids = open.map { low[$0] + (high[$0]! - low[$0]) / 2 }
             let ok = try await holds(open.map { members[$0] }, mids)
             for (j, k) in open.enumerated() {
                 if ok[j] { high[k] = mids[j] } else { low[k] = mids[j] }
             }
         }
-        var result: [Int: Int] = [:]
-        for (k, r) in members.enumerated() { if let h = high[k] { result[r] = h } }
-        return result
+        return high
     }
 
     /// The largest of a row's parameters a buffer is added to, and its opening stock (units of 1/scale).

@@ -4,11 +4,12 @@ import InventoryPolicy
 import Planning
 import Storage
 
-/// `procura network DATA|--database URL [--format table|csv|json]`: safety stock held per location
-/// against pooled at one central site, per item stocked at two or more locations (``Planning/NetworkReport``).
+/// `procura network [pooling] DATA|--database URL [--format table|csv|json]`: safety stock held per
+/// location against pooled at one central site, per item stocked at two or more locations
+/// (``Planning/NetworkReport``) — the default subcommand of `procura network` (``NetworkCommands``).
 struct NetworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "network",
+        commandName: "pooling",
         abstract:
             "Network report: safety stock held per location against one pooled stock at a central site, with the transport-time trade-off.",
         discussion: """
@@ -20,7 +21,8 @@ struct NetworkCommand: AsyncParsableCommand {
             the saving in units and value, and the pipeline (mean lead-time demand) through the central site \
             against per location — the transport-time side. Totals per category. docs/risk.md ("Network \
             report") has the definitions. With DATA the folder is read; without it, the database \
-            (--database or $PROCURA_DATABASE_URL).
+            (--database or $PROCURA_DATABASE_URL). The default of `procura network`: `procura network DATA` \
+            is `procura network pooling DATA`.
             """)
 
     static let columns = [
