@@ -18,6 +18,8 @@ struct PrepositionTests {
     static func snapshot(mucStock: Double = 2000, mucOwnership: Ownership = .owned) -> Snapshot {
         var b = SnapshotBuilder()
         b.settings.policy.serviceMeasure = .fillRate
+        // STEADY is AX: its default strategy jit_kanban would plan a kanban loop; reorder_point keeps (s,Q).
+        b.settings.strategies.byCell[ABCXYZCell(.a, .x)] = .reorderPoint
         b.location("HAM")
         b.location("MUC")
         b.locations[0].region = "North"
