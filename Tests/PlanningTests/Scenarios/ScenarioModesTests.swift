@@ -10,6 +10,8 @@ struct ScenarioModesTests {
     /// STEADY: 10 a week from S1 (14 days); NOISY: 4, 12, 6, 14, … a week from S2 (14 days); both at DC.
     static func snapshot() -> Snapshot {
         var b = SnapshotBuilder()
+        // STEADY is AX: its default strategy jit_kanban would plan a kanban loop; reorder_point keeps (s,Q).
+        b.settings.strategies.byCell[ABCXYZCell(.a, .x)] = .reorderPoint
         b.location("DC")
         b.supplier("S1")
         b.supplier("S2")
