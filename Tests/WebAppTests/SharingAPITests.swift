@@ -210,4 +210,38 @@ struct SharingAPITests {
             #expect(none.status == .notFound)
         }
     }
+
+    @Test("the pages' forms: a planner sets a profile (a bad field comes back named) and publishes; the supplier commits")
+    func pageForms() async throws {
+        try await WebFixture.withApp { client, fixture, _ in
+            let a = fixture.supplierA
+            let planner = try await signIn(client, "pia")
+            let fields = [
+                ("supplier_id", a), ("horizon_weeks", "8"), ("period", "month"), ("aggregation", "family"),
+                ("locations", "merged"), ("quantities", "committed"), ("items", ""), ("categories", ""), ("round_to", ""),
+                ("noise_percent", "5"),
+            ]
+            let (bh, bb) = planner.form(fields.map { $0.0 == "noise_percent" ? ($0.0, "1e308") : $0 })
+            let refused = try await client.execute(uri: "/sharing/profile", method: .post, headers: bh, body: bb)
+            #expect(refused.status == .seeOther)
+            #expect(
+                refused.headers[.location]
+                    == "/sharing?error=\(queryEscape("noise_percent 1e+308 — expected a band > 0 and ≤ 50 (per cent, or none)"))")
+            let (h, b) = planner.form(fields)
+            let set = try await client.execute(uri: "/sharing/profile", method: .post, headers: h, body: b)
+            #expect(set.headers[.location]?.contains("message=") == true, "\(set.headers[.location] ?? "")")
+            let (ph, pb) = planner.form([("supplier_id", a)])
+            let published = try await client.execute(uri: "/sharing/publish", method: .post, headers: ph, body: pb)
+            #expect(published.headers[.location]?.contains(queryEscape("published version 1 to \(a)")) == true)
+            let supplier = try await signIn(client, "supa")
+            let list = try await client.execute(uri: "/sharing", method: .get, headers: supplier.headers)
+            #expect(list.status == .ok && list.text.contains("href=\"/sharing/\(a)/versions/1\""))
+            let (ch, cb) = supplier.form([("quantity_1", "12.5"), ("comment_1", "ok"), ("quantity_2", "")])
+            let committed = try await client.execute(
+                uri: "/sharing/\(a)/versions/1/commitments", method: .post, headers: ch, body: cb)
+            #expect(committed.headers[.location] == "/sharing/\(a)/versions/1?message=\(queryEscape("1 line(s) committed"))")
+            let page = try await client.execute(uri: "/sharing/\(a)/versions/1", method: .get, headers: supplier.headers)
+            #expect(page.text.contains("id=\"commit-form\"") && page.text.contains("value=\"12.5\""))
+        }
+    }
 }
