@@ -21,6 +21,7 @@ struct RoleAccessTests {
         case runProvisions, approveProvisions, closeExposure
         case manageDispositions, executeDispositions, signDisposition
         case delegateApproval, revokeDelegation
+        case shareForecasts, supplierUser
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
@@ -46,6 +47,9 @@ struct RoleAccessTests {
         case .delegateApproval: return account.role.allows(.approveOrders) || account.role.allows(.administer)
         // The role test's delegation is fin's to ada: they and an admin may revoke it.
         case .revokeDelegation: return account.role.allows(.administer) || ["fin", "ada"].contains(account.userID)
+        case .shareForecasts: return account.role.allows(.runPlans)
+        // Commitments against a shared forecast: the supplier's own users only (another's answers 404).
+        case .supplierUser: return account.role == .supplier
         }
     }
 
@@ -95,6 +99,10 @@ struct RoleAccessTests {
                 let policiesText: String = "item_id,location_id,policy_type,reorder_point,order_up_to_level\n\(policiesLine)\n"
                 let policiesFile: [String: Any] = ["policies_csv": policiesText]
                 let traceURI: String = "/api/v1/backtest/trace?item=\(a.item)&location=\(a.location)"
+                let sharingProfile: [String: Any] = [
+                    "horizon_weeks": 8, "bucket": "month", "aggregation": "family", "locations": "merged",
+                    "quantities": "committed",
+                ]
                 var backtestCalls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = []
                 backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
                 backtestCalls.append((.get, traceURI, .planning, nil, nil))
@@ -116,8 +124,22 @@ struct RoleAccessTests {
                     (.get, "/api/v1/items/\(b.item)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/policy", .planning, nil, nil),
                     (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/policy", .planning, nil, nil),
-                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/forecast", .ownSupply, nil, fixture.supplierA),
-                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/forecast", .ownSupply, nil, fixture.supplierB),
+                    // Suppliers get forecasts only as published versions (/api/v1/sharing), never the plan's own.
+                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/forecast", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/forecast", .planning, nil, nil),
+                    (.put, "/api/v1/sharing/\(fixture.supplierA)/profile", .shareForecasts, sharingProfile, nil),
+                    (.post, "/api/v1/sharing/\(fixture.supplierA)/versions", .shareForecasts, nil, nil),
+                    (.get, "/api/v1/sharing", .planning, nil, nil),
+                    (.get, "/api/v1/sharing/views", .planning, nil, nil),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/profile", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions/1", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions/1?format=csv", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions/1/comparison", .ownSupply, nil, fixture.supplierA),
+                    (
+                        .post, "/api/v1/sharing/\(fixture.supplierA)/versions/1/commitments", .supplierUser,
+                        ["commitments": [["line": 1, "quantity": 5, "comment": "role test"]]], fixture.supplierA
+                    ),
                     (.get, "/api/v1/positions?item_id=\(a.item)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/positions?item_id=\(b.item)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/ledger/entries", .planning, nil, nil),
@@ -369,7 +391,8 @@ struct RoleAccessTests {
                     if uri.hasSuffix("postings")
                         || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
                             || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
-                            || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs"))
+                            || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs")
+                            || uri.hasSuffix("/commitments"))
                             && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
@@ -512,6 +535,12 @@ struct RoleAccessTests {
             let a = fixture.itemOfA
             let b = fixture.itemOfB
             let description = { (item: String) -> String in item }
+            // A forecast shared with supplier A, for its pages.
+            let planner = Authorization.Principal(userID: "pia", role: .planner)
+            _ = try await store.saveSharingProfile(
+                SharingProfile(horizonWeeks: 8, bucket: .month, aggregation: .family, locations: .merged, quantities: .committed),
+                supplierID: fixture.supplierA, by: planner)
+            _ = try await store.publishSharedForecast(supplierID: fixture.supplierA, by: planner)
             for id in Self.roles {
                 let account = fixture.account(id)
                 let session = try await signIn(client, id)
@@ -523,6 +552,8 @@ struct RoleAccessTests {
                     ("/audit", .administer, nil),
                     ("/checks", .planning, nil), ("/reconcile?supplier=\(fixture.supplierA)", .planning, nil),
                     ("/consignment", .ownSupply, nil),
+                    ("/sharing", .ownSupply, nil),
+                    ("/sharing/\(fixture.supplierA)/versions/1", .ownSupply, fixture.supplierA),
                     ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),

@@ -39,6 +39,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownScenarioSpec = "unknown_scenario_spec"
             case invalidRedundancyPlan = "invalid_redundancy_plan"
             case unknownRedundancyPlan = "unknown_redundancy_plan"
+            case invalidSharing = "invalid_sharing"
+            case unknownSharing = "unknown_sharing"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -69,6 +71,13 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidRedundancyPlan = Code(.invalidRedundancyPlan)
         /// No redundancy plan for that item-location.
         public static let unknownRedundancyPlan = Code(.unknownRedundancyPlan)
+        /// A sharing profile, publication or commitment that cannot be stored: a field out of its
+        /// domain, an item the supplier does not supply, commitments against an indication; nothing
+        /// was stored.
+        public static let invalidSharing = Code(.invalidSharing)
+        /// No sharing profile, or no published version, for that supplier (or not addressed to the
+        /// supplier user asking).
+        public static let unknownSharing = Code(.unknownSharing)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

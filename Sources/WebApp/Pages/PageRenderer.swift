@@ -64,6 +64,8 @@ final class PageRenderer: Sendable {
         ("excess_exposure", PackageResources.excess_exposure_mustache),
         ("phase_out", PackageResources.phase_out_mustache),
         ("process_maps", PackageResources.process_maps_mustache),
+        ("sharing", PackageResources.sharing_mustache),
+        ("shared_version", PackageResources.shared_version_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -115,6 +117,7 @@ final class PageRenderer: Sendable {
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
+                ["href": "/sharing", "label": "Forecast sharing"],
                 ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
                 ["href": "/emergency", "label": "Emergency buys"],
                 ["href": "/emergency/report", "label": "Deviation report"],
@@ -124,6 +127,7 @@ final class PageRenderer: Sendable {
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])
             links.append(["href": "/suppliers", "label": "Scorecard"])
+            links.append(["href": "/sharing", "label": "Shared forecasts"])
         }
         if principal.allows(.administer) { links.append(["href": "/audit", "label": "Audit log"]) }
         return links

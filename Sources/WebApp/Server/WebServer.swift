@@ -74,6 +74,8 @@ public enum WebServer {
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         ConsignmentTransitionEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
+        SharingEndpoints(state: state).add(api: api)
+        SharingPages(state: state).add(pages: router)
         ProposalEndpoints(state: state).add(api: api, pages: router)
         PurchaseOrderEndpoints(state: state).add(api: api, pages: router)
         UnmatchedReceiptEndpoints(state: state).add(api: api)
