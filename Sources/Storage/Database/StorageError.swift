@@ -39,6 +39,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownScenarioSpec = "unknown_scenario_spec"
             case invalidRedundancyPlan = "invalid_redundancy_plan"
             case unknownRedundancyPlan = "unknown_redundancy_plan"
+            case invalidVMIAgreement = "invalid_vmi_agreement"
+            case unknownVMIAgreement = "unknown_vmi_agreement"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -69,6 +71,12 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidRedundancyPlan = Code(.invalidRedundancyPlan)
         /// No redundancy plan for that item-location.
         public static let unknownRedundancyPlan = Code(.unknownRedundancyPlan)
+        /// VMI agreement terms that cannot be stored: a field out of its domain, a supplier, item
+        /// or location not in the database, or another supplier or item-location than the
+        /// agreement's; nothing was stored.
+        public static let invalidVMIAgreement = Code(.invalidVMIAgreement)
+        /// No VMI agreement (or version) of that id — or one the supplier user may not see.
+        public static let unknownVMIAgreement = Code(.unknownVMIAgreement)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.
