@@ -41,6 +41,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownRedundancyPlan = "unknown_redundancy_plan"
             case invalidSharing = "invalid_sharing"
             case unknownSharing = "unknown_sharing"
+            case invalidVMIAgreement = "invalid_vmi_agreement"
+            case unknownVMIAgreement = "unknown_vmi_agreement"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -78,6 +80,12 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         /// No sharing profile, or no published version, for that supplier (or not addressed to the
         /// supplier user asking).
         public static let unknownSharing = Code(.unknownSharing)
+        /// VMI agreement terms that cannot be stored: a field out of its domain, a supplier, item
+        /// or location not in the database, or another supplier or item-location than the
+        /// agreement's; nothing was stored.
+        public static let invalidVMIAgreement = Code(.invalidVMIAgreement)
+        /// No VMI agreement (or version) of that id — or one the supplier user may not see.
+        public static let unknownVMIAgreement = Code(.unknownVMIAgreement)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

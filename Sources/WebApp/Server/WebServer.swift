@@ -72,6 +72,7 @@ public enum WebServer {
         ChecksEndpoints(state: state).add(api: api, pages: router)
         ReconcileEndpoints(state: state).add(api: api, pages: router)
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
+        VMIAgreementEndpoints(state: state).add(api: api, pages: router)
         ConsignmentTransitionEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         SharingEndpoints(state: state).add(api: api)
