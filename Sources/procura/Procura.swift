@@ -25,7 +25,7 @@ struct Procura: AsyncParsableCommand {
             PhaseOutCommand.self,
             ProposalsCommand.self, POCommand.self, ApproveCommand.self, ApprovalRulesCommand.self, DelegationsCommand.self,
             EmergencyCommand.self, ProvisionsCommand.self,
-            DispositionCommand.self, ProcessMapCommand.self,
+            DispositionCommand.self, ProcessMapCommand.self, ChangeSetCommand.self,
         ]
     )
 
