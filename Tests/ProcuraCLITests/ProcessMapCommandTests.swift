@@ -43,7 +43,7 @@ struct ProcessMapCommandTests {
         #expect(unknown.status == 64)
         #expect(
             unknown.stderr
-                == "Error: no process map 'purchase-orders' — expected one of purchase-order, disposition, emergency-buy, provision-run\n"
+                == "Error: no process map 'purchase-orders' — expected one of purchase-order, disposition, emergency-buy, provision-run, change-set\n"
         )
         let allSVG = try await runner.run(["process-map", "--format", "svg"])
         #expect(allSVG.status == 64 && allSVG.stderr.hasPrefix("Error: --format svg draws one map — name it: purchase-order"))
