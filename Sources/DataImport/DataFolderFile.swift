@@ -32,6 +32,8 @@ public enum DataFolderFile: String, Sendable, CaseIterable {
     case stockouts = "stockouts.csv"
     /// Planner overrides of computed parameters.
     case overrides = "overrides.csv"
+    /// VMI agreements with suppliers (docs/vmi.md).
+    case agreements = "agreements.csv"
 
     /// Whether the import fails without this file (`items.csv` and `demand.csv`).
     public var isRequired: Bool { self == .items || self == .demand }

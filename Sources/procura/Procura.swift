@@ -19,13 +19,14 @@ struct Procura: AsyncParsableCommand {
             VerifyCommand.self, CheckCommand.self, ReconcileCommand.self, KPIsCommand.self, RootCausesCommand.self,
             SuppliersCommand.self, ConsignmentTransitionCommand.self,
             RiskCommands.self, KanbanCommand.self, NetworkCommands.self, WorkingCapitalCommand.self,
-            BacktestCommand.self, ScenarioCommand.self, ScenarioSpecsCommand.self, PrepositionCommand.self, ExcessCommand.self,
+            BacktestCommand.self, ScenarioCommand.self, ScenarioSpecsCommand.self, SharingCommand.self, PrepositionCommand.self,
+            ExcessCommand.self,
             ExposureCommands.self,
             AgingCommand.self,
             PhaseOutCommand.self,
             ProposalsCommand.self, POCommand.self, ApproveCommand.self, ApprovalRulesCommand.self, DelegationsCommand.self,
             EmergencyCommand.self, ProvisionsCommand.self,
-            DispositionCommand.self, ProcessMapCommand.self, ChangeSetCommand.self,
+            DispositionCommand.self, ProcessMapCommand.self, ChangeSetCommand.self, VMICommand.self,
         ]
     )
 

@@ -45,6 +45,10 @@ struct NetworkEchelonsCommandTests {
                 line["saving_units"].double ?? .nan, relative: 1e-9, absolute: 1e-9)
         }
         #expect(transferSites > 0)
+        // The serial model: every line either compared (a chain) or with the reason.
+        let chains = lines.filter { $0["safety_stock_ssm"] != .null }
+        #expect(chains.count == d["total"]["ssm_items"].int && !chains.isEmpty)
+        #expect(lines.allSatisfy { ($0["safety_stock_ssm"] == .null) != ($0["ssm_note"] == .null) })
         let savings = lines.map { $0["saving_value"].double ?? .nan }
         #expect(savings == savings.sorted(by: >))
         let byCategory = d["by_category"].array.reduce(0.0) { $0 + ($1["saving_value"].double ?? .nan) }
@@ -58,8 +62,12 @@ struct NetworkEchelonsCommandTests {
             ))
         let rows = lines.reduce(0) { $0 + $1["sites"].array.count }
         #expect(csv.stdout.split(separator: "\n").count == rows + 1)
+        #expect(
+            csv.stdout.split(separator: "\n").first?.hasSuffix(
+                ",ssm_echelon_base_stock,ssm_local_base_stock,ssm_safety_stock,ssm_note") == true)
         let table = try await cli.run(["network", "echelons", folder.path, "--quiet"])
         #expect(table.stdout.hasPrefix("Multi-echelon buffers as of ") && table.stdout.contains("Largest savings"))
+        #expect(table.stdout.contains("serial chains the stochastic-service model holds"))
         // `procura network DATA` is still the pooling report.
         let pooling = try await cli.run(["network", folder.path, "--quiet"])
         #expect(pooling.status == 0 && pooling.stdout.hasPrefix("Network as of "), "\(pooling.stderr)")

@@ -66,8 +66,11 @@ struct APIContractTests {
                 .get, policyPath, "/api/v1/items/\(item)/locations/\(location)/policy", headers: [:], expect: .unauthorized)
             let forecastPath = "/api/v1/items/{item_id}/locations/{location_id}/forecast"
             let forecast = try await api.call(
-                .get, forecastPath, "/api/v1/items/\(item)/locations/\(location)/forecast?history=26", headers: supplier,
+                .get, forecastPath, "/api/v1/items/\(item)/locations/\(location)/forecast?history=26", headers: viewer,
                 expect: .ok)
+            // Suppliers get forecasts only as published versions (SharingContract).
+            try await api.call(
+                .get, forecastPath, "/api/v1/items/\(item)/locations/\(location)/forecast", headers: supplier, expect: .forbidden)
             let f = try JSONValue.parse(forecast.body.data)
             #expect(f["history"].array.count == 26 && f["forecast"].array.count == 13)
             try await api.call(
@@ -621,6 +624,8 @@ struct APIContractTests {
             try await ApprovalRulesContract.exercise(api, fixture: fixture, store: store)
             try await ScenarioSpecContract.exercise(api, fixture: fixture)
             try await RedundancyPlanContract.exercise(api, fixture: fixture, store: store)
+            try await SharingContract.exercise(api, fixture: fixture)
+            try await VMIAgreementContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

@@ -64,6 +64,29 @@ enum AnalysisJobContract {
             ).body.data)
         let inJob: JSONValue = scenarioJob["scenario"]
         #expect(inJob == direct, "the job's document is the synchronous run's")
+        // A request that waits runs at most 100 replications (by the query or by the spec); the background up to 1000.
+        let waited = try await api.call(
+            .post, "/api/v1/scenarios/run", "/api/v1/scenarios/run?replications=101", headers: viewer, body: jsonBody(spec),
+            expect: .badRequest)
+        let waitedDetail: String? = try JSONValue.parse(waited.body.data)["detail"].string
+        #expect(
+            waitedDetail
+                == "query parameter 'replications' must be a whole number from 1 to 100 (up to 1000 run in the background: /api/v1/analysis-jobs), got '101'"
+        )
+        var bigSpec = spec
+        bigSpec["replications"] = 500
+        let big = try await api.call(
+            .post, "/api/v1/scenarios/run", "/api/v1/scenarios/run", headers: viewer, body: jsonBody(bigSpec),
+            expect: .unprocessableContent)
+        let bigDetail: String? = try JSONValue.parse(big.body.data)["detail"].string
+        #expect(
+            bigDetail
+                == "the spec asks for 500 replications; a request that waits for its answer runs at most 100 — run it in the background (POST /api/v1/analysis-jobs/scenario)"
+        )
+        let tooMany = try await api.call(
+            .post, scenarioPath, scenarioPath + "?replications=1001", headers: viewer, body: jsonBody(spec), expect: .badRequest)
+        let tooManyDetail: String? = try JSONValue.parse(tooMany.body.data)["detail"].string
+        #expect(tooManyDetail == "query parameter 'replications' must be a whole number from 1 to 1000, got '1001'")
 
         // Another user's job does not exist for them; suppliers and strangers are refused.
         let jobPath = "/api/v1/analysis-jobs/{job_id}"

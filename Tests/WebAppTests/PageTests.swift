@@ -217,7 +217,7 @@ struct PageTests {
                     "/network/echelons",
                     [
                         "id=\"echelon-categories\"", "id=\"echelon-items\"", "id=\"echelon-skipped\"",
-                        "procura network echelons", "Multi-echelon",
+                        "procura network echelons", "Multi-echelon", "Serial model", "Clark–Scarf",
                     ]
                 ),
                 (

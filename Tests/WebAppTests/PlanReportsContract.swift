@@ -154,6 +154,21 @@ enum PlanReportsContract {
                 line["saving_units"].double ?? .nan, relative: 1e-9, absolute: 1e-9)
         }
         #expect(echelons["total"]["items"].int == echelons["lines"].array.count)
+        // The serial model: on every chain (a note otherwise), per location levels that add up to the line's total.
+        #expect(echelons["transfer_cost_rate"].double == 0.02)
+        var chains = 0
+        for line in echelons["lines"].array {
+            if line["safety_stock_ssm"] != .null, let total = line["safety_stock_ssm"].double {
+                chains += 1
+                #expect(line["ssm_note"] == .null && (line["ssm_backorder_cost_per_period"].double ?? 0) > 0)
+                expectClose(
+                    line["sites"].array.reduce(0.0) { $0 + ($1["ssm_safety_stock"].double ?? .nan) }, total, relative: 1e-9,
+                    absolute: 1e-9)
+            } else {
+                #expect(line["ssm_note"].string?.isEmpty == false, "\(line["item_id"])")
+            }
+        }
+        #expect(echelons["total"]["ssm_items"].int == chains)
         #expect(
             echelons["by_category"].array.reduce(0) { $0 + ($1["items"].int ?? 0) } == echelons["total"]["items"].int)
         try await api.call(.get, echelonsPath, echelonsPath, headers: supplier, expect: .forbidden)

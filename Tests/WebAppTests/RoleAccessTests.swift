@@ -21,6 +21,8 @@ struct RoleAccessTests {
         case runProvisions, approveProvisions, closeExposure
         case manageDispositions, executeDispositions, signDisposition
         case delegateApproval, revokeDelegation
+        case shareForecasts, supplierUser
+        case vmiSide
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
@@ -46,6 +48,11 @@ struct RoleAccessTests {
         case .delegateApproval: return account.role.allows(.approveOrders) || account.role.allows(.administer)
         // The role test's delegation is fin's to ada: they and an admin may revoke it.
         case .revokeDelegation: return account.role.allows(.administer) || ["fin", "ada"].contains(account.userID)
+        case .shareForecasts: return account.role.allows(.runPlans)
+        // Commitments against a shared forecast: the supplier's own users only (another's answers 404).
+        case .supplierUser: return account.role == .supplier
+        // A side of a VMI agreement: ours (approve_orders) or the agreement's supplier (scoped by the call).
+        case .vmiSide: return account.role.allows(.approveOrders) || account.role == .supplier
         }
     }
 
@@ -91,10 +98,16 @@ struct RoleAccessTests {
                 _ = try await store.runProvisions(month: provisionMonth, by: .init(userID: "admin", role: .admin))
                 // Disposition cases for this role: one open (sign, cancel), one signed by others (execute).
                 let dsp = try await DispositionSetup.cases(store, signed: ["bo", "olga", "fin"])
+                // A VMI agreement of supplier A with a version proposed by the other side than this role's.
+                let vmi = try await VMIRoleSetup.pending(store, fixture: fixture, for: account)
                 let policiesLine: String = "\(a.item),\(a.location),\"(s,S)\",3,9"
                 let policiesText: String = "item_id,location_id,policy_type,reorder_point,order_up_to_level\n\(policiesLine)\n"
                 let policiesFile: [String: Any] = ["policies_csv": policiesText]
                 let traceURI: String = "/api/v1/backtest/trace?item=\(a.item)&location=\(a.location)"
+                let sharingProfile: [String: Any] = [
+                    "horizon_weeks": 8, "bucket": "month", "aggregation": "family", "locations": "merged",
+                    "quantities": "committed",
+                ]
                 var backtestCalls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = []
                 backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
                 backtestCalls.append((.get, traceURI, .planning, nil, nil))
@@ -116,8 +129,22 @@ struct RoleAccessTests {
                     (.get, "/api/v1/items/\(b.item)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/policy", .planning, nil, nil),
                     (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/policy", .planning, nil, nil),
-                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/forecast", .ownSupply, nil, fixture.supplierA),
-                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/forecast", .ownSupply, nil, fixture.supplierB),
+                    // Suppliers get forecasts only as published versions (/api/v1/sharing), never the plan's own.
+                    (.get, "/api/v1/items/\(a.item)/locations/\(a.location)/forecast", .planning, nil, nil),
+                    (.get, "/api/v1/items/\(b.item)/locations/\(b.location)/forecast", .planning, nil, nil),
+                    (.put, "/api/v1/sharing/\(fixture.supplierA)/profile", .shareForecasts, sharingProfile, nil),
+                    (.post, "/api/v1/sharing/\(fixture.supplierA)/versions", .shareForecasts, nil, nil),
+                    (.get, "/api/v1/sharing", .planning, nil, nil),
+                    (.get, "/api/v1/sharing/views", .planning, nil, nil),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/profile", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions/1", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions/1?format=csv", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/sharing/\(fixture.supplierA)/versions/1/comparison", .ownSupply, nil, fixture.supplierA),
+                    (
+                        .post, "/api/v1/sharing/\(fixture.supplierA)/versions/1/commitments", .supplierUser,
+                        ["commitments": [["line": 1, "quantity": 5, "comment": "role test"]]], fixture.supplierA
+                    ),
                     (.get, "/api/v1/positions?item_id=\(a.item)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/positions?item_id=\(b.item)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/ledger/entries", .planning, nil, nil),
@@ -140,6 +167,21 @@ struct RoleAccessTests {
                         fixture.supplierB
                     ),
                     (.get, "/api/v1/consignment/usage", .ownSupply, nil, nil),
+                    (.get, "/api/v1/vmi/agreements", .ownSupply, nil, nil),
+                    (.get, "/api/v1/vmi/agreements/\(VMIRoleSetup.id)", .ownSupply, nil, fixture.supplierA),
+                    (
+                        .post, "/api/v1/vmi/agreements/\(VMIRoleSetup.id)/versions/\(vmi)/approve", .vmiSide, nil,
+                        fixture.supplierA
+                    ),
+                    (
+                        .post, "/api/v1/vmi/agreements", .vmiSide,
+                        VMIAgreementContract.body(VMIRoleSetup.id, supplier: fixture.supplierA, item: fixture.itemOfA),
+                        fixture.supplierA
+                    ),
+                    (
+                        .post, "/api/v1/vmi/agreements/\(VMIRoleSetup.id)/versions/\(vmi + 1)/reject", .vmiSide,
+                        ["reason": "role test"], fixture.supplierA
+                    ),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
                     (.get, "/api/v1/suppliers/scorecards", .ownSupply, nil, nil),
@@ -369,7 +411,8 @@ struct RoleAccessTests {
                     if uri.hasSuffix("postings")
                         || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
                             || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
-                            || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs"))
+                            || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs")
+                            || uri.hasSuffix("/commitments"))
                             && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
@@ -512,6 +555,12 @@ struct RoleAccessTests {
             let a = fixture.itemOfA
             let b = fixture.itemOfB
             let description = { (item: String) -> String in item }
+            // A forecast shared with supplier A, for its pages.
+            let planner = Authorization.Principal(userID: "pia", role: .planner)
+            _ = try await store.saveSharingProfile(
+                SharingProfile(horizonWeeks: 8, bucket: .month, aggregation: .family, locations: .merged, quantities: .committed),
+                supplierID: fixture.supplierA, by: planner)
+            _ = try await store.publishSharedForecast(supplierID: fixture.supplierA, by: planner)
             for id in Self.roles {
                 let account = fixture.account(id)
                 let session = try await signIn(client, id)
@@ -523,6 +572,9 @@ struct RoleAccessTests {
                     ("/audit", .administer, nil),
                     ("/checks", .planning, nil), ("/reconcile?supplier=\(fixture.supplierA)", .planning, nil),
                     ("/consignment", .ownSupply, nil),
+                    ("/sharing", .ownSupply, nil),
+                    ("/sharing/\(fixture.supplierA)/versions/1", .ownSupply, fixture.supplierA),
+                    ("/vmi/agreements", .ownSupply, nil),
                     ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
@@ -660,5 +712,27 @@ struct RoleAccessTests {
         }
         let other = account.supplierID == fixture.supplierA ? fixture.supplierB : fixture.supplierA
         #expect(!html.contains(">\(other)<"), "\(context) names supplier \(other)")
+    }
+}
+
+/// The VMI agreement of the role test: one agreement of supplier A whose pending version, if any,
+/// is rejected, then a version proposed by the side opposite to the role's (so the role may approve).
+enum VMIRoleSetup {
+    static let id = "VMI-ROLE-1"
+
+    /// The version now waiting for `account`'s side.
+    static func pending(_ store: Store, fixture: WebFixture, for account: WebFixture.Account) async throws -> Int {
+        let bo = Authorization.Principal(userID: "bo", role: .buyer)
+        let supa = Authorization.Principal(userID: "supa", role: .supplier, supplierID: fixture.supplierA)
+        let versions = try await store.vmiAgreementVersions(visibleTo: bo, agreementID: id)
+        if let open = versions.first(where: { $0.state == .proposed }) {
+            try await store.decideVMIAgreement(.reject, agreementID: id, version: open.version, reason: "role test reset", by: bo)
+        }
+        let terms = VMIAgreementTerms(
+            agreementID: id, supplierID: fixture.supplierA, itemID: fixture.itemOfA.item, locationID: fixture.itemOfA.location,
+            ownershipPasses: .receipt, band: .units(min: 1, max: Double(10 + versions.count)), reviewDays: 7,
+            targetInBandShare: 0.9, targetMaxStockoutDays: 1, targetFillRate: 0.95, targetOnTimeShare: 0.9, buybackShare: 0.5,
+            noticeDays: 30, expiryHandling: .supplier, validFrom: Day(iso: "2026-12-01")!)
+        return try await store.proposeVMIAgreement(terms, by: account.role == .supplier ? bo : supa).version
     }
 }

@@ -40,6 +40,7 @@ extension ImportRun {
             stockHistory: stockHistory
         )
         snapshot.openOrdersExtracted = rowCounts[.openOrders] != nil
+        snapshot.vmiAgreements = vmiAgreements
         return snapshot
     }
 }

@@ -42,6 +42,7 @@ struct ImportRun {
     /// The requests of a `transactions.csv` read on its own (``TransactionsFile``), with their lines.
     var standaloneRequests: [(line: Int, request: PostingRequest)] = []
     var overrides: [Override] = []
+    var vmiAgreements: [VMIAgreementTerms] = []
     var stockoutDays: Set<StockoutDay> = []
     var stockHistory: [StockHistoryPoint] = []
 
@@ -71,6 +72,7 @@ struct ImportRun {
         readStockHistory()
         readStockouts()
         readOverrides()
+        readAgreements()
         guard !log.hasErrors, let asOf else { return nil }
         return buildSnapshot(asOf: asOf)
     }

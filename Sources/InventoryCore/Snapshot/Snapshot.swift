@@ -46,6 +46,9 @@ public struct Snapshot: Sendable {
     /// Past stock on hand as the ERP exported it (`stock_history.csv`), where the ledger does not
     /// reach (``stockHistory(from:to:)``).
     public var stockHistory: [StockHistoryPoint]
+    /// VMI agreements of the data folder (`agreements.csv`, docs/vmi.md): the terms as signed
+    /// outside Procura; the import stores them as active versions.
+    public var vmiAgreements: [VMIAgreementTerms] = []
 
     private var itemIndexByID: [String: Int32]
     private var locationIndexByID: [String: Int32]

@@ -48,6 +48,14 @@ public struct MultiEchelonDocument: Codable, Sendable {
         public var safetyStockHeld: Double
         /// z·σ·√L at the item's service level with the policy's protection interval: the location on its own.
         public var safetyStockSingleStage: Double
+        /// S_j of the stochastic-service serial model (``MultiEchelonReport/addSerialComparison(to:tree:holdingCostRate:transferCostRate:bucketDays:)``):
+        /// the echelon base-stock level of the location and everything below it on the chain; `nil` where not compared.
+        public var ssmEchelonBaseStock: Double? = nil
+        /// S_j − S_{j−1}: the local base-stock level the location orders up to.
+        public var ssmLocalBaseStock: Double? = nil
+        /// The local level less the mean demand over the location's lead time, plus its own demand's single-stage
+        /// safety stock where it supplies another location.
+        public var ssmSafetyStock: Double? = nil
     }
 
     /// One item over its tree.
@@ -82,6 +90,14 @@ public struct MultiEchelonDocument: Codable, Sendable {
         public var heldMinusEchelonUnits: Double
         /// heldMinusEchelonUnits × unit cost.
         public var heldMinusEchelonValue: Double
+        /// Σ of the stochastic-service serial model's safety stocks (a serial chain only; `nil` otherwise, see `ssmNote`).
+        public var safetyStockSsm: Double? = nil
+        /// p, the backorder cost per unit and period the serial model used: (Σ h)·α ÷ (1 − α).
+        public var ssmBackorderCostPerPeriod: Double? = nil
+        /// The serial model's optimal expected holding and backorder cost per period.
+        public var ssmExpectedCostPerPeriod: Double? = nil
+        /// Why the serial model is not compared (not a chain, no value added by a transfer, demand it refuses).
+        public var ssmNote: String? = nil
     }
 
     /// An item with lanes that is not reported, and why.
@@ -112,6 +128,14 @@ public struct MultiEchelonDocument: Codable, Sendable {
         public var savingValue: Double
         /// Σ held − echelon value.
         public var heldMinusEchelonValue: Double
+        /// Items compared with the stochastic-service serial model (serial chains).
+        public var ssmItems: Int
+        /// Σ serial-model safety stock value over those items.
+        public var ssmValue: Double
+        /// Σ guaranteed-service (multi-echelon) safety stock value over the same items.
+        public var ssmEchelonValue: Double
+        /// Σ single-stage safety stock value over the same items.
+        public var ssmSingleStageValue: Double
 
         init(name: String) {
             self.name = name
@@ -122,6 +146,10 @@ public struct MultiEchelonDocument: Codable, Sendable {
             echelonValue = 0
             savingValue = 0
             heldMinusEchelonValue = 0
+            ssmItems = 0
+            ssmValue = 0
+            ssmEchelonValue = 0
+            ssmSingleStageValue = 0
         }
 
         mutating func add(_ l: Line) {
@@ -132,6 +160,12 @@ public struct MultiEchelonDocument: Codable, Sendable {
             echelonValue += l.safetyStockEchelon * l.unitCost
             savingValue += l.savingValue
             heldMinusEchelonValue += l.heldMinusEchelonValue
+            if let ssm = l.safetyStockSsm {
+                ssmItems += 1
+                ssmValue += ssm * l.unitCost
+                ssmEchelonValue += l.safetyStockEchelon * l.unitCost
+                ssmSingleStageValue += l.safetyStockSingleStage * l.unitCost
+            }
         }
     }
 
@@ -141,6 +175,9 @@ public struct MultiEchelonDocument: Codable, Sendable {
     public var period: String
     /// `network.transfer_lead_time_days`: the floor of a lane's transfer time.
     public var transferLeadTimeDays: Double
+    /// `preposition.transfer_cost_rate`: the value a transfer adds, as a share of the unit cost (the serial model's
+    /// echelon holding cost downstream).
+    public var transferCostRate: Double
     /// Locations of the company.
     public var locations: [String]
     /// Items with at least one transfer lane.
@@ -155,9 +192,10 @@ public struct MultiEchelonDocument: Codable, Sendable {
     public var skipped: [Skipped]
 
     init(
-        asOf: String, period: String, transferLeadTimeDays: Double, locations: [String], itemsWithLanes: Int, lines: [Line],
-        skipped: [Skipped]
+        asOf: String, period: String, transferLeadTimeDays: Double, transferCostRate: Double, locations: [String],
+        itemsWithLanes: Int, lines: [Line], skipped: [Skipped]
     ) {
+        self.transferCostRate = transferCostRate
         self.asOf = asOf
         self.period = period
         self.transferLeadTimeDays = transferLeadTimeDays

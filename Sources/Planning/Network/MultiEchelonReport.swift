@@ -20,7 +20,9 @@ public import InventoryPolicy
 ///   z = Φ⁻¹(α) at every stage (as ``NetworkReport``).
 ///
 /// The comparison: Σᵢ z·σᵢ·√Lᵢ with Lᵢ the policy's own protection interval (each location on its
-/// own, replenished as its policy says) and the plan's held safety stock.
+/// own, replenished as its policy says), the plan's held safety stock, and where the tree is a
+/// chain the stochastic-service serial model
+/// (``addSerialComparison(to:tree:holdingCostRate:transferCostRate:bucketDays:)``).
 public enum MultiEchelonReport {
     /// One location's inputs (``evaluate(itemId:category:unitCost:holdingCostRate:bucketDays:transferFloorDays:tree:sites:)``).
     public struct SiteInput: Sendable {
@@ -115,18 +117,21 @@ public enum MultiEchelonReport {
             }
             guard sites.count == tree.order.count else { continue }
             do {
-                lines.append(
-                    try evaluate(
-                        itemId: item.id, category: item.category, unitCost: unitCost, holdingCostRate: settings.holdingCostRate,
-                        bucketDays: bucketDays, transferFloorDays: settings.network.transferLeadTimeDays, tree: tree,
-                        sites: sites))
+                var line = try evaluate(
+                    itemId: item.id, category: item.category, unitCost: unitCost, holdingCostRate: settings.holdingCostRate,
+                    bucketDays: bucketDays, transferFloorDays: settings.network.transferLeadTimeDays, tree: tree, sites: sites)
+                addSerialComparison(
+                    to: &line, tree: tree, holdingCostRate: settings.holdingCostRate,
+                    transferCostRate: settings.preposition.transferCostRate, bucketDays: bucketDays)
+                lines.append(line)
             } catch {
                 throw PolicyError(code: error.code, message: "\(item.id): \(error.message)")
             }
         }
         return MultiEchelonDocument(
             asOf: snapshot.asOf.description, period: settings.bucket.rawValue,
-            transferLeadTimeDays: settings.network.transferLeadTimeDays, locations: snapshot.locations.map(\.id),
+            transferLeadTimeDays: settings.network.transferLeadTimeDays,
+            transferCostRate: settings.preposition.transferCostRate, locations: snapshot.locations.map(\.id),
             itemsWithLanes: lanesByItem.count, lines: lines, skipped: skipped)
     }
 

@@ -41,6 +41,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownRedundancyPlan = "unknown_redundancy_plan"
             case unknownChangeSet = "unknown_change_set"
             case invalidChangeSet = "invalid_change_set"
+            case invalidSharing = "invalid_sharing"
+            case unknownSharing = "unknown_sharing"
+            case invalidVMIAgreement = "invalid_vmi_agreement"
+            case unknownVMIAgreement = "unknown_vmi_agreement"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -76,6 +80,19 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         /// A change set that cannot be created or applied as asked (a closed or unknown location,
         /// a location merged into itself, negative stock to move).
         public static let invalidChangeSet = Code(.invalidChangeSet)
+        /// A sharing profile, publication or commitment that cannot be stored: a field out of its
+        /// domain, an item the supplier does not supply, commitments against an indication; nothing
+        /// was stored.
+        public static let invalidSharing = Code(.invalidSharing)
+        /// No sharing profile, or no published version, for that supplier (or not addressed to the
+        /// supplier user asking).
+        public static let unknownSharing = Code(.unknownSharing)
+        /// VMI agreement terms that cannot be stored: a field out of its domain, a supplier, item
+        /// or location not in the database, or another supplier or item-location than the
+        /// agreement's; nothing was stored.
+        public static let invalidVMIAgreement = Code(.invalidVMIAgreement)
+        /// No VMI agreement (or version) of that id — or one the supplier user may not see.
+        public static let unknownVMIAgreement = Code(.unknownVMIAgreement)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -67,6 +67,10 @@ extension Store {
             summary.upserted["receipts"] = try await Self.writeReceipts(snapshot, db)
             step("overrides")
             summary.upserted["overrides"] = try await Self.writeOverrides(snapshot, db)
+            if !snapshot.vmiAgreements.isEmpty {
+                step("agreements")
+                summary.upserted["vmi_agreements"] = try await Self.writeVMIAgreements(snapshot, at: clock.now().iso8601, db)
+            }
             step("stock history")
             summary.stockHistoryDays = try await Self.writeStockHistory(snapshot, db)
             try await Self.writeDatasetInfo(snapshot, settingsYAML: settingsYAML, db)

@@ -1,61 +1,55 @@
 import SQLKit
 
 extension Schema {
-    /// Version 15: change sets (docs/changesets.md).
+    /// Version 15: forecast sharing with suppliers (docs/sharing.md).
     ///
-    /// - `change_sets`: one row per change set — its kind (`merge_locations`, `close_location`),
-    ///   the location closed and the one it goes into, a note, its state, who created, previewed,
-    ///   approved, applied, reversed or rejected it and when (ISO 8601 UTC; empty: not yet), the
-    ///   reject reason, the stored preview (JSON), the ledger keys of the postings it made and of
-    ///   their reversals (comma-separated, in posting order), the plan runs started by apply and
-    ///   reverse (null: none), `version` (1 when created, + 1 per step).
-    /// - `change_set_requests`: idempotency keys of the API's change-set calls, with the request's
-    ///   fingerprint and the change set it made or changed.
-    /// - `location_closures`: the locations an applied change set closed (the primary key), the
-    ///   location their stock went into, whether their demand is re-mapped there (1: a merge), the
-    ///   change set. A reverse deletes the row: the location is open again, the mapping gone.
+    /// - `sharing_profiles`: one row per supplier — the profile as JSON, `version` (1 when set,
+    ///   + 1 per change; every change is also in the audit log with the profile), updated at and by.
+    /// - `shared_versions`: one row per published version of a supplier — version N (1, 2, … per
+    ///   supplier), published at and by, the plan run it came from, the profile and the payload as
+    ///   JSON, the noise seed.
+    /// - `shared_version_views`: every view or download of a version by a supplier user — who,
+    ///   when, which version, the format (json, csv, html).
+    /// - `shared_commitments`: the supplier's commitment per shared line of a version — quantity,
+    ///   comment, entered at and by (a new submission replaces the version's lines).
     ///
     /// Self-contained (new tables only), so it can take another number at a merge.
-    static let version15 = Migration(version: 15, name: "change sets and location closures") { db in
-        try await db.create(table: "change_sets")
-            .column("change_set_id", type: ColumnType.text, .primaryKey(autoIncrement: false))
-            .column("kind", type: ColumnType.text, .notNull)
-            .column("location_id", type: ColumnType.text, .notNull)
-            .column("into_location_id", type: ColumnType.text, .notNull)
-            .column("note", type: ColumnType.text, .notNull, .default(""))
-            .column("state", type: ColumnType.text, .notNull)
-            .column("created_by", type: ColumnType.text, .notNull)
-            .column("created_at", type: ColumnType.text, .notNull)
-            .column("previewed_by", type: ColumnType.text, .notNull, .default(""))
-            .column("previewed_at", type: ColumnType.text, .notNull, .default(""))
-            .column("approved_by", type: ColumnType.text, .notNull, .default(""))
-            .column("approved_at", type: ColumnType.text, .notNull, .default(""))
-            .column("applied_by", type: ColumnType.text, .notNull, .default(""))
-            .column("applied_at", type: ColumnType.text, .notNull, .default(""))
-            .column("reversed_by", type: ColumnType.text, .notNull, .default(""))
-            .column("reversed_at", type: ColumnType.text, .notNull, .default(""))
-            .column("rejected_by", type: ColumnType.text, .notNull, .default(""))
-            .column("rejected_at", type: ColumnType.text, .notNull, .default(""))
-            .column("reject_reason", type: ColumnType.text, .notNull, .default(""))
-            .column("preview", type: ColumnType.text, .notNull, .default(""))
-            .column("entry_keys", type: ColumnType.text, .notNull, .default(""))
-            .column("reversal_keys", type: ColumnType.text, .notNull, .default(""))
-            .column("applied_plan_run", type: ColumnType.bigint)
-            .column("reversed_plan_run", type: ColumnType.bigint)
+    static let version15 = Migration(version: 15, name: "forecast sharing with suppliers") { db in
+        try await db.create(table: "sharing_profiles")
+            .column("supplier_id", type: ColumnType.text, .primaryKey(autoIncrement: false))
+            .column("profile", type: ColumnType.text, .notNull)
             .column("version", type: ColumnType.bigint, .notNull)
+            .column("updated_at", type: ColumnType.text, .notNull)
+            .column("updated_by", type: ColumnType.text, .notNull)
             .run()
-        try await db.create(table: "change_set_requests")
-            .column("idempotency_key", type: ColumnType.text, .primaryKey(autoIncrement: false))
-            .column("fingerprint", type: ColumnType.text, .notNull)
-            .column("change_set_id", type: ColumnType.text, .notNull)
-            .column("at", type: ColumnType.text, .notNull)
+        try await db.create(table: "shared_versions")
+            .column("supplier_id", type: ColumnType.text, .notNull)
+            .column("version", type: ColumnType.bigint, .notNull)
+            .column("published_at", type: ColumnType.text, .notNull)
+            .column("published_by", type: ColumnType.text, .notNull)
+            .column("plan_run", type: ColumnType.bigint, .notNull)
+            .column("profile", type: ColumnType.text, .notNull)
+            .column("payload", type: ColumnType.text, .notNull)
+            .column("seed", type: ColumnType.text, .notNull)
+            .primaryKey("supplier_id", "version")
             .run()
-        try await db.create(table: "location_closures")
-            .column("location_id", type: ColumnType.text, .primaryKey(autoIncrement: false))
-            .column("into_location_id", type: ColumnType.text, .notNull)
-            .column("remaps_demand", type: ColumnType.int, .notNull)
-            .column("change_set_id", type: ColumnType.text, .notNull)
-            .column("closed_at", type: ColumnType.text, .notNull)
+        try await db.create(table: "shared_version_views")
+            .column("view_id", type: ColumnType.bigint, .primaryKey(autoIncrement: true))
+            .column("supplier_id", type: ColumnType.text, .notNull)
+            .column("version", type: ColumnType.bigint, .notNull)
+            .column("user_id", type: ColumnType.text, .notNull)
+            .column("viewed_at", type: ColumnType.text, .notNull)
+            .column("format", type: ColumnType.text, .notNull)
+            .run()
+        try await db.create(table: "shared_commitments")
+            .column("supplier_id", type: ColumnType.text, .notNull)
+            .column("version", type: ColumnType.bigint, .notNull)
+            .column("line", type: ColumnType.bigint, .notNull)
+            .column("quantity", type: ColumnType.double, .notNull)
+            .column("comment", type: ColumnType.text, .notNull, .default(""))
+            .column("entered_at", type: ColumnType.text, .notNull)
+            .column("entered_by", type: ColumnType.text, .notNull)
+            .primaryKey("supplier_id", "version", "line")
             .run()
     }
 }

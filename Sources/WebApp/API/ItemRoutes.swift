@@ -46,7 +46,7 @@ struct ItemRoutes {
             let row = view.rows[r]
             return ItemDetail.LocationEntry(
                 locationId: row.locationID, onHand: row.policy.onHand,
-                forecastPerBucket: scope.isSupplier ? row.forecast?.demandPerBucket : row.policy.final.forecastPerBucket,
+                forecastPerBucket: scope.isSupplier ? nil : row.policy.final.forecastPerBucket,
                 classification: scope.isSupplier ? nil : row.classification)
         }
         let snapshot = view.snapshot
@@ -77,8 +77,10 @@ struct ItemRoutes {
         return JSONResponse.text(view.policyResponse(row: r))
     }
 
+    /// The plan's own forecast: for those who see planning data. Suppliers get forecasts only as
+    /// published versions (`/api/v1/sharing/…`, docs/sharing.md).
     @Sendable func forecast(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requireViewer()
+        let principal = try context.require(.viewPlanning)
         let view = state.plans.view
         let r = try Scope(principal: principal, view: view).row(
             item: try context.parameters.require("item_id"), location: try context.parameters.require("location_id"))

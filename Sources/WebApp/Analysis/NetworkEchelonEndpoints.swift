@@ -42,6 +42,7 @@ struct NetworkEchelonEndpoints {
                 "locations": Format.count(t.locations), "held": Format.money(t.heldValue),
                 "single": Format.money(t.singleStageValue), "echelon": Format.money(t.echelonValue),
                 "saving": Format.money(t.savingValue), "held_minus": Format.money(t.heldMinusEchelonValue),
+                "ssm_items": Format.count(t.ssmItems), "ssm_value": Format.money(t.ssmValue),
             ]
         }
         return state.pages.page(
@@ -49,7 +50,10 @@ struct NetworkEchelonEndpoints {
             values: [
                 "as_of": d.asOf, "period": d.period, "transfer_days": Format.fixed(d.transferLeadTimeDays, places: 1),
                 "items_with_lanes": Format.count(d.itemsWithLanes), "categories": d.byCategory.map(row), "total": row(d.total),
-                "item_count": Format.count(d.lines.count),
+                "item_count": Format.count(d.lines.count), "ssm_items": Format.count(d.total.ssmItems),
+                "ssm_value": Format.money(d.total.ssmValue), "ssm_echelon": Format.money(d.total.ssmEchelonValue),
+                "ssm_single": Format.money(d.total.ssmSingleStageValue),
+                "transfer_cost_rate": Format.percent(d.transferCostRate),
                 "sites": d.lines.prefix(100).flatMap { l in
                     l.sites.enumerated().map { k, s -> [String: Any] in
                         [
@@ -62,6 +66,7 @@ struct NetworkEchelonEndpoints {
                             "base_stock": Format.fixed(s.baseStockLevel + (s.ownDemandBaseStockLevel ?? 0), places: 0),
                             "held": Format.fixed(s.safetyStockHeld, places: 0),
                             "single": Format.fixed(s.safetyStockSingleStage, places: 0),
+                            "ssm": s.ssmSafetyStock.map { Format.fixed($0, places: 0) } ?? "–", "ssm_note": l.ssmNote ?? "",
                             "saving": k == 0 ? Format.money(l.savingValue) : "",
                         ]
                     }

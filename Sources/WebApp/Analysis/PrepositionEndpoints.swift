@@ -35,6 +35,7 @@ struct PrepositionEndpoints {
         return try await view.memo(key) {
             do {
                 let spec = try ScenarioRun.spec(yaml: yaml, snapshot: view.snapshot, replications: replications, seed: seed)
+                try ScenarioEndpoints.requireWaitable(spec)
                 let plan = await view.memo("plan-result") { await PlanRun.run(snapshot: view.snapshot, configuration: .init()) }
                 return try await ScenarioRun.preposition(snapshot: view.snapshot, plan: plan, spec: spec)
             } catch let error as PolicyError {

@@ -35,18 +35,30 @@ struct ScenarioEndpoints {
         pages.get("scenarios", use: page)
     }
 
-    func options(_ query: QueryParameters) throws -> (replications: Int?, seed: UInt64?) {
-        try Self.options(replications: query.string("replications"), seed: query.string("seed"))
+    /// The most replications a request that waits for its answer runs (the synchronous operations and
+    /// the pages): about 4 s on the 60-item demo in a debug build. More, up to
+    /// ``Simulation/ScenarioSpecReader/largestReplications``, run as background analysis jobs
+    /// (`POST /api/v1/analysis-jobs/scenario|stress-tests`, the pages' "run in the background").
+    static let waitedReplications = 100
+
+    func options(_ query: QueryParameters, background: Bool = false) throws -> (replications: Int?, seed: UInt64?) {
+        try Self.options(replications: query.string("replications"), seed: query.string("seed"), background: background)
     }
 
-    /// `replications` (1 … 1000) and `seed` (≥ 0) of a query or a form; empty means the spec's.
-    static func options(replications: String?, seed: String?) throws -> (replications: Int?, seed: UInt64?) {
+    /// `replications` (1 … 100 for a request that waits, 1 … 1000 in the background) and `seed` (≥ 0)
+    /// of a query or a form; empty means the spec's.
+    static func options(replications: String?, seed: String?, background: Bool = false) throws -> (
+        replications: Int?, seed: UInt64?
+    ) {
         var count: Int?
         if let text = replications, !text.isEmpty {
-            let range = 1...ScenarioSpecReader.largestReplications
+            let range = 1...(background ? ScenarioSpecReader.largestReplications : waitedReplications)
             guard let number = Int(text), range.contains(number) else {
+                let more =
+                    background
+                    ? "" : " (up to \(ScenarioSpecReader.largestReplications) run in the background: /api/v1/analysis-jobs)"
                 throw Problem.badRequest(
-                    "query parameter 'replications' must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'",
+                    "query parameter 'replications' must be a whole number from \(range.lowerBound) to \(range.upperBound)\(more), got '\(text)'",
                     code: "invalid_parameter")
             }
             count = number
@@ -62,10 +74,27 @@ struct ScenarioEndpoints {
         return (count, value)
     }
 
+    /// 422 for a spec that asks for more replications than a request that waits runs.
+    static func requireWaitable(_ spec: ScenarioSpec) throws {
+        guard spec.replications <= waitedReplications else {
+            throw Problem.unprocessable(
+                "the spec asks for \(spec.replications) replications; a request that waits for its answer runs at most \(waitedReplications) — run it in the background (POST /api/v1/analysis-jobs/scenario)",
+                code: "invalid_spec")
+        }
+    }
+
     func scenario(yaml: String, replications: Int?, seed: UInt64?) async throws -> ScenarioDocument {
+        let view = state.plans.view
+        let spec: ScenarioSpec
         do {
-            return try await ScenarioRun.planned(
-                snapshot: state.plans.view.snapshot, yaml: yaml, replications: replications, seed: seed)
+            spec = try ScenarioRun.spec(yaml: yaml, snapshot: view.snapshot, replications: replications, seed: seed)
+        } catch {
+            throw Problem.unprocessable(error.message, code: "invalid_spec")
+        }
+        try Self.requireWaitable(spec)
+        let plan = await view.memo("plan-result") { await PlanRun.run(snapshot: view.snapshot, configuration: .init()) }
+        do {
+            return try await ScenarioRun.run(snapshot: view.snapshot, plan: plan, spec: spec)
         } catch {
             throw Problem.unprocessable(error.message, code: "invalid_spec")
         }
@@ -79,9 +108,11 @@ struct ScenarioEndpoints {
         }
         let view = state.plans.view
         return try await view.memo("stress:\(name ?? ""):\(replications ?? 0):\(seed ?? 0)") {
+            let plan = await view.memo("plan-result") { await PlanRun.run(snapshot: view.snapshot, configuration: .init()) }
             do {
-                return try await ScenarioRun.plannedStressTests(
+                let specs = try ScenarioRun.stressTestSpecs(
                     snapshot: view.snapshot, only: name, replications: replications, seed: seed)
+                return try await ScenarioRun.runStressTests(snapshot: view.snapshot, plan: plan, specs: specs)
             } catch let error as PolicyError {
                 throw Problem.unprocessable(error.message, code: "invalid_input")
             }

@@ -123,7 +123,7 @@ struct AnalysisJobEndpoints {
 
     @Sendable func startScenario(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
-        let (replications, seed) = try ScenarioEndpoints(state: state).options(QueryParameters(request))
+        let (replications, seed) = try ScenarioEndpoints(state: state).options(QueryParameters(request), background: true)
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let yaml = String(decoding: buffer.readableBytesView, as: UTF8.self)
         return try Self.accepted(
@@ -133,7 +133,7 @@ struct AnalysisJobEndpoints {
     @Sendable func startStressTests(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
         let query = QueryParameters(request)
-        let (replications, seed) = try ScenarioEndpoints(state: state).options(query)
+        let (replications, seed) = try ScenarioEndpoints(state: state).options(query, background: true)
         return try Self.accepted(
             try await stressJob(
                 name: query.string("name"), replications: replications, seed: seed, owner: principal.userID))
@@ -188,7 +188,8 @@ struct AnalysisJobEndpoints {
         let form = try await FormData.read(request, context: context)
         try form.requireCSRF(principal)
         let scenarios = ScenarioEndpoints(state: state)
-        let (replications, seed) = try ScenarioEndpoints.options(replications: form["replications"], seed: form["seed"])
+        let (replications, seed) = try ScenarioEndpoints.options(
+            replications: form["replications"], seed: form["seed"], background: true)
         let job: AnalysisJobs.Job
         if let stress = form["stress"] {
             job = try await stressJob(

@@ -79,7 +79,7 @@ struct DashboardPage {
             let recent = view.history(row: r).suffix(13).reduce(0) { $0 + $1.quantity }
             return [
                 "item_id": row.itemID, "location_id": row.locationID, "description": view.snapshot.items[row.item].description,
-                "forecast": Format.number(row.forecast?.values.first ?? 0), "consumption": Format.number(recent),
+                "consumption": Format.number(recent),
             ]
         }
         let stockLines = try await state.store.positions().filter { $0.key.ownerSupplierID == supplier }.count

@@ -8,7 +8,8 @@ import Workflow
 
 /// `/items/{item}?location=…`: demand history with the forecast and its interval, classification,
 /// policy with its explanation, positions by owner, recent ledger entries, overrides and the
-/// override form. Suppliers see the chart and the positions of their own stock only.
+/// override form. Suppliers see no forecast here (only published versions, /sharing) and the
+/// positions of their own stock only.
 struct ItemPage {
     let state: WebState
 
@@ -50,8 +51,10 @@ struct ItemPage {
         if let r = currentRow {
             let row = view.rows[r]
             let chart = ForecastChart.response(view: view, row: r, historyBuckets: 52)
+            // Suppliers see forecasts only as published versions (docs/sharing.md), never the plan's own.
             var rowValues: [String: Any] = [
-                "location_id": row.locationID, "chart": DemandChart.svg(chart), "bucket": chart.bucket, "model": chart.model,
+                "location_id": row.locationID, "chart": everything ? DemandChart.svg(chart) : false, "bucket": chart.bucket,
+                "model": chart.model,
                 "run_number": String(chart.runNumber), "sigma": chart.oneStepErrorSigma.map { Format.number($0) } ?? false,
             ]
             if everything {

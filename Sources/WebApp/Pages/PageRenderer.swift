@@ -58,12 +58,15 @@ final class PageRenderer: Sendable {
         ("purchase_orders", PackageResources.purchase_orders_mustache),
         ("provisions", PackageResources.provisions_mustache),
         ("dispositions", PackageResources.dispositions_mustache),
+        ("vmi_agreements", PackageResources.vmi_agreements_mustache),
         ("emergency", PackageResources.emergency_mustache),
         ("approval_rules", PackageResources.approval_rules_mustache),
         ("deviation_report", PackageResources.deviation_report_mustache),
         ("excess_exposure", PackageResources.excess_exposure_mustache),
         ("phase_out", PackageResources.phase_out_mustache),
         ("process_maps", PackageResources.process_maps_mustache),
+        ("sharing", PackageResources.sharing_mustache),
+        ("shared_version", PackageResources.shared_version_mustache),
     ]
 
     /// A page for a signed-in (or anonymous) visitor.
@@ -114,7 +117,9 @@ final class PageRenderer: Sendable {
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
+                ["href": "/vmi/agreements", "label": "VMI agreements"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
+                ["href": "/sharing", "label": "Forecast sharing"],
                 ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
                 ["href": "/emergency", "label": "Emergency buys"],
                 ["href": "/emergency/report", "label": "Deviation report"],
@@ -123,7 +128,9 @@ final class PageRenderer: Sendable {
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])
+            links.append(["href": "/vmi/agreements", "label": "VMI agreements"])
             links.append(["href": "/suppliers", "label": "Scorecard"])
+            links.append(["href": "/sharing", "label": "Shared forecasts"])
         }
         if principal.allows(.administer) { links.append(["href": "/audit", "label": "Audit log"]) }
         return links

@@ -33,6 +33,10 @@ public enum Authorization {
         case postLedger
         /// Start a plan run.
         case runPlans
+        /// Set a supplier's forecast-sharing profile and publish forecasts to it (those who run plans).
+        case shareForecasts
+        /// Enter commitments against a forecast shared with `supplierID`: that supplier's own users only.
+        case commitToForecast(supplierID: String)
         /// Create or expire an override.
         case manageOverrides
         /// Create, change, release, confirm, receive or cancel purchase orders.
@@ -60,7 +64,9 @@ public enum Authorization {
             if role.allows(.viewPlanning) { return true }
             return role.allows(.viewOwnSupply) && principal.supplierID != nil && principal.supplierID == supplierID
         case .postLedger: return role.allows(.postLedger)
-        case .runPlans: return role.allows(.runPlans)
+        case .runPlans, .shareForecasts: return role.allows(.runPlans)
+        case .commitToForecast(let supplierID):
+            return role.allows(.viewOwnSupply) && principal.supplierID != nil && principal.supplierID == supplierID
         case .manageOverrides: return role.allows(.manageOverrides)
         case .manageOrders: return role.allows(.manageOrders)
         case .approveOrders: return role.allows(.approveOrders)
