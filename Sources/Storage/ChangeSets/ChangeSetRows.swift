@@ -95,6 +95,35 @@ enum ChangeSetRows {
             version: Int(try row.decode(column: "version", as: Int64.self)))
     }
 
+    /// What a preview depends on, as one text: the day, the last ledger entry, the last audit
+    /// entry other than a change-set preview (overrides, settings, orders, other change sets …),
+    /// the closures and the data set's info (an import). The same stamp: the same data, so a stored
+    /// preview still holds and a preview again reuses it (docs/changesets.md, "Preview").
+    static func dataStamp(today: Day, _ db: any SQLDatabase) async throws -> String {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entries) AS ledger, \
+                (SELECT COALESCE(MAX(audit_id), 0) FROM audit_log WHERE action <> 'changeset.preview') AS audit, \
+                (SELECT COUNT(*) FROM location_closures) AS closures
+                """
+            ).first()
+        else { throw StorageError(.database, "the change-set data stamp did not read") }
+        var stamp = today.description
+        for column in ["ledger", "audit", "closures"] { stamp += "/" + String(try row.decode(column: column, as: Int64.self)) }
+        var info = ""
+        for row in try await db.raw("SELECT key, value FROM dataset_info ORDER BY key").all() {
+            info += try row.decode(column: "key", as: String.self) + "\u{1F}" + row.decode(column: "value", as: String.self) + "\u{1E}"
+        }
+        return stamp + "/" + String(Secrets.sha256Hex(info).prefix(16))
+    }
+
+    /// The data stamp of the stored preview of `id` (empty: none).
+    static func previewStamp(_ id: String, _ db: any SQLDatabase) async throws -> String {
+        try await db.raw("SELECT preview_stamp FROM change_sets WHERE change_set_id = \(bind: id)").first()
+            .map { try $0.decode(column: "preview_stamp", as: String.self) } ?? ""
+    }
+
     /// Claims an idempotency key for a request: `nil` when new (go ahead), else the change set the
     /// earlier request made or changed.
     static func claim(key: String, fingerprint: String, at: String, _ db: any SQLDatabase) async throws -> String? {

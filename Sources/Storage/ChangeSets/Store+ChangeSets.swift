@@ -56,7 +56,10 @@ extension Store {
     /// `changeset.<action>` audit entry and who and when of the step. Race-safe: the change set
     /// changes only `WHERE version = <read>`.
     ///
-    /// - **preview** computes ``ChangeSetPreview`` (``changeSetPreview(_:)``) and stores it.
+    /// - **preview** computes ``ChangeSetPreview`` (``changeSetPreview(_:)``) and stores it with the
+    ///   data stamp it was computed on; a preview again on the same data (nothing posted,
+    ///   overridden, imported or closed since, the same day) reuses the stored one — the step is
+    ///   recorded, the plan engine not run.
     /// - **apply** posts ``ChangeSetPostings/transfers(_:from:into:date:_:)`` through the ledger's
     ///   one posting path and closes the location (`location_closures`) — all or nothing: a
     ///   posting the ledger refuses (stock allocated at the location, say) rolls everything back.
@@ -74,16 +77,26 @@ extension Store {
         _ id: String, _ action: ChangeSetAction, by principal: Authorization.Principal, reason: String = "",
         key: String? = nil, replan: Bool = true
     ) async throws -> ChangeSetResult {
-        var computed: ChangeSetPreview? = nil
-        if action == .preview {
-            let c = try await changeSet(id)
-            _ = try ChangeSetWorkflow.decide(action, on: c.facts, by: principal)
-            computed = try await changeSetPreview(c)
-        }
-        let preview = computed
         let recorded = clock.now()
         let now = recorded.iso8601
         let today = clock.today()
+        var computed: (preview: ChangeSetPreview, stamp: String)? = nil
+        if action == .preview {
+            let (c, stamp, stored) = try await backend.read { db in
+                (
+                    try await Self.requireChangeSet(id, db), try await ChangeSetRows.dataStamp(today: today, db),
+                    try await ChangeSetRows.previewStamp(id, db)
+                )
+            }
+            _ = try ChangeSetWorkflow.decide(action, on: c.facts, by: principal)
+            // The same data as the stored preview: reuse it (a storm of previews plans once).
+            if let reused = c.preview, stored == stamp {
+                computed = (reused, stamp)
+            } else {
+                computed = (try await changeSetPreview(c), stamp)
+            }
+        }
+        let preview = computed
         let fingerprint = ["decide-v1", id, action.rawValue, reason, principal.userID].joined(separator: "\u{1F}")
         let result = try await backend.transaction { db in
             if let key, let replay = try await ChangeSetRows.claim(key: key, fingerprint: fingerprint, at: now, db) {
@@ -95,9 +108,12 @@ extension Store {
             var detail = "\(c.state.rawValue) → \(decision.state.rawValue)"
             switch action {
             case .preview:
-                let text = try JSONValueEncoder().encode(preview).minified
-                set = [("previewed_by", principal.userID), ("previewed_at", now), ("preview", text)]
-                if let totals = preview?.totals {
+                let text = try JSONValueEncoder().encode(preview?.preview).minified
+                set = [
+                    ("previewed_by", principal.userID), ("previewed_at", now), ("preview", text),
+                    ("preview_stamp", preview?.stamp ?? ""),
+                ]
+                if let totals = preview?.preview.totals {
                     detail +=
                         ": \(totals.lines) item-locations, \(totals.transfers) transfers, safety stock value \(Self.money(totals.safetyStockValueBefore)) → \(Self.money(totals.safetyStockValueAfter))"
                 }

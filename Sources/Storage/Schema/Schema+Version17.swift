@@ -6,7 +6,8 @@ extension Schema {
     /// - `change_sets`: one row per change set — its kind (`merge_locations`, `close_location`),
     ///   the location closed and the one it goes into, a note, its state, who created, previewed,
     ///   approved, applied, reversed or rejected it and when (ISO 8601 UTC; empty: not yet), the
-    ///   reject reason, the stored preview (JSON), the ledger keys of the postings it made and of
+    ///   reject reason, the stored preview (JSON) and the data stamp it was computed on (a preview
+    ///   of unchanged data reuses it), the ledger keys of the postings it made and of
     ///   their reversals (comma-separated, in posting order), the plan runs started by apply and
     ///   reverse (null: none), `version` (1 when created, + 1 per step).
     /// - `change_set_requests`: idempotency keys of the API's change-set calls, with the request's
@@ -38,6 +39,7 @@ extension Schema {
             .column("rejected_at", type: ColumnType.text, .notNull, .default(""))
             .column("reject_reason", type: ColumnType.text, .notNull, .default(""))
             .column("preview", type: ColumnType.text, .notNull, .default(""))
+            .column("preview_stamp", type: ColumnType.text, .notNull, .default(""))
             .column("entry_keys", type: ColumnType.text, .notNull, .default(""))
             .column("reversal_keys", type: ColumnType.text, .notNull, .default(""))
             .column("applied_plan_run", type: ColumnType.bigint)
