@@ -113,7 +113,9 @@ enum ChangeSetRows {
         for column in ["ledger", "audit", "closures"] { stamp += "/" + String(try row.decode(column: column, as: Int64.self)) }
         var info = ""
         for row in try await db.raw("SELECT key, value FROM dataset_info ORDER BY key").all() {
-            info += try row.decode(column: "key", as: String.self) + "\u{1F}" + row.decode(column: "value", as: String.self) + "\u{1E}"
+            info +=
+                try row.decode(column: "key", as: String.self) + "\u{1F}" + row.decode(column: "value", as: String.self)
+                + "\u{1E}"
         }
         return stamp + "/" + String(Secrets.sha256Hex(info).prefix(16))
     }
