@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import InventoryCore
 import NIOCore
+import Planning
 import ProcuraTestSupport
 import Storage
 import Testing
