@@ -57,7 +57,7 @@ struct VMICommandTests {
         #expect(changed.status == 1)
         #expect(
             changed.stderr
-                == "Error: line 2: replenishment_id 'R1' was posted before with other values — a replenishment id is posted once; use a new id for a new replenishment\nnothing was changed\n"
+                == "Error: line 2: replenishment_id 'R1' was posted before with other values — a replenishment id is posted once; use a new id for a new replenishment\n"
         )
 
         let items = try await run(["vmi", "items", "--as", "acme", "--format", "json"])

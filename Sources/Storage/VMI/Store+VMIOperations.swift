@@ -207,8 +207,8 @@ extension Store {
     /// (``Planning/VMILiabilityStatement/compute(supplierID:agreements:first:last:snapshot:slowMovingDays:)``).
     ///
     /// - Throws: ``StorageError/Code/invalidImport`` for a month that is not `YYYY-MM` or slow-moving
-    ///   days outside 1–3,650; ``StorageError/Code/unknownSupplier`` for a supplier without an
-    ///   active agreement `principal` may see.
+    ///   days outside 1–3,650; ``StorageError/Code/unknownVMIAgreement`` for a supplier without an
+    ///   active agreement `principal` may see (another supplier's: as if absent).
     public func vmiStatements(
         visibleTo principal: Authorization.Principal, month: String, supplierID: String? = nil,
         slowMovingDays: Int = VMILiabilityStatement.defaultSlowMovingDays
@@ -225,7 +225,7 @@ extension Store {
         if let supplierID {
             guard suppliers.contains(supplierID) else {
                 throw StorageError(
-                    .unknownSupplier,
+                    .unknownVMIAgreement,
                     "supplier '\(supplierID.prefix(40))' has no active VMI agreement — list them with procura vmi agreements")
             }
             suppliers = [supplierID]

@@ -170,7 +170,7 @@ extension StorageScenario {
             #expect(try await store.vmiKPIs(visibleTo: supb, month: "2026-12").isEmpty)
             #expect(try await store.vmiStatements(visibleTo: supb, month: "2026-12").isEmpty)
             await expectStorageError(.unknownVMIAgreement) { _ = try await store.vmiItems(visibleTo: supb, agreementID: "VMI-1") }
-            await expectStorageError(.unknownSupplier) {
+            await expectStorageError(.unknownVMIAgreement) {
                 _ = try await store.vmiStatements(visibleTo: supb, month: "2026-12", supplierID: "S1")
             }
         }
