@@ -22,7 +22,7 @@ struct RoleAccessTests {
         case manageDispositions, executeDispositions, signDisposition
         case delegateApproval, revokeDelegation
         case shareForecasts, supplierUser
-        case vmiSide
+        case vmiSide, vmiReplenish
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
@@ -53,6 +53,8 @@ struct RoleAccessTests {
         case .supplierUser: return account.role == .supplier
         // A side of a VMI agreement: ours (approve_orders) or the agreement's supplier (scoped by the call).
         case .vmiSide: return account.role.allows(.approveOrders) || account.role == .supplier
+        // A VMI replenishment: the agreement's supplier (scoped by the call) or who posts to the ledger.
+        case .vmiReplenish: return account.role.allows(.postLedger) || account.role == .supplier
         }
     }
 
@@ -65,6 +67,7 @@ struct RoleAccessTests {
             var k = 0
             // The valuation month, for the close (closed by the first role allowed; the later ones get 409).
             let exposureMonth = try await store.exposureReport(month: nil).month
+            try await VMIRoleSetup.activate(store, fixture: fixture)
             for id in Self.roles {
                 let account = fixture.account(id)
                 let headers = apiHeaders(account.token)
@@ -181,6 +184,15 @@ struct RoleAccessTests {
                     (
                         .post, "/api/v1/vmi/agreements/\(VMIRoleSetup.id)/versions/\(vmi + 1)/reject", .vmiSide,
                         ["reason": "role test"], fixture.supplierA
+                    ),
+                    (.get, "/api/v1/vmi/items", .ownSupply, nil, nil),
+                    (.get, "/api/v1/vmi/items/\(VMIRoleSetup.id)", .ownSupply, nil, fixture.supplierA),
+                    (.get, "/api/v1/vmi/kpis", .ownSupply, nil, nil),
+                    (.get, "/api/v1/vmi/statement?month=\(today.description.prefix(7))", .ownSupply, nil, nil),
+                    (.get, "/api/v1/vmi/statement?month=\(today.description.prefix(7))&format=csv", .ownSupply, nil, nil),
+                    (
+                        .post, "/api/v1/vmi/replenishments", .vmiReplenish,
+                        ["agreement_id": VMIRoleSetup.id, "date": today.description, "quantity": 1], fixture.supplierA
                     ),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierA)", .ownSupply, nil, fixture.supplierA),
                     (.get, "/api/v1/consignment/usage?supplier_id=\(fixture.supplierB)", .ownSupply, nil, fixture.supplierB),
@@ -412,7 +424,7 @@ struct RoleAccessTests {
                         || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
                             || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
                             || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs")
-                            || uri.hasSuffix("/commitments"))
+                            || uri.hasSuffix("/commitments") || uri.hasSuffix("/vmi/replenishments"))
                             && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
@@ -575,6 +587,7 @@ struct RoleAccessTests {
                     ("/sharing", .ownSupply, nil),
                     ("/sharing/\(fixture.supplierA)/versions/1", .ownSupply, fixture.supplierA),
                     ("/vmi/agreements", .ownSupply, nil),
+                    ("/vmi", .ownSupply, nil),
                     ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
@@ -719,6 +732,19 @@ struct RoleAccessTests {
 /// is rejected, then a version proposed by the side opposite to the role's (so the role may approve).
 enum VMIRoleSetup {
     static let id = "VMI-ROLE-1"
+
+    /// Makes version 1 active (ours proposes, supplier A approves), for the operations' calls.
+    static func activate(_ store: Store, fixture: WebFixture) async throws {
+        let bo = Authorization.Principal(userID: "bo", role: .buyer)
+        let supa = Authorization.Principal(userID: "supa", role: .supplier, supplierID: fixture.supplierA)
+        let terms = VMIAgreementTerms(
+            agreementID: id, supplierID: fixture.supplierA, itemID: fixture.itemOfA.item, locationID: fixture.itemOfA.location,
+            ownershipPasses: .consumption, band: .units(min: 1, max: 10), reviewDays: 7, targetInBandShare: 0.9,
+            targetMaxStockoutDays: 1, targetFillRate: 0.95, targetOnTimeShare: 0.9, buybackShare: 0.5, noticeDays: 30,
+            expiryHandling: .supplier, validFrom: Day(iso: "2026-12-01")!)
+        _ = try await store.proposeVMIAgreement(terms, by: bo)
+        try await store.decideVMIAgreement(.approve, agreementID: id, version: 1, by: supa)
+    }
 
     /// The version now waiting for `account`'s side.
     static func pending(_ store: Store, fixture: WebFixture, for account: WebFixture.Account) async throws -> Int {
