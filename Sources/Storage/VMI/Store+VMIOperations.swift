@@ -10,18 +10,27 @@ public import Workflow
 /// planning data sees every agreement; a supplier user only its own supplier's — another
 /// supplier's agreement is answered as if it did not exist.
 extension Store {
+    /// `given`, else the stored data read now (default settings).
+    private func snapshot(_ given: Snapshot?) async throws -> Snapshot {
+        if let given { return given }
+        return try await loadSnapshot()
+    }
+
     /// The active version of every agreement `principal` may see, by agreement id.
     public func activeVMIAgreements(visibleTo principal: Authorization.Principal) async throws -> [VMIAgreementVersion] {
         try await vmiAgreementVersions(visibleTo: principal).filter { $0.state == .active }
     }
 
     /// The supplier's view of each agreed item-location `principal` may see on `asOf` (default:
-    /// today by the store's clock); `agreementID` narrows to one.
+    /// today by the store's clock); `agreementID` narrows to one. `snapshot`: the stored data when
+    /// the caller holds it already, read with default settings at the current ``dataStamp()``
+    /// (`nil`: read it).
     ///
     /// - Throws: ``StorageError/Code/unknownVMIAgreement`` when `agreementID` names no active
     ///   agreement `principal` may see.
     public func vmiItems(
-        visibleTo principal: Authorization.Principal, agreementID: String? = nil, asOf: Day? = nil
+        visibleTo principal: Authorization.Principal, agreementID: String? = nil, asOf: Day? = nil,
+        snapshot given: Snapshot? = nil
     ) async throws -> [VMIItemView] {
         let today = asOf ?? clock.today()
         let agreements = try await activeVMIAgreements(visibleTo: principal).filter {
@@ -29,7 +38,7 @@ extension Store {
         }
         if let agreementID, agreements.isEmpty { throw Self.unknownAgreement(agreementID) }
         guard !agreements.isEmpty else { return [] }
-        let snapshot = try await loadSnapshot()
+        let snapshot = try await snapshot(given)
         let stock = snapshot.stockPositions()
         return agreements.map { v in
             let t = v.terms
@@ -177,10 +186,13 @@ extension Store {
 
     /// The KPIs of month `month` (`YYYY-MM`; default: this month by the store's clock) of every active agreement `principal` may see: per
     /// agreement the month, then each review period ending in it
-    /// (``Planning/VMIPeriodKPIs/month(_:version:first:last:snapshot:stock:)``).
+    /// (``Planning/VMIPeriodKPIs/month(_:version:first:last:snapshot:stock:)``). `snapshot`: as in
+    /// ``vmiItems(visibleTo:agreementID:asOf:snapshot:)``.
     ///
     /// - Throws: ``StorageError/Code/invalidImport`` for a month that is not `YYYY-MM`.
-    public func vmiKPIs(visibleTo principal: Authorization.Principal, month: String? = nil) async throws -> [VMIPeriodKPIs] {
+    public func vmiKPIs(
+        visibleTo principal: Authorization.Principal, month: String? = nil, snapshot given: Snapshot? = nil
+    ) async throws -> [VMIPeriodKPIs] {
         let month = month ?? VMIOperations.monthText(clock.today())
         guard let days = VMIOperations.month(month) else {
             throw StorageError(.invalidImport, "month '\(month.prefix(40))' — expected a month YYYY-MM")
@@ -188,7 +200,7 @@ extension Store {
         let (first, last) = days
         let agreements = try await activeVMIAgreements(visibleTo: principal)
         guard !agreements.isEmpty else { return [] }
-        let snapshot = try await loadSnapshot()
+        let snapshot = try await snapshot(given)
         let stock = snapshot.stockPositions()
         var result: [VMIPeriodKPIs] = []
         for v in agreements {
@@ -205,13 +217,14 @@ extension Store {
     /// The month-end liability statements of month `month` (`YYYY-MM`), one per supplier
     /// `principal` may see (only `supplierID` when given)
     /// (``Planning/VMILiabilityStatement/compute(supplierID:agreements:first:last:snapshot:slowMovingDays:)``).
+    /// `snapshot`: as in ``vmiItems(visibleTo:agreementID:asOf:snapshot:)``.
     ///
     /// - Throws: ``StorageError/Code/invalidImport`` for a month that is not `YYYY-MM` or slow-moving
     ///   days outside 1–3,650; ``StorageError/Code/unknownVMIAgreement`` for a supplier without an
     ///   active agreement `principal` may see (another supplier's: as if absent).
     public func vmiStatements(
         visibleTo principal: Authorization.Principal, month: String, supplierID: String? = nil,
-        slowMovingDays: Int = VMILiabilityStatement.defaultSlowMovingDays
+        slowMovingDays: Int = VMILiabilityStatement.defaultSlowMovingDays, snapshot given: Snapshot? = nil
     ) async throws -> [VMILiabilityStatement] {
         guard let days = VMIOperations.month(month) else {
             throw StorageError(.invalidImport, "month '\(month.prefix(40))' — expected a month YYYY-MM")
@@ -231,7 +244,7 @@ extension Store {
             suppliers = [supplierID]
         }
         guard !suppliers.isEmpty else { return [] }
-        let snapshot = try await loadSnapshot()
+        let snapshot = try await snapshot(given)
         var result: [VMILiabilityStatement] = []
         do throws(LedgerError) {
             for supplier in suppliers {

@@ -52,13 +52,17 @@ struct VMIOperationsEndpoints {
 
     @Sendable func items(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireViewer()
-        return try JSONResponse.encode(ItemsBody(items: try await state.store.vmiItems(visibleTo: principal.subject)))
+        return try JSONResponse.encode(
+            ItemsBody(
+                items: try await state.store.vmiItems(
+                    visibleTo: principal.subject, snapshot: try await state.latest.snapshot(state.store))))
     }
 
     @Sendable func item(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireViewer()
         let id = try VMIAgreementEndpoints.pathText(context, "agreement_id")
-        let found = try await state.store.vmiItems(visibleTo: principal.subject, agreementID: id)
+        let found = try await state.store.vmiItems(
+            visibleTo: principal.subject, agreementID: id, snapshot: try await state.latest.snapshot(state.store))
         guard let first = found.first else { throw Problem.notFound("no VMI agreement '\(id.prefix(64))'") }
         return try JSONResponse.encode(first)
     }
@@ -117,7 +121,10 @@ struct VMIOperationsEndpoints {
     @Sendable func kpis(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireViewer()
         let month = try Self.month(request, required: false)
-        return try JSONResponse.encode(KPIsBody(kpis: try await state.store.vmiKPIs(visibleTo: principal.subject, month: month)))
+        return try JSONResponse.encode(
+            KPIsBody(
+                kpis: try await state.store.vmiKPIs(
+                    visibleTo: principal.subject, month: month, snapshot: try await state.latest.snapshot(state.store))))
     }
 
     @Sendable func statement(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -128,7 +135,8 @@ struct VMIOperationsEndpoints {
         let days = try query.integer(
             "slow_moving_days", in: 1...3650, default: VMILiabilityStatement.defaultSlowMovingDays)
         let statements = try await state.store.vmiStatements(
-            visibleTo: principal.subject, month: month, supplierID: query.string("supplier_id"), slowMovingDays: days)
+            visibleTo: principal.subject, month: month, supplierID: query.string("supplier_id"), slowMovingDays: days,
+            snapshot: try await state.latest.snapshot(state.store))
         guard format == "csv" else { return try JSONResponse.encode(StatementsBody(statements: statements)) }
         var fields = HTTPFields()
         fields[.contentType] = "text/csv; charset=utf-8"

@@ -26,9 +26,10 @@ struct VMIOperationsPage {
         let query = QueryParameters(request)
         let month =
             try VMIOperationsEndpoints.month(request, required: false) ?? VMIOperations.monthText(state.store.clock.today())
-        let items = try await state.store.vmiItems(visibleTo: principal.subject)
-        let kpis = try await state.store.vmiKPIs(visibleTo: principal.subject, month: month)
-        let statements = try await state.store.vmiStatements(visibleTo: principal.subject, month: month)
+        let snapshot = try await state.latest.snapshot(state.store)
+        let items = try await state.store.vmiItems(visibleTo: principal.subject, snapshot: snapshot)
+        let kpis = try await state.store.vmiKPIs(visibleTo: principal.subject, month: month, snapshot: snapshot)
+        let statements = try await state.store.vmiStatements(visibleTo: principal.subject, month: month, snapshot: snapshot)
         var values: [String: Any] = [
             "month": month,
             "can_replenish": principal.csrfToken != nil && (principal.role.isSupplierScoped || principal.allows(.postLedger)),
