@@ -18,9 +18,15 @@ enum POSetup {
     static let creator = Authorization.Principal(userID: "po-setup", role: .buyer)
     static let approver = Authorization.Principal(userID: "po-setup-approver", role: .finance)
 
+    /// The plan the orders copy a proposal of: computed once by a test that makes many orders on
+    /// unchanged master data (a procurement plan per call is most of such a test's time).
+    static func plan(_ store: Store) async throws -> ProcurementPlan { try await store.procurementPlan(storedOrders: false) }
+
     /// Orders brought to `state` along the lifecycle (approved by a finance user, the rest by the creator).
-    static func orders(_ store: Store, count: Int, key: String, state: PurchaseOrderState) async throws -> [String] {
-        let ids = try await orders(store, count: count, key: key, approved: true)
+    static func orders(
+        _ store: Store, count: Int, key: String, state: PurchaseOrderState, plan: ProcurementPlan? = nil
+    ) async throws -> [String] {
+        let ids = try await orders(store, count: count, key: key, approved: true, plan: plan)
         let path: [PurchaseOrderAction] = [.release, .confirm, .receive]
         let steps = [PurchaseOrderState.released, .confirmed, .received].firstIndex(of: state).map { $0 + 1 } ?? 0
         for action in path.prefix(steps) {
@@ -30,8 +36,11 @@ enum POSetup {
         return ids
     }
 
-    static func orders(_ store: Store, count: Int, key: String, approved: Bool = false) async throws -> [String] {
-        let plan = try await store.procurementPlan(storedOrders: false)
+    static func orders(
+        _ store: Store, count: Int, key: String, approved: Bool = false, plan given: ProcurementPlan? = nil
+    ) async throws -> [String] {
+        let plan: ProcurementPlan
+        if let given { plan = given } else { plan = try await Self.plan(store) }
         let small = try #require(plan.proposals.filter { $0.value <= 5_000 }.min { $0.value < $1.value }, "a small proposal")
         // Each copy covers a requirement of its own (a bucket far off), so that approving one does
         // not refuse another as a duplicate order.

@@ -12,17 +12,26 @@ extension Store {
     /// raised); an approved month is final and refused, and so is a month before the latest
     /// approved one. One `provision.run` audit entry.
     ///
+    /// `computed`: the excess document of the stored data when the caller holds it already (the web
+    /// application's memo of `GET /api/v1/excess`, read on the data the server's plan view holds);
+    /// `nil` reads the data and computes it.
+    ///
     /// - Throws: ``Workflow/WorkflowError`` (`not_permitted` for a role that may not run it,
     ///   `invalid_transition` for an approved or earlier month); ``InventoryPolicy/PolicyError`` for a
     ///   month not written `YYYY-MM` or data the calculation refuses.
     public func runProvisions(
-        month text: String, by principal: Authorization.Principal, progress: any ProgressReporter = SilentProgress()
+        month text: String, computed: ExcessDocument? = nil, by principal: Authorization.Principal,
+        progress: any ProgressReporter = SilentProgress()
     ) async throws -> ProvisionRun {
         try ProvisionRules.checkRun(by: principal)
         let month = try ProvisionRun.month(text)
         let settings = try await planningSettings()
-        let snapshot = try await loadSnapshot(settings: settings)
-        let document = try await ExcessExposure.planned(snapshot: snapshot, progress: progress)
+        let document: ExcessDocument
+        if let computed {
+            document = computed
+        } else {
+            document = try await ExcessExposure.planned(snapshot: try await loadSnapshot(settings: settings), progress: progress)
+        }
         let now = clock.now().iso8601
         let runID = ProvisionRun.runID(month: month)
         let user = principal.userID

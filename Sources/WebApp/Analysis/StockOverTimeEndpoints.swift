@@ -71,10 +71,16 @@ struct StockOverTimeEndpoints {
         pages.get("stock", use: page)
     }
 
-    func lotList(item: String?, location: String?) -> Lots {
-        let snapshot = state.plans.view.snapshot
-        return Lots(
-            lots: snapshot.stockPositions().lots.lines(itemID: item, locationID: location).map { line in
+    /// The view's stock after every posting (``InventoryCore/Snapshot/stockPositions()``), replayed
+    /// once per view for every lot list and stock walk.
+    func stock() async -> SnapshotStock {
+        let view = state.plans.view
+        return await view.memo("stock-positions") { view.snapshot.stockPositions() }
+    }
+
+    func lotList(item: String?, location: String?) async -> Lots {
+        Lots(
+            lots: await stock().lots.lines(itemID: item, locationID: location).map { line in
                 Lot(
                     itemId: line.position.itemID, locationId: line.position.locationID, owner: line.position.owner.rawValue,
                     supplierId: line.lot.supplierID, lotId: line.lot.lotID, receivedDate: line.lot.receivedDate.description,
@@ -87,7 +93,7 @@ struct StockOverTimeEndpoints {
     /// The window of a history request: `from`/`to` (default the 90 days up to the snapshot date),
     /// at most ``longestWindow`` days; an item is required (a company's every position and day is
     /// too much for one answer).
-    func historyBody(_ request: Request) throws -> History {
+    func historyBody(_ request: Request) async throws -> History {
         let query = QueryParameters(request)
         guard let item = query.string("item_id") else {
             throw Problem.badRequest("query parameter 'item_id' is required", code: "invalid_parameter")
@@ -99,7 +105,7 @@ struct StockOverTimeEndpoints {
             throw Problem.badRequest(
                 "from \(from) … to \(to) must be a window of 1 to \(Self.longestWindow) days", code: "invalid_parameter")
         }
-        return try walk(item: item, location: query.string("location_id"), from: from, to: to)
+        return try await walk(item: item, location: query.string("location_id"), from: from, to: to)
     }
 
     /// The end-of-day stock of one item (at one location, or every one) from `from` to `to`, of
@@ -108,11 +114,12 @@ struct StockOverTimeEndpoints {
     func walk(
         item: String, location: String?, from: InventoryCore.Day, to: InventoryCore.Day,
         keep: (PositionKey) -> Bool = { _ in true }
-    ) throws -> History {
+    ) async throws -> History {
         let snapshot = state.plans.view.snapshot
+        let stock = await stock()
         let walk: StockHistory
         do {
-            walk = try snapshot.stockHistory(from: from, to: to, itemID: item, locationID: location)
+            walk = try snapshot.stockHistory(from: from, to: to, itemID: item, locationID: location, stock: stock)
         } catch {
             throw Problem.unprocessable(error.message, code: "invalid_data")
         }
@@ -136,12 +143,12 @@ struct StockOverTimeEndpoints {
     @Sendable func lots(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.viewPlanning)
         let query = QueryParameters(request)
-        return try JSONResponse.encode(lotList(item: query.string("item_id"), location: query.string("location_id")))
+        return try JSONResponse.encode(await lotList(item: query.string("item_id"), location: query.string("location_id")))
     }
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.viewPlanning)
-        return try JSONResponse.encode(try historyBody(request))
+        return try JSONResponse.encode(try await historyBody(request))
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -151,8 +158,8 @@ struct StockOverTimeEndpoints {
             return state.pages.page(
                 "stock", title: "Stock over time", principal: principal, values: ["ask": true, "item_id": ""])
         }
-        let history = try historyBody(request)
-        let lots = lotList(item: item, location: query.string("location_id"))
+        let history = try await historyBody(request)
+        let lots = await lotList(item: item, location: query.string("location_id"))
         return state.pages.page(
             "stock", title: "Stock over time of \(item)", principal: principal,
             values: [

@@ -76,7 +76,7 @@ struct ItemPage {
             }
             // Stock over time at this location: the last year's end-of-day stock, a supplier's own only.
             let asOf = view.snapshot.asOf
-            let history = try StockOverTimeEndpoints(state: state).walk(
+            let history = try await StockOverTimeEndpoints(state: state).walk(
                 item: item.id, location: row.locationID, from: asOf.adding(days: -365), to: asOf.adding(days: -1)
             ) { scope.canSee(ownerSupplierID: $0.ownerSupplierID) }
             rowValues["stock_chart"] = StockChart.svg(history)

@@ -59,6 +59,7 @@ final class PageRenderer: Sendable {
         ("provisions", PackageResources.provisions_mustache),
         ("dispositions", PackageResources.dispositions_mustache),
         ("vmi_agreements", PackageResources.vmi_agreements_mustache),
+        ("vmi", PackageResources.vmi_mustache),
         ("emergency", PackageResources.emergency_mustache),
         ("approval_rules", PackageResources.approval_rules_mustache),
         ("deviation_report", PackageResources.deviation_report_mustache),
@@ -117,7 +118,7 @@ final class PageRenderer: Sendable {
                 ["href": "/reclassification", "label": "Reclassification"],
                 ["href": "/checks", "label": "Checks"],
                 ["href": "/reconcile", "label": "Reconcile"], ["href": "/consignment", "label": "Consignment"],
-                ["href": "/vmi/agreements", "label": "VMI agreements"],
+                ["href": "/vmi/agreements", "label": "VMI agreements"], ["href": "/vmi", "label": "VMI operations"],
                 ["href": "/calc", "label": "Calculators"], ["href": "/suppliers", "label": "Suppliers"],
                 ["href": "/sharing", "label": "Forecast sharing"],
                 ["href": "/proposals", "label": "Proposals"], ["href": "/purchase-orders", "label": "Orders"],
@@ -129,6 +130,7 @@ final class PageRenderer: Sendable {
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])
             links.append(["href": "/vmi/agreements", "label": "VMI agreements"])
+            links.append(["href": "/vmi", "label": "VMI operations"])
             links.append(["href": "/suppliers", "label": "Scorecard"])
             links.append(["href": "/sharing", "label": "Shared forecasts"])
         }

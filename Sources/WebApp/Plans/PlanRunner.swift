@@ -35,8 +35,12 @@ actor PlanRunner {
         self.logger = logger
     }
 
-    /// Queues a run; it starts at once unless another is running.
+    /// Queues a run; it starts at once unless another is running. A request while a run already
+    /// waits in the queue joins that run (its job is answered): a waiting run reads the data when it
+    /// starts, so a second one after it would plan the same data again — and a flood of requests
+    /// queues one run, not one each.
     func start(label: String, requestedBy: String) -> Job {
+        if let waiting = queue.last, let job = jobs[waiting] { return job }
         let id = "job_" + Secrets.random(bytes: 9)
         let job = Job(
             jobId: id, status: "queued", stage: "queued", progress: 0, label: label, requestedBy: requestedBy,

@@ -37,7 +37,7 @@ struct ProvisionEndpoints {
     @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.require(.viewPlanning)
         let body = try await JSONResponse.decode(RunBody.self, from: request, context: context)
-        let run = try await Self.run(month: body.month, principal: principal, store: state.store)
+        let run = try await Self.run(month: body.month, principal: principal, state: state)
         return JSONResponse.text(ProvisionExport.json(run).minified, status: .created)
     }
 
@@ -68,10 +68,16 @@ struct ProvisionEndpoints {
         return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: ProvisionExport.csv(run))))
     }
 
-    /// Runs `month` as `principal`: a month not written `YYYY-MM` and data the calculation refuses are 422.
-    static func run(month: String, principal: Principal, store: Store) async throws -> ProvisionRun {
+    /// Runs `month` as `principal` on the excess document of the server's plan view, computed once per
+    /// view (``ExcessEndpoints/document()``, the figures `GET /api/v1/excess` shows): a role that may
+    /// not run it is refused before anything is computed; a month not written `YYYY-MM` and data the
+    /// calculation refuses are 422.
+    static func run(month: String, principal: Principal, state: WebState) async throws -> ProvisionRun {
         do {
-            return try await store.runProvisions(month: month, by: principal.subject)
+            try ProvisionRules.checkRun(by: principal.subject)
+            _ = try ProvisionRun.month(month)
+            let document = try await ExcessEndpoints(state: state).document()
+            return try await state.store.runProvisions(month: month, computed: document, by: principal.subject)
         } catch let error as PolicyError {
             throw Problem.unprocessable(error.message, code: "invalid_input")
         }
@@ -143,7 +149,7 @@ struct ProvisionEndpoints {
         let principal = try context.require(.viewPlanning)
         let form = try await FormData.read(request, context: context)
         try form.requireCSRF(principal)
-        let run = try await Self.run(month: form["month"] ?? "", principal: principal, store: state.store)
+        let run = try await Self.run(month: form["month"] ?? "", principal: principal, state: state)
         return Self.done(
             run.runID, "\(run.runID) is a draft: provision \(ProvisionRun.amountText(run.totalCents)) \(run.currency)")
     }

@@ -14,6 +14,8 @@ final class WebState: Sendable {
     let runner: PlanRunner
     /// Back-tests, scenarios and stress tests run in the background with progress.
     let analyses: AnalysisJobs
+    /// The stored data, read once per data stamp (the VMI operations).
+    let latest = LatestSnapshot()
     let pages: PageRenderer
     let metrics: PrometheusCollectorRegistry
     let logger: Logger

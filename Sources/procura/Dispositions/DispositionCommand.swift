@@ -101,7 +101,7 @@ struct DispositionCreate: AsyncParsableCommand {
                 try await store.createDisposition(r, by: try await store.actingPrincipal(userID: user))
             }
         }
-        StandardStreams.out(DispositionRendering.show(result.dispositionCase, format: format))
+        StandardStreams.out(try DispositionRendering.show(result.dispositionCase, format: format))
     }
 }
 
@@ -129,7 +129,7 @@ struct DispositionShow: AsyncParsableCommand {
     func run() async throws {
         let id = caseID
         let found = try await db.withStore { try await $0.dispositionCase(id) }
-        StandardStreams.out(DispositionRendering.show(found, format: format))
+        StandardStreams.out(try DispositionRendering.show(found, format: format))
     }
 }
 

@@ -36,9 +36,9 @@ enum DispositionRendering {
             })
     }
 
-    static func show(_ c: DispositionCase, format: OutputFormat) -> String {
+    static func show(_ c: DispositionCase, format: OutputFormat) throws -> String {
         switch format {
-        case .json: return ((try? JSONValueEncoder().encode(c)) ?? .null).pretty + "\n"
+        case .json: return try JSONValueEncoder().encode(c).pretty + "\n"
         case .csv: return options(c).csv
         case .table: break
         }

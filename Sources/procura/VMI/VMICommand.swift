@@ -21,7 +21,10 @@ struct VMICommand: AsyncParsableCommand {
               procura vmi agreement approve VMI-0001 --version 1 --as sup3
               procura vmi agreements
             """,
-        subcommands: [VMIAgreementsList.self, VMIAgreementCommand.self])
+        subcommands: [
+            VMIAgreementsList.self, VMIAgreementCommand.self, VMIItemsCommand.self, VMIReplenishCommand.self,
+            VMIKPIsCommand.self, VMIStatementCommand.self,
+        ])
 }
 
 /// `procura vmi agreement propose|approve|reject`.
