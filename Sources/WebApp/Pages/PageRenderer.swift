@@ -59,6 +59,8 @@ final class PageRenderer: Sendable {
         ("provisions", PackageResources.provisions_mustache),
         ("dispositions", PackageResources.dispositions_mustache),
         ("vmi_agreements", PackageResources.vmi_agreements_mustache),
+        ("postmortems", PackageResources.postmortems_mustache), ("postmortem", PackageResources.postmortem_mustache),
+        ("actions", PackageResources.actions_mustache),
         ("emergency", PackageResources.emergency_mustache),
         ("approval_rules", PackageResources.approval_rules_mustache),
         ("deviation_report", PackageResources.deviation_report_mustache),
@@ -125,6 +127,7 @@ final class PageRenderer: Sendable {
                 ["href": "/emergency/report", "label": "Deviation report"],
                 ["href": "/approval-rules", "label": "Approval rules"],
                 ["href": "/process-maps", "label": "Process maps"],
+                ["href": "/postmortems", "label": "Post-mortems"], ["href": "/actions", "label": "My actions"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

@@ -73,6 +73,7 @@ public enum WebServer {
         ReconcileEndpoints(state: state).add(api: api, pages: router)
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         VMIAgreementEndpoints(state: state).add(api: api, pages: router)
+        PostmortemEndpoints(state: state).add(api: api, pages: router)
         ConsignmentTransitionEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         SharingEndpoints(state: state).add(api: api)

@@ -20,7 +20,8 @@ struct ProcessMapCommand: ParsableCommand {
         case table, mermaid, dot, svg, json
     }
 
-    @Argument(help: "The map: purchase-order, disposition, emergency-buy or provision-run (default: all).") var name: String?
+    @Argument(help: "The map: purchase-order, disposition, emergency-buy, provision-run, postmortem or action (default: all).")
+    var name: String?
     @Option(help: "Output: table, mermaid, dot, svg or json.") var format: Format = .table
 
     func run() throws {
