@@ -39,6 +39,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownScenarioSpec = "unknown_scenario_spec"
             case invalidRedundancyPlan = "invalid_redundancy_plan"
             case unknownRedundancyPlan = "unknown_redundancy_plan"
+            case unknownChangeSet = "unknown_change_set"
+            case invalidChangeSet = "invalid_change_set"
             case invalidSharing = "invalid_sharing"
             case unknownSharing = "unknown_sharing"
             case invalidVMIAgreement = "invalid_vmi_agreement"
@@ -77,6 +79,11 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidRedundancyPlan = Code(.invalidRedundancyPlan)
         /// No redundancy plan for that item-location.
         public static let unknownRedundancyPlan = Code(.unknownRedundancyPlan)
+        /// No change set has that id.
+        public static let unknownChangeSet = Code(.unknownChangeSet)
+        /// A change set that cannot be created or applied as asked (a closed or unknown location,
+        /// a location merged into itself, negative stock to move).
+        public static let invalidChangeSet = Code(.invalidChangeSet)
         /// A sharing profile, publication or commitment that cannot be stored: a field out of its
         /// domain, an item the supplier does not supply, commitments against an indication; nothing
         /// was stored.

@@ -7,13 +7,9 @@ enum Migrator {
     static let all: [Migration] = [
         Schema.version1, Schema.version2, Schema.version3, Schema.version4, Schema.version5, Schema.version6,
         Schema.version7, Schema.version8, Schema.version9, Schema.version10, Schema.version11,
-        Schema.version12, Schema.version13, Schema.version14, Schema.version15, Schema.version16,
-        Schema.version19,
+        Schema.version12, Schema.version13, Schema.version14, Schema.version15, Schema.version16, Schema.version17,
+        Schema.version18,
     ]
-
-    /// The newest version this build knows (the last of ``all``; versions other branches hold may
-    /// be missing between them until they merge).
-    static var newestKnown: Int { all.last?.version ?? 0 }
 
     /// Brings the schema up to date; returns the versions applied now.
     @discardableResult
@@ -29,10 +25,10 @@ enum Migrator {
         for migration in all {
             let done = try await backend.transaction { db in
                 let existing = try await appliedVersions(db)
-                if let newest = existing.max(), newest > newestKnown {
+                if let newest = existing.max(), newest > all.count {
                     throw StorageError(
                         .newerSchema,
-                        "the database has schema version \(newest) but this procura knows only up to \(newestKnown) — use a newer procura"
+                        "the database has schema version \(newest) but this procura knows only up to \(all.count) — use a newer procura"
                     )
                 }
                 if existing.contains(migration.version) { return false }

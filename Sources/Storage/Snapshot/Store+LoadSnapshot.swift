@@ -62,6 +62,9 @@ extension Store {
         let keys = SnapshotKeys(
             items: itemIndex, locations: Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1.id, Int32($0)) }),
             suppliers: Dictionary(uniqueKeysWithValues: suppliers.enumerated().map { ($1.id, Int32($0)) }))
+        // Locations closed by change sets leave planning; a merge's demand, sourcing and overrides
+        // go to the location it went into (LocationClosures).
+        let closures = try await ChangeSetRows.closures(keys: keys, db)
         for (i, successor) in successors {
             items[i].successor = try keys.item(successor, table: "items", row: items[i].id, column: "successor_item_id")
         }
@@ -110,6 +113,7 @@ extension Store {
                         try row.decode(column: "ownership", as: String.self), as: Ownership.self, table: "sourcing",
                         row: name, column: "ownership")))
         }
+        sourcing = closures.sourcing(sourcing)
         var receipts: [Receipt] = []
         for row in try await db.raw(
             """
@@ -191,6 +195,7 @@ extension Store {
                         try row.decode(column: "valid_to", as: String.self), table: "overrides", row: name, column: "valid_to"
                     )))
         }
+        overrides = closures.overrides(overrides)
         let info = try await Self.datasetInfo(db)
         let storedAsOf = try SnapshotKeys.optionalDay(info["as_of"], table: "dataset_info", row: "as_of", column: "value")
         let countDate = try SnapshotKeys.optionalDay(
@@ -209,11 +214,12 @@ extension Store {
             )
             let date = try row.decode(column: "demand_date", as: String.self)
             let name = "\(itemID), \(locationID), \(date)"
+            guard let planned = closures.demandLocation(of: try keys.location(locationID, table: "demand", row: name)) else {
+                continue  // a closed location's demand leaves planning with it
+            }
             parsed.append(
                 (
-                    ItemLocation(
-                        item: try keys.item(itemID, table: "demand", row: name),
-                        location: try keys.location(locationID, table: "demand", row: name)),
+                    ItemLocation(item: try keys.item(itemID, table: "demand", row: name), location: planned),
                     try SnapshotKeys.day(date, table: "demand", row: name, column: "demand_date"),
                     q(try row.decode(column: "quantity", as: Int64.self))
                 ))
@@ -227,19 +233,21 @@ extension Store {
                 try row.decode(column: "item_id", as: String.self), try row.decode(column: "location_id", as: String.self)
             )
             let name = "\(itemID), \(locationID)"
+            let location = try keys.location(locationID, table: "stock_positions", row: name)
+            guard !closures.isClosed(location) else { continue }
             withoutDemand.insert(
-                ItemLocation(
-                    item: try keys.item(itemID, table: "stock_positions", row: name),
-                    location: try keys.location(locationID, table: "stock_positions", row: name)))
+                ItemLocation(item: try keys.item(itemID, table: "stock_positions", row: name), location: location))
         }
         var demand = Self.bucket(
             parsed, also: withoutDemand, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
         try await Self.loadStockoutDays(into: &demand, keys: keys, db)
-        return Snapshot(
+        var snapshot = Snapshot(
             asOf: snapshotDate, settings: settings, items: items, locations: locations, suppliers: suppliers,
             uomConversions: conversions,
             sourcing: sourcing, demand: demand, countedStock: counted, stockCountDate: countDate, openOrders: openOrders,
             receipts: receipts, postings: postings, overrides: overrides, stockHistory: stockHistory)
+        snapshot.supplierResponsiveness = try await Self.loadResponsiveness(keys: keys, db)
+        return snapshot
     }
 
     /// The end-of-day stock of `stock_history` (stock_history.csv as imported), by day.

@@ -61,9 +61,9 @@ public struct ProcessMap: Sendable, Hashable, Encodable {
     }
 
     /// The maps: purchase order (a proposal is an order in state `proposed`), disposition case,
-    /// emergency buy, provision run, post-mortem, action.
+    /// emergency buy, provision run, change set, post-mortem, action.
     public static var all: [ProcessMap] {
-        [purchaseOrder, disposition, emergencyBuy, provisionRun, postmortem, trackedAction]
+        [purchaseOrder, disposition, emergencyBuy, provisionRun, changeSet, postmortem, trackedAction]
     }
 
     /// The names of ``all``, in order.

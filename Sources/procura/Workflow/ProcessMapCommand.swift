@@ -20,7 +20,7 @@ struct ProcessMapCommand: ParsableCommand {
         case table, mermaid, dot, svg, json
     }
 
-    @Argument(help: "The map: purchase-order, disposition, emergency-buy, provision-run, postmortem or action (default: all).")
+    @Argument(help: "The map: purchase-order, disposition, emergency-buy, provision-run, change-set, postmortem or action (default: all).")
     var name: String?
     @Option(help: "Output: table, mermaid, dot, svg or json.") var format: Format = .table
 

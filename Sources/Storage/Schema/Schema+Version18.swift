@@ -1,7 +1,7 @@
 import SQLKit
 
 extension Schema {
-    /// Version 19: post-mortems of inventory incidents and the action tracker (docs/postmortems.md).
+    /// Version 18: post-mortems of inventory incidents and the action tracker (docs/postmortems.md).
     ///
     /// - `postmortems`: one row per post-mortem (`PM-000001`, numbered in the order opened) — the
     ///   title, the item-location, the window `from_day`…`to_day` (YYYY-MM-DD), the incident `kind`
@@ -17,9 +17,8 @@ extension Schema {
     /// - `tracker_requests`: the Idempotency-Key of each creating call (open a post-mortem, record a
     ///   cause, add an action), with the request's fingerprint and the id it created.
     ///
-    /// Self-contained (new tables only), so it can take another number at a merge; 17 and 18 are
-    /// other branches' of the same session.
-    static let version19 = Migration(version: 19, name: "post-mortems and the action tracker") { db in
+    /// New tables only.
+    static let version18 = Migration(version: 18, name: "post-mortems and the action tracker") { db in
         try await db.create(table: "postmortems")
             .column("postmortem_id", type: ColumnType.text, .primaryKey(autoIncrement: false))
             .column("number", type: ColumnType.bigint, .notNull)
