@@ -190,4 +190,52 @@ enum PostmortemContract {
             .post, actions, "\(list)/\(pm)/actions", headers: headers("pia", key: "pm-ct-a9"),
             body: jsonBody(["title": "late", "owner": "bo", "due_date": "2026-12-21"]), expect: .conflict)
     }
+
+    /// The post-mortem and action calls of ``RoleAccessTests`` for `account`, with their setup: two
+    /// post-mortems opened by the admin — one with an action `account` owns (for a supplier user,
+    /// bo's) and one of another user, one without actions (for the close). Writing needs
+    /// `.runPlans`, whose roles are exactly ``Workflow/ActionTracker/writerRoles`` (checked here).
+    static func roleCalls(
+        _ store: Store, fixture: WebFixture, account: WebFixture.Account
+    ) async throws -> [(HTTPRequest.Method, String, RoleAccessTests.Need, [String: Any]?, String?)] {
+        let write = RoleAccessTests.Need.runPlans
+        try #require(
+            Set(Role.allCases.filter { $0.allows(.runPlans) }) == ActionTracker.writerRoles,
+            "post-mortem writers are no longer the roles that run plans: give the role test its own need")
+        let admin = Authorization.Principal(userID: "admin", role: .admin)
+        let (item, location) = fixture.itemOfA
+        let today = store.clock.today()
+        let request = PostmortemRequest(
+            title: "Role test \(account.userID)", itemID: item, locationID: location, from: today.adding(days: -30), to: today,
+            kind: .stockOut)
+        let open = try await store.openPostmortem(request, by: admin).value.postmortemID
+        let empty = try await store.openPostmortem(request, by: admin).value.postmortemID
+        let owner = account.role == .supplier ? "bo" : account.userID
+        let other = account.userID == "ada" ? "bo" : "ada"
+        let due = today.adding(days: 14)
+        let mine = try await store.addAction(
+            TrackedActionRequest(subjectKind: .postmortem, subjectID: open, title: "mine", owner: owner, dueDate: due), by: admin
+        ).value.actionID
+        let theirs = try await store.addAction(
+            TrackedActionRequest(subjectKind: .postmortem, subjectID: open, title: "theirs", owner: other, dueDate: due),
+            by: admin
+        ).value.actionID
+        let opening: [String: Any] = [
+            "title": "Role test", "item_id": item, "location_id": location, "from": (today.adding(days: -30)).description,
+            "to": today.description, "kind": "stock_out",
+        ]
+        let action: [String: Any] = ["title": "role test", "owner": "bo", "due_date": due.description]
+        return [
+            (.get, "/api/v1/postmortems", .planning, nil, nil),
+            (.get, "/api/v1/postmortems/\(open)", .planning, nil, nil),
+            (.post, "/api/v1/postmortems", write, opening, nil),
+            (.post, "/api/v1/postmortems/\(open)/causes", write, ["category": "other", "text": "role test"], nil),
+            (.post, "/api/v1/postmortems/\(open)/actions", write, action, nil),
+            (.post, "/api/v1/postmortems/\(empty)/close", write, nil, nil),
+            (.get, "/api/v1/actions", .planning, nil, nil),
+            // Its owner closes an action (a supplier user owns none: 403).
+            (.post, "/api/v1/actions/\(mine)/done", .planning, ["comment": "role test"], nil),
+            (.post, "/api/v1/actions/\(theirs)/cancel", write, ["comment": "role test"], nil),
+        ]
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import InventoryCore
 import NIOCore
 import ProcuraTestSupport
 import Storage
@@ -60,6 +61,26 @@ struct PostmortemPageTests {
             let closed = try await client.execute(uri: "/postmortems/\(pm)/close", method: .post, headers: xh, body: xb)
             #expect(closed.headers[.location] == "/postmortems/\(pm)?message=\(queryEscape("closed \(pm)"))")
             #expect(try await store.postmortems().first?.state == .closed)
+        }
+    }
+
+    @Test("the detail page: who sees planning data reads it, forms only for planners and admins; suppliers 403")
+    func detailByRole() async throws {
+        try await WebFixture.withApp { client, fixture, store in
+            let (item, location) = fixture.itemOfA
+            let today = store.clock.today()
+            let pm = try await store.openPostmortem(
+                PostmortemRequest(
+                    title: "Detail role test", itemID: item, locationID: location, from: today.adding(days: -30), to: today,
+                    kind: .stockOut), by: .init(userID: "pia", role: .planner)
+            ).value.postmortemID
+            for (id, status, forms) in [("pia", 200, true), ("vic", 200, false), ("bo", 200, false), ("supa", 403, false)] {
+                let session = try await signIn(client, id)
+                let page = try await client.execute(uri: "/postmortems/\(pm)", method: .get, headers: session.headers)
+                #expect(Int(page.status.code) == status, "\(id): \(page.status)")
+                #expect(page.text.contains("id=\"postmortem-close-form\"") == forms, "\(id)")
+                #expect(page.text.contains("Detail role test") == (status == 200), "\(id)")
+            }
         }
     }
 }

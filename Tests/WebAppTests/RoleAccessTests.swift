@@ -23,7 +23,6 @@ struct RoleAccessTests {
         case delegateApproval, revokeDelegation
         case shareForecasts, supplierUser
         case vmiSide
-        case postmortemWrite
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
@@ -54,8 +53,6 @@ struct RoleAccessTests {
         case .supplierUser: return account.role == .supplier
         // A side of a VMI agreement: ours (approve_orders) or the agreement's supplier (scoped by the call).
         case .vmiSide: return account.role.allows(.approveOrders) || account.role == .supplier
-        // Post-mortems and anyone's actions: planners and admins (ActionTracker.writerRoles).
-        case .postmortemWrite: return ActionTracker.writerRoles.contains(account.role)
         }
     }
 
@@ -103,8 +100,6 @@ struct RoleAccessTests {
                 let dsp = try await DispositionSetup.cases(store, signed: ["bo", "olga", "fin"])
                 // A VMI agreement of supplier A with a version proposed by the other side than this role's.
                 let vmi = try await VMIRoleSetup.pending(store, fixture: fixture, for: account)
-                // A post-mortem with an action this role owns and one of another user, and one without actions.
-                let pm = try await PostmortemRoleSetup.make(store, fixture: fixture, for: account)
                 let policiesLine: String = "\(a.item),\(a.location),\"(s,S)\",3,9"
                 let policiesText: String = "item_id,location_id,policy_type,reorder_point,order_up_to_level\n\(policiesLine)\n"
                 let policiesFile: [String: Any] = ["policies_csv": policiesText]
@@ -116,6 +111,7 @@ struct RoleAccessTests {
                 var backtestCalls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = []
                 backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
                 backtestCalls.append((.get, traceURI, .planning, nil, nil))
+                let postmortemCalls = try await PostmortemContract.roleCalls(store, fixture: fixture, account: account)
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
                     (.get, "/api/v1/provisions", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
@@ -173,21 +169,6 @@ struct RoleAccessTests {
                     ),
                     (.get, "/api/v1/consignment/usage", .ownSupply, nil, nil),
                     (.get, "/api/v1/vmi/agreements", .ownSupply, nil, nil),
-                    (.get, "/api/v1/postmortems", .planning, nil, nil),
-                    (.get, "/api/v1/postmortems/\(pm.open)", .planning, nil, nil),
-                    (.post, "/api/v1/postmortems", .postmortemWrite, PostmortemRoleSetup.body(fixture), nil),
-                    (
-                        .post, "/api/v1/postmortems/\(pm.open)/causes", .postmortemWrite,
-                        ["category": "other", "text": "role test"], nil
-                    ),
-                    (
-                        .post, "/api/v1/postmortems/\(pm.open)/actions", .postmortemWrite,
-                        ["title": "role test", "owner": "bo", "due_date": "2026-12-31"], nil
-                    ),
-                    (.post, "/api/v1/postmortems/\(pm.empty)/close", .postmortemWrite, nil, nil),
-                    (.get, "/api/v1/actions", .planning, nil, nil),
-                    (.post, "/api/v1/actions/\(pm.mine)/done", .planning, ["comment": "role test"], nil),
-                    (.post, "/api/v1/actions/\(pm.other)/cancel", .postmortemWrite, ["comment": "role test"], nil),
                     (.get, "/api/v1/vmi/agreements/\(VMIRoleSetup.id)", .ownSupply, nil, fixture.supplierA),
                     (
                         .post, "/api/v1/vmi/agreements/\(VMIRoleSetup.id)/versions/\(vmi)/approve", .vmiSide, nil,
@@ -425,7 +406,7 @@ struct RoleAccessTests {
                         ], nil
                     ),
                 ]
-                for (method, uri, need, body, owner) in calls + backtestCalls {
+                for (method, uri, need, body, owner) in calls + backtestCalls + postmortemCalls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
@@ -594,10 +575,6 @@ struct RoleAccessTests {
                 SharingProfile(horizonWeeks: 8, bucket: .month, aggregation: .family, locations: .merged, quantities: .committed),
                 supplierID: fixture.supplierA, by: planner)
             _ = try await store.publishSharedForecast(supplierID: fixture.supplierA, by: planner)
-            _ = try await store.openPostmortem(
-                PostmortemRequest(
-                    title: "Page role test", itemID: a.item, locationID: a.location, from: store.clock.today().adding(days: -30),
-                    to: store.clock.today(), kind: .stockOut), by: planner)
             for id in Self.roles {
                 let account = fixture.account(id)
                 let session = try await signIn(client, id)
@@ -612,7 +589,7 @@ struct RoleAccessTests {
                     ("/sharing", .ownSupply, nil),
                     ("/sharing/\(fixture.supplierA)/versions/1", .ownSupply, fixture.supplierA),
                     ("/vmi/agreements", .ownSupply, nil),
-                    ("/postmortems", .planning, nil), ("/postmortems/PM-000001", .planning, nil), ("/actions", .planning, nil),
+                    ("/postmortems", .planning, nil), ("/actions", .planning, nil),
                     ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),
@@ -772,36 +749,5 @@ enum VMIRoleSetup {
             targetInBandShare: 0.9, targetMaxStockoutDays: 1, targetFillRate: 0.95, targetOnTimeShare: 0.9, buybackShare: 0.5,
             noticeDays: 30, expiryHandling: .supplier, validFrom: Day(iso: "2026-12-01")!)
         return try await store.proposeVMIAgreement(terms, by: account.role == .supplier ? bo : supa).version
-    }
-}
-
-/// The post-mortems of the role test: one open with an action `account` owns (for a supplier
-/// user, bo's) and one of another user, and one without actions (for the close).
-enum PostmortemRoleSetup {
-    static func body(_ fixture: WebFixture) -> [String: Any] {
-        [
-            "title": "Role test", "item_id": fixture.itemOfA.item, "location_id": fixture.itemOfA.location,
-            "from": "2026-11-01", "to": "2026-11-30", "kind": "stock_out",
-        ]
-    }
-
-    static func make(_ store: Store, fixture: WebFixture, for account: WebFixture.Account) async throws -> (
-        open: String, empty: String, mine: String, other: String
-    ) {
-        let admin = Authorization.Principal(userID: "admin", role: .admin)
-        let request = PostmortemRequest(
-            title: "Role test \(account.userID)", itemID: fixture.itemOfA.item, locationID: fixture.itemOfA.location,
-            from: Day(iso: "2026-11-01")!, to: Day(iso: "2026-11-30")!, kind: .stockOut)
-        let open = try await store.openPostmortem(request, by: admin).value.postmortemID
-        let empty = try await store.openPostmortem(request, by: admin).value.postmortemID
-        let owner = account.role == .supplier ? "bo" : account.userID
-        let other = account.userID == "ada" ? "bo" : "ada"
-        let due = Day(iso: "2026-12-31")!
-        let mine = try await store.addAction(
-            TrackedActionRequest(subjectKind: .postmortem, subjectID: open, title: "mine", owner: owner, dueDate: due), by: admin)
-        let theirs = try await store.addAction(
-            TrackedActionRequest(subjectKind: .postmortem, subjectID: open, title: "theirs", owner: other, dueDate: due),
-            by: admin)
-        return (open, empty, mine.value.actionID, theirs.value.actionID)
     }
 }

@@ -67,7 +67,7 @@ struct PostmortemPages {
         let p = d.postmortem
         let canWrite = principal.csrfToken != nil && ActionTracker.mayWrite(principal.role) && p.state == .open
         var values: [String: Any] = [
-            "postmortem_id": p.postmortemID, "title": p.title, "state": p.state.rawValue, "kind": p.kind.rawValue,
+            "postmortem_id": p.postmortemID, "postmortem_title": p.title, "state": p.state.rawValue, "kind": p.kind.rawValue,
             "item_id": p.itemID, "location_id": p.locationID, "from": p.from, "to": p.to, "opened_by": p.openedBy,
             "closed_by": p.closedBy, "can_write": canWrite,
             "categories": CauseCategory.allCases.map(\.rawValue),
