@@ -26,7 +26,7 @@ struct Procura: AsyncParsableCommand {
             PhaseOutCommand.self,
             ProposalsCommand.self, POCommand.self, ApproveCommand.self, ApprovalRulesCommand.self, DelegationsCommand.self,
             EmergencyCommand.self, ProvisionsCommand.self,
-            DispositionCommand.self, ProcessMapCommand.self, ChangeSetCommand.self, VMICommand.self,
+            DispositionCommand.self, ProcessMapCommand.self, ChangeSetCommand.self, VMICommand.self, PostmortemCommand.self,
         ]
     )
 

@@ -9,7 +9,7 @@ struct ProcessMapCommandTests {
         let runner = try CLIRunner()
         let docs = try String(
             contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/process-maps.md"), encoding: .utf8)
-        for name in ["purchase-order", "disposition", "emergency-buy", "provision-run", "change-set"] {
+        for name in ["purchase-order", "disposition", "emergency-buy", "provision-run", "change-set", "postmortem", "action"] {
             let result = try await runner.run(["process-map", name, "--format", "mermaid"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(
@@ -33,7 +33,7 @@ struct ProcessMapCommandTests {
         let maps = try #require(object["process_maps"] as? [[String: Any]])
         #expect(
             maps.compactMap { $0["name"] as? String } == [
-                "purchase-order", "disposition", "emergency-buy", "provision-run", "change-set",
+                "purchase-order", "disposition", "emergency-buy", "provision-run", "change-set", "postmortem", "action",
             ])
         #expect((maps.first?["svg"] as? String)?.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") == true)
         let svg = try await runner.run(["process-map", "disposition", "--format", "svg"])
@@ -43,7 +43,7 @@ struct ProcessMapCommandTests {
         #expect(unknown.status == 64)
         #expect(
             unknown.stderr
-                == "Error: no process map 'purchase-orders' — expected one of purchase-order, disposition, emergency-buy, provision-run, change-set\n"
+                == "Error: no process map 'purchase-orders' — expected one of purchase-order, disposition, emergency-buy, provision-run, change-set, postmortem, action\n"
         )
         let allSVG = try await runner.run(["process-map", "--format", "svg"])
         #expect(allSVG.status == 64 && allSVG.stderr.hasPrefix("Error: --format svg draws one map — name it: purchase-order"))

@@ -633,6 +633,7 @@ struct APIContractTests {
             try await SharingContract.exercise(api, fixture: fixture)
             try await VMIAgreementContract.exercise(api, fixture: fixture, store: store)
             try await VMIOperationsContract.exercise(api, fixture: fixture, store: store)
+            try await PostmortemContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

@@ -129,6 +129,7 @@ struct RoleAccessTests {
                 var backtestCalls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = []
                 backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
                 backtestCalls.append((.get, traceURI, .planning, nil, nil))
+                let postmortemCalls = try await PostmortemContract.roleCalls(store, fixture: fixture, account: account)
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
                     (.get, "/api/v1/provisions", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
@@ -432,14 +433,15 @@ struct RoleAccessTests {
                         ], nil
                     ),
                 ]
-                for (method, uri, need, body, owner) in calls + backtestCalls {
+                for (method, uri, need, body, owner) in calls + backtestCalls + postmortemCalls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
                         || (uri.hasPrefix("/api/v1/purchase-orders") || uri.hasPrefix("/api/v1/dispositions")
                             || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
                             || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs")
-                            || uri.hasSuffix("/commitments") || uri.hasSuffix("/vmi/replenishments"))
+                            || uri.hasSuffix("/commitments") || uri.hasSuffix("/vmi/replenishments")
+                            || uri.hasPrefix("/api/v1/postmortems"))
                             && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
@@ -620,6 +622,7 @@ struct RoleAccessTests {
                     ("/sharing/\(fixture.supplierA)/versions/1", .ownSupply, fixture.supplierA),
                     ("/vmi/agreements", .ownSupply, nil),
                     ("/vmi", .ownSupply, nil),
+                    ("/postmortems", .planning, nil), ("/actions", .planning, nil),
                     ("/consignment?supplier_id=\(fixture.supplierB)", .ownSupply, fixture.supplierB),
                     ("/consignment?supplier_id=\(fixture.supplierA)", .ownSupply, fixture.supplierA),
                     ("/accuracy?by=location", .planning, nil),

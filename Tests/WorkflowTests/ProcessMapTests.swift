@@ -123,7 +123,10 @@ struct ProcessMapTests {
 
     @Test("a map by name; an unknown name is nil")
     func named() {
-        #expect(ProcessMap.names == ["purchase-order", "disposition", "emergency-buy", "provision-run", "change-set"])
+        #expect(
+            ProcessMap.names == [
+                "purchase-order", "disposition", "emergency-buy", "provision-run", "change-set", "postmortem", "action",
+            ])
         #expect(ProcessMap.named("disposition")?.title == "Disposition case")
         #expect(ProcessMap.named("Disposition") == nil)
     }

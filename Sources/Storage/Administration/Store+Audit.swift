@@ -10,9 +10,11 @@ extension Store {
     }
 
     /// The audit log, newest first: at most `limit` entries with an id below `beforeID` (the
-    /// cursor of the next page), optionally of one actor, one action prefix (`user.`) or subject.
+    /// cursor of the next page), optionally of one actor, one action prefix (`user.`), one subject
+    /// or subjects that start with `subjectPrefix` (`override:P1@DC1/`).
     public func auditLog(
-        limit: Int = 50, beforeID: Int64? = nil, actor: String? = nil, actionPrefix: String? = nil, subject: String? = nil
+        limit: Int = 50, beforeID: Int64? = nil, actor: String? = nil, actionPrefix: String? = nil, subject: String? = nil,
+        subjectPrefix: String? = nil
     ) async throws -> [AuditEntry] {
         try await backend.read { db in
             var query = SQLQueryString(
@@ -21,6 +23,7 @@ extension Store {
             if let actor { query += " AND actor = \(bind: actor)" }
             if let actionPrefix { query += " AND action LIKE \(bind: Self.likePrefix(actionPrefix)) ESCAPE '\\'" }
             if let subject { query += " AND subject = \(bind: subject)" }
+            if let subjectPrefix { query += " AND subject LIKE \(bind: Self.likePrefix(subjectPrefix)) ESCAPE '\\'" }
             query += " ORDER BY audit_id DESC LIMIT \(bind: max(1, min(limit, 1_000)))"
             return try await db.raw(query).all().map { row in
                 AuditEntry(

@@ -45,6 +45,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
             case unknownSharing = "unknown_sharing"
             case invalidVMIAgreement = "invalid_vmi_agreement"
             case unknownVMIAgreement = "unknown_vmi_agreement"
+            case invalidPostmortem = "invalid_postmortem"
+            case unknownPostmortem = "unknown_postmortem"
+            case unknownAction = "unknown_action"
+            case invalidAction = "invalid_action"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -93,6 +97,16 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, Equatable 
         public static let invalidVMIAgreement = Code(.invalidVMIAgreement)
         /// No VMI agreement (or version) of that id — or one the supplier user may not see.
         public static let unknownVMIAgreement = Code(.unknownVMIAgreement)
+        /// A post-mortem, cause or action that cannot be stored: an unknown item, location or
+        /// owner, a window out of order or too long, a category not in the list; nothing was stored.
+        public static let invalidPostmortem = Code(.invalidPostmortem)
+        /// No post-mortem of that id.
+        public static let unknownPostmortem = Code(.unknownPostmortem)
+        /// No tracked action of that id.
+        public static let unknownAction = Code(.unknownAction)
+        /// An action that cannot be added: a subject that is not stored, a due date out of range;
+        /// nothing was stored.
+        public static let invalidAction = Code(.invalidAction)
         /// The database URL cannot be parsed.
         public static let badDatabaseURL = Code(.badDatabaseURL)
         /// The database could not be opened or reached.

@@ -1,10 +1,14 @@
-import InventoryCore
+public import InventoryCore
 import SQLKit
 
 extension Store {
     /// Ledger entries, newest first: at most `limit` with an entry id below `beforeID` (the cursor of
-    /// the next page), optionally of one item and/or location (either end of a transfer).
-    public func ledgerEntries(itemID: String? = nil, locationID: String? = nil, limit: Int = 50, beforeID: Int64? = nil)
+    /// the next page), optionally of one item and/or location (either end of a transfer) and with a
+    /// posting date from `from` to `to` (inclusive).
+    public func ledgerEntries(
+        itemID: String? = nil, locationID: String? = nil, from: Day? = nil, to: Day? = nil, limit: Int = 50,
+        beforeID: Int64? = nil
+    )
         async throws
         -> [LedgerEntryRecord]
     {
@@ -17,6 +21,8 @@ extension Store {
                 """)
             if let itemID { query += " AND item_id = \(bind: itemID)" }
             if let locationID { query += " AND (location_id = \(bind: locationID) OR to_location_id = \(bind: locationID))" }
+            if let from { query += " AND posting_date >= \(bind: from.description)" }
+            if let to { query += " AND posting_date <= \(bind: to.description)" }
             if let beforeID { query += " AND entry_id < \(bind: beforeID)" }
             query += " ORDER BY entry_id DESC LIMIT \(bind: max(1, min(limit, 1_000)))"
             return try await db.raw(query).all().map { row in

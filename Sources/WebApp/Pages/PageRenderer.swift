@@ -60,6 +60,8 @@ final class PageRenderer: Sendable {
         ("dispositions", PackageResources.dispositions_mustache),
         ("vmi_agreements", PackageResources.vmi_agreements_mustache),
         ("vmi", PackageResources.vmi_mustache),
+        ("postmortems", PackageResources.postmortems_mustache), ("postmortem", PackageResources.postmortem_mustache),
+        ("actions", PackageResources.actions_mustache),
         ("emergency", PackageResources.emergency_mustache),
         ("approval_rules", PackageResources.approval_rules_mustache),
         ("deviation_report", PackageResources.deviation_report_mustache),
@@ -126,6 +128,7 @@ final class PageRenderer: Sendable {
                 ["href": "/emergency/report", "label": "Deviation report"],
                 ["href": "/approval-rules", "label": "Approval rules"],
                 ["href": "/process-maps", "label": "Process maps"],
+                ["href": "/postmortems", "label": "Post-mortems"], ["href": "/actions", "label": "My actions"],
             ]
         } else {
             links.append(["href": "/consignment", "label": "Consignment usage"])

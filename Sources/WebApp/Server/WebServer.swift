@@ -74,6 +74,7 @@ public enum WebServer {
         ConsignmentUsageEndpoints(state: state).add(api: api, pages: router)
         VMIAgreementEndpoints(state: state).add(api: api, pages: router)
         VMIOperationsEndpoints(state: state).add(api: api, pages: router)
+        PostmortemEndpoints(state: state).add(api: api, pages: router)
         ConsignmentTransitionEndpoints(state: state).add(api: api, pages: router)
         SupplierScorecardEndpoints(state: state).add(api: api, pages: router)
         SharingEndpoints(state: state).add(api: api)

@@ -61,8 +61,10 @@ public struct ProcessMap: Sendable, Hashable, Encodable {
     }
 
     /// The maps: purchase order (a proposal is an order in state `proposed`), disposition case,
-    /// emergency buy, provision run, change set.
-    public static var all: [ProcessMap] { [purchaseOrder, disposition, emergencyBuy, provisionRun, changeSet] }
+    /// emergency buy, provision run, change set, post-mortem, action.
+    public static var all: [ProcessMap] {
+        [purchaseOrder, disposition, emergencyBuy, provisionRun, changeSet, postmortem, trackedAction]
+    }
 
     /// The names of ``all``, in order.
     public static var names: [String] { all.map(\.name) }

@@ -8,7 +8,7 @@ struct ProcessMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process-map",
         abstract:
-            "Process maps: the workflows' state machines (purchase order, disposition, emergency buy, provision run) drawn from the code.",
+            "Process maps: the workflows' state machines (purchase order, disposition, emergency buy, provision run, change set, post-mortem, action) drawn from the code.",
         discussion: """
             Reads the states and transitions from the rules that decide them, so a drawing never drifts from \
             what the product allows. Without NAME every map (table, mermaid, dot, json); --format svg draws one \
@@ -20,7 +20,11 @@ struct ProcessMapCommand: ParsableCommand {
         case table, mermaid, dot, svg, json
     }
 
-    @Argument(help: "The map: purchase-order, disposition, emergency-buy or provision-run (default: all).") var name: String?
+    @Argument(
+        help:
+            "The map: purchase-order, disposition, emergency-buy, provision-run, change-set, postmortem or action (default: all)."
+    )
+    var name: String?
     @Option(help: "Output: table, mermaid, dot, svg or json.") var format: Format = .table
 
     func run() throws {

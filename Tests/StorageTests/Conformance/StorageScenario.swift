@@ -18,7 +18,7 @@ struct StorageScenario: Sendable, CustomTestStringConvertible {
         ledger + ledgerRules + imports + snapshots + lots + reporting + administration + accounts + [concurrency]
         + purchaseOrders + orderNetting + purchaseOrderReceipts + provisions + dispositions + exposure + exposureCloses
         + purchaseOrderImports + manualOrders + emergencyBuys + approvalRules + catalogPrices + scenarioSpecs
-        + redundancyPlans + sharing + vmiAgreements + changeSets + vmiOperations
+        + redundancyPlans + sharing + vmiAgreements + changeSets + vmiOperations + postmortems
 }
 
 /// Fresh databases for the scenarios.
