@@ -626,6 +626,8 @@ struct APIContractTests {
             try await RedundancyPlanContract.exercise(api, fixture: fixture, store: store)
             try await SharingContract.exercise(api, fixture: fixture)
             try await VMIAgreementContract.exercise(api, fixture: fixture, store: store)
+            // Last: it closes a location until its reverse.
+            try await ChangeSetContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
