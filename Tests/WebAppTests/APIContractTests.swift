@@ -252,7 +252,13 @@ struct APIContractTests {
             try await api.call(.get, "/api/v1/dashboard", "/api/v1/dashboard", headers: [:], expect: .unauthorized)
             // Supplier scorecards: planners see all, a supplier only its own, an unknown id is 404.
             let scorecards = "/api/v1/suppliers/scorecards"
-            try await api.call(.get, scorecards, scorecards, headers: viewer, expect: .ok)
+            let cards = try JSONValue.parse(
+                try await api.call(.get, scorecards, scorecards, headers: viewer, expect: .ok).body.data)
+            #expect(
+                !cards["scorecards"].array.isEmpty
+                    && cards["scorecards"].array.allSatisfy {
+                        $0["risk_base"].double != nil && $0["risk_performance"].double == 0
+                    })
             try await api.call(.get, scorecards, scorecards, headers: supplier, expect: .ok)
             try await api.call(.get, scorecards, scorecards + "?supplier_id=NOPE-9", headers: viewer, expect: .notFound)
             try await api.call(.get, scorecards, scorecards, headers: [:], expect: .unauthorized)

@@ -505,6 +505,11 @@ struct RoleAccessTests {
             #expect(planner.status == .ok)
             let all = try JSONValue.parse(planner.body.data)["scorecards"].array
             #expect(all.count > 2 && all.allSatisfy { !$0["segment"].isNull && !$0["annual_spend"].isNull })
+            // The risk with its two parts; the performance weights default to 0.
+            #expect(
+                all.allSatisfy { c in
+                    c["risk_performance"].double == 0 && c["risk_base"].double != nil && c["risk_base"] == c["risk_score"]
+                })
             #expect(all.contains { ($0["receipts"].int ?? 0) > 0 && !$0["otif"].isNull }, "the demo company has receipts")
             for id in ["supa", "supb"] {
                 let account = fixture.account(id)
@@ -515,6 +520,7 @@ struct RoleAccessTests {
                 let cards = try JSONValue.parse(response.body.data)["scorecards"].array
                 #expect(cards.map { $0["supplier_id"].string } == [own])
                 #expect(cards.allSatisfy { $0["segment"].isNull && $0["risk_score"].isNull && $0["annual_spend"].isNull })
+                #expect(cards.allSatisfy { $0["risk_base"].isNull && $0["risk_performance"].isNull })
                 // The same delivery figures as the planner's card of that supplier.
                 let plannerCard = try #require(all.first { $0["supplier_id"].string == own })
                 #expect(cards.first?["otif"] == plannerCard["otif"] && cards.first?["receipts"] == plannerCard["receipts"])
@@ -522,7 +528,14 @@ struct RoleAccessTests {
                 let session = try await signIn(client, id)
                 let page = try await client.execute(uri: "/suppliers", method: .get, headers: session.headers)
                 #expect(page.status == .ok && page.text.contains(own) && !page.text.contains("Annual spend"))
+                #expect(page.text.contains("<th class=\"n\">Responsiveness</th>") && !page.text.contains("Performance risk"))
             }
+            let plannerPage = try await client.execute(
+                uri: "/suppliers", method: .get, headers: try await signIn(client, "pia").headers)
+            #expect(
+                plannerPage.status == .ok && plannerPage.text.contains("<th class=\"n\">Base risk</th>")
+                    && plannerPage.text.contains("<th class=\"n\">Performance risk</th>")
+                    && plannerPage.text.contains("<th class=\"n\">Days to commit</th>"))
             let unknown = try await client.execute(
                 uri: "/api/v1/suppliers/scorecards?supplier_id=NOPE", method: .get,
                 headers: apiHeaders(fixture.account("pia").token))

@@ -27,6 +27,27 @@ extension SettingsSchema {
             ) {
                 $0 > 0 && $0 <= 1
             },
+            .number("supplier_segmentation.otif_weight", \.supplierSegmentation.otifWeight, expected: "a number ≥ 0") {
+                $0 >= 0
+            },
+            .number(
+                "supplier_segmentation.lead_time_deviation_weight", \.supplierSegmentation.leadTimeDeviationWeight,
+                expected: "a number ≥ 0"
+            ) { $0 >= 0 },
+            .number(
+                "supplier_segmentation.high_lead_time_deviation", \.supplierSegmentation.highLeadTimeDeviation,
+                expected: "a share > 0"
+            ) { $0 > 0 },
+            .number("supplier_segmentation.return_weight", \.supplierSegmentation.returnWeight, expected: "a number ≥ 0") {
+                $0 >= 0
+            },
+            .number(
+                "supplier_segmentation.high_return_share", \.supplierSegmentation.highReturnShare, expected: "a share in (0,1]"
+            ) { $0 > 0 && $0 <= 1 },
+            .number(
+                "supplier_segmentation.responsiveness_weight", \.supplierSegmentation.responsivenessWeight,
+                expected: "a number ≥ 0"
+            ) { $0 >= 0 },
             // A jit_kanban cell with a bottleneck or strategic primary supplier plans a reorder point instead.
             .flag("supplier_segmentation.jit_needs_reliable_supply", \.strategies.jitNeedsReliableSupply),
         ]

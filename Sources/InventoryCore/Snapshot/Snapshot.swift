@@ -49,6 +49,10 @@ public struct Snapshot: Sendable {
     /// VMI agreements of the data folder (`agreements.csv`, docs/vmi.md): the terms as signed
     /// outside Procura; the import stores them as active versions.
     public var vmiAgreements: [VMIAgreementTerms] = []
+    /// Each supplier's responsiveness to the forecasts shared with it, by supplier index — only
+    /// from the database (the published versions and commitments, docs/sharing.md); a data folder
+    /// has none.
+    public var supplierResponsiveness: [Int32: SupplierResponsiveness] = [:]
 
     private var itemIndexByID: [String: Int32]
     private var locationIndexByID: [String: Int32]

@@ -18,8 +18,14 @@ public struct SupplierClassification: Hashable, Sendable {
     public var meanLeadTimeDays: Double
     /// Spend-weighted lead-time coefficient of variation.
     public var leadTimeCV: Double
-    /// Supply risk score, 0…1.
+    /// Supply risk score: ``baseRiskScore`` + ``performanceRiskScore``
+    /// (``InventoryPolicy/SupplierSegmentation``).
     public var riskScore: Double
+    /// The catalog's part of it: single sourcing, lead time, variability.
+    public var baseRiskScore: Double = 0
+    /// The part of the supplier's delivery and commitment performance (0 while the
+    /// `supplier_segmentation.*_weight` of performance are 0).
+    public var performanceRiskScore: Double = 0
     /// The segment.
     public var segment: SupplierSegment
 }

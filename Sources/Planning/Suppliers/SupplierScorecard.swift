@@ -10,7 +10,10 @@ public import InventoryPolicy
 /// Σ[(nᵢ − 1)sᵢ² + nᵢ(μᵢ − μ)²] / (N − 1) over its supplier lines, exact); the catalog lead time is
 /// the receipt-weighted mean of the catalog's `lead_time_days` of the lines with receipts; the
 /// trend the receipt-weighted mean of the lines' trends. On-time, in-full and OTIF as
-/// ``ObservedSupply`` defines them, summed over lines before dividing.
+/// ``ObservedSupply`` defines them, summed over lines before dividing. Responsiveness to forecast
+/// changes from the published versions (``ForecastResponsiveness``). The risk score shows its two
+/// parts, the catalog's base and the performance component of these figures
+/// (``InventoryPolicy/SupplierSegmentation/Performance``), so a move of segment is explained.
 public struct SupplierScorecard: Hashable, Sendable {
     /// The supplier's key.
     public var supplierID: String
@@ -18,8 +21,12 @@ public struct SupplierScorecard: Hashable, Sendable {
     public var name: String
     /// Kraljic segment and supply-risk score of the classification.
     public var segment: SupplierSegment
-    /// Supply risk score, 0…1.
+    /// Supply risk score: ``baseRiskScore`` + ``performanceRiskScore``.
     public var riskScore: Double
+    /// The catalog's part of the risk: single sourcing, lead time, variability.
+    public var baseRiskScore: Double
+    /// The part of the performance below (``performance``; 0 while its weights are 0).
+    public var performanceRiskScore: Double
     /// Annual spend of the classification.
     public var annualSpend: Double
     /// Item-locations it supplies (sourcing.csv).
@@ -45,6 +52,22 @@ public struct SupplierScorecard: Hashable, Sendable {
     public var driftedLines: Int
     /// Base units returned ÷ received.
     public var returnShare: Double?
+    /// Responsiveness to the forecasts shared with it (``InventoryCore/SupplierResponsiveness``;
+    /// `nil`: nothing published to it, or the snapshot is a data folder's).
+    public var responsiveness: SupplierResponsiveness?
+
+    /// (Observed − catalog lead time) ÷ catalog lead time; `nil` without both or a zero catalog.
+    public var leadTimeDeviationShare: Double? {
+        guard let leadTimeDeviationDays, let catalogLeadTimeDays, catalogLeadTimeDays > 0 else { return nil }
+        return leadTimeDeviationDays / catalogLeadTimeDays
+    }
+
+    /// The figures of the supply risk's performance component.
+    public var performance: SupplierSegmentation.Performance {
+        SupplierSegmentation.Performance(
+            onTimeInFullShare: onTimeInFullShare, leadTimeDeviationShare: leadTimeDeviationShare, returnShare: returnShare,
+            responsiveness: responsiveness?.score)
+    }
 
     /// Observed − catalog lead time, days.
     public var leadTimeDeviationDays: Double? {
@@ -119,13 +142,16 @@ public enum SupplierScorecards {
             let segment = segments[s]
             return SupplierScorecard(
                 supplierID: supplier.id, name: supplier.name, segment: segment?.segment ?? .nonCritical,
-                riskScore: segment?.riskScore ?? 0, annualSpend: segment?.annualSpend ?? 0, itemLocations: itemLocations[index],
+                riskScore: segment?.riskScore ?? 0, baseRiskScore: segment?.baseRiskScore ?? 0,
+                performanceRiskScore: segment?.performanceRiskScore ?? 0, annualSpend: segment?.annualSpend ?? 0,
+                itemLocations: itemLocations[index],
                 receipts: n,
                 onTimeShare: share(lines.reduce(0) { $0 + $1.onTimeReceipts }, lines.reduce(0) { $0 + $1.receiptsWithDueDate }),
                 inFullShare: share(lines.reduce(0) { $0 + $1.inFullLines }, lines.reduce(0) { $0 + $1.orderLines }),
                 onTimeInFullShare: share(lines.reduce(0) { $0 + $1.onTimeInFullLines }, lines.reduce(0) { $0 + $1.orderLines }),
                 meanLeadTimeDays: mean, leadTimeSDDays: sd, catalogLeadTimeDays: catalogMean, leadTimeTrendDaysPerYear: trend,
-                driftedLines: drifted, returnShare: received > 0 ? returned / received : nil)
+                driftedLines: drifted, returnShare: received > 0 ? returned / received : nil,
+                responsiveness: snapshot.supplierResponsiveness[s])
         }
     }
 }

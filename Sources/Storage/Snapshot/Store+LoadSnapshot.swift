@@ -241,11 +241,13 @@ extension Store {
         var demand = Self.bucket(
             parsed, also: withoutDemand, calendar: BucketCalendar(size: settings.bucket), asOf: snapshotDate)
         try await Self.loadStockoutDays(into: &demand, keys: keys, db)
-        return Snapshot(
+        var snapshot = Snapshot(
             asOf: snapshotDate, settings: settings, items: items, locations: locations, suppliers: suppliers,
             uomConversions: conversions,
             sourcing: sourcing, demand: demand, countedStock: counted, stockCountDate: countDate, openOrders: openOrders,
             receipts: receipts, postings: postings, overrides: overrides, stockHistory: stockHistory)
+        snapshot.supplierResponsiveness = try await Self.loadResponsiveness(keys: keys, db)
+        return snapshot
     }
 
     /// The end-of-day stock of `stock_history` (stock_history.csv as imported), by day.

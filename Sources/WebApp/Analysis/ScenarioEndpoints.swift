@@ -83,14 +83,19 @@ struct ScenarioEndpoints {
         }
     }
 
-    func scenario(yaml: String, replications: Int?, seed: UInt64?) async throws -> ScenarioDocument {
-        let view = state.plans.view
-        let spec: ScenarioSpec
+    /// The spec of a request body on the data the server read, or 422 `invalid_spec` naming what is wrong
+    /// (the waited run and the analysis job alike).
+    static func spec(yaml: String, snapshot: Snapshot, replications: Int?, seed: UInt64?) throws -> ScenarioSpec {
         do {
-            spec = try ScenarioRun.spec(yaml: yaml, snapshot: view.snapshot, replications: replications, seed: seed)
+            return try ScenarioRun.spec(yaml: yaml, snapshot: snapshot, replications: replications, seed: seed)
         } catch {
             throw Problem.unprocessable(error.message, code: "invalid_spec")
         }
+    }
+
+    func scenario(yaml: String, replications: Int?, seed: UInt64?) async throws -> ScenarioDocument {
+        let view = state.plans.view
+        let spec = try Self.spec(yaml: yaml, snapshot: view.snapshot, replications: replications, seed: seed)
         try Self.requireWaitable(spec)
         let plan = await view.memo("plan-result") { await PlanRun.run(snapshot: view.snapshot, configuration: .init()) }
         do {

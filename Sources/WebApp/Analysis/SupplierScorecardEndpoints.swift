@@ -7,8 +7,8 @@ import Workflow
 /// Supplier scorecards (`procura suppliers`, ``Planning/SupplierScorecards``):
 /// `GET /api/v1/suppliers/scorecards[?supplier_id=]` and the page `/suppliers`, over the database
 /// as the server last read it. Who sees planning data gets every supplier's card; a supplier sees
-/// only its own delivery figures — never its spend, risk score or segment, nor another supplier
-/// (another id answers 404).
+/// only its own delivery and responsiveness figures — never its spend, risk score (nor its parts)
+/// or segment, nor another supplier (another id answers 404).
 struct SupplierScorecardEndpoints {
     struct Card: Codable {
         var supplierId: String
@@ -16,6 +16,9 @@ struct SupplierScorecardEndpoints {
         /// Internal figures, only for those who see planning data.
         var segment: String?
         var riskScore: Double?
+        /// The catalog's part of the risk and the performance part (insiders only).
+        var riskBase: Double?
+        var riskPerformance: Double?
         var annualSpend: Double?
         var itemLocations: Int
         var receipts: Int
@@ -29,6 +32,31 @@ struct SupplierScorecardEndpoints {
         var leadTimeTrendDaysPerYear: Double?
         var driftedLines: Int
         var returnShare: Double?
+        /// Responsiveness to the forecasts shared with the supplier (absent: none published).
+        var responsiveness: Responsiveness?
+    }
+
+    /// ``InventoryCore/SupplierResponsiveness`` (docs/sharing.md, "Responsiveness").
+    struct Responsiveness: Codable {
+        var versions: Int
+        var committedVersions: Int
+        var changedLines: Int
+        var recommittedLines: Int
+        var recommittedShare: Double?
+        var followRatio: Double?
+        var daysToCommit: Double?
+        var score: Double?
+
+        init(_ r: SupplierResponsiveness) {
+            versions = r.versions
+            committedVersions = r.committedVersions
+            changedLines = r.changedLines
+            recommittedLines = r.recommittedLines
+            recommittedShare = r.recommittedShare
+            followRatio = r.followRatio
+            daysToCommit = r.meanDaysToCommit
+            score = r.score
+        }
     }
 
     struct Body: Codable {
@@ -56,12 +84,13 @@ struct SupplierScorecardEndpoints {
         let cards = await SupplierScorecards.compute(snapshot: snapshot, supplierID: supplier).map { c in
             Card(
                 supplierId: c.supplierID, name: c.name, segment: insider ? c.segment.rawValue : nil,
-                riskScore: insider ? c.riskScore : nil, annualSpend: insider ? c.annualSpend : nil,
+                riskScore: insider ? c.riskScore : nil, riskBase: insider ? c.baseRiskScore : nil,
+                riskPerformance: insider ? c.performanceRiskScore : nil, annualSpend: insider ? c.annualSpend : nil,
                 itemLocations: c.itemLocations, receipts: c.receipts, onTime: c.onTimeShare, inFull: c.inFullShare,
                 otif: c.onTimeInFullShare, leadTimeMeanDays: c.meanLeadTimeDays, leadTimeSdDays: c.leadTimeSDDays,
                 catalogLeadTimeDays: c.catalogLeadTimeDays, leadTimeDeviationDays: c.leadTimeDeviationDays,
                 leadTimeTrendDaysPerYear: c.leadTimeTrendDaysPerYear, driftedLines: c.driftedLines,
-                returnShare: c.returnShare)
+                returnShare: c.returnShare, responsiveness: c.responsiveness.map(Responsiveness.init))
         }
         return (principal, Body(scorecards: cards))
     }
@@ -80,13 +109,21 @@ struct SupplierScorecardEndpoints {
                 "cards": b.scorecards.map { c -> [String: Any] in
                     [
                         "supplier_id": c.supplierId, "name": c.name, "segment": c.segment ?? "",
-                        "risk": Format.fixed(c.riskScore, places: 2), "spend": c.annualSpend.map(Format.money) ?? "",
+                        "risk": Format.fixed(c.riskScore, places: 2), "risk_base": Format.fixed(c.riskBase, places: 2),
+                        "risk_performance": Format.fixed(c.riskPerformance, places: 2),
+                        "spend": c.annualSpend.map(Format.money) ?? "",
                         "item_locations": Format.count(c.itemLocations), "receipts": Format.count(c.receipts),
                         "on_time": Format.percent(c.onTime), "in_full": Format.percent(c.inFull), "otif": Format.percent(c.otif),
                         "lead_time": days(c.leadTimeMeanDays), "lead_time_sd": days(c.leadTimeSdDays),
                         "catalog": days(c.catalogLeadTimeDays), "deviation": days(c.leadTimeDeviationDays),
                         "trend": days(c.leadTimeTrendDaysPerYear), "drifted": Format.count(c.driftedLines),
                         "returns": Format.percent(c.returnShare),
+                        "versions": Format.count(c.responsiveness?.versions ?? 0),
+                        "changed_lines": Format.count(c.responsiveness?.changedLines ?? 0),
+                        "recommitted": Format.percent(c.responsiveness?.recommittedShare),
+                        "follow": Format.fixed(c.responsiveness?.followRatio, places: 2),
+                        "days_to_commit": days(c.responsiveness?.daysToCommit),
+                        "responsiveness": Format.fixed(c.responsiveness?.score, places: 2),
                     ]
                 },
             ])

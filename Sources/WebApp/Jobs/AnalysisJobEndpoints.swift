@@ -77,12 +77,8 @@ struct AnalysisJobEndpoints {
 
     func scenarioJob(yaml: String, replications: Int?, seed: UInt64?, owner: String) async throws -> AnalysisJobs.Job {
         let view = state.plans.view
-        let spec: ScenarioSpec
-        do {
-            spec = try ScenarioRun.spec(yaml: yaml, snapshot: view.snapshot, replications: replications, seed: seed)
-        } catch {
-            throw Problem.unprocessable(error.message, code: "invalid_spec")
-        }
+        let spec = try ScenarioEndpoints.spec(
+            yaml: yaml, snapshot: view.snapshot, replications: replications, seed: seed)
         return try Self.queued(
             await state.analyses.start(kind: .scenario, label: spec.name, requestedBy: owner) { progress in
                 let plan = await Self.plan(view, progress: progress)

@@ -77,6 +77,34 @@ extension StorageScenario {
             let counts = try await tableCounts(
                 store, ["sharing_profiles", "shared_versions", "shared_version_views", "shared_commitments"])
             #expect(counts == ["sharing_profiles": 1, "shared_versions": 1, "shared_version_views": 2, "shared_commitments": 1])
-        }
+        },
+        StorageScenario(name: "forecast sharing: the snapshot carries each supplier's responsiveness") { store in
+            try await StorageFixture.load(store)
+            let pia = Authorization.Principal(userID: "pia", role: .planner)
+            let s1 = Authorization.Principal(userID: "acme", role: .supplier, supplierID: "S1")
+            #expect(try await store.loadSnapshot().supplierResponsiveness.isEmpty)
+            let profile = SharingProfile(
+                horizonWeeks: 4, bucket: .month, aggregation: .family, locations: .merged, quantities: .committed)
+            _ = try await store.saveSharingProfile(profile, supplierID: "S1", by: pia)
+            // Two runs: 70 then 80 a week — the one shared line goes 280 → 320 (Δf = +40).
+            for (weekly, committed) in [(70, 250.0), (80, 280.0)] {
+                let forecast =
+                    #"{"item_id":"P1","location_id":"DC1","model":"ses","bucket":"week","start":"2026-11-02","values":[\#(weekly),\#(weekly),\#(weekly),\#(weekly),\#(weekly)],"demand_per_bucket":\#(weekly),"sigma_per_bucket":1}"#
+                _ = try await store.savePlanRun(
+                    asOf: StorageFixture.day,
+                    results: [PlanResultRow(itemID: "P1", locationID: "DC1", kind: "forecast", payload: forecast)])
+                let version = try await store.publishSharedForecast(supplierID: "S1", by: pia).version
+                _ = try await store.submitCommitments(
+                    [Commitment(line: 1, quantity: committed)], supplierID: "S1", version: version, by: s1)
+            }
+            let snapshot = try await store.loadSnapshot()
+            let s1Index = try #require(snapshot.supplierIndex(id: "S1"))
+            let r = try #require(snapshot.supplierResponsiveness[s1Index])
+            // Commitment 250 → 280 (Δc = +30) against Δf = +40.
+            #expect(r.versions == 2 && r.committedVersions == 2 && r.changedLines == 1 && r.recommittedLines == 1)
+            #expect(r.forecastChange == 40 && r.commitmentChange == 30 && r.followRatio == 0.75 && r.score == 0.75)
+            #expect(try #require(r.meanDaysToCommit) >= 0)
+            #expect(snapshot.supplierResponsiveness.count == 1)
+        },
     ]
 }
