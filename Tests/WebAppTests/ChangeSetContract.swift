@@ -252,29 +252,25 @@ enum ChangeSetContract {
     }
 }
 
-/// Change sets for the role test, made through the store: `draft` (to preview), `toReject` (a
-/// draft), `previewed` (by pia, to approve) and `approved` (by ada, to apply then reverse) — the
-/// last two previewed only for the roles that may approve or apply (a preview runs the plan
-/// engine); for the others any draft gets the same refusal.
-enum ChangeSetRoleSetup {
-    static var body: [String: Any] {
-        [
-            "kind": "close_location", "location_id": ChangeSetContract.merged, "into_location_id": ChangeSetContract.into,
-            "note": "role test",
-        ]
-    }
-
-    static func sets(_ store: Store, for role: Role) async throws -> (
-        draft: String, toReject: String, previewed: String, approved: String
-    ) {
+extension ChangeSetContract {
+    /// The change-set calls of the role test (``RoleAccessTests``), with their setup for
+    /// `account`: drafts made through the store — one to preview, one to reject, one previewed by
+    /// pia to approve (only for the roles that may approve: a preview runs the plan engine) and one
+    /// approved by ada to apply and then reverse at once, so the location is open again for the
+    /// next role (only for the roles that may apply; for the others any draft gets the same 403).
+    /// Who may is the workflow's rule (``Workflow/ChangeSetWorkflow/changeRoles``, ``Workflow/ChangeSetWorkflow/approveRoles``):
+    /// a call's need is `.anyone` for those roles and `.administer` for the rest (an admin is in both
+    /// lists, so `.administer` refuses exactly the others).
+    static func roleCalls(_ store: Store, fixture: WebFixture, account: WebFixture.Account) async throws -> [(
+        HTTPRequest.Method, String, RoleAccessTests.Need, [String: Any]?, String?
+    )] {
+        let role = account.role
         let pia = Authorization.Principal(userID: "pia", role: .planner)
         let ada = Authorization.Principal(userID: "ada", role: .approver)
-        let request = ChangeSetRequest(
-            kind: .mergeLocations, locationID: ChangeSetContract.merged, intoLocationID: ChangeSetContract.into,
-            note: "role test")
+        let request = ChangeSetRequest(kind: .mergeLocations, locationID: merged, intoLocationID: into, note: "role test")
         let draft = { try await store.createChangeSet(request, by: pia).changeSet.changeSetID }
         let first = try await draft()
-        let second = try await draft()
+        let toReject = try await draft()
         var previewed = first
         if ChangeSetWorkflow.approveRoles.contains(role) {
             previewed = try await draft()
@@ -286,6 +282,20 @@ enum ChangeSetRoleSetup {
             _ = try await store.decideChangeSet(approved, .preview, by: pia)
             _ = try await store.decideChangeSet(approved, .approve, by: ada)
         }
-        return (first, second, previewed, approved)
+        let change: RoleAccessTests.Need = ChangeSetWorkflow.changeRoles.contains(role) ? .anyone : .administer
+        let approve: RoleAccessTests.Need = ChangeSetWorkflow.approveRoles.contains(role) ? .anyone : .administer
+        let create: [String: Any] = [
+            "kind": "close_location", "location_id": merged, "into_location_id": into, "note": "role test",
+        ]
+        return [
+            (.get, "/api/v1/changesets", .planning, nil, nil),
+            (.get, "/api/v1/changesets/\(first)", .planning, nil, nil),
+            (.post, "/api/v1/changesets", change, create, nil),
+            (.post, "/api/v1/changesets/\(first)/preview", change, nil, nil),
+            (.post, "/api/v1/changesets/\(toReject)/reject", approve, ["reason": "role test"], nil),
+            (.post, "/api/v1/changesets/\(previewed)/approve", approve, nil, nil),
+            (.post, "/api/v1/changesets/\(approved)/apply", change, nil, nil),
+            (.post, "/api/v1/changesets/\(approved)/reverse", change, nil, nil),
+        ]
     }
 }

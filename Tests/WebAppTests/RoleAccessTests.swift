@@ -23,7 +23,6 @@ struct RoleAccessTests {
         case delegateApproval, revokeDelegation
         case shareForecasts, supplierUser
         case vmiSide
-        case changeSets, approveChangeSets
     }
 
     static let roles = ["admin", "pia", "bo", "ada", "fin", "olga", "vic", "supa", "supb"]
@@ -54,8 +53,6 @@ struct RoleAccessTests {
         case .supplierUser: return account.role == .supplier
         // A side of a VMI agreement: ours (approve_orders) or the agreement's supplier (scoped by the call).
         case .vmiSide: return account.role.allows(.approveOrders) || account.role == .supplier
-        case .changeSets: return ChangeSetWorkflow.changeRoles.contains(account.role)
-        case .approveChangeSets: return ChangeSetWorkflow.approveRoles.contains(account.role)
         }
     }
 
@@ -103,9 +100,6 @@ struct RoleAccessTests {
                 let dsp = try await DispositionSetup.cases(store, signed: ["bo", "olga", "fin"])
                 // A VMI agreement of supplier A with a version proposed by the other side than this role's.
                 let vmi = try await VMIRoleSetup.pending(store, fixture: fixture, for: account)
-                // Change sets for this role: drafts to preview and reject, a previewed one to approve and an
-                // approved one to apply and reverse (those two only for the roles that may).
-                let cs = try await ChangeSetRoleSetup.sets(store, for: account.role)
                 let policiesLine: String = "\(a.item),\(a.location),\"(s,S)\",3,9"
                 let policiesText: String = "item_id,location_id,policy_type,reorder_point,order_up_to_level\n\(policiesLine)\n"
                 let policiesFile: [String: Any] = ["policies_csv": policiesText]
@@ -117,6 +111,7 @@ struct RoleAccessTests {
                 var backtestCalls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = []
                 backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
                 backtestCalls.append((.get, traceURI, .planning, nil, nil))
+                let changeSetCalls = try await ChangeSetContract.roleCalls(store, fixture: fixture, account: account)
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
                     (.get, "/api/v1/provisions", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
@@ -410,17 +405,8 @@ struct RoleAccessTests {
                             "reason": "role test \(id)",
                         ], nil
                     ),
-                    (.get, "/api/v1/changesets", .planning, nil, nil),
-                    (.get, "/api/v1/changesets/\(cs.draft)", .planning, nil, nil),
-                    (.post, "/api/v1/changesets", .changeSets, ChangeSetRoleSetup.body, nil),
-                    (.post, "/api/v1/changesets/\(cs.draft)/preview", .changeSets, nil, nil),
-                    (.post, "/api/v1/changesets/\(cs.toReject)/reject", .approveChangeSets, ["reason": "role test"], nil),
-                    (.post, "/api/v1/changesets/\(cs.previewed)/approve", .approveChangeSets, nil, nil),
-                    // Apply, then reverse at once: the location is open again for the calls after.
-                    (.post, "/api/v1/changesets/\(cs.approved)/apply", .changeSets, nil, nil),
-                    (.post, "/api/v1/changesets/\(cs.approved)/reverse", .changeSets, nil, nil),
                 ]
-                for (method, uri, need, body, owner) in calls + backtestCalls {
+                for (method, uri, need, body, owner) in calls + backtestCalls + changeSetCalls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
