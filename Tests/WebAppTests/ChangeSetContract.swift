@@ -165,6 +165,13 @@ enum ChangeSetContract {
         }
         #expect(freshLine?["before"]["on_hand"].double == (line["before"]["on_hand"].double ?? 0) + 1, "recomputed")
         let totals = fresh["preview"]["totals"]
+        // The list is without the previews; GET one change set for it.
+        let listedPreviewed = try JSONValue.parse(
+            try await api.call(.get, list, list, headers: headers(token("vic")), expect: .ok).body.data)["change_sets"].array
+        #expect(listedPreviewed.first?["state"].string == "previewed" && listedPreviewed.first?["preview"].isNull == true)
+        let shownPreviewed = try JSONValue.parse(
+            try await api.call(.get, one, "\(list)/\(id)", headers: headers(token("vic")), expect: .ok).body.data)
+        #expect(shownPreviewed["change_set"]["preview"] == fresh["preview"])
 
         // Four eyes: the author may not approve (an admin's own change set), a planner may not at all.
         let own = try JSONValue.parse(

@@ -6,7 +6,7 @@ import Workflow
 
 /// Change sets — locations merged or closed, previewed, approved by another person, applied and
 /// reversible (`procura changeset`; docs/changesets.md): `GET /api/v1/changesets[?state=]`,
-/// `POST /api/v1/changesets` (create a draft), `GET /api/v1/changesets/{change_set_id}` (the
+/// `POST /api/v1/changesets` (create a draft; the list is without the previews), `GET /api/v1/changesets/{change_set_id}` (the
 /// change set with its preview and its history) and
 /// `POST …/{change_set_id}/preview|approve|reject|apply|reverse` — apply and reverse with an
 /// `Idempotency-Key` (``IdempotencyKey``). Each calls one ``Storage/Store`` function whose workflow
@@ -56,7 +56,12 @@ struct ChangeSetEndpoints {
         _ = try context.require(.viewPlanning)
         let filter = try QueryParameters(request).oneOf("state", ChangeSetState.allCases.map(\.rawValue))
             .flatMap(ChangeSetState.init(rawValue:))
-        let sets = try await state.store.changeSets(state: filter)
+        // Without their previews (a preview is per item-location): GET one change set for it.
+        let sets = try await state.store.changeSets(state: filter).map { c in
+            var listed = c
+            listed.preview = nil
+            return listed
+        }
         return JSONResponse.text(
             JSONValue.object([("change_sets", .array(try sets.map { try JSONValueEncoder().encode($0) }))]).minified)
     }
