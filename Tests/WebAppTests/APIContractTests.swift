@@ -634,6 +634,8 @@ struct APIContractTests {
             try await VMIAgreementContract.exercise(api, fixture: fixture, store: store)
             try await VMIOperationsContract.exercise(api, fixture: fixture, store: store)
             try await PostmortemContract.exercise(api, fixture: fixture, store: store)
+            // Last: it closes a location until its reverse.
+            try await ChangeSetContract.exercise(api, fixture: fixture, store: store)
 
             let problems = await api.problems
             #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")

@@ -130,6 +130,7 @@ struct RoleAccessTests {
                 backtestCalls.append((.post, "/api/v1/backtest", .planning, policiesFile, nil))
                 backtestCalls.append((.get, traceURI, .planning, nil, nil))
                 let postmortemCalls = try await PostmortemContract.roleCalls(store, fixture: fixture, account: account)
+                let changeSetCalls = try await ChangeSetContract.roleCalls(store, fixture: fixture, account: account)
                 let calls: [(HTTPRequest.Method, String, Need, [String: Any]?, String?)] = [
                     (.get, "/api/v1/provisions", .planning, nil, nil),
                     (.get, "/api/v1/provisions/PR-2026-08", .planning, nil, nil),
@@ -433,7 +434,7 @@ struct RoleAccessTests {
                         ], nil
                     ),
                 ]
-                for (method, uri, need, body, owner) in calls + backtestCalls + postmortemCalls {
+                for (method, uri, need, body, owner) in calls + backtestCalls + postmortemCalls + changeSetCalls {
                     var h = headers
                     if body != nil { h[.contentType] = "application/json" }
                     if uri.hasSuffix("postings")
@@ -441,7 +442,7 @@ struct RoleAccessTests {
                             || uri.hasPrefix("/api/v1/emergency-buys") || uri.hasPrefix("/api/v1/incidents")
                             || uri.hasPrefix("/api/v1/approval-") || uri.hasPrefix("/api/v1/scenarios/specs")
                             || uri.hasSuffix("/commitments") || uri.hasSuffix("/vmi/replenishments")
-                            || uri.hasPrefix("/api/v1/postmortems"))
+                            || uri.hasPrefix("/api/v1/postmortems") || uri.hasPrefix("/api/v1/changesets"))
                             && (method == .post || method == .put)
                     {
                         h[.idempotencyKey] = "role-\(id)-\(k)-\(uri)"
@@ -644,6 +645,7 @@ struct RoleAccessTests {
                     ("/working-capital?target=1000&floors=A:0.9", .planning, nil),
                     ("/provisions", .planning, nil),
                     ("/dispositions", .planning, nil),
+                    ("/changesets", .planning, nil),
                     ("/stock?item_id=\(a.item)", .planning, nil),
                     ("/kpi-history?by=class", .planning, nil),
                     ("/reclassification", .planning, nil),

@@ -96,15 +96,17 @@ enum ChangeSetRows {
     }
 
     /// What a preview depends on, as one text: the day, the last ledger entry, the last audit
-    /// entry other than a change-set preview (overrides, settings, orders, other change sets …),
-    /// the closures and the data set's info (an import). The same stamp: the same data, so a stored
-    /// preview still holds and a preview again reuses it (docs/changesets.md, "Preview").
+    /// entry other than a change-set step that changes no data (create, preview, approve, reject;
+    /// an apply or a reverse counts, as do overrides, settings, orders …), the closures and the
+    /// data set's info (an import). The same stamp: the same data, so a stored preview still holds
+    /// and a preview again reuses it (docs/changesets.md, "Preview").
     static func dataStamp(today: Day, _ db: any SQLDatabase) async throws -> String {
         guard
             let row = try await db.raw(
                 """
                 SELECT (SELECT COALESCE(MAX(entry_id), 0) FROM ledger_entries) AS ledger, \
-                (SELECT COALESCE(MAX(audit_id), 0) FROM audit_log WHERE action <> 'changeset.preview') AS audit, \
+                (SELECT COALESCE(MAX(audit_id), 0) FROM audit_log \
+                WHERE action NOT IN ('changeset.create', 'changeset.preview', 'changeset.approve', 'changeset.reject')) AS audit, \
                 (SELECT COUNT(*) FROM location_closures) AS closures
                 """
             ).first()
@@ -120,10 +122,26 @@ enum ChangeSetRows {
         return stamp + "/" + String(Secrets.sha256Hex(info).prefix(16))
     }
 
-    /// The data stamp of the stored preview of `id` (empty: none).
-    static func previewStamp(_ id: String, _ db: any SQLDatabase) async throws -> String {
-        try await db.raw("SELECT preview_stamp FROM change_sets WHERE change_set_id = \(bind: id)").first()
-            .map { try $0.decode(column: "preview_stamp", as: String.self) } ?? ""
+    /// A preview stored on data stamp `stamp` for the same kind and locations as `c` — its own or
+    /// another change set's, since a preview depends on nothing else — or nil: none.
+    static func storedPreview(like c: ChangeSet, stamp: String, _ db: any SQLDatabase) async throws -> ChangeSetPreview? {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT change_set_id, preview FROM change_sets WHERE kind = \(bind: c.kind.rawValue) \
+                AND location_id = \(bind: c.locationID) AND into_location_id = \(bind: c.intoLocationID) \
+                AND preview_stamp = \(bind: stamp) AND preview <> '' \
+                ORDER BY CASE WHEN change_set_id = \(bind: c.changeSetID) THEN 0 ELSE 1 END, change_set_id LIMIT 1
+                """
+            ).first()
+        else { return nil }
+        let id = try row.decode(column: "change_set_id", as: String.self)
+        do {
+            return try JSONValueDecoder().decode(
+                ChangeSetPreview.self, fromText: try row.decode(column: "preview", as: String.self))
+        } catch {
+            throw StorageError(.database, "change set \(id): its stored preview does not read (\(error))")
+        }
     }
 
     /// Claims an idempotency key for a request: `nil` when new (go ahead), else the change set the

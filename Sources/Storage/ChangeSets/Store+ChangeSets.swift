@@ -58,8 +58,9 @@ extension Store {
     ///
     /// - **preview** computes ``ChangeSetPreview`` (``changeSetPreview(_:)``) and stores it with the
     ///   data stamp it was computed on; a preview again on the same data (nothing posted,
-    ///   overridden, imported or closed since, the same day) reuses the stored one — the step is
-    ///   recorded, the plan engine not run.
+    ///   overridden, imported or closed since, the same day) reuses the stored one — its own or
+    ///   that of another change set of the same kind and locations — the step is recorded, the
+    ///   plan engine not run.
     /// - **apply** posts ``ChangeSetPostings/transfers(_:from:into:date:_:)`` through the ledger's
     ///   one posting path and closes the location (`location_closures`) — all or nothing: a
     ///   posting the ledger refuses (stock allocated at the location, say) rolls everything back.
@@ -82,15 +83,13 @@ extension Store {
         let today = clock.today()
         var computed: (preview: ChangeSetPreview, stamp: String)? = nil
         if action == .preview {
-            let (c, stamp, stored) = try await backend.read { db in
-                (
-                    try await Self.requireChangeSet(id, db), try await ChangeSetRows.dataStamp(today: today, db),
-                    try await ChangeSetRows.previewStamp(id, db)
-                )
+            let (c, stamp) = try await backend.read { db in
+                (try await Self.requireChangeSet(id, db), try await ChangeSetRows.dataStamp(today: today, db))
             }
             _ = try ChangeSetWorkflow.decide(action, on: c.facts, by: principal)
-            // The same data as the stored preview: reuse it (a storm of previews plans once).
-            if let reused = c.preview, stored == stamp {
+            // A preview stored on the same data for the same locations: reuse it (a storm of
+            // previews plans once).
+            if let reused = try await backend.read({ db in try await ChangeSetRows.storedPreview(like: c, stamp: stamp, db) }) {
                 computed = (reused, stamp)
             } else {
                 computed = (try await changeSetPreview(c), stamp)

@@ -91,14 +91,14 @@ struct ErrorMiddleware: RouterMiddleware {
         case .unknownItem, .unknownLocation, .unknownSupplier, .unknownUnit, .invalidPosting, .negativeStock, .reversalTarget,
             .valueOutOfRange, .invalidOverride, .idempotencyConflict, .invalidDisposition, .invalidImport, .invalidApprovalRules,
             .invalidScenarioSpec, .invalidRedundancyPlan, .invalidSharing,
-            .invalidVMIAgreement, .invalidPostmortem, .invalidAction:
+            .invalidVMIAgreement, .invalidPostmortem, .invalidAction, .invalidChangeSet:
             // The same idempotency key with a different request is 422 (IETF Idempotency-Key draft §2.7).
             return .unprocessable(error.message, code: error.code.description)
         case .duplicateUser:
             return .conflict(error.message, code: error.code.description)
         case .unknownUser, .unknownToken, .unknownOverride, .unknownPurchaseOrder, .unknownProvisionRun,
             .unknownDispositionCase, .unknownDelegation, .unknownScenarioSpec, .unknownRedundancyPlan, .unknownSharing,
-            .unknownVMIAgreement, .unknownPostmortem, .unknownAction:
+            .unknownVMIAgreement, .unknownPostmortem, .unknownAction, .unknownChangeSet:
             return .notFound(error.message)
         case .invalidScenarioSpecName:
             return .badRequest(error.message, code: error.code.description)

@@ -101,6 +101,7 @@ public enum WebServer {
         WorkingCapitalEndpoints(state: state).add(api: api, pages: router)
         ProvisionEndpoints(state: state).add(api: api, pages: router)
         DispositionEndpoints(state: state).add(api: api, pages: router)
+        ChangeSetEndpoints(state: state).add(api: api, pages: router)
         EmergencyEndpoints(state: state).add(api: api, pages: router)
         ApprovalRuleEndpoints(state: state).add(api: api, pages: router)
         StockOverTimeEndpoints(state: state).add(api: api, pages: router)
