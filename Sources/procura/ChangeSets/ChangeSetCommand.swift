@@ -51,7 +51,7 @@ struct ChangeSetCreate: AsyncParsableCommand {
                 try await store.createChangeSet(request, by: try await store.actingPrincipal(userID: user))
             }
         }
-        StandardStreams.out(ChangeSetRendering.show(result.changeSet, format: format))
+        StandardStreams.out(try ChangeSetRendering.show(result.changeSet, format: format))
     }
 }
 
@@ -67,7 +67,7 @@ enum ChangeSetStep {
                     id, action, by: try await store.actingPrincipal(userID: user), reason: reason)
             }
         }
-        StandardStreams.out(ChangeSetRendering.show(result.changeSet, format: format))
+        StandardStreams.out(try ChangeSetRendering.show(result.changeSet, format: format))
     }
 }
 
@@ -150,6 +150,6 @@ struct ChangeSetShow: AsyncParsableCommand {
     func run() async throws {
         let id = id
         let found = try await db.withStore { try await $0.changeSet(id) }
-        StandardStreams.out(ChangeSetRendering.show(found, format: format))
+        StandardStreams.out(try ChangeSetRendering.show(found, format: format))
     }
 }

@@ -41,9 +41,9 @@ enum ChangeSetRendering {
             })
     }
 
-    static func show(_ c: ChangeSet, format: OutputFormat) -> String {
+    static func show(_ c: ChangeSet, format: OutputFormat) throws -> String {
         switch format {
-        case .json: return ((try? JSONValueEncoder().encode(c)) ?? .null).pretty + "\n"
+        case .json: return try JSONValueEncoder().encode(c).pretty + "\n"
         case .csv: return c.preview.map { lines($0).csv } ?? lines(ChangeSetPreview.empty).csv
         case .table: break
         }
