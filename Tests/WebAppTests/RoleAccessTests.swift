@@ -25,7 +25,9 @@ struct RoleAccessTests {
         case vmiSide, vmiReplenish
     }
 
-    /// Every role of the fixture in three groups, each tested on a database of its own, in parallel.
+    /// Every role of the fixture in three groups, each tested on a database of its own, one group
+    /// after the other: six in-process servers planning at once on CI's two pool threads starved the
+    /// subprocess tests (the `procura kpis`/`serve --demo` tests stalled past their time limits).
     static let roleGroups = [["admin", "pia", "bo"], ["ada", "fin", "olga"], ["vic", "supa", "supb"]]
 
     static func allowed(_ need: Need, _ account: WebFixture.Account) -> Bool {
@@ -59,7 +61,7 @@ struct RoleAccessTests {
         }
     }
 
-    @Test("every role against every API operation", .timeLimit(.minutes(15)), arguments: roleGroups)
+    @Test("every role against every API operation", .serialized, .timeLimit(.minutes(15)), arguments: roleGroups)
     func apiByRole(_ roles: [String]) async throws {
         try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
@@ -593,7 +595,7 @@ struct RoleAccessTests {
         }
     }
 
-    @Test("every role against every page", .timeLimit(.minutes(15)), arguments: roleGroups)
+    @Test("every role against every page", .serialized, .timeLimit(.minutes(15)), arguments: roleGroups)
     func pagesByRole(_ roles: [String]) async throws {
         try await WebFixture.withApp { client, fixture, store in
             let a = fixture.itemOfA
